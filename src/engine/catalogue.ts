@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { RiskClass } from './model';
+
+/** A labelled value shown on a plan or checkpoint card. */
+export interface PreviewField {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** How a step presents itself on a card: exactly what will happen. */
+export interface StepPreview {
+  /** One line, e.g. "Send an email to Megan Bowen". */
+  readonly title: string;
+  /** Who or what the step acts on, e.g. "Megan Bowen <meganb@example.com>". */
+  readonly target: string;
+  /** What data the step reads, e.g. "Unread mail from Contoso in your mailbox". */
+  readonly reads: string;
+  /** The full preview for a checkpoint (recipients, subject, body, …). */
+  readonly fields: readonly PreviewField[];
+}
+
+/** A field of an action's input that a person can change on an Edit form. */
+export interface EditableField {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'list';
+}
+
+/** The identity a step runs as, and the key that makes it run at most once. */
+export interface ActionContext {
+  readonly idempotencyKey: string;
+  /** The requester, on whose behalf the action runs. */
+  readonly actor: { readonly id: string; readonly upn?: string; readonly name: string };
+  /** 1 on the first attempt; higher means a previous attempt may have had its effect. */
+  readonly attempt: number;
+  readonly now: Date;
+  readonly signal?: AbortSignal;
+}
+
+/** What an action produced, and which Microsoft 365 items it read to do so. */
+export interface ActionResult<O> {
+  readonly output: O;
+  readonly provenance: readonly string[];
+}
+
+/** Everything the engine, planner, policy and cards need to know about an action. */
+export interface ActionSpec<I = Record<string, unknown>, O = unknown> {
+  readonly name: string;
+  readonly description: string;
+  readonly input: z.ZodType<I>;
+  readonly output: z.ZodType<O>;
+  readonly risk: RiskClass;
+  readonly permissions: { readonly delegated: readonly string[]; readonly application: readonly string[] };
+  readonly editable: readonly EditableField[];
+  /** Describe the step for a card. Input may still hold unresolved references (shown as "from step N"). */
+  describe(input: Record<string, unknown>): StepPreview;
+  /** Do the work. Must be idempotent for `ctx.idempotencyKey`: reconcile before redoing a write. */
+  run(input: I, ctx: ActionContext): Promise<ActionResult<O>>;
+}
+
+/** The set of actions a planner may choose from. */
+export interface Catalogue {
+  get(name: string): ActionSpec | undefined;
+  list(): readonly ActionSpec[];
+}
+
+/** Risk classes whose actions change something and therefore stop at a checkpoint by default. */
+export function hasSideEffect(risk: RiskClass): boolean {
+  return risk !== 'read' && risk !== 'compose';
+}

@@ -1,0 +1,100 @@
+import type { Decision, Person, Scope, Task, TaskStatus } from './model';
+
+/** Filters for listing tasks; all given fields must match. */
+export interface TaskQuery {
+  readonly requesterId?: string;
+  readonly conversationId?: string;
+  readonly statuses?: readonly TaskStatus[];
+  /** Newest first; default 20, at most 100. */
+  readonly limit?: number;
+}
+
+/**
+ * Durable task state. Asynchronous and storage-neutral: every adapter (SQLite, PostgreSQL,
+ * in-memory) passes the same contract suite in test/store.
+ */
+export interface TaskStore {
+  /** Insert a new task; rejects with a ConflictError if the id exists. */
+  createTask(task: Task): Promise<void>;
+  getTask(id: string): Promise<Task | undefined>;
+  /**
+   * Compare-and-set: writes `task` (whose `version` must be `expectedVersion + 1`) only if the
+   * stored version is still `expectedVersion`. Returns false when someone else wrote first.
+   */
+  updateTask(task: Task, expectedVersion: number): Promise<boolean>;
+  listTasks(query: TaskQuery): Promise<Task[]>;
+  /**
+   * Claim one task in status `running` whose lease is free or expired, for `owner` until
+   * `now + leaseMs`. Two claimers never get the same task while a lease holds.
+   */
+  claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined>;
+  /** Extend a held lease; false if `owner` no longer holds it. */
+  renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Give a lease back so another worker may claim the task at once. */
+  releaseLease(taskId: string, owner: string): Promise<void>;
+  /** Record a decision; false if a decision with this id was already recorded (redelivery). */
+  appendDecision(decision: Decision): Promise<boolean>;
+  listDecisions(taskId: string): Promise<Decision[]>;
+  /** Remember which Teams activity shows a task's card of a given kind, to update it in place. */
+  setCardRef(taskId: string, kind: string, activityId: string): Promise<void>;
+  getCardRef(taskId: string, kind: string): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** A step as a planner proposes it, before the engine gives it ids, gates and state. */
+export interface StepDraft {
+  readonly action: string;
+  readonly input: Record<string, unknown>;
+  readonly rationale: string;
+}
+
+/** What a planner is asked. */
+export interface PlanRequest {
+  readonly outcome: string;
+  readonly requester: Person;
+  readonly scope: Scope;
+  readonly now: Date;
+  readonly timeZone: string;
+}
+
+/** A planner's answer: a plan made of catalogue actions, or a helpful refusal. */
+export type PlanResult =
+  | { readonly kind: 'plan'; readonly title: string; readonly steps: readonly StepDraft[] }
+  | { readonly kind: 'unplannable'; readonly message: string };
+
+/** Turns an outcome into a plan. Returns data; executes nothing. */
+export interface Planner {
+  plan(request: PlanRequest): Promise<PlanResult>;
+}
+
+/** What happened to a task, for whoever shows it to people. */
+export type TaskEvent =
+  | 'planned'
+  | 'progress'
+  | 'checkpoint'
+  | 'completed'
+  | 'failed'
+  | 'cancelled'
+  | 'rejected'
+  | 'paused'
+  | 'limit_reached';
+
+/** Shows tasks to people (Teams cards, proactively). Failures to notify never fail a task. */
+export interface Notifier {
+  notify(task: Task, event: TaskEvent): Promise<void>;
+}
+
+/** Time, injectable so tests control it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Id generation, injectable so tests are deterministic. */
+export interface Ids {
+  /** A short, human-typable task id (for `status <id>`). */
+  taskId(): string;
+  /** A unique id (decisions, idempotency keys). */
+  uuid(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
