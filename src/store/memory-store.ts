@@ -1,0 +1,138 @@
+import { ConflictError } from '../engine/errors';
+import type { Decision, Task } from '../engine/model';
+import type { TaskQuery, TaskStore } from '../engine/ports';
+import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
+import { leaseHolds, leaseUntil } from './lease';
+
+interface Entry {
+  row: TaskRow;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+}
+
+/**
+ * A TaskStore in process memory with exactly the SQLite adapter's semantics: it keeps the same
+ * JSON documents and columns, so nothing a caller holds is shared with the store and every
+ * read is validated the same way. The engine's tests use it as their fake; it passes the same
+ * contract suite as the durable adapters.
+ */
+export class MemoryTaskStore implements TaskStore {
+  private readonly tasks = new Map<string, Entry>();
+  private readonly decisions = new Map<string, { id: string; doc: string }[]>();
+  private readonly decisionIds = new Set<string>();
+  private readonly cardRefs = new Map<string, string>();
+  private closed = false;
+
+  async createTask(task: Task): Promise<void> {
+    this.open();
+    const row = encodeTask(task);
+    if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
+    this.tasks.set(row.id, { row, leaseOwner: null, leaseUntil: null });
+  }
+
+  async getTask(id: string): Promise<Task | undefined> {
+    this.open();
+    const entry = this.tasks.get(id);
+    return entry ? decodeTask(id, entry.row.doc) : undefined;
+  }
+
+  async updateTask(task: Task, expectedVersion: number): Promise<boolean> {
+    this.open();
+    if (task.version !== expectedVersion + 1) {
+      throw new Error(`updateTask: task ${task.id} has version ${task.version}, expected ${expectedVersion + 1}`);
+    }
+    const row = encodeTask(task);
+    const entry = this.tasks.get(row.id);
+    if (!entry || entry.row.version !== expectedVersion) return false;
+    entry.row = row;
+    return true;
+  }
+
+  async listTasks(query: TaskQuery): Promise<Task[]> {
+    this.open();
+    const statuses = query.statuses ? new Set<string>(query.statuses) : undefined;
+    return [...this.tasks.values()]
+      .map((entry) => entry.row)
+      .filter(
+        (row) =>
+          (query.requesterId === undefined || row.requesterId === query.requesterId) &&
+          (query.conversationId === undefined || row.conversationId === query.conversationId) &&
+          (statuses === undefined || statuses.has(row.status)),
+      )
+      .sort((a, b) => compare(b.createdAt, a.createdAt) || compare(b.id, a.id))
+      .slice(0, listLimit(query.limit))
+      .map((row) => decodeTask(row.id, row.doc));
+  }
+
+  async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    this.open();
+    const until = leaseUntil(now, leaseMs);
+    const [next] = [...this.tasks.values()]
+      .filter((entry) => entry.row.status === 'running' && !leaseHolds(entry.leaseUntil, now))
+      .sort((a, b) => compare(a.row.updatedAt, b.row.updatedAt) || compare(a.row.id, b.row.id));
+    if (!next) return undefined;
+    next.leaseOwner = owner;
+    next.leaseUntil = until;
+    return decodeTask(next.row.id, next.row.doc);
+  }
+
+  async renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+    this.open();
+    const until = leaseUntil(now, leaseMs);
+    const entry = this.tasks.get(taskId);
+    if (!entry || entry.leaseOwner !== owner || !leaseHolds(entry.leaseUntil, now)) return false;
+    entry.leaseUntil = until;
+    return true;
+  }
+
+  async releaseLease(taskId: string, owner: string): Promise<void> {
+    this.open();
+    const entry = this.tasks.get(taskId);
+    if (!entry || entry.leaseOwner !== owner) return;
+    entry.leaseOwner = null;
+    entry.leaseUntil = null;
+  }
+
+  async appendDecision(decision: Decision): Promise<boolean> {
+    this.open();
+    const doc = encodeDecision(decision);
+    if (this.decisionIds.has(decision.id)) return false;
+    this.decisionIds.add(decision.id);
+    const list = this.decisions.get(decision.taskId) ?? [];
+    list.push({ id: decision.id, doc });
+    this.decisions.set(decision.taskId, list);
+    return true;
+  }
+
+  async listDecisions(taskId: string): Promise<Decision[]> {
+    this.open();
+    return (this.decisions.get(taskId) ?? []).map((entry) => decodeDecision(entry.id, entry.doc));
+  }
+
+  async setCardRef(taskId: string, kind: string, activityId: string): Promise<void> {
+    this.open();
+    this.cardRefs.set(cardKey(taskId, kind), activityId);
+  }
+
+  async getCardRef(taskId: string, kind: string): Promise<string | undefined> {
+    this.open();
+    return this.cardRefs.get(cardKey(taskId, kind));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private open(): void {
+    if (this.closed) throw new Error('the task store is closed');
+  }
+}
+
+/** Plain code-unit order, like SQL's binary collation on the ASCII ids and ISO times stored. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function cardKey(taskId: string, kind: string): string {
+  return JSON.stringify([taskId, kind]);
+}

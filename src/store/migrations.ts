@@ -1,0 +1,65 @@
+/**
+ * The task store's schema, as an ordered list of numbered migrations. Append only: never edit
+ * or renumber a migration that has shipped; add a new one instead.
+ *
+ * The SQL is kept portable so the PostgreSQL adapter can run the same list with at most a
+ * type swap (e.g. `doc TEXT` → `JSONB`): declared types everywhere, BIGINT for epoch
+ * milliseconds, no rowid, no `INSERT OR REPLACE`, no SQLite-only keywords.
+ */
+export interface Migration {
+  /** Applied in ascending order; recorded in `schema_migrations`. */
+  readonly version: number;
+  readonly name: string;
+  /** One or more `;`-separated statements, run in one transaction. */
+  readonly sql: string;
+}
+
+/** Records which migrations a database has; created before any migration runs. */
+export const MIGRATIONS_TABLE_SQL = `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tasks, decisions and card refs',
+    sql: `
+CREATE TABLE tasks (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  requester_id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  -- Leases live beside the task document, never in it, so task writes leave them alone.
+  lease_owner TEXT,
+  lease_until BIGINT,
+  doc TEXT NOT NULL
+);
+CREATE INDEX tasks_by_created ON tasks (created_at, id);
+CREATE INDEX tasks_by_requester ON tasks (requester_id, created_at);
+CREATE INDEX tasks_by_conversation ON tasks (conversation_id, created_at);
+CREATE INDEX tasks_by_status ON tasks (status, updated_at);
+
+CREATE TABLE decisions (
+  id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  -- Order of arrival within a task, assigned by the store (not a rowid, which PostgreSQL lacks).
+  seq INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  UNIQUE (task_id, seq)
+);
+
+CREATE TABLE card_refs (
+  task_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  PRIMARY KEY (task_id, kind)
+);
+`,
+  },
+];

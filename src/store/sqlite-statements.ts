@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import type { TaskRow } from './codec';
+
+interface DocRow {
+  id: string;
+  doc: string;
+}
+
+/** The SQLite task store's prepared statements, prepared once per connection. */
+export function prepareStatements(db: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    insertTask: db.prepare<[TaskRow]>(
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, doc)
+       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @doc)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    getTask: db.prepare<[string], DocRow>('SELECT id, doc FROM tasks WHERE id = ?'),
+    // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
+    updateTask: db.prepare<[TaskRow & { expected: number }]>(
+      `UPDATE tasks SET status = @status, requester_id = @requesterId, conversation_id = @conversationId,
+         version = @version, created_at = @createdAt, updated_at = @updatedAt, doc = @doc
+       WHERE id = @id AND version = @expected`,
+    ),
+    pickRunnable: db.prepare<[number], DocRow>(
+      `SELECT id, doc FROM tasks
+       WHERE status = 'running' AND (lease_until IS NULL OR lease_until <= ?)
+       ORDER BY updated_at, id LIMIT 1`,
+    ),
+    setLease: db.prepare<[string, number, string]>('UPDATE tasks SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+    renewLease: db.prepare<[number, string, string, number]>(
+      'UPDATE tasks SET lease_until = ? WHERE id = ? AND lease_owner = ? AND lease_until > ?',
+    ),
+    releaseLease: db.prepare<[string, string]>(
+      'UPDATE tasks SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?',
+    ),
+    hasDecision: db.prepare<[string], { id: string }>('SELECT id FROM decisions WHERE id = ?'),
+    lastDecisionSeq: db.prepare<[string], { seq: number | null }>(
+      'SELECT MAX(seq) AS seq FROM decisions WHERE task_id = ?',
+    ),
+    insertDecision: db.prepare<[string, string, number, string]>(
+      'INSERT INTO decisions (id, task_id, seq, doc) VALUES (?, ?, ?, ?)',
+    ),
+    listDecisions: db.prepare<[string], DocRow>('SELECT id, doc FROM decisions WHERE task_id = ? ORDER BY seq'),
+    upsertCardRef: db.prepare<[string, string, string]>(
+      `INSERT INTO card_refs (task_id, kind, activity_id) VALUES (?, ?, ?)
+       ON CONFLICT (task_id, kind) DO UPDATE SET activity_id = excluded.activity_id`,
+    ),
+    getCardRef: db.prepare<[string, string], { activity_id: string }>(
+      'SELECT activity_id FROM card_refs WHERE task_id = ? AND kind = ?',
+    ),
+    /** Statements whose text varies with the query (listTasks filters), prepared once per shape. */
+    cached<Row>(sql: string): Database.Statement<unknown[], Row> {
+      let statement = cache.get(sql);
+      if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+      return statement as Database.Statement<unknown[], Row>;
+    },
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;

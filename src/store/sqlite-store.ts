@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ConflictError } from '../engine/errors';
+import type { Decision, Task } from '../engine/model';
+import type { TaskQuery, TaskStore } from '../engine/ports';
+import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
+import { leaseUntil } from './lease';
+import { configureSqlite, withFullSync } from './sqlite-pragmas';
+import { migrateSqlite } from './sqlite-migrate';
+import { prepareStatements, type Statements } from './sqlite-statements';
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's lock before failing; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Open (creating it and its folder if needed) a SQLite task database and bring its schema up
+ * to date. `':memory:'` gives a private in-memory database. Several processes may open the
+ * same file: every write takes SQLite's write lock up front (IMMEDIATE), so compare-and-set
+ * and lease claims stay atomic across them.
+ */
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<TaskStore> {
+  if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    configureSqlite(db, options.busyTimeoutMs ?? 5000);
+    migrateSqlite(db);
+    return new SqliteTaskStore(db, prepareStatements(db));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+class SqliteTaskStore implements TaskStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: Statements,
+  ) {}
+
+  async createTask(task: Task): Promise<void> {
+    const row = encodeTask(task);
+    const inserted = this.db.transaction(() => this.sql.insertTask.run(row).changes).immediate();
+    if (inserted === 0) throw new ConflictError(`task ${row.id}`);
+  }
+
+  async getTask(id: string): Promise<Task | undefined> {
+    const row = this.sql.getTask.get(id);
+    return row ? decodeTask(row.id, row.doc) : undefined;
+  }
+
+  async updateTask(task: Task, expectedVersion: number): Promise<boolean> {
+    if (task.version !== expectedVersion + 1) {
+      throw new Error(`updateTask: task ${task.id} has version ${task.version}, expected ${expectedVersion + 1}`);
+    }
+    const row = encodeTask(task);
+    const write = () => this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
+    return this.db.transaction(write).immediate() === 1;
+  }
+
+  async listTasks(query: TaskQuery): Promise<Task[]> {
+    if (query.statuses && query.statuses.length === 0) return [];
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.requesterId !== undefined) {
+      where.push('requester_id = ?');
+      params.push(query.requesterId);
+    }
+    if (query.conversationId !== undefined) {
+      where.push('conversation_id = ?');
+      params.push(query.conversationId);
+    }
+    if (query.statuses) {
+      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+      params.push(...query.statuses);
+    }
+    const sql =
+      `SELECT id, doc FROM tasks ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ` +
+      'ORDER BY created_at DESC, id DESC LIMIT ?';
+    const rows = this.sql.cached<{ id: string; doc: string }>(sql).all(...params, listLimit(query.limit));
+    return rows.map((row) => decodeTask(row.id, row.doc));
+  }
+
+  async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    const until = leaseUntil(now, leaseMs);
+    const claimed = this.db
+      .transaction(() => {
+        const row = this.sql.pickRunnable.get(now.getTime());
+        if (row) this.sql.setLease.run(owner, until, row.id);
+        return row;
+      })
+      .immediate();
+    // Decoded after commit: a corrupt task then stays leased and surfaces its error, instead
+    // of rolling back and blocking every claim behind it as the oldest runnable task.
+    return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+  }
+
+  async renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+    const until = leaseUntil(now, leaseMs);
+    const renew = () => this.sql.renewLease.run(until, taskId, owner, now.getTime()).changes;
+    return this.db.transaction(renew).immediate() === 1;
+  }
+
+  async releaseLease(taskId: string, owner: string): Promise<void> {
+    this.db.transaction(() => this.sql.releaseLease.run(taskId, owner)).immediate();
+  }
+
+  async appendDecision(decision: Decision): Promise<boolean> {
+    const doc = encodeDecision(decision);
+    const append = this.db.transaction(() => {
+      if (this.sql.hasDecision.get(decision.id)) return false;
+      const next = (this.sql.lastDecisionSeq.get(decision.taskId)?.seq ?? 0) + 1;
+      this.sql.insertDecision.run(decision.id, decision.taskId, next, doc);
+      return true;
+    });
+    // Decisions are people's approvals: they must survive a power cut once acknowledged.
+    return withFullSync(this.db, () => append.immediate());
+  }
+
+  async listDecisions(taskId: string): Promise<Decision[]> {
+    return this.sql.listDecisions.all(taskId).map((row) => decodeDecision(row.id, row.doc));
+  }
+
+  async setCardRef(taskId: string, kind: string, activityId: string): Promise<void> {
+    this.db.transaction(() => this.sql.upsertCardRef.run(taskId, kind, activityId)).immediate();
+  }
+
+  async getCardRef(taskId: string, kind: string): Promise<string | undefined> {
+    return this.sql.getCardRef.get(taskId, kind)?.activity_id;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
