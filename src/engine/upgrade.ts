@@ -27,13 +27,14 @@ const TASK_UPGRADES: Readonly<Record<number, (old: Raw) => Raw>> = {};
 /**
  * Read a persisted task of any known schema version, upgrade it to the current shape and
  * validate it. Throws {@link PersistedDataError} for anything else, never returns bad data.
+ * `source` names the record in errors (e.g. "task K7QD2M"); by default its own id is used.
  */
-export function loadTask(raw: unknown, label = 'task'): Task {
+export function loadTask(raw: unknown, source?: string): Task {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new PersistedDataError(`${label} is not a JSON object`);
+    throw new PersistedDataError(`${source ?? 'task'} is not a JSON object`);
   }
   let doc = raw as Raw;
-  const where = typeof doc.id === 'string' ? `${label} ${doc.id}` : label;
+  const where = source ?? (typeof doc.id === 'string' ? `task ${doc.id}` : 'task');
   let version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new PersistedDataError(`${where} has no valid schemaVersion (got ${describe(version)})`);
@@ -56,13 +57,14 @@ export function loadTask(raw: unknown, label = 'task'): Task {
 
 /**
  * Read a persisted decision. Decisions carry no schemaVersion yet: their only shape is
- * version 1. When one is added, a missing field must keep meaning version 1.
+ * version 1. When one is added, a missing field must keep meaning version 1. `source` as for
+ * {@link loadTask}.
  */
-export function loadDecision(raw: unknown, label = 'decision'): Decision {
+export function loadDecision(raw: unknown, source?: string): Decision {
   const parsed = decision.safeParse(raw);
   if (!parsed.success) {
     const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as Raw).id : undefined;
-    const where = typeof id === 'string' ? `${label} ${id}` : label;
+    const where = source ?? (typeof id === 'string' ? `decision ${id}` : 'decision');
     throw new PersistedDataError(`${where} is invalid: ${describeIssues(parsed.error)}`);
   }
   return parsed.data;

@@ -13,8 +13,8 @@ export function configureSqlite(db: Database.Database, busyTimeoutMs: number): v
 
 /**
  * Run `write` with `synchronous = FULL`, so its commit is on disk before it returns, then go
- * back to NORMAL. SQLite ignores a synchronous change inside a transaction, so this must wrap
- * the transaction, not sit in it; better-sqlite3 is synchronous, so no other statement on this
+ * back to NORMAL. SQLite refuses to change the safety level inside a transaction, so this must
+ * wrap the transaction, not sit in it; better-sqlite3 is synchronous, so no other statement on this
  * connection can run while FULL is in force.
  */
 export function withFullSync<T>(db: Database.Database, write: () => T): T {
