@@ -1,0 +1,34 @@
+import { splitNames } from '../extract/people';
+import * as text from '../messages';
+import { ok, refuse, type Result } from '../result';
+import { deliveryVerb, destinationFrom } from './destination';
+import type { DeliverySpec } from './specs';
+
+const VERB = /^(e-?mail|mail|message|dm|send|forward|post|put|drop|share)\s+(.+)$/i;
+const IT = '(?:it|that|this|them|those|the\\s+(?:summary|recap|digest|results?|overview))';
+const IT_THEN_TARGET = new RegExp(`^${IT}(?:\\s+(to|into|in|with|on)\\s+(.+))?$`, 'i');
+const TARGET_THEN_IT = new RegExp(`^(.+?)\\s+${IT}$`, 'i');
+const TARGET_ONLY = /^(to|into|in|with|on)\s+(.+)$/i;
+
+/**
+ * Understand "… and post it to General", "then email it to Megan", "send Megan the summary":
+ * where the summary asked for just before should go. Undefined when the clause is not that.
+ */
+export function parseDelivery(clause: string): Result<DeliverySpec> | undefined {
+  const match = VERB.exec(clause.trim());
+  if (!match) return undefined;
+  const verb = deliveryVerb((match[1] ?? '').toLowerCase());
+  const rest = match[2] ?? '';
+  const itThenTarget = IT_THEN_TARGET.exec(rest) ?? TARGET_ONLY.exec(rest);
+  if (itThenTarget) {
+    const [, marker, target] = itThenTarget;
+    if (!marker || !target) return refuse(verb === 'post' || verb === 'share' ? text.NO_CHANNEL : text.NO_RECIPIENT);
+    const destination = destinationFrom(marker.toLowerCase(), target, verb);
+    return destination ? ok({ kind: 'delivery', destination }) : undefined;
+  }
+  const targetThenIt = TARGET_THEN_IT.exec(rest);
+  if (targetThenIt && (verb === 'mail' || verb === 'send')) {
+    return ok({ kind: 'delivery', destination: { kind: 'people', names: splitNames(targetThenIt[1] ?? '') } });
+  }
+  return undefined;
+}

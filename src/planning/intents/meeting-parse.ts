@@ -1,0 +1,90 @@
+import type { DateTime } from 'luxon';
+import { DEFAULT_DURATION_MINUTES, findDuration } from '../extract/duration';
+import { subjectAfterMarker, subjectBeforeNoun, SUBJECT_MARKER } from '../extract/meeting-subject';
+import { meetingWindow } from '../extract/meeting-window';
+import { isSelf, splitNames } from '../extract/people';
+import { findTimeOfDay } from '../extract/time-of-day';
+import { findWhen } from '../extract/when';
+import * as text from '../messages';
+import { ok, refuse, type Result } from '../result';
+import { Phrase } from '../text/phrase';
+import type { MeetingSpec } from './specs';
+
+const NOUNS: ReadonlyArray<readonly [string, string]> = [
+  ['meeting', 'Meeting'],
+  ['call', 'Call'],
+  ['sync', 'Sync'],
+  ['catch[- ]?up', 'Catch-up'],
+  ['1:1|1-on-1|one[- ]on[- ]one', '1:1'],
+  ['check[- ]in', 'Check-in'],
+  ['review', 'Review'],
+  ['session', 'Session'],
+  ['chat', 'Chat'],
+  ['stand[- ]?up', 'Stand-up'],
+  ['huddle', 'Huddle'],
+  ['workshop', 'Workshop'],
+  ['discussion', 'Discussion'],
+  ['time|slot', 'Meeting'],
+];
+const NOUN_PATTERN = NOUNS.map(([pattern]) => pattern).join('|');
+const NOUN = new RegExp(`(?<!\\bto\\s)\\b(${NOUN_PATTERN})\\b`);
+const VERB = /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|plan|put|find|get|create|add|invite|meet)\b/;
+const STRONG_VERB = /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|find\s+(?:a\s+)?(?:time|slot)|meet)\b/;
+const WITH = /\b(?:with|between)\s+/;
+const ONLINE = /\b(?:on|over|via|in|using)\s+(?:microsoft\s+)?teams\b|\bonline\b|\bvirtual(?:ly)?\b/;
+const IN_PERSON = /\bin[-\s]person\b|\bface[-\s]to[-\s]face\b|\boffline\b/;
+const CALENDAR = /\b(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b/;
+const ATTENDEES_STOP = new RegExp(`${SUBJECT_MARKER.source}|\\b(?:at|in|via|over|using)\\b`);
+
+const MIN_MINUTES = 5;
+const MAX_MINUTES = 8 * 60;
+
+/**
+ * Understand a request for a meeting: attendees ("with Megan and Adele"), length, when, and
+ * subject. Each understood part is masked before the next is read, so "on Friday" is a day and
+ * never a subject. Undefined when the clause does not ask for a meeting.
+ */
+export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec> | undefined {
+  let phrase = new Phrase(clause);
+  const noun = phrase.find(NOUN);
+  const asks = (noun && (phrase.find(VERB) || phrase.find(WITH))) || (phrase.find(STRONG_VERB) && phrase.find(WITH));
+  if (!asks) return undefined;
+
+  const mask = (hit: { start: number; end: number } | undefined): void => {
+    if (hit) phrase = phrase.mask(hit.start, hit.end);
+  };
+  const inPerson = phrase.find(IN_PERSON);
+  mask(inPerson);
+  mask(phrase.find(ONLINE));
+  mask(phrase.find(CALENDAR));
+  const duration = findDuration(phrase);
+  mask(duration);
+  const time = findTimeOfDay(phrase);
+  mask(time);
+  const when = findWhen(phrase);
+  mask(when);
+
+  const durationMinutes = duration?.minutes ?? DEFAULT_DURATION_MINUTES;
+  if (durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES) return refuse(text.durationOutOfRange(durationMinutes));
+
+  const withHit = phrase.find(WITH);
+  const attendees = withHit ? phrase.segment(withHit.end, ATTENDEES_STOP) : undefined;
+  if (withHit && attendees) phrase = phrase.mask(withHit.start, attendees.end);
+  const names = splitNames(attendees?.text ?? '').filter((name) => !isSelf(name));
+  if (names.length === 0) return refuse(text.NO_ATTENDEES);
+
+  const window = meetingWindow(when, time, durationMinutes, now);
+  if (!window.ok) return window;
+
+  const nounLabel = NOUNS.find(([pattern]) => new RegExp(`^(?:${pattern})$`).test(noun?.groups[1] ?? ''))?.[1] ?? 'Meeting';
+  const subject = subjectAfterMarker(phrase)?.subject ?? subjectBeforeNoun(phrase, NOUN_PATTERN);
+  return ok({
+    kind: 'meeting',
+    names,
+    durationMinutes,
+    window: window.value,
+    noun: nounLabel,
+    online: inPerson === undefined,
+    ...(subject ? { subject } : {}),
+  });
+}

@@ -1,0 +1,60 @@
+import type { PlanRequest, PlanResult, Planner } from '../engine/ports';
+import { combineFragments } from './compose';
+import type { Directory } from './directory';
+import { zonedNow } from './extract/zone';
+import type { BuildContext, Fragment } from './intents/fragment';
+import { buildMeeting } from './intents/meeting';
+import type { BuildableSpec } from './intents/specs';
+import { buildSummary } from './intents/summary-mail';
+import * as text from './messages';
+import { parseRequests } from './parse';
+import type { Result } from './result';
+import { splitClauses } from './text/clauses';
+import { normaliseOutcome } from './text/normalise';
+
+/** What the rule planner needs. */
+export interface RulePlannerOptions {
+  /** People and channel lookups, run as the requester. */
+  readonly directory: Directory;
+}
+
+/**
+ * The deterministic, offline planner. It understands three families of outcomes — email a
+ * summary of mail, set up a meeting, post a summary of mail to a channel — and combinations of
+ * them in one message, extracting their parameters and resolving people and channels through
+ * the directory. It proposes data only; user input never makes it throw (directory failures
+ * propagate for the engine to report).
+ *
+ * 1. tidy the text; 2. split it into requests; 3. understand each (no I/O);
+ * 4. resolve names and build steps, in order; 5. join them into one plan.
+ */
+export class RulePlanner implements Planner {
+  constructor(private readonly options: RulePlannerOptions) {}
+
+  async plan(request: PlanRequest): Promise<PlanResult> {
+    const outcome = normaliseOutcome(request.outcome);
+    if (!outcome) return { kind: 'unplannable', message: text.helpMessage('Tell me what you would like done.') };
+    const { now, zone } = zonedNow(request.now, request.timeZone);
+    const specs = parseRequests(splitClauses(outcome), now);
+    if (!specs.ok) return { kind: 'unplannable', message: specs.message };
+
+    const ctx: BuildContext = {
+      directory: this.options.directory,
+      requester: request.requester,
+      scope: request.scope,
+      timeZone: zone,
+    };
+    const fragments: Fragment[] = [];
+    for (const spec of specs.value) {
+      const fragment = await build(spec, ctx);
+      if (!fragment.ok) return { kind: 'unplannable', message: fragment.message };
+      fragments.push(fragment.value);
+    }
+    const { title, steps } = combineFragments(fragments);
+    return { kind: 'plan', title, steps };
+  }
+}
+
+function build(spec: BuildableSpec, ctx: BuildContext): Promise<Result<Fragment>> {
+  return spec.kind === 'meeting' ? buildMeeting(spec, ctx) : buildSummary(spec, ctx);
+}

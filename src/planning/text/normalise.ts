@@ -1,0 +1,30 @@
+/**
+ * Tidy an outcome as typed in Teams before parsing: drop @mentions of the bot, unify quotes and
+ * whitespace, and peel off politeness ("could you please …", "… thanks!") that carries no meaning.
+ * Case is kept, because names and subjects are taken from the original text.
+ */
+export function normaliseOutcome(raw: string): string {
+  let text = raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let previous: string;
+  do {
+    previous = text;
+    text = text
+      .replace(/^@?delegate\b[\s,:]*/i, '')
+      .replace(/^(?:hi|hey|hello)\b[\s,!.]*/i, '')
+      .replace(/^(?:please|pls|kindly)\b[\s,]*/i, '')
+      .replace(/^(?:can|could|would|will)\s+you\s+/i, '')
+      .replace(/^i(?:\s+would|'d)?\s+(?:need|want|like)\s+you\s+to\s+/i, '')
+      .replace(/^go\s+ahead\s+and\s+/i, '')
+      .replace(/^i(?:\s+would|'d)?\s+(?:need|want|like)\s+to\s+/i, '')
+      .replace(/[\s,]*\b(?:please|pls|thanks|thank\s+you|thx|cheers)\b[\s.!?]*$/i, '')
+      .replace(/[\s.!?]+$/, '')
+      .trim();
+  } while (text !== previous);
+  return text;
+}
