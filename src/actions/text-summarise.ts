@@ -13,7 +13,8 @@ export type SummariseInput = z.infer<typeof summariseInput>;
 export const summariseOutput = z.object({ summary: z.string(), sourceIds: z.array(z.string()) });
 export type SummariseOutput = z.infer<typeof summariseOutput>;
 
-const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|all|team)\b[^.!?\n]{0,40}[,!:.\n-]\s*/i;
+// A salutation up to its comma ("Hi Alex,", "Dear Megan,", "Hello team!"); never past a sentence end.
+const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings)\b[^,.!?:\n]{0,40}[,!:\n-]\s*/i;
 const REPLY_PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|tr)\s*:\s*)+/i;
 const MAX_SENTENCE = 160;
 
