@@ -1,0 +1,54 @@
+import { findUser, type SandboxUser } from './directory';
+import { accessDenied, badRequest, GraphError, notFound } from './errors';
+import type { Caller, RequestContext } from './context';
+
+const PREFIX = 'bearer sandbox:';
+
+/**
+ * Read the caller from `Authorization: Bearer sandbox:<upn>` or `Bearer sandbox:app`.
+ * Anything else is refused the way Graph refuses a bad token: 401 InvalidAuthenticationToken.
+ */
+export function authenticate(authorization: string | undefined): Caller {
+  if (!authorization) throw invalidToken('Access token is empty.');
+  if (!authorization.toLowerCase().startsWith(PREFIX)) {
+    throw invalidToken('IDX14100: JWT is not well formed, there are no dots (.).');
+  }
+  const subject = authorization.slice(PREFIX.length).trim();
+  if (subject.toLowerCase() === 'app') return { kind: 'app' };
+  const user = findUser(subject);
+  if (!user || !subject.includes('@')) throw invalidToken('Access token validation failure. Invalid audience.');
+  return { kind: 'user', user };
+}
+
+function invalidToken(message: string): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', message, {
+    'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+  });
+}
+
+/** `/me` is only meaningful for a signed-in user. */
+export function meUser(caller: Caller): SandboxUser {
+  if (caller.kind !== 'user') throw badRequest('/me request is only valid with delegated authentication flow.');
+  return caller.user;
+}
+
+/** A directory object by id or UPN, or Graph's directory 404. */
+export function directoryUser(idOrUpn: string): SandboxUser {
+  const user = findUser(idOrUpn);
+  if (!user) {
+    throw notFound(`Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`, 'Request_ResourceNotFound');
+  }
+  return user;
+}
+
+/**
+ * The owner of the mailbox/calendar at `/users/{user}/…`. A user may only open their own;
+ * the application may open any (as with Mail.Read / Calendars.Read application permissions).
+ */
+export function mailboxOwner(ctx: RequestContext): SandboxUser {
+  const key = ctx.params.user ?? '';
+  const user = findUser(key);
+  if (!user) throw notFound(`The requested user '${key}' is invalid.`, 'ErrorInvalidUser');
+  if (ctx.caller.kind === 'user' && ctx.caller.user.id !== user.id) throw accessDenied();
+  return user;
+}

@@ -1,0 +1,77 @@
+import { findUser, type SandboxUser } from '../directory';
+import { badRequest } from '../errors';
+import { readAddress } from '../routes/shared';
+import type { SandboxStore } from '../store/store';
+import { DAY, durationMinutes, MINUTE, parseDateTimeTimeZone, toDateTimeTimeZone } from '../time';
+import { availabilityIn, busyBlocks, withinHours, type Availability, type BusyBlock } from './availability';
+
+const STEP = 30 * MINUTE;
+const SCORE: Record<Availability, number> = { free: 100, workingElsewhere: 100, tentative: 50, unknown: 50, busy: 0, oof: 0 };
+const BLOCKING = new Set<Availability>(['busy', 'oof']);
+
+interface Participant {
+  readonly type: 'required' | 'optional' | 'resource';
+  readonly address: string;
+  readonly blocks?: BusyBlock[];
+}
+
+/**
+ * Graph's findMeetingTimes over the sandbox calendars: candidate slots every 30 minutes inside
+ * the time constraint (working hours for the `work` domain), earliest first. A slot is suggested
+ * when no required attendee (nor the organizer, unless optional) is busy or out of office — or,
+ * when the caller gives minimumAttendeePercentage, when the confidence reaches it.
+ */
+export function findMeetingTimes(store: SandboxStore, organizer: SandboxUser, body: Record<string, unknown>, now: Date, zone: string) {
+  const duration = durationMinutes(typeof body.meetingDuration === 'string' ? body.meetingDuration : undefined, 30) * MINUTE;
+  const tc = (body.timeConstraint ?? {}) as { activityDomain?: string; timeSlots?: Array<{ start: unknown; end: unknown }> };
+  const domain = (tc.activityDomain ?? 'work').toLowerCase();
+  const windows = (tc.timeSlots?.length ? tc.timeSlots : [{ start: { dateTime: now.toISOString(), timeZone: 'UTC' }, end: { dateTime: new Date(now.getTime() + 7 * DAY).toISOString(), timeZone: 'UTC' } }])
+    .map((s) => ({ start: parseDateTimeTimeZone(s.start, 'timeSlot.start').getTime(), end: parseDateTimeTimeZone(s.end, 'timeSlot.end').getTime() }));
+  const maxCandidates = typeof body.maxCandidates === 'number' && body.maxCandidates > 0 ? Math.floor(body.maxCandidates) : 20;
+  const organizerOptional = body.isOrganizerOptional === true;
+  const minPercent = typeof body.minimumAttendeePercentage === 'number' ? body.minimumAttendeePercentage : undefined;
+  if (!Array.isArray(body.attendees ?? [])) throw badRequest("'attendees' must be an array.", 'ErrorInvalidRequest');
+  const earliest = Math.min(...windows.map((w) => w.start));
+  const latest = Math.max(...windows.map((w) => w.end));
+  const range = [new Date(earliest), new Date(latest)] as const;
+  const blocksOf = (user: SandboxUser | undefined) => (user ? busyBlocks(store, user.id, ...range) : undefined);
+  const attendees: Participant[] = ((body.attendees ?? []) as unknown[]).map((a) => {
+    const addr = readAddress(a);
+    if (!addr) throw badRequest('An attendee has no valid email address.', 'ErrorInvalidRecipients');
+    const type = (a as { type?: string }).type;
+    return { type: type === 'optional' || type === 'resource' ? type : 'required', address: addr.address, blocks: blocksOf(findUser(addr.address)) };
+  });
+  const org: Participant = { type: organizerOptional ? 'optional' : 'required', address: organizer.mail, blocks: blocksOf(organizer) };
+
+  const suggestions: object[] = [];
+  let slotsSeen = 0;
+  let organizerFreeSomewhere = false;
+  for (const w of windows) {
+    for (let s = Math.ceil(Math.max(w.start, now.getTime()) / STEP) * STEP; s + duration <= w.end; s += STEP) {
+      if (suggestions.length >= maxCandidates) break;
+      const e = s + duration;
+      if (!withinHours(s, e, domain)) continue;
+      slotsSeen++;
+      const avail = (p: Participant): Availability => (p.blocks ? availabilityIn(p.blocks, s, e) : 'unknown');
+      const orgAvail = avail(org);
+      if (!BLOCKING.has(orgAvail)) organizerFreeSomewhere = true;
+      const people = [org, ...attendees];
+      const confidence = people.reduce((sum, p) => sum + SCORE[avail(p)], 0) / people.length;
+      const fits = minPercent !== undefined
+        ? confidence >= minPercent
+        : people.every((p) => p.type !== 'required' || !BLOCKING.has(avail(p)));
+      if (!fits) continue;
+      suggestions.push({
+        confidence,
+        organizerAvailability: orgAvail,
+        suggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.',
+        order: suggestions.length + 1,
+        meetingTimeSlot: { start: toDateTimeTimeZone(new Date(s), zone), end: toDateTimeTimeZone(new Date(e), zone) },
+        attendeeAvailability: attendees.map((p) => ({ attendee: { type: p.type, emailAddress: { address: p.address } }, availability: avail(p) })),
+        locations: [],
+      });
+    }
+  }
+  const emptySuggestionsReason = suggestions.length ? '' : slotsSeen === 0 || !organizerFreeSomewhere ? 'OrganizerUnavailable' : 'AttendeesUnavailable';
+  return { emptySuggestionsReason, meetingTimeSuggestions: suggestions };
+}

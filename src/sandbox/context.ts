@@ -1,0 +1,66 @@
+import type { SandboxUser } from './directory';
+import { badRequest } from './errors';
+import type { SandboxStore } from './store/store';
+
+/** Who is calling: a signed-in user (delegated token) or the application. */
+export type Caller = { readonly kind: 'user'; readonly user: SandboxUser } | { readonly kind: 'app' };
+
+/** A request as the pipeline sees it (from HTTP or from inside a `$batch`). */
+export interface CoreRequest {
+  readonly method: string;
+  /** Path and query, starting with `/v1.0/`. */
+  readonly url: string;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  /** Set when the body was present but not valid JSON. */
+  readonly bodyError?: boolean;
+}
+
+/** What the pipeline answers; `body` undefined means no content. */
+export interface CoreResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/** What a handler returns before the pipeline adds Graph's standard headers. */
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** Everything a route handler may use. */
+export interface RequestContext {
+  readonly method: string;
+  /** Path params captured by the route (`:user`, `:id`…), URL-decoded. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  readonly caller: Caller;
+  /** The absolute URL of this request (nextLinks repeat it). */
+  readonly requestUrl: URL;
+  /** `http://host:port/v1.0`. */
+  readonly baseUrl: string;
+  readonly now: Date;
+  readonly store: SandboxStore;
+  /** Run another request through the same pipeline (used by `$batch`). */
+  readonly dispatch: (request: CoreRequest) => Promise<CoreResponse>;
+}
+
+export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
+
+export const ok = (body: unknown): Reply => ({ status: 200, body });
+export const created = (body: unknown): Reply => ({ status: 201, body });
+export const accepted = (): Reply => ({ status: 202 });
+export const noContent = (): Reply => ({ status: 204 });
+
+/** The JSON body as an object, or a 400 like Graph's when it is missing or not an object. */
+export function jsonBody(ctx: RequestContext): Record<string, unknown> {
+  if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) {
+    throw badRequest('Empty Payload. JSON content expected.', 'BadRequest');
+  }
+  return ctx.body as Record<string, unknown>;
+}

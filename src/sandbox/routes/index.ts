@@ -1,0 +1,21 @@
+import { Router } from '../router';
+import { registerBatchRoute } from './batch';
+import { registerChannelMessageRoutes } from './channelMessages';
+import { registerEventRoutes } from './events';
+import { registerMailRoutes } from './mail';
+import { registerScheduleRoutes } from './schedule';
+import { registerTeamRoutes } from './teams';
+import { registerUserRoutes } from './users';
+
+/** Every Graph v1.0 route the sandbox serves. */
+export function buildRouter(): Router {
+  const router = new Router();
+  registerUserRoutes(router);
+  registerMailRoutes(router);
+  registerEventRoutes(router);
+  registerScheduleRoutes(router);
+  registerTeamRoutes(router);
+  registerChannelMessageRoutes(router);
+  registerBatchRoute(router);
+  return router;
+}

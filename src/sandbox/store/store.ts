@@ -1,0 +1,119 @@
+import type Database from 'better-sqlite3';
+import type { CalendarEvent, ChannelMessage, FolderName, MailMessage } from '../model';
+
+interface DocRow { doc: string }
+
+const parse = <T>(row: DocRow | undefined): T | undefined => (row ? (JSON.parse(row.doc) as T) : undefined);
+const parseAll = <T>(rows: DocRow[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
+
+/** A stored message with the folder it lives in. */
+export interface StoredMail {
+  readonly folder: FolderName;
+  readonly message: MailMessage;
+}
+
+/**
+ * The sandbox's persistent state: mailboxes, calendars and channel messages as Graph JSON
+ * documents, keyed by owner. Synchronous (better-sqlite3) because the server is single-process.
+ */
+export class SandboxStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Run several writes atomically. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Remove everything (before a reseed). */
+  clear(): void {
+    this.db.exec('DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages;');
+  }
+
+  // ── mail ───────────────────────────────────────────────────────────────────
+  listMail(owner: string, folder?: FolderName): StoredMail[] {
+    const rows = (folder
+      ? this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? AND folder = ? ORDER BY received DESC, id').all(owner, folder)
+      : this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? ORDER BY received DESC, id').all(owner)) as Array<DocRow & { folder: FolderName }>;
+    return rows.map((r) => ({ folder: r.folder, message: JSON.parse(r.doc) as MailMessage }));
+  }
+
+  getMail(owner: string, id: string): StoredMail | undefined {
+    const row = this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? AND id = ?').get(owner, id) as (DocRow & { folder: FolderName }) | undefined;
+    return row ? { folder: row.folder, message: JSON.parse(row.doc) as MailMessage } : undefined;
+  }
+
+  putMail(owner: string, folder: FolderName, message: MailMessage): void {
+    this.db.prepare(
+      `INSERT INTO messages (id, owner, folder, received, doc) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, folder = excluded.folder, received = excluded.received, doc = excluded.doc`,
+    ).run(message.id, owner, folder, message.receivedDateTime, JSON.stringify(message));
+  }
+
+  deleteMail(owner: string, id: string): void {
+    this.db.prepare('DELETE FROM messages WHERE owner = ? AND id = ?').run(owner, id);
+  }
+
+  // ── calendar ───────────────────────────────────────────────────────────────
+  listEvents(owner: string): CalendarEvent[] {
+    return parseAll(this.db.prepare('SELECT doc FROM events WHERE owner = ? ORDER BY start_ms, id').all(owner) as DocRow[]);
+  }
+
+  /** Events overlapping [start, end). */
+  listEventsBetween(owner: string, start: Date, end: Date): CalendarEvent[] {
+    return parseAll(this.db.prepare(
+      'SELECT doc FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id',
+    ).all(owner, end.getTime(), start.getTime()) as DocRow[]);
+  }
+
+  getEvent(owner: string, id: string): CalendarEvent | undefined {
+    return parse(this.db.prepare('SELECT doc FROM events WHERE owner = ? AND id = ?').get(owner, id) as DocRow | undefined);
+  }
+
+  findEventByTransaction(owner: string, transactionId: string): CalendarEvent | undefined {
+    return parse(this.db.prepare('SELECT doc FROM events WHERE owner = ? AND transaction_id = ?').get(owner, transactionId) as DocRow | undefined);
+  }
+
+  /** Every copy (organizer's and attendees') of one meeting. */
+  listEventCopies(iCalUId: string): Array<{ owner: string; event: CalendarEvent }> {
+    const rows = this.db.prepare('SELECT owner, doc FROM events WHERE ical_uid = ?').all(iCalUId) as Array<DocRow & { owner: string }>;
+    return rows.map((r) => ({ owner: r.owner, event: JSON.parse(r.doc) as CalendarEvent }));
+  }
+
+  putEvent(owner: string, event: CalendarEvent, startMs: number, endMs: number): void {
+    this.db.prepare(
+      `INSERT INTO events (id, owner, start_ms, end_ms, ical_uid, transaction_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, doc = excluded.doc`,
+    ).run(event.id, owner, startMs, endMs, event.iCalUId, event.isOrganizer ? event.transactionId : null, JSON.stringify(event));
+  }
+
+  deleteEvent(owner: string, id: string): void {
+    this.db.prepare('DELETE FROM events WHERE owner = ? AND id = ?').run(owner, id);
+  }
+
+  // ── channel messages ───────────────────────────────────────────────────────
+  /** Posts (replyTo = null) or one post's replies, newest first. */
+  listChannelMessages(channelId: string, replyTo: string | null): ChannelMessage[] {
+    return parseAll(this.db.prepare(
+      'SELECT doc FROM channel_messages WHERE channel_id = ? AND reply_to = ? ORDER BY created DESC, id DESC',
+    ).all(channelId, replyTo ?? '') as DocRow[]);
+  }
+
+  getChannelMessage(channelId: string, id: string): ChannelMessage | undefined {
+    return parse(this.db.prepare('SELECT doc FROM channel_messages WHERE channel_id = ? AND id = ?').get(channelId, id) as DocRow | undefined);
+  }
+
+  putChannelMessage(message: ChannelMessage): void {
+    this.db.prepare(
+      `INSERT INTO channel_messages (id, team_id, channel_id, reply_to, created, doc) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(channel_id, id) DO UPDATE SET doc = excluded.doc`,
+    ).run(message.id, message.channelIdentity.teamId, message.channelIdentity.channelId, message.replyToId ?? '', message.createdDateTime, JSON.stringify(message));
+  }
+}
