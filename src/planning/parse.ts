@@ -30,8 +30,8 @@ export function parseRequests(clauses: readonly string[], now: DateTime): Result
       continue;
     }
     const previous = specs.at(-1);
-    if (previous?.kind !== 'summary' || previous.destination) return refuse(text.DANGLING_IT);
-    const delivered: SummarySpec = { ...previous, destination: value.destination };
+    if (previous?.kind !== 'summary') return refuse(text.DANGLING_IT);
+    const delivered: SummarySpec = { ...previous, destinations: [...previous.destinations, value.destination] };
     specs[specs.length - 1] = delivered;
   }
   if (specs.length === 0) return refuse(text.helpMessage());

@@ -9,11 +9,14 @@ export type Destination =
   /** "send … to X": a channel when one is called exactly X, otherwise a person. */
   | { readonly kind: 'personOrChannel'; readonly text: string };
 
-/** "Email Megan a summary of my unread mail from Contoso" (no destination: just summarise). */
+/**
+ * "Email Megan a summary of my unread mail from Contoso": one summary, delivered to each
+ * destination in turn ("… and post it to General" adds one); none → just summarise.
+ */
 export interface SummarySpec {
   readonly kind: 'summary';
   readonly filter: MailFilter;
-  readonly destination?: Destination;
+  readonly destinations: readonly Destination[];
 }
 
 /** "Set up a 30 minute meeting with Megan and Adele next week about the launch". */

@@ -1,3 +1,4 @@
+import type { StepDraft } from '../../engine/ports';
 import { draft, ref, type StepRef } from '../actions';
 import { parseChannelName, resolveChannel } from '../extract/channel';
 import { capitalise, describeMail } from '../extract/describe-mail';
@@ -9,7 +10,7 @@ import type { BuildContext, Fragment } from './fragment';
 import type { Destination, SummarySpec } from './specs';
 
 /** Steps 1 and 2 of every summary: find the mail, then summarise it. */
-function searchAndSummarise(filter: MailFilter, description: string): Fragment['steps'] {
+function searchAndSummarise(filter: MailFilter, description: string): StepDraft[] {
   const range = filter.range;
   return [
     draft(
@@ -29,46 +30,72 @@ function searchAndSummarise(filter: MailFilter, description: string): Fragment['
   ];
 }
 
+/** One delivery of the summary: its step and how the title says it. */
+interface Delivery {
+  readonly step: StepDraft;
+  /** "Email Megan Bowen a summary of …" / "Post a summary of … to General": as the first delivery. */
+  readonly title: string;
+  /** "email it to Megan Bowen" / "post it to General": as a later one. */
+  readonly again: string;
+}
+
 /**
- * Plan a summary of mail and its delivery: `mail.search` → `text.summarise` → `mail.send` to
- * the people named or `teams.postChannelMessage` to the channel named (or nothing more when no
- * destination was asked for). Names and channels are resolved now, so the plan shows exactly
- * who or where; anything uncertain comes back as a question.
+ * Plan a summary of mail and its deliveries: `mail.search` → `text.summarise` → a `mail.send`
+ * to the people named and/or a `teams.postChannelMessage` to each channel named (nothing more
+ * when no destination was asked for). Names and channels are resolved now, so the plan shows
+ * exactly who or where; anything uncertain comes back as a question.
  */
 export async function buildSummary(spec: SummarySpec, ctx: BuildContext): Promise<Result<Fragment>> {
   const description = describeMail(spec.filter);
-  const steps = searchAndSummarise(spec.filter, description);
-  const summary: StepRef = ref(2, 'summary');
-  const destination = await settle(spec.destination, ctx);
-  if (!destination) return ok({ title: `Summarise ${description}`, steps });
+  const deliveries: Delivery[] = [];
+  for (const destination of spec.destinations) {
+    const delivery = await deliver(await settle(destination, ctx), spec.filter, description, ctx);
+    if (!delivery.ok) return delivery;
+    deliveries.push(delivery.value);
+  }
+  const steps = [...searchAndSummarise(spec.filter, description), ...deliveries.map((d) => d.step)];
+  const [first, ...rest] = deliveries;
+  if (!first) return ok({ title: `Summarise ${description}`, steps });
+  return ok({ title: [first.title, ...rest.map((d) => d.again)].join(' and '), steps });
+}
+
+const SUMMARY: StepRef = ref(2, 'summary');
+
+async function deliver(
+  destination: Exclude<Destination, { kind: 'personOrChannel' }>,
+  filter: MailFilter,
+  description: string,
+  ctx: BuildContext,
+): Promise<Result<Delivery>> {
   if (destination.kind === 'channel') {
     const channel = await resolveChannel(destination.name, ctx.requester, ctx.scope, ctx.directory);
     if (!channel.ok) return channel;
+    const name = channel.value.channelName;
     return ok({
-      title: `Post a summary of ${description} to ${channel.value.channelName}`,
-      steps: [...steps, channelPost(channel.value, summary)],
+      step: channelPost(channel.value, SUMMARY),
+      title: `Post a summary of ${description} to ${name}`,
+      again: `post it to ${name}`,
     });
   }
   const people = await resolvePeople(destination.names, ctx.requester, ctx.directory);
   if (!people.ok) return people;
   const toSelf = people.value.length === 1 && people.value[0]?.id === ctx.requester.id;
-  const subject = `Summary of ${toSelf && !spec.filter.range?.possessive && spec.filter.top === undefined ? 'your ' : ''}${description}`;
+  const yours = toSelf && !filter.range?.possessive && filter.top === undefined ? 'your ' : '';
   const who = joinNames(people.value.map((person) => person.displayName));
-  return ok({
-    title: `Email ${who} a summary of ${description}`,
-    steps: [
-      ...steps,
-      draft('mail.send', { to: people.value.map(addressOf), subject, body: summary }, `Send the summary to ${who}.`),
-    ],
-  });
+  const step = draft(
+    'mail.send',
+    { to: people.value.map(addressOf), subject: `Summary of ${yours}${description}`, body: SUMMARY },
+    `Send the summary to ${who}.`,
+  );
+  return ok({ step, title: `Email ${who} a summary of ${description}`, again: `email it to ${who}` });
 }
 
 /** "send … to X": a channel when one is called exactly X, otherwise the people named X. */
 async function settle(
-  destination: Destination | undefined,
+  destination: Destination,
   ctx: BuildContext,
-): Promise<Exclude<Destination, { kind: 'personOrChannel' }> | undefined> {
-  if (destination?.kind !== 'personOrChannel') return destination;
+): Promise<Exclude<Destination, { kind: 'personOrChannel' }>> {
+  if (destination.kind !== 'personOrChannel') return destination;
   const name = parseChannelName(destination.text);
   const channels = name.channel ? await ctx.directory.findChannels(name.channel, actorOf(ctx.requester)) : [];
   const exact = channels.some((channel) => channel.channelName.toLowerCase() === name.channel.toLowerCase());

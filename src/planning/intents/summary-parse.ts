@@ -11,12 +11,12 @@ import type { Destination, SummarySpec } from './specs';
 
 /** Words that ask for a summary. */
 export const SUMMARY_WORD =
-  /\b(?:summary|summaries|summari[sz]e|summari[sz]ing|recap|digest|overview|round-?up|rundown|gist)\b/;
+  /\b(?:summary|summaries|summari[sz]e|summari[sz]ed|summari[sz]ing|recap|digest|overview|round-?up|rundown|gist)\b/;
 
 const LEAD_VERB =
   /^(e-?mail|mail|message|dm|send|forward|post|put|drop|share|give|get|show|make|write|prepare|create|do|produce)\b\s*/;
-/** A determiner that starts a mail description inside the lead ("send Megan [the unread mail] summary"). */
-const MAIL_WORDS_IN_LEAD = /\b(?:a|an|the|my|our|your)\s+(?=[^\u0000]*\b(?:e-?mails?|mails?|messages?|inbox)\b)/;
+const LEAD_STOP = /\b(?:a|an|the|my|our|your|all|some|any|unread|new)\s|\b(?:e-?mails?|mails?|messages?|inbox)\b/;
+const LEAD_STOP_AFTER_MARKER = /\s(?:a|an)\s|\b(?:e-?mails?|mails?|messages?|inbox)\b/;
 const TRAILING_FILLER = /(?:^|\s+)(?:a|an|the|my|our|your|quick|short|brief|concise|written|daily|weekly)$/i;
 
 /**
@@ -30,14 +30,16 @@ export function parseSummary(clause: string, now: DateTime): Result<SummarySpec>
   const when = findWhen(phrase);
   const masked = when ? phrase.mask(when.start, when.end) : phrase;
 
-  const lead = LEAD_VERB.exec(masked.lower.slice(0, keyword.start));
-  const verb: DeliveryVerb = lead ? deliveryVerb(lead[1] ?? '') : 'none';
-  const leadEnd = lead ? lead[0].length : 0;
-  // "Send Megan [the unread mail] summary": mail words before the keyword belong to the filter.
-  const mailWords = new Phrase(masked.text.slice(0, keyword.start)).find(MAIL_WORDS_IN_LEAD, leadEnd);
-  const recipientEnd = mailWords ? mailWords.start : keyword.start;
-  const filterStart = mailWords ? mailWords.end : keyword.end;
-  let destination = leadDestination(tidyLead(masked.text.slice(leadEnd, recipientEnd)), verb);
+  const leadVerb = LEAD_VERB.exec(masked.lower.slice(0, keyword.start));
+  const verb: DeliveryVerb = leadVerb ? deliveryVerb(leadVerb[1] ?? '') : 'none';
+  const leadEnd = leadVerb ? leadVerb[0].length : 0;
+  // The recipient ends where the mail description starts: "Send [Megan] the unread mail summary",
+  // "Email [Megan] today's emails from Contoso summarised", "Email [Megan Bowen] a summary".
+  const lead = masked.lower.slice(leadEnd, keyword.start);
+  const stop = /^(?:to|into|in|on|with)\s/.test(lead) ? LEAD_STOP_AFTER_MARKER : LEAD_STOP;
+  const recipient = new Phrase(masked.text.slice(0, keyword.start)).segment(leadEnd, stop);
+  const filterStart = recipient.end < keyword.start ? recipient.end : keyword.end;
+  let destination = leadDestination(tidyLead(recipient.text), verb);
 
   let filterPhrase = phrase.mask(0, filterStart).mask(keyword.start, keyword.end);
   if (!destination) {
@@ -53,7 +55,7 @@ export function parseSummary(clause: string, now: DateTime): Result<SummarySpec>
 
   const filter = parseMailFilter(filterPhrase, now, when);
   if (!filter.ok) return filter;
-  return ok(destination ? { kind: 'summary', filter: filter.value, destination } : { kind: 'summary', filter: filter.value });
+  return ok({ kind: 'summary', filter: filter.value, destinations: destination ? [destination] : [] });
 }
 
 function tidyLead(raw: string): string {

@@ -1,0 +1,71 @@
+import type { ChannelRef, Directory, DirectoryActor, DirectoryPerson } from '../../src/planning/directory';
+import { GENERAL, MEGAN_SMITH, inputOf, planOf, playgroundDirectory, refusalOf, stepsOf } from './playground';
+
+describe('RulePlanner: resolving people and channels', () => {
+  const withTwoMegans = { directory: playgroundDirectory([MEGAN_SMITH]) };
+
+  it('asks which person when a first name matches several, listing names and addresses', async () => {
+    const message = await refusalOf('Email Megan a summary of my unread mail from Contoso', withTwoMegans);
+    expect(message).toContain('several people called Megan');
+    expect(message).toContain('Megan Bowen (meganb@example.com)');
+    expect(message).toContain('Megan Smith (megans@example.com)');
+    expect(message).toContain('Which one');
+  });
+
+  it('asks the same for meeting attendees, and reports every problem at once', async () => {
+    const message = await refusalOf('Set up a meeting with Megan and Zed tomorrow', withTwoMegans);
+    expect(message).toContain('several people called Megan');
+    expect(message).toContain("couldn't find anyone called Zed in your organisation");
+  });
+
+  it('takes an exact full name or address even when a prefix matches several', async () => {
+    const byName = await stepsOf('Email Megan Smith a summary of unread mail', withTwoMegans);
+    expect(inputOf(byName, 'mail.send')).toMatchObject({ to: ['megans@example.com'] });
+    const byAddress = await stepsOf('Set up a call with meganb@example.com tomorrow', withTwoMegans);
+    expect(inputOf(byAddress, 'calendar.findMeetingTimes')).toMatchObject({ attendees: ['meganb@example.com'] });
+  });
+
+  it('says so when nobody matches a name', async () => {
+    expect(await refusalOf('Email Zed a summary of my unread mail')).toContain(
+      "I couldn't find anyone called Zed in your organisation",
+    );
+    expect(await refusalOf('Set up a meeting with Bob tomorrow')).toContain(
+      "I couldn't find anyone called Bob in your organisation",
+    );
+  });
+
+  it('asks which channel when a name matches channels in several teams', async () => {
+    const otherGeneral: ChannelRef = { teamId: 'team-2', teamName: 'Sales', channelId: 'chan-sales-general', channelName: 'General' };
+    const directory = playgroundDirectory();
+    const twoTeams: Directory = {
+      findPeople: (query, actor) => directory.findPeople(query, actor),
+      findChannels: async (query, actor) => [...(await directory.findChannels(query, actor)), otherGeneral],
+    };
+    const message = await refusalOf('Post a summary of unread mail to General', { directory: twoTeams });
+    expect(message).toContain('General (My Team), General (Sales)');
+    const steps = await stepsOf('Post a summary of unread mail to the General channel in Sales', { directory: twoTeams });
+    expect(inputOf(steps, 'teams.postChannelMessage')).toMatchObject({ teamId: 'team-2', channelId: 'chan-sales-general' });
+  });
+
+  it('runs every lookup as the requester', async () => {
+    const actors: DirectoryActor[] = [];
+    const inner = playgroundDirectory();
+    const recording: Directory = {
+      findPeople: (query, actor) => (actors.push(actor), inner.findPeople(query, actor)),
+      findChannels: (query, actor) => (actors.push(actor), inner.findChannels(query, actor)),
+    };
+    await stepsOf('Email Megan a summary of unread mail and post it to General', { directory: recording });
+    expect(actors.length).toBeGreaterThanOrEqual(2);
+    for (const actor of actors) expect(actor).toEqual({ id: 'id-alexw', upn: 'alexw@example.com', name: 'Alex Wilber' });
+  });
+
+  it('lets directory failures propagate for the engine to report', async () => {
+    const failing: Directory = {
+      findPeople: async (): Promise<DirectoryPerson[]> => {
+        throw new Error('graph down');
+      },
+      findChannels: async (): Promise<ChannelRef[]> => [GENERAL],
+    };
+    await expect(planOf('Email Megan a summary of unread mail', { directory: failing })).rejects.toThrow('graph down');
+  });
+});

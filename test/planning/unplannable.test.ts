@@ -1,0 +1,50 @@
+import { EXAMPLES } from '../../src/planning/messages';
+import { planOf, refusalOf } from './playground';
+
+describe('RulePlanner: outcomes it cannot plan', () => {
+  it.each([
+    ["What's the weather like?"],
+    ['Delete all my mail'],
+    ['hello'],
+    [''],
+    ['   '],
+    ['Email Megan about the launch'],
+    ['<at>Delegate</at>'],
+  ])('answers %j with what it can do and three examples', async (outcome) => {
+    const result = await planOf(outcome);
+    expect(result.kind).toBe('unplannable');
+    const message = result.kind === 'unplannable' ? result.message : '';
+    expect(message).toContain('I can summarise your mail');
+    for (const example of EXAMPLES) expect(message).toContain(example);
+  });
+
+  it.each([
+    ['Email a summary of my unread mail', 'Who should I send the summary to?'],
+    ["Email Megan a summary of next week's mail", 'only search mail'],
+    ['Email Megan a summary of the launch plan', 'only summarise mail'],
+    ['post it to General', 'not sure what "it" refers to'],
+    ['Email Megan a summary of mail from Contoso on 30 February', "couldn't make sense of that date"],
+  ])('answers %j with a specific question', async (outcome, expected) => {
+    expect(await refusalOf(outcome)).toContain(expected);
+  });
+
+  it('names the clause it did not understand in a compound request', async () => {
+    const message = await refusalOf('Summarise unread mail from Contoso and then delete it');
+    expect(message).toContain('Sorry, I didn\'t understand "delete it".');
+    expect(message).toContain('I can summarise your mail');
+  });
+
+  it('never throws on odd input', async () => {
+    const odd = ['@@@', 'with with with', 'summary summary', 'Set up a meeting with , and', '1:1', 'from from mail', '\u0000', 'x'.repeat(5000)];
+    for (const outcome of odd) await expect(planOf(outcome)).resolves.toHaveProperty('kind');
+  });
+
+  it('falls back to UTC for an unknown time zone instead of failing', async () => {
+    const result = await planOf('Set up a meeting with Megan tomorrow', { timeZone: 'Mars/Olympus_Mons' });
+    expect(result).toMatchObject({ kind: 'plan' });
+    expect(result.kind === 'plan' && result.steps[0]?.input).toMatchObject({
+      windowStart: '2026-11-26T00:00:00Z',
+      timeZone: 'UTC',
+    });
+  });
+});
