@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GraphDirectory } from '../../src/graph/directory';
+import { GraphError } from '../../src/graph/errors';
+import { createGraphGateway } from '../../src/graph/gateway';
+import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
+import { recordingLogger } from './log';
+
+let sandbox: Sandbox;
+let directory: GraphDirectory;
+let dir = '';
+const alexUser = SANDBOX_DIRECTORY.users[0]!;
+const alex = { id: alexUser.id, upn: alexUser.userPrincipalName, name: alexUser.displayName };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'delegate-directory-'));
+  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0 });
+  const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 2, logger: recordingLogger() });
+  directory = new GraphDirectory(gateway);
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GraphDirectory against the sandbox', () => {
+  it('finds people by the start of a name or by exact mail', async () => {
+    expect((await directory.findPeople('meg', alex)).map((p) => p.mail)).toEqual(['meganb@example.com']);
+    expect((await directory.findPeople('Bowen', alex)).map((p) => p.displayName)).toEqual(['Megan Bowen']);
+    const byMail = await directory.findPeople('adelev@example.com', alex);
+    expect(byMail).toEqual([
+      { id: SANDBOX_DIRECTORY.users[2]!.id, displayName: 'Adele Vance', mail: 'adelev@example.com', userPrincipalName: 'adelev@example.com' },
+    ]);
+  });
+
+  it('treats quotes in a query as text', async () => {
+    await expect(directory.findPeople("O'Neil", alex)).resolves.toEqual([]);
+    await expect(directory.findPeople('   ', alex)).resolves.toEqual([]);
+  });
+
+  it("finds channels in the actor's teams by name, ignoring case", async () => {
+    const general = await directory.findChannels('general', alex);
+    expect(general).toEqual([
+      { teamId: SANDBOX_DIRECTORY.team.id, teamName: 'My Team', channelId: SANDBOX_DIRECTORY.team.channels[0]!.id, channelName: 'General' },
+    ]);
+    expect((await directory.findChannels('', alex)).map((c) => c.channelName).sort()).toEqual(['Announcements', 'General']);
+  });
+
+  it('fails with a typed error for an unknown actor', async () => {
+    await expect(directory.findChannels('general', { id: 'nobody', name: 'Nobody', upn: 'nobody@example.com' })).rejects.toBeInstanceOf(GraphError);
+  });
+});
