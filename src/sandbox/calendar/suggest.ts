@@ -6,8 +6,11 @@ import { DAY, durationMinutes, MINUTE, parseDateTimeTimeZone, toDateTimeTimeZone
 import { availabilityIn, busyBlocks, withinHours, type Availability, type BusyBlock } from './availability';
 
 const STEP = 30 * MINUTE;
-const SCORE: Record<Availability, number> = { free: 100, workingElsewhere: 100, tentative: 50, unknown: 50, busy: 0, oof: 0 };
+// Chance of attendance per state; unknown (external people) sits just under the default threshold.
+const SCORE: Record<Availability, number> = { free: 100, workingElsewhere: 100, tentative: 50, unknown: 49, busy: 0, oof: 0 };
 const BLOCKING = new Set<Availability>(['busy', 'oof']);
+/** Graph's default meeting confidence threshold. */
+const DEFAULT_THRESHOLD = 50;
 
 interface Participant {
   readonly type: 'required' | 'optional' | 'resource';
@@ -17,9 +20,11 @@ interface Participant {
 
 /**
  * Graph's findMeetingTimes over the sandbox calendars: candidate slots every 30 minutes inside
- * the time constraint (working hours for the `work` domain), earliest first. A slot is suggested
- * when no required attendee (nor the organizer, unless optional) is busy or out of office — or,
- * when the caller gives minimumAttendeePercentage, when the confidence reaches it.
+ * the time constraint (working hours for the `work` domain). Confidence is the mean chance of
+ * attendance of the organizer (unless optional) and the attendees; a slot is suggested when it
+ * reaches minimumAttendeePercentage (default 50) and, in any case, when no required attendee nor
+ * the non-optional organizer is busy or out of office. Suggestions are ordered like Graph's:
+ * confidence high to low, then earliest first.
  */
 export function findMeetingTimes(store: SandboxStore, organizer: SandboxUser, body: Record<string, unknown>, now: Date, zone: string) {
   const duration = durationMinutes(typeof body.meetingDuration === 'string' ? body.meetingDuration : undefined, 30) * MINUTE;
@@ -43,35 +48,40 @@ export function findMeetingTimes(store: SandboxStore, organizer: SandboxUser, bo
   });
   const org: Participant = { type: organizerOptional ? 'optional' : 'required', address: organizer.mail, blocks: blocksOf(organizer) };
 
-  const suggestions: object[] = [];
+  const threshold = minPercent ?? DEFAULT_THRESHOLD;
+  const found: Array<{ s: number; e: number; confidence: number; orgAvail: Availability; avail: (p: Participant) => Availability }> = [];
   let slotsSeen = 0;
   let organizerFreeSomewhere = false;
+  let anyUnknown = false;
   for (const w of windows) {
-    for (let s = Math.ceil(Math.max(w.start, now.getTime()) / STEP) * STEP; s + duration <= w.end; s += STEP) {
-      if (suggestions.length >= maxCandidates) break;
+    for (let s = Math.ceil(Math.max(w.start, now.getTime()) / STEP) * STEP; s + duration <= w.end && slotsSeen < 5000; s += STEP) {
       const e = s + duration;
       if (!withinHours(s, e, domain)) continue;
       slotsSeen++;
       const avail = (p: Participant): Availability => (p.blocks ? availabilityIn(p.blocks, s, e) : 'unknown');
       const orgAvail = avail(org);
       if (!BLOCKING.has(orgAvail)) organizerFreeSomewhere = true;
-      const people = [org, ...attendees];
-      const confidence = people.reduce((sum, p) => sum + SCORE[avail(p)], 0) / people.length;
-      const fits = minPercent !== undefined
-        ? confidence >= minPercent
-        : people.every((p) => p.type !== 'required' || !BLOCKING.has(avail(p)));
-      if (!fits) continue;
-      suggestions.push({
-        confidence,
-        organizerAvailability: orgAvail,
-        suggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.',
-        order: suggestions.length + 1,
-        meetingTimeSlot: { start: toDateTimeTimeZone(new Date(s), zone), end: toDateTimeTimeZone(new Date(e), zone) },
-        attendeeAvailability: attendees.map((p) => ({ attendee: { type: p.type, emailAddress: { address: p.address } }, availability: avail(p) })),
-        locations: [],
-      });
+      const people = organizerOptional ? attendees : [org, ...attendees];
+      if (people.some((p) => avail(p) === 'unknown')) anyUnknown = true;
+      const confidence = people.length ? people.reduce((sum, p) => sum + SCORE[avail(p)], 0) / people.length : 100;
+      const blocked = [org, ...attendees].some((p) => p.type === 'required' && BLOCKING.has(avail(p)));
+      if (!blocked && confidence >= threshold) found.push({ s, e, confidence, orgAvail, avail });
     }
   }
-  const emptySuggestionsReason = suggestions.length ? '' : slotsSeen === 0 || !organizerFreeSomewhere ? 'OrganizerUnavailable' : 'AttendeesUnavailable';
+  found.sort((a, b) => b.confidence - a.confidence || a.s - b.s);
+  const suggestions = found.slice(0, maxCandidates).map((f, i) => ({
+    confidence: f.confidence,
+    organizerAvailability: f.orgAvail,
+    suggestionReason: f.confidence === 100
+      ? 'Suggested because it is one of the nearest times when all attendees are available.'
+      : 'Suggested because it is one of the nearest times when most attendees are available.',
+    order: i + 1,
+    meetingTimeSlot: { start: toDateTimeTimeZone(new Date(f.s), zone), end: toDateTimeTimeZone(new Date(f.e), zone) },
+    attendeeAvailability: attendees.map((p) => ({ attendee: { type: p.type, emailAddress: { address: p.address } }, availability: f.avail(p) })),
+    locations: [],
+  }));
+  const emptySuggestionsReason = suggestions.length ? ''
+    : slotsSeen === 0 || (!organizerOptional && !organizerFreeSomewhere) ? 'organizerUnavailable'
+      : anyUnknown ? 'attendeesUnavailableOrUnknown' : 'attendeesUnavailable';
   return { emptySuggestionsReason, meetingTimeSuggestions: suggestions };
 }
