@@ -22,12 +22,13 @@ export function toGraphError(error: unknown, state: CallState, what: string): Gr
   const sdkStatus = typeof sdk.statusCode === 'number' && sdk.statusCode > 0 ? sdk.statusCode : 0;
   const transport = state.failure ?? (sdkStatus === 0 ? 'network' : undefined);
   const status = transport === undefined ? sdkStatus : 0;
-  const outcome: AttemptOutcome =
+  const outcome: AttemptOutcome | undefined =
     transport === undefined
       ? { kind: 'response', status, retryAfterMs: state.retryAfterMs }
-      : { kind: 'failure', failure: transport === 'auth' ? 'aborted' : transport };
-  // A token that never arrived means nothing was sent: not ambiguous.
-  const ambiguous = transport === 'auth' ? false : isAmbiguous(outcome, state.idempotent);
+      : transport === 'auth'
+        ? undefined // no token, so nothing was sent
+        : { kind: 'failure', failure: transport };
+  const ambiguous = outcome !== undefined && isAmbiguous(outcome, state.idempotent);
   const requestId = sdk.requestId ?? sdk.headers?.get('request-id') ?? state.requestId ?? state.clientRequestId;
   const graphCode = status > 0 && typeof sdk.code === 'string' && sdk.code !== '' ? sdk.code : undefined;
   const retryAfterMs = status === 429 || status === 503 ? state.retryAfterMs : undefined;

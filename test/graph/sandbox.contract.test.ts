@@ -51,3 +51,25 @@ describe('GraphDirectory against the sandbox', () => {
     await expect(directory.findChannels('general', { id: 'nobody', name: 'Nobody', upn: 'nobody@example.com' })).rejects.toBeInstanceOf(GraphError);
   });
 });
+
+describe('the gateway against the sandbox', () => {
+  it('batches reads and answers in request order', async () => {
+    const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 2, logger: recordingLogger() });
+    const [megan, adele] = [SANDBOX_DIRECTORY.users[1]!, SANDBOX_DIRECTORY.users[2]!];
+    const answers = await gateway.forUser(alex).batch<{ displayName?: string }>([
+      { url: `/users/${megan.id}` },
+      { url: `/users/${adele.id}` },
+      { url: '/users/00000000-0000-0000-0000-000000000000' },
+    ]);
+    expect(answers.map((a) => [a.status, a.body.displayName])).toEqual([
+      [200, 'Megan Bowen'],
+      [200, 'Adele Vance'],
+      [404, undefined],
+    ]);
+  });
+
+  it('is refused without a known identity', async () => {
+    const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 0, logger: recordingLogger() });
+    await expect(gateway.forUser({ id: 'x', upn: 'stranger@example.com' }).get('/me')).rejects.toMatchObject({ code: 'graph_unauthorized', status: 401 });
+  });
+});
