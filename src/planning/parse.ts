@@ -11,7 +11,8 @@ const MAX_REQUESTS = 3;
 
 /** One clause → what it asks for; undefined when it matches no request the planner knows. */
 function parseClause(clause: string, now: DateTime): Result<Spec> | undefined {
-  return parseSummary(clause, now) ?? parseMeeting(clause, now) ?? parseDelivery(clause);
+  // Deliveries first: "send Megan the summary" names a summary but asks for none.
+  return parseDelivery(clause) ?? parseSummary(clause, now) ?? parseMeeting(clause, now);
 }
 
 /**

@@ -3,6 +3,7 @@ import * as text from '../messages';
 import { ok, refuse, type Result } from '../result';
 import { deliveryVerb, destinationFrom } from './destination';
 import type { DeliverySpec } from './specs';
+import { SUMMARY_WORD } from './summary-parse';
 
 const VERB = /^(e-?mail|mail|message|dm|send|forward|post|put|drop|share)\s+(.+)$/i;
 const IT = '(?:it|that|this|them|those|the\\s+(?:summary|recap|digest|results?|overview))';
@@ -19,7 +20,7 @@ export function parseDelivery(clause: string): Result<DeliverySpec> | undefined 
   if (!match) return undefined;
   const verb = deliveryVerb((match[1] ?? '').toLowerCase());
   const rest = match[2] ?? '';
-  const itThenTarget = IT_THEN_TARGET.exec(rest) ?? TARGET_ONLY.exec(rest);
+  const itThenTarget = IT_THEN_TARGET.exec(rest) ?? (SUMMARY_WORD.test(rest.toLowerCase()) ? null : TARGET_ONLY.exec(rest));
   if (itThenTarget) {
     const [, marker, target] = itThenTarget;
     if (!marker || !target) return refuse(verb === 'post' || verb === 'share' ? text.NO_CHANNEL : text.NO_RECIPIENT);

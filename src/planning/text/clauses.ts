@@ -14,6 +14,9 @@ const SPLIT = new RegExp(
   'i',
 );
 
+/** What may be left at the start of a sentence: "… a summary. Then please book …". */
+const LEADING_CONNECTOR = /^\s*(?:(?:and|also|then|after\s+that|afterwards|please)\b[\s,]*)+/i;
+
 /**
  * Split a message into the requests it holds: "Summarise this week's mail from Contoso and set
  * up a review with Megan next week" → two clauses. Sentence ends and "then" always split; "and"
@@ -22,6 +25,6 @@ const SPLIT = new RegExp(
 export function splitClauses(text: string): string[] {
   return text
     .split(SPLIT)
-    .map((part) => part.trim())
+    .map((part) => part.replace(LEADING_CONNECTOR, '').trim())
     .filter((part) => part.length > 0);
 }
