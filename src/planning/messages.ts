@@ -79,4 +79,10 @@ export const DANGLING_IT =
 export const ONLY_MAIL =
   "I can only summarise mail for now. Tell me which mail, e.g. \"a summary of my unread mail from Contoso\".";
 
+export function tooManyPeople(max: number): string {
+  return `That is a lot of people. I can address at most ${max} at once; for more, use a group's email address.`;
+}
+
+export const TOO_LONG = 'That message is too long for me to plan from. Please say what you need in a sentence or two.';
+
 export const TOO_MANY_PARTS = 'That is a lot at once. Please ask for at most three things in one message.';

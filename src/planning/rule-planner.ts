@@ -12,6 +12,9 @@ import type { Result } from './result';
 import { splitClauses } from './text/clauses';
 import { normaliseOutcome } from './text/normalise';
 
+/** Longer messages are refused: a plan from a pasted document would be a guess. */
+const MAX_OUTCOME_CHARS = 1000;
+
 /** What the rule planner needs. */
 export interface RulePlannerOptions {
   /** People and channel lookups, run as the requester. */
@@ -34,6 +37,7 @@ export class RulePlanner implements Planner {
   async plan(request: PlanRequest): Promise<PlanResult> {
     const outcome = normaliseOutcome(request.outcome);
     if (!outcome) return { kind: 'unplannable', message: text.helpMessage('Tell me what you would like done.') };
+    if (outcome.length > MAX_OUTCOME_CHARS) return { kind: 'unplannable', message: text.TOO_LONG };
     const { now, zone } = zonedNow(request.now, request.timeZone);
     const specs = parseRequests(splitClauses(outcome), now);
     if (!specs.ok) return { kind: 'unplannable', message: specs.message };

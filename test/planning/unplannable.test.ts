@@ -28,6 +28,18 @@ describe('RulePlanner: outcomes it cannot plan', () => {
     expect(await refusalOf(outcome)).toContain(expected);
   });
 
+  it('refuses a pasted essay and an endless guest list without looking anyone up', async () => {
+    expect(await refusalOf(`Email Megan a summary of mail from ${'Contoso '.repeat(200)}`)).toContain('too long');
+    const guests = Array.from({ length: 30 }, (_, i) => `Guest${i}`).join(', ');
+    let lookups = 0;
+    const directory = {
+      findPeople: async () => (lookups++, []),
+      findChannels: async () => [],
+    };
+    expect(await refusalOf(`Set up a meeting with ${guests} tomorrow`, { directory })).toContain('at most 25');
+    expect(lookups).toBe(0);
+  });
+
   it('names the clause it did not understand in a compound request', async () => {
     const message = await refusalOf('Summarise unread mail from Contoso and then delete it');
     expect(message).toContain('Sorry, I didn\'t understand "delete it".');

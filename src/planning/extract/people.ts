@@ -6,6 +6,10 @@ import { ok, refuse, type Result } from '../result';
 /** Words that mean the requester. */
 const SELF = /^(?:me|myself|i|us|ourselves)$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** More names than this in one request is more likely a misreading than a guest list. */
+export const MAX_PEOPLE = 25;
+/** A "name" longer than this was not a name; it is reported, not looked up. */
+const MAX_NAME_WORDS = 6;
 const LIST_SEPARATOR = /\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)\s*/i;
 
 /** A list of people as typed ("Megan, Adele and me") → the names, tidied. */
@@ -39,9 +43,11 @@ export async function resolvePeople(
   requester: Person,
   directory: Directory,
 ): Promise<Result<DirectoryPerson[]>> {
+  const wanted = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
+  if (wanted.length > MAX_PEOPLE) return refuse(text.tooManyPeople(MAX_PEOPLE));
   const found: DirectoryPerson[] = [];
   const problems: string[] = [];
-  for (const name of names) {
+  for (const name of wanted) {
     const result = isSelf(name) ? await resolveSelf(requester, directory) : await resolveOne(name, requester, directory);
     if (!result.ok) problems.push(result.message);
     else if (!found.some((person) => sameAddress(person, result.value))) found.push(result.value);
@@ -50,6 +56,7 @@ export async function resolvePeople(
 }
 
 async function resolveOne(name: string, requester: Person, directory: Directory): Promise<Result<DirectoryPerson>> {
+  if (name.split(/\s+/).length > MAX_NAME_WORDS) return refuse(text.personNotFound(name));
   const matches = unique(await directory.findPeople(name, actorOf(requester)));
   const wanted = name.toLowerCase();
   const exact = matches.filter(
