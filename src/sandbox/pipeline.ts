@@ -42,8 +42,12 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
     'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Sandbox', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'SANDBOX' } }),
     'cache-control': 'no-cache',
   };
+  // Links and contexts use the host the client called (localhost vs 127.0.0.1), so a client can
+  // recognise nextLinks as its own service root.
   const base = new URL(deps.baseUrl());
-  const url = new URL(req.url, base.origin);
+  const host = req.headers.host;
+  const origin = host && /^[\w.[\]:-]+$/.test(host) ? `${base.protocol}//${host}` : base.origin;
+  const url = new URL(req.url, origin);
   let status = 500;
   try {
     const fault = deps.faults.take(url.pathname + url.search);
@@ -63,7 +67,7 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
     const match = deps.router.match(req.method, segments);
     const ctx: RequestContext = {
       method: req.method, params: match.params, query: url.searchParams, headers: req.headers, body: req.body, caller,
-      requestUrl: new URL(`${base.origin}${url.pathname}${url.search}`), baseUrl: deps.baseUrl(), now: deps.clock(), store: deps.store,
+      requestUrl: new URL(`${origin}${url.pathname}${url.search}`), baseUrl: `${origin}/v1.0`, now: deps.clock(), store: deps.store,
       dispatch: (sub) => runPipeline(deps, sub),
     };
     const reply = await match.handler(ctx);

@@ -33,10 +33,13 @@ function readItems(ctx: RequestContext): BatchItem[] {
   });
 }
 
-/** Turn a batch item's relative url (`/me`, `me/messages?$top=1`) into a pipeline url. */
+/**
+ * Turn a batch item's url into a pipeline url. Graph takes urls relative to the version
+ * (`/me`, `me/messages?$top=1`); the SDK's BatchRequestContent sends `/v1.0/me`, which Graph also accepts.
+ */
 function innerUrl(ctx: RequestContext, url: string): string {
-  const stripped = url.startsWith(ctx.baseUrl) ? url.slice(ctx.baseUrl.length) : url;
-  return `/v1.0/${stripped.replace(/^\/+/, '')}`;
+  const stripped = (url.startsWith(ctx.baseUrl) ? url.slice(ctx.baseUrl.length) : url).replace(/^\/+/, '');
+  return /^v1\.0(\/|$)/i.test(stripped) ? `/${stripped}` : `/v1.0/${stripped}`;
 }
 
 function innerResponse(id: string, res: CoreResponse) {
@@ -72,6 +75,7 @@ async function batch(ctx: RequestContext) {
     } else {
       const headers = { ...item.headers };
       if (ctx.headers.authorization) headers.authorization = ctx.headers.authorization;
+      if (ctx.headers.host) headers.host = ctx.headers.host;
       res = await ctx.dispatch({ method: item.method, url: innerUrl(ctx, item.url), headers, body: item.body });
     }
     statuses.set(item.id, res.status);
