@@ -141,6 +141,7 @@ describe('RulePlanner: meetings', () => {
     ['Set up a launch meeting with Megan', 'Launch meeting'],
     ['Set up a 1:1 with Megan', '1:1 with Megan Bowen'],
     ['Schedule some time with Megan and Adele', 'Meeting with Megan Bowen and Adele Vance'],
+    ['Invite Megan and Adele to a call tomorrow about the launch', 'Launch'],
   ])('takes the subject of "%s" as "%s"', async (outcome, subject) => {
     const steps = await stepsOf(outcome);
     expect(inputOf(steps, 'calendar.createEvent')).toMatchObject({ subject });
@@ -159,6 +160,13 @@ describe('RulePlanner: meetings', () => {
       attendees: ['lynner@example.com', 'isaiahl@example.com'],
     });
   });
+
+  it.each([['Find the call recording'], ['schedule the report'], ['Review the quarterly report']])(
+    'does not read "%s" as a meeting',
+    async (outcome) => {
+      expect(await refusalOf(outcome)).toContain("Sorry, I didn't understand that.");
+    },
+  );
 
   it('marks an in-person meeting as not online', async () => {
     const steps = await stepsOf('set up a catch-up with Adele in person tomorrow afternoon');

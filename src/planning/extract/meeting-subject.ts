@@ -1,8 +1,8 @@
 import type { Phrase } from '../text/phrase';
 import { capitalise } from './describe-mail';
 
-/** Words that introduce what a meeting is about. */
-export const SUBJECT_MARKER = /\b(about|regarding|concerning|re:|re|on|for|to)\s+/;
+/** Words that introduce what a meeting is about ("to" only before a verb: not "to a call"). */
+export const SUBJECT_MARKER = /\b(about|regarding|concerning|re:|re|on|for|to(?!\s+(?:a|an|the|my|our|your)\s))\s+/;
 
 /** "to <verb> X": how the verb shapes the subject. */
 const TO_VERBS: ReadonlyArray<readonly [RegExp, (rest: string) => string]> = [

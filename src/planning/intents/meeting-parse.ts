@@ -28,9 +28,11 @@ const NOUNS: ReadonlyArray<readonly [string, string]> = [
 ];
 const NOUN_PATTERN = NOUNS.map(([pattern]) => pattern).join('|');
 const NOUN = new RegExp(`(?<!\\bto\\s)\\b(${NOUN_PATTERN})\\b`);
-const VERB = /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|plan|put|find|get|create|add|invite|meet)\b/;
-const STRONG_VERB = /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|find\s+(?:a\s+)?(?:time|slot)|meet)\b/;
+const SCHEDULE = /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|plan|find\s+(?:a\s+)?(?:time|slot)|meet)\b/;
 const WITH = /\b(?:with|between)\s+/;
+/** "invite Megan and Adele to a call": the guests come before "to". */
+const INVITE = /\binvite\s+/;
+const INVITE_STOP = /\bto\s+(?:a|an|the|my|our)\b/;
 const ONLINE = /\b(?:on|over|via|in|using)\s+(?:microsoft\s+)?teams\b|\bonline\b|\bvirtual(?:ly)?\b/;
 const IN_PERSON = /\bin[-\s]person\b|\bface[-\s]to[-\s]face\b|\boffline\b/;
 const CALENDAR = /\b(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b/;
@@ -47,8 +49,9 @@ const MAX_MINUTES = 8 * 60;
 export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec> | undefined {
   let phrase = new Phrase(clause);
   const noun = phrase.find(NOUN);
-  const asks = (noun && (phrase.find(VERB) || phrase.find(WITH))) || (phrase.find(STRONG_VERB) && phrase.find(WITH));
-  if (!asks) return undefined;
+  const schedule = phrase.find(SCHEDULE);
+  const guests = phrase.find(WITH) ?? phrase.find(INVITE);
+  if (!((noun && (schedule || guests)) || (schedule && guests))) return undefined;
 
   const mask = (hit: { start: number; end: number } | undefined): void => {
     if (hit) phrase = phrase.mask(hit.start, hit.end);
@@ -68,8 +71,10 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   if (durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES) return refuse(text.durationOutOfRange(durationMinutes));
 
   const withHit = phrase.find(WITH);
-  const attendees = withHit ? phrase.segment(withHit.end, ATTENDEES_STOP) : undefined;
-  if (withHit && attendees) phrase = phrase.mask(withHit.start, attendees.end);
+  const inviteHit = withHit ? undefined : phrase.find(INVITE);
+  const listStart = withHit ?? inviteHit;
+  const attendees = listStart ? phrase.segment(listStart.end, withHit ? ATTENDEES_STOP : INVITE_STOP) : undefined;
+  if (listStart && attendees) phrase = phrase.mask(listStart.start, attendees.end);
   const names = splitNames(attendees?.text ?? '').filter((name) => !isSelf(name));
   if (names.length === 0) return refuse(text.NO_ATTENDEES);
 
