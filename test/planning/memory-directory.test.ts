@@ -15,15 +15,21 @@ describe('MemoryDirectory', () => {
     expect(await directory.findPeople('owen', actor)).toEqual([]);
   });
 
-  it('matches mail and UPN only exactly', async () => {
+  it('matches mail by prefix, like Graph\'s startswith(mail), and UPN exactly', async () => {
     expect(names(await directory.findPeople('MeganB@example.com', actor))).toEqual(['Megan Bowen']);
-    expect(await directory.findPeople('meganb@', actor)).toEqual([]);
+    expect(names(await directory.findPeople('meganb@', actor))).toEqual(['Megan Bowen']);
+    expect(await directory.findPeople('example.com', actor)).toEqual([]);
     expect(await directory.findPeople('', actor)).toEqual([]);
   });
 
-  it('matches channels by a case-insensitive name prefix, and lists all for an empty query', async () => {
-    expect((await directory.findChannels('gen', actor)).map((c) => c.channelName)).toEqual(['General']);
-    expect((await directory.findChannels('', actor)).map((c) => c.channelName)).toEqual(['General', 'Announcements']);
-    expect(await directory.findChannels('random', actor)).toEqual([]);
+  it('matches channels exactly (ignoring case and #), else by substring; an empty query lists all', async () => {
+    const general = { teamId: 't', teamName: 'T', channelId: 'c3', channelName: 'General Chat' };
+    const withChat = new MemoryDirectory(PEOPLE, [...CHANNELS, general]);
+    const channelNames = async (query: string) => (await withChat.findChannels(query, actor)).map((c) => c.channelName);
+    expect(await channelNames('#GENERAL')).toEqual(['General']);
+    expect(await channelNames('gen')).toEqual(['General', 'General Chat']);
+    expect(await channelNames('nounce')).toEqual(['Announcements']);
+    expect(await channelNames('')).toEqual(['General', 'Announcements', 'General Chat']);
+    expect(await channelNames('random')).toEqual([]);
   });
 });
