@@ -1,3 +1,4 @@
+import { parseChannelName } from '../../src/planning/extract/channel';
 import { findDuration } from '../../src/planning/extract/duration';
 import { findWhen } from '../../src/planning/extract/when';
 import { splitClauses } from '../../src/planning/text/clauses';
@@ -60,5 +61,19 @@ describe('findDuration and findWhen', () => {
     const hit = findWhen(new Phrase(text));
     expect(hit?.when).toEqual(when);
     expect(hit?.modifier).toBe(modifier);
+  });
+});
+
+describe('parseChannelName', () => {
+  it.each([
+    ['the General channel', { channel: 'General' }],
+    ['#announcements', { channel: 'announcements' }],
+    ['the General channel in My Team', { channel: 'General', team: 'My Team' }],
+    ['General in the Sales team', { channel: 'General', team: 'Sales team' }],
+    ['Tips on Excel', { channel: 'Tips on Excel' }],
+    ['the General channel on Teams', { channel: 'General' }],
+    ['this channel', { channel: '', here: true }],
+  ])('reads %j', (phrase, name) => {
+    expect(parseChannelName(phrase)).toEqual(name);
   });
 });

@@ -13,7 +13,8 @@ export interface ChannelName {
 }
 
 const HERE = /^(?:here|this\s+channel|this\s+thread|this\s+conversation)$/i;
-const TEAM_SPLIT = /^(.+?)\s+(?:channel\s+)?(?:in|of|on)\s+(?:the\s+)?(.+?)(?:\s+team)?$/i;
+/** "X channel in T" or "X in T team": only then is "in/of/on" a team (a channel may be "Tips on Excel"). */
+const TEAM_SPLIT = /^(.+?\s+channel)\s+(?:in|of|on)\s+(.+)$|^(.+?)\s+(?:in|of|on)\s+(.+\s+team)$/i;
 
 /** Tidy a destination phrase into a channel name and, optionally, its team. */
 export function parseChannelName(phrase: string): ChannelName {
@@ -23,10 +24,18 @@ export function parseChannelName(phrase: string): ChannelName {
     .replace(/\s+(?:on|in)\s+(?:microsoft\s+)?teams$/i, '');
   if (HERE.test(trimmed)) return { channel: '', here: true };
   const split = TEAM_SPLIT.exec(trimmed);
-  const channelPart = split?.[1] ?? trimmed;
-  const team = split?.[2] ? tidy(split[2]) : undefined;
+  const channelPart = split?.[1] ?? split?.[3] ?? trimmed;
+  const teamPart = split?.[2] ?? split?.[4];
+  // Teams keep "My": the Playground's team is called "My Team".
+  const team = teamPart?.replace(/^the\s+/i, '').trim();
   const channel = tidy(channelPart);
   return team ? { channel, team } : { channel };
+}
+
+/** "My Team" is meant by "my team", "My" or "the My team"; "Sales" by "the Sales team". */
+function sameTeam(teamName: string, wanted: string): boolean {
+  const name = teamName.toLowerCase();
+  return name.startsWith(wanted) || name.startsWith(wanted.replace(/\s+team$/, ''));
 }
 
 function tidy(part: string): string {
@@ -60,7 +69,7 @@ export async function resolveChannel(
   const wanted = name.channel.toLowerCase();
   const team = name.team?.toLowerCase();
   let matches = await directory.findChannels(name.channel, actor);
-  if (team) matches = matches.filter((c) => c.teamName.toLowerCase().startsWith(team));
+  if (team) matches = matches.filter((c) => sameTeam(c.teamName, team));
   const exact = matches.filter((c) => c.channelName.toLowerCase() === wanted);
   const candidates = exact.length > 0 ? exact : matches;
   const label = name.team ? `${name.channel} in ${name.team}` : name.channel;
