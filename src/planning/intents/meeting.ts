@@ -2,6 +2,7 @@ import { draft, ref } from '../actions';
 import { addressOf, joinNames, resolvePeople } from '../extract/people';
 import * as text from '../messages';
 import { ok, refuse, type Result } from '../result';
+import { clip, MAX_SUBJECT } from '../text/clip';
 import type { BuildContext, Fragment } from './fragment';
 import type { MeetingSpec } from './specs';
 
@@ -21,7 +22,7 @@ export async function buildMeeting(spec: MeetingSpec, ctx: BuildContext): Promis
   if (people.length === 0) return refuse(text.NO_ATTENDEES);
   const attendees = people.map(addressOf);
   const who = joinNames(people.map((person) => person.displayName));
-  const subject = spec.subject ?? `${spec.noun} with ${who}`;
+  const subject = clip(spec.subject ?? `${spec.noun} with ${who}`, MAX_SUBJECT);
   const kind = spec.noun === 'Meeting' ? 'meeting' : spec.noun === '1:1' ? '1:1' : spec.noun.toLowerCase();
   const title = `Set up a ${lengthLabel(spec.durationMinutes)} ${kind} with ${who} ${spec.window.label}${
     spec.subject ? `: ${spec.subject}` : ''

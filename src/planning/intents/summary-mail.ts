@@ -5,6 +5,7 @@ import { capitalise, describeMail } from '../extract/describe-mail';
 import type { MailFilter } from '../extract/mail-filter';
 import { actorOf, addressOf, joinNames, resolvePeople, splitNames } from '../extract/people';
 import { ok, type Result } from '../result';
+import { clip, MAX_SUBJECT } from '../text/clip';
 import { channelPost } from './channel-post';
 import type { BuildContext, Fragment } from './fragment';
 import type { Destination, SummarySpec } from './specs';
@@ -84,7 +85,7 @@ async function deliver(
   const who = joinNames(people.value.map((person) => person.displayName));
   const step = draft(
     'mail.send',
-    { to: people.value.map(addressOf), subject: `Summary of ${yours}${description}`, body: SUMMARY },
+    { to: people.value.map(addressOf), subject: clip(`Summary of ${yours}${description}`, MAX_SUBJECT), body: SUMMARY },
     `Send the summary to ${who}.`,
   );
   return ok({ step, title: `Email ${who} a summary of ${description}`, again: `email it to ${who}` });

@@ -77,11 +77,6 @@ export class Phrase {
     return { text: this.slice(start, end), end };
   }
 
-  /** True when the text holds nothing but masks, spaces and punctuation. */
-  isSpent(): boolean {
-    return this.text.split(MASK).join('').replace(TRIM, '').length === 0;
-  }
-
   private toHit(match: RegExpExecArray): Hit {
     const indices = match.indices;
     return {
@@ -96,8 +91,7 @@ export class Phrase {
   }
 }
 
+/** Global with indices; patterns are written in lower case, so 'i' is dropped rather than needed. */
 function withFlags(flags: string): string {
-  let out = flags.replace(/[gyi]/g, '');
-  out += 'gd';
-  return out;
+  return `${flags.replace(/[gyid]/g, '')}gd`;
 }
