@@ -87,6 +87,19 @@ describe('mail: queries', () => {
     expect(none).toHaveLength(0);
   });
 
+  it("enforces Exchange's query restrictions: no $filter or $orderby with $search; $orderby properties lead $filter", async () => {
+    const withFilter = await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$filter=${q('isRead eq false')}`);
+    expect(withFilter.status).toBe(400);
+    expect((await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$orderby=receivedDateTime desc`)).status).toBe(400);
+    const badOrder = await call(sandbox, 'GET', `/me/messages?$filter=${q('isRead eq false')}&$orderby=receivedDateTime desc`);
+    expect(badOrder.status).toBe(400);
+    expect(badOrder.json.error.code).toBe('InefficientFilter');
+    const good = await call(sandbox, 'GET', `/me/messages?$filter=${q('receivedDateTime ge 2026-01-01T00:00:00Z and isRead eq false')}&$orderby=receivedDateTime desc`);
+    expect(good.status).toBe(200);
+    const searched = await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$top=3`);
+    expect(searched.json['@odata.nextLink']).toContain('$skiptoken=');
+  });
+
   it('reads folders by well-known name, OData key syntax or id, and orders ascending on request', async () => {
     const sent = await call(sandbox, 'GET', "/me/mailFolders('sentitems')/messages?$top=50");
     expect(sent.status).toBe(200);

@@ -8,6 +8,7 @@ import {
   ALWAYS_WRITABLE, checkKnownProperties, DRAFT_ONLY, mergeExtendedProperties, readBody, readExtendedProperties,
   readImportance, readRecipients,
 } from '../mail/input';
+import { checkMessageQuery } from '../mail/rules';
 import { messageView, readExpand } from '../mail/view';
 import type { FolderName, MailMessage } from '../model';
 import { applyFilter, applyOrderBy, collection, OUTLOOK_PAGING } from '../odata/query';
@@ -19,6 +20,7 @@ import { metadata } from './shared';
 
 function listMessages(ctx: RequestContext, folder?: FolderName) {
   const owner = mailboxOwner(ctx);
+  checkMessageQuery(ctx.query);
   let items: MailMessage[] = ctx.store.listMail(owner.id, folder).map((s) => s.message);
   const search = ctx.query.get('$search');
   if (search !== null) items = items.filter(compileMailSearch(search));
@@ -28,8 +30,9 @@ function listMessages(ctx: RequestContext, folder?: FolderName) {
   const expand = readExpand(ctx.query.get('$expand'));
   const where = folder ? `users('${owner.id}')/mailFolders('${folder}')/messages` : `users('${owner.id}')/messages`;
   return ok(collection(items.map((m) => messageView(m, select, expand)), {
-    requestUrl: ctx.requestUrl, query: ctx.query, rules: OUTLOOK_PAGING, context: metadata(ctx, where),
-    count: ctx.query.get('$count') === 'true',
+    // Search results page with an opaque $skiptoken, like Graph's.
+    requestUrl: ctx.requestUrl, query: ctx.query, rules: search === null ? OUTLOOK_PAGING : { ...OUTLOOK_PAGING, style: 'skiptoken' },
+    context: metadata(ctx, where), count: ctx.query.get('$count') === 'true',
   }));
 }
 
