@@ -115,3 +115,17 @@ describe('extended properties', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('replies and forwards', () => {
+  it('replies to the sender in the same conversation, and forwards to new recipients', async () => {
+    const [original] = (await call(sandbox, 'GET', `/me/messages?$filter=${q("from/emailAddress/address eq 'meganb@example.com'")}&$top=1`)).json.value;
+    expect((await call(sandbox, 'POST', `/me/messages/${q(original.id)}/reply`, { body: { comment: 'Sounds good.' } })).status).toBe(202);
+    const reply = (await inboxWithSubject(MEGAN, `RE: ${original.subject.replace(/^RE: /, '')}`))[0]!;
+    expect(reply.conversationId).toBe(original.conversationId);
+    expect(String(reply.bodyPreview)).toContain('Sounds good.');
+    const draft = await call(sandbox, 'POST', `/me/messages/${q(original.id)}/createForward`, { body: { toRecipients: [{ emailAddress: { address: 'lynner@example.com' } }] } });
+    expect(draft.status).toBe(201);
+    expect(draft.json).toMatchObject({ isDraft: true, subject: `FW: ${original.subject.replace(/^RE: /, '')}` });
+    expect((await call(sandbox, 'POST', '/me/messages/missing/reply', { body: {} })).status).toBe(404);
+  });
+});

@@ -3,6 +3,7 @@ import { registerBatchRoute } from './batch';
 import { registerChannelMessageRoutes } from './channelMessages';
 import { registerEventRoutes } from './events';
 import { registerMailRoutes } from './mail';
+import { registerMailReplyRoutes } from './mailReply';
 import { registerScheduleRoutes } from './schedule';
 import { registerTeamRoutes } from './teams';
 import { registerUserRoutes } from './users';
@@ -12,6 +13,7 @@ export function buildRouter(): Router {
   const router = new Router();
   registerUserRoutes(router);
   registerMailRoutes(router);
+  registerMailReplyRoutes(router);
   registerEventRoutes(router);
   registerScheduleRoutes(router);
   registerTeamRoutes(router);
