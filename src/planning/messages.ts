@@ -76,6 +76,9 @@ export const INVALID_DATE = "I couldn't make sense of that date. Try a weekday, 
 export const DANGLING_IT =
   'I\'m not sure what "it" refers to. Tell me what to send, e.g. "Email Megan Bowen a summary of my unread mail from Contoso".';
 
+export const DANGLING_PRONOUN =
+  "I'm not sure who you mean by \"her\", \"him\" or \"them\". Please use their name or email address.";
+
 export const ONLY_MAIL =
   "I can only summarise mail for now. Tell me which mail, e.g. \"a summary of my unread mail from Contoso\".";
 

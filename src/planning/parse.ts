@@ -4,7 +4,8 @@ import { parseMeeting } from './intents/meeting-parse';
 import type { BuildableSpec, Spec, SummarySpec } from './intents/specs';
 import { parseSummary } from './intents/summary-parse';
 import * as text from './messages';
-import { ok, refuse, type Result } from './result';
+import { resolvePronouns } from './pronouns';
+import { refuse, type Result } from './result';
 
 /** At most this many requests in one message; more is more likely a misreading than a plan. */
 const MAX_REQUESTS = 3;
@@ -37,5 +38,5 @@ export function parseRequests(clauses: readonly string[], now: DateTime): Result
   }
   if (specs.length === 0) return refuse(text.helpMessage());
   if (specs.length > MAX_REQUESTS) return refuse(text.TOO_MANY_PARTS);
-  return ok(specs);
+  return resolvePronouns(specs);
 }

@@ -44,6 +44,7 @@ describe('RulePlanner: post a summary of mail to a channel', () => {
     ['Post a summary of mail about moving to Azure to the general channel', GENERAL],
     ['Post a summary of unread mail from Contoso to #announcements', ANNOUNCEMENTS],
     ['Send a summary of my unread mail from Contoso to General', GENERAL],
+    ["Post a recap of last week's emails from Fabrikam to Announcements in My Team", ANNOUNCEMENTS],
   ])('finds the channel in "%s"', async (outcome, channel) => {
     const steps = await stepsOf(outcome);
     expect(inputOf(steps, 'teams.postChannelMessage')).toEqual(post(channel));

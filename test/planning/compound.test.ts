@@ -61,4 +61,18 @@ describe('RulePlanner: several requests in one message', () => {
       attendees: ['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com'],
     });
   });
+
+  it('reads "her" and "them" as the people named just before', async () => {
+    const meeting = await stepsOf(
+      'Email Megan Bowen a summary of my unread mail from Contoso and set up a 30 minute meeting with her next week',
+    );
+    expect(inputOf(meeting, 'calendar.findMeetingTimes')).toMatchObject({ attendees: ['meganb@example.com'] });
+    const summary = await stepsOf('Set up a call with Patti and Lynne tomorrow, then send them a summary of unread mail');
+    expect(inputOf(summary, 'mail.send')).toMatchObject({ to: ['pattif@example.com', 'lynner@example.com'] });
+  });
+
+  it('asks who a pronoun means when nobody was named before', async () => {
+    const result = await planOf('Set up a call with him tomorrow');
+    expect(result).toMatchObject({ kind: 'unplannable', message: expect.stringContaining("I'm not sure who you mean") });
+  });
 });

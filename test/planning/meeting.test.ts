@@ -168,6 +168,18 @@ describe('RulePlanner: meetings', () => {
     },
   );
 
+  it('ignores filler such as "sometime" and finds people named in lower case', async () => {
+    const steps = await stepsOf('arrange a catch up with adele sometime next week');
+    expect(inputOf(steps, 'calendar.findMeetingTimes')).toMatchObject({
+      attendees: ['adelev@example.com'],
+      windowStart: '2026-11-30T00:00:00Z',
+    });
+  });
+
+  it('does not mistake a name starting with "the" for an article', async () => {
+    expect(await refusalOf('Set up a call with Theo tomorrow')).toContain("couldn't find anyone called Theo");
+  });
+
   it('marks an in-person meeting as not online', async () => {
     const steps = await stepsOf('set up a catch-up with Adele in person tomorrow afternoon');
     expect(actionsOf(steps)).toEqual(['calendar.findMeetingTimes', 'calendar.createEvent']);

@@ -107,6 +107,8 @@ describe('RulePlanner: email someone a summary of mail', () => {
     ['Email Megan a summary of unread mail with subject "Invoice 42"', { subject: 'Invoice 42', unread: true }],
     ["Email Megan a summary of mail from Contoso that I haven't read", { from: 'Contoso', unread: true }],
     ['Email Megan a summary of my new messages from the Contoso team', { from: 'Contoso', unread: true }],
+    ['Email Megan a recap of unread messages from Fabrikam in my inbox', { from: 'Fabrikam', unread: true }],
+    ['Summarize emails from Contoso received this week and share with Megan', { from: 'Contoso', since: '2026-11-23T00:00:00Z', until: '2026-11-25T15:00:00Z' }],
   ])('understands "%s"', async (outcome, search) => {
     const steps = await stepsOf(outcome);
     expect(actionsOf(steps)).toEqual(['mail.search', 'text.summarise', 'mail.send']);
@@ -117,6 +119,12 @@ describe('RulePlanner: email someone a summary of mail', () => {
   it('keeps a recipient address that is not in the directory (policy judges externals)', async () => {
     const steps = await stepsOf('Email dana@contoso.com a summary of unread mail from Contoso');
     expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['dana@contoso.com'] });
+  });
+
+  it('does not take "for me" as part of the sender', async () => {
+    const steps = await stepsOf('Can you recap my unread messages from Fabrikam for me');
+    expect(steps.map((step) => step.action)).toEqual(['mail.search', 'text.summarise']);
+    expect(inputOf(steps, 'mail.search')).toEqual({ from: 'Fabrikam', unread: true });
   });
 
   it('only summarises when no destination is asked for', async () => {

@@ -29,7 +29,7 @@ const FROM = /\bfrom\s+/;
 const TOPIC =
   /\b(?:about|regarding|concerning|re:|re|on\s+the\s+(?:topic|subject)\s+of|mentioning|containing|that\s+mentions?|on)\s+/;
 const STOP = new RegExp(
-  [SUBJECT.source, FROM.source, TOPIC.source, '\\b(?:that|which|sent|received)\\b'].join('|'),
+  [SUBJECT.source, FROM.source, TOPIC.source, '\\b(?:that|which|sent|received|for|in\\s+(?:my|the|our))\\b'].join('|'),
 );
 
 const SENDER_NOISE = /^(?:the|my|our)\s+|(?:'s|\s+(?:team|folks|people|guys|account))$/gi;

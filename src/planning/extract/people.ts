@@ -16,7 +16,7 @@ const LIST_SEPARATOR = /\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)\s*/i;
 export function splitNames(list: string): string[] {
   return list
     .split(LIST_SEPARATOR)
-    .map((name) => name.replace(/^(?:the|@)\s*/i, '').replace(/[\s,.;:!?]+$/, '').trim())
+    .map((name) => name.replace(/^(?:the\s+|@)/i, '').replace(/[\s,.;:!?]+$/, '').trim())
     .filter((name) => name.length > 0);
 }
 

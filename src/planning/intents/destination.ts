@@ -41,7 +41,6 @@ export function destinationFrom(marker: string, target: string, verb: DeliveryVe
 
 const MARKER = /\b(to|into|in|with|on)\s+/;
 const HERE_AT_END = /\s(?:(?:in|to|into)\s+)?(?:here|this\s+channel)[\s.!?]*$/;
-const NAMED_CHANNEL = /^\S.*?\s+channel(?:\s+(?:in|of|on)\s+.+)?$/i;
 
 /**
  * The destination at the end of a summary request ("… from Contoso to the General channel"),
@@ -57,9 +56,13 @@ export function trailingDestination(
   const here = phrase.find(HERE_AT_END, after);
   if (here && verb !== 'mail') return { destination: { kind: 'channel', name: { channel: '', here: true } }, start: here.start };
   const markers = phrase.findAll(MARKER).filter((hit) => hit.start >= after);
-  // "… about moving to Azure to the General channel in My Team": the channel phrase is the last
-  // one that reads "<name> channel [in <team>]"; without the word "channel", the last marker.
-  const last = markers.filter((hit) => NAMED_CHANNEL.test(phrase.segment(hit.end).text)).at(-1) ?? markers.at(-1);
+  // "… about moving to Azure to the General channel in My Team": the destination is the last
+  // phrase that names a channel ("<name> channel", "<name> in <team> team"); else the last one.
+  const namesChannel = (hit: { end: number }): boolean => {
+    const content = phrase.segment(hit.end).text;
+    return /\bchannel\b/i.test(content) || parseChannelName(content).team !== undefined;
+  };
+  const last = markers.filter(namesChannel).at(-1) ?? markers.at(-1);
   if (!last) return undefined;
   const destination = destinationFrom(last.groups[1] ?? '', phrase.segment(last.end).text, verb);
   return destination ? { destination, start: last.start } : undefined;

@@ -35,6 +35,7 @@ const INVITE = /\binvite\s+/;
 const INVITE_STOP = /\bto\s+(?:a|an|the|my|our)\b/;
 const ONLINE = /\b(?:on|over|via|in|using)\s+(?:microsoft\s+)?teams\b|\bonline\b|\bvirtual(?:ly)?\b/;
 const IN_PERSON = /\bin[-\s]person\b|\bface[-\s]to[-\s]face\b|\boffline\b/;
+const FILLER = /\b(?:sometime|at\s+some\s+point|if\s+possible|asap|when(?:ever)?\s+(?:everyone|they|she|he)\s+(?:is|are)\s+free)\b/;
 const CALENDAR = /\b(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b/;
 const ATTENDEES_STOP = new RegExp(`${SUBJECT_MARKER.source}|\\b(?:at|in|via|over|using)\\b`);
 
@@ -60,6 +61,7 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   mask(inPerson);
   mask(phrase.find(ONLINE));
   mask(phrase.find(CALENDAR));
+  mask(phrase.find(FILLER));
   const duration = findDuration(phrase);
   mask(duration);
   const time = findTimeOfDay(phrase);

@@ -1,0 +1,42 @@
+import type { BuildableSpec, Destination } from './intents/specs';
+import * as text from './messages';
+import { ok, refuse, type Result } from './result';
+
+const PRONOUN = /^(?:her|him|them)$/i;
+
+/**
+ * "Email Megan a summary … and set up a meeting with her": replace "her", "him" and "them"
+ * by the people named in the request before. A pronoun with nobody before it is a question.
+ */
+export function resolvePronouns(specs: readonly BuildableSpec[]): Result<BuildableSpec[]> {
+  let previous: readonly string[] = [];
+  const out: BuildableSpec[] = [];
+  const replace = (names: readonly string[]): readonly string[] | undefined => {
+    if (!names.some((name) => PRONOUN.test(name))) return names;
+    if (previous.length === 0) return undefined;
+    return names.flatMap((name) => (PRONOUN.test(name) ? previous : [name]));
+  };
+  for (const spec of specs) {
+    if (spec.kind === 'meeting') {
+      const names = replace(spec.names);
+      if (!names) return refuse(text.DANGLING_PRONOUN);
+      out.push({ ...spec, names });
+      previous = names;
+      continue;
+    }
+    const destinations: Destination[] = [];
+    for (const destination of spec.destinations) {
+      const names = destination.kind === 'people' ? destination.names : destination.kind === 'personOrChannel' ? [destination.text] : [];
+      const replaced = replace(names);
+      if (!replaced) return refuse(text.DANGLING_PRONOUN);
+      if (replaced !== names) {
+        destinations.push({ kind: 'people', names: replaced });
+      } else {
+        destinations.push(destination);
+      }
+      if (destination.kind === 'people') previous = replaced;
+    }
+    out.push({ ...spec, destinations });
+  }
+  return ok(out);
+}
