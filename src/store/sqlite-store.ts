@@ -24,7 +24,15 @@ export interface SqliteStoreOptions {
  */
 export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<TaskStore> {
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  return sqliteStoreOn(new Database(file), options);
+}
+
+/**
+ * The same store over a connection the caller opened (e.g. with better-sqlite3's `verbose`
+ * tracing in a test; never in production, since it prints bound values). The store configures
+ * and migrates it, and owns it from then on: `close()` closes it, as does a failure here.
+ */
+export function sqliteStoreOn(db: Database.Database, options: SqliteStoreOptions = {}): TaskStore {
   try {
     configureSqlite(db, options.busyTimeoutMs ?? 5000);
     migrateSqlite(db);

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   const claimed: string[] = [];
-  for (;;) {
+  // Bounded (the test seeds fewer), so a broken store fails the test instead of hanging it.
+  for (let i = 0; i < 10_000; i += 1) {
     const task = await store.claimRunnable(owner, new Date(now), 60_000);
     if (!task) break;
     claimed.push(task.id);

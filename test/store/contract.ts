@@ -204,6 +204,14 @@ export function describeTaskStoreContract(
         await expect(store.renewLease('nope', 'w1', NOW, LEASE_MS)).resolves.toBe(false);
       });
 
+      it('does not renew an expired lease, even when nobody took it over', async () => {
+        const task = await seed({ status: 'running' });
+        await store.claimRunnable('w1', NOW, LEASE_MS);
+        // A worker that missed its renewal must assume it lost the task.
+        await expect(store.renewLease(task.id, 'w1', at(LEASE_MS), LEASE_MS)).resolves.toBe(false);
+        await expect(store.claimRunnable('w2', at(LEASE_MS), LEASE_MS)).resolves.toEqual(task);
+      });
+
       it('frees a task at once when its owner releases it, and only then', async () => {
         const task = await seed({ status: 'running' });
         await store.claimRunnable('w1', NOW, LEASE_MS);
@@ -235,13 +243,15 @@ export function describeTaskStoreContract(
       it('gives two concurrent claimers disjoint sets of tasks', async () => {
         const tasks: Task[] = [];
         for (let i = 0; i < 10; i += 1) tasks.push(await seed({ status: 'running', updatedAt: iso(i) }));
+        // Bounded, so a store that hands out held leases fails here instead of looping forever.
         const claimAll = async (owner: string) => {
           const mine: string[] = [];
-          for (;;) {
+          for (let i = 0; i <= tasks.length; i += 1) {
             const claimed = await store.claimRunnable(owner, NOW, LEASE_MS);
             if (!claimed) return mine;
             mine.push(claimed.id);
           }
+          throw new Error(`${owner} claimed more tasks than exist`);
         };
         const [a, b] = await Promise.all([claimAll('w1'), claimAll('w2')]);
         expect(a.filter((id) => b.includes(id))).toEqual([]);
