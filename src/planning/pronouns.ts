@@ -26,14 +26,14 @@ export function resolvePronouns(specs: readonly BuildableSpec[]): Result<Buildab
     }
     const destinations: Destination[] = [];
     for (const destination of spec.destinations) {
-      const names = destination.kind === 'people' ? destination.names : destination.kind === 'personOrChannel' ? [destination.text] : [];
+      if (destination.kind === 'channel') {
+        destinations.push(destination);
+        continue;
+      }
+      const names = destination.kind === 'people' ? destination.names : [destination.text];
       const replaced = replace(names);
       if (!replaced) return refuse(text.DANGLING_PRONOUN);
-      if (replaced !== names) {
-        destinations.push({ kind: 'people', names: replaced });
-      } else {
-        destinations.push(destination);
-      }
+      destinations.push(replaced === names ? destination : { kind: 'people', names: replaced });
       if (destination.kind === 'people') previous = replaced;
     }
     out.push({ ...spec, destinations });
