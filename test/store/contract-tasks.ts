@@ -1,0 +1,129 @@
+import { ConflictError } from '../../src/engine/errors';
+import type { Task } from '../../src/engine/model';
+import { iso, next, seed, type ContractContext } from './contract-support';
+import { makeTask } from './make-task';
+
+/** Contract: creating, reading, compare-and-set updating and listing tasks. */
+export function describeTaskContract(ctx: ContractContext): void {
+  describe('create and get', () => {
+    it('round-trips a task exactly', async () => {
+      const task = await seed(ctx, { status: 'running', startedAt: iso(1), stepsRun: 1 });
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
+    });
+
+    it('returns undefined for an unknown id', async () => {
+      await expect(ctx.store.getTask('nope')).resolves.toBeUndefined();
+    });
+
+    it('shares no objects with callers', async () => {
+      const task = makeTask();
+      await ctx.store.createTask(task);
+      const expected = structuredClone(task);
+      task.plan.steps[0]!.input.from = 'changed-after-create';
+      const read = (await ctx.store.getTask(task.id))!;
+      read.approvers.push('someone-else');
+      read.plan.steps[1]!.status = 'succeeded';
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(expected);
+    });
+
+    it('rejects a duplicate id with a ConflictError and keeps the original', async () => {
+      const task = await seed(ctx, );
+      await expect(ctx.store.createTask({ ...task, title: 'impostor' })).rejects.toBeInstanceOf(ConflictError);
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
+    });
+
+    it('refuses to store an invalid task', async () => {
+      const bad = { ...makeTask(), status: 'exploded' } as unknown as Task;
+      await expect(ctx.store.createTask(bad)).rejects.toThrow(/invalid task/);
+      await expect(ctx.store.getTask(bad.id)).resolves.toBeUndefined();
+    });
+  });
+
+  describe('updateTask (compare-and-set)', () => {
+    it('writes when the stored version is the expected one', async () => {
+      const task = await seed(ctx, );
+      const updated = next(task, { status: 'running', updatedAt: iso(5) });
+      await expect(ctx.store.updateTask(updated, 0)).resolves.toBe(true);
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(updated);
+    });
+
+    it('refuses a stale version and keeps what was written first', async () => {
+      const task = await seed(ctx, );
+      const first = next(task, { title: 'first' });
+      await expect(ctx.store.updateTask(first, 0)).resolves.toBe(true);
+      await expect(ctx.store.updateTask(next(task, { title: 'second' }), 0)).resolves.toBe(false);
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(first);
+      const third = next(first, { title: 'third' });
+      await expect(ctx.store.updateTask(third, 1)).resolves.toBe(true);
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(third);
+    });
+
+    it('returns false for a task that does not exist', async () => {
+      await expect(ctx.store.updateTask(next(makeTask()), 0)).resolves.toBe(false);
+    });
+
+    it('rejects a task whose version is not expectedVersion + 1', async () => {
+      const task = await seed(ctx, );
+      await expect(ctx.store.updateTask(task, 0)).rejects.toThrow(/version/);
+      await expect(ctx.store.updateTask({ ...task, version: 5 }, 0)).rejects.toThrow(/version/);
+      await expect(ctx.store.updateTask({ ...task, version: 1 }, 1)).rejects.toThrow(/version/);
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
+    });
+
+    it('lets exactly one of 50 concurrent writers from the same read win', async () => {
+      const task = await seed(ctx, );
+      const read = (await ctx.store.getTask(task.id))!;
+      const attempts = Array.from({ length: 50 }, (_, i) => next(read, { title: `writer ${i}` }));
+      const results = await Promise.all(attempts.map((attempt) => ctx.store.updateTask(attempt, read.version)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = attempts[results.indexOf(true)];
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(winner);
+    });
+  });
+
+  describe('listTasks', () => {
+    it('filters by requester, conversation and statuses, newest first', async () => {
+      const adele = { id: 'aad-adele', name: 'Adele Vance' };
+      const megan = { id: 'aad-megan', name: 'Megan Bowen' };
+      const channel = { kind: 'channel' as const, conversationId: 'conv-channel', teamId: 'team', channelId: 'ch' };
+      const a1 = await seed(ctx, { requester: adele, createdAt: iso(1), status: 'running' });
+      const a2 = await seed(ctx, { requester: adele, createdAt: iso(3), status: 'completed', scope: channel });
+      const m1 = await seed(ctx, { requester: megan, createdAt: iso(2), status: 'running', scope: channel });
+      const m2 = await seed(ctx, { requester: megan, createdAt: iso(4), status: 'awaiting_checkpoint' });
+      const ids = (tasks: Task[]) => tasks.map((t) => t.id);
+
+      expect(ids(await ctx.store.listTasks({}))).toEqual([m2.id, a2.id, m1.id, a1.id]);
+      expect(ids(await ctx.store.listTasks({ requesterId: 'aad-adele' }))).toEqual([a2.id, a1.id]);
+      expect(ids(await ctx.store.listTasks({ conversationId: 'conv-channel' }))).toEqual([a2.id, m1.id]);
+      expect(ids(await ctx.store.listTasks({ statuses: ['running'] }))).toEqual([m1.id, a1.id]);
+      expect(ids(await ctx.store.listTasks({ statuses: ['running', 'awaiting_checkpoint'] }))).toEqual([
+        m2.id,
+        m1.id,
+        a1.id,
+      ]);
+      expect(
+        ids(await ctx.store.listTasks({ requesterId: 'aad-megan', conversationId: 'conv-channel', statuses: ['running'] })),
+      ).toEqual([m1.id]);
+      expect(ids(await ctx.store.listTasks({ requesterId: 'aad-nobody' }))).toEqual([]);
+      expect(ids(await ctx.store.listTasks({ statuses: [] }))).toEqual([]);
+      await expect(ctx.store.listTasks({ requesterId: 'aad-adele' })).resolves.toEqual([a2, a1]);
+    });
+
+    it('orders tasks created at the same instant by id, descending', async () => {
+      await seed(ctx, { id: 'B', createdAt: iso(1) });
+      await seed(ctx, { id: 'C', createdAt: iso(1) });
+      await seed(ctx, { id: 'A', createdAt: iso(1) });
+      expect((await ctx.store.listTasks({})).map((t) => t.id)).toEqual(['C', 'B', 'A']);
+    });
+
+    it('limits pages: as asked, 20 by default, at most 100', async () => {
+      for (let i = 0; i < 105; i += 1) {
+        await seed(ctx, { id: `L${String(i).padStart(3, '0')}`, createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() });
+      }
+      const three = await ctx.store.listTasks({ limit: 3 });
+      expect(three.map((t) => t.id)).toEqual(['L104', 'L103', 'L102']);
+      await expect(ctx.store.listTasks({})).resolves.toHaveLength(20);
+      await expect(ctx.store.listTasks({ limit: 1000 })).resolves.toHaveLength(100);
+    });
+  });
+}
