@@ -5,7 +5,8 @@ import type { Caller, RequestContext } from './context';
 const PREFIX = 'bearer sandbox:';
 
 /**
- * Read the caller from `Authorization: Bearer sandbox:<upn>` or `Bearer sandbox:app`.
+ * Read the caller from `Authorization: Bearer sandbox:<upn>` or `Bearer sandbox:app`; the
+ * user's object id is accepted in place of the UPN (Teams activities carry the object id).
  * Anything else is refused the way Graph refuses a bad token: 401 InvalidAuthenticationToken.
  */
 export function authenticate(authorization: string | undefined): Caller {
@@ -16,7 +17,7 @@ export function authenticate(authorization: string | undefined): Caller {
   const subject = authorization.slice(PREFIX.length).trim();
   if (subject.toLowerCase() === 'app') return { kind: 'app' };
   const user = findUser(subject);
-  if (!user || !subject.includes('@')) throw invalidToken('Access token validation failure. Invalid audience.');
+  if (!user) throw invalidToken('Access token validation failure. Invalid audience.');
   return { kind: 'user', user };
 }
 

@@ -26,6 +26,11 @@ describe('authentication', () => {
     expect(res.status).toBe(401);
   });
 
+  it('accepts the object id in place of the UPN', async () => {
+    const res = await call(sandbox, 'GET', '/me', { as: megan.id });
+    expect(res.json.userPrincipalName).toBe(MEGAN);
+  });
+
   it('answers /me for a delegated user with request-id headers', async () => {
     const res = await call(sandbox, 'GET', '/me');
     expect(res.status).toBe(200);
