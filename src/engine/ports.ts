@@ -98,3 +98,12 @@ export interface Ids {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Structured logging, pino-shaped, so the engine needs no logging SDK. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: object): Logger;
+}

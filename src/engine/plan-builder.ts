@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { hasSideEffect, type Catalogue } from './catalogue';
+import { DelegateError } from './errors';
+import type { Gate, Plan, RiskClass, Step } from './model';
+import type { Ids, StepDraft } from './ports';
+import { isRef, parseRef, refsIn } from './refs';
+
+/** Which steps stop for a person. Policy (a later capability) refines this; side effects always stop today. */
+export function gateFor(risk: RiskClass): Gate {
+  return hasSideEffect(risk) ? 'checkpoint' : 'auto';
+}
+
+/**
+ * Turn a planner's drafts into a validated plan: only catalogue actions, inputs that fit the
+ * action's schema (references aside), and references that point backwards only.
+ * Throws a planner DelegateError naming every problem.
+ */
+export function buildPlan(drafts: readonly StepDraft[], version: number, catalogue: Catalogue, ids: Ids, now: Date): Plan {
+  const problems: string[] = [];
+  if (drafts.length === 0) problems.push('the plan has no steps');
+  const steps = drafts.map((draft, index): Step => {
+    const id = `s${index + 1}`;
+    const spec = catalogue.get(draft.action);
+    if (!spec) {
+      problems.push(`${id}: "${draft.action}" is not a catalogue action`);
+    } else {
+      problems.push(...validateDraft(index, draft, spec.input).map((p) => `${id}: ${p}`));
+    }
+    return {
+      id,
+      action: draft.action,
+      input: draft.input,
+      rationale: draft.rationale,
+      risk: spec?.risk ?? 'read',
+      gate: gateFor(spec?.risk ?? 'destructive'),
+      status: 'pending',
+      attempts: 0,
+      idempotencyKey: ids.uuid(),
+      provenance: [],
+      approvedBy: [],
+    };
+  });
+  if (problems.length > 0) {
+    throw new DelegateError('planner', 'invalid_plan', "I couldn't make a valid plan for that.", {
+      cause: new Error(problems.join('\n')),
+    });
+  }
+  return { version, steps, createdAt: now.toISOString() };
+}
+
+function validateDraft(index: number, draft: StepDraft, schema: z.ZodType): string[] {
+  const problems: string[] = [];
+  for (const ref of refsIn(draft.input)) {
+    const parsed = parseRef(ref);
+    const target = parsed ? Number(parsed.stepId.slice(1)) : NaN;
+    if (!parsed || !(target >= 1 && target <= index)) problems.push(`reference "${ref.$ref}" must name an earlier step`);
+  }
+  // Referenced values are only known at run time; check everything else now.
+  const literal = Object.fromEntries(Object.entries(draft.input).filter(([, value]) => refsIn(value).length === 0 && !isRef(value)));
+  const partial = schema instanceof z.ZodObject ? schema.partial() : schema;
+  const result = partial.safeParse(literal);
+  if (!result.success) problems.push(...result.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`));
+  return problems;
+}

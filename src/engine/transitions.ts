@@ -1,0 +1,114 @@
+import type { Catalogue } from './catalogue';
+import { applyEdits, type Edits } from './edits';
+import { DelegateError } from './errors';
+import { FINAL_STATUSES, type DecisionVerb, type Step, type Task } from './model';
+import { withStep } from './mutate';
+
+/** A person's decision as the Teams edge hands it over: ids from the card, actor from the activity. */
+export interface DecisionRequest {
+  /** Unique per delivery of the click; a redelivered invoke carries the same id. */
+  readonly id: string;
+  readonly taskId: string;
+  readonly stepId?: string;
+  readonly planVersion: number;
+  readonly verb: DecisionVerb;
+  /** Entra object id of the person who clicked, from the activity. */
+  readonly actor: string;
+  /** Edit form values (strings as cards send them). */
+  readonly values?: Record<string, unknown>;
+  readonly reason?: string;
+}
+
+/** What a decision does to a task. `stale` means the card was out of date: nothing happens. */
+export type Transition =
+  | { readonly kind: 'applied'; readonly task: Task; readonly edits?: Edits }
+  | { readonly kind: 'stale' }
+  | { readonly kind: 'refused'; readonly error: DelegateError };
+
+/** Who may decide on a task: its owner and its approvers. */
+export function mayDecide(task: Task, actor: string): boolean {
+  return actor === task.owner || task.approvers.includes(actor);
+}
+
+/**
+ * The state machine for decisions (DESIGN §3), as a pure function of the stored task.
+ * Approvals bind to the exact plan version and step; anything out of date is `stale`.
+ */
+export function transition(task: Task, request: DecisionRequest, catalogue: Catalogue, now: Date): Transition {
+  if (!mayDecide(task, request.actor)) {
+    return refused('not_authorised', "You're not an approver of this task, so this button isn't yours to press.");
+  }
+  if (FINAL_STATUSES.includes(task.status) || request.planVersion !== task.plan.version) return { kind: 'stale' };
+  if (request.verb === 'cancel') return cancel(task);
+  if (request.stepId === undefined) return planDecision(task, request.verb, now);
+  const step = task.plan.steps.find((s) => s.id === request.stepId);
+  if (!step) return { kind: 'stale' };
+  return stepDecision(task, step, request, catalogue);
+}
+
+function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
+  if (task.status !== 'awaiting_plan_approval') return { kind: 'stale' };
+  switch (verb) {
+    case 'approve':
+      return { kind: 'applied', task: { ...task, status: 'running', startedAt: task.startedAt ?? now.toISOString() } };
+    case 'reject':
+      return { kind: 'applied', task: { ...task, status: 'rejected' } };
+    default:
+      return refused('unsupported_verb', `"${verb}" can't be applied to a plan.`);
+  }
+}
+
+function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue): Transition {
+  const atCheckpoint = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
+  const afterFailure = task.status === 'failed' && step.status === 'failed';
+  if (!atCheckpoint && !afterFailure) return { kind: 'stale' };
+  const resume = (update: (s: Step) => Step): Transition => ({
+    kind: 'applied',
+    task: { ...withStep(task, step.id, update), status: 'running', error: undefined },
+  });
+  switch (request.verb) {
+    case 'approve':
+      if (!atCheckpoint) return { kind: 'stale' };
+      return resume((s) => ({ ...s, status: 'approved', approvedBy: [...s.approvedBy, request.actor] }));
+    case 'retry':
+      if (!afterFailure) return { kind: 'stale' };
+      return resume((s) => ({ ...s, status: 'approved', error: undefined }));
+    case 'skip':
+      return resume((s) => ({ ...s, status: 'skipped', error: undefined }));
+    case 'reject':
+      return resume((s) => ({ ...s, status: 'rejected', error: undefined }));
+    case 'edit':
+      return edit(task, step, request, catalogue);
+    default:
+      return refused('unsupported_verb', `"${request.verb}" can't be applied to a step.`);
+  }
+}
+
+function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue): Transition {
+  const spec = catalogue.get(step.action);
+  if (!spec || !step.resolvedInput) return refused('not_editable', 'This step cannot be edited.');
+  const { input, edits } = applyEdits(step.resolvedInput, spec.editable, request.values ?? {});
+  const parsed = spec.input.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    return refused('invalid_edit', `That edit isn't valid: ${details}`);
+  }
+  // Saving an edit approves the edited action, and only that action.
+  const next = withStep(task, step.id, (s) => ({
+    ...s,
+    resolvedInput: parsed.data as Record<string, unknown>,
+    status: 'approved',
+    approvedBy: [request.actor],
+    error: undefined,
+  }));
+  return { kind: 'applied', task: { ...next, status: 'running', error: undefined }, edits };
+}
+
+function cancel(task: Task): Transition {
+  const steps = task.plan.steps.map((s) => (s.status === 'awaiting_approval' ? { ...s, status: 'rejected' as const } : s));
+  return { kind: 'applied', task: { ...task, status: 'cancelled', plan: { ...task.plan, steps } } };
+}
+
+function refused(code: string, message: string): Transition {
+  return { kind: 'refused', error: new DelegateError('user_input', code, message) };
+}

@@ -1,0 +1,261 @@
+import type { ActionSpec, Catalogue } from './catalogue';
+import { DelegateError } from './errors';
+import type { ErrorInfo, Task } from './model';
+import { mutateTask, withStep } from './mutate';
+import type { Clock, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
+import { nextMove, stepError } from './step-runner';
+
+/** Settings and collaborators of a background worker. */
+export interface WorkerOptions {
+  readonly store: TaskStore;
+  readonly catalogue: Catalogue;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly logger: Logger;
+  /** Unique per process; leases are held in its name. */
+  readonly workerId: string;
+  /** How long a claim holds without renewal; a dead worker's tasks are recovered after this. */
+  readonly leaseMs: number;
+  /** How often to look for runnable tasks when nobody kicks. */
+  readonly pollMs: number;
+  /** Tasks run at once by this worker. */
+  readonly concurrency: number;
+  /** Steps a task may run before it ends as `limit_reached`. */
+  readonly maxSteps: number;
+  /** Time from first start after which a task ends as `limit_reached`. */
+  readonly maxDurationMs: number;
+  /** Longest a single action may run. */
+  readonly stepTimeoutMs: number;
+}
+
+/**
+ * Runs tasks outside any Teams turn. It claims a runnable task with a lease, advances it one
+ * step at a time — persisting every transition before acting on it — and lets go at a
+ * checkpoint, at the end, or when stopped. Waiting tasks hold no memory here.
+ */
+export class Worker {
+  private readonly active = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private again = false;
+  private stopping = false;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  start(): void {
+    this.stopping = false;
+    this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Look for work now (e.g. right after an approval). */
+  kick(): void {
+    if (!this.stopping) setImmediate(() => void this.tick());
+  }
+
+  /** Stop claiming, let in-flight steps finish and record their results, then release leases. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.active.size > 0) await Promise.allSettled([...this.active]);
+  }
+
+  /** For tests and benchmarks: claim and run until nothing is runnable and nothing is in flight. */
+  async drain(): Promise<void> {
+    for (;;) {
+      await this.tick();
+      if (this.active.size === 0) {
+        if (!this.ticking) return;
+        await this.ticking;
+        continue;
+      }
+      await Promise.allSettled([...this.active]);
+    }
+  }
+
+  private tick(): Promise<void> {
+    if (this.ticking) {
+      this.again = true;
+      return this.ticking;
+    }
+    this.ticking = this.claimWhileFree().finally(() => {
+      this.ticking = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+    return this.ticking;
+  }
+
+  private async claimWhileFree(): Promise<void> {
+    try {
+      while (!this.stopping && this.active.size < this.options.concurrency) {
+        const task = await this.claimOne();
+        if (!task) return;
+        this.launch(task);
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'worker could not claim work');
+    }
+  }
+
+  private claimOne(): Promise<Task | undefined> {
+    const { store, workerId, clock, leaseMs } = this.options;
+    return store.claimRunnable(workerId, clock.now(), leaseMs);
+  }
+
+  private launch(task: Task): void {
+    const run: Promise<void> = this.runClaimed(task).finally(() => {
+      this.active.delete(run);
+      this.kick();
+    });
+    this.active.add(run);
+  }
+
+  private async runClaimed(claimed: Task): Promise<void> {
+    const { store, workerId, clock, leaseMs, logger } = this.options;
+    const log = logger.child({ taskId: claimed.id });
+    const renew = setInterval(() => {
+      store.renewLease(claimed.id, workerId, clock.now(), leaseMs).catch((err: unknown) => log.warn({ err }, 'lease renewal failed'));
+    }, Math.max(50, Math.floor(leaseMs / 3)));
+    try {
+      let task: Task | undefined = claimed;
+      while (task && !this.stopping) task = await this.advance(task, log);
+    } catch (error) {
+      log.error({ err: error }, 'task run interrupted; it will be recovered when the lease expires');
+    } finally {
+      clearInterval(renew);
+      await store.releaseLease(claimed.id, workerId).catch((err: unknown) => log.warn({ err }, 'lease release failed'));
+    }
+  }
+
+  /** One move of the state machine. Returns the task to continue with, or undefined to let go. */
+  private async advance(task: Task, log: Logger): Promise<Task | undefined> {
+    if (task.status !== 'running') return undefined;
+    const { catalogue, clock, maxSteps, maxDurationMs } = this.options;
+    const started = Date.parse(task.startedAt ?? task.createdAt);
+    if (task.stepsRun >= maxSteps || clock.now().getTime() - started > maxDurationMs) {
+      return this.finish(task, 'limit_reached', {
+        code: task.stepsRun >= maxSteps ? 'max_steps' : 'max_duration',
+        message: task.stepsRun >= maxSteps ? `The task reached its limit of ${maxSteps} steps.` : 'The task ran longer than it is allowed to.',
+      });
+    }
+    const move = nextMove(task, catalogue);
+    switch (move.kind) {
+      case 'complete':
+        return this.finish(task, 'completed');
+      case 'invalid':
+        return this.fail(task, move.step.id, move.error);
+      case 'checkpoint': {
+        // Persist the checkpoint first; only then show it.
+        const { task: next, changed } = await this.mutate(task.id, (t) =>
+          t.status === 'running' && stepStatus(t, move.step.id) === 'pending'
+            ? { ...withStep(t, move.step.id, (s) => ({ ...s, status: 'awaiting_approval', resolvedInput: move.input })), status: 'awaiting_checkpoint' }
+            : undefined,
+        );
+        if (!changed) return next.version === task.version ? undefined : next;
+        log.info({ stepId: move.step.id, action: move.step.action }, 'checkpoint reached');
+        await this.notify(next, 'checkpoint', log);
+        return undefined;
+      }
+      case 'run': {
+        const spec = catalogue.get(move.step.action) as ActionSpec;
+        return this.runStep(task, move.step.id, spec, move.input, log);
+      }
+    }
+  }
+
+  private async runStep(task: Task, stepId: string, spec: ActionSpec, input: Record<string, unknown>, log: Logger): Promise<Task | undefined> {
+    const { clock, ids, stepTimeoutMs } = this.options;
+    const { task: claimed, changed } = await this.mutate(task.id, (t) => {
+      const step = t.plan.steps.find((s) => s.id === stepId);
+      const runnable = step && (step.status === 'approved' || step.status === 'running' || (step.status === 'pending' && step.gate === 'auto'));
+      if (t.status !== 'running' || !runnable) return undefined;
+      return withStep(t, stepId, (s) => ({ ...s, status: 'running', attempts: s.attempts + 1, resolvedInput: input, startedAt: clock.now().toISOString() }));
+    });
+    if (!changed) return claimed.version === task.version ? undefined : claimed;
+    const step = claimed.plan.steps.find((s) => s.id === stepId);
+    if (!step) return undefined;
+    const stepLog = log.child({ stepId, action: spec.name, attempt: step.attempts });
+    const correlationId = ids.uuid();
+    try {
+      const result = await withTimeout(stepTimeoutMs, (signal) =>
+        spec.run(input, {
+          idempotencyKey: step.idempotencyKey,
+          actor: { id: claimed.requester.id, upn: claimed.requester.upn, name: claimed.requester.name },
+          attempt: step.attempts,
+          now: clock.now(),
+          signal,
+        }),
+      );
+      const output = spec.output.parse(result.output);
+      const { task: next } = await this.mutate(claimed.id, (t) =>
+        stepStatus(t, stepId) === 'running'
+          ? {
+              ...withStep(t, stepId, (s) => ({ ...s, status: 'succeeded', output, provenance: [...result.provenance], finishedAt: clock.now().toISOString(), error: undefined })),
+              stepsRun: t.stepsRun + 1,
+            }
+          : undefined,
+      );
+      stepLog.info({}, 'step succeeded');
+      await this.notify(next, 'progress', stepLog);
+      return next;
+    } catch (error) {
+      const { info, cause } = stepError(error, correlationId);
+      stepLog.warn({ err: cause, cause: cause.cause, correlationId, code: info.code }, 'step failed');
+      return this.fail(claimed, stepId, info);
+    }
+  }
+
+  private async fail(task: Task, stepId: string, error: ErrorInfo): Promise<undefined> {
+    const { task: next, changed } = await this.mutate(task.id, (t) => {
+      if (t.status !== 'running' && t.status !== 'cancelled') return undefined;
+      const failed = withStep(t, stepId, (s) => ({ ...s, status: 'failed', error, finishedAt: this.options.clock.now().toISOString() }));
+      return t.status === 'running' ? { ...failed, status: 'failed', error } : failed;
+    });
+    if (changed && next.status === 'failed') await this.notify(next, 'failed', this.options.logger.child({ taskId: task.id }));
+    return undefined;
+  }
+
+  private async finish(task: Task, status: 'completed' | 'limit_reached', error?: ErrorInfo): Promise<undefined> {
+    const { task: next, changed } = await this.mutate(task.id, (t) => (t.status === 'running' ? { ...t, status, error } : undefined));
+    if (changed) await this.notify(next, status, this.options.logger.child({ taskId: task.id }));
+    return undefined;
+  }
+
+  private async mutate(taskId: string, change: (task: Task) => Task | undefined): Promise<{ task: Task; changed: boolean }> {
+    const { task, changed } = await mutateTask(this.options.store, this.options.clock, taskId, (t) => ({ task: change(t), result: undefined }));
+    return { task, changed };
+  }
+
+  private async notify(task: Task, event: TaskEvent, log: Logger): Promise<void> {
+    try {
+      await this.options.notifier.notify(task, event);
+    } catch (error) {
+      log.warn({ err: error, event }, 'could not show task update');
+    }
+  }
+}
+
+function stepStatus(task: Task, stepId: string): string | undefined {
+  return task.plan.steps.find((s) => s.id === stepId)?.status;
+}
+
+async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new DelegateError('system', 'step_timeout', 'The step took too long and was stopped.', { retryable: true }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

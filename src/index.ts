@@ -1,0 +1,181 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { ClientSecretCredential } from '@azure/identity';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { createCatalogue } from './actions';
+import { envFiles, loadConfig, processEnv, type Config } from './config';
+import type { Catalogue } from './engine/catalogue';
+import { Engine } from './engine/engine';
+import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
+import { systemClock } from './engine/ports';
+import { Worker } from './engine/worker';
+import { createGraphGateway, GraphDirectory } from './graph';
+import type { GraphGateway } from './graph/types';
+import { createLogger } from './log';
+import { RulePlanner } from './planning';
+import { startSandbox, type Sandbox } from './sandbox';
+import { startServer, type HttpServer } from './server';
+import { openSqliteStore } from './store/sqlite-store';
+import { DelegateBot } from './teams/bot';
+import { CardRenderer, defaultCardsDirectory } from './teams/cards';
+import { InvokeHandler } from './teams/invoke-handler';
+import { MessageHandler, type ProfileLookup } from './teams/message-handler';
+import { TeamsNotifier } from './teams/notifier';
+
+/** A running Delegate: the HTTP server, its worker, and what they stand on. */
+export interface App {
+  readonly config: Config;
+  readonly server: HttpServer;
+  readonly worker: Worker;
+  readonly store: TaskStore;
+  readonly engine: Engine;
+  readonly sandbox?: Sandbox;
+  readonly gateway: GraphGateway;
+  readonly logger: Logger;
+  /** Graceful stop: no new requests, in-flight steps finish and record their result, leases released. */
+  stop(): Promise<void>;
+}
+
+/** What tests may swap: anything not given is built from the configuration. */
+export interface AppOverrides {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly planner?: Planner;
+  readonly catalogue?: Catalogue;
+  /** Where the sandbox tenant's Graph lives when it is started elsewhere (e.g. shared by tests). */
+  readonly graphBaseUrl?: string;
+  readonly workerId?: string;
+}
+
+const TASK_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Short task ids people can type (no 0/O, 1/I), and UUIDs for everything else. */
+export const randomIds: Ids = {
+  taskId: () => Array.from(randomBytes(6), (b) => TASK_ID_ALPHABET[b % TASK_ID_ALPHABET.length]).join(''),
+  uuid: () => randomUUID(),
+};
+
+/** The composition root: the only place that knows every concrete piece. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const ids = randomIds;
+
+  const sandbox =
+    config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
+      ? await startSandbox({ dbPath: config.graph.dbPath, port: config.graph.port, logger: logger.child({ component: 'sandbox' }) })
+      : undefined;
+  const graphBaseUrl = overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
+  const gateway = createGraphGateway({
+    baseUrl: graphBaseUrl,
+    auth:
+      config.graph.kind === 'sandbox'
+        ? { kind: 'sandbox' }
+        : { kind: 'credential', credential: new ClientSecretCredential(config.bot.tenantId ?? '', config.bot.id ?? '', config.bot.password ?? '') },
+    timeoutMs: config.graphTimeoutMs,
+    maxRetries: 4,
+    logger: logger.child({ component: 'graph' }),
+  });
+
+  const store = await openSqliteStore(config.storePath);
+  const catalogue = overrides.catalogue ?? createCatalogue(gateway);
+  const planner = overrides.planner ?? new RulePlanner({ directory: new GraphDirectory(gateway) });
+  const renderer = new CardRenderer(defaultCardsDirectory());
+
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(config)));
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
+  };
+  const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }));
+
+  const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
+  const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, ...config.worker });
+  const engine = new Engine({ store, planner, catalogue, clock, ids, onRunnable: () => worker.kick() });
+
+  const profiles = profileLookup(gateway);
+  const handlerDeps = { engine, catalogue, renderer, notifier, ids, defaultTimeZone: config.defaultTimeZone };
+  const bot = new DelegateBot(
+    new MessageHandler({ ...handlerDeps, store, profiles, logger: logger.child({ component: 'messages' }) }),
+    new InvokeHandler({ ...handlerDeps, logger: logger.child({ component: 'invokes' }) }),
+    config.bot.tenantId,
+    logger,
+  );
+
+  const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
+  worker.start();
+  logger.info(
+    { url: server.url, mode: config.local ? 'local' : 'bot-framework', graph: config.graph.kind, graphUrl: graphBaseUrl, workerId },
+    config.local ? 'Delegate listening in local mode on 127.0.0.1 only (no Bot Framework auth, sandbox tenant)' : 'Delegate listening with Bot Framework authentication',
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    server,
+    worker,
+    store,
+    engine,
+    sandbox,
+    gateway,
+    logger,
+    stop: () =>
+      (stopping ??= (async () => {
+        await server.close();
+        await worker.stop();
+        await store.close();
+        await sandbox?.close();
+      })()),
+  };
+}
+
+function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    MicrosoftAppId: config.bot.id ?? '',
+    MicrosoftAppPassword: config.bot.password ?? '',
+    MicrosoftAppType: config.bot.type,
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+  };
+}
+
+/** Requester profiles (UPN) from the directory, as the app; cached, since people rarely change name. */
+function profileLookup(gateway: GraphGateway): ProfileLookup {
+  const cache = new Map<string, { upn?: string; name?: string }>();
+  return async (objectId) => {
+    const cached = cache.get(objectId);
+    if (cached) return cached;
+    try {
+      const user = await gateway.forApp().get<{ userPrincipalName?: string; displayName?: string }>(`/users/${encodeURIComponent(objectId)}`, { $select: 'userPrincipalName,displayName' });
+      const profile = { upn: user.userPrincipalName, name: user.displayName };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(objectId, profile);
+      return profile;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(processEnv(), envFiles(process.cwd(), 'local'));
+  const app = await createApp(config);
+  const shutdown = (signal: string) => {
+    app.logger.info({ signal }, 'shutting down: finishing in-flight steps');
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    // Configuration problems are listed for the operator; anything else is a crash with a stack.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,40 @@
+import type { Activity } from 'botbuilder';
+import type { Scope } from '../engine/model';
+
+/** The Entra object id of whoever sent the activity — the only identity Delegate trusts. */
+export function actorOf(activity: Activity): string | undefined {
+  const id = activity.from?.aadObjectId;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+}
+
+/** The tenant an activity comes from, as Teams reports it. */
+export function tenantOf(activity: Activity): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return activity.conversation?.tenantId ?? channelData?.tenant?.id;
+}
+
+/** Where a task started from this activity lives. */
+export function scopeOf(activity: Activity): Scope {
+  const channelData = (activity.channelData ?? {}) as { team?: { id?: string; aadGroupId?: string }; channel?: { id?: string } };
+  const type = activity.conversation?.conversationType;
+  const kind = type === 'channel' ? 'channel' : type === 'groupChat' || activity.conversation?.isGroup ? 'groupChat' : 'personal';
+  return {
+    kind,
+    conversationId: activity.conversation.id,
+    teamId: channelData.team?.aadGroupId ?? channelData.team?.id,
+    channelId: channelData.channel?.id,
+    tenantId: tenantOf(activity),
+  };
+}
+
+/** The sender's IANA time zone when Teams sends one, else the configured default. */
+export function timeZoneOf(activity: Activity, fallback: string): string {
+  const zone = activity.localTimezone;
+  if (typeof zone !== 'string' || zone === '') return fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return fallback;
+  }
+}

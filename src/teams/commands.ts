@@ -1,0 +1,25 @@
+/** The text commands Delegate understands; anything else is a new outcome. */
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'tasks' }
+  | { readonly name: 'status'; readonly taskId: string }
+  | { readonly name: 'cancel'; readonly taskId: string }
+  | { readonly name: 'usage'; readonly message: string }
+  | { readonly name: 'outcome'; readonly text: string };
+
+const WITH_ID: Record<string, 'status' | 'cancel'> = { status: 'status', cancel: 'cancel' };
+
+/** Parse a message (mention already removed). Commands match whole words only, never prefixes. */
+export function parseCommand(text: string): Command {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  const [head = '', ...rest] = trimmed.split(' ');
+  const word = head.toLowerCase().replace(/^\//, '');
+  if (rest.length === 0 && (word === 'help' || word === '?')) return { name: 'help' };
+  if (rest.length === 0 && word === 'tasks') return { name: 'tasks' };
+  const withId = WITH_ID[word];
+  if (withId) {
+    if (rest.length === 1 && /^[A-Za-z0-9-]{1,64}$/.test(rest[0] ?? '')) return { name: withId, taskId: (rest[0] ?? '').toUpperCase() };
+    if (rest.length === 0) return { name: 'usage', message: `Say \`${word} <task id>\`, for example \`${word} K7Q2MX\`. \`tasks\` lists your tasks.` };
+  }
+  return { name: 'outcome', text: trimmed };
+}

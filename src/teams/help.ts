@@ -1,0 +1,15 @@
+/** What Delegate says to `help`, and when it can't plan something. */
+export const HELP_TEXT = [
+  "**Delegate** plans and runs work across Microsoft 365 for you, and stops for your approval before anything is sent, posted or created.",
+  '',
+  'Tell me an outcome, for example:',
+  '- *Email Megan Bowen a summary of my unread mail from Contoso*',
+  '- *Set up a 30 minute meeting with Megan and Adele next week about the launch*',
+  "- *Post a summary of this week's mail from Contoso to the General channel*",
+  '',
+  'Commands:',
+  '- `tasks` — your tasks (in a channel: the channel\'s tasks)',
+  '- `status <id>` — a task\'s card',
+  '- `cancel <id>` — cancel a task',
+  '- `help` — this message',
+].join('\n');

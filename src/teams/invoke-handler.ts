@@ -1,0 +1,149 @@
+import type { Activity } from 'botbuilder';
+import type { Catalogue } from '../engine/catalogue';
+import type { DecideResult, Engine } from '../engine/engine';
+import { DelegateError, toDelegateError } from '../engine/errors';
+import type { Task } from '../engine/model';
+import type { Ids, Logger, Notifier } from '../engine/ports';
+import { mayDecide } from '../engine/transitions';
+import { actorOf, timeZoneOf } from './activity';
+import type { AdaptiveCard, CardRenderer } from './cards';
+import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
+import { checkpointView } from './views/checkpoint-view';
+import { errorView } from './views/error-view';
+import { planEditView, rejectView, stepEditView } from './views/form-views';
+import { taskView } from './views/task-view';
+
+export interface InvokeDeps {
+  readonly engine: Engine;
+  readonly catalogue: Catalogue;
+  readonly renderer: CardRenderer;
+  readonly notifier: Notifier;
+  readonly ids: Ids;
+  readonly logger: Logger;
+  readonly defaultTimeZone: string;
+}
+
+interface Click<V extends Verb> {
+  readonly activity: Activity;
+  readonly actor: string;
+  readonly data: VerbData<V>;
+  /** Unique per click delivery: a redelivered invoke has the same id. */
+  readonly decisionId: string;
+}
+
+type Handlers = { [V in Verb]: (click: Click<V>) => Promise<AdaptiveCard> };
+
+/**
+ * Answers `adaptiveCard/action` invokes with the card that replaces the clicked one. It only
+ * records decisions and returns at once; the worker does the work in the background.
+ */
+export class InvokeHandler {
+  private readonly handlers: Handlers = {
+    approve: (c) => this.decideAndShow(c, 'approve'),
+    reject: (c) => (c.data.stepId ? this.showRejectChoice(c) : this.decideAndShow(c, 'reject')),
+    edit: (c) => this.showEditForm(c),
+    save: (c) => this.save(c),
+    skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
+    cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
+    retry: (c) => this.decideAndShow(c, 'retry'),
+    refresh: async (c) => this.current(await this.deps.engine.getTask(c.data.taskId), c.data),
+  };
+
+  constructor(private readonly deps: InvokeDeps) {}
+
+  async handle(activity: Activity, verb: string, data: unknown): Promise<AdaptiveCard> {
+    const correlationId = this.deps.ids.uuid();
+    const log = this.deps.logger.child({ correlationId, verb, activityId: activity.id });
+    try {
+      const actor = actorOf(activity);
+      if (!actor) throw new DelegateError('user_input', 'unknown_actor', "I can't tell who you are, so I can't accept this.");
+      if (!isVerb(verb)) {
+        log.warn({}, 'unknown card verb');
+        throw new DelegateError('user_input', 'unknown_verb', "This button isn't one I know. The card may be from an older version of Delegate.");
+      }
+      const parsed = VERB_SCHEMAS[verb].safeParse(data ?? {});
+      if (!parsed.success) {
+        log.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid card data');
+        throw new DelegateError('user_input', 'invalid_card_data', "This card's data isn't valid, so nothing was done.");
+      }
+      const handler = this.handlers[verb] as (click: Click<Verb>) => Promise<AdaptiveCard>;
+      const card = await handler({ activity, actor, data: parsed.data as VerbData<Verb>, decisionId: activity.id ?? this.deps.ids.uuid() });
+      log.info({ taskId: (parsed.data as { taskId: string }).taskId }, 'card action handled');
+      return card;
+    } catch (error) {
+      const e = toDelegateError(error);
+      log[e.kind === 'user_input' ? 'info' : 'error']({ err: error, code: e.code }, 'card action failed');
+      return this.deps.renderer.render('error', errorView(e, correlationId));
+    }
+  }
+
+  private async decideAndShow(click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>, verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry', reason?: string): Promise<AdaptiveCard> {
+    const { taskId, planVersion, stepId } = click.data;
+    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb, actor: click.actor, reason });
+    return this.afterDecision(result, click.data);
+  }
+
+  private async save(click: Click<'save'>): Promise<AdaptiveCard> {
+    const { taskId, planVersion, stepId, values } = click.data;
+    const { engine, renderer, catalogue } = this.deps;
+    if (!stepId) {
+      const outcome = (values.outcome ?? '').trim();
+      const task = await engine.getTask(taskId);
+      if (outcome === '') return renderer.render('edit-form', planEditView(task, 'Please say what should be done.'));
+      const timeZone = timeZoneOf(click.activity, this.deps.defaultTimeZone);
+      const result = await engine.revise({ taskId, actor: click.actor, planVersion, outcome, decisionId: click.decisionId, timeZone });
+      if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView({ ...result.task, outcome }, result.message));
+      return this.afterDecision(result, click.data);
+    }
+    const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values });
+    if (result.kind === 'refused' && result.error.code === 'invalid_edit') {
+      const step = result.task.plan.steps.find((s) => s.id === stepId);
+      if (step) return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));
+    }
+    return this.afterDecision(result, click.data);
+  }
+
+  private async showEditForm(click: Click<'edit'>): Promise<AdaptiveCard> {
+    const task = await this.authorised(click);
+    const { stepId, planVersion } = click.data;
+    if (task.plan.version !== planVersion) return this.current(task, click.data);
+    if (!stepId) return task.status === 'awaiting_plan_approval' ? this.deps.renderer.render('edit-form', planEditView(task)) : this.current(task, click.data);
+    const step = task.plan.steps.find((s) => s.id === stepId);
+    const editable = step && ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') || (task.status === 'failed' && step.status === 'failed'));
+    if (!step || !editable || !step.resolvedInput) return this.current(task, click.data);
+    return this.deps.renderer.render('edit-form', stepEditView(task, step, this.deps.catalogue));
+  }
+
+  private async showRejectChoice(click: Click<'reject'>): Promise<AdaptiveCard> {
+    const task = await this.authorised(click);
+    const step = task.plan.steps.find((s) => s.id === click.data.stepId);
+    const pending = step && task.plan.version === click.data.planVersion && task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
+    if (!step || !pending) return this.current(task, click.data);
+    return this.deps.renderer.render('reject', rejectView(task, step, this.deps.catalogue));
+  }
+
+  private async authorised(click: Click<Verb>): Promise<Task> {
+    const task = await this.deps.engine.getTask(click.data.taskId);
+    if (!mayDecide(task, click.actor)) throw new DelegateError('user_input', 'not_authorised', "You're not an approver of this task, so this button isn't yours to press.");
+    return task;
+  }
+
+  private afterDecision(result: DecideResult, data: { stepId?: string; card?: 'task' | 'checkpoint' }): AdaptiveCard {
+    if (result.kind === 'refused') throw result.error;
+    // The clicked card is answered here; running tasks update the others from the worker. A
+    // cancellation stops the worker, so the task card and open checkpoints are updated now.
+    if (result.kind === 'applied' && result.task.status === 'cancelled') {
+      void this.deps.notifier.notify(result.task, 'cancelled').catch(() => undefined);
+    }
+    return this.current(result.task, data);
+  }
+
+  /** The up-to-date version of the card that was clicked: the task card or a step's checkpoint card. */
+  private current(task: Task, data: { stepId?: string; card?: 'task' | 'checkpoint' }): AdaptiveCard {
+    const { renderer, catalogue } = this.deps;
+    const step = data.stepId ? task.plan.steps.find((s) => s.id === data.stepId) : undefined;
+    const kind = data.card ?? (step ? 'checkpoint' : 'task');
+    if (kind === 'checkpoint' && step) return renderer.render('checkpoint', checkpointView(task, step, catalogue));
+    return renderer.render('task', taskView(task, catalogue));
+  }
+}

@@ -1,0 +1,124 @@
+import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { Catalogue } from '../engine/catalogue';
+import type { Engine } from '../engine/engine';
+import { DelegateError, toDelegateError } from '../engine/errors';
+import type { Person, Task } from '../engine/model';
+import type { Ids, Logger, Notifier, TaskStore } from '../engine/ports';
+import { actorOf, scopeOf, timeZoneOf } from './activity';
+import type { CardRenderer } from './cards';
+import { parseCommand } from './commands';
+import { HELP_TEXT } from './help';
+import { TASK_STATUS_LABELS } from './views/labels';
+import { errorView } from './views/error-view';
+import { taskView } from './views/task-view';
+
+/** Looks up a user's profile (UPN, display name) by Entra object id; undefined when unknown. */
+export type ProfileLookup = (objectId: string) => Promise<{ upn?: string; name?: string } | undefined>;
+
+export interface MessageDeps {
+  readonly engine: Engine;
+  readonly catalogue: Catalogue;
+  readonly store: TaskStore;
+  readonly renderer: CardRenderer;
+  readonly notifier: Notifier;
+  readonly ids: Ids;
+  readonly logger: Logger;
+  readonly profiles: ProfileLookup;
+  readonly defaultTimeZone: string;
+}
+
+/** Handles a message: a command, or a new outcome that gets a plan card within the turn. */
+export class MessageHandler {
+  constructor(private readonly deps: MessageDeps) {}
+
+  async handle(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const correlationId = this.deps.ids.uuid();
+    const log = this.deps.logger.child({ correlationId, activityId: activity.id });
+    try {
+      const actor = actorOf(activity);
+      if (!actor) throw new DelegateError('user_input', 'unknown_actor', "I can't tell who you are (no Microsoft Entra identity on the message), so I can't act for you.");
+      const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+      const command = parseCommand(text);
+      log.info({ command: command.name }, 'message received');
+      switch (command.name) {
+        case 'help':
+          await context.sendActivity(MessageFactory.text(HELP_TEXT));
+          return;
+        case 'usage':
+          await context.sendActivity(MessageFactory.text(command.message));
+          return;
+        case 'tasks':
+          await context.sendActivity(MessageFactory.text(await this.listTasks(activity, actor)));
+          return;
+        case 'status': {
+          const task = await this.visibleTask(command.taskId, activity, actor);
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.renderer.render('task', taskView(task, this.deps.catalogue)))));
+          return;
+        }
+        case 'cancel': {
+          const task = await this.visibleTask(command.taskId, activity, actor);
+          const result = await this.deps.engine.cancel(task.id, actor, activity.id ?? this.deps.ids.uuid());
+          if (result.kind === 'refused') throw result.error;
+          if (result.kind === 'stale') {
+            await context.sendActivity(MessageFactory.text(`Task ${task.id} is already ${TASK_STATUS_LABELS[result.task.status].label.toLowerCase()}.`));
+            return;
+          }
+          await this.deps.notifier.notify(result.task, 'cancelled').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(MessageFactory.text(`Cancelled task ${task.id}.`));
+          return;
+        }
+        case 'outcome':
+          if (command.text === '') {
+            await context.sendActivity(MessageFactory.text(HELP_TEXT));
+            return;
+          }
+          await this.startTask(context, actor, command.text, log);
+          return;
+      }
+    } catch (error) {
+      const e = toDelegateError(error);
+      log[e.kind === 'user_input' ? 'info' : 'error']({ err: error, code: e.code }, 'message failed');
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.renderer.render('error', errorView(e, correlationId)))));
+    }
+  }
+
+  private async startTask(context: TurnContext, actor: string, outcome: string, log: Logger): Promise<void> {
+    const activity = context.activity;
+    const profile = await this.deps.profiles(actor);
+    const requester: Person = { id: actor, name: profile?.name ?? activity.from.name ?? 'you', upn: profile?.upn };
+    const result = await this.deps.engine.startTask({
+      outcome,
+      requester,
+      scope: scopeOf(activity),
+      conversation: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+      timeZone: timeZoneOf(activity, this.deps.defaultTimeZone),
+    });
+    if (result.kind === 'unplannable') {
+      await context.sendActivity(MessageFactory.text(result.message));
+      return;
+    }
+    const card = this.deps.renderer.render('task', taskView(result.task, this.deps.catalogue));
+    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    if (sent?.id) await this.deps.store.setCardRef(result.task.id, 'task', sent.id);
+    log.info({ taskId: result.task.id, steps: result.task.plan.steps.length }, 'plan proposed');
+  }
+
+  private async listTasks(activity: Activity, actor: string): Promise<string> {
+    const scope = scopeOf(activity);
+    const query = scope.kind === 'personal' ? { requesterId: actor, limit: 20 } : { conversationId: scope.conversationId, limit: 20 };
+    const tasks = await this.deps.engine.listTasks(query);
+    if (tasks.length === 0) return scope.kind === 'personal' ? "You have no tasks yet. Tell me an outcome and I'll plan it." : 'This conversation has no tasks yet.';
+    const lines = tasks.map((t) => `- **${t.id}** — ${t.title} — ${TASK_STATUS_LABELS[t.status].label}`);
+    return [scope.kind === 'personal' ? 'Your tasks, newest first:' : "This conversation's tasks, newest first:", ...lines, '', 'Say `status <id>` for a task\'s card.'].join('\n');
+  }
+
+  /** A task the sender may see: their own, or one that belongs to this conversation. */
+  private async visibleTask(taskId: string, activity: Activity, actor: string): Promise<Task> {
+    const task = await this.deps.engine.findTask(taskId);
+    if (!task || (task.requester.id !== actor && task.scope.conversationId !== activity.conversation.id)) {
+      throw new DelegateError('user_input', 'task_not_found', `I can't find a task ${taskId} that you can see. Say \`tasks\` to list yours.`);
+    }
+    return task;
+  }
+}

@@ -1,0 +1,62 @@
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { Catalogue } from '../engine/catalogue';
+import type { Task } from '../engine/model';
+import type { Logger, Notifier, TaskEvent, TaskStore } from '../engine/ports';
+import type { AdaptiveCard, CardRenderer } from './cards';
+import { checkpointView } from './views/checkpoint-view';
+import { resultView } from './views/result-view';
+import { taskView } from './views/task-view';
+
+/**
+ * Shows task progress in Teams proactively, through the conversation reference stored on the
+ * task: the task card is updated in place, checkpoints and results are posted as new cards.
+ */
+export class TeamsNotifier implements Notifier {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly store: TaskStore,
+    private readonly renderer: CardRenderer,
+    private readonly catalogue: Catalogue,
+    private readonly logger: Logger,
+  ) {}
+
+  async notify(task: Task, event: TaskEvent): Promise<void> {
+    const reference = task.conversation as unknown as Partial<ConversationReference>;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await this.showTaskCard(context, task);
+      if (event === 'checkpoint') {
+        const step = task.plan.steps.find((s) => s.status === 'awaiting_approval');
+        if (step) await this.post(context, task.id, `checkpoint:${step.id}`, this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue)));
+      }
+      if (event === 'completed') await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
+      if (event === 'cancelled') await this.closeCheckpoints(context, task);
+    });
+    this.logger.debug({ taskId: task.id, event }, 'task shown');
+  }
+
+  private async showTaskCard(context: TurnContext, task: Task): Promise<void> {
+    const card = this.renderer.render('task', taskView(task, this.catalogue));
+    const existing = await this.store.getCardRef(task.id, 'task');
+    if (existing) {
+      await context.updateActivity({ id: existing, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    } else {
+      await this.post(context, task.id, 'task', card);
+    }
+  }
+
+  /** Checkpoint cards still showing buttons for a cancelled task get their final state. */
+  private async closeCheckpoints(context: TurnContext, task: Task): Promise<void> {
+    for (const step of task.plan.steps) {
+      const id = await this.store.getCardRef(task.id, `checkpoint:${step.id}`);
+      if (!id) continue;
+      const card = this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue));
+      await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    }
+  }
+
+  private async post(context: TurnContext, taskId: string, kind: string, card: AdaptiveCard): Promise<void> {
+    const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    if (sent?.id) await this.store.setCardRef(taskId, kind, sent.id);
+  }
+}

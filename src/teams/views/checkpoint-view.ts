@@ -1,0 +1,76 @@
+import type { Catalogue } from '../../engine/catalogue';
+import type { Step, Task } from '../../engine/model';
+import { cardUserIds, previewOf } from './describe';
+import { RISK_LABELS, type Colour } from './labels';
+
+/** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
+export interface CheckpointView {
+  readonly taskId: string;
+  readonly taskTitle: string;
+  readonly stepId: string;
+  readonly planVersion: number;
+  readonly n: number;
+  readonly total: number;
+  readonly title: string;
+  readonly risk: string;
+  readonly riskColor: Colour;
+  readonly why: string;
+  readonly facts: readonly { title: string; value: string }[];
+  readonly blocks: readonly { label: string; text: string }[];
+  readonly pending: boolean;
+  readonly note: string;
+  readonly noteColor: Colour;
+  readonly userIds: readonly string[];
+}
+
+/** Values longer than this, or with line breaks, get a block of their own instead of a fact row. */
+const FACT_LIMIT = 80;
+
+export function checkpointView(task: Task, step: Step, catalogue: Catalogue): CheckpointView {
+  const preview = previewOf(step, catalogue);
+  const risk = RISK_LABELS[step.risk];
+  const facts: { title: string; value: string }[] = [];
+  const blocks: { label: string; text: string }[] = [];
+  for (const field of preview.fields) {
+    if (field.value.length > FACT_LIMIT || field.value.includes('\n')) blocks.push({ label: field.label, text: field.value });
+    else facts.push({ title: field.label, value: field.value === '' ? '—' : field.value });
+  }
+  const pending = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
+  return {
+    taskId: task.id,
+    taskTitle: task.title,
+    stepId: step.id,
+    planVersion: task.plan.version,
+    n: task.plan.steps.indexOf(step) + 1,
+    total: task.plan.steps.length,
+    title: preview.title,
+    risk: risk.label,
+    riskColor: risk.colour,
+    why: risk.why,
+    facts,
+    blocks,
+    pending,
+    note: pending ? '' : outcomeNote(task, step),
+    noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
+    userIds: cardUserIds(task),
+  };
+}
+
+function outcomeNote(task: Task, step: Step): string {
+  const by = step.approvedBy.map((id) => (id === task.requester.id ? task.requester.name : id)).join(', ');
+  switch (step.status) {
+    case 'approved':
+    case 'running':
+      return `Approved by ${by}. Running…`;
+    case 'succeeded':
+      return `Approved by ${by}. Done.`;
+    case 'skipped':
+      return 'Skipped.';
+    case 'rejected':
+      return task.status === 'cancelled' ? 'Rejected: the task was cancelled.' : 'Rejected.';
+    case 'failed':
+      return `Failed: ${step.error?.message ?? 'unknown error'}`;
+    default:
+      return task.status === 'cancelled' ? 'The task was cancelled.' : 'This step is not waiting for approval.';
+  }
+}

@@ -1,0 +1,78 @@
+import type { Catalogue } from '../../engine/catalogue';
+import type { Task } from '../../engine/model';
+import { cardUserIds, previewOf } from './describe';
+import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labels';
+
+/** The plan / task card: one card per task, updated in place as it progresses. */
+export interface TaskView {
+  readonly taskId: string;
+  readonly planVersion: number;
+  readonly heading: string;
+  readonly title: string;
+  readonly outcome: string;
+  readonly statusLabel: string;
+  readonly statusColor: Colour;
+  readonly steps: readonly {
+    n: number;
+    icon: string;
+    title: string;
+    detail: string;
+    risk: string;
+    riskColor: Colour;
+    problem: string;
+  }[];
+  readonly note: string;
+  readonly noteColor: Colour;
+  /** Which buttons: the plan's Approve/Edit/Reject, a failure's Retry/Skip/Edit/Cancel, or none. */
+  readonly actions: 'plan' | 'failed' | 'none';
+  readonly failedStepId: string;
+  readonly userIds: readonly string[];
+}
+
+export function taskView(task: Task, catalogue: Catalogue): TaskView {
+  const status = TASK_STATUS_LABELS[task.status];
+  const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
+  return {
+    taskId: task.id,
+    planVersion: task.plan.version,
+    heading: task.status === 'awaiting_plan_approval' ? 'Plan' : 'Task',
+    title: task.title,
+    outcome: task.outcome,
+    statusLabel: status.label,
+    statusColor: status.colour,
+    steps: task.plan.steps.map((step, index) => {
+      const preview = previewOf(step, catalogue);
+      const risk = RISK_LABELS[step.risk];
+      const detail = [preview.target, preview.reads ? `Reads: ${preview.reads}` : ''].filter((part) => part !== '').join(' · ');
+      return {
+        n: index + 1,
+        icon: STEP_ICONS[step.status],
+        title: preview.title,
+        detail: detail === '' ? ' ' : detail,
+        risk: step.gate === 'checkpoint' ? `${risk.label} · checkpoint` : risk.label,
+        riskColor: risk.colour,
+        problem: step.error ? `${step.error.message}${step.error.correlationId ? ` (reference ${step.error.correlationId})` : ''}` : '',
+      };
+    }),
+    note: noteFor(task),
+    noteColor: task.status === 'failed' || task.status === 'limit_reached' ? 'Attention' : 'Default',
+    actions: task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : 'none',
+    failedStepId: failed?.id ?? '',
+    userIds: cardUserIds(task),
+  };
+}
+
+function noteFor(task: Task): string {
+  switch (task.status) {
+    case 'awaiting_plan_approval':
+      return 'Nothing happens until you approve. Steps that send, post or create something will stop again for your approval.';
+    case 'failed':
+      return 'Retry the step, skip it, edit it, or cancel the task.';
+    case 'limit_reached':
+      return task.error?.message ?? 'The task stopped at a limit.';
+    case 'completed':
+      return 'All done.';
+    default:
+      return '';
+  }
+}
