@@ -23,7 +23,7 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
   const server = restify.createServer({ name: 'delegate', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
 
@@ -48,6 +48,11 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
   return {
     port,
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold the close open; requests in flight still finish.
+        server.server.closeIdleConnections();
+      }),
   };
 }

@@ -1,0 +1,65 @@
+import { PersonalChat, ALEX } from './activities';
+import { button, cardText, invokeCard, startApp, type RunningApp } from './app-harness';
+
+describe('HTTP: personal chat journey against the running server', () => {
+  let run: RunningApp;
+  beforeAll(async () => {
+    run = await startApp();
+  });
+  afterAll(async () => {
+    await run?.stop();
+  });
+
+  it('answers health checks', async () => {
+    const res = await fetch(`${run.app.server.url}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it('replies to help with what it can do', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const res = await run.post(chat.message('help'));
+    expect(res.status).toBe(200);
+    const reply = await run.connector.waitFor(() => run.connector.calls.find((c) => c.conversationId === chat.conversationId));
+    expect(reply.activity.text).toContain('status <id>');
+  });
+
+  it('plans, runs in the background, stops at the checkpoint and sends exactly one real mail', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    await run.post(chat.message('Email Megan Bowen a summary of my unread mail from Contoso'));
+    const plan = await run.connector.waitFor(() => run.connector.cards().find((c) => c.call.conversationId === chat.conversationId), 10_000, 'plan card');
+    expect(plan.call.method).toBe('POST');
+    expect(cardText(plan.card)).toContain('meganb@example.com');
+    const approve = button(plan.card, 'Approve');
+    button(plan.card, 'Edit');
+    button(plan.card, 'Reject');
+
+    const approved = await run.post(chat.invoke(approve.verb, approve.data, { replyToId: plan.call.activityId }));
+    expect(approved.status).toBe(200);
+    expect(cardText(invokeCard(approved.body))).toContain('Running');
+
+    const checkpoint = await run.connector.waitFor(
+      () => run.connector.cards().find((c) => c.call.conversationId === chat.conversationId && cardText(c.card).includes('Checkpoint')),
+      15_000,
+      'checkpoint card',
+    );
+    expect(cardText(checkpoint.card)).toContain('meganb@example.com');
+    // The task card was updated in place, not re-posted.
+    expect(run.connector.calls.some((c) => c.method === 'PUT' && c.activityId === plan.call.activityId)).toBe(true);
+
+    const go = button(checkpoint.card, 'Approve');
+    const res = await run.post(chat.invoke(go.verb, go.data, { replyToId: checkpoint.call.activityId }));
+    expect(cardText(invokeCard(res.body))).toContain('Approved by Alex Wilber');
+
+    const result = await run.connector.waitFor(
+      () => run.connector.cards().find((c) => c.call.conversationId === chat.conversationId && cardText(c.card).includes('"Done"')),
+      15_000,
+      'result card',
+    );
+    expect(cardText(result.card)).toContain('id ');
+    const inbox = await run.graph<{ value: { subject: string; from: { emailAddress: { address: string } } }[] }>(
+      `/users/meganb@example.com/messages?$top=50`,
+    );
+    const delivered = inbox.value.filter((m) => m.subject.includes('unread mail from Contoso') && m.from.emailAddress.address === ALEX.upn);
+    expect(delivered).toHaveLength(1);
+  });
+});
