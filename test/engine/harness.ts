@@ -17,6 +17,8 @@ export const SCOPE: Scope = { kind: 'personal', conversationId: 'conv-1' };
 export class FakeOutbox {
   readonly sent: { key: string; to: string[]; subject: string; body: string }[] = [];
   failNext = 0;
+  /** When set, sends wait for it (to hold a step mid-run). */
+  gate: Promise<void> | undefined;
   /** Keys whose send "happened" but whose caller crashed before recording it. */
   readonly delivered = new Set<string>();
 }
@@ -47,6 +49,7 @@ export function makeActions(outbox: FakeOutbox): ActionSpec[] {
     ],
     describe: (input) => ({ title: 'Send a message', target: String(input.to), reads: '', fields: [{ label: 'Subject', value: String(input.subject) }] }),
     run: async (input, ctx) => {
+      await outbox.gate;
       if (outbox.failNext > 0) {
         outbox.failNext--;
         throw new DelegateError('graph', 'graph_unavailable', 'Microsoft 365 is unavailable.');
