@@ -1,0 +1,368 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { z } from 'zod';
+
+/**
+ * Validate appPackage/manifest.json for one environment and write
+ * appPackage/build/appPackage.<env>.zip: the artefact the toolkit's `teamsApp/zipAppPackage`
+ * makes, built offline and checked more strictly, so a broken package fails here and not in
+ * the Developer Portal.
+ *
+ *   tsx scripts/package-app.ts --env local|dev [--root <repo>] [--out <folder>]
+ *
+ * Variables come from env/.env.<env> then env/.env.<env>.user (later wins), never from the
+ * process environment, so the same files always give the same package.
+ */
+
+/** Fixed, obviously fake ids for a local package, whose app and bot are never registered. */
+export const LOCAL_PLACEHOLDER_IDS: Readonly<Record<string, string>> = {
+  TEAMS_APP_ID: '00000000-0000-4000-8000-0000000d1e90',
+  BOT_ID: '00000000-0000-4000-8000-0000000b0701',
+};
+
+/** What to package. */
+export interface PackageOptions {
+  /** Repository root: holds appPackage/ and env/. */
+  readonly root: string;
+  /** Environment name: reads env/.env.<env> and env/.env.<env>.user. */
+  readonly env: string;
+  /** Output folder; default `<root>/appPackage/build`. */
+  readonly outDir?: string;
+}
+
+/** The outcome: a written package, or every problem found (nothing is written then). */
+export type PackageResult =
+  | { readonly ok: true; readonly zipPath: string; readonly manifest: Record<string, unknown>; readonly notices: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly string[]; readonly notices: readonly string[] };
+
+/** Check everything, then write the zip only if nothing is wrong. */
+export function packageApp(options: PackageOptions): PackageResult {
+  const notices: string[] = [];
+  const problems: string[] = [];
+  const fail = () => ({ ok: false as const, problems, notices });
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(options.env)) return { ok: false, problems: [`--env "${options.env}" is not an environment name`], notices };
+
+  const envFile = `env/.env.${options.env}`;
+  const vars = readEnvironment(options.root, options.env);
+  if (vars === undefined) return { ok: false, problems: [`${envFile} not found`], notices };
+
+  const appDir = path.join(options.root, 'appPackage');
+  let template: unknown;
+  try {
+    template = JSON.parse(readFileSync(path.join(appDir, 'manifest.json'), 'utf8'));
+  } catch (error) {
+    return { ok: false, problems: [`appPackage/manifest.json: ${error instanceof Error ? error.message : String(error)}`], notices };
+  }
+
+  if (options.env === 'local') {
+    for (const [name, id] of Object.entries(LOCAL_PLACEHOLDER_IDS)) {
+      if ((vars[name] ?? '') !== '') continue;
+      vars[name] = id;
+      notices.push(`${name} is not set in ${envFile}: using the placeholder ${id}. A local package validates the manifest; it cannot be uploaded to a tenant.`);
+    }
+  }
+  const sub = substitute(template, vars);
+  for (const name of sub.missing) problems.push(`\${{${name}}} is not defined in ${envFile} or ${envFile}.user`);
+  if (problems.length > 0) return fail();
+
+  const emptyAt = new Map(sub.empty.map((e) => [e.path, e.name]));
+  for (const problem of validateManifest(sub.value)) {
+    const name = emptyAt.get(problem.path);
+    problems.push(name ? `${problem.path}: ${name} is empty in ${envFile} (\`teamsapp provision --env ${options.env}\` writes it)` : `${problem.path}: ${problem.message}`);
+  }
+  const manifest = sub.value as Record<string, unknown>;
+  const icons = readIcons(appDir, manifest.icons, problems);
+  if (problems.length > 0) return fail();
+
+  const outDir = options.outDir ?? path.join(appDir, 'build');
+  const zipPath = path.join(outDir, `appPackage.${options.env}.zip`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(zipPath, createZip([{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...icons]));
+  return { ok: true, zipPath, manifest, notices };
+}
+
+// ---------------------------------------------------------------- environment files
+
+/** Parse a toolkit .env file: KEY=VALUE lines, `#` comments, optional surrounding quotes. */
+export function parseEnvText(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match?.[1] !== undefined) values[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return values;
+}
+
+/** env/.env.<env> overlaid with env/.env.<env>.user; undefined when the first is missing. */
+export function readEnvironment(root: string, env: string): Record<string, string> | undefined {
+  const base = path.join(root, 'env', `.env.${env}`);
+  if (!existsSync(base)) return undefined;
+  const user = `${base}.user`;
+  return { ...parseEnvText(readFileSync(base, 'utf8')), ...(existsSync(user) ? parseEnvText(readFileSync(user, 'utf8')) : {}) };
+}
+
+// ---------------------------------------------------------------- substitution
+
+/** The result of expanding `${{NAME}}` in every string of a JSON value. */
+export interface Substitution {
+  readonly value: unknown;
+  /** Names used but defined nowhere. */
+  readonly missing: readonly string[];
+  /** Where a defined-but-empty variable was used (dotted path), to explain what went wrong there. */
+  readonly empty: readonly { readonly path: string; readonly name: string }[];
+}
+
+const VARIABLE = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * Expand toolkit placeholders inside string values of parsed JSON (not in the raw text), so a
+ * value containing a quote can never break the manifest's JSON.
+ */
+export function substitute(value: unknown, vars: Readonly<Record<string, string>>): Substitution {
+  const missing = new Set<string>();
+  const empty: { path: string; name: string }[] = [];
+  const walk = (node: unknown, at: string): unknown => {
+    if (typeof node === 'string') {
+      return node.replace(VARIABLE, (_whole, name: string) => {
+        const resolved = vars[name];
+        if (resolved === undefined) missing.add(name);
+        else if (resolved === '') empty.push({ path: at, name });
+        return resolved ?? '';
+      });
+    }
+    if (Array.isArray(node)) return node.map((item, i) => walk(item, at ? `${at}.${i}` : String(i)));
+    if (node !== null && typeof node === 'object') {
+      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, at ? `${at}.${key}` : key)]));
+    }
+    return node;
+  };
+  return { value: walk(value, ''), missing: [...missing].sort(), empty };
+}
+
+// ---------------------------------------------------------------- manifest rules
+
+const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const guid = z.string().regex(GUID, 'must be a GUID');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const https = z.string().max(2048).regex(/^https:\/\/\S+$/, 'must be an https:// URL');
+const relativePng = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.png$/, 'must be a relative path to a .png file in appPackage/');
+const scope = z.enum(['personal', 'team', 'groupChat']);
+const scopes = z.array(scope).min(1).refine((list) => new Set(list).size === list.length, 'must not repeat a scope');
+
+/*
+ * Limits are the strictest any v1.19+ schema sets (command titles 32, command descriptions 128,
+ * 10 commands per list; v1.24+ allow more), so the package is valid whatever the toolkit's
+ * validator version.
+ */
+const commandList = z.object({
+  scopes,
+  commands: z
+    .array(z.object({ title: text(32), description: text(128) }))
+    .min(1)
+    .max(10, 'must hold at most 10 commands')
+    .refine((list) => new Set(list.map((c) => c.title.toLowerCase())).size === list.length, 'must not repeat a command title'),
+});
+
+const manifestSchema = z.object({
+  $schema: z.string().regex(/\/teams\/v1\.\d+\/MicrosoftTeams\.schema\.json$/, 'must be a Teams manifest schema URL'),
+  manifestVersion: z.string().regex(/^1\.(19|[2-9]\d)$/, 'must be 1.19 or newer'),
+  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semver version such as 1.0.0'),
+  id: guid,
+  developer: z.object({ name: text(32), websiteUrl: https, privacyUrl: https, termsOfUseUrl: https }),
+  icons: z.object({ color: relativePng, outline: relativePng }),
+  name: z.object({ short: text(30), full: text(100).optional() }),
+  description: z.object({ short: text(80), full: text(4000) }),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #3B5BDB'),
+  bots: z
+    .array(
+      z.object({
+        botId: guid,
+        scopes,
+        supportsFiles: z.boolean().optional(),
+        isNotificationOnly: z.boolean().optional(),
+        commandLists: z.array(commandList).max(3, 'must hold at most 3 lists').optional(),
+      }),
+    )
+    .length(1, 'must declare exactly one bot'),
+  validDomains: z.array(z.string().min(1).max(2048)).optional(),
+});
+
+/** A manifest problem at a dotted path. */
+export interface ManifestProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Every rule the manifest breaks, after substitution. Empty when it is fine. */
+export function validateManifest(manifest: unknown): ManifestProblem[] {
+  const parsed = manifestSchema.safeParse(manifest);
+  if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
+  const m = parsed.data;
+  const problems: ManifestProblem[] = [];
+  const schemaVersion = /\/v(1\.\d+)\//.exec(m.$schema)?.[1];
+  if (schemaVersion !== m.manifestVersion) problems.push({ path: 'manifestVersion', message: `is ${m.manifestVersion} but $schema is v${schemaVersion ?? '?'}` });
+  const bot = m.bots[0];
+  if (bot) {
+    // One list per scope: Teams shows the list of the scope you are in, and a scope without one shows nothing.
+    const listed = (bot.commandLists ?? []).flatMap((list) => list.scopes);
+    for (const s of bot.scopes) if (listed.filter((l) => l === s).length !== 1) problems.push({ path: 'bots.0.commandLists', message: `needs exactly one list for scope ${s}` });
+    for (const s of listed) if (!bot.scopes.includes(s)) problems.push({ path: 'bots.0.commandLists', message: `lists commands for ${s}, which the bot does not declare` });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- icons
+
+/** What a PNG's header says. */
+export interface PngInfo {
+  readonly width: number;
+  readonly height: number;
+  readonly bitDepth: number;
+  /** PNG colour type: 0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA. */
+  readonly colorType: number;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Read a PNG's IHDR; undefined when the bytes are not a PNG. */
+export function readPngInfo(bytes: Buffer): PngInfo | undefined {
+  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('ascii', 12, 16) !== 'IHDR') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bitDepth: bytes.readUInt8(24), colorType: bytes.readUInt8(25) };
+}
+
+const ICON_RULES = {
+  color: { size: 192, alpha: false },
+  outline: { size: 32, alpha: true },
+} as const;
+
+function readIcons(appDir: string, icons: unknown, problems: string[]): { name: string; data: Buffer }[] {
+  const entries: { name: string; data: Buffer }[] = [];
+  const declared = (icons ?? {}) as Record<string, unknown>;
+  for (const [kind, rule] of Object.entries(ICON_RULES)) {
+    const name = declared[kind];
+    if (typeof name !== 'string') continue; // already reported by the manifest rules
+    const file = path.join(appDir, name);
+    if (!existsSync(file)) {
+      problems.push(`icons.${kind}: appPackage/${name} does not exist`);
+      continue;
+    }
+    const data = readFileSync(file);
+    const info = readPngInfo(data);
+    if (!info) problems.push(`icons.${kind}: appPackage/${name} is not a PNG`);
+    else if (info.width !== rule.size || info.height !== rule.size) problems.push(`icons.${kind}: appPackage/${name} is ${info.width}×${info.height}, must be ${rule.size}×${rule.size}`);
+    else if (rule.alpha && info.colorType !== 4 && info.colorType !== 6) problems.push(`icons.${kind}: appPackage/${name} needs an alpha channel (white on transparent)`);
+    else entries.push({ name, data });
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------- zip
+
+/** One file to put in a zip. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+/** 1980-01-01 00:00 in MS-DOS format: a fixed time, so the same inputs give the same bytes. */
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1;
+
+/** A minimal zip writer: deflate (or store, when deflate does not help), UTF-8 names, no zip64. */
+export function createZip(entries: readonly ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const deflated = deflateRawSync(entry.data, { level: 9 });
+    const [method, body] = deflated.length < entry.data.length ? [8, deflated] : [0, entry.data];
+    const fields = { method, crc: crc32(entry.data), compressed: body.length, size: entry.data.length, nameLength: name.length };
+    const local = header(0x04034b50, fields);
+    locals.push(local, name, body);
+    const central = header(0x02014b50, fields, offset);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+interface HeaderFields {
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/** A local file header (no offset) or a central directory header (with the local header's offset). */
+function header(signature: number, f: HeaderFields, localOffset?: number): Buffer {
+  const central = localOffset !== undefined;
+  const b = Buffer.alloc(central ? 46 : 30);
+  let at = 0;
+  const u16 = (v: number) => (at = b.writeUInt16LE(v, at));
+  const u32 = (v: number) => (at = b.writeUInt32LE(v >>> 0, at));
+  u32(signature);
+  if (central) u16(20); // made by: zip 2.0
+  u16(20); // needed to extract: zip 2.0
+  u16(0x0800); // names are UTF-8
+  u16(f.method);
+  u16(DOS_TIME);
+  u16(DOS_DATE);
+  u32(f.crc);
+  u32(f.compressed);
+  u32(f.size);
+  u16(f.nameLength);
+  u16(0); // extra field length
+  if (central) {
+    u16(0); // comment length
+    u16(0); // disk number
+    u16(0); // internal attributes
+    u32(0); // external attributes
+    u32(localOffset);
+  }
+  return b;
+}
+
+// ---------------------------------------------------------------- command line
+
+/** Run the command line; returns the exit code (0 written, 1 problems, 2 usage). */
+export function main(argv: readonly string[], log: (line: string) => void = console.log): number {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i];
+    const value = argv[i + 1];
+    if (!key?.startsWith('--') || value === undefined) {
+      log('usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]');
+      return 2;
+    }
+    args.set(key.slice(2), value);
+  }
+  const env = args.get('env');
+  if (env === undefined) {
+    log('usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]');
+    return 2;
+  }
+  const root = path.resolve(args.get('root') ?? path.join(__dirname, '..'));
+  const outArg = args.get('out');
+  const result = packageApp({ root, env, outDir: outArg === undefined ? undefined : path.resolve(outArg) });
+  for (const notice of result.notices) log(`note: ${notice}`);
+  if (!result.ok) {
+    log(`appPackage/manifest.json is not ready for "${env}" (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):`);
+    for (const problem of result.problems) log(`  - ${problem}`);
+    return 1;
+  }
+  const icons = result.manifest.icons as { color: string; outline: string };
+  log(`wrote ${result.zipPath}: manifest.json, ${icons.color}, ${icons.outline}`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LOCAL_PLACEHOLDER_IDS, packageApp, validateManifest } from '../../scripts/package-app';
+import { parseCommand } from '../../src/teams/commands';
+import { editManifest, PROVISIONED, readManifest, REPO, useRepoCopies } from './fixture';
+
+const copy = useRepoCopies();
+
+/** Package a copy and return its problems (expecting failure). */
+function problemsOf(root: string, env = 'local'): readonly string[] {
+  const result = packageApp({ root, env, outDir: path.join(root, 'out') });
+  if (result.ok) throw new Error('expected the package to be rejected');
+  expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+  return result.problems;
+}
+
+describe('the committed manifest', () => {
+  it('packages for the local environment, with placeholder ids it announces', () => {
+    const root = copy();
+    const result = packageApp({ root: REPO, env: 'local', outDir: path.join(root, 'out') });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.manifest.id).toBe(LOCAL_PLACEHOLDER_IDS.TEAMS_APP_ID);
+    expect((result.manifest.bots as { botId: string }[])[0]?.botId).toBe(LOCAL_PLACEHOLDER_IDS.BOT_ID);
+    expect((result.manifest.name as { short: string }).short).toBe('Delegatelocal');
+    expect(result.notices.join('\n')).toMatch(/TEAMS_APP_ID is not set in env\/\.env\.local: using the placeholder/);
+    expect(result.notices.join('\n')).toMatch(/BOT_ID is not set/);
+  });
+
+  it('uses a current schema and declares a conversational bot in all three scopes', () => {
+    const manifest = readManifest(REPO);
+    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
+    expect(manifest.id).toBe('${{TEAMS_APP_ID}}');
+    const [bot, ...others] = manifest.bots;
+    expect(others).toEqual([]);
+    expect(bot).toMatchObject({ botId: '${{BOT_ID}}', scopes: ['personal', 'team', 'groupChat'], supportsFiles: false, isNotificationOnly: false });
+  });
+
+  it('lists help, tasks, status and cancel in every scope, each a command the bot parses', () => {
+    const bot = readManifest(REPO).bots[0];
+    for (const scope of ['personal', 'team', 'groupChat']) {
+      const list = bot?.commandLists.find((l) => l.scopes.includes(scope));
+      expect(list?.commands.map((c) => c.title)).toEqual(['help', 'tasks', 'status', 'cancel']);
+      for (const command of list?.commands ?? []) {
+        // A title is what Teams inserts when the command is picked: the bot must not read it as an outcome.
+        expect(parseCommand(command.title).name).not.toBe('outcome');
+        if (scope !== 'personal') expect(command.description).toMatch(/^@Delegate /);
+      }
+    }
+    expect(parseCommand('status K7Q2MX')).toEqual({ name: 'status', taskId: 'K7Q2MX' });
+  });
+
+  it('packages for a real environment once provisioning has written the ids', () => {
+    const root = copy();
+    fs.writeFileSync(path.join(root, 'env', '.env.dev.user'), `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\n`);
+    const result = packageApp({ root, env: 'dev', outDir: path.join(root, 'out') });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.notices).toEqual([]);
+    expect(result.manifest.id).toBe(PROVISIONED.TEAMS_APP_ID);
+    expect((result.manifest.name as { short: string }).short).toBe('Delegatedev');
+    expect(path.basename(result.zipPath)).toBe('appPackage.dev.zip');
+  });
+
+  it('refuses a real environment before provisioning, naming both empty ids', () => {
+    expect(problemsOf(copy(), 'dev')).toEqual([
+      'id: TEAMS_APP_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+      'bots.0.botId: BOT_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+    ]);
+  });
+});
+
+describe('manifest rules', () => {
+  const valid = () => {
+    const m = readManifest(REPO);
+    return { ...m, id: PROVISIONED.TEAMS_APP_ID, name: { short: 'Delegate' }, bots: m.bots.map((b) => ({ ...b, botId: PROVISIONED.BOT_ID })) };
+  };
+
+  it('accept the committed manifest with real ids', () => {
+    expect(validateManifest(valid())).toEqual([]);
+  });
+
+  it('reject command titles over 32 characters and descriptions over 128', () => {
+    const m = valid();
+    const command = m.bots[0]?.commandLists[0]?.commands[0];
+    if (!command) throw new Error('no command');
+    command.title = 'x'.repeat(33);
+    command.description = 'y'.repeat(129);
+    expect(validateManifest(m)).toEqual([
+      { path: 'bots.0.commandLists.0.commands.0.title', message: 'must be at most 32 characters' },
+      { path: 'bots.0.commandLists.0.commands.0.description', message: 'must be at most 128 characters' },
+    ]);
+  });
+
+  it('reject more than 10 commands in a list and a repeated title', () => {
+    const m = valid();
+    const list = m.bots[0]?.commandLists[0];
+    if (!list) throw new Error('no list');
+    list.commands = Array.from({ length: 11 }, (_, i) => ({ title: `c${i}`, description: 'd' }));
+    expect(validateManifest(m)).toEqual([{ path: 'bots.0.commandLists.0.commands', message: 'must hold at most 10 commands' }]);
+    list.commands = [
+      { title: 'help', description: 'a' },
+      { title: 'Help', description: 'b' },
+    ];
+    expect(validateManifest(m)).toEqual([{ path: 'bots.0.commandLists.0.commands', message: 'must not repeat a command title' }]);
+  });
+
+  it('reject ids that are not GUIDs, over-long names and descriptions, and a bad accent colour', () => {
+    const m = { ...valid(), id: 'not-a-guid', name: { short: 'D'.repeat(31) }, description: { short: 's'.repeat(81), full: 'f' }, accentColor: 'blue' };
+    expect(validateManifest(m).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'id: must be a GUID',
+      'name.short: must be at most 30 characters',
+      'description.short: must be at most 80 characters',
+      'accentColor: must be a colour such as #3B5BDB',
+    ]);
+  });
+
+  it('require one command list per declared scope, and no list for an undeclared one', () => {
+    const m = valid();
+    const bot = m.bots[0];
+    if (!bot) throw new Error('no bot');
+    bot.scopes = ['personal', 'team'];
+    bot.commandLists = bot.commandLists.filter((l) => !l.scopes.includes('team'));
+    expect(validateManifest(m)).toEqual([
+      { path: 'bots.0.commandLists', message: 'needs exactly one list for scope team' },
+      { path: 'bots.0.commandLists', message: 'lists commands for groupChat, which the bot does not declare' },
+    ]);
+  });
+
+  it('reject a manifestVersion that disagrees with $schema, or one older than 1.19', () => {
+    expect(validateManifest({ ...valid(), manifestVersion: '1.29' })).toEqual([{ path: 'manifestVersion', message: 'is 1.29 but $schema is v1.30' }]);
+    expect(validateManifest({ ...valid(), manifestVersion: '1.17' })).toEqual([{ path: 'manifestVersion', message: 'must be 1.19 or newer' }]);
+  });
+
+  it('report every problem at once when packaging', () => {
+    const root = copy();
+    editManifest(root, (m) => {
+      m.accentColor = 'blue';
+      const command = m.bots[0]?.commandLists[1]?.commands[2];
+      if (command) command.title = 'status of a task, by its short id';
+    });
+    expect(problemsOf(root)).toEqual([
+      'accentColor: must be a colour such as #3B5BDB',
+      'bots.0.commandLists.1.commands.2.title: must be at most 32 characters',
+    ]);
+  });
+});
