@@ -54,6 +54,7 @@ export function packageApp(options: PackageOptions): PackageResult {
   } catch (error) {
     return { ok: false, problems: [`appPackage/manifest.json: ${error instanceof Error ? error.message : String(error)}`], notices };
   }
+  if (template === null || typeof template !== 'object' || Array.isArray(template)) return { ok: false, problems: ['appPackage/manifest.json: must hold a JSON object'], notices };
 
   if (options.env === 'local') {
     for (const [name, id] of Object.entries(LOCAL_PLACEHOLDER_IDS)) {
@@ -197,7 +198,7 @@ export interface ManifestProblem {
 /** Every rule the manifest breaks, after substitution. Empty when it is fine. */
 export function validateManifest(manifest: unknown): ManifestProblem[] {
   const parsed = manifestSchema.safeParse(manifest);
-  if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message }));
+  if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
   const m = parsed.data;
   const problems: ManifestProblem[] = [];
   const schemaVersion = /\/v(1\.\d+)\//.exec(m.$schema)?.[1];

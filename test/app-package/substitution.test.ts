@@ -23,6 +23,16 @@ describe('variable substitution', () => {
     expect(out.missing).toEqual(['A', 'B']);
   });
 
+  it('fails clearly when the manifest is not a JSON object', () => {
+    const root = copy();
+    const file = path.join(root, 'appPackage', 'manifest.json');
+    fs.writeFileSync(file, 'null');
+    expect(packageApp({ root, env: 'local' })).toEqual({ ok: false, problems: ['appPackage/manifest.json: must hold a JSON object'], notices: [] });
+    fs.writeFileSync(file, '{ "id": ');
+    const result = packageApp({ root, env: 'local' });
+    expect(result.ok ? '' : result.problems[0]).toMatch(/^appPackage\/manifest\.json: .*JSON/);
+  });
+
   it('fails when the environment has no env file at all', () => {
     const root = copy();
     expect(packageApp({ root, env: 'prod' })).toEqual({ ok: false, problems: ['env/.env.prod not found'], notices: [] });
