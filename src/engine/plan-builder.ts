@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { hasSideEffect, type Catalogue } from './catalogue';
 import { DelegateError } from './errors';
 import type { Gate, Plan, RiskClass, Step } from './model';
 import type { Ids, StepDraft } from './ports';
-import { isRef, parseRef, refsIn } from './refs';
+import { parseRef, refsIn } from './refs';
 
 /** Which steps stop for a person. Policy (a later capability) refines this; side effects always stop today. */
 export function gateFor(risk: RiskClass): Gate {
@@ -55,10 +55,14 @@ function validateDraft(index: number, draft: StepDraft, schema: z.ZodType): stri
     const target = parsed ? Number(parsed.stepId.slice(1)) : NaN;
     if (!parsed || !(target >= 1 && target <= index)) problems.push(`reference "${ref.$ref}" must name an earlier step`);
   }
-  // Referenced values are only known at run time; check everything else now.
-  const literal = Object.fromEntries(Object.entries(draft.input).filter(([, value]) => refsIn(value).length === 0 && !isRef(value)));
-  const partial = schema instanceof z.ZodObject ? schema.partial() : schema;
-  const result = partial.safeParse(literal);
-  if (!result.success) problems.push(...result.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`));
+  // Referenced values are only known at run time: check everything else now, and leave the
+  // referenced fields (and object-level rules that would need them) to the run-time check.
+  const referenced = new Set(Object.keys(draft.input).filter((key) => refsIn(draft.input[key]).length > 0));
+  const literal = Object.fromEntries(Object.entries(draft.input).filter(([key]) => !referenced.has(key)));
+  const result = schema.safeParse(literal);
+  if (!result.success) {
+    const relevant = result.error.issues.filter((issue) => (issue.path.length === 0 ? referenced.size === 0 : !referenced.has(String(issue.path[0]))));
+    problems.push(...relevant.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`));
+  }
   return problems;
 }

@@ -54,7 +54,7 @@ export class PersonalChat {
 
   /** An `adaptiveCard/action` invoke, as Teams sends it when an Action.Execute button is clicked. */
   invoke(verb: string, data: Record<string, unknown>, options: { replyToId?: string; id?: string; from?: TeamsUser } = {}): Record<string, unknown> {
-    const activity = {
+    const activity: Record<string, unknown> = {
       ...this.base('invoke'),
       name: 'adaptiveCard/action',
       replyToId: options.replyToId ?? 'activity-1',
