@@ -1,5 +1,7 @@
 import { PersonalChat, ALEX } from './activities';
 import { button, cardText, invokeCard, startApp, type RunningApp } from './app-harness';
+import { checkpointCard, click, planFor, resultCard } from './flow-helpers';
+import { SANDBOX_DIRECTORY } from '../../src/sandbox';
 
 describe('HTTP: personal chat journey against the running server', () => {
   let run: RunningApp;
@@ -61,5 +63,42 @@ describe('HTTP: personal chat journey against the running server', () => {
     );
     const delivered = inbox.value.filter((m) => m.subject.includes('unread mail from Contoso') && m.from.emailAddress.address === ALEX.upn);
     expect(delivered).toHaveLength(1);
+  });
+
+  it('sets up a meeting: finds a free slot, checkpoints the invitation, creates one event with attendees', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const plan = await planFor(run, chat, 'Set up a 30 minute meeting with Megan and Adele next week about the launch');
+    expect(cardText(plan.card)).toContain('meganb@example.com');
+    await click(run, chat, plan, 'Approve');
+    const checkpoint = await checkpointCard(run, chat);
+    expect(cardText(checkpoint.card)).toContain('adelev@example.com');
+    await click(run, chat, checkpoint, 'Approve');
+    await resultCard(run, chat);
+    const events = await run.graph<{ value: { subject: string; attendees: { emailAddress: { address: string } }[]; start: { dateTime: string }; end: { dateTime: string } }[] }>(
+      '/users/meganb@example.com/events?$top=200',
+    );
+    const launch = events.value.filter((e) => e.subject === 'Launch');
+    expect(launch).toHaveLength(1);
+    expect(launch[0]?.attendees.map((a) => a.emailAddress.address).sort()).toEqual(['adelev@example.com', 'meganb@example.com']);
+    const minutes = (Date.parse(`${launch[0]?.end.dateTime}Z`) - Date.parse(`${launch[0]?.start.dateTime}Z`)) / 60_000;
+    expect(minutes).toBe(30);
+  });
+
+  it("posts a summary of this week's Contoso mail to the General channel", async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const plan = await planFor(run, chat, "Post a summary of this week's mail from Contoso to the General channel");
+    await click(run, chat, plan, 'Approve');
+    const checkpoint = await checkpointCard(run, chat);
+    expect(cardText(checkpoint.card)).toContain('General');
+    await click(run, chat, checkpoint, 'Approve');
+    await resultCard(run, chat);
+    const team = SANDBOX_DIRECTORY.team;
+    const general = team.channels.find((c) => c.displayName === 'General');
+    const messages = await run.graph<{ value: { body: { content: string }; from: { user?: { displayName: string } } }[] }>(
+      `/teams/${team.id}/channels/${encodeURIComponent(general?.id ?? '')}/messages?$top=50`,
+      'alexw@example.com',
+    );
+    const posted = messages.value.filter((m) => m.body.content.includes('Contoso') && m.from.user?.displayName === 'Alex Wilber');
+    expect(posted).toHaveLength(1);
   });
 });
