@@ -156,7 +156,9 @@ function profileLookup(gateway: GraphGateway): ProfileLookup {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(processEnv(), envFiles(process.cwd(), 'local'));
+  const env = processEnv();
+  // Toolkit convention: env/.env.<TEAMSFX_ENV> (+ .user secrets); local unless told otherwise.
+  const config = loadConfig(env, envFiles(process.cwd(), env.TEAMSFX_ENV ?? 'local'));
   const app = await createApp(config);
   const shutdown = (signal: string) => {
     app.logger.info({ signal }, 'shutting down: finishing in-flight steps');

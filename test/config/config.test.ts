@@ -1,0 +1,64 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, envFiles, loadConfig } from '../../src/config';
+
+describe('config', () => {
+  it('defaults to local mode: loopback, sandbox tenant, SQLite under ./data', () => {
+    const config = loadConfig({});
+    expect(config.local).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3978);
+    expect(config.graph).toEqual({ kind: 'sandbox', port: 3979, dbPath: path.resolve('data', 'sandbox.db') });
+    expect(config.storePath).toBe(path.resolve('data', 'delegate.db'));
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses real Graph and every interface when a bot identity is configured', () => {
+    const config = loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant' });
+    expect(config.local).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.graph).toEqual({ kind: 'microsoft', baseUrl: 'https://graph.microsoft.com/v1.0' });
+    expect(config.bot).toEqual({ id: 'app-id', password: 'secret', type: 'SingleTenant', tenantId: 'tenant' });
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', BOT_TYPE: 'Wrong', LOG_LEVEL: 'loud', TASK_MAX_STEPS: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'BOT_TYPE', 'LOG_LEVEL', 'TASK_MAX_STEPS']) expect(problems).toContain(name);
+  });
+
+  it('explains what a real-tenant configuration is missing, and refuses what is not built yet', () => {
+    expect(() => loadConfig({ BOT_ID: 'x', BOT_TYPE: 'SingleTenant' })).toThrow(/BOT_PASSWORD[\s\S]*BOT_TENANT_ID/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/test' })).toThrow(/PostgreSQL store is not available yet/);
+    expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA/);
+    expect(() => loadConfig({ DELEGATE_GRAPH: 'microsoft' })).toThrow(/needs BOT_ID/);
+  });
+
+  it('tells unset (blank) from a value', () => {
+    expect(loadConfig({ BOT_ID: '  ', PORT: '' }).local).toBe(true);
+    expect(loadConfig({ PORT: '' }).port).toBe(3978);
+  });
+
+  it('layers env files under the real environment, secrets file last', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'delegate-config-'));
+    try {
+      mkdirSync(path.join(root, 'env'));
+      writeFileSync(path.join(root, 'env', '.env.local'), '# comment\nPORT=4000\nLOG_LEVEL=debug\nDEFAULT_TIME_ZONE="Europe/London"\n');
+      writeFileSync(path.join(root, 'env', '.env.local.user'), 'LOG_LEVEL=warn\n');
+      const config = loadConfig({ PORT: '4100' }, envFiles(root, 'local'));
+      expect(config.port).toBe(4100);
+      expect(config.logLevel).toBe('warn');
+      expect(config.defaultTimeZone).toBe('Europe/London');
+      expect(loadConfig({}, envFiles(root, 'missing')).port).toBe(3978);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
