@@ -159,3 +159,15 @@ export function elementsOf(card: AdaptiveCard, type: string): Json[] {
 export function textsOf(card: AdaptiveCard): string[] {
   return elementsOf(card, 'TextBlock').map((block) => String(block.text));
 }
+
+/** The facts of every FactSet, in order. */
+export function factsOf(card: AdaptiveCard): Array<{ title: string; value: string }> {
+  return elementsOf(card, 'FactSet').flatMap((set) => set.facts as Array<{ title: string; value: string }>);
+}
+
+/** Containers shown as blocks (emphasis style): their texts, label first. */
+export function blocksOf(card: AdaptiveCard): string[][] {
+  return elementsOf(card, 'Container')
+    .filter((c) => c.style === 'emphasis')
+    .map((c) => (c.items as Json[]).map((item) => String(item.text)));
+}

@@ -1,0 +1,85 @@
+import type { Task } from '../../src/engine/model';
+import type { AdaptiveCard } from '../../src/teams/cards';
+import { resultView } from '../../src/teams/views/result-view';
+import { actionsIn, elementsOf, textsOf } from './card-checks';
+import { channelPost, meeting, summaryMail } from './journeys';
+import { allFixtures, catalogue, renderer, stepOf } from './render';
+import { taskIn } from './states';
+
+/** The result card: one item per step, ids of what was made, links only to web pages. */
+function result(task: Task): AdaptiveCard {
+  return renderer.render('result', resultView(task, catalogue));
+}
+
+/** Each step's item: its texts and the urls of its links. */
+function itemsOf(card: AdaptiveCard): Array<{ texts: string[]; links: unknown[] }> {
+  return elementsOf(card, 'Container').map((item) => ({
+    texts: textsOf({ body: [item] }),
+    links: actionsIn({ body: [item] }).map(({ action }) => ({ type: action.type, title: action.title, url: action.url })),
+  }));
+}
+
+function withOutput(task: Task, stepId: string, patch: Record<string, unknown>): Task {
+  const step = stepOf(task, stepId);
+  step.output = { ...(step.output as object), ...patch };
+  return task;
+}
+
+describe('the result card', () => {
+  it('for the meeting lists both steps, with the event id and a link to it', () => {
+    const task = taskIn(meeting(), 'completed');
+    const card = result(task);
+    expect(textsOf(card).slice(0, 3)).toEqual(['Done', task.title, 'Task T0002 · 2 steps done']);
+    expect(itemsOf(card)).toEqual([
+      { texts: ['✅ Find 30 minutes with meganb@example.com and alexw@example.com'], links: [] },
+      {
+        texts: ['✅ Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com', 'id AAMkAD-event-1'],
+        links: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item' }],
+      },
+    ]);
+  });
+
+  it('for the summary mail shows the sent message id and no link (Graph gives none)', () => {
+    expect(itemsOf(result(taskIn(summaryMail(), 'completed')))).toEqual([
+      { texts: ['✅ Search your mail from contoso.com since 2025-03-03T00:00:00Z'], links: [] },
+      { texts: ['✅ Summarise 2 messages'], links: [] },
+      { texts: ['✅ Send an email to meganb@example.com', 'id AAMkAD-sent-1'], links: [] },
+    ]);
+  });
+
+  it('for the channel post links to the post', () => {
+    const items = itemsOf(result(taskIn(channelPost(), 'completed')));
+    expect(items).toHaveLength(3);
+    expect(items[2]).toEqual({
+      texts: ['✅ Post in Mark 8 Project Team › General', 'id 1741165260000'],
+      links: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://teams.microsoft.com/l/message/19%3Ageneral%40thread.tacv2/1741165260000' }],
+    });
+  });
+
+  it('counts a step rejected at its checkpoint as skipped', () => {
+    const card = result(taskIn(summaryMail(), 'cancelled'));
+    expect(textsOf(card)[2]).toBe('Task T0001 · 2 steps done, 1 skipped');
+    expect(itemsOf(card)[2]).toEqual({ texts: ['⤼ Skipped: Send an email to meganb@example.com'], links: [] });
+  });
+
+  it('links a plain http url', () => {
+    const task = withOutput(taskIn(meeting(), 'completed'), 's2', { webLink: 'http://intranet.example.com/calendar/AAMkAD-event-1' });
+    expect(itemsOf(result(task))[1]?.links).toEqual([{ type: 'Action.OpenUrl', title: 'Open', url: 'http://intranet.example.com/calendar/AAMkAD-event-1' }]);
+  });
+
+  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', '//evil.example.com/x', 'ms-teams:/l/chat', ''])(
+    'does not link %j, but still shows the id',
+    (url) => {
+      const task = withOutput(taskIn(channelPost(), 'completed'), 's3', { webUrl: url });
+      expect(itemsOf(result(task))[2]).toEqual({ texts: ['✅ Post in Mark 8 Project Team › General', 'id 1741165260000'], links: [] });
+    },
+  );
+
+  it('has one item per step and only http(s) links, for every fixture', () => {
+    for (const { name, task } of allFixtures()) {
+      const card = result(task);
+      expect({ name, items: itemsOf(card).length }).toEqual({ name, items: task.plan.steps.length });
+      for (const { action } of actionsIn(card)) expect({ name, type: action.type, url: String(action.url) }).toEqual({ name, type: 'Action.OpenUrl', url: expect.stringMatching(/^https?:\/\/[^/]/) });
+    }
+  });
+});

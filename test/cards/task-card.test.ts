@@ -1,0 +1,93 @@
+import { taskView } from '../../src/teams/views/task-view';
+import { buttons, textsOf } from './card-checks';
+import { channelPost, meeting, summaryMail, type Journey } from './journeys';
+import { catalogue, renderer } from './render';
+import { FAILURE, LIMIT, STATES, taskIn } from './states';
+
+/** The plan / task card: what it says in each state, and which buttons it offers. */
+const JOURNEYS: ReadonlyArray<() => Journey> = [summaryMail, meeting, channelPost];
+const cases = JOURNEYS.map((journey) => [journey().name, journey] as const);
+
+function card(journey: Journey, state: (typeof STATES)[number], failAt?: number) {
+  const task = taskIn(journey, state, { failAt });
+  return { task, card: renderer.render('task', taskView(task, catalogue)) };
+}
+
+describe.each(cases)('the %s task card', (_, journey) => {
+  it('awaiting plan approval offers exactly Approve, Edit and Reject for the plan version shown', () => {
+    const { task, card: plan } = card(journey(), 'awaiting_plan_approval');
+    expect(buttons(plan)).toEqual([
+      { type: 'Action.Execute', title: 'Approve', verb: 'approve' },
+      { type: 'Action.Execute', title: 'Edit', verb: 'edit' },
+      { type: 'Action.Execute', title: 'Reject', verb: 'reject' },
+    ]);
+    // A plan decision names no step: the whole plan version is approved, edited or rejected.
+    for (const action of plan.actions as Array<{ data: unknown }>) expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version });
+    expect(textsOf(plan)).toContain(`Task ${task.id} · plan v${task.plan.version}`);
+  });
+
+  it('after a failed step offers exactly Retry, Skip, Edit and Cancel for that step', () => {
+    const { task, card: failed } = card(journey(), 'failed');
+    const step = task.plan.steps.at(-1);
+    expect(buttons(failed)).toEqual([
+      { type: 'Action.Execute', title: 'Retry', verb: 'retry' },
+      { type: 'Action.Execute', title: 'Skip', verb: 'skip' },
+      { type: 'Action.Execute', title: 'Edit', verb: 'edit' },
+      { type: 'Action.Execute', title: 'Cancel', verb: 'cancel' },
+    ]);
+    for (const action of failed.actions as Array<{ data: unknown }>) {
+      expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId: step?.id, card: 'task' });
+    }
+  });
+
+  it('shows the failure with its reference and says what can be done', () => {
+    const { card: failed } = card(journey(), 'failed');
+    expect(textsOf(failed)).toEqual(
+      expect.arrayContaining([`${FAILURE.message} (reference ${FAILURE.correlationId})`, 'A step failed', 'Retry the step, skip it, edit it, or cancel the task.']),
+    );
+  });
+
+  it.each(STATES.filter((s) => s !== 'awaiting_plan_approval' && s !== 'failed'))('has no buttons when %s', (state) => {
+    expect(buttons(card(journey(), state).card)).toEqual([]);
+  });
+});
+
+describe('the plan card', () => {
+  it('numbers the steps and shows each one, what it reads, and its risk and gate', () => {
+    const { task, card: plan } = card(summaryMail(), 'awaiting_plan_approval');
+    const texts = textsOf(plan);
+    expect(texts.slice(0, 2)).toEqual(['Plan', task.title]);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Waiting for approval of the plan',
+        `“${task.outcome}”`,
+        '1. Search your mail from contoso.com since 2025-03-03T00:00:00Z',
+        'Your mailbox · Reads: Mail from contoso.com since 2025-03-03T00:00:00Z in your mailbox (sender, subject, date and a short preview)',
+        'Read',
+        '2. Summarise the messages (from step 1)',
+        'Compose',
+        '3. Send an email to meganb@example.com',
+        'meganb@example.com · Reads: The text produced (from step 2)',
+        'Write · checkpoint',
+      ]),
+    );
+  });
+
+  it('is a task card, not a plan, once approved', () => {
+    expect(textsOf(card(meeting(), 'running').card)[0]).toBe('Task');
+  });
+});
+
+describe('the task card of a task that failed at its first step', () => {
+  it('aims Retry, Skip, Edit and Cancel at that step', () => {
+    const { card: failed } = card(summaryMail(), 'failed', 0);
+    expect((failed.actions as Array<{ data: { stepId: string } }>).map((a) => a.data.stepId)).toEqual(['s1', 's1', 's1', 's1']);
+  });
+});
+
+describe('the task card of a task stopped at a limit', () => {
+  it('says which limit', () => {
+    const { card: stopped } = card(channelPost(), 'limit_reached');
+    expect(textsOf(stopped)).toEqual(expect.arrayContaining(['Stopped at a limit', LIMIT.message]));
+  });
+});
