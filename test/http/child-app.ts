@@ -45,6 +45,18 @@ export class ChildApp {
     throw new Error(`app did not start: ${this.output.join('')}`);
   }
 
+  /** Send SIGTERM and wait for the exit code (graceful shutdown). */
+  async terminate(ms = 15_000): Promise<number | null> {
+    const child = this.child;
+    if (!child?.pid || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+    const result = await Promise.race([exited, timer]);
+    if (result === 'timeout') throw new Error(`no exit within ${ms} ms after SIGTERM: ${this.output.join('')}`);
+    return result;
+  }
+
   /** SIGKILL the whole process group: no graceful shutdown, no cleanup — a crash. */
   async kill(): Promise<void> {
     const child = this.child;

@@ -70,4 +70,14 @@ describe('HTTP: a process killed mid-step', () => {
     expect(await drafts()).toHaveLength(0);
     await second.kill();
   }, 90_000);
+
+  it('shuts down cleanly on SIGTERM', async () => {
+    const app = new ChildApp({ PORT: String(await freePort()), SANDBOX_GRAPH_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    apps.push(app);
+    await app.start();
+    expect(await app.terminate()).toBe(0);
+    const log = app.output.join('');
+    expect(log).toContain('local mode on 127.0.0.1 only');
+    expect(log).toContain('shutting down');
+  }, 60_000);
 });
