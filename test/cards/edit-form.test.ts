@@ -159,3 +159,25 @@ describe('the plan edit form', () => {
     expect(VERB_SCHEMAS.refresh.parse(submit(card, 'Back').data)).toEqual({ taskId: task.id, planVersion: 1, stepId: undefined, card: 'task' });
   });
 });
+
+describe('the edit form for a step that failed before its input was resolved', () => {
+  // BUG (src/teams/views/form-views.ts stepEditView): it pre-fills from `step.resolvedInput ?? {}`.
+  // A step that fails with invalid or unresolvable input (worker `invalid` move) never gets a
+  // resolvedInput, so the failed task card's Edit opens an empty form (and today
+  // invoke-handler.showEditForm and the engine's edit transition refuse such a step outright,
+  // so that Edit button does nothing). Literal planned values should be offered for correction;
+  // references that could not be resolved are left empty for the person to fill in.
+  it.failing('is pre-filled with the planned literal values, references left empty', () => {
+    const task = taskIn(meeting(), 'failed');
+    const step = stepOf(task, 's2');
+    delete step.resolvedInput;
+    step.error = { code: 'unresolvable_input', message: 'Step s2 is missing data it needs: no suggested time.' };
+    expect(inputsOf(stepForm(task, 's2')).map((i) => [i.id, i.value])).toEqual([
+      ['subject', 'Review with Megan Bowen and Alex Wilber'],
+      ['attendees', 'meganb@example.com, alexw@example.com'],
+      ['start', ''],
+      ['end', ''],
+      ['body', ''],
+    ]);
+  });
+});
