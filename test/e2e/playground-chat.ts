@@ -1,0 +1,72 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/** An `adaptiveCard/action` (or other) invoke the Playground sent, and how the bot answered it. */
+export interface SeenInvoke {
+  readonly name: string;
+  readonly verb?: string;
+  status?: number;
+  responseType?: string;
+}
+
+/**
+ * The Playground's web UI as a person uses it: the conversation list, the message box (a Lexical
+ * editor, so it is typed into with the keyboard) and the Adaptive Cards the bot posts, whose
+ * buttons are plain `<button>`s carrying their titles.
+ */
+export class PlaygroundChat {
+  /** Every invoke the UI sent the bot, in order, with the bot's answer. */
+  readonly invokes: SeenInvoke[] = [];
+
+  private constructor(readonly page: Page) {
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/_conversation/v1/invoke')) return;
+      const body = JSON.parse(request.postData() ?? '{}') as { name?: string; value?: { action?: { verb?: string } } };
+      const seen: SeenInvoke = { name: body.name ?? '(none)', verb: body.value?.action?.verb };
+      this.invokes.push(seen);
+      request
+        .response()
+        .then(async (response) => {
+          seen.status = response?.status();
+          seen.responseType = ((await response?.json().catch(() => undefined)) as { type?: string } | undefined)?.type;
+        })
+        .catch(() => undefined);
+    });
+  }
+
+  static async open(browser: Browser, url: string): Promise<PlaygroundChat> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(url);
+    return new PlaygroundChat(page);
+  }
+
+  async openPersonalChat(): Promise<void> {
+    await this.page.getByText('Personal Chat', { exact: true }).click();
+  }
+
+  async send(text: string): Promise<void> {
+    await this.page.locator('[data-lexical-editor="true"]').click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Every Adaptive Card in the conversation, oldest first. */
+  cards(): Locator {
+    return this.page.locator('.ac-adaptiveCard');
+  }
+
+  /** Cards that still offer this button. */
+  cardsWithButton(title: string): Locator {
+    return this.cards().filter({ has: this.button(title) });
+  }
+
+  /** A card button by its exact title, anywhere (scope it with `card.locator(...)`). */
+  button(title: string): Locator {
+    return this.page.getByRole('button', { name: title, exact: true });
+  }
+
+  /** Press a button on this card, and only this card. */
+  async press(card: Locator, title: string): Promise<void> {
+    await card.getByRole('button', { name: title, exact: true }).click();
+  }
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { Browser } from 'playwright-core';
+import { lastLinesOf } from '../../scripts/lib/output-tail';
+import { startPlayground, type Playground } from '../../scripts/lib/playground';
+import { loadConfig } from '../../src/config';
+import { createApp, type App } from '../../src/index';
+import { createLogger } from '../../src/log';
+import { launchChromium } from './chromium';
+import { PlaygroundChat } from './playground-chat';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const OUTCOME = 'Email Megan Bowen a summary of my unread mail from Contoso';
+const SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-playground.png');
+const FAILURE_SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-playground-failure.png');
+
+interface GraphMessage {
+  readonly subject: string;
+  readonly from: { readonly emailAddress: { readonly address: string } };
+}
+
+/**
+ * The whole product as a person meets it: Delegate (in-process, with its sandbox tenant) behind
+ * the real Microsoft 365 Agents Playground, driven in Chromium by clicking what a person clicks.
+ * The Playground gets a port of its own (-p 0), so a running `npm run dev` does not disturb it.
+ */
+describe('e2e: personal chat through the real Agents Playground in Chromium', () => {
+  let tmp: string;
+  let botLog: string;
+  let browser: Browser | undefined;
+  let app: App | undefined;
+  let playground: Playground | undefined;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'delegate-e2e-'));
+    browser = await launchChromium(); // first: without Chromium there is nothing to test
+    botLog = path.join(tmp, 'bot.log'); // quiet on success, quoted on failure
+    const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', WORKER_POLL_MS: '50' });
+    app = await createApp(config, { logger: createLogger('info', pino.destination({ dest: botLog, sync: true })) });
+    playground = await startPlayground({
+      botEndpoint: `${app.server.url}/api/messages`,
+      port: 0,
+      cwd: ROOT, // its .m365agentsplayground.yml holds the sandbox tenant's people
+      logFile: path.join(tmp, 'playground.log'),
+      env: process.env,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    // Each step runs whatever the one before did, so no process outlives a failed test.
+    await browser?.close().catch(() => undefined);
+    await playground?.stop().catch(() => undefined);
+    await app?.stop().catch(() => undefined);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }, 30_000);
+
+  it('plans, pauses at the checkpoint, and sends exactly the previewed mail once', async () => {
+    if (!browser || !app || !playground) throw new Error('set-up failed');
+    const chat = await PlaygroundChat.open(browser, playground.url);
+    try {
+      await chat.openPersonalChat();
+      await chat.send(OUTCOME);
+
+      // The plan card, with its three buttons.
+      const plan = chat.cardsWithButton('Approve');
+      await plan.first().waitFor({ timeout: 15_000 });
+      await expect(plan.count()).resolves.toBe(1);
+      for (const title of ['Edit', 'Reject']) await expect(plan.getByRole('button', { name: title, exact: true }).count()).resolves.toBe(1);
+      await expect(plan.innerText()).resolves.toContain('meganb@example.com');
+      await chat.press(plan, 'Approve');
+
+      // The task runs in the background and stops at the send: a checkpoint card is posted
+      // proactively, and the plan card was updated in place (it offers no buttons any more).
+      const checkpoint = chat.cardsWithButton('Approve').filter({ hasText: 'Checkpoint' });
+      await checkpoint.waitFor({ timeout: 30_000 });
+      await expect(chat.cardsWithButton('Approve').count()).resolves.toBe(1);
+      const preview = await checkpoint.innerText();
+      expect(preview).toContain('meganb@example.com');
+      const subject = /Subject\s*\n\s*(.+)/.exec(preview)?.[1]?.trim();
+      if (!subject) throw new Error(`no Subject on the checkpoint card:\n${preview}`);
+      await chat.press(checkpoint, 'Approve');
+
+      // Done: a result card, and no card still asking for anything.
+      const result = chat.cards().filter({ has: chat.page.getByText('Done', { exact: true }) });
+      await result.waitFor({ timeout: 30_000 });
+      await expect(result.innerText()).resolves.toContain('meganb@example.com');
+      await expect(chat.cardsWithButton('Approve').count()).resolves.toBe(0);
+
+      // Both clicks reached the bot as real Universal Action invokes, each answered with a card.
+      expect(chat.invokes.map((i) => [i.name, i.verb, i.status, i.responseType])).toEqual([
+        ['adaptiveCard/action', 'approve', 200, 'application/vnd.microsoft.card.adaptive'],
+        ['adaptiveCard/action', 'approve', 200, 'application/vnd.microsoft.card.adaptive'],
+      ]);
+
+      // The side effect, seen from the tenant: exactly one such mail in Megan's inbox, from Alex.
+      const res = await fetch(`${app.sandbox?.url}/users/meganb@example.com/messages?$top=100`, { headers: { authorization: 'Bearer sandbox:app' } });
+      expect(res.status).toBe(200);
+      const inbox = ((await res.json()) as { value: GraphMessage[] }).value;
+      const delivered = inbox.filter((m) => m.subject === subject);
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]?.from.emailAddress.address).toBe('alexw@example.com');
+
+      await chat.page.screenshot({ path: SCREENSHOT });
+    } catch (error) {
+      await chat.page.screenshot({ path: FAILURE_SCREENSHOT }).catch(() => undefined);
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${why}\n\nScreenshot: ${FAILURE_SCREENSHOT}\nInvokes seen: ${JSON.stringify(chat.invokes)}` +
+          `\nPlayground output:\n${playground.output()}\nPlayground log (end):\n${lastLinesOf(playground.logFile, 40)}` +
+          `\nBot log (end):\n${lastLinesOf(botLog, 25)}`,
+        { cause: error },
+      );
+    } finally {
+      await chat.page.close().catch(() => undefined);
+    }
+  }, 90_000);
+});
