@@ -1,0 +1,54 @@
+import type { Comparison } from './abab';
+import type { EngineResults, HttpResults, IdleResults } from './results';
+
+/** One budget of DESIGN §5 against what was measured. */
+export interface Verdict {
+  readonly budget: string;
+  readonly target: string;
+  readonly measured: string;
+  readonly pass: boolean;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const x = (v: number) => `${v.toFixed(2)}×`;
+
+/** Budget verdicts for whatever sections ran. */
+export function verdicts(http: HttpResults, engine: EngineResults, idle: IdleResults): Verdict[] {
+  const out: Verdict[] = [];
+  if (http.framework) {
+    const { help, outcome, outcomeSerial } = http.framework;
+    out.push({
+      budget: 'Framework overhead (`help`, 8 concurrent)',
+      target: '≤ 1.5× echo bot at p50 and p99',
+      measured: `${x(help.ratio.p50)} p50, ${x(help.ratio.p99)} p99${help.cpuRatio === undefined ? '' : ` (server CPU ${x(help.cpuRatio)})`}`,
+      pass: help.ratio.p50 <= 1.5 && help.ratio.p99 <= 1.5,
+    });
+    out.push(p99Budget('Message → plan card (8 concurrent)', outcome, 150));
+    out.push(p99Budget('Message → plan card (one at a time)', outcomeSerial, 150));
+  }
+  if (http.invokes) {
+    const { refreshIdle, approve, refreshBusy, busyWork } = http.invokes;
+    out.push(p99Budget('Invoke: refresh, worker idle (8 concurrent)', refreshIdle, 100));
+    out.push(p99Budget('Invoke: approve fresh plan (8 concurrent)', approve, 100));
+    out.push(p99Budget('Invoke: refresh, worker busy (8 concurrent)', refreshBusy, 100));
+    out.push({ budget: 'Invoke: approve, paced in the background', target: 'p99 < 100 ms', measured: ms(busyWork.approveLatency.p99), pass: busyWork.approveLatency.p99 < 100 });
+  }
+  for (const row of engine ?? []) {
+    if (row.store !== 'memory') continue;
+    out.push({ budget: `Engine overhead per step (${row.steps} steps, memory store)`, target: '< 2 ms', measured: `${row.perStepMs.toFixed(3)} ms`, pass: row.perStepMs < 2 });
+  }
+  if (idle) {
+    // "Flat" means well under what holding the tasks would cost: a tenth of a retained task.
+    out.push({
+      budget: `Idle tasks (${idle.tasks.toLocaleString('en-US')} at checkpoints)`,
+      target: `heap ~flat (< ${Math.round(idle.retainedBytesPerTask / 10)} B/task)`,
+      measured: `${Math.round(idle.bytesPerTask)} B/task`,
+      pass: idle.waitingAtCheckpoint === idle.tasks && idle.bytesPerTask < idle.retainedBytesPerTask / 10,
+    });
+  }
+  return out;
+}
+
+function p99Budget(budget: string, c: Comparison, limitMs: number): Verdict {
+  return { budget, target: `p99 < ${limitMs} ms`, measured: `${ms(c.delegate.latency.p99)} (${x(c.ratio.p99)} echo)`, pass: c.delegate.latency.p99 < limitMs && c.delegate.errors === 0 };
+}

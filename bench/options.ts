@@ -1,0 +1,104 @@
+/** What to measure and how much; `--quick` scales everything down for a smoke run. */
+export interface BenchOptions {
+  readonly quick: boolean;
+  /** Sections to run, in order. */
+  readonly sections: readonly SectionName[];
+  /** Concurrent HTTP callers in the loaded scenarios. */
+  readonly concurrency: number;
+  /** ABAB rounds per HTTP comparison (each round runs the baseline, then Delegate). */
+  readonly rounds: number;
+  /** Requests per caller in the warm-up before any round. */
+  readonly warmup: number;
+  readonly helpPerClient: number;
+  readonly outcomePerClient: number;
+  /** Outcome messages sent one at a time (no queueing: the latency a lone user sees). */
+  readonly serialOutcomes: number;
+  /** Tasks the refresh invokes are spread over. */
+  readonly refreshTasks: number;
+  readonly refreshPerClient: number;
+  readonly approvePerClient: number;
+  /** Plans approved per second in the background during the "worker busy" phase. */
+  readonly busyApprovalsPerSecond: number;
+  /** Automatic steps in the longest engine benchmark plan (5 and 20, the default step limit, always run). */
+  readonly engineSteps: number;
+  readonly engineRepeats: number;
+  readonly idleTasks: number;
+  /** Delegate's log level under load; `info` is what operators run. */
+  readonly logLevel: string;
+  readonly out: string;
+}
+
+export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
+  concurrency: 8,
+  rounds: 4,
+  warmup: 15,
+  helpPerClient: 150,
+  outcomePerClient: 25,
+  serialOutcomes: 60,
+  refreshTasks: 200,
+  refreshPerClient: 60,
+  approvePerClient: 12,
+  busyApprovalsPerSecond: 40,
+  engineSteps: 50,
+  engineRepeats: 40,
+  idleTasks: 10_000,
+};
+
+const QUICK: typeof FULL = {
+  concurrency: 8,
+  rounds: 2,
+  warmup: 5,
+  helpPerClient: 40,
+  outcomePerClient: 6,
+  serialOutcomes: 15,
+  refreshTasks: 40,
+  refreshPerClient: 15,
+  approvePerClient: 4,
+  busyApprovalsPerSecond: 40,
+  engineSteps: 50,
+  engineRepeats: 10,
+  idleTasks: 2_000,
+};
+
+const NUMERIC = Object.keys(FULL) as (keyof typeof FULL)[];
+
+/**
+ * `--quick`, `--only=framework,invokes,engine,idle`, `--out=path`, `--log-level=info`, and any
+ * count by its kebab-case name, e.g. `--rounds=6 --idle-tasks=20000`.
+ */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const counts: Record<string, number> = { ...(quick ? QUICK : FULL) };
+  let sections: SectionName[] = [...SECTION_NAMES];
+  let out = 'bench/results.json';
+  let logLevel = 'info';
+  for (const arg of argv) {
+    if (arg === '--quick') continue;
+    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
+    if (!match) throw new Error(`unknown argument ${arg}`);
+    const [, name = '', value = ''] = match;
+    if (name === 'only') sections = value.split(',').map((s) => asSection(s.trim()));
+    else if (name === 'out') out = value;
+    else if (name === 'log-level') logLevel = value;
+    else {
+      const key = NUMERIC.find((k) => kebab(k) === name);
+      const n = Number(value);
+      if (!key || !Number.isInteger(n) || n < 1) throw new Error(`unknown option or bad value: ${arg}`);
+      counts[key] = n;
+    }
+  }
+  return { ...(counts as typeof FULL), quick, sections, out, logLevel };
+}
+
+function asSection(name: string): SectionName {
+  const found = SECTION_NAMES.find((s) => s === name);
+  if (!found) throw new Error(`unknown section "${name}"; expected ${SECTION_NAMES.join(', ')}`);
+  return found;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}

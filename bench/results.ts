@@ -1,0 +1,32 @@
+import type { Verdict } from './budgets';
+import type { FrameworkResult } from './sections/framework';
+import type { InvokesResult } from './sections/invokes';
+import type { StepOverhead } from './sections/engine-steps';
+import type { IdleResult } from './sections/idle-tasks';
+
+export interface HttpResults {
+  readonly framework?: FrameworkResult;
+  readonly invokes?: InvokesResult;
+}
+export type EngineResults = readonly StepOverhead[] | undefined;
+export type IdleResults = IdleResult | undefined;
+
+/** Everything `bench/results.json` holds. */
+export interface BenchResults {
+  readonly meta: {
+    readonly date: string;
+    readonly node: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly loadAverageAtStart: readonly number[];
+    readonly loadAverageAtEnd: readonly number[];
+    readonly quick: boolean;
+    readonly options: Record<string, unknown>;
+    readonly durationMs: number;
+  };
+  readonly framework?: FrameworkResult;
+  readonly invokes?: InvokesResult;
+  readonly engine?: readonly StepOverhead[];
+  readonly idle?: IdleResult;
+  readonly budgets: readonly Verdict[];
+}

@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { verdicts } from './budgets';
+import { startHttpContext } from './http-context';
+import { parseOptions, type BenchOptions } from './options';
+import { markdownReport, textReport } from './report';
+import type { BenchResults } from './results';
+import { engineSection, type StepOverhead } from './sections/engine-steps';
+import { frameworkSection, type FrameworkResult } from './sections/framework';
+import { idleSection, type IdleResult } from './sections/idle-tasks';
+import { invokesSection, type InvokesResult } from './sections/invokes';
+
+/**
+ * `npm run bench` (`--quick` for a smoke run): Delegate's budgets (DESIGN §5), each measured
+ * against a baseline in the same run. A report, not a test: it exits 0 whatever the verdicts,
+ * and non-zero only when something crashes.
+ *
+ * 1. HTTP sections (framework overhead, message → plan card, invokes): an echo bot and Delegate,
+ *    each in its own process, driven in alternating rounds by keep-alive callers in this one.
+ * 2. Engine overhead per step, in this process with in-memory fakes.
+ * 3. Idle tasks, in a child process with --expose-gc.
+ */
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (line: string) => console.log(line);
+  const started = Date.now();
+  const loadAverageAtStart = os.loadavg();
+  let framework: FrameworkResult | undefined;
+  let invokes: InvokesResult | undefined;
+  let engine: StepOverhead[] | undefined;
+  let idle: IdleResult | undefined;
+
+  const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
+  if (wantsHttp) {
+    log('Starting the echo bot and Delegate (local mode, sandbox tenant, SQLite) in their own processes…');
+    const ctx = await startHttpContext(options);
+    try {
+      if (options.sections.includes('framework')) {
+        log('1–2. Framework overhead and message → plan card');
+        framework = await frameworkSection(ctx, options, log);
+      }
+      if (options.sections.includes('invokes')) {
+        log('3. Invokes');
+        invokes = await invokesSection(ctx, options, log);
+      }
+    } finally {
+      await ctx.stop();
+    }
+  }
+  if (options.sections.includes('engine')) {
+    log('4. Engine overhead per step');
+    engine = await engineSection(options, log);
+  }
+  if (options.sections.includes('idle')) {
+    log('5. Idle tasks');
+    idle = await idleSection(options, log);
+  }
+
+  const results: BenchResults = {
+    meta: {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg(),
+      quick: options.quick,
+      options: optionsForRecord(options),
+      durationMs: Date.now() - started,
+    },
+    framework,
+    invokes,
+    engine,
+    idle,
+    budgets: verdicts({ framework, invokes }, engine, idle),
+  };
+  writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);
+  log('');
+  log(textReport(results));
+  log('');
+  log('Markdown for the README:');
+  log('');
+  log(markdownReport(results));
+  log('');
+  log(`Results written to ${options.out}`);
+}
+
+function optionsForRecord(options: BenchOptions): Record<string, unknown> {
+  const { out: _out, ...rest } = options;
+  return rest;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

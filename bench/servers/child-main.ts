@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createApp } from '../../src/index';
+import { startEchoBot } from './echo-bot';
+import type { ChildReply, ChildRequest } from './protocol';
+
+/**
+ * A benchmarked server in its own process, so the load generator never shares its event loop.
+ * argv: `echo` | `delegate <logLevel>`. Announces `{ ready, url }` over IPC, then answers requests.
+ */
+async function main(): Promise<void> {
+  const [kind = 'echo', logLevel = 'info'] = process.argv.slice(2);
+  const send = (reply: ChildReply) => process.send?.(reply);
+  if (kind === 'echo') {
+    const server = await startEchoBot();
+    serve(send, async () => 0, () => server.close());
+    send({ type: 'ready', url: server.url });
+    return;
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-'));
+  const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: logLevel });
+  const app = await createApp(config);
+  // "Busy" means some task is in the worker's hands: running (claimed or about to be).
+  const running = async () => (await app.store.listTasks({ statuses: ['running'], limit: 100 })).length;
+  serve(send, running, async () => {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  send({ type: 'ready', url: app.server.url });
+}
+
+function serve(send: (reply: ChildReply) => void, running: () => Promise<number>, stop: () => Promise<void>): void {
+  process.on('message', (message: ChildRequest) => {
+    const answer = async (): Promise<ChildReply> => {
+      switch (message.cmd) {
+        case 'running':
+          return { type: 'result', id: message.id, value: await running() };
+        case 'cpu': {
+          const { user, system } = process.cpuUsage();
+          return { type: 'result', id: message.id, value: (user + system) / 1000 };
+        }
+        case 'stop':
+          // The parent waits for the exit; nothing else may keep this process alive.
+          await stop();
+          process.exit(0);
+      }
+    };
+    answer().then(send, (error: unknown) => send({ type: 'error', id: message.id, message: String(error) }));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

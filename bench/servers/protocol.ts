@@ -1,0 +1,12 @@
+/** Parent → server process: a question or an order, answered by the same id. */
+export interface ChildRequest {
+  readonly id: number;
+  /** `running`: tasks currently running; `cpu`: CPU time used so far (ms); `stop`: shut down cleanly. */
+  readonly cmd: 'running' | 'cpu' | 'stop';
+}
+
+/** Server process → parent. */
+export type ChildReply =
+  | { readonly type: 'ready'; readonly url: string }
+  | { readonly type: 'result'; readonly id: number; readonly value: number }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
