@@ -1,8 +1,9 @@
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task } from '../engine/model';
-import type { TaskQuery, TaskStore } from '../engine/ports';
+import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
 import { leaseHolds, leaseUntil } from './lease';
+import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
 interface Entry {
   row: TaskRow;
@@ -21,6 +22,7 @@ export class MemoryTaskStore implements TaskStore {
   private readonly decisions = new Map<string, { id: string; doc: string }[]>();
   private readonly decisionIds = new Set<string>();
   private readonly cardRefs = new Map<string, string>();
+  private readonly usage = new Map<string, UsageRow>();
   private closed = false;
 
   async createTask(task: Task): Promise<void> {
@@ -51,13 +53,15 @@ export class MemoryTaskStore implements TaskStore {
   async listTasks(query: TaskQuery): Promise<Task[]> {
     this.open();
     const statuses = query.statuses ? new Set<string>(query.statuses) : undefined;
+    const after = query.createdAfter === undefined ? undefined : canonicalInstant(query.createdAfter, 'createdAfter');
     return [...this.tasks.values()]
       .map((entry) => entry.row)
       .filter(
         (row) =>
           (query.requesterId === undefined || row.requesterId === query.requesterId) &&
           (query.conversationId === undefined || row.conversationId === query.conversationId) &&
-          (statuses === undefined || statuses.has(row.status)),
+          (statuses === undefined || statuses.has(row.status)) &&
+          (after === undefined || compare(row.createdAt, after) >= 0),
       )
       .sort((a, b) => compare(b.createdAt, a.createdAt) || compare(b.id, a.id))
       .slice(0, listLimit(query.limit))
@@ -107,6 +111,24 @@ export class MemoryTaskStore implements TaskStore {
   async listDecisions(taskId: string): Promise<Decision[]> {
     this.open();
     return (this.decisions.get(taskId) ?? []).map((entry) => decodeDecision(entry.id, entry.doc));
+  }
+
+  async recordUsage(entry: UsageEntry): Promise<void> {
+    this.open();
+    const row = encodeUsage(entry);
+    if (!this.usage.has(row.entryId)) this.usage.set(row.entryId, row);
+  }
+
+  async usageSince(query: { readonly since: string; readonly requesterId?: string; readonly tenantId?: string }): Promise<TokenUsage> {
+    this.open();
+    const since = canonicalInstant(query.since, 'since');
+    const rows = [...this.usage.values()].filter(
+      (row) =>
+        compare(row.at, since) >= 0 &&
+        (query.requesterId === undefined || row.requesterId === query.requesterId) &&
+        (query.tenantId === undefined || row.tenantId === query.tenantId),
+    );
+    return sumUsage(rows);
   }
 
   async setCardRef(taskId: string, kind: string, activityId: string): Promise<void> {

@@ -62,4 +62,26 @@ CREATE TABLE card_refs (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'model usage ledger for budgets',
+    sql: `
+-- One row per model usage record; entry_id makes recording idempotent (ON CONFLICT DO NOTHING).
+-- The at column holds a canonical ISO-8601 UTC instant, so comparing the text compares the times.
+CREATE TABLE usage (
+  entry_id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  requester_id TEXT NOT NULL,
+  tenant_id TEXT,
+  at TEXT NOT NULL,
+  prompt_tokens BIGINT NOT NULL,
+  completion_tokens BIGINT NOT NULL,
+  calls BIGINT NOT NULL
+);
+CREATE INDEX usage_by_requester ON usage (requester_id, at);
+CREATE INDEX usage_by_tenant ON usage (tenant_id, at);
+-- Budgets over everyone (no requester or tenant) read a time range only.
+CREATE INDEX usage_by_at ON usage (at);
+`,
+  },
 ];

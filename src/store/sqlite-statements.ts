@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TaskRow } from './codec';
+import type { UsageRow } from './usage';
 
 interface DocRow {
   id: string;
@@ -49,7 +50,12 @@ export function prepareStatements(db: Database.Database) {
     getCardRef: db.prepare<[string, string], { activity_id: string }>(
       'SELECT activity_id FROM card_refs WHERE task_id = ? AND kind = ?',
     ),
-    /** Statements whose text varies with the query (listTasks filters), prepared once per shape. */
+    insertUsage: db.prepare<[UsageRow]>(
+      `INSERT INTO usage (entry_id, task_id, requester_id, tenant_id, at, prompt_tokens, completion_tokens, calls)
+       VALUES (@entryId, @taskId, @requesterId, @tenantId, @at, @promptTokens, @completionTokens, @calls)
+       ON CONFLICT (entry_id) DO NOTHING`,
+    ),
+    /** Statements whose text varies with the query (listTasks and usageSince filters), prepared once per shape. */
     cached<Row>(sql: string): Database.Statement<unknown[], Row> {
       let statement = cache.get(sql);
       if (!statement) cache.set(sql, (statement = db.prepare(sql)));

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task } from '../engine/model';
-import type { TaskQuery, TaskStore } from '../engine/ports';
+import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
 import { leaseUntil } from './lease';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
 import { migrateSqlite } from './sqlite-migrate';
 import { prepareStatements, type Statements } from './sqlite-statements';
+import { canonicalInstant, encodeUsage, noUsage } from './usage';
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -85,6 +86,11 @@ class SqliteTaskStore implements TaskStore {
       where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
       params.push(...query.statuses);
     }
+    if (query.createdAfter !== undefined) {
+      // The indexed column; stored times are ISO strings, so text order is time order.
+      where.push('created_at >= ?');
+      params.push(canonicalInstant(query.createdAfter, 'createdAfter'));
+    }
     const sql =
       `SELECT id, doc FROM tasks ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ` +
       'ORDER BY created_at DESC, id DESC LIMIT ?';
@@ -130,6 +136,31 @@ class SqliteTaskStore implements TaskStore {
 
   async listDecisions(taskId: string): Promise<Decision[]> {
     return this.sql.listDecisions.all(taskId).map((row) => decodeDecision(row.id, row.doc));
+  }
+
+  async recordUsage(entry: UsageEntry): Promise<void> {
+    const row = encodeUsage(entry);
+    this.db.transaction(() => this.sql.insertUsage.run(row)).immediate();
+  }
+
+  async usageSince(query: { readonly since: string; readonly requesterId?: string; readonly tenantId?: string }): Promise<TokenUsage> {
+    const where = ['at >= ?'];
+    const params: string[] = [canonicalInstant(query.since, 'since')];
+    if (query.requesterId !== undefined) {
+      where.push('requester_id = ?');
+      params.push(query.requesterId);
+    }
+    if (query.tenantId !== undefined) {
+      where.push('tenant_id = ?');
+      params.push(query.tenantId);
+    }
+    const sql =
+      'SELECT SUM(prompt_tokens) AS promptTokens, SUM(completion_tokens) AS completionTokens, SUM(calls) AS calls ' +
+      `FROM usage WHERE ${where.join(' AND ')}`;
+    const sums = this.sql.cached<Record<keyof TokenUsage, number | null>>(sql).get(...params);
+    // SUM over no rows is NULL, not 0.
+    if (!sums || sums.calls === null) return noUsage();
+    return { promptTokens: sums.promptTokens ?? 0, completionTokens: sums.completionTokens ?? 0, calls: sums.calls };
   }
 
   async setCardRef(taskId: string, kind: string, activityId: string): Promise<void> {
