@@ -22,6 +22,9 @@ const ROOT = path.resolve(__dirname, '..');
 /** A second Ctrl-C sooner than this is the same keypress delivered twice, not "force it". */
 const FORCE_AFTER_MS = 1_000;
 
+// After the terminal is gone, writes fail (EIO/EPIPE); stopping the children matters more.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 const say = (line: string) => process.stdout.write(`[dev] ${line}\n`);
 const fail = (line: string) => process.stderr.write(`[dev] ${line}\n`);
 
@@ -58,8 +61,8 @@ async function main(): Promise<number> {
       () => process.exit(1),
     );
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // SIGHUP: the terminal closed (npm itself exits at once on Ctrl-C, taking the terminal with it).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
 
   const botUrl = `http://127.0.0.1:${config.port}`;
   let address: PlaygroundAddress;
