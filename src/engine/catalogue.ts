@@ -37,10 +37,25 @@ export interface ActionContext {
   readonly signal?: AbortSignal;
 }
 
+/** Where a write sends or exposes something: checked by the guards before anyone approves. */
+export interface Destination {
+  readonly kind: 'recipient' | 'attendee' | 'channel' | 'sharing' | 'link';
+  /** An email address, `teamId/channelId`, a sharing scope, or a URL. */
+  readonly value: string;
+  /** How a person would name it (display name, channel name), used to trace it to the request. */
+  readonly label?: string;
+  /** The input field it came from. */
+  readonly field: string;
+}
+
 /** What an action produced, and which Microsoft 365 items it read to do so. */
 export interface ActionResult<O> {
   readonly output: O;
   readonly provenance: readonly string[];
+  /** Titled sources for the card (e.g. the mails a summary was made from). */
+  readonly sources?: readonly { readonly id: string; readonly title: string }[];
+  /** Model tokens the action spent (compose steps). */
+  readonly usage?: { readonly promptTokens: number; readonly completionTokens: number; readonly calls: number };
 }
 
 /** Everything the engine, planner, policy and cards need to know about an action. */
@@ -52,6 +67,10 @@ export interface ActionSpec<I = Record<string, unknown>, O = unknown> {
   readonly risk: RiskClass;
   readonly permissions: { readonly delegated: readonly string[]; readonly application: readonly string[] };
   readonly editable: readonly EditableField[];
+  /** Every recipient, attendee, channel, sharing scope and link this input would send to (writes only). */
+  destinations?(input: Record<string, unknown>): readonly Destination[];
+  /** Input fields whose text is sent or posted; links in them are checked against the allow-list. */
+  readonly contentFields?: readonly string[];
   /** Describe the step for a card. Input may still hold unresolved references (shown as "from step N"). */
   describe(input: Record<string, unknown>): StepPreview;
   /** Do the work. Must be idempotent for `ctx.idempotencyKey`: reconcile before redoing a write. */

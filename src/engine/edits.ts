@@ -1,4 +1,6 @@
 import type { EditableField } from './catalogue';
+import type { Step } from './model';
+import { refsIn } from './refs';
 
 /** Field-by-field differences recorded with an edit decision. */
 export type Edits = Record<string, { from: unknown; to: unknown }>;
@@ -43,4 +45,12 @@ function convert(field: EditableField, raw: unknown): unknown {
     default:
       return raw;
   }
+}
+
+/**
+ * What an edit starts from: the resolved input, or — for a step that failed before its input
+ * could be resolved — its literal planned values, references left for the person to fill in.
+ */
+export function editableInput(step: Step): Record<string, unknown> {
+  return step.resolvedInput ?? Object.fromEntries(Object.entries(step.input).filter(([, value]) => refsIn(value).length === 0));
 }

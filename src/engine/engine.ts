@@ -1,9 +1,10 @@
+import { addUsage, checkBudget, type Budgets } from './budgets';
 import type { Catalogue } from './catalogue';
 import { DelegateError } from './errors';
-import { TASK_SCHEMA_VERSION, type Person, type Scope, type Task } from './model';
+import { TASK_SCHEMA_VERSION, type Decision, type Person, type Scope, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
 import { buildPlan } from './plan-builder';
-import type { Clock, Ids, Planner, TaskQuery, TaskStore } from './ports';
+import type { Clock, Ids, PlanRequest, Planner, StepDraft, TaskQuery, TaskStore } from './ports';
 import { mayDecide, transition, type DecisionRequest } from './transitions';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
@@ -13,6 +14,8 @@ export interface EngineDeps {
   readonly catalogue: Catalogue;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** Daily model-token budgets (LLM planner and compose steps). */
+  readonly budgets?: Budgets;
   /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
   readonly onRunnable?: (taskId: string) => void;
 }
@@ -36,6 +39,9 @@ export type DecideResult =
   | { readonly kind: 'stale'; readonly task: Task }
   | { readonly kind: 'refused'; readonly task: Task; readonly error: DelegateError };
 
+/** A revision or an answer that the planner could not turn into a plan. */
+export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };
+
 /**
  * The engine's front door: start tasks, apply decisions, answer questions about tasks.
  * It never runs steps itself — the worker does, outside any Teams turn.
@@ -43,44 +49,145 @@ export type DecideResult =
 export class Engine {
   constructor(private readonly deps: EngineDeps) {}
 
+  /** Whether the planner revises plans from free-text instructions (else a revision is a new request). */
+  get revises(): boolean {
+    return this.deps.planner.revises === true;
+  }
+
   async startTask(request: StartRequest): Promise<StartResult> {
-    const { planner, catalogue, clock, ids, store } = this.deps;
+    const { clock, ids, store } = this.deps;
     const now = clock.now();
-    const result = await planner.plan({
-      outcome: request.outcome,
-      requester: request.requester,
-      scope: request.scope,
-      now,
-      timeZone: request.timeZone,
-    });
-    if (result.kind === 'unplannable') return result;
-    const plan = buildPlan(result.steps, 1, catalogue, ids, now);
+    await checkBudget(store, this.deps.budgets, { requesterId: request.requester.id, tenantId: request.scope.tenantId }, now);
+    const result = await this.deps.planner.plan({ outcome: request.outcome, requester: request.requester, scope: request.scope, now, timeZone: request.timeZone });
+    if (result.kind === 'unplannable') return { kind: 'unplannable', message: result.message };
+    const planned = result.kind === 'plan' ? this.build(result.steps, 1, { outcome: request.outcome }, now) : { version: 1, steps: [], createdAt: now.toISOString() };
     const base: Omit<Task, 'id'> = {
       schemaVersion: TASK_SCHEMA_VERSION,
-      title: result.title,
+      title: result.kind === 'plan' ? result.title : request.outcome.slice(0, 120),
       outcome: request.outcome,
       requester: request.requester,
       owner: request.requester.id,
       approvers: [],
       scope: request.scope,
       conversation: request.conversation,
-      status: 'awaiting_plan_approval',
-      plan,
+      status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
+      plan: planned,
       version: 0,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       stepsRun: 0,
+      timeZone: request.timeZone,
+      usage: result.usage,
+      clarification: result.kind === 'question' ? { question: result.question, options: [...(result.options ?? [])], answers: [] } : undefined,
     };
     for (let attempt = 0; ; attempt++) {
       const task: Task = { ...base, id: ids.taskId() };
       try {
         await store.createTask(task);
+        await this.recordUsage(task, `plan:1`, result.usage);
         return { kind: 'planned', task };
       } catch (error) {
         // Short ids can collide; a few fresh draws settle it.
         if (!(error instanceof DelegateError && error.code === 'conflict') || attempt >= 5) throw error;
       }
     }
+  }
+
+  /** The requester answers the planner's question; the answer feeds the next planning call. */
+  async answer(request: { taskId: string; actor: string; planVersion: number; answer: string; decisionId: string }): Promise<ReplanResult> {
+    const current = await this.getTask(request.taskId);
+    const refused = this.refuse(current, request.actor);
+    if (refused) return refused;
+    const open = current.clarification;
+    if (current.status !== 'planning' || !open?.question || current.plan.version !== request.planVersion) return { kind: 'stale', task: current };
+    const answers = [...open.answers, { question: open.question, answer: request.answer }];
+    return this.replan(current, request, { clarifications: answers }, { verb: 'answer', edits: { answer: { from: open.question, to: request.answer } } });
+  }
+
+  /**
+   * Re-plan a task awaiting plan approval. With a revising planner the instruction is given to it
+   * with the previous plan; otherwise the instruction is the new request. Either way the result
+   * is a new plan version that must be approved again, and cards of the old version go stale.
+   */
+  async revise(request: { taskId: string; actor: string; planVersion: number; instruction: string; decisionId: string }): Promise<ReplanResult> {
+    const current = await this.getTask(request.taskId);
+    const refused = this.refuse(current, request.actor);
+    if (refused) return refused;
+    if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion) return { kind: 'stale', task: current };
+    if (!this.revises) {
+      return this.replan(current, request, { outcome: request.instruction }, { verb: 'edit', edits: { outcome: { from: current.outcome, to: request.instruction } } });
+    }
+    const revision = {
+      previousTitle: current.title,
+      previousSteps: current.plan.steps.map((s) => ({ action: s.action, input: s.input, rationale: s.rationale })),
+      instruction: request.instruction,
+    };
+    return this.replan(current, request, { revision }, { verb: 'revise', edits: { instruction: { from: null, to: request.instruction } } });
+  }
+
+  private async replan(
+    current: Task,
+    request: { actor: string; planVersion: number; decisionId: string },
+    change: { outcome?: string; clarifications?: NonNullable<Task['clarification']>['answers']; revision?: NonNullable<PlanRequest['revision']> },
+    decision: { verb: 'answer' | 'edit' | 'revise'; edits: NonNullable<Decision['edits']> },
+  ): Promise<ReplanResult> {
+    const { store, clock, planner } = this.deps;
+    const now = clock.now();
+    await checkBudget(store, this.deps.budgets, { requesterId: current.requester.id, tenantId: current.scope.tenantId }, now);
+    const outcome = change.outcome ?? current.outcome;
+    const clarifications = change.clarifications ?? current.clarification?.answers;
+    const instructions = change.revision ? [...(current.instructions ?? []), change.revision.instruction] : current.instructions;
+    const result = await planner.plan({ outcome, requester: current.requester, scope: current.scope, now, timeZone: current.timeZone ?? 'UTC', clarifications, revision: change.revision });
+    const version = current.plan.version + 1;
+    if (result.kind === 'unplannable') {
+      await this.addUsage(current.id, `plan:${version}:unplannable:${request.decisionId}`, result.usage);
+      return { kind: 'unplannable', task: current, message: result.message };
+    }
+    const plan = result.kind === 'plan' ? this.build(result.steps, version, { outcome, clarifications, instructions }, now) : { version, steps: [], createdAt: now.toISOString() };
+    const outcomeOfWrite = await mutateTask(store, clock, current.id, (task) => {
+      const fresh = task.status === current.status && task.plan.version === request.planVersion;
+      if (!fresh) return { task: undefined, result: false };
+      const next: Task = {
+        ...task,
+        title: result.kind === 'plan' ? result.title : task.title,
+        outcome,
+        instructions,
+        plan,
+        status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
+        usage: addUsage(task.usage, result.usage),
+        clarification:
+          result.kind === 'question'
+            ? { question: result.question, options: [...(result.options ?? [])], answers: clarifications ? [...clarifications] : [] }
+            : clarifications && clarifications.length > 0
+              ? { options: [], answers: [...clarifications] }
+              : undefined,
+      };
+      return { task: next, result: true };
+    });
+    if (!outcomeOfWrite.result) return { kind: 'stale', task: outcomeOfWrite.task };
+    await this.recordUsage(outcomeOfWrite.task, `plan:${version}`, result.usage);
+    await store.appendDecision({ id: request.decisionId, taskId: current.id, planVersion: request.planVersion, actor: request.actor, verb: decision.verb, edits: decision.edits, at: now.toISOString() });
+    return { kind: 'applied', task: outcomeOfWrite.task };
+  }
+
+  private build(drafts: readonly StepDraft[], version: number, _trust: { outcome: string; clarifications?: readonly { answer: string }[]; instructions?: readonly string[] }, now: Date) {
+    return buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
+  }
+
+  private refuse(task: Task, actor: string): DecideResult | undefined {
+    if (mayDecide(task, actor)) return undefined;
+    return { kind: 'refused', task, error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.") };
+  }
+
+  private async addUsage(taskId: string, entry: string, usage: TokenUsage | undefined): Promise<void> {
+    if (!usage) return;
+    const { task } = await mutateTask(this.deps.store, this.deps.clock, taskId, (t) => ({ task: { ...t, usage: addUsage(t.usage, usage) }, result: undefined }));
+    await this.recordUsage(task, entry, usage);
+  }
+
+  private async recordUsage(task: Task, entry: string, usage: TokenUsage | undefined): Promise<void> {
+    if (!usage) return;
+    await this.deps.store.recordUsage({ entryId: `${task.id}:${entry}`, taskId: task.id, requesterId: task.requester.id, tenantId: task.scope.tenantId, at: this.deps.clock.now().toISOString(), usage });
   }
 
   /**
@@ -109,39 +216,6 @@ export class Engine {
       at: now.toISOString(),
     });
     if (outcome.task.status === 'running') this.deps.onRunnable?.(outcome.task.id);
-    return { kind: 'applied', task: outcome.task };
-  }
-
-  /**
-   * Re-plan a task awaiting plan approval from a revised outcome: a new plan version that must
-   * be approved again. Cards of the old version become stale.
-   */
-  async revise(request: { taskId: string; actor: string; planVersion: number; outcome: string; decisionId: string; timeZone: string }): Promise<DecideResult | { kind: 'unplannable'; task: Task; message: string }> {
-    const { store, clock, planner, catalogue, ids } = this.deps;
-    const current = await this.getTask(request.taskId);
-    if (!mayDecide(current, request.actor)) {
-      return { kind: 'refused', task: current, error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.") };
-    }
-    if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion) return { kind: 'stale', task: current };
-    const result = await planner.plan({ outcome: request.outcome, requester: current.requester, scope: current.scope, now: clock.now(), timeZone: request.timeZone });
-    if (result.kind === 'unplannable') return { kind: 'unplannable', task: current, message: result.message };
-    const plan = buildPlan(result.steps, current.plan.version + 1, catalogue, ids, clock.now());
-    const outcome = await mutateTask(store, clock, current.id, (task) => {
-      const fresh = task.status === 'awaiting_plan_approval' && task.plan.version === request.planVersion;
-      return fresh
-        ? { task: { ...task, title: result.title, outcome: request.outcome, plan }, result: true }
-        : { task: undefined, result: false };
-    });
-    if (!outcome.result) return { kind: 'stale', task: outcome.task };
-    await store.appendDecision({
-      id: request.decisionId,
-      taskId: current.id,
-      planVersion: request.planVersion,
-      actor: request.actor,
-      verb: 'edit',
-      edits: { outcome: { from: current.outcome, to: request.outcome } },
-      at: clock.now().toISOString(),
-    });
     return { kind: 'applied', task: outcome.task };
   }
 

@@ -65,6 +65,28 @@ export const errorInfo = z.object({
 });
 export type ErrorInfo = z.infer<typeof errorInfo>;
 
+export const tokenUsage = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  /** Model calls made. */
+  calls: z.number().int().nonnegative(),
+});
+/** Language-model tokens spent (planning and compose steps). */
+export type TokenUsage = z.infer<typeof tokenUsage>;
+
+export const stepFlag = z.object({
+  /** Stable code, e.g. `untraced_recipient`, `link_removed`. */
+  code: z.string(),
+  /** Shown on the card as a warning. */
+  message: z.string(),
+});
+/** A warning raised by a deterministic guard; a flagged step always stops at a checkpoint. */
+export type StepFlag = z.infer<typeof stepFlag>;
+
+export const sourceRef = z.object({ id: z.string(), title: z.string() });
+/** A Microsoft 365 item an output was made from, for the card's "Sources". */
+export type SourceRef = z.infer<typeof sourceRef>;
+
 export const step = z.object({
   id: z.string(),
   action: z.string(),
@@ -80,6 +102,10 @@ export const step = z.object({
   idempotencyKey: z.string(),
   output: z.unknown().optional(),
   provenance: z.array(z.string()),
+  /** Titled sources of the output (compose steps), when the action reports them. */
+  sources: z.array(sourceRef).optional(),
+  /** Guard warnings; present means the step is gated whatever its risk. */
+  flags: z.array(stepFlag).optional(),
   approvedBy: z.array(z.string()),
   error: errorInfo.optional(),
   startedAt: z.string().optional(),
@@ -127,11 +153,26 @@ export const task = z.object({
   startedAt: z.string().optional(),
   stepsRun: z.number().int().nonnegative(),
   error: errorInfo.optional(),
+  /** The requester's IANA time zone when the task started (used again when re-planning). */
+  timeZone: z.string().optional(),
+  /** Revision instructions the requester gave (Edit / Reject with a reason), oldest first. */
+  instructions: z.array(z.string()).optional(),
+  /** Model usage so far (planning, revisions, compose steps). */
+  usage: tokenUsage.optional(),
+  /** Open question the planner asked (status `planning`), and the answers so far. */
+  clarification: z
+    .object({
+      /** The question waiting for an answer; absent once answered. */
+      question: z.string().optional(),
+      options: z.array(z.string()),
+      answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+    })
+    .optional(),
 });
 /** A delegated outcome: its plan, its state, and who may act on it. */
 export type Task = z.infer<typeof task>;
 
-export const DECISION_VERBS = ['approve', 'edit', 'reject', 'skip', 'cancel', 'retry', 'pause', 'resume'] as const;
+export const DECISION_VERBS = ['approve', 'edit', 'reject', 'skip', 'cancel', 'retry', 'pause', 'resume', 'answer', 'revise'] as const;
 export const decisionVerb = z.enum(DECISION_VERBS);
 export type DecisionVerb = z.infer<typeof decisionVerb>;
 

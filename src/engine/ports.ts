@@ -1,10 +1,12 @@
-import type { Decision, Person, Scope, Task, TaskStatus } from './model';
+import type { Decision, Person, Scope, Task, TaskStatus, TokenUsage } from './model';
 
 /** Filters for listing tasks; all given fields must match. */
 export interface TaskQuery {
   readonly requesterId?: string;
   readonly conversationId?: string;
   readonly statuses?: readonly TaskStatus[];
+  /** Only tasks created at or after this ISO-8601 instant. */
+  readonly createdAfter?: string;
   /** Newest first; default 20, at most 100. */
   readonly limit?: number;
 }
@@ -35,10 +37,26 @@ export interface TaskStore {
   /** Record a decision; false if a decision with this id was already recorded (redelivery). */
   appendDecision(decision: Decision): Promise<boolean>;
   listDecisions(taskId: string): Promise<Decision[]>;
+  /** Record model tokens spent for a task (for budgets). Idempotent per `entryId`. */
+  recordUsage(entry: UsageEntry): Promise<void>;
+  /** Tokens spent since `since` (ISO-8601), by one requester or one tenant (or everyone). */
+  usageSince(query: { readonly since: string; readonly requesterId?: string; readonly tenantId?: string }): Promise<TokenUsage>;
   /** Remember which Teams activity shows a task's card of a given kind, to update it in place. */
   setCardRef(taskId: string, kind: string, activityId: string): Promise<void>;
   getCardRef(taskId: string, kind: string): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+/** One record of model usage, kept for budgets. */
+export interface UsageEntry {
+  /** Unique; recording the same entry twice counts it once. */
+  readonly entryId: string;
+  readonly taskId: string;
+  readonly requesterId: string;
+  readonly tenantId?: string;
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly usage: TokenUsage;
 }
 
 /** A step as a planner proposes it, before the engine gives it ids, gates and state. */
@@ -55,15 +73,27 @@ export interface PlanRequest {
   readonly scope: Scope;
   readonly now: Date;
   readonly timeZone: string;
+  /** Questions the planner asked before and the user's answers, oldest first. */
+  readonly clarifications?: readonly { readonly question: string; readonly answer: string }[];
+  /** Set when re-planning: the plan shown before and what the user said about it. */
+  readonly revision?: {
+    readonly previousTitle: string;
+    readonly previousSteps: readonly StepDraft[];
+    /** Free text from Edit ("make it 45 minutes") or the reason given with Reject. */
+    readonly instruction: string;
+  };
 }
 
-/** A planner's answer: a plan made of catalogue actions, or a helpful refusal. */
+/** A planner's answer: a plan made of catalogue actions, a question for the user, or a helpful refusal. */
 export type PlanResult =
-  | { readonly kind: 'plan'; readonly title: string; readonly steps: readonly StepDraft[] }
-  | { readonly kind: 'unplannable'; readonly message: string };
+  | { readonly kind: 'plan'; readonly title: string; readonly steps: readonly StepDraft[]; readonly usage?: TokenUsage }
+  | { readonly kind: 'question'; readonly question: string; readonly options?: readonly string[]; readonly usage?: TokenUsage }
+  | { readonly kind: 'unplannable'; readonly message: string; readonly usage?: TokenUsage };
 
 /** Turns an outcome into a plan. Returns data; executes nothing. */
 export interface Planner {
+  /** True when the planner can revise a plan from free-text instructions (the LLM planner). */
+  readonly revises?: boolean;
   plan(request: PlanRequest): Promise<PlanResult>;
 }
 

@@ -1,5 +1,5 @@
 import type { Catalogue } from './catalogue';
-import { applyEdits, type Edits } from './edits';
+import { applyEdits, editableInput, type Edits } from './edits';
 import { DelegateError } from './errors';
 import { FINAL_STATUSES, type DecisionVerb, type Step, type Task } from './model';
 import { withStep } from './mutate';
@@ -86,8 +86,8 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
 
 function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue): Transition {
   const spec = catalogue.get(step.action);
-  if (!spec || !step.resolvedInput) return refused('not_editable', 'This step cannot be edited.');
-  const { input, edits } = applyEdits(step.resolvedInput, spec.editable, request.values ?? {});
+  if (!spec || spec.editable.length === 0) return refused('not_editable', 'This step cannot be edited.');
+  const { input, edits } = applyEdits(editableInput(step), spec.editable, request.values ?? {});
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');

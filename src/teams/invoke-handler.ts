@@ -10,7 +10,7 @@ import type { AdaptiveCard, CardRenderer } from './cards';
 import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
 import { checkpointView } from './views/checkpoint-view';
 import { errorView } from './views/error-view';
-import { planEditView, rejectView, stepEditView } from './views/form-views';
+import { planEditView, planRejectView, rejectView, stepEditView } from './views/form-views';
 import { taskView } from './views/task-view';
 
 export interface InvokeDeps {
@@ -40,13 +40,17 @@ type Handlers = { [V in Verb]: (click: Click<V>) => Promise<AdaptiveCard> };
 export class InvokeHandler {
   private readonly handlers: Handlers = {
     approve: (c) => this.decideAndShow(c, 'approve'),
-    reject: (c) => (c.data.stepId ? this.showRejectChoice(c) : this.decideAndShow(c, 'reject')),
+    // A plan's Reject first asks for a reason when the planner can revise; the form's own
+    // "Reject the plan" button says it comes from that form (card: 'task') and rejects.
+    reject: (c) => (c.data.stepId ? this.showRejectChoice(c) : this.deps.engine.revises && c.data.card !== 'task' ? this.showPlanReject(c) : this.decideAndShow(c, 'reject')),
     edit: (c) => this.showEditForm(c),
     save: (c) => this.save(c),
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
     cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
     retry: (c) => this.decideAndShow(c, 'retry'),
     refresh: async (c) => this.current(await this.deps.engine.getTask(c.data.taskId), c.data),
+    answer: (c) => this.answer(c),
+    revise: (c) => this.revise(c),
   };
 
   constructor(private readonly deps: InvokeDeps) {}
@@ -87,12 +91,11 @@ export class InvokeHandler {
     const { taskId, planVersion, stepId, values } = click.data;
     const { engine, renderer, catalogue } = this.deps;
     if (!stepId) {
-      const outcome = (values.outcome ?? '').trim();
+      const instruction = (values.outcome ?? '').trim();
       const task = await engine.getTask(taskId);
-      if (outcome === '') return renderer.render('edit-form', planEditView(task, 'Please say what should be done.'));
-      const timeZone = timeZoneOf(click.activity, this.deps.defaultTimeZone);
-      const result = await engine.revise({ taskId, actor: click.actor, planVersion, outcome, decisionId: click.decisionId, timeZone });
-      if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView({ ...result.task, outcome }, result.message));
+      if (instruction === '') return renderer.render('edit-form', planEditView(task, engine.revises, 'Please say what should be done.'));
+      const result = await engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
+      if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
       return this.afterDecision(result, click.data);
     }
     const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values });
@@ -107,10 +110,10 @@ export class InvokeHandler {
     const task = await this.authorised(click);
     const { stepId, planVersion } = click.data;
     if (task.plan.version !== planVersion) return this.current(task, click.data);
-    if (!stepId) return task.status === 'awaiting_plan_approval' ? this.deps.renderer.render('edit-form', planEditView(task)) : this.current(task, click.data);
+    if (!stepId) return task.status === 'awaiting_plan_approval' ? this.deps.renderer.render('edit-form', planEditView(task, this.deps.engine.revises)) : this.current(task, click.data);
     const step = task.plan.steps.find((s) => s.id === stepId);
     const editable = step && ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') || (task.status === 'failed' && step.status === 'failed'));
-    if (!step || !editable || !step.resolvedInput) return this.current(task, click.data);
+    if (!step || !editable) return this.current(task, click.data);
     return this.deps.renderer.render('edit-form', stepEditView(task, step, this.deps.catalogue));
   }
 
@@ -120,6 +123,35 @@ export class InvokeHandler {
     const pending = step && task.plan.version === click.data.planVersion && task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
     if (!step || !pending) return this.current(task, click.data);
     return this.deps.renderer.render('reject', rejectView(task, step, this.deps.catalogue));
+  }
+
+  private async showPlanReject(click: Click<'reject'>): Promise<AdaptiveCard> {
+    const task = await this.authorised(click);
+    if (task.status !== 'awaiting_plan_approval' || task.plan.version !== click.data.planVersion) return this.current(task, click.data);
+    return this.deps.renderer.render('plan-reject', planRejectView(task));
+  }
+
+  private async revise(click: Click<'revise'>): Promise<AdaptiveCard> {
+    const { taskId, planVersion, reason } = click.data;
+    const instruction = (reason ?? '').trim();
+    const task = await this.authorised(click);
+    if (instruction === '') return this.deps.renderer.render('plan-reject', planRejectView(task));
+    const result = await this.deps.engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
+    if (result.kind === 'unplannable') return this.deps.renderer.render('edit-form', planEditView(result.task, true, result.message, instruction));
+    return this.afterDecision(result, { card: 'task' });
+  }
+
+  private async answer(click: Click<'answer'>): Promise<AdaptiveCard> {
+    const { taskId, planVersion, values } = click.data;
+    const answer = (values.answer ?? '').trim();
+    if (answer === '') return this.current(await this.authorised(click), { card: 'task' });
+    const result = await this.deps.engine.answer({ taskId, actor: click.actor, planVersion, answer, decisionId: click.decisionId });
+    if (result.kind === 'unplannable') {
+      // Nothing left to plan with: say so on the task card and end the task.
+      await this.deps.engine.cancel(taskId, click.actor, `${click.decisionId}:cancel`);
+      throw new DelegateError('user_input', 'unplannable', result.message);
+    }
+    return this.afterDecision(result, { card: 'task' });
   }
 
   private async authorised(click: Click<Verb>): Promise<Task> {

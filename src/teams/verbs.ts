@@ -35,6 +35,8 @@ export const VERB_SCHEMAS = {
   cancel: withReason,
   retry: target,
   refresh: target,
+  answer: withValues,
+  revise: withReason,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;

@@ -53,7 +53,7 @@ describe('template-like user text', () => {
     const task = taskIn(summaryMail(true), 'awaiting_checkpoint');
     const form = renderer.render('edit-form', stepEditView(task, stepOf(task, 's3'), catalogue));
     expect([valueOf(form, 'subject'), valueOf(form, 'body')]).toEqual([HOSTILE_SUBJECT, HOSTILE_BODY]);
-    const plan = renderer.render('edit-form', planEditView(taskIn(summaryMail(true), 'awaiting_plan_approval')));
+    const plan = renderer.render('edit-form', planEditView(taskIn(summaryMail(true), 'awaiting_plan_approval'), false));
     expect(valueOf(plan, 'outcome')).toBe(HOSTILE_OUTCOME);
     expect(textsOf(plan)[1]).toBe(HOSTILE_TITLE);
   });

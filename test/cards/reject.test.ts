@@ -44,7 +44,7 @@ describe('the reject card', () => {
   // accept at most 2000 characters, so a longer reason makes the whole click fail with
   // "This card's data isn't valid" instead of being stopped by the client. Fix: add
   // "maxLength": 2000 to the reason Input.Text.
-  it.failing('limits the reason to what the skip and cancel verbs accept', () => {
+  it('limits the reason to what the skip and cancel verbs accept', () => {
     const reason = elementsOf(card, 'Input.Text')[0];
     expect(reason?.maxLength).toEqual(expect.any(Number));
     expect(VERB_SCHEMAS.skip.safeParse({ taskId: 'T1', planVersion: 1, reason: 'x'.repeat(Number(reason?.maxLength)) }).success).toBe(true);

@@ -3,7 +3,7 @@ import type { Task } from '../../src/engine/model';
 import type { GraphGateway } from '../../src/graph/types';
 import { CardRenderer, defaultCardsDirectory, type AdaptiveCard, type CardName } from '../../src/teams/cards';
 import { checkpointView } from '../../src/teams/views/checkpoint-view';
-import { planEditView, rejectView, stepEditView } from '../../src/teams/views/form-views';
+import { planEditView, planRejectView, rejectView, stepEditView } from '../../src/teams/views/form-views';
 import { resultView } from '../../src/teams/views/result-view';
 import { taskView } from '../../src/teams/views/task-view';
 import { channelPost, meeting, summaryMail, type Journey } from './journeys';
@@ -82,7 +82,9 @@ export interface Rendered {
 export function cardsFor(task: Task): Rendered[] {
   const cards: Rendered[] = [
     { template: 'task', label: 'task card', card: renderer.render('task', taskView(task, catalogue)) },
-    { template: 'edit-form', label: 'plan edit form', card: renderer.render('edit-form', planEditView(task)) },
+    { template: 'edit-form', label: 'plan edit form', card: renderer.render('edit-form', planEditView(task, false)) },
+    { template: 'edit-form', label: 'plan revision form', card: renderer.render('edit-form', planEditView(task, true)) },
+    { template: 'plan-reject', label: 'plan reject form', card: renderer.render('plan-reject', planRejectView(task)) },
     { template: 'result', label: 'result card', card: renderer.render('result', resultView(task, catalogue)) },
   ];
   for (const step of task.plan.steps) {

@@ -97,7 +97,7 @@ describe('engine: decisions at a checkpoint', () => {
   it('a card from an older plan version is stale after a revision', async () => {
     const h = makeHarness();
     const task = await h.start();
-    const revised = await h.engine.revise({ taskId: task.id, actor: ALEX.id, planVersion: 1, outcome: 'read and send, but nicer', decisionId: 'rev-1', timeZone: 'UTC' });
+    const revised = await h.engine.revise({ taskId: task.id, actor: ALEX.id, planVersion: 1, instruction: 'read and send, but nicer', decisionId: 'rev-1' });
     expect(revised.kind).toBe('applied');
     const current = await h.reload(task.id);
     expect(current.plan.version).toBe(2);

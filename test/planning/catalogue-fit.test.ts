@@ -44,7 +44,7 @@ describe('RulePlanner plans fit the action catalogue', () => {
     [`Set up a meeting with Megan about ${'a very long agenda item '.repeat(20)}`, 'UTC'],
   ])('"%s" (%s)', async (outcome, timeZone) => {
     const result = await planOf(outcome, { timeZone });
-    if (result.kind !== 'plan') throw new Error(result.message);
+    if (result.kind !== 'plan') throw new Error(JSON.stringify(result));
     for (const step of result.steps) {
       const spec = catalogue.get(step.action);
       expect(spec).toBeDefined();

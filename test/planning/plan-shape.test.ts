@@ -31,7 +31,7 @@ describe('RulePlanner: every plan is well formed', () => {
     '"%s" (%s) uses only catalogue actions, backward references and UTC instants',
     async (outcome, timeZone) => {
       const result = await planOf(outcome, { timeZone });
-      if (result.kind !== 'plan') throw new Error(result.message);
+      if (result.kind !== 'plan') throw new Error(JSON.stringify(result));
       expect(result.title.length).toBeGreaterThan(0);
       expect(result.steps.length).toBeGreaterThan(0);
       result.steps.forEach((step: StepDraft, index) => {

@@ -59,14 +59,14 @@ export function planOf(outcome: string, options: PlanOptions = {}): Promise<Plan
 /** The plan's steps; fails the test with the planner's message when it refused. */
 export async function stepsOf(outcome: string, options: PlanOptions = {}): Promise<readonly StepDraft[]> {
   const result = await planOf(outcome, options);
-  if (result.kind !== 'plan') throw new Error(`expected a plan for "${outcome}", got: ${result.message}`);
+  if (result.kind !== 'plan') throw new Error(`expected a plan for "${outcome}", got: ${JSON.stringify(result)}`);
   return result.steps;
 }
 
 /** The planner's refusal message; fails the test when it planned. */
 export async function refusalOf(outcome: string, options: PlanOptions = {}): Promise<string> {
   const result = await planOf(outcome, options);
-  if (result.kind !== 'unplannable') throw new Error(`expected no plan for "${outcome}", got: ${result.title}`);
+  if (result.kind !== 'unplannable') throw new Error(`expected no plan for "${outcome}", got: ${JSON.stringify(result)}`);
   return result.message;
 }
 

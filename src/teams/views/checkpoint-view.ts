@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
+import { parseRef, refsIn } from '../../engine/refs';
 import { cardUserIds, previewOf } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
 
@@ -15,6 +16,10 @@ export interface CheckpointView {
   readonly risk: string;
   readonly riskColor: Colour;
   readonly why: string;
+  /** Guard warnings: why this step needs a careful look. */
+  readonly warnings: readonly string[];
+  /** Titles of the Microsoft 365 items the step's content was made from, or ''. */
+  readonly sources: string;
   readonly facts: readonly { title: string; value: string }[];
   readonly blocks: readonly { label: string; text: string }[];
   readonly pending: boolean;
@@ -47,6 +52,8 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue): Ch
     risk: risk.label,
     riskColor: risk.colour,
     why: risk.why,
+    warnings: (step.flags ?? []).map((f) => f.message),
+    sources: sourcesOf(task, step),
     facts,
     blocks,
     pending,
@@ -54,6 +61,14 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue): Ch
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
     userIds: cardUserIds(task),
   };
+}
+
+/** The sources of the earlier outputs this step uses (e.g. the mails a summary was made from). */
+function sourcesOf(task: Task, step: Step): string {
+  const used = new Set(refsIn(step.input).map((ref) => parseRef(ref)?.stepId));
+  const titles = task.plan.steps.filter((s) => used.has(s.id)).flatMap((s) => (s.sources ?? []).map((source) => source.title));
+  const unique = [...new Set(titles)];
+  return unique.length > 8 ? `${unique.slice(0, 8).join('; ')} and ${unique.length - 8} more` : unique.join('; ');
 }
 
 function outcomeNote(task: Task, step: Step): string {

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
+import { editableInput } from '../../engine/edits';
 import { previewOf } from './describe';
 
 /** The Edit form: the step's editable fields (or the outcome, for a plan), pre-filled. */
@@ -16,7 +17,7 @@ export interface EditFormView {
 
 export function stepEditView(task: Task, step: Step, catalogue: Catalogue, problem = ''): EditFormView {
   const spec = catalogue.get(step.action);
-  const input = step.resolvedInput ?? {};
+  const input = editableInput(step);
   return {
     taskId: task.id,
     planVersion: task.plan.version,
@@ -35,17 +36,30 @@ export function stepEditView(task: Task, step: Step, catalogue: Catalogue, probl
   };
 }
 
-export function planEditView(task: Task, problem = ''): EditFormView {
+/**
+ * The plan's Edit form. A revising (LLM) planner takes free-text instructions about the plan;
+ * the rule planner takes a rewritten request.
+ */
+export function planEditView(task: Task, revises: boolean, problem = '', value?: string): EditFormView {
   return {
     taskId: task.id,
     planVersion: task.plan.version,
     stepId: '',
     title: task.title,
-    hint: "Change what you asked for and I'll make a new plan for you to approve.",
+    hint: revises ? "Say what to change and I'll revise the plan for you to approve." : "Change what you asked for and I'll make a new plan for you to approve.",
     problem,
-    inputs: [{ id: 'outcome', label: 'What should be done', value: task.outcome, multiline: true, required: true }],
+    inputs: [
+      revises
+        ? { id: 'outcome', label: 'What should change', value: value ?? '', multiline: true, required: true }
+        : { id: 'outcome', label: 'What should be done', value: value ?? task.outcome, multiline: true, required: true },
+    ],
     backTo: 'task',
   };
+}
+
+/** The plan's Reject form with a revising planner: a reason, then revise or reject outright. */
+export function planRejectView(task: Task): { taskId: string; planVersion: number; title: string } {
+  return { taskId: task.id, planVersion: task.plan.version, title: task.title };
 }
 
 /** The Reject choice for a checkpoint: skip the step or cancel the task, with an optional reason. */

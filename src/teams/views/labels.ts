@@ -23,7 +23,7 @@ export const STEP_ICONS: Record<StepStatus, string> = {
 };
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, { label: string; colour: Colour }> = {
-  planning: { label: 'Planning…', colour: 'Accent' },
+  planning: { label: 'Needs your answer', colour: 'Warning' },
   awaiting_plan_approval: { label: 'Waiting for approval of the plan', colour: 'Warning' },
   running: { label: 'Running', colour: 'Accent' },
   awaiting_checkpoint: { label: 'Waiting at a checkpoint', colour: 'Warning' },

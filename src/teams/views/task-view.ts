@@ -20,11 +20,18 @@ export interface TaskView {
     risk: string;
     riskColor: Colour;
     problem: string;
+    /** Guard warnings, joined. */
+    warning: string;
   }[];
+  /** The planner's open question (status `planning`), or ''. */
+  readonly question: string;
+  readonly options: readonly { title: string; value: string }[];
+  /** Model usage, e.g. "Model: 1,234 tokens in 2 calls", or ''. */
+  readonly usage: string;
   readonly note: string;
   readonly noteColor: Colour;
-  /** Which buttons: the plan's Approve/Edit/Reject, a failure's Retry/Skip/Edit/Cancel, or none. */
-  readonly actions: 'plan' | 'failed' | 'none';
+  /** Which buttons: the plan's Approve/Edit/Reject, a failure's Retry/Skip/Edit/Cancel, the question's Answer, or none. */
+  readonly actions: 'plan' | 'failed' | 'question' | 'none';
   readonly failedStepId: string;
   readonly userIds: readonly string[];
 }
@@ -32,6 +39,7 @@ export interface TaskView {
 export function taskView(task: Task, catalogue: Catalogue): TaskView {
   const status = TASK_STATUS_LABELS[task.status];
   const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
+  const asking = task.status === 'planning' && task.clarification?.question !== undefined;
   return {
     taskId: task.id,
     planVersion: task.plan.version,
@@ -52,11 +60,15 @@ export function taskView(task: Task, catalogue: Catalogue): TaskView {
         risk: step.gate === 'checkpoint' ? `${risk.label} · checkpoint` : risk.label,
         riskColor: risk.colour,
         problem: step.error ? `${step.error.message}${step.error.correlationId ? ` (reference ${step.error.correlationId})` : ''}` : '',
+        warning: (step.flags ?? []).map((f) => f.message).join(' · '),
       };
     }),
+    question: asking ? (task.clarification?.question ?? '') : '',
+    options: asking ? (task.clarification?.options ?? []).map((o) => ({ title: o, value: o })) : [],
+    usage: task.usage && task.usage.calls > 0 ? `Model: ${(task.usage.promptTokens + task.usage.completionTokens).toLocaleString('en-US')} tokens in ${task.usage.calls} call${task.usage.calls === 1 ? '' : 's'}` : '',
     note: noteFor(task),
     noteColor: task.status === 'failed' || task.status === 'limit_reached' ? 'Attention' : 'Default',
-    actions: task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : 'none',
+    actions: task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none',
     failedStepId: failed?.id ?? '',
     userIds: cardUserIds(task),
   };
@@ -64,6 +76,8 @@ export function taskView(task: Task, catalogue: Catalogue): TaskView {
 
 function noteFor(task: Task): string {
   switch (task.status) {
+    case 'planning':
+      return task.clarification?.question ? 'I need an answer before I can plan this.' : '';
     case 'awaiting_plan_approval':
       return 'Nothing happens until you approve. Steps that send, post or create something will stop again for your approval.';
     case 'failed':

@@ -1,0 +1,67 @@
+import { DelegateError } from '../engine/errors';
+
+/** Why a model call failed. Stable: logs, metrics and callers branch on these. */
+export type LlmErrorCode =
+  | 'llm_timeout'
+  | 'llm_throttled'
+  | 'llm_unavailable'
+  | 'llm_auth'
+  | 'llm_not_found'
+  | 'llm_bad_request'
+  | 'llm_content_filtered'
+  | 'llm_bad_response'
+  | 'llm_truncated'
+  | 'llm_refused'
+  | 'llm_cancelled';
+
+/** What is known about a failed call; never a prompt, an answer or a credential. */
+export interface LlmFailure {
+  readonly code: LlmErrorCode;
+  /** HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** The service's request id, for support. */
+  readonly requestId?: string;
+  /** What the service asked us to wait before trying again, when it said. */
+  readonly retryAfterMs?: number;
+}
+
+const MESSAGES: Readonly<Record<LlmErrorCode, { readonly message: string; readonly retryable: boolean }>> = {
+  llm_timeout: { message: 'The AI model took too long to answer. Please try again.', retryable: true },
+  llm_throttled: { message: 'The AI model is busy right now. Please try again shortly.', retryable: true },
+  llm_unavailable: { message: 'The AI model is unavailable right now. Please try again later.', retryable: true },
+  llm_auth: {
+    message: "Delegate couldn't sign in to the AI model service. An administrator needs to check its configuration.",
+    retryable: false,
+  },
+  llm_not_found: {
+    message: 'The configured AI model was not found. An administrator needs to check its configuration.',
+    retryable: false,
+  },
+  llm_bad_request: { message: "The AI model service rejected Delegate's request.", retryable: false },
+  llm_content_filtered: { message: "The AI model service's content filter blocked this request.", retryable: false },
+  llm_bad_response: { message: "The AI model gave an answer Delegate couldn't use.", retryable: true },
+  llm_truncated: { message: "The AI model's answer was cut short.", retryable: false },
+  llm_refused: { message: 'The AI model declined to answer this request.', retryable: false },
+  llm_cancelled: { message: 'The request to the AI model was cancelled.', retryable: false },
+};
+
+/**
+ * A model call failed. A planner-kind `DelegateError`: `userMessage` is safe for cards; the
+ * upstream error (if any) is kept as `cause` for logs and carries no prompt or answer from us.
+ */
+export class LlmError extends DelegateError {
+  override readonly code: LlmErrorCode;
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(failure: LlmFailure, options?: { cause?: unknown }) {
+    const { message, retryable } = MESSAGES[failure.code];
+    super('planner', failure.code, message, { cause: options?.cause, retryable });
+    this.name = 'LlmError';
+    this.code = failure.code;
+    this.status = failure.status;
+    this.requestId = failure.requestId;
+    this.retryAfterMs = failure.retryAfterMs;
+  }
+}
