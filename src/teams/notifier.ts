@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
-import type { Task } from '../engine/model';
+import type { Step, Task } from '../engine/model';
 import type { Logger, Notifier, TaskEvent, TaskStore } from '../engine/ports';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { checkpointView } from './views/checkpoint-view';
@@ -30,7 +30,8 @@ export class TeamsNotifier implements Notifier {
         if (step) await this.post(context, task.id, `checkpoint:${step.id}`, this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue)));
       }
       if (event === 'completed') await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
-      if (event === 'cancelled') await this.closeCheckpoints(context, task);
+      if (event === 'cancelled') await this.updateCheckpoints(context, task, task.plan.steps);
+      else if (event !== 'checkpoint') await this.updateCheckpoints(context, task, lastFinished(task));
     });
     this.logger.debug({ taskId: task.id, event }, 'task shown');
   }
@@ -45,9 +46,9 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  /** Checkpoint cards still showing buttons for a cancelled task get their final state. */
-  private async closeCheckpoints(context: TurnContext, task: Task): Promise<void> {
-    for (const step of task.plan.steps) {
+  /** Checkpoint cards of these steps get their current state (e.g. "Approved … Done", or closed on cancel). */
+  private async updateCheckpoints(context: TurnContext, task: Task, steps: readonly Step[]): Promise<void> {
+    for (const step of steps) {
       const id = await this.store.getCardRef(task.id, `checkpoint:${step.id}`);
       if (!id) continue;
       const card = this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue));
@@ -59,4 +60,11 @@ export class TeamsNotifier implements Notifier {
     const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     if (sent?.id) await this.store.setCardRef(taskId, kind, sent.id);
   }
+}
+
+/** The step that finished most recently (the one a progress, failure or completion event is about). */
+function lastFinished(task: Task): Step[] {
+  const finished = task.plan.steps.filter((s) => s.finishedAt !== undefined);
+  const last = finished.reduce<Step | undefined>((latest, s) => (!latest || (s.finishedAt ?? '') >= (latest.finishedAt ?? '') ? s : latest), undefined);
+  return last ? [last] : [];
 }

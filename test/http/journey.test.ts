@@ -58,6 +58,8 @@ describe('HTTP: personal chat journey against the running server', () => {
       'result card',
     );
     expect(cardText(result.card)).toContain('id ');
+    // The checkpoint card was brought up to date once its step had run.
+    await run.connector.waitFor(() => run.connector.calls.find((c) => c.method === 'PUT' && c.activityId === checkpoint.call.activityId && cardText(c.activity).includes('Approved by Alex Wilber. Done.')), 5_000, 'checkpoint card update');
     const inbox = await run.graph<{ value: { subject: string; from: { emailAddress: { address: string } } }[] }>(
       `/users/meganb@example.com/messages?$top=50`,
     );
