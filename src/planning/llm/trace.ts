@@ -69,11 +69,11 @@ export function untracedDestinations(drafts: readonly StepDraft[], allowed: Allo
   drafts.forEach((step, index) => {
     for (const address of addressesOf(step, catalogue)) {
       if (!allowed.addresses.has(address)) {
-        problems.push(`s${index + 1}: ${address} was not named by the requester and is not one of the directory candidates; use only people the requester asked for, or ask`);
+        problems.push(`s${index + 1}: ${address} is not an address the requester gave or one of the directory candidates; use only people the requester asked for, or ask`);
       }
     }
     for (const channel of channelOf(step, catalogue)) {
-      if (!allowed.channels.has(channel)) problems.push(`s${index + 1}: the channel ${channel} is not one of the listed channels`);
+      if (!allowed.channels.has(channel)) problems.push(`s${index + 1}: the channel ${channel} is not one the requester can post to (see Channels)`);
     }
   });
   return problems;
