@@ -32,7 +32,31 @@ export interface Config {
     readonly stepTimeoutMs: number;
   };
   readonly graphTimeoutMs: number;
+  /** The language model for the LLM planner and compose steps; undefined = rule planner only. */
+  readonly llm?: LlmConfig;
+  /** Daily model-token budgets; undefined fields = unlimited. */
+  readonly budgets: { readonly userDailyTokens?: number; readonly tenantDailyTokens?: number };
+  readonly safety: {
+    /** The organisation's mail domains; recipients elsewhere are external. Empty = the requester's own domain. */
+    readonly tenantDomains: readonly string[];
+    /** Hosts (besides the tenant's domains) whose links may appear in what Delegate sends or posts. */
+    readonly linkAllowHosts: readonly string[];
+  };
 }
+
+/** Where the language model is. Keys are secrets: never logged. */
+export type LlmConfig =
+  | {
+      readonly kind: 'azure';
+      readonly endpoint: string;
+      readonly deployment: string;
+      readonly apiVersion: string;
+      /** Absent = Microsoft Entra ID (DefaultAzureCredential). */
+      readonly apiKey?: string;
+      readonly timeoutMs: number;
+      readonly maxRetries: number;
+    }
+  | { readonly kind: 'openai'; readonly baseUrl: string; readonly model: string; readonly apiKey?: string; readonly timeoutMs: number; readonly maxRetries: number };
 
 /** An environment: name → value, as in `process.env`. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -70,6 +94,19 @@ const schema = z.object({
   TASK_MAX_MINUTES: int(7 * 24 * 60, 1, 60 * 24 * 90),
   STEP_TIMEOUT_MS: int(120_000, 1_000, 3_600_000),
   GRAPH_TIMEOUT_MS: int(30_000, 100, 600_000),
+  AZURE_OPENAI_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  AZURE_OPENAI_DEPLOYMENT: optional,
+  AZURE_OPENAI_API_VERSION: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('2024-10-21')),
+  AZURE_OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  OPENAI_API_KEY: optional,
+  OPENAI_MODEL: optional,
+  LLM_TIMEOUT_MS: int(60_000, 1_000, 600_000),
+  LLM_MAX_RETRIES: int(3, 0, 10),
+  BUDGET_USER_DAILY_TOKENS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
+  BUDGET_TENANT_DAILY_TOKENS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
+  TENANT_DOMAINS: optional,
+  LINK_ALLOW_HOSTS: optional,
 });
 
 /**
@@ -91,6 +128,10 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
   if (!isTimeZone(e.DEFAULT_TIME_ZONE)) problems.push(`DEFAULT_TIME_ZONE: "${e.DEFAULT_TIME_ZONE}" is not an IANA time zone`);
   const graphKind = e.DELEGATE_GRAPH ?? (local ? 'sandbox' : 'microsoft');
   if (graphKind === 'microsoft' && local) problems.push('DELEGATE_GRAPH=microsoft needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (the app identity)');
+  const llm = llmConfig(e, problems);
+  const tenantDomains = list(e.TENANT_DOMAINS) ?? (local ? ['example.com'] : []);
+  const linkAllowHosts = list(e.LINK_ALLOW_HOSTS) ?? [];
+  for (const host of [...tenantDomains, ...linkAllowHosts]) if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host)) problems.push(`"${host}" is not a domain name (TENANT_DOMAINS / LINK_ALLOW_HOSTS)`);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
@@ -115,7 +156,30 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
       stepTimeoutMs: e.STEP_TIMEOUT_MS,
     },
     graphTimeoutMs: e.GRAPH_TIMEOUT_MS,
+    llm,
+    budgets: { userDailyTokens: e.BUDGET_USER_DAILY_TOKENS, tenantDailyTokens: e.BUDGET_TENANT_DAILY_TOKENS },
+    safety: { tenantDomains, linkAllowHosts },
   });
+}
+
+function llmConfig(e: z.infer<typeof schema>, problems: string[]): LlmConfig | undefined {
+  const limits = { timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES };
+  if (e.AZURE_OPENAI_ENDPOINT !== undefined) {
+    if (e.OPENAI_BASE_URL !== undefined) problems.push('AZURE_OPENAI_ENDPOINT and OPENAI_BASE_URL are both set: configure one model endpoint');
+    if (e.AZURE_OPENAI_DEPLOYMENT === undefined) problems.push('AZURE_OPENAI_DEPLOYMENT: required with AZURE_OPENAI_ENDPOINT');
+    return { kind: 'azure', endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT ?? '', apiVersion: e.AZURE_OPENAI_API_VERSION, apiKey: e.AZURE_OPENAI_API_KEY, ...limits };
+  }
+  if (e.OPENAI_BASE_URL !== undefined || e.OPENAI_API_KEY !== undefined) {
+    if (e.OPENAI_MODEL === undefined) problems.push('OPENAI_MODEL: required with OPENAI_BASE_URL / OPENAI_API_KEY');
+    return { kind: 'openai', baseUrl: e.OPENAI_BASE_URL ?? 'https://api.openai.com/v1', model: e.OPENAI_MODEL ?? '', apiKey: e.OPENAI_API_KEY, ...limits };
+  }
+  if (e.AZURE_OPENAI_DEPLOYMENT !== undefined || e.OPENAI_MODEL !== undefined) problems.push('a model is named but no endpoint is set (AZURE_OPENAI_ENDPOINT or OPENAI_BASE_URL)');
+  return undefined;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value?.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+  return items && items.length > 0 ? items : undefined;
 }
 
 /** The environment files for an environment name, toolkit style: committed values, then secrets. */

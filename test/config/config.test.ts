@@ -61,4 +61,33 @@ describe('config', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('configures no model by default, Azure OpenAI by endpoint + deployment, or any OpenAI-compatible endpoint', () => {
+    expect(loadConfig({}).llm).toBeUndefined();
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o' }).llm).toEqual({
+      kind: 'azure',
+      endpoint: 'https://contoso.openai.azure.com',
+      deployment: 'gpt-4o',
+      apiVersion: '2024-10-21',
+      apiKey: undefined,
+      timeoutMs: 60_000,
+      maxRetries: 3,
+    });
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.1' }).llm).toEqual(
+      expect.objectContaining({ kind: 'openai', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1', apiKey: undefined }),
+    );
+    expect(() => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' })).toThrow(/AZURE_OPENAI_DEPLOYMENT/);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' })).toThrow(/OPENAI_MODEL/);
+    expect(() => loadConfig({ OPENAI_MODEL: 'm' })).toThrow(/no endpoint/);
+    expect(() => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OPENAI_MODEL: 'm' })).toThrow(/both set/);
+  });
+
+  it('reads budgets and the link allow-list', () => {
+    const config = loadConfig({ BUDGET_USER_DAILY_TOKENS: '50000', TENANT_DOMAINS: 'Contoso.com, contoso.onmicrosoft.com', LINK_ALLOW_HOSTS: 'learn.microsoft.com' });
+    expect(config.budgets).toEqual({ userDailyTokens: 50_000, tenantDailyTokens: undefined });
+    expect(config.safety).toEqual({ tenantDomains: ['contoso.com', 'contoso.onmicrosoft.com'], linkAllowHosts: ['learn.microsoft.com'] });
+    expect(loadConfig({}).safety.tenantDomains).toEqual(['example.com']);
+    expect(() => loadConfig({ LINK_ALLOW_HOSTS: 'not a host' })).toThrow(/not a domain name/);
+    expect(() => loadConfig({ BUDGET_USER_DAILY_TOKENS: '-1' })).toThrow(/BUDGET_USER_DAILY_TOKENS/);
+  });
 });
