@@ -1,3 +1,4 @@
+import { addUsage, checkBudget, type Budgets } from './budgets';
 import type { ActionSpec, Catalogue } from './catalogue';
 import { DelegateError } from './errors';
 import type { ErrorInfo, Task } from './model';
@@ -27,6 +28,8 @@ export interface WorkerOptions {
   readonly maxDurationMs: number;
   /** Longest a single action may run. */
   readonly stepTimeoutMs: number;
+  /** Daily model-token budgets, checked before compose steps. */
+  readonly budgets?: Budgets;
 }
 
 /**
@@ -182,6 +185,9 @@ export class Worker {
     const stepLog = log.child({ stepId, action: spec.name, attempt: step.attempts });
     const correlationId = ids.uuid();
     try {
+      if (spec.risk === 'compose') {
+        await checkBudget(this.options.store, this.options.budgets, { requesterId: claimed.requester.id, tenantId: claimed.scope.tenantId }, clock.now());
+      }
       const result = await withTimeout(stepTimeoutMs, (signal) =>
         spec.run(input, {
           idempotencyKey: step.idempotencyKey,
@@ -195,11 +201,30 @@ export class Worker {
       const { task: next } = await this.mutate(claimed.id, (t) =>
         stepStatus(t, stepId) === 'running'
           ? {
-              ...withStep(t, stepId, (s) => ({ ...s, status: 'succeeded', output, provenance: [...result.provenance], finishedAt: clock.now().toISOString(), error: undefined })),
+              ...withStep(t, stepId, (s) => ({
+                ...s,
+                status: 'succeeded',
+                output,
+                provenance: [...result.provenance],
+                sources: result.sources ? result.sources.map((source) => ({ id: source.id, title: source.title })) : s.sources,
+                finishedAt: clock.now().toISOString(),
+                error: undefined,
+              })),
               stepsRun: t.stepsRun + 1,
+              usage: addUsage(t.usage, result.usage),
             }
           : undefined,
       );
+      if (result.usage) {
+        await this.options.store.recordUsage({
+          entryId: `${claimed.id}:${stepId}:${step.attempts}`,
+          taskId: claimed.id,
+          requesterId: claimed.requester.id,
+          tenantId: claimed.scope.tenantId,
+          at: clock.now().toISOString(),
+          usage: { ...result.usage },
+        });
+      }
       stepLog.info({}, 'step succeeded');
       await this.notify(next, 'progress', stepLog);
       return next;
