@@ -119,7 +119,7 @@ export class MemoryTaskStore implements TaskStore {
     if (!this.usage.has(row.entryId)) this.usage.set(row.entryId, row);
   }
 
-  async usageSince(query: { readonly since: string; readonly requesterId?: string; readonly tenantId?: string }): Promise<TokenUsage> {
+  async usageSince(query: Parameters<TaskStore['usageSince']>[0]): Promise<TokenUsage> {
     this.open();
     const since = canonicalInstant(query.since, 'since');
     const rows = [...this.usage.values()].filter(

@@ -143,7 +143,7 @@ class SqliteTaskStore implements TaskStore {
     this.db.transaction(() => this.sql.insertUsage.run(row)).immediate();
   }
 
-  async usageSince(query: { readonly since: string; readonly requesterId?: string; readonly tenantId?: string }): Promise<TokenUsage> {
+  async usageSince(query: Parameters<TaskStore['usageSince']>[0]): Promise<TokenUsage> {
     const where = ['at >= ?'];
     const params: string[] = [canonicalInstant(query.since, 'since')];
     if (query.requesterId !== undefined) {

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../src/engine/errors';
 import type { Task } from '../../src/engine/model';
 import { iso, next, seed, type ContractContext } from './contract-support';
+import { taskFixtures } from './fixtures';
 import { makeTask } from './make-task';
 
 /** Contract: creating, reading, compare-and-set updating and listing tasks. */
@@ -9,6 +10,12 @@ export function describeTaskContract(ctx: ContractContext): void {
     it('round-trips a task exactly', async () => {
       const task = await seed(ctx, { status: 'running', startedAt: iso(1), stepsRun: 1 });
       await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
+    });
+
+    it.each(taskFixtures().map((f) => [f.file, f.task] as const))('round-trips fixture %s with every field', async (_file, task) => {
+      await ctx.store.createTask(task);
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
+      await expect(ctx.store.listTasks({ requesterId: task.requester.id })).resolves.toEqual([task]);
     });
 
     it('returns undefined for an unknown id', async () => {
@@ -124,6 +131,59 @@ export function describeTaskContract(ctx: ContractContext): void {
       expect(three.map((t) => t.id)).toEqual(['L104', 'L103', 'L102']);
       await expect(ctx.store.listTasks({})).resolves.toHaveLength(20);
       await expect(ctx.store.listTasks({ limit: 1000 })).resolves.toHaveLength(100);
+    });
+
+    describe('createdAfter', () => {
+      const ids = (tasks: Task[]) => tasks.map((t) => t.id);
+      const adele = { id: 'aad-adele', name: 'Adele Vance' };
+      const megan = { id: 'aad-megan', name: 'Megan Bowen' };
+
+      it('keeps tasks created at or after the instant, newest first', async () => {
+        for (let minute = 1; minute <= 5; minute += 1) await seed(ctx, { id: `C${minute}`, createdAt: iso(minute) });
+        expect(ids(await ctx.store.listTasks({ createdAfter: iso(3) }))).toEqual(['C5', 'C4', 'C3']);
+        expect(ids(await ctx.store.listTasks({ createdAfter: new Date(Date.parse(iso(3)) + 1).toISOString() }))).toEqual(['C5', 'C4']);
+        expect(ids(await ctx.store.listTasks({ createdAfter: iso(0) }))).toEqual(['C5', 'C4', 'C3', 'C2', 'C1']);
+        expect(ids(await ctx.store.listTasks({ createdAfter: iso(6) }))).toEqual([]);
+      });
+
+      it('reads the bound as an instant, whatever its offset', async () => {
+        await seed(ctx, { id: 'early', createdAt: iso(20) });
+        await seed(ctx, { id: 'late', createdAt: iso(40) });
+        // 10:30+01:00 is 09:30Z: as raw text it would sort after both.
+        expect(ids(await ctx.store.listTasks({ createdAfter: '2025-03-03T10:30:00+01:00' }))).toEqual(['late']);
+        expect(ids(await ctx.store.listTasks({ createdAfter: '2025-03-03T09:20:00Z' }))).toEqual(['late', 'early']);
+      });
+
+      it('combines with requester, conversation, statuses and limit', async () => {
+        const channel = { kind: 'channel' as const, conversationId: 'conv-channel', teamId: 'team', channelId: 'ch' };
+        await seed(ctx, { id: 'a-old', requester: adele, createdAt: iso(1), status: 'running' });
+        await seed(ctx, { id: 'a-new', requester: adele, createdAt: iso(5), status: 'running', scope: channel });
+        await seed(ctx, { id: 'a-done', requester: adele, createdAt: iso(6), status: 'completed' });
+        await seed(ctx, { id: 'm-old', requester: megan, createdAt: iso(2), status: 'running', scope: channel });
+        await seed(ctx, { id: 'm-new', requester: megan, createdAt: iso(7), status: 'running' });
+        const createdAfter = iso(3);
+        expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele' }))).toEqual(['a-done', 'a-new']);
+        expect(ids(await ctx.store.listTasks({ createdAfter, conversationId: 'conv-channel' }))).toEqual(['a-new']);
+        expect(ids(await ctx.store.listTasks({ createdAfter, statuses: ['running'] }))).toEqual(['m-new', 'a-new']);
+        expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele', statuses: ['running'] }))).toEqual(['a-new']);
+        expect(ids(await ctx.store.listTasks({ createdAfter, statuses: [] }))).toEqual([]);
+        expect(ids(await ctx.store.listTasks({ createdAfter, limit: 2 }))).toEqual(['m-new', 'a-done']);
+        expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele', limit: 1 }))).toEqual(['a-done']);
+      });
+
+      it('applies the limit after the filter, not before', async () => {
+        for (let i = 0; i < 30; i += 1) {
+          await seed(ctx, { id: `P${String(i).padStart(2, '0')}`, createdAt: iso(i), requester: i % 2 ? adele : megan });
+        }
+        const page = await ctx.store.listTasks({ createdAfter: iso(10), requesterId: 'aad-adele', limit: 100 });
+        expect(ids(page)).toEqual(['P29', 'P27', 'P25', 'P23', 'P21', 'P19', 'P17', 'P15', 'P13', 'P11']);
+        await expect(ctx.store.listTasks({ createdAfter: iso(0) })).resolves.toHaveLength(20);
+      });
+
+      it('rejects a bound that is not an ISO instant', async () => {
+        await expect(ctx.store.listTasks({ createdAfter: 'yesterday' })).rejects.toThrow(RangeError);
+        await expect(ctx.store.listTasks({ createdAfter: '2025-03-03T09:00:00' })).rejects.toThrow(/createdAfter/);
+      });
     });
   });
 }

@@ -3,6 +3,7 @@ import { describeLeaseContract } from './contract-leases';
 import { describeRecordContract } from './contract-records';
 import type { ContractContext } from './contract-support';
 import { describeTaskContract } from './contract-tasks';
+import { describeUsageContract } from './contract-usage';
 
 /** Hooks an adapter's test file gives the contract suite. */
 export interface TaskStoreContractOptions {
@@ -34,5 +35,6 @@ export function describeTaskStoreContract(
     describeTaskContract(ctx);
     describeLeaseContract(ctx);
     describeRecordContract(ctx, options);
+    describeUsageContract(ctx, options);
   });
 }

@@ -1,4 +1,5 @@
 import { decision as decisionSchema, task as taskSchema, type Decision, type Step, type Task } from '../../src/engine/model';
+import type { UsageEntry } from '../../src/engine/ports';
 
 /**
  * Test data builders shared by the store contract suite and the engine tests. Each call gives
@@ -86,4 +87,20 @@ export function makeDecision(overrides: Partial<Decision> & { taskId?: string } 
     at: FIXED_TIME,
   };
   return decisionSchema.parse({ ...base, ...overrides });
+}
+
+let usageCounter = 0;
+
+/** A valid usage record for task T0001 by Adele in tenant `tenant-a`, with a new entry id. */
+export function makeUsage(overrides: Partial<UsageEntry> = {}): UsageEntry {
+  usageCounter += 1;
+  return {
+    entryId: `U${String(usageCounter).padStart(4, '0')}`,
+    taskId: 'T0001',
+    requesterId: 'aad-adele',
+    tenantId: 'tenant-a',
+    at: FIXED_TIME,
+    usage: { promptTokens: 100, completionTokens: 20, calls: 1 },
+    ...overrides,
+  };
 }

@@ -1,33 +1,34 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { TASK_SCHEMA_VERSION } from '../../src/engine/model';
 import { PersistedDataError, loadDecision, loadTask } from '../../src/engine/upgrade';
+import { FIXTURES_DIR, rawFixtures } from './fixtures';
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const fixtures = rawFixtures;
 
-function fixtures(prefix: string): { file: string; version: number; raw: unknown }[] {
-  return fs
-    .readdirSync(FIXTURES)
-    .map((file) => ({ file, match: new RegExp(`^${prefix}-v(\\d+)\\.json$`).exec(file) }))
-    .filter((f) => f.match)
-    .map(({ file, match }) => ({
-      file,
-      version: Number(match![1]),
-      raw: JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as unknown,
-    }));
-}
-
+/** A fresh copy of the original v1 fixture (task-v1.json), for tests that alter it. */
 function v1(): Record<string, unknown> {
-  return structuredClone(fixtures('task').find((f) => f.version === 1)!.raw) as Record<string, unknown>;
+  return structuredClone(fixtures('task').find((f) => f.file === 'task-v1.json')!.raw) as Record<string, unknown>;
 }
 
 describe('persisted shapes keep loading', () => {
   const tasks = fixtures('task');
 
   it('keeps a task fixture for every schema version up to the current one', () => {
-    expect(tasks.map((f) => f.version).sort((a, b) => a - b)).toEqual(
+    expect([...new Set(tasks.map((f) => f.version))].sort((a, b) => a - b)).toEqual(
       Array.from({ length: TASK_SCHEMA_VERSION }, (_, i) => i + 1),
     );
+  });
+
+  it('covers every task-v*.json file (a misnamed fixture would be skipped silently)', () => {
+    const files = fs.readdirSync(FIXTURES_DIR).filter((file) => file.startsWith('task-v')).sort();
+    expect(files).toContain('task-v1.json');
+    expect(files).toContain('task-v1-llm.json');
+    expect(tasks.map((f) => f.file)).toEqual(files);
+  });
+
+  it.each(tasks.map((f) => [f.file, f] as const))('strips nothing from %s: loaded equals its document', (_file, fixture) => {
+    if (fixture.version === TASK_SCHEMA_VERSION) expect(loadTask(structuredClone(fixture.raw))).toEqual(fixture.raw);
+    else expect(loadTask(structuredClone(fixture.raw)).schemaVersion).toBe(TASK_SCHEMA_VERSION);
   });
 
   it.each(tasks.map((f) => [f.file, f] as const))('loads %s as a current task', (_file, fixture) => {
@@ -42,6 +43,29 @@ describe('persisted shapes keep loading', () => {
     const loaded = loadTask(v1());
     expect(loaded.plan.steps.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
     expect(loaded.plan.steps[2]?.input.body).toEqual({ $ref: 's2.summary' });
+  });
+
+  it('keeps the LLM fixture exercising the optional fields added within v1', () => {
+    const raw = fixtures('task').find((f) => f.file === 'task-v1-llm.json')!.raw;
+    const loaded = loadTask(raw);
+    expect(loaded.status).toBe('planning');
+    expect(loaded.timeZone).toBe('Europe/London');
+    expect(loaded.usage).toEqual({ promptTokens: 4210, completionTokens: 868, calls: 3 });
+    expect(loaded.clarification?.options).toHaveLength(2);
+    expect(loaded.clarification?.answers).toEqual([{ question: expect.any(String), answer: 'This week' }]);
+    const withSources = loaded.plan.steps.filter((s) => s.sources?.length);
+    const withFlags = loaded.plan.steps.filter((s) => s.flags?.length);
+    expect(withSources.map((s) => s.id)).toEqual(['s2']);
+    expect(withFlags.map((s) => s.flags!.map((f) => f.code))).toEqual([['link_removed'], ['untraced_recipient']]);
+  });
+
+  it('keeps the original v1 fixture free of the later optional fields', () => {
+    const raw = v1();
+    for (const field of ['timeZone', 'usage', 'clarification']) expect(raw).not.toHaveProperty(field);
+    for (const step of loadTask(raw).plan.steps) {
+      expect(step).not.toHaveProperty('sources');
+      expect(step).not.toHaveProperty('flags');
+    }
   });
 
   it.each(fixtures('decision').map((f) => [f.file, f] as const))('loads %s', (_file, fixture) => {
@@ -87,10 +111,6 @@ describe('loadTask refuses what it cannot read', () => {
     expect(message).not.toContain('TOP-SECRET-BODY');
     expect((error as PersistedDataError).code).toBe('persisted_data_invalid');
     expect((error as PersistedDataError).userMessage).not.toContain('K7QD2M');
-  });
-
-  it('strips nothing it should keep: loaded v1 equals its document', () => {
-    expect(loadTask(v1())).toEqual(v1());
   });
 });
 
