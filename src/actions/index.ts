@@ -1,5 +1,7 @@
 import type { ActionSpec, Catalogue } from '../engine/catalogue';
 import type { GraphGateway } from '../graph/types';
+import type { LlmClient } from '../llm/port';
+import { composeActions } from './compose';
 import { createEvent } from './create-event';
 import { findMeetingTimes } from './find-meeting-times';
 import { mailSearch } from './mail-search';
@@ -9,8 +11,11 @@ import { textSummarise } from './text-summarise';
 
 export { mailSendRisk } from './mail-send';
 
-/** The action catalogue over Microsoft Graph: every action runs as the step's requester. */
-export function createCatalogue(gateway: GraphGateway): Catalogue {
+/**
+ * The action catalogue over Microsoft Graph: every action runs as the step's requester.
+ * With a language model (`options.llm`), the compose actions are included too.
+ */
+export function createCatalogue(gateway: GraphGateway, options?: { readonly llm?: LlmClient }): Catalogue {
   const specs: readonly ActionSpec[] = [
     mailSearch(gateway),
     textSummarise(),
@@ -18,6 +23,7 @@ export function createCatalogue(gateway: GraphGateway): Catalogue {
     findMeetingTimes(gateway),
     createEvent(gateway),
     postChannelMessage(gateway),
+    ...(options?.llm ? composeActions(options.llm) : []),
   ];
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
   return {
