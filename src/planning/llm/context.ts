@@ -22,7 +22,15 @@ export interface PlanningContext {
 
 /** The texts written by the requester for this plan: the outcome, their answers, their revision instruction. */
 export function requesterTexts(request: PlanRequest): string[] {
-  return [request.outcome, ...(request.clarifications ?? []).map((c) => c.answer), ...(request.revision ? [request.revision.instruction] : [])];
+  return [...lookupTexts(request), ...answersOf(request)];
+}
+
+function lookupTexts(request: PlanRequest): string[] {
+  return [request.outcome, ...(request.revision ? [request.revision.instruction] : [])];
+}
+
+function answersOf(request: PlanRequest): string[] {
+  return (request.clarifications ?? []).map((c) => c.answer);
 }
 
 /** Look up the people the request seems to mention, the requester, and the channels. Directory failures propagate. */
@@ -30,7 +38,7 @@ export async function gatherContext(request: PlanRequest, directory: Directory):
   const actor = actorOf(request.requester);
   const selfQuery = request.requester.upn ?? request.requester.name;
   const [found, mine, channels] = await Promise.all([
-    Promise.all(lookupsIn(requesterTexts(request)).map((query) => directory.findPeople(query, actor))),
+    Promise.all(lookupsIn(lookupTexts(request), answersOf(request)).map((query) => directory.findPeople(query, actor))),
     selfQuery ? directory.findPeople(selfQuery, actor) : Promise.resolve([]),
     directory.findChannels('', actor),
   ]);
