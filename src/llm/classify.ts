@@ -1,0 +1,90 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
+import { LlmError, type LlmErrorCode } from './errors';
+import { retryAfterMs } from './retry-after';
+
+/** Thrown by our wrapper around the Entra token provider, so a sign-in failure is told apart. */
+export class CredentialFailure extends Error {
+  constructor(cause: unknown) {
+    super('the token credential failed to provide an access token', { cause });
+    this.name = 'CredentialFailure';
+  }
+}
+
+/** Why our own signals aborted the call, if they did. */
+export interface AbortState {
+  readonly deadlineExceeded: boolean;
+}
+
+/**
+ * Map anything the SDK threw to an `LlmError`. The cause kept for logs is a summary built from
+ * status, upstream error code/type and request id: SDK messages can quote bodies (a JSON parse
+ * error quotes the response text), so they are not passed through.
+ */
+export function toLlmError(error: unknown, state: AbortState): LlmError {
+  if (error instanceof LlmError) return error;
+  if (state.deadlineExceeded) return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
+  if (error instanceof APIUserAbortError || isAbortError(error)) return new LlmError({ code: 'llm_cancelled' });
+  if (error instanceof APIConnectionTimeoutError) return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
+  if (error instanceof APIConnectionError) return new LlmError({ code: 'llm_unavailable' }, { cause: summary(error) });
+  if (error instanceof APIError && typeof error.status === 'number') {
+    const requestId = error.requestID ?? error.headers?.get('apim-request-id') ?? undefined;
+    const wait = error.headers ? retryAfterMs(error.headers) : undefined;
+    return new LlmError(
+      {
+        code: codeForStatus(error.status, error),
+        status: error.status,
+        ...(requestId ? { requestId } : {}),
+        ...(wait === undefined ? {} : { retryAfterMs: wait }),
+      },
+      { cause: summary(error) },
+    );
+  }
+  if (error instanceof OpenAIError && error.cause instanceof CredentialFailure) {
+    return new LlmError({ code: 'llm_auth' }, { cause: error.cause });
+  }
+  if (error instanceof SyntaxError) return new LlmError({ code: 'llm_bad_response' }, { cause: new Error('response body is not valid JSON') });
+  return new LlmError({ code: 'llm_unavailable' }, { cause: summary(error) });
+}
+
+function codeForStatus(status: number, error: APIError): LlmErrorCode {
+  if (status === 401 || status === 403) return 'llm_auth';
+  if (status === 404) return 'llm_not_found';
+  if (status === 408) return 'llm_timeout';
+  if (status === 429) return 'llm_throttled';
+  if (status >= 500) return 'llm_unavailable';
+  if (isContentFilter(error)) return 'llm_content_filtered';
+  return 'llm_bad_request';
+}
+
+/** Azure reports a filtered prompt as 400 with `code: content_filter` (inner `ResponsibleAIPolicyViolation`). */
+function isContentFilter(error: APIError): boolean {
+  if (error.code === 'content_filter') return true;
+  const body = error.error as { innererror?: { code?: unknown } } | undefined;
+  return body?.innererror?.code === 'ResponsibleAIPolicyViolation';
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+function summary(error: unknown): Error {
+  if (error instanceof APIError) {
+    const parts = [
+      error.constructor.name,
+      error.status === undefined ? undefined : `status=${error.status}`,
+      error.code ? `code=${error.code}` : undefined,
+      error.type ? `type=${error.type}` : undefined,
+      error.param ? `param=${error.param}` : undefined,
+    ];
+    const transport = error.cause instanceof Error ? transportSummary(error.cause) : undefined;
+    return new Error([...parts, transport].filter(Boolean).join(' '));
+  }
+  return new Error(error instanceof Error ? error.name : typeof error);
+}
+
+/** undici hides the socket error (ECONNREFUSED, ETIMEDOUT) one level down; its code is safe to log. */
+function transportSummary(cause: Error): string {
+  const inner = (cause as { cause?: { code?: unknown } }).cause;
+  const code = inner && typeof inner.code === 'string' ? inner.code : undefined;
+  return `transport=${cause.name}${code ? `:${code}` : ''}`;
+}

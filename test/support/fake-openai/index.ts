@@ -1,0 +1,3 @@
+export { startFakeOpenAI } from './server';
+export { estimateTokens } from './wire';
+export type * from './types';

@@ -1,0 +1,96 @@
+import type { ChatBody, CompletionReply, ErrorReply, FakeReply, RawReply } from './types';
+
+/** A reply ready to write. */
+export interface WireReply {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly delayMs: number;
+  readonly bodyDelayMs: number;
+}
+
+/** Rough token count, as the brief allows: four characters a token. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+function promptText(body: ChatBody): string {
+  return (body.messages ?? [])
+    .map((message) => (typeof message.content === 'string' ? message.content : JSON.stringify(message.content ?? '')))
+    .join('\n');
+}
+
+const ERROR_DEFAULTS: Readonly<Record<number, { message: string; type: string; code: string }>> = {
+  400: { message: 'Invalid request.', type: 'invalid_request_error', code: 'invalid_request' },
+  401: { message: 'Access denied due to invalid subscription key or wrong API endpoint.', type: 'invalid_request_error', code: '401' },
+  403: { message: 'Forbidden.', type: 'invalid_request_error', code: '403' },
+  404: { message: 'Resource not found.', type: 'invalid_request_error', code: '404' },
+  429: { message: 'Rate limit is exceeded. Try again later.', type: 'rate_limit_exceeded', code: '429' },
+  500: { message: 'The server had an error while processing your request.', type: 'server_error', code: 'server_error' },
+  503: { message: 'The service is temporarily unavailable.', type: 'server_error', code: '503' },
+};
+
+/** An error in the OpenAI wire shape: `{ error: { message, type, param, code } }`. */
+export function errorReply(reply: ErrorReply): Omit<WireReply, 'delayMs' | 'bodyDelayMs'> {
+  const defaults = ERROR_DEFAULTS[reply.status] ?? { message: `HTTP ${reply.status}`, type: 'api_error', code: String(reply.status) };
+  const error = { message: defaults.message, type: defaults.type, param: null, code: defaults.code, ...reply.error };
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (reply.retryAfterSeconds !== undefined) headers['retry-after'] = String(reply.retryAfterSeconds);
+  if (reply.retryAfterMs !== undefined) headers['retry-after-ms'] = String(reply.retryAfterMs);
+  return { status: reply.status, headers, body: JSON.stringify({ error }) };
+}
+
+function completionReply(reply: CompletionReply, body: ChatBody, ids: { completionId: string; model: string }): string {
+  const content = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.content ?? null);
+  const toolCalls = reply.toolCalls?.map((call, index) => ({
+    id: call.id ?? `call_${index + 1}`,
+    type: 'function',
+    function: { name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) },
+  }));
+  const answered = (content ?? '') + (toolCalls ?? []).map((call) => call.function.name + call.function.arguments).join('');
+  const promptTokens = reply.usage?.prompt_tokens ?? estimateTokens(promptText(body));
+  const completionTokens = reply.usage?.completion_tokens ?? estimateTokens(answered);
+  const message = {
+    role: 'assistant',
+    content: toolCalls && content === null ? null : content,
+    refusal: reply.refusal ?? null,
+    ...(toolCalls ? { tool_calls: toolCalls } : {}),
+  };
+  return JSON.stringify({
+    id: ids.completionId,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: reply.model ?? ids.model,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop') }],
+    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    system_fingerprint: 'fp_fake',
+  });
+}
+
+function isError(reply: Exclude<FakeReply, string>): reply is ErrorReply {
+  return 'status' in reply && !('raw' in reply);
+}
+
+function isRaw(reply: Exclude<FakeReply, string>): reply is RawReply {
+  return 'raw' in reply;
+}
+
+/** Render any scripted reply to status, headers and body text. */
+export function toWire(reply: FakeReply, body: ChatBody, ids: { completionId: string; model: string }): WireReply {
+  const value: Exclude<FakeReply, string> = typeof reply === 'string' ? { content: reply } : reply;
+  const timing = { delayMs: value.delayMs ?? 0, bodyDelayMs: 0 };
+  if (isRaw(value)) {
+    return { ...timing, status: value.status ?? 200, headers: { 'content-type': value.contentType ?? 'application/json', ...value.headers }, body: value.raw };
+  }
+  if (isError(value)) {
+    const wire = errorReply(value);
+    return { ...timing, ...wire, headers: { ...wire.headers, ...value.headers } };
+  }
+  return {
+    ...timing,
+    bodyDelayMs: value.bodyDelayMs ?? 0,
+    status: 200,
+    headers: { 'content-type': 'application/json', ...value.headers },
+    body: completionReply(value, body, ids),
+  };
+}
