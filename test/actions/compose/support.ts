@@ -54,3 +54,8 @@ export function ctx(signal?: AbortSignal): ActionContext {
 }
 
 export const USAGE = { promptTokens: 120, completionTokens: 30, calls: 1 };
+
+/** The prompt with every given mail's block cut out: what the model reads as not-mail. */
+export function outsideBlocks(text: string, mails: readonly MailMessage[], block: (m: MailMessage) => string): string {
+  return mails.reduce((rest, m) => rest.split(block(m)).join('[block]'), text);
+}
