@@ -27,6 +27,8 @@ export interface LlmPlannerOptions {
   readonly maxSteps?: number;
   /** Completion-token cap per call. Default 2000. */
   readonly maxTokens?: number;
+  /** Sampling temperature. Default 0 (the most repeatable plans); `null` sends none, for models that reject it. */
+  readonly temperature?: number | null;
 }
 
 /** Longer requests are refused before any model call: a pasted document is not an outcome. */
@@ -87,7 +89,7 @@ export class LlmPlanner implements Planner {
     const result = await this.options.llm.complete({
       messages,
       jsonSchema: { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false },
-      temperature: 0,
+      ...(this.options.temperature === null ? {} : { temperature: this.options.temperature ?? 0 }),
       maxTokens: this.options.maxTokens ?? 2000,
     });
     this.log.debug({ model: result.model, requestId: result.requestId, ...result.usage }, 'model answered');

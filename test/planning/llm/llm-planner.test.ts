@@ -34,6 +34,14 @@ describe('LlmPlanner: one call per plan', () => {
     expect(llm.message(1, 1)).toBe(`Request: ${OUTCOME}`);
   });
 
+  it('sends no temperature when configured with null (models that reject one)', async () => {
+    const { llm, logger } = setup([SUMMARY_TO_MEGAN]);
+    const planner = new LlmPlanner({ llm, catalogue, directory: playgroundDirectory(), logger, temperature: null, maxTokens: 900 });
+    await planner.plan(requestFor(OUTCOME));
+    expect(llm.requests[0]).not.toHaveProperty('temperature');
+    expect(llm.requests[0]?.maxTokens).toBe(900);
+  });
+
   it('accepts an answer wrapped in a Markdown fence', async () => {
     const { llm, planner } = setup(['```json\n' + JSON.stringify(SUMMARY_TO_MEGAN) + '\n```']);
     expect(stepsOf(await planner.plan(requestFor(OUTCOME)))).toHaveLength(3);
