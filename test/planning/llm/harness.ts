@@ -8,7 +8,7 @@ import { NOW, PERSONAL, playgroundDirectory, REQUESTER } from '../playground';
 import { ScriptedLlm, type Reply } from './scripted-llm';
 
 /** Planning needs the catalogue's names, descriptions and schemas, never Graph. */
-const noGraph = new Proxy({} as GraphGateway, {
+export const noGraph = new Proxy({} as GraphGateway, {
   get() {
     throw new Error('the planner must not call Graph');
   },

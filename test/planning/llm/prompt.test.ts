@@ -1,6 +1,8 @@
-import { jsonSchemaOf } from '../../../src/planning/llm';
+import { createCatalogue } from '../../../src/actions';
+import { jsonSchemaOf, LlmPlanner } from '../../../src/planning/llm';
 import { GENERAL, MEGAN_SMITH, playgroundDirectory } from '../playground';
-import { catalogue, requestFor, setup } from './harness';
+import { catalogue, noGraph, RecordingLogger, requestFor, setup } from './harness';
+import { ScriptedLlm } from './scripted-llm';
 
 async function systemPromptFor(outcome: string, extra: Parameters<typeof requestFor>[1] = {}): Promise<string> {
   const { llm, planner } = setup([{ kind: 'question', question: 'Which mail?' }], playgroundDirectory([MEGAN_SMITH]));
@@ -20,6 +22,17 @@ describe('LlmPlanner: the system prompt', () => {
       expect(prompt).toContain(`### ${spec.name} (risk: ${spec.risk})\n${spec.description}\n`);
       expect(prompt).toContain(`Input schema: ${JSON.stringify(jsonSchemaOf(spec.input, 'input'))}`);
       expect(prompt).toContain(`Output schema: ${JSON.stringify(jsonSchemaOf(spec.output, 'output'))}`);
+    }
+  });
+
+  it('describes the compose actions too when the catalogue has a model', async () => {
+    const withCompose = createCatalogue(noGraph, { llm: new ScriptedLlm([]) });
+    expect(withCompose.list().length).toBeGreaterThan(catalogue.list().length);
+    const llm = new ScriptedLlm([{ kind: 'question', question: 'Which mail?' }]);
+    const planner = new LlmPlanner({ llm, catalogue: withCompose, directory: playgroundDirectory(), logger: new RecordingLogger() });
+    await planner.plan(requestFor('Draft a reply to the latest mail from Contoso'));
+    for (const spec of withCompose.list()) {
+      expect(llm.system()).toContain(`### ${spec.name} (risk: ${spec.risk})\n${spec.description}\nInput schema: ${JSON.stringify(jsonSchemaOf(spec.input, 'input'))}`);
     }
   });
 
