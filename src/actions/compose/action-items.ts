@@ -120,7 +120,6 @@ export function composeActionItems(llm: LlmClient): ActionSpec<ComposeActionItem
         jsonSchema: ANSWER_SCHEMA,
         answer,
         maxTokens: 4000,
-        temperature: 0.1,
         signal: ctx.signal,
       });
       const items = keepTraced(a.items, shown);

@@ -16,7 +16,6 @@ export interface ComposeCall<T> {
   /** What a usable answer is; checked whatever the service claims to enforce. */
   readonly answer: z.ZodType<T>;
   readonly maxTokens: number;
-  readonly temperature: number;
   readonly signal?: AbortSignal;
 }
 
@@ -31,7 +30,8 @@ export function composeInvalid(problem: string): DelegateError {
 
 /**
  * Make exactly one model call and validate its answer. No repair round: a compose step costs
- * one call (DESIGN §5), and a person can retry it from the task card.
+ * one call (DESIGN §5), and a person can retry it from the task card. No temperature is sent:
+ * reasoning-model deployments reject any, and the catalogue has no per-deployment setting.
  */
 export async function callModel<T>(llm: LlmClient, call: ComposeCall<T>): Promise<{ answer: T; usage: ComposeUsage }> {
   const result = await llm.complete({
@@ -40,7 +40,6 @@ export async function callModel<T>(llm: LlmClient, call: ComposeCall<T>): Promis
       { role: 'user', content: call.user },
     ],
     jsonSchema: { name: call.schemaName, schema: call.jsonSchema, strict: true },
-    temperature: call.temperature,
     maxTokens: call.maxTokens,
     ...(call.signal ? { signal: call.signal } : {}),
   });

@@ -91,7 +91,6 @@ export function composeDraft(llm: LlmClient): ActionSpec<ComposeDraftInput, Comp
         jsonSchema: ANSWER_SCHEMA,
         answer,
         maxTokens: 4000,
-        temperature: 0.4,
         signal: ctx.signal,
       });
       if (input.kind !== 'post' && a.subject.length === 0) throw composeInvalid(`compose_draft: empty subject for ${input.kind}`);

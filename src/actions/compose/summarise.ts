@@ -79,7 +79,6 @@ export function composeSummarise(llm: LlmClient): ActionSpec<ComposeSummariseInp
         jsonSchema: ANSWER_SCHEMA,
         answer,
         maxTokens: input.maxWords * 3 + 2000,
-        temperature: 0.2,
         signal: ctx.signal,
       });
       const sourceIds = usedIds(a.sourceIds, shown);
