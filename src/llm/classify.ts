@@ -10,9 +10,12 @@ export class CredentialFailure extends Error {
   }
 }
 
-/** Why our own signals aborted the call, if they did. */
+/** What the client knows beyond the thrown error. */
 export interface AbortState {
+  /** Our overall deadline aborted the call. */
   readonly deadlineExceeded: boolean;
+  /** The last attempt's fetch was aborted by something other than the caller: the SDK's per-attempt timeout. */
+  readonly attemptTimedOut?: boolean;
 }
 
 /**
@@ -25,7 +28,9 @@ export function toLlmError(error: unknown, state: AbortState): LlmError {
   if (state.deadlineExceeded) return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
   if (error instanceof APIUserAbortError || isAbortError(error)) return new LlmError({ code: 'llm_cancelled' });
   if (error instanceof APIConnectionTimeoutError) return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
-  if (error instanceof APIConnectionError) return new LlmError({ code: 'llm_unavailable' }, { cause: summary(error) });
+  if (error instanceof APIConnectionError) {
+    return new LlmError({ code: state.attemptTimedOut ? 'llm_timeout' : 'llm_unavailable' }, { cause: summary(error) });
+  }
   if (error instanceof APIError && typeof error.status === 'number') {
     const requestId = error.requestID ?? error.headers?.get('apim-request-id') ?? undefined;
     const wait = error.headers ? retryAfterMs(error.headers) : undefined;

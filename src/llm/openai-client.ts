@@ -68,7 +68,10 @@ export function createLlmClient(options: LlmClientOptions): ConfiguredLlmClient 
       );
       return result;
     } catch (error) {
-      const failure: LlmError = toLlmError(error, { deadlineExceeded: deadline.signal.aborted && !request.signal?.aborted });
+      const failure: LlmError = toLlmError(error, {
+        deadlineExceeded: deadline.signal.aborted && !request.signal?.aborted,
+        attemptTimedOut: trace.lastFetchFailure === 'aborted' && !signal.aborted,
+      });
       logger.warn(
         { ...facts(), model, code: failure.code, status: failure.status, requestId: failure.requestId, retryAfterMs: failure.retryAfterMs },
         'llm completion failed',

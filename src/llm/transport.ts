@@ -4,9 +4,15 @@ import { retryAfterMs } from './retry-after';
 /** The header that ties the attempts of one `complete()` together (Azure echoes it back). */
 export const CLIENT_REQUEST_ID_HEADER = 'x-ms-client-request-id';
 
-/** Per-call attempt count, filled in by {@link observingFetch}. */
+/** What happened to one call's attempts, filled in by {@link observingFetch}. */
 export interface CallTrace {
   attempts: number;
+  /**
+   * How the last attempt's fetch itself failed, if it did. An abort that was neither the
+   * caller's nor our deadline is the SDK's per-attempt timeout: the SDK says so too, but only
+   * when the error comes from its own realm (not so under jest), so we keep our own record.
+   */
+  lastFetchFailure?: 'aborted' | 'network';
 }
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -32,7 +38,14 @@ export function observingFetch(options: ObservingFetchOptions): Fetch {
     const clientRequestId = new Headers(init?.headers).get(CLIENT_REQUEST_ID_HEADER) ?? undefined;
     const trace = clientRequestId === undefined ? undefined : options.traces.get(clientRequestId);
     if (trace) trace.attempts += 1;
-    const response = await inner(input, init);
+    let response: Response;
+    try {
+      response = await inner(input, init);
+    } catch (error) {
+      if (trace) trace.lastFetchFailure = (error as { name?: unknown } | null)?.name === 'AbortError' ? 'aborted' : 'network';
+      throw error;
+    }
+    if (trace) delete trace.lastFetchFailure;
     if (response.ok) return response;
     const wait = retryAfterMs(response.headers);
     const tooLong = wait !== undefined && wait > options.maxRetryAfterMs;

@@ -119,6 +119,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       queue.length = 0;
       failures.length = 0;
       handler = undefined;
+      counter = 0;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -103,7 +103,7 @@ export interface FakeOpenAI {
   enqueue(...replies: FakeReply[]): void;
   /** Fail the next `count` requests (default 1; `Infinity` for all) with `status`, before any queued reply. */
   failNext(status: number, options?: { readonly retryAfterSeconds?: number; readonly retryAfterMs?: number; readonly count?: number }): void;
-  /** Forget requests, queues, failures and the handler. */
+  /** Forget requests, queues, failures and the handler; request ids start again at `req_fake_1`. */
   reset(): void;
   close(): Promise<void>;
 }
