@@ -59,7 +59,13 @@ export class Engine {
     const now = clock.now();
     await checkBudget(store, this.deps.budgets, { requesterId: request.requester.id, tenantId: request.scope.tenantId }, now);
     const result = await this.deps.planner.plan({ outcome: request.outcome, requester: request.requester, scope: request.scope, now, timeZone: request.timeZone });
-    if (result.kind === 'unplannable') return { kind: 'unplannable', message: result.message };
+    if (result.kind === 'unplannable') {
+      // No task is created, but the model's tokens still count against the budgets.
+      if (result.usage) {
+        await store.recordUsage({ entryId: `unplanned:${ids.uuid()}`, taskId: 'unplanned', requesterId: request.requester.id, tenantId: request.scope.tenantId, at: now.toISOString(), usage: result.usage });
+      }
+      return { kind: 'unplannable', message: result.message };
+    }
     const planned = result.kind === 'plan' ? this.build(result.steps, 1, { outcome: request.outcome }, now) : { version: 1, steps: [], createdAt: now.toISOString() };
     const base: Omit<Task, 'id'> = {
       schemaVersion: TASK_SCHEMA_VERSION,

@@ -85,6 +85,8 @@ export class MessageHandler {
 
   private async startTask(context: TurnContext, actor: string, outcome: string, log: Logger): Promise<void> {
     const activity = context.activity;
+    // A model takes seconds to plan: show that Delegate is working on it.
+    if (this.deps.engine.revises) await context.sendActivity({ type: 'typing' });
     const profile = await this.deps.profiles(actor);
     const requester: Person = { id: actor, name: profile?.name ?? activity.from.name ?? 'you', upn: profile?.upn };
     const result = await this.deps.engine.startTask({
