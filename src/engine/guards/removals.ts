@@ -1,0 +1,32 @@
+import { FlagList, GUARD_CODES } from './flags';
+import type { GuardFlag } from './types';
+
+/** A host or scheme as it may appear inside `[link removed: …]` without breaking out of it. */
+export function safeLabel(host: string): string {
+  const label = host.replace(/[[\]]/g, '').replace(/[^\p{L}\p{N}.\-:_%]/gu, '?').slice(0, 80);
+  return label === '' ? 'unknown' : label;
+}
+
+/** The text left where a link was. */
+export function placeholder(label: string): string {
+  return `[link removed: ${label}]`;
+}
+
+/** The links removed from one text: one `link_removed` flag per host, in the order first met. */
+export class Removals {
+  private readonly list = new FlagList();
+
+  /** Record a removal; returns the label to show in the placeholder. */
+  add(host: string): string {
+    const label = safeLabel(host);
+    const message = label.endsWith(':')
+      ? `Removed a ${label} link: links of that kind can run code or carry hidden content`
+      : `Removed a link to ${label}: it is not one of your organisation's sites`;
+    this.list.add(GUARD_CODES.linkRemoved, message);
+    return label;
+  }
+
+  flags(): GuardFlag[] {
+    return [...this.list.items];
+  }
+}
