@@ -10,6 +10,8 @@ export interface Side {
   readonly throughput: number;
   /** Server CPU time per request (ms), when it was measured in every round. */
   readonly cpuPerRequestMs?: number;
+  /** Worst event-loop delay of the server over the rounds (p99 and max, ms), when measured. */
+  readonly loopDelay?: { readonly p99: number; readonly max: number };
 }
 
 /** Delegate against its baseline, measured in alternating rounds. */
@@ -65,5 +67,8 @@ export function side(results: readonly LoadResult[]): Side {
     firstError: results.find((r) => r.firstError)?.firstError,
     throughput: wallMs > 0 ? (samples.length * 1000) / wallMs : 0,
     cpuPerRequestMs: cpuMeasured && samples.length > 0 ? results.reduce((sum, r) => sum + (r.serverCpuMs ?? 0), 0) / samples.length : undefined,
+    loopDelay: results.every((r) => r.loopDelay)
+      ? { p99: Math.max(...results.map((r) => r.loopDelay?.p99 ?? 0)), max: Math.max(...results.map((r) => r.loopDelay?.max ?? 0)) }
+      : undefined,
   };
 }

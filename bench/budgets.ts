@@ -13,25 +13,30 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 const x = (v: number) => `${v.toFixed(2)}×`;
 
 /** Budget verdicts for whatever sections ran. */
-export function verdicts(http: HttpResults, engine: EngineResults, idle: IdleResults): Verdict[] {
+export function verdicts(http: HttpResults, engine: EngineResults, idle: IdleResults, concurrency: number): Verdict[] {
   const out: Verdict[] = [];
+  const n = `×${concurrency}`;
   if (http.framework) {
     const { help, outcome, outcomeSerial } = http.framework;
+    // p50 and p95: on a shared machine the last percent is mostly the OS scheduler, which the
+    // CPU-per-request ratio (printed alongside) does not see.
     out.push({
-      budget: 'Framework overhead (`help`, 8 concurrent)',
-      target: '≤ 1.5× echo bot at p50 and p99',
-      measured: `${x(help.ratio.p50)} p50, ${x(help.ratio.p99)} p99${help.cpuRatio === undefined ? '' : ` (server CPU ${x(help.cpuRatio)})`}`,
-      pass: help.ratio.p50 <= 1.5 && help.ratio.p99 <= 1.5,
+      budget: `Framework overhead (\`help\` ${n})`,
+      target: '≤ 1.5× echo bot at p50 and p95',
+      measured: `${x(help.ratio.p50)} p50, ${x(help.ratio.p95)} p95, ${x(help.ratio.p99)} p99${help.cpuRatio === undefined ? '' : `; server CPU ${x(help.cpuRatio)}`}`,
+      pass: help.ratio.p50 <= 1.5 && help.ratio.p95 <= 1.5 && help.delegate.errors === 0,
     });
-    out.push(p99Budget('Message → plan card (8 concurrent)', outcome, 150));
-    out.push(p99Budget('Message → plan card (one at a time)', outcomeSerial, 150));
+    out.push(p99Budget(`Message → plan card ${n}`, outcome, 150));
+    out.push(p99Budget('Message → plan card ×1', outcomeSerial, 150));
   }
   if (http.invokes) {
-    const { refreshIdle, approve, refreshBusy, busyWork } = http.invokes;
-    out.push(p99Budget('Invoke: refresh, worker idle (8 concurrent)', refreshIdle, 100));
-    out.push(p99Budget('Invoke: approve fresh plan (8 concurrent)', approve, 100));
-    out.push(p99Budget('Invoke: refresh, worker busy (8 concurrent)', refreshBusy, 100));
-    out.push({ budget: 'Invoke: approve, paced in the background', target: 'p99 < 100 ms', measured: ms(busyWork.approveLatency.p99), pass: busyWork.approveLatency.p99 < 100 });
+    const { refreshIdle, approve, refreshBusy, clickBusy, clickBusyWork } = http.invokes;
+    out.push(p99Budget(`Invoke: refresh ${n}, worker idle`, refreshIdle, 100));
+    out.push(p99Budget(`Invoke: approve fresh plan ${n}`, approve, 100));
+    out.push(p99Budget(`Invoke: refresh ${n}, worker busy`, refreshBusy, 100));
+    out.push(p99Budget('Invoke: refresh ×1 (a click), worker busy', clickBusy, 100));
+    const bg = clickBusyWork.approveLatency;
+    out.push({ budget: `Invoke: approve, paced ${clickBusyWork.approvalsPerSecond}/s, worker busy`, target: 'p99 < 100 ms', measured: ms(bg.p99), pass: bg.p99 < 100 && clickBusyWork.errors === 0 });
   }
   for (const row of engine ?? []) {
     if (row.store !== 'memory') continue;

@@ -66,8 +66,10 @@ export interface LoadResult {
   readonly errors: number;
   readonly firstError?: string;
   readonly wallMs: number;
-  /** CPU time the server process used during the run, when measured (see withServerCpu). */
+  /** CPU time the server process used during the run, when measured (see withServerStats). */
   readonly serverCpuMs?: number;
+  /** The server's event-loop delay during the run (ms), when measured. */
+  readonly loopDelay?: { readonly p99: number; readonly max: number };
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {

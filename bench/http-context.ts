@@ -49,12 +49,15 @@ export async function waitForIdleWorker(ctx: HttpContext, ms = 60_000): Promise<
 }
 
 /**
- * Run a load and record the server process's CPU time over it. CPU per request barely moves when
- * other tenants of the machine steal time, unlike latency, so it is the steadier overhead ratio.
+ * Run a load and record the server process's CPU time and event-loop delay over it. CPU per
+ * request barely moves when other tenants of the machine steal time, unlike latency, so it is
+ * the steadier overhead ratio; loop delay tells queueing behind long synchronous work apart.
  */
-export async function withServerCpu(server: ServerProcess, run: () => Promise<LoadResult>): Promise<LoadResult> {
+export async function withServerStats(server: ServerProcess, run: () => Promise<LoadResult>, options: { cpu: boolean } = { cpu: true }): Promise<LoadResult> {
+  await server.ask('loopDelayReset');
   const before = await server.ask('cpu');
   const result = await run();
   const after = await server.ask('cpu');
-  return { ...result, serverCpuMs: after - before };
+  const loopDelay = { p99: await server.ask('loopDelayP99'), max: await server.ask('loopDelayMax') };
+  return { ...result, serverCpuMs: options.cpu ? after - before : undefined, loopDelay };
 }

@@ -17,9 +17,11 @@ export interface BenchOptions {
   readonly refreshTasks: number;
   readonly refreshPerClient: number;
   readonly approvePerClient: number;
-  /** Plans approved per second in the background during the "worker busy" phase. */
+  /** Plans approved per second in the background during the "worker busy" phases. */
   readonly busyApprovalsPerSecond: number;
-  /** Automatic steps in the longest engine benchmark plan (5 and 20, the default step limit, always run). */
+  /** Refresh clicks, one at a time, per round of the "click while the worker is busy" phase. */
+  readonly busyClicks: number;
+  /** Automatic steps in the longest engine benchmark plan (5, 20 and 50 always run). */
   readonly engineSteps: number;
   readonly engineRepeats: number;
   readonly idleTasks: number;
@@ -36,13 +38,14 @@ const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
   rounds: 4,
   warmup: 15,
   helpPerClient: 150,
-  outcomePerClient: 25,
-  serialOutcomes: 60,
+  outcomePerClient: 50,
+  serialOutcomes: 200,
   refreshTasks: 200,
   refreshPerClient: 60,
   approvePerClient: 12,
   busyApprovalsPerSecond: 40,
-  engineSteps: 50,
+  busyClicks: 400,
+  engineSteps: 200,
   engineRepeats: 40,
   idleTasks: 10_000,
 };
@@ -55,9 +58,10 @@ const QUICK: typeof FULL = {
   outcomePerClient: 6,
   serialOutcomes: 15,
   refreshTasks: 40,
-  refreshPerClient: 15,
-  approvePerClient: 4,
+  refreshPerClient: 25,
+  approvePerClient: 6,
   busyApprovalsPerSecond: 40,
+  busyClicks: 100,
   engineSteps: 50,
   engineRepeats: 10,
   idleTasks: 2_000,

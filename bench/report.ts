@@ -1,4 +1,5 @@
-import type { Comparison } from './abab';
+import type { Comparison, Side } from './abab';
+import type { BusyWork } from './busy';
 import type { BenchResults } from './results';
 import type { Summary } from './stats';
 import { markdownTable, textTable } from './table';
@@ -6,16 +7,25 @@ import { markdownTable, textTable } from './table';
 const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-function latencyRow(name: string, s: Summary, errors: number, throughput: number, cpu?: number, ratio?: Comparison['ratio'], cpuRatio?: number): string[] {
-  const r = ratio ? `${f(ratio.p50, 2)} / ${f(ratio.p95, 2)} / ${f(ratio.p99, 2)}` : '';
-  return [name, String(s.n), String(errors), f(throughput, 0), f(s.p50), f(s.p95), f(s.p99), f(s.max), cpu === undefined ? '' : f(cpu, 2), r, cpuRatio === undefined ? '' : f(cpuRatio, 2)];
+function latencyRow(name: string, side: Omit<Side, 'latency'> & { latency: Summary }, cmp?: Comparison): string[] {
+  const s = side.latency;
+  const r = cmp ? `${f(cmp.ratio.p50, 2)} / ${f(cmp.ratio.p95, 2)} / ${f(cmp.ratio.p99, 2)}` : '';
+  const loop = side.loopDelay ? `${f(side.loopDelay.p99)} / ${f(side.loopDelay.max)}` : '';
+  const cpu = side.cpuPerRequestMs === undefined ? '' : f(side.cpuPerRequestMs, 2);
+  return [name, String(s.n), String(side.errors), f(side.throughput, 0), f(s.p50), f(s.p95), f(s.p99), f(s.max), cpu, loop, r, cmp?.cpuRatio === undefined ? '' : f(cmp.cpuRatio, 2)];
 }
 
 function comparisonRows(name: string, c: Comparison): string[][] {
-  return [
-    latencyRow(`${name} — echo bot`, c.baseline.latency, c.baseline.errors, c.baseline.throughput, c.baseline.cpuPerRequestMs),
-    latencyRow(`${name} — Delegate`, c.delegate.latency, c.delegate.errors, c.delegate.throughput, c.delegate.cpuPerRequestMs, c.ratio, c.cpuRatio),
-  ];
+  return [latencyRow(`${name} — echo`, c.baseline), latencyRow(`${name} — Delegate`, c.delegate, c)];
+}
+
+function backgroundRow(name: string, b: BusyWork): string[] {
+  return latencyRow(name, { latency: b.approveLatency, errors: b.errors, throughput: b.approvalsPerSecond });
+}
+
+function busyNote(name: string, b: BusyWork): string {
+  const out = b.ranOutOfPlans ? ' It ran out of fresh plans before the end of a round.' : '';
+  return `${name}: ${b.approvalsPerSecond} approvals/s sent in the background; the worker brought ${f(b.checkpointsPerSecond)} tasks/s to their checkpoint (mail search through the sandbox, summary, cards) while the foreground was measured.${out}`;
 }
 
 /** The human-readable report for the terminal. */
@@ -23,34 +33,38 @@ export function textReport(results: BenchResults): string {
   const { meta } = results;
   const parts: string[] = [
     `Delegate benchmarks — ${meta.quick ? 'quick' : 'full'} run, ${(meta.durationMs / 1000).toFixed(0)} s, Node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}`,
-    `Machine load average (1 min) at start ${f(meta.loadAverageAtStart[0] ?? NaN, 2)}, at end ${f(meta.loadAverageAtEnd[0] ?? NaN, 2)}: above ${meta.cpus}, other work shared the CPUs and absolute latencies are inflated; ratios and CPU per request are steadier.`,
+    `Machine load average (1 min): ${f(meta.loadAverageAtStart[0] ?? NaN, 2)} at start, ${f(meta.loadAverageAtEnd[0] ?? NaN, 2)} at end.`,
   ];
+  if (Math.max(meta.loadAverageAtStart[0] ?? 0, meta.loadAverageAtEnd[0] ?? 0) > meta.cpus) {
+    parts.push(`That is more than ${meta.cpus} CPUs: other work shared them, so absolute latencies (p99 most) are inflated; ratios and CPU per request are steadier.`);
+  }
   const rows: string[][] = [];
   const c = String(meta.options.concurrency ?? '');
   if (results.framework) {
-    rows.push(...comparisonRows(`help, ${c} concurrent`, results.framework.help));
-    rows.push(...comparisonRows(`outcome → plan card, ${c} concurrent`, results.framework.outcome));
-    rows.push(...comparisonRows('outcome → plan card, one at a time', results.framework.outcomeSerial));
+    rows.push(...comparisonRows(`help ×${c}`, results.framework.help));
+    rows.push(...comparisonRows(`outcome → plan card ×${c}`, results.framework.outcome));
+    rows.push(...comparisonRows('outcome → plan card ×1', results.framework.outcomeSerial));
   }
   if (results.invokes) {
     const i = results.invokes;
-    rows.push(...comparisonRows(`refresh invoke, worker idle, ${c} concurrent`, i.refreshIdle));
-    rows.push(...comparisonRows(`approve invoke (fresh plans), ${c} concurrent`, i.approve));
-    rows.push(...comparisonRows(`refresh invoke, worker busy, ${c} concurrent`, i.refreshBusy));
-    rows.push(latencyRow(`approve invoke, paced ${i.busyWork.approvalsPerSecond}/s in the background — Delegate`, i.busyWork.approveLatency, i.busyWork.errors, i.busyWork.approvalsPerSecond));
+    rows.push(...comparisonRows(`refresh ×${c}, worker idle`, i.refreshIdle));
+    rows.push(...comparisonRows(`approve fresh plan ×${c}`, i.approve));
+    rows.push(...comparisonRows(`refresh ×${c}, worker busy`, i.refreshBusy));
+    rows.push(backgroundRow('  background approvals (paced) — Delegate', i.refreshBusyWork));
+    rows.push(...comparisonRows('refresh ×1 (clicks), worker busy', i.clickBusy));
+    rows.push(backgroundRow('  background approvals (paced) — Delegate', i.clickBusyWork));
   }
   if (rows.length) {
-    parts.push('', 'HTTP latency (ms), POST /api/messages, keep-alive; baseline and Delegate alternate in rounds (ABAB)');
-    parts.push(textTable(['scenario', 'n', 'errors', 'req/s', 'p50', 'p95', 'p99', 'max', 'server CPU/req', '÷ echo p50/p95/p99', '÷ echo CPU'], rows));
-    if (results.invokes) {
-      const b = results.invokes.busyWork;
-      parts.push(
-        `Worker busy: ${b.approvalsPerSecond} approvals/s sent in the background; the worker brought ${f(b.checkpointsPerSecond)} tasks/s to their checkpoint during the measured load${b.ranOutOfPlans ? ' (ran out of fresh plans before the end)' : ''}.`,
-      );
-    }
+    parts.push('', `HTTP latency (ms) of POST /api/messages over keep-alive; ×N = N concurrent callers; echo and Delegate alternate in rounds (ABAB)`);
+    parts.push(textTable(['scenario', 'n', 'errors', 'req/s', 'p50', 'p95', 'p99', 'max', 'CPU/req', 'loop delay p99/max', '÷ echo p50/p95/p99', '÷ echo CPU'], rows));
+    parts.push('CPU/req: server process CPU ms per request. Loop delay: the server\'s event-loop delay (ms) during the run.');
     if (results.framework) {
       const rr = (cmp: Comparison) => cmp.roundRatios.map((v) => f(v, 2)).join(', ');
       parts.push(`Per-round p50 ratios — help: ${rr(results.framework.help)}; outcome: ${rr(results.framework.outcome)}.`);
+    }
+    if (results.invokes) {
+      parts.push(busyNote(`Worker busy, refresh ×${c}`, results.invokes.refreshBusyWork));
+      parts.push(busyNote('Worker busy, clicks', results.invokes.clickBusyWork));
     }
   }
   if (results.engine?.length) {

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     invokes,
     engine,
     idle,
-    budgets: verdicts({ framework, invokes }, engine, idle),
+    budgets: verdicts({ framework, invokes }, engine, idle, options.concurrency),
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);
   log('');

@@ -1,5 +1,5 @@
 import { compareAbab, type Comparison } from '../abab';
-import { withServerCpu, type HttpContext } from '../http-context';
+import { withServerStats, type HttpContext } from '../http-context';
 import { runLoad, type JsonClient, type LoadResult, type Reply } from '../http-client';
 import type { BenchOptions } from '../options';
 import { Chat, OUTCOME, planApproval, repliesOf } from '../traffic';
@@ -39,8 +39,8 @@ export async function frameworkSection(ctx: HttpContext, options: BenchOptions, 
     };
     return compareAbab(
       options.rounds,
-      round('echo', () => withServerCpu(ctx.echo, () => load(ctx.echoClient, echoChats, baseline))),
-      round('delegate', () => withServerCpu(ctx.delegate, () => load(ctx.delegateClient, delegateChats, delegate))),
+      round('echo', () => withServerStats(ctx.echo, () => load(ctx.echoClient, echoChats, baseline))),
+      round('delegate', () => withServerStats(ctx.delegate, () => load(ctx.delegateClient, delegateChats, delegate))),
     );
   };
   const c = options.concurrency;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/index';
 import { startEchoBot } from './echo-bot';
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
 }
 
 function serve(send: (reply: ChildReply) => void, running: () => Promise<number>, stop: () => Promise<void>): void {
+  // How long callbacks wait for the event loop: long synchronous work shows up here as stalls.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  // If the benchmark dies (Ctrl-C, crash), do not linger as an orphan server.
+  process.once('disconnect', () => void stop().finally(() => process.exit(0)));
   process.on('message', (message: ChildRequest) => {
     const answer = async (): Promise<ChildReply> => {
       switch (message.cmd) {
@@ -41,6 +47,13 @@ function serve(send: (reply: ChildReply) => void, running: () => Promise<number>
           const { user, system } = process.cpuUsage();
           return { type: 'result', id: message.id, value: (user + system) / 1000 };
         }
+        case 'loopDelayReset':
+          loop.reset();
+          return { type: 'result', id: message.id, value: 0 };
+        case 'loopDelayP99':
+          return { type: 'result', id: message.id, value: loop.percentile(99) / 1e6 };
+        case 'loopDelayMax':
+          return { type: 'result', id: message.id, value: loop.max / 1e6 };
         case 'stop':
           // The parent waits for the exit; nothing else may keep this process alive.
           await stop();

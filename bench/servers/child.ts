@@ -18,6 +18,11 @@ export class ServerProcess {
       if (reply.type === 'result') waiter?.resolve(reply.value);
       else waiter?.reject(new Error(reply.message));
     });
+    // A crashed server must fail the run, not leave it waiting for answers forever.
+    child.on('exit', (code) => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`server process exited with ${code}`));
+      this.pending.clear();
+    });
   }
 
   /** Start `child-main.ts` with tsx; its logs (stdout) are discarded, errors (stderr) shown. */
@@ -51,7 +56,7 @@ export class ServerProcess {
 
   /** Clean stop (in-flight work finishes), then the process exits. */
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.send({ id: ++this.next, cmd: 'stop' } satisfies ChildRequest);
     const killer = setTimeout(() => this.child.kill(), 10_000);

@@ -1,8 +1,11 @@
 /** Parent → server process: a question or an order, answered by the same id. */
 export interface ChildRequest {
   readonly id: number;
-  /** `running`: tasks currently running; `cpu`: CPU time used so far (ms); `stop`: shut down cleanly. */
-  readonly cmd: 'running' | 'cpu' | 'stop';
+  /**
+   * `running`: tasks currently running; `cpu`: CPU time used so far (ms); `loopDelayP99` /
+   * `loopDelayMax`: event-loop delay (ms) since `loopDelayReset`; `stop`: shut down cleanly.
+   */
+  readonly cmd: 'running' | 'cpu' | 'loopDelayReset' | 'loopDelayP99' | 'loopDelayMax' | 'stop';
 }
 
 /** Server process → parent. */
