@@ -59,6 +59,13 @@ describe('time limits and cancellation', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  it('does not call at all when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(client().complete({ ...ask, signal: controller.signal })).rejects.toMatchObject({ code: 'llm_cancelled' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('reports an unreachable server as llm_unavailable', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
