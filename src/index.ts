@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { ClientSecretCredential } from '@azure/identity';
+import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createCatalogue } from './actions';
-import { envFiles, loadConfig, processEnv, type Config } from './config';
+import { envFiles, loadConfig, processEnv, type Config, type LlmConfig } from './config';
 import type { Catalogue } from './engine/catalogue';
 import { Engine } from './engine/engine';
 import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
@@ -11,8 +11,10 @@ import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
 import { createGraphGateway, GraphDirectory } from './graph';
 import type { GraphGateway } from './graph/types';
+import { createLlmClient, type LlmClient } from './llm';
 import { createLogger } from './log';
 import { RulePlanner } from './planning';
+import { LlmPlanner } from './planning/llm';
 import { startSandbox, type Sandbox } from './sandbox';
 import { startServer, type HttpServer } from './server';
 import { openSqliteStore } from './store/sqlite-store';
@@ -78,8 +80,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
 
   const store = await openSqliteStore(config.storePath);
-  const catalogue = overrides.catalogue ?? createCatalogue(gateway);
-  const planner = overrides.planner ?? new RulePlanner({ directory: new GraphDirectory(gateway) });
+  const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
+  const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
+  const directory = new GraphDirectory(gateway);
+  const planner =
+    overrides.planner ?? (llm ? new LlmPlanner({ llm, catalogue, directory, logger: logger.child({ component: 'planner' }) }) : new RulePlanner({ directory }));
   const renderer = new CardRenderer(defaultCardsDirectory());
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(config)));
@@ -89,8 +94,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }));
 
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
-  const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, ...config.worker });
-  const engine = new Engine({ store, planner, catalogue, clock, ids, onRunnable: () => worker.kick() });
+  const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, ...config.worker });
+  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, onRunnable: () => worker.kick() });
 
   const profiles = profileLookup(gateway);
   const handlerDeps = { engine, catalogue, renderer, notifier, ids, defaultTimeZone: config.defaultTimeZone };
@@ -104,7 +109,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
   worker.start();
   logger.info(
-    { url: server.url, mode: config.local ? 'local' : 'bot-framework', graph: config.graph.kind, graphUrl: graphBaseUrl, workerId },
+    { url: server.url, mode: config.local ? 'local' : 'bot-framework', graph: config.graph.kind, graphUrl: graphBaseUrl, planner: llm ? `llm (${config.llm?.kind})` : 'rules', workerId },
     config.local ? 'Delegate listening in local mode on 127.0.0.1 only (no Bot Framework auth, sandbox tenant)' : 'Delegate listening with Bot Framework authentication',
   );
 
@@ -126,6 +131,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await sandbox?.close();
       })()),
   };
+}
+
+/** The model client: Azure OpenAI (API key, or Microsoft Entra ID when no key is set) or any OpenAI-compatible endpoint. */
+function llmClient(llm: LlmConfig, logger: Logger): LlmClient {
+  const common = { timeoutMs: llm.timeoutMs, maxRetries: llm.maxRetries, logger };
+  if (llm.kind === 'azure') {
+    const auth = llm.apiKey ? { apiKey: llm.apiKey } : { credential: new DefaultAzureCredential() };
+    return createLlmClient({ kind: 'azure', endpoint: llm.endpoint, deployment: llm.deployment, apiVersion: llm.apiVersion, auth, ...common });
+  }
+  return createLlmClient({ kind: 'openai', baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, ...common });
 }
 
 function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {

@@ -5,6 +5,7 @@ import { display, displayList, listNames } from './common/display';
 import { guidFromKey, userRoot } from './common/keys';
 import { email, isoInstant, timeZone } from './common/schemas';
 import { fromGraphDateTime, humanTime, toGraphDateTime } from './common/time';
+import { addressDestinations } from './common/destinations';
 
 export const createEventInput = z
   .object({
@@ -38,6 +39,8 @@ export function createEvent(gateway: GraphGateway): ActionSpec<CreateEventInput,
     output: createEventOutput,
     risk: 'write-internal',
     permissions: { delegated: ['Calendars.ReadWrite'], application: ['Calendars.ReadWrite'] },
+    destinations: (input) => addressDestinations(input, 'attendees', 'attendee'),
+    contentFields: ['subject', 'body'],
     editable: [
       { name: 'subject', label: 'Subject', kind: 'text' },
       { name: 'attendees', label: 'Attendees', kind: 'list' },

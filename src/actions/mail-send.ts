@@ -5,6 +5,7 @@ import type { GraphGateway, GraphPort } from '../graph/types';
 import { display, displayList, listNames } from './common/display';
 import { odataLiteral, userRoot } from './common/keys';
 import { email } from './common/schemas';
+import { addressDestinations } from './common/destinations';
 
 export const mailSendInput = z.object({
   to: z.array(email).min(1),
@@ -94,6 +95,8 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
     output: mailSendOutput,
     risk: 'write-internal',
     permissions: { delegated: ['Mail.ReadWrite', 'Mail.Send'], application: ['Mail.ReadWrite', 'Mail.Send'] },
+    destinations: (input) => [...addressDestinations(input, 'to', 'recipient'), ...addressDestinations(input, 'cc', 'recipient')],
+    contentFields: ['subject', 'body'],
     editable: [
       { name: 'to', label: 'To', kind: 'list' },
       { name: 'cc', label: 'Cc', kind: 'list' },

@@ -4,6 +4,7 @@ import type { GraphGateway, GraphPort } from '../graph/types';
 import { display } from './common/display';
 import { escapeHtml, textToHtml } from './common/html';
 
+
 export const postChannelMessageInput = z.object({
   teamId: z.string().min(1),
   channelId: z.string().min(1),
@@ -66,6 +67,11 @@ export function postChannelMessage(gateway: GraphGateway): ActionSpec<PostChanne
     risk: 'write-internal',
     // Posting as a user needs delegated permission; Graph lets applications post only for migration.
     permissions: { delegated: ['ChannelMessage.Send', 'ChannelMessage.Read.All'], application: [] },
+    destinations: (input) =>
+      typeof input.teamId === 'string' && typeof input.channelId === 'string'
+        ? [{ kind: 'channel', value: `${input.teamId}/${input.channelId}`, label: typeof input.channelName === 'string' ? input.channelName : undefined, field: 'channelId' }]
+        : [],
+    contentFields: ['text'],
     editable: [{ name: 'text', label: 'Message', kind: 'multiline' }],
     describe(input) {
       return {

@@ -1,10 +1,11 @@
 import { addUsage, checkBudget, type Budgets } from './budgets';
 import type { Catalogue } from './catalogue';
 import { DelegateError } from './errors';
-import { TASK_SCHEMA_VERSION, type Decision, type Person, type Scope, type Task, type TokenUsage } from './model';
+import { TASK_SCHEMA_VERSION, type Decision, type Person, type Plan, type Scope, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
 import { buildPlan } from './plan-builder';
 import type { Clock, Ids, PlanRequest, Planner, StepDraft, TaskQuery, TaskStore } from './ports';
+import { guardInput, mergeFlags, trustOf, type Safety } from './safety';
 import { mayDecide, transition, type DecisionRequest } from './transitions';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
@@ -16,6 +17,8 @@ export interface EngineDeps {
   readonly ids: Ids;
   /** Daily model-token budgets (LLM planner and compose steps). */
   readonly budgets?: Budgets;
+  /** Tenant domains and link allow-list for the deterministic guards; without it, guards are off. */
+  readonly safety?: Safety;
   /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
   readonly onRunnable?: (taskId: string) => void;
 }
@@ -66,7 +69,12 @@ export class Engine {
       }
       return { kind: 'unplannable', message: result.message };
     }
-    const planned = result.kind === 'plan' ? this.build(result.steps, 1, { outcome: request.outcome }, now) : { version: 1, steps: [], createdAt: now.toISOString() };
+    let planned: Plan = { version: 1, steps: [], createdAt: now.toISOString() };
+    if (result.kind === 'plan') {
+      const built = this.build(result.steps, 1, { outcome: request.outcome, requester: request.requester }, now);
+      if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
+      planned = built.plan;
+    }
     const base: Omit<Task, 'id'> = {
       schemaVersion: TASK_SCHEMA_VERSION,
       title: result.kind === 'plan' ? result.title : request.outcome.slice(0, 120),
@@ -149,7 +157,12 @@ export class Engine {
       await this.addUsage(current.id, `plan:${version}:unplannable:${request.decisionId}`, result.usage);
       return { kind: 'unplannable', task: current, message: result.message };
     }
-    const plan = result.kind === 'plan' ? this.build(result.steps, version, { outcome, clarifications, instructions }, now) : { version, steps: [], createdAt: now.toISOString() };
+    let plan: Plan = { version, steps: [], createdAt: now.toISOString() };
+    if (result.kind === 'plan') {
+      const built = this.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions }, now);
+      if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
+      plan = built.plan;
+    }
     const outcomeOfWrite = await mutateTask(store, clock, current.id, (task) => {
       const fresh = task.status === current.status && task.plan.version === request.planVersion;
       if (!fresh) return { task: undefined, result: false };
@@ -176,8 +189,27 @@ export class Engine {
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
-  private build(drafts: readonly StepDraft[], version: number, _trust: { outcome: string; clarifications?: readonly { answer: string }[]; instructions?: readonly string[] }, now: Date) {
-    return buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
+  /**
+   * Validate the planner's drafts into a plan, then run the deterministic guards on every step:
+   * destinations nobody asked for are refused (external) or flagged (a flagged step always stops
+   * at a checkpoint with its warning), and links in literal text are checked.
+   */
+  private build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions'>, now: Date): { kind: 'built'; plan: Plan } | { kind: 'refused'; message: string } {
+    const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
+    const safety = this.deps.safety;
+    if (!safety) return { kind: 'built', plan };
+    const trust = trustOf(asked, safety);
+    const refusals: string[] = [];
+    const steps = plan.steps.map((step) => {
+      const spec = this.deps.catalogue.get(step.action);
+      if (!spec) return step;
+      const guarded = guardInput(spec, step.input, trust, safety);
+      refusals.push(...guarded.refusals.map((r) => r.message));
+      const flags = mergeFlags(step.flags, guarded.flags);
+      return { ...step, input: guarded.input, flags, gate: flags ? ('checkpoint' as const) : step.gate };
+    });
+    if (refusals.length > 0) return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
+    return { kind: 'built', plan: { ...plan, steps } };
   }
 
   private refuse(task: Task, actor: string): DecideResult | undefined {

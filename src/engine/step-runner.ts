@@ -1,12 +1,13 @@
 import type { Catalogue } from './catalogue';
 import { DelegateError, toDelegateError } from './errors';
-import type { ErrorInfo, Step, Task } from './model';
+import type { ErrorInfo, Step, StepFlag, Task } from './model';
 import { resolveInput } from './refs';
+import { guardInput, mergeFlags, trustOf, type Safety } from './safety';
 
 /** What to do next with a task whose status is `running`. */
 export type NextMove =
   | { readonly kind: 'complete' }
-  | { readonly kind: 'checkpoint'; readonly step: Step; readonly input: Record<string, unknown> }
+  | { readonly kind: 'checkpoint'; readonly step: Step; readonly input: Record<string, unknown>; readonly flags?: StepFlag[] }
   | { readonly kind: 'run'; readonly step: Step; readonly input: Record<string, unknown> }
   | { readonly kind: 'invalid'; readonly step: Step; readonly error: ErrorInfo };
 
@@ -17,7 +18,7 @@ const DONE: readonly Step['status'][] = ['succeeded', 'skipped', 'rejected'];
  * either needs its input resolved and a checkpoint, or is approved (or was interrupted while
  * running) and must run.
  */
-export function nextMove(task: Task, catalogue: Catalogue): NextMove {
+export function nextMove(task: Task, catalogue: Catalogue, safety?: Safety): NextMove {
   const step = task.plan.steps.find((s) => !DONE.includes(s.status));
   if (!step) return { kind: 'complete' };
   const spec = catalogue.get(step.action);
@@ -33,8 +34,15 @@ export function nextMove(task: Task, catalogue: Catalogue): NextMove {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
     return invalid(step, 'invalid_input', `Step ${step.id} has invalid input: ${details}.`);
   }
-  const input = parsed.data as Record<string, unknown>;
-  return step.gate === 'checkpoint' ? { kind: 'checkpoint', step, input } : { kind: 'run', step, input };
+  if (!safety) {
+    const input = parsed.data as Record<string, unknown>;
+    return step.gate === 'checkpoint' ? { kind: 'checkpoint', step, input } : { kind: 'run', step, input };
+  }
+  // The resolved input may now carry content read from Microsoft 365: check it again.
+  const guarded = guardInput(spec, parsed.data as Record<string, unknown>, trustOf(task, safety), safety);
+  if (guarded.refusals.length > 0) return invalid(step, 'destination_refused', guarded.refusals.map((r) => r.message).join(' '));
+  const flags = mergeFlags(step.flags, guarded.flags);
+  return step.gate === 'checkpoint' || flags ? { kind: 'checkpoint', step, input: guarded.input, flags } : { kind: 'run', step, input: guarded.input };
 }
 
 function invalid(step: Step, code: string, message: string): NextMove {

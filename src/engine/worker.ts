@@ -4,6 +4,7 @@ import { DelegateError } from './errors';
 import type { ErrorInfo, Task } from './model';
 import { mutateTask, withStep } from './mutate';
 import type { Clock, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
+import type { Safety } from './safety';
 import { nextMove, stepError } from './step-runner';
 
 /** Settings and collaborators of a background worker. */
@@ -30,6 +31,8 @@ export interface WorkerOptions {
   readonly stepTimeoutMs: number;
   /** Daily model-token budgets, checked before compose steps. */
   readonly budgets?: Budgets;
+  /** Boundaries for the deterministic guards run on resolved input; without it, guards are off. */
+  readonly safety?: Safety;
 }
 
 /**
@@ -146,7 +149,7 @@ export class Worker {
         message: task.stepsRun >= maxSteps ? `The task reached its limit of ${maxSteps} steps.` : 'The task ran longer than it is allowed to.',
       });
     }
-    const move = nextMove(task, catalogue);
+    const move = nextMove(task, catalogue, this.options.safety);
     switch (move.kind) {
       case 'complete':
         return this.finish(task, 'completed');
@@ -156,7 +159,7 @@ export class Worker {
         // Persist the checkpoint first; only then show it.
         const { task: next, changed } = await this.mutate(task.id, (t) =>
           t.status === 'running' && stepStatus(t, move.step.id) === 'pending'
-            ? { ...withStep(t, move.step.id, (s) => ({ ...s, status: 'awaiting_approval', resolvedInput: move.input })), status: 'awaiting_checkpoint' }
+            ? { ...withStep(t, move.step.id, (s) => ({ ...s, status: 'awaiting_approval', resolvedInput: move.input, flags: move.flags })), status: 'awaiting_checkpoint' }
             : undefined,
         );
         if (!changed) return next.version === task.version ? undefined : next;
