@@ -1,6 +1,6 @@
 import type { MailMessage } from '../common/schemas';
 import { sourceBlock } from './sources';
-import { SPOTLIGHT_INSTRUCTIONS } from './spotlight';
+import { SPOTLIGHT_INSTRUCTIONS } from '../../llm/spotlight';
 
 const ROLE = `You write text for the requester of Delegate, a Microsoft Teams bot that does delegated work across Microsoft 365. You only write: nothing you produce is sent, posted or shared until the requester approves it.`;
 

@@ -1,5 +1,5 @@
 import type { MailMessage } from '../common/schemas';
-import { untrustedBlock } from './spotlight';
+import { untrustedBlock } from '../../llm/spotlight';
 
 /** At most this many messages go into one prompt: the most recent ones. */
 export const MAX_SOURCES = 25;
@@ -7,6 +7,8 @@ export const MAX_SOURCES = 25;
 export const MAX_PREVIEW_CHARS = 1000;
 export const MAX_SUBJECT_CHARS = 200;
 const MAX_SENDER_CHARS = 200;
+/** The block's own cap, above what {@link sourceText} can reach: a second line of defence. */
+const MAX_BLOCK_CHARS = MAX_PREVIEW_CHARS + MAX_SENDER_CHARS + 100;
 
 /** A titled source as cards show it. */
 export interface SourceRef {
@@ -33,12 +35,16 @@ function sender(m: MailMessage): string {
 }
 
 /**
- * One message as an untrusted block. Sender, date and preview are all mail content (a display
- * name is chosen by whoever sent it), so all of it stays inside the block.
+ * What the model reads of one message. Sender, date and preview are all mail content (a
+ * display name is chosen by whoever sent it), so all of it goes inside the block.
  */
+export function sourceText(m: MailMessage): string {
+  return [`From: ${sender(m)}`, `Received: ${m.receivedDateTime}`, '', clip(m.bodyPreview, MAX_PREVIEW_CHARS) || '(no preview)'].join('\n');
+}
+
+/** One message as a spotlighted untrusted block, named by its id and subject. */
 export function sourceBlock(m: MailMessage): string {
-  const text = [`From: ${sender(m)}`, `Received: ${m.receivedDateTime}`, '', clip(m.bodyPreview, MAX_PREVIEW_CHARS) || '(no preview)'].join('\n');
-  return untrustedBlock(m.id, clip(m.subject, MAX_SUBJECT_CHARS) || '(no subject)', text);
+  return untrustedBlock(m.id, clip(m.subject, MAX_SUBJECT_CHARS) || '(no subject)', sourceText(m), { maxChars: MAX_BLOCK_CHARS });
 }
 
 /** "<subject> — <sender name>", as a card lists a source. */

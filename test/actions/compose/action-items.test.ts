@@ -1,8 +1,7 @@
 import { composeActionItems } from '../../../src/actions/compose';
 import { bulletList } from '../../../src/actions/compose/action-items';
-import { sourceBlock } from '../../../src/actions/compose/sources';
-import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/actions/compose/spotlight';
-import { ctx, mail, MAILS, ScriptedLlm, USAGE } from './support';
+import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/llm/spotlight';
+import { ctx, expectInBlock, mail, MAILS, ScriptedLlm, USAGE } from './support';
 
 async function run(llm: ScriptedLlm, input: Record<string, unknown>) {
   const spec = composeActionItems(llm);
@@ -39,7 +38,7 @@ describe('compose.actionItems', () => {
     });
     const { system, user } = llm.prompt();
     expect(system).toContain(SPOTLIGHT_INSTRUCTIONS);
-    for (const m of MAILS) expect(user).toContain(sourceBlock(m));
+    for (const m of MAILS) expectInBlock(user, m);
     expect(llm.only().jsonSchema).toMatchObject({ name: 'compose_action_items', strict: true });
   });
 

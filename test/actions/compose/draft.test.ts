@@ -1,7 +1,6 @@
 import { composeDraft } from '../../../src/actions/compose';
-import { sourceBlock } from '../../../src/actions/compose/sources';
-import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/actions/compose/spotlight';
-import { ctx, MAILS, outsideBlocks, ScriptedLlm, USAGE } from './support';
+import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/llm/spotlight';
+import { ctx, expectInBlock, MAILS, outsideBlocks, ScriptedLlm, USAGE } from './support';
 
 async function run(llm: ScriptedLlm, input: Record<string, unknown>) {
   const spec = composeDraft(llm);
@@ -29,8 +28,8 @@ describe('compose.draft', () => {
     const llm = new ScriptedLlm({ subject: 'S', body: 'B', sourceIds: [] });
     await run(llm, { kind: 'email', instructions: 'Thank Raj for the IT review', sources: MAILS });
     const { user } = llm.prompt();
-    for (const m of MAILS) expect(user).toContain(sourceBlock(m));
-    const rest = outsideBlocks(user, MAILS, sourceBlock);
+    for (const m of MAILS) expectInBlock(user, m);
+    const rest = outsideBlocks(user);
     expect(rest).toContain('Thank Raj for the IT review');
     for (const m of MAILS) {
       expect(rest).not.toContain(m.subject);

@@ -1,10 +1,9 @@
 import { composeActionItems, composeSummarise } from '../../../src/actions/compose';
-import { sourceBlock } from '../../../src/actions/compose/sources';
-import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/actions/compose/spotlight';
+import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/llm/spotlight';
 import { LlmError } from '../../../src/llm/errors';
 import { createLlmClient } from '../../../src/llm/openai-client';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
-import { ctx, HOSTILE, MAILS } from './support';
+import { ctx, expectInBlock, HOSTILE, MAILS } from './support';
 
 interface SentBody {
   readonly messages: { readonly role: string; readonly content: string }[];
@@ -42,7 +41,7 @@ describe('compose actions through the openai client', () => {
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(body.messages[0]?.content).toContain(SPOTLIGHT_INSTRUCTIONS);
     const user = body.messages[1]?.content ?? '';
-    for (const m of items) expect(user).toContain(sourceBlock(m));
+    for (const m of items) expectInBlock(user, m);
     expect(user).toContain('Only the renewal');
     expect(user).not.toContain(HOSTILE.bodyPreview);
   });

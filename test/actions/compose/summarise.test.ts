@@ -1,8 +1,8 @@
 import { composeSummarise } from '../../../src/actions/compose';
-import { MAX_PREVIEW_CHARS, MAX_SOURCES, sourceBlock } from '../../../src/actions/compose/sources';
-import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/actions/compose/spotlight';
+import { MAX_PREVIEW_CHARS, MAX_SOURCES } from '../../../src/actions/compose/sources';
+import { SPOTLIGHT_INSTRUCTIONS } from '../../../src/llm/spotlight';
 import { DelegateError } from '../../../src/engine/errors';
-import { ctx, mail, MAILS, ScriptedLlm, USAGE } from './support';
+import { blocksIn, ctx, expectInBlock, mail, MAILS, outsideBlocks, ScriptedLlm, USAGE } from './support';
 
 async function run(llm: ScriptedLlm, input: Record<string, unknown>) {
   const spec = composeSummarise(llm);
@@ -41,14 +41,16 @@ describe('compose.summarise', () => {
     await run(llm, { items: MAILS, instructions: 'Focus on deadlines for legal' });
     const { system, user } = llm.prompt();
     for (const m of MAILS) {
-      expect(user).toContain(sourceBlock(m));
+      expectInBlock(user, m);
       expect(user).not.toContain(m.bodyPreview);
       expect(system).not.toContain(m.id);
     }
     const instructionsAt = user.indexOf('Focus on deadlines for legal');
     expect(instructionsAt).toBeGreaterThanOrEqual(0);
-    expect(instructionsAt).toBeLessThan(user.indexOf(sourceBlock(MAILS[0]!)));
-    for (const m of MAILS) expect(sourceBlock(m)).not.toContain('Focus on deadlines');
+    expect(instructionsAt).toBeLessThan(user.indexOf('\u27E6untrusted-data'));
+    expect(outsideBlocks(user)).toContain('Focus on deadlines for legal');
+    expect(blocksIn(user)).toHaveLength(MAILS.length);
+    for (const b of blocksIn(user)) expect(b.body).not.toContain('Focus');
   });
 
   it('rejects an answer that is not JSON as compose_invalid, after one call', async () => {

@@ -1,6 +1,8 @@
 import type { ActionContext } from '../../../src/engine/catalogue';
 import type { MailMessage } from '../../../src/actions/common/schemas';
+import { sourceText } from '../../../src/actions/compose/sources';
 import type { ChatRequest, ChatResult, LlmClient } from '../../../src/llm/port';
+import { DATAMARK } from '../../../src/llm/spotlight';
 
 /** A model that answers from a script and records every request it was sent. */
 export class ScriptedLlm implements LlmClient {
@@ -55,7 +57,34 @@ export function ctx(signal?: AbortSignal): ActionContext {
 
 export const USAGE = { promptTokens: 120, completionTokens: 30, calls: 1 };
 
-/** The prompt with every given mail's block cut out: what the model reads as not-mail. */
-export function outsideBlocks(text: string, mails: readonly MailMessage[], block: (m: MailMessage) => string): string {
-  return mails.reduce((rest, m) => rest.split(block(m)).join('[block]'), text);
+/** One untrusted block found in a prompt. */
+export interface Block {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+}
+
+// The opening and closing marker lines of src/llm/spotlight.ts, with the same per-block boundary.
+const BLOCK = /\u27E6untrusted-data boundary=([A-Z0-9]+) id=("(?:[^"\\]|\\.)*") title=("(?:[^"\\]|\\.)*")[^\u27E7\n]*\u27E7\n([\s\S]*?)\n\u27E6\/untrusted-data boundary=\1\u27E7/gu;
+
+/** Every untrusted block in a prompt, in order. */
+export function blocksIn(prompt: string): Block[] {
+  return [...prompt.matchAll(BLOCK)].map((m) => ({ id: JSON.parse(m[2] ?? '""') as string, title: JSON.parse(m[3] ?? '""') as string, body: m[4] ?? '' }));
+}
+
+/** The prompt with every untrusted block cut out: what the model reads as not-mail. */
+export function outsideBlocks(prompt: string): string {
+  return prompt.replace(BLOCK, '[block]');
+}
+
+/** Text as spotlighting datamarks it. */
+export function datamarked(text: string): string {
+  return text.replace(/[^\S\n]+/g, DATAMARK);
+}
+
+/** The message is in the prompt as exactly one block: its id, its datamarked subject and text. */
+export function expectInBlock(prompt: string, m: MailMessage): void {
+  const found = blocksIn(prompt).filter((b) => b.id === m.id);
+  expect(found).toHaveLength(1);
+  expect(found[0]).toEqual({ id: m.id, title: datamarked(m.subject), body: datamarked(sourceText(m)) });
 }
