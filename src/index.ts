@@ -95,7 +95,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
   const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, ...config.worker });
-  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, onRunnable: () => worker.kick() });
+  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
 
   const profiles = profileLookup(gateway);
   const handlerDeps = { engine, catalogue, renderer, notifier, ids, defaultTimeZone: config.defaultTimeZone };
@@ -167,6 +167,28 @@ function profileLookup(gateway: GraphGateway): ProfileLookup {
     } catch {
       return undefined;
     }
+  };
+}
+
+/** Directory display names for addresses, as the app (a failed look-up just leaves the name unknown). */
+function nameLookup(gateway: GraphGateway, logger: Logger): (addresses: readonly string[]) => Promise<Record<string, string>> {
+  return async (addresses) => {
+    const found = await Promise.all(
+      addresses.slice(0, 25).map(async (address) => {
+        try {
+          const page = await gateway.forApp().get<{ value: { mail?: string; displayName?: string }[] }>('/users', {
+            $filter: `mail eq '${address.replace(/'/g, "''")}'`,
+            $select: 'mail,displayName',
+          });
+          const user = page.value[0];
+          return user?.displayName ? ([address, user.displayName] as const) : undefined;
+        } catch (err) {
+          logger.warn({ err }, 'directory name look-up failed');
+          return undefined;
+        }
+      }),
+    );
+    return Object.fromEntries(found.filter((entry): entry is readonly [string, string] => entry !== undefined));
   };
 }
 

@@ -5,7 +5,7 @@ import { TASK_SCHEMA_VERSION, type Decision, type Person, type Plan, type Scope,
 import { mutateTask } from './mutate';
 import { buildPlan } from './plan-builder';
 import type { Clock, Ids, PlanRequest, Planner, StepDraft, TaskQuery, TaskStore } from './ports';
-import { guardInput, mergeFlags, trustOf, type Safety } from './safety';
+import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
 import { mayDecide, transition, type DecisionRequest } from './transitions';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
@@ -19,6 +19,8 @@ export interface EngineDeps {
   readonly budgets?: Budgets;
   /** Tenant domains and link allow-list for the deterministic guards; without it, guards are off. */
   readonly safety?: Safety;
+  /** Directory display names of addresses (address → name); unknown addresses are left out. */
+  readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
   /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
   readonly onRunnable?: (taskId: string) => void;
 }
@@ -70,8 +72,10 @@ export class Engine {
       return { kind: 'unplannable', message: result.message };
     }
     let planned: Plan = { version: 1, steps: [], createdAt: now.toISOString() };
+    let people: Record<string, string> | undefined;
     if (result.kind === 'plan') {
-      const built = this.build(result.steps, 1, { outcome: request.outcome, requester: request.requester }, now);
+      people = await this.namesFor(result.steps, {});
+      const built = this.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now);
       if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
       planned = built.plan;
     }
@@ -91,6 +95,7 @@ export class Engine {
       updatedAt: now.toISOString(),
       stepsRun: 0,
       timeZone: request.timeZone,
+      people,
       usage: result.usage,
       clarification: result.kind === 'question' ? { question: result.question, options: [...(result.options ?? [])], answers: [] } : undefined,
     };
@@ -158,8 +163,10 @@ export class Engine {
       return { kind: 'unplannable', task: current, message: result.message };
     }
     let plan: Plan = { version, steps: [], createdAt: now.toISOString() };
+    let people = current.people;
     if (result.kind === 'plan') {
-      const built = this.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions }, now);
+      people = await this.namesFor(result.steps, current.people ?? {});
+      const built = this.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now);
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
     }
@@ -171,6 +178,7 @@ export class Engine {
         title: result.kind === 'plan' ? result.title : task.title,
         outcome,
         instructions,
+        people,
         plan,
         status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
         usage: addUsage(task.usage, result.usage),
@@ -194,7 +202,16 @@ export class Engine {
    * destinations nobody asked for are refused (external) or flagged (a flagged step always stops
    * at a checkpoint with its warning), and links in literal text are checked.
    */
-  private build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions'>, now: Date): { kind: 'built'; plan: Plan } | { kind: 'refused'; message: string } {
+  /** Directory names of the addresses a plan names, added to those already known. */
+  private async namesFor(drafts: readonly StepDraft[], known: Record<string, string>): Promise<Record<string, string> | undefined> {
+    const lookup = this.deps.lookupNames;
+    const missing = plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)).filter((address) => !(address in known));
+    const found = lookup && missing.length > 0 ? await lookup(missing) : {};
+    const people = { ...known, ...found };
+    return Object.keys(people).length > 0 ? people : undefined;
+  }
+
+  private build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date): { kind: 'built'; plan: Plan } | { kind: 'refused'; message: string } {
     const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
     const safety = this.deps.safety;
     if (!safety) return { kind: 'built', plan };

@@ -155,6 +155,8 @@ export const task = z.object({
   error: errorInfo.optional(),
   /** The requester's IANA time zone when the task started (used again when re-planning). */
   timeZone: z.string().optional(),
+  /** Display names from the directory for the addresses the plans named (address → name), so guards can trace "Megan" to meganb@…. */
+  people: z.record(z.string(), z.string()).optional(),
   /** Revision instructions the requester gave (Edit / Reject with a reason), oldest first. */
   instructions: z.array(z.string()).optional(),
   /** Model usage so far (planning, revisions, compose steps). */

@@ -12,13 +12,24 @@ export interface Safety {
 }
 
 /** What a person asked for in this task: the only text that may name destinations. */
-export function trustOf(task: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions'>, safety: Safety): TrustContext {
+export function trustOf(task: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, safety: Safety): TrustContext {
   const ownDomain = task.requester.upn?.split('@')[1]?.toLowerCase();
   return {
     requestTexts: [task.outcome, ...(task.clarification?.answers ?? []).map((a) => a.answer), ...(task.instructions ?? [])],
     requester: { upn: task.requester.upn, name: task.requester.name },
     internalDomains: safety.tenantDomains.length > 0 ? safety.tenantDomains : ownDomain ? [ownDomain] : [],
+    directoryNames: new Map(Object.entries(task.people ?? {})),
   };
+}
+
+/** Every literal address a plan's steps would send to or invite (for a directory look-up of their names). */
+export function plannedAddresses(steps: readonly { action: string; input: Record<string, unknown> }[], specOf: (action: string) => ActionSpec | undefined): string[] {
+  const addresses = steps.flatMap((step) => {
+    const spec = specOf(step.action);
+    const literal = Object.fromEntries(Object.entries(step.input).filter(([, value]) => refsIn(value).length === 0));
+    return (spec?.destinations?.(literal) ?? []).filter((d) => d.kind === 'recipient' || d.kind === 'attendee').map((d) => d.value.toLowerCase());
+  });
+  return [...new Set(addresses)];
 }
 
 /** The guards' verdict on one step's input. */

@@ -45,6 +45,8 @@ describe('HTTP: personal chat journey against the running server', () => {
       'checkpoint card',
     );
     expect(cardText(checkpoint.card)).toContain('meganb@example.com');
+    // Megan Bowen was named in the request, so her address needs no warning.
+    expect(cardText(checkpoint.card)).not.toContain('was not named');
     // The task card was updated in place, not re-posted.
     expect(run.connector.calls.some((c) => c.method === 'PUT' && c.activityId === plan.call.activityId)).toBe(true);
 

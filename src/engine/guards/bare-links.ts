@@ -66,10 +66,13 @@ export function findUrls(text: string): FoundUrl[] {
       }
       bodyStart = lead.end;
     } else if (token === '//' || token === '\\\\') {
-      if (!/[\p{L}\p{N}[%]/u.test(text[bodyStart] ?? '')) continue;
+      if (!/[\p{L}\p{N}[%@]/u.test(text[bodyStart] ?? '')) continue;
     } else if (token.endsWith(':')) {
       while (text[bodyStart] === '/' || text[bodyStart] === '\\') bodyStart += 1;
     }
+    // `https://[…` is a URL only around an IPv6 literal. Skipping the rest keeps the `[link removed: …]`
+    // left after an earlier pass from being taken for a link once more.
+    if (text[bodyStart] === '[' && !/^\[[0-9a-fA-F:.]+\]/.test(text.slice(bodyStart, bodyStart + 48))) continue;
     const end = urlEnd(text, start);
     if (end <= bodyStart) continue;
     found.push({ start, end, url: text.slice(start, end) });

@@ -3,7 +3,12 @@ import type { GuardFlag } from './types';
 
 /** A host or scheme as it may appear inside `[link removed: …]` without breaking out of it. */
 export function safeLabel(host: string): string {
-  const label = host.replace(/[[\]]/g, '').replace(/[^\p{L}\p{N}.\-:_%]/gu, '?').slice(0, 80);
+  // `www.` goes: it is the same site to a reader, and left in it would be found again as a URL.
+  const label = host
+    .replace(/^www\d{0,3}\./i, '')
+    .replace(/[[\]]/g, '')
+    .replace(/[^\p{L}\p{N}.\-:_%]/gu, '?')
+    .slice(0, 80);
   return label === '' ? 'unknown' : label;
 }
 

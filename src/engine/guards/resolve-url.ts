@@ -1,6 +1,6 @@
 import { leadingHost } from './domain-like';
 import { toAsciiHost } from './hosts';
-import { INVISIBLE } from './text';
+import { INVISIBLE, trimTrailingDots } from './text';
 
 /** What a link target points at, as a browser or mail client would follow it. */
 export type ResolvedUrl =
@@ -38,7 +38,7 @@ function roughHost(afterScheme: string): string {
 function parseWeb(href: string): ResolvedUrl {
   try {
     const url = new URL(href);
-    const host = url.hostname.toLowerCase();
+    const host = trimTrailingDots(url.hostname.toLowerCase());
     if (host !== '') return { kind: 'web', url, host };
   } catch {
     // fall through: a URL no parser accepts may still be linked by a lenient client
