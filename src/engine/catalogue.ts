@@ -69,6 +69,8 @@ export interface ActionSpec<I = Record<string, unknown>, O = unknown> {
   readonly editable: readonly EditableField[];
   /** Every recipient, attendee, channel, sharing scope and link this input would send to (writes only). */
   destinations?(input: Record<string, unknown>): readonly Destination[];
+  /** Input fields that are instructions, not data: they may not be filled from another step's output (e.g. from a mail). */
+  readonly literalFields?: readonly string[];
   /** Input fields whose text is sent or posted; links in them are checked against the allow-list. */
   readonly contentFields?: readonly string[];
   /** Describe the step for a card. Input may still hold unresolved references (shown as "from step N"). */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { hasSideEffect, type Catalogue } from './catalogue';
+import { hasSideEffect, type ActionSpec, type Catalogue } from './catalogue';
 import { DelegateError } from './errors';
 import type { Gate, Plan, RiskClass, Step } from './model';
 import type { Ids, StepDraft } from './ports';
@@ -24,7 +24,7 @@ export function buildPlan(drafts: readonly StepDraft[], version: number, catalog
     if (!spec) {
       problems.push(`${id}: "${draft.action}" is not a catalogue action`);
     } else {
-      problems.push(...validateDraft(index, draft, spec.input).map((p) => `${id}: ${p}`));
+      problems.push(...validateDraft(index, draft, spec).map((p) => `${id}: ${p}`));
     }
     return {
       id,
@@ -48,8 +48,12 @@ export function buildPlan(drafts: readonly StepDraft[], version: number, catalog
   return { version, steps, createdAt: now.toISOString() };
 }
 
-function validateDraft(index: number, draft: StepDraft, schema: z.ZodType): string[] {
+function validateDraft(index: number, draft: StepDraft, spec: ActionSpec): string[] {
   const problems: string[] = [];
+  const schema: z.ZodType = spec.input;
+  for (const field of spec.literalFields ?? []) {
+    if (refsIn(draft.input[field]).length > 0) problems.push(`${field} must be written from the request, not taken from another step's output`);
+  }
   for (const ref of refsIn(draft.input)) {
     const parsed = parseRef(ref);
     const target = parsed ? Number(parsed.stepId.slice(1)) : NaN;

@@ -102,3 +102,17 @@ describe('engine: crashes, bounds and invalid plans', () => {
     expect((await h.store.claimRunnable('worker-3', h.clock.now(), 60_000))?.id).toBe(task.id);
   });
 });
+
+describe('plan validation: instruction fields', () => {
+  it('refuses a plan that fills an instructions field from another step (e.g. from a mail)', () => {
+    const outbox = new FakeOutbox();
+    const compose = { ...makeActions(outbox)[0], name: 'test.compose', literalFields: ['from'] } as ReturnType<typeof makeActions>[number];
+    const catalogue = new ListCatalogue([...makeActions(outbox), compose]);
+    const drafts = [
+      { action: 'test.read', input: { from: 'x' }, rationale: '' },
+      { action: 'test.compose', input: { from: { $ref: 's1.items.0' } }, rationale: '' },
+    ];
+    expect(() => buildPlan(drafts, 1, catalogue, new SequentialIds(), new Date())).toThrow(/invalid_plan/);
+    expect(() => buildPlan([drafts[0]!, { action: 'test.compose', input: { from: 'the user said this' }, rationale: '' }], 1, catalogue, new SequentialIds(), new Date())).not.toThrow();
+  });
+});

@@ -61,6 +61,7 @@ export function composeDraft(llm: LlmClient): ActionSpec<ComposeDraftInput, Comp
     risk: 'compose',
     permissions: { delegated: [], application: [] },
     editable: [{ name: 'instructions', label: 'Instructions', kind: 'multiline' }],
+    literalFields: ['instructions', 'kind', 'tone'],
     describe(input) {
       const kind = typeof input.kind === 'string' && input.kind in KIND_WORDS ? KIND_WORDS[input.kind as DraftKind] : 'a text';
       const hasSources = input.sources !== undefined && !(Array.isArray(input.sources) && input.sources.length === 0);

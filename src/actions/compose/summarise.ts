@@ -44,6 +44,7 @@ export function composeSummarise(llm: LlmClient): ActionSpec<ComposeSummariseInp
     output: composeSummariseOutput,
     risk: 'compose',
     permissions: { delegated: [], application: [] },
+    literalFields: ['instructions', 'title'],
     editable: [
       { name: 'instructions', label: 'Focus on', kind: 'multiline' },
       { name: 'title', label: 'Title', kind: 'text' },

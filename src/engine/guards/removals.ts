@@ -1,14 +1,15 @@
 import { FlagList, GUARD_CODES } from './flags';
 import type { GuardFlag } from './types';
 
-/** A host or scheme as it may appear inside `[link removed: …]` without breaking out of it. */
+/**
+ * A host or scheme as it may appear inside `[link removed: …]`. The label must never read as a
+ * link itself, or a second pass would find it again: only letters, digits, dots and hyphens (other
+ * characters become hyphens), no leading `www.`, and a colon only at the end of a scheme label.
+ */
 export function safeLabel(host: string): string {
-  // `www.` goes: it is the same site to a reader, and left in it would be found again as a URL.
-  const label = host
-    .replace(/^www\d{0,3}\./i, '')
-    .replace(/[[\]]/g, '')
-    .replace(/[^\p{L}\p{N}.\-:_%]/gu, '?')
-    .slice(0, 80);
+  const text = host.replace(/^(?:www\d{0,3}\.)+/i, '');
+  if (/^[a-z][a-z0-9+.-]{0,30}:$/i.test(text)) return text.toLowerCase();
+  const label = text.replace(/[^\p{L}\p{N}.-]/gu, '-').slice(0, 80);
   return label === '' ? 'unknown' : label;
 }
 
