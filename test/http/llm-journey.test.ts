@@ -104,6 +104,20 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     expect(cardText(rejected)).toContain('Plan rejected');
   });
 
+  it('Edit on the plan card takes free-text instructions and revises the plan', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const plan = await planFor(run, chat, 'Email Megan a summary of the Contoso mail');
+    const form = await click(run, chat, plan, 'Edit');
+    const input = ((form.body ?? []) as { type: string; id?: string; value?: string; label?: string }[]).find((e) => e.type === 'Input.Text');
+    expect(input).toEqual(expect.objectContaining({ id: 'outcome', value: '', label: 'What should change' }));
+    const revised = await click(run, chat, form, 'Save', { outcome: 'only unread mail' });
+    expect(cardText(revised)).toContain('plan v2');
+    expect(cardText(revised)).toContain('Search your unread mail from Contoso');
+    // The request itself is unchanged; the instruction went to the model with the previous plan.
+    expect(cardText(revised)).toContain('Email Megan a summary of the Contoso mail');
+    expect(userText(fake.requests.at(-1)?.body as ChatBody)).toContain('only unread mail');
+  });
+
   it('a model that is down gets a friendly error, not silence', async () => {
     const chat = new PersonalChat(run.connector.url);
     fake.failNext(500, { count: 10 });
