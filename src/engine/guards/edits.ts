@@ -5,15 +5,43 @@ export interface Edit {
   readonly text: string;
 }
 
-/** Apply non-overlapping edits, sorted by start, to `source` between `from` and `to`. */
+/**
+ * Whether `left` followed by `right` would start link syntax that was not there before: `](`, `][`,
+ * `]:` (markdown links and definitions), `![` (an image) or `<a` (a tag). Removing something from
+ * between two characters must never join them into a link that no pass has judged.
+ */
+export function fuses(left: string, right: string): boolean {
+  if (left === ']') return right === '(' || right === '[' || right === ':';
+  if (left === '!') return right === '[';
+  if (left === '<') return /[A-Za-z/!?]/.test(right);
+  return false;
+}
+
+/**
+ * Apply non-overlapping edits, sorted by start, to `source` between `from` and `to`. Where an edit
+ * meets its neighbours (in the output, so adjacent edits count) and they would fuse into link
+ * syntax, a space keeps them apart.
+ */
 export function applyEdits(source: string, edits: readonly Edit[], from = 0, to = source.length): string {
   const parts: string[] = [];
+  let last: string | undefined;
+  let junction = false;
+  const push = (piece: string): void => {
+    if (piece === '') return;
+    if (junction && last !== undefined && fuses(last, piece[0] as string)) parts.push(' ');
+    parts.push(piece);
+    last = piece[piece.length - 1];
+    junction = false;
+  };
   let at = from;
   for (const edit of edits) {
-    parts.push(source.slice(at, edit.start), edit.text);
+    push(source.slice(at, edit.start));
+    junction = true;
+    push(edit.text);
+    junction = true;
     at = edit.end;
   }
-  parts.push(source.slice(at, to));
+  push(source.slice(at, to));
   return parts.join('');
 }
 

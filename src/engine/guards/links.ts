@@ -1,6 +1,6 @@
 import { sanitizeBare } from './bare-links';
 import { sanitizeHtml } from './html-links';
-import { makeLinkPolicy } from './link-policy';
+import { makeLinkPolicy, type LinkPolicy } from './link-policy';
 import { sanitizeMarkdown } from './markdown-links';
 import { Removals } from './removals';
 import { INVISIBLE } from './text';
@@ -10,6 +10,8 @@ import type { GuardFlag } from './types';
 export interface SanitizeOptions {
   /** URLs the person typed themselves (compared after normalisation): kept whatever their host. */
   readonly allowUrls?: readonly string[];
+  /** Rounds before falling back to dropping all markup brackets (default 4; at least 1). */
+  readonly maxRounds?: number;
 }
 
 /** Content with its disallowed links neutralised, and one `link_removed` flag per host. */
@@ -37,23 +39,43 @@ function dropInvisibleInAscii(text: string): string {
   );
 }
 
+/** One round of every pass, in order: HTML, markdown, then bare URLs over whatever is left. */
+function oneRound(text: string, policy: LinkPolicy, removals: Removals): string {
+  let out = dropInvisibleInAscii(text);
+  out = sanitizeHtml(out, policy, removals);
+  out = sanitizeMarkdown(out, policy, removals);
+  return sanitizeBare(out, policy, removals);
+}
+
+/**
+ * Rounds before giving up on structure. A removal can change how a later tokenizer reads the text
+ * (an edit completes a tag, say), so rounds repeat until one removes nothing; ordinary content
+ * needs one round, or two when something was removed.
+ */
+const MAX_ROUNDS = 4;
+
 /**
  * Neutralise every link in `text` whose host is not allowed, in whatever form the text carries
  * it: HTML tags, markdown images and links (inline and reference-style), autolinks and bare URLs.
  * `allowHosts` are domains (each also allows its subdomains): the tenant's plus configured ones.
  * `javascript:`, `data:` and similar links are always removed. Allowed links are left as they are.
  *
- * Passes run in that order, each linear in the length of the text, and each later pass sees the
- * output of the earlier ones; the bare-URL pass comes last, so whatever an earlier pass could not
- * parse is still caught wherever a URL starts. Never throws.
+ * Each round is linear in the length of the text; the bare-URL pass comes last, so whatever an
+ * earlier pass could not parse is still caught wherever a URL starts. Never throws.
  */
 export function sanitizeLinks(text: string, allowHosts: readonly string[], options: SanitizeOptions = {}): SanitizeResult {
-  const source = typeof text === 'string' ? text : '';
   const policy = makeLinkPolicy(allowHosts, options.allowUrls ?? []);
   const removals = new Removals();
-  let out = dropInvisibleInAscii(source);
-  out = sanitizeHtml(out, policy, removals);
-  out = sanitizeMarkdown(out, policy, removals);
-  out = sanitizeBare(out, policy, removals);
+  let out = typeof text === 'string' ? text : '';
+  // Rounds repeat until one removes nothing (see MAX_ROUNDS).
+  const rounds = Math.max(1, Math.floor(Number(options.maxRounds ?? MAX_ROUNDS)) || MAX_ROUNDS);
+  for (let round = 0; round < rounds; round += 1) {
+    const before = removals.count;
+    out = oneRound(out, policy, removals);
+    if (removals.count === before) return { text: out, flags: removals.flags() };
+  }
+  // Input built so that every round uncovers another link: drop all markup brackets, so no tag and
+  // no markdown link can remain, and judge the bare URLs one last time.
+  out = sanitizeBare(out.replace(/[<>[\]]/g, ''), policy, removals);
   return { text: out, flags: removals.flags() };
 }

@@ -146,5 +146,7 @@ export function sanitizeMarkdown(input: string, policy: LinkPolicy, removals: Re
     if (shown !== undefined) replace(opener, i, end, shown, false);
     i = end;
   }
-  return changed ? edits.apply() : text;
+  if (!changed) return text;
+  // Removing an image can pull a `[label]: …` line to the start of its line: judge definitions again.
+  return removeBlockedDefinitions(edits.apply(), policy, removals).text;
 }

@@ -44,7 +44,9 @@ function parseWeb(href: string): ResolvedUrl {
     // fall through: a URL no parser accepts may still be linked by a lenient client
   }
   const scheme = href.slice(0, href.indexOf(':'));
-  const label = roughHost(href.slice(scheme.length + 1)) || `${scheme}:`;
+  const label = roughHost(href.slice(scheme.length + 1));
+  // `https://` with no host at all goes nowhere: nothing to remove.
+  if (label === '') return { kind: 'relative' };
   return { kind: 'invalid', label, key: href.toLowerCase() };
 }
 
@@ -68,6 +70,8 @@ function decodeURIComponentSafe(text: string): string {
 export function resolveUrl(raw: string): ResolvedUrl {
   const text = clean(typeof raw === 'string' ? raw : '');
   if (text === '') return { kind: 'relative' };
+  // Before the scheme: `www.evil.test:8080` would otherwise read as the scheme "www.evil.test".
+  if (/^www\d{0,3}\./i.test(text)) return parseWeb(`http://${text}`);
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   // `example.com:8080/x` parses as scheme "example.com"; people mean a host and a port.
   if (scheme !== undefined && !(scheme.includes('.') && /^[^:]*:\d/.test(text))) {
@@ -77,7 +81,6 @@ export function resolveUrl(raw: string): ResolvedUrl {
     return { kind: 'other', scheme, key: text.toLowerCase() };
   }
   if (/^[\\/]{2}/.test(text)) return parseWeb(`http:${text}`);
-  if (/^www\d{0,3}\./i.test(text)) return parseWeb(`http://${text}`);
   const lead = leadingHost(text);
   if (lead !== undefined) {
     const next = text[lead.end];
