@@ -24,6 +24,11 @@ describe('recipients and attendees', () => {
     expect(result).toEqual({ flags: [], refusals: [] });
   });
 
+  it('reads directory keys and the requester case-insensitively', () => {
+    const trust = { ...trustFor('Send it to Lynne'), directoryNames: new Map([['LynneR@Example.COM', 'Lynne Robbins']]) };
+    expect(checkDestinations([to('lynner@example.com'), to('ADELEV@example.com')], trust)).toEqual({ flags: [], refusals: [] });
+  });
+
   it('does not trace a first name inside another word', () => {
     const result = checkDestinations([to('alexw@example.com')], trustFor('Send it to Alexandra'));
     expect(codes(result.flags)).toEqual([GUARD_CODES.untracedRecipient]);

@@ -1,4 +1,5 @@
 import { leadingHost } from './domain-like';
+import { percentDecode } from './entities';
 import { toAsciiHost } from './hosts';
 import { INVISIBLE, trimTrailingDots } from './text';
 
@@ -52,15 +53,11 @@ function parseWeb(href: string): ResolvedUrl {
 
 function mailtoDomains(rest: string): string[] {
   const domains: string[] = [];
-  for (const match of decodeURIComponentSafe(rest).matchAll(/@([^\s,;?&@<>"']+)/g)) {
+  for (const match of percentDecode(rest).matchAll(/@([^\s,;?&@<>"']+)/g)) {
     const domain = toAsciiHost(match[1] ?? '');
     domains.push(domain ?? (match[1] ?? '').toLowerCase());
   }
   return domains;
-}
-
-function decodeURIComponentSafe(text: string): string {
-  return text.replace(/%([0-9a-fA-F]{2})/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**

@@ -84,7 +84,7 @@ export class Tracer {
   /** The literal string occurs anywhere (e.g. an id the person pasted). */
   contains(value: string): boolean {
     const normal = normaliseForMatch(value).trim();
-    return normal.length >= 3 && this.texts.some((text) => text.includes(normal));
+    return normal.length >= 8 && this.texts.some((text) => text.includes(normal));
   }
 
   /**
