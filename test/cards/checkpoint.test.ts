@@ -128,3 +128,25 @@ describe('the teams.postChannelMessage preview', () => {
     expect(blocksOf(card)).toEqual([['Message', SUMMARY_TEXT]]);
   });
 });
+
+describe('checkpoint sources', () => {
+  it('lists the titled sources of the outputs the step uses', async () => {
+    const { checkpointView } = await import('../../src/teams/views/checkpoint-view');
+    const { makeTask, makeStep } = await import('../store/make-task');
+    const task = makeTask({
+      status: 'awaiting_checkpoint',
+      plan: {
+        version: 1,
+        createdAt: '2025-03-03T09:00:00.000Z',
+        steps: [
+          makeStep({ id: 's1', action: 'mail.search', status: 'succeeded', input: { from: 'Contoso' } }),
+          makeStep({ id: 's2', action: 'compose.summarise', status: 'succeeded', input: { items: { $ref: 's1.messages' } }, sources: [{ id: 'm1', title: 'Renewal — Dana Whitman' }, { id: 'm2', title: 'SSO — Raj Patel' }] }),
+          makeStep({ id: 's3', action: 'mail.send', status: 'awaiting_approval', gate: 'checkpoint', risk: 'write-internal', input: { to: ['meganb@example.com'], subject: 'S', body: { $ref: 's2.summary' } }, resolvedInput: { to: ['meganb@example.com'], subject: 'S', body: 'text' } }),
+        ],
+      },
+    });
+    const view = checkpointView(task, task.plan.steps[2]!, catalogue);
+    expect(view.sources).toBe('Renewal — Dana Whitman; SSO — Raj Patel');
+    expect(JSON.stringify(renderer.render('checkpoint', view))).toContain('Sources: Renewal — Dana Whitman; SSO — Raj Patel');
+  });
+});

@@ -106,4 +106,13 @@ describe('engine: clarification, revision, usage and budgets', () => {
     expect((await engine.getTask(first.task.id)).status).toBe('completed');
     await expect(start()).rejects.toMatchObject({ code: 'budget_exceeded' });
   });
+
+  it('refuses planning once the tenant has spent its daily budget, whoever asks', async () => {
+    const store = new MemoryTaskStore();
+    await store.recordUsage({ entryId: 'earlier', taskId: 'T0', requesterId: 'someone-else', tenantId: 'tenant-1', at: '2026-11-25T10:00:00Z', usage: { promptTokens: 4_000, completionTokens: 1_000, calls: 3 } });
+    const engine = new Engine({ store, planner: new ScriptedPlanner(() => PLAN), catalogue: new ListCatalogue([...makeActions(new FakeOutbox()), composeSpec as unknown as ActionSpec]), clock: new FixedClock(new Date('2026-11-25T15:00:00Z')), ids: new SequentialIds(), budgets: { tenantDailyTokens: 5_000 } });
+    const start = (tenantId: string) => engine.startTask({ outcome: 'x', requester: ALEX, scope: { ...SCOPE, tenantId }, conversation: {}, timeZone: 'UTC' });
+    await expect(start('tenant-1')).rejects.toMatchObject({ code: 'budget_exceeded' });
+    await expect(start('tenant-2')).resolves.toMatchObject({ kind: 'planned' });
+  });
 });
