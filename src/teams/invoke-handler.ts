@@ -5,7 +5,7 @@ import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, Notifier } from '../engine/ports';
 import { mayDecide } from '../engine/transitions';
-import { actorOf, timeZoneOf } from './activity';
+import { actorOf } from './activity';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
 import { checkpointView } from './views/checkpoint-view';

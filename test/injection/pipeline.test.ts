@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { createCatalogue } from '../../src/actions';
 import { Engine } from '../../src/engine/engine';
 import { DelegateError } from '../../src/engine/errors';
