@@ -98,9 +98,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
 
   const profiles = profileLookup(gateway);
-  const handlerDeps = { engine, catalogue, renderer, notifier, ids, defaultTimeZone: config.defaultTimeZone };
+  const handlerDeps = { engine, catalogue, renderer, notifier, ids };
   const bot = new DelegateBot(
-    new MessageHandler({ ...handlerDeps, store, profiles, logger: logger.child({ component: 'messages' }) }),
+    new MessageHandler({ ...handlerDeps, store, profiles, defaultTimeZone: config.defaultTimeZone, logger: logger.child({ component: 'messages' }) }),
     new InvokeHandler({ ...handlerDeps, logger: logger.child({ component: 'invokes' }) }),
     config.bot.tenantId,
     logger,

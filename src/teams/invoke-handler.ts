@@ -20,7 +20,6 @@ export interface InvokeDeps {
   readonly notifier: Notifier;
   readonly ids: Ids;
   readonly logger: Logger;
-  readonly defaultTimeZone: string;
 }
 
 interface Click<V extends Verb> {
