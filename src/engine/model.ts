@@ -107,6 +107,10 @@ export const step = z.object({
   /** Guard warnings; present means the step is gated whatever its risk. */
   flags: z.array(stepFlag).optional(),
   approvedBy: z.array(z.string()),
+  /** Approvals needed before the step runs (N of the task's approvers); absent = 1. */
+  quorum: z.number().int().positive().optional(),
+  /** The requester may not approve this step themselves (e.g. high-risk by policy). */
+  forbidSelfApproval: z.boolean().optional(),
   error: errorInfo.optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),

@@ -67,9 +67,18 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
     task: { ...withStep(task, step.id, update), status: 'running', error: undefined },
   });
   switch (request.verb) {
-    case 'approve':
+    case 'approve': {
       if (!atCheckpoint) return { kind: 'stale' };
-      return resume((s) => ({ ...s, status: 'approved', approvedBy: [...s.approvedBy, request.actor] }));
+      const selfRefused = refuseSelfApproval(task, step, request.actor);
+      if (selfRefused) return selfRefused;
+      // A second click by someone who already approved changes nothing.
+      if (step.approvedBy.includes(request.actor)) return { kind: 'stale' };
+      const approvedBy = [...step.approvedBy, request.actor];
+      if (approvedBy.length < (step.quorum ?? 1)) {
+        return { kind: 'applied', task: withStep(task, step.id, (s) => ({ ...s, approvedBy })) };
+      }
+      return resume((s) => ({ ...s, status: 'approved', approvedBy }));
+    }
     case 'retry':
       if (!afterFailure) return { kind: 'stale' };
       return resume((s) => ({ ...s, status: 'approved', error: undefined }));
@@ -77,8 +86,10 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
       return resume((s) => ({ ...s, status: 'skipped', error: undefined }));
     case 'reject':
       return resume((s) => ({ ...s, status: 'rejected', error: undefined }));
-    case 'edit':
-      return edit(task, step, request, catalogue);
+    case 'edit': {
+      const selfRefused = refuseSelfApproval(task, step, request.actor);
+      return selfRefused ?? edit(task, step, request, catalogue);
+    }
     default:
       return refused('unsupported_verb', `"${request.verb}" can't be applied to a step.`);
   }
@@ -93,15 +104,22 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     return refused('invalid_edit', `That edit isn't valid: ${details}`);
   }
-  // Saving an edit approves the edited action, and only that action.
+  // Saving an edit approves the edited action, and only that action: earlier approvals were for
+  // something else, so they no longer count towards the quorum.
+  const quorumMet = (step.quorum ?? 1) <= 1;
   const next = withStep(task, step.id, (s) => ({
     ...s,
     resolvedInput: parsed.data as Record<string, unknown>,
-    status: 'approved',
+    status: quorumMet ? 'approved' : 'awaiting_approval',
     approvedBy: [request.actor],
     error: undefined,
   }));
-  return { kind: 'applied', task: { ...next, status: 'running', error: undefined }, edits };
+  return { kind: 'applied', task: quorumMet ? { ...next, status: 'running', error: undefined } : { ...next, status: 'awaiting_checkpoint', error: undefined }, edits };
+}
+
+function refuseSelfApproval(task: Task, step: Step, actor: string): Transition | undefined {
+  if (!step.forbidSelfApproval || actor !== task.requester.id) return undefined;
+  return refused('self_approval', 'You asked for this task, and this step needs approval from someone else.');
 }
 
 function cancel(task: Task): Transition {

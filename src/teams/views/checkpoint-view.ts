@@ -57,7 +57,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue): Ch
     facts,
     blocks,
     pending,
-    note: pending ? '' : outcomeNote(task, step),
+    note: pending ? progressNote(task, step) : outcomeNote(task, step),
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
     userIds: cardUserIds(task),
   };
@@ -71,8 +71,20 @@ function sourcesOf(task: Task, step: Step): string {
   return unique.length > 8 ? `${unique.slice(0, 8).join('; ')} and ${unique.length - 8} more` : unique.join('; ');
 }
 
+/** While waiting for several approvals: who approved so far, and how many are needed. */
+function progressNote(task: Task, step: Step): string {
+  const quorum = step.quorum ?? 1;
+  const rules = [quorum > 1 ? `Needs ${quorum} approvals` : '', step.forbidSelfApproval ? `not from ${task.requester.name}` : ''].filter((r) => r !== '');
+  const so = step.approvedBy.length > 0 ? ` Approved so far: ${namesOf(task, step)} (${step.approvedBy.length} of ${quorum}).` : '';
+  return rules.length > 0 || so ? `${rules.join(', ')}${rules.length > 0 ? '.' : ''}${so}`.trim() : '';
+}
+
+function namesOf(task: Task, step: Step): string {
+  return step.approvedBy.map((id) => (id === task.requester.id ? task.requester.name : id)).join(', ');
+}
+
 function outcomeNote(task: Task, step: Step): string {
-  const by = step.approvedBy.map((id) => (id === task.requester.id ? task.requester.name : id)).join(', ');
+  const by = namesOf(task, step);
   switch (step.status) {
     case 'approved':
     case 'running':
