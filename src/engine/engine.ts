@@ -274,10 +274,15 @@ export class Engine {
     return { kind: 'applied', task: outcome.task };
   }
 
-  /** Cancel a task by command (`cancel <id>`), with the same authorisation as a card. */
-  async cancel(taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
+  /** Cancel, pause or resume a task by command, with the same authorisation as a card. */
+  async command(verb: 'cancel' | 'pause' | 'resume', taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
     const task = await this.getTask(taskId);
-    return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb: 'cancel', actor });
+    return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb, actor });
+  }
+
+  /** Cancel a task by command (`cancel <id>`). */
+  cancel(taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
+    return this.command('cancel', taskId, actor, decisionId);
   }
 
   async getTask(taskId: string): Promise<Task> {

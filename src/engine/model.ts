@@ -157,6 +157,8 @@ export const task = z.object({
   startedAt: z.string().optional(),
   stepsRun: z.number().int().nonnegative(),
   error: errorInfo.optional(),
+  /** The status a paused task returns to on resume. */
+  pausedFrom: taskStatus.optional(),
   /** The requester's IANA time zone when the task started (used again when re-planning). */
   timeZone: z.string().optional(),
   /** Display names from the directory for the addresses the plans named (address → name), so guards can trace "Megan" to meganb@…. */

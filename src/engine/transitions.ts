@@ -40,6 +40,9 @@ export function transition(task: Task, request: DecisionRequest, catalogue: Cata
   }
   if (FINAL_STATUSES.includes(task.status) || request.planVersion !== task.plan.version) return { kind: 'stale' };
   if (request.verb === 'cancel') return cancel(task);
+  if (request.verb === 'pause') return pause(task);
+  if (request.verb === 'resume') return resume(task);
+  if (task.status === 'paused') return { kind: 'stale' };
   if (request.stepId === undefined) return planDecision(task, request.verb, now);
   const step = task.plan.steps.find((s) => s.id === request.stepId);
   if (!step) return { kind: 'stale' };
@@ -115,6 +118,17 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
     error: undefined,
   }));
   return { kind: 'applied', task: quorumMet ? { ...next, status: 'running', error: undefined } : { ...next, status: 'awaiting_checkpoint', error: undefined }, edits };
+}
+
+/** Pausing stops the worker between steps (a running step finishes first); nothing is lost. */
+function pause(task: Task): Transition {
+  if (task.status === 'paused' || task.status === 'planning') return { kind: 'stale' };
+  return { kind: 'applied', task: { ...task, status: 'paused', pausedFrom: task.status } };
+}
+
+function resume(task: Task): Transition {
+  if (task.status !== 'paused') return { kind: 'stale' };
+  return { kind: 'applied', task: { ...task, status: task.pausedFrom ?? 'running', pausedFrom: undefined } };
 }
 
 function refuseSelfApproval(task: Task, step: Step, actor: string): Transition | undefined {

@@ -4,10 +4,12 @@ export type Command =
   | { readonly name: 'tasks' }
   | { readonly name: 'status'; readonly taskId: string }
   | { readonly name: 'cancel'; readonly taskId: string }
+  | { readonly name: 'pause'; readonly taskId: string }
+  | { readonly name: 'resume'; readonly taskId: string }
   | { readonly name: 'usage'; readonly message: string }
   | { readonly name: 'outcome'; readonly text: string };
 
-const WITH_ID: Record<string, 'status' | 'cancel'> = { status: 'status', cancel: 'cancel' };
+const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume'> = { status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume' };
 
 /** Parse a message (mention already removed). Commands match whole words only, never prefixes. */
 export function parseCommand(text: string): Command {

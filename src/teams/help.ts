@@ -10,6 +10,7 @@ export const HELP_TEXT = [
   'Commands:',
   '- `tasks` — your tasks (in a channel: the channel\'s tasks)',
   '- `status <id>` — a task\'s card',
+  '- `pause <id>` / `resume <id>` — stop a task between steps, and carry on',
   '- `cancel <id>` — cancel a task',
   '- `help` — this message',
 ].join('\n');

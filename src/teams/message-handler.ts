@@ -12,6 +12,8 @@ import { TASK_STATUS_LABELS } from './views/labels';
 import { errorView } from './views/error-view';
 import { taskView } from './views/task-view';
 
+const PAST = { cancel: 'cancelled', pause: 'paused', resume: 'resumed' } as const;
+
 /** Looks up a user's profile (UPN, display name) by Entra object id; undefined when unknown. */
 export type ProfileLookup = (objectId: string) => Promise<{ upn?: string; name?: string } | undefined>;
 
@@ -56,16 +58,19 @@ export class MessageHandler {
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.renderer.render('task', taskView(task, this.deps.catalogue)))));
           return;
         }
-        case 'cancel': {
+        case 'cancel':
+        case 'pause':
+        case 'resume': {
           const task = await this.visibleTask(command.taskId, activity, actor);
-          const result = await this.deps.engine.cancel(task.id, actor, activity.id ?? this.deps.ids.uuid());
+          const result = await this.deps.engine.command(command.name, task.id, actor, activity.id ?? this.deps.ids.uuid());
           if (result.kind === 'refused') throw result.error;
           if (result.kind === 'stale') {
-            await context.sendActivity(MessageFactory.text(`Task ${task.id} is already ${TASK_STATUS_LABELS[result.task.status].label.toLowerCase()}.`));
+            await context.sendActivity(MessageFactory.text(`Task ${task.id} can't be ${PAST[command.name]}: it is ${TASK_STATUS_LABELS[result.task.status].label.toLowerCase()}.`));
             return;
           }
-          await this.deps.notifier.notify(result.task, 'cancelled').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
-          await context.sendActivity(MessageFactory.text(`Cancelled task ${task.id}.`));
+          const event = command.name === 'cancel' ? 'cancelled' : command.name === 'pause' ? 'paused' : 'progress';
+          await this.deps.notifier.notify(result.task, event).catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(MessageFactory.text(`${PAST[command.name][0]?.toUpperCase()}${PAST[command.name].slice(1)} task ${task.id}.`));
           return;
         }
         case 'outcome':

@@ -118,3 +118,34 @@ describe('engine: decisions at a checkpoint', () => {
     expect(h.outbox.sent).toHaveLength(1);
   });
 });
+
+describe('engine: pause and resume', () => {
+  it('pause stops the task between steps; resume carries on where it was', async () => {
+    const h = makeHarness();
+    const task = await h.start();
+    await h.decide(task, 'approve');
+    expect((await h.decide(task, 'pause')).kind).toBe('applied');
+    await h.worker.drain();
+    const paused = await h.reload(task.id);
+    expect(paused.status).toBe('paused');
+    expect(paused.plan.steps[0]?.status).toBe('pending');
+    expect((await h.decide(task, 'pause')).kind).toBe('stale');
+    expect((await h.decide(task, 'approve', { stepId: 's2' })).kind).toBe('stale');
+    expect((await h.decide(task, 'resume')).kind).toBe('applied');
+    await h.worker.drain();
+    expect((await h.reload(task.id)).status).toBe('awaiting_checkpoint');
+  });
+
+  it('a paused checkpoint cannot be approved until it is resumed; only approvers may pause', async () => {
+    const h = makeHarness();
+    const task = await atCheckpoint(h);
+    expect((await h.decide(task, 'pause', { actor: 'aad-megan' })).kind).toBe('refused');
+    await h.decide(task, 'pause');
+    expect((await h.decide(task, 'approve', { stepId: 's2' })).kind).toBe('stale');
+    await h.decide(task, 'resume');
+    expect((await h.reload(task.id)).status).toBe('awaiting_checkpoint');
+    expect((await h.decide(task, 'approve', { stepId: 's2' })).kind).toBe('applied');
+    await h.worker.drain();
+    expect(h.outbox.sent).toHaveLength(1);
+  });
+});

@@ -116,9 +116,13 @@ describe('HTTP: decisions, commands and bad input', () => {
     };
     expect((await texts('tasks')).activity.text).toContain(taskId);
     expect(cardText((await texts(`status ${taskId.toLowerCase()}`)).activity)).toContain('Set up');
+    expect((await texts(`pause ${taskId}`)).activity.text).toContain(`Paused task ${taskId}`);
+    expect((await run.app.engine.getTask(taskId)).status).toBe('paused');
+    expect((await texts(`resume ${taskId}`)).activity.text).toContain(`Resumed task ${taskId}`);
+    expect((await run.app.engine.getTask(taskId)).status).toBe('awaiting_plan_approval');
     expect((await texts(`cancel ${taskId}`)).activity.text).toContain(`Cancelled task ${taskId}`);
     expect((await run.app.engine.getTask(taskId)).status).toBe('cancelled');
-    expect((await texts(`cancel ${taskId}`)).activity.text).toContain('already cancelled');
+    expect((await texts(`cancel ${taskId}`)).activity.text).toContain("can't be cancelled: it is cancelled");
     expect((await texts('status')).activity.text).toContain('status <task id>');
     const other = new PersonalChat(run.connector.url, MEGAN);
     const before = run.connector.calls.length;
