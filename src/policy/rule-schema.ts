@@ -10,7 +10,7 @@ export const principal = z
   .string()
   .regex(/^(group:)?[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'must be a user object id or "group:<entra-group-id>"');
 
-const positiveInt = z.number().int().positive();
+const positiveInt = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
 /**
  * Boolean conditions accept only `true`: a rule matches steps that have the property. `false` would
  * read as "matches steps without it", which nobody means; the condition should be removed instead.

@@ -5,7 +5,7 @@ import { actionGlob, principal, rule } from './rule-schema';
 
 export { rule, ruleWhen, ruleRequire, type Rule, type RuleWhen, type RuleRequire } from './rule-schema';
 
-const positiveInt = z.number().int().positive();
+const positiveInt = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
 const CONSEQUENTIAL = RISK_CLASSES.filter(hasSideEffect);
 
 /** Who approves, how many of them, and whether the requester counts. */
@@ -66,13 +66,25 @@ const expiry = z
     checkpointMinutes: positiveInt.default(1440),
     remindAfterMinutes: positiveInt.default(240),
     escalateTo: z.array(principal).default([]),
-    onExpiry: onExpiry.default('reject'),
+    onExpiry: onExpiry.prefault('reject'),
   })
   .superRefine((value, ctx) => {
     if (value.remindAfterMinutes >= value.checkpointMinutes) {
       ctx.addIssue({ code: 'custom', path: ['remindAfterMinutes'], message: `must be less than checkpointMinutes (${value.checkpointMinutes})` });
     }
   });
+
+/** Rule ids are shown on cards, so each must name one rule. Runs even when some rule is invalid, to list every problem at once. */
+function noDuplicateIds(rules: readonly unknown[], ctx: z.RefinementCtx): void {
+  if (!Array.isArray(rules)) return; // runs even when `rules` is not a list at all
+  const seen = new Set<string>();
+  rules.forEach((r, index) => {
+    const id = typeof r === 'object' && r !== null ? (r as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return;
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate rule id "${id}"` });
+    seen.add(id);
+  });
+}
 
 /** The governance policy an admin edits (DESIGN §1): every section optional except `version`. */
 export const policySchema = z
@@ -91,7 +103,7 @@ export const policySchema = z
         destructive: z.boolean().default(true),
       })
       .prefault({}),
-    rules: z.array(rule).default([]),
+    rules: z.array(rule).superRefine(noDuplicateIds, { when: () => true }).default([]),
     approvers: approvers.prefault({}),
     expiry: expiry.prefault({}),
     /** Absent means no limit beyond the engine's own bounds. */
@@ -107,13 +119,6 @@ export const policySchema = z
     admins: z.array(principal).default([]),
     /** Whether an approval of one action can be reused by a later task (default: never). */
     rememberDecisions: z.strictObject({ acrossTasks: z.boolean().default(false) }).prefault({}),
-  })
-  .superRefine((policy, ctx) => {
-    const seen = new Set<string>();
-    policy.rules.forEach((r, index) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${r.id}"` });
-      seen.add(r.id);
-    });
   });
 
 /** A validated policy with every default filled in. */
