@@ -44,7 +44,59 @@ export interface TaskStore {
   /** Remember which Teams activity shows a task's card of a given kind, to update it in place. */
   setCardRef(taskId: string, kind: string, activityId: string): Promise<void>;
   getCardRef(taskId: string, kind: string): Promise<string | undefined>;
+  /**
+   * Append to the audit ledger. The store gives the entry the next global sequence number and
+   * chains it to the previous entry's hash, atomically even across processes sharing storage.
+   * Rejects an entry that is invalid (unknown type, a payload that is not JSON).
+   */
+  appendLedger(entry: LedgerAppend): Promise<LedgerEntry>;
+  /** Ledger entries in sequence order; default 100 per page, at most 1000. */
+  listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
+  /** The whole ledger in sequence order, read page by page (for verifying the chain). */
+  readLedger(): AsyncIterable<LedgerEntry>;
   close(): Promise<void>;
+}
+
+/** What the audit ledger records about a task. */
+export type LedgerEventType =
+  | 'task_created'
+  | 'plan_version'
+  | 'policy_decision'
+  | 'card_shown'
+  | 'decision'
+  | 'graph_request'
+  | 'step_result'
+  | 'error'
+  | 'task_status';
+
+/** A ledger entry as the engine hands it to the store, before it has a place in the chain. */
+export interface LedgerAppend {
+  readonly taskId: string;
+  readonly type: LedgerEventType;
+  /** Entra object id of the person, or `'system'` for the worker. */
+  readonly actor: string;
+  /** ISO-8601 instant; stored in canonical UTC form. */
+  readonly at: string;
+  /** JSON only; never message bodies or secrets. */
+  readonly payload: Record<string, unknown>;
+}
+
+/** A recorded ledger entry (DESIGN §3): hash-chained to the one before it. */
+export interface LedgerEntry extends LedgerAppend {
+  /** Global, 1-based, gapless. */
+  readonly seq: number;
+  /** Hex SHA-256 of the previous entry; 64 zeros for entry 1. */
+  readonly prevHash: string;
+  /** Hex SHA-256 of this entry's canonical JSON without `hash` (see src/ledger/entry.ts). */
+  readonly hash: string;
+}
+
+/** Which ledger entries to list. */
+export interface LedgerQuery {
+  readonly taskId?: string;
+  /** Only entries with a larger sequence number (for paging). */
+  readonly afterSeq?: number;
+  readonly limit?: number;
 }
 
 /** One record of model usage, kept for budgets. */

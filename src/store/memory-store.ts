@@ -1,7 +1,9 @@
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type { TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import type { LedgerAppend, LedgerEntry, LedgerQuery, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
+import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger, type LedgerRow } from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
@@ -23,6 +25,8 @@ export class MemoryTaskStore implements TaskStore {
   private readonly decisionIds = new Set<string>();
   private readonly cardRefs = new Map<string, string>();
   private readonly usage = new Map<string, UsageRow>();
+  /** In seq order; seq n is at index n - 1. */
+  private readonly ledger: LedgerRow[] = [];
   private closed = false;
 
   async createTask(task: Task): Promise<void> {
@@ -139,6 +143,37 @@ export class MemoryTaskStore implements TaskStore {
   async getCardRef(taskId: string, kind: string): Promise<string | undefined> {
     this.open();
     return this.cardRefs.get(cardKey(taskId, kind));
+  }
+
+  async appendLedger(append: LedgerAppend): Promise<LedgerEntry> {
+    this.open();
+    // No await between reading the last entry and pushing the next: appends cannot interleave.
+    const entry = chainEntry(this.ledger[this.ledger.length - 1], normaliseLedgerAppend(append));
+    this.ledger.push(encodeLedgerEntry(entry));
+    return entry;
+  }
+
+  async listLedger(query: LedgerQuery): Promise<LedgerEntry[]> {
+    this.open();
+    const q = ledgerQuery(query);
+    return this.ledgerRows(q.afterSeq, q.limit, q.taskId).map(decodeLedgerRow);
+  }
+
+  readLedger(): AsyncIterable<LedgerEntry> {
+    this.open();
+    return pagedLedger((afterSeq, limit) => {
+      this.open();
+      return this.ledgerRows(afterSeq, limit);
+    });
+  }
+
+  private ledgerRows(afterSeq: number, limit: number, taskId?: string): LedgerRow[] {
+    const rows: LedgerRow[] = [];
+    for (let i = afterSeq; i < this.ledger.length && rows.length < limit; i += 1) {
+      const row = this.ledger[i]!;
+      if (taskId === undefined || row.task_id === taskId) rows.push(row);
+    }
+    return rows;
   }
 
   async close(): Promise<void> {

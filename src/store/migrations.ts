@@ -84,4 +84,24 @@ CREATE INDEX usage_by_tenant ON usage (tenant_id, at);
 CREATE INDEX usage_by_at ON usage (at);
 `,
   },
+  {
+    version: 3,
+    name: 'tamper-evident audit ledger',
+    sql: `
+-- One hash-chained chain for the whole store: seq is global and gapless, assigned by the store
+-- (the last seq + 1, read in the same write transaction), never by an identity column.
+-- payload holds the canonical JSON text that was hashed.
+CREATE TABLE ledger (
+  seq BIGINT PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX ledger_by_task ON ledger (task_id, seq);
+`,
+  },
 ];

@@ -48,3 +48,29 @@ function refuseNewer(db: Database.Database, migrations: readonly Migration[]): v
     );
   }
 }
+
+/** A read-only opening found a database that lacks migrations this build needs. */
+export class SchemaOutdatedError extends DelegateError {
+  constructor(detail: string) {
+    super('system', 'store_schema_outdated', 'Something went wrong on our side.');
+    this.name = 'SchemaOutdatedError';
+    this.message = `store_schema_outdated: ${detail}`;
+  }
+}
+
+/**
+ * For a connection that may not write (read-only tools such as the audit CLI): check, without
+ * changing anything, that the database has exactly the migrations this build knows.
+ */
+export function checkSqliteSchema(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const rows = hasTable ? db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all() : [];
+  if (hasTable) refuseNewer(db, migrations);
+  const have = new Set(rows.map((r) => r.version));
+  const missing = migrations.map((m) => m.version).filter((v) => !have.has(v));
+  if (missing.length > 0) {
+    throw new SchemaOutdatedError(
+      `the task database lacks schema migrations ${missing.join(', ')}; start Delegate once on it to upgrade it`,
+    );
+  }
+}

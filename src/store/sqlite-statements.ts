@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TaskRow } from './codec';
+import type { LedgerRow } from './ledger-codec';
 import type { UsageRow } from './usage';
 
 interface DocRow {
@@ -54,6 +55,19 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO usage (entry_id, task_id, requester_id, tenant_id, at, prompt_tokens, completion_tokens, calls)
        VALUES (@entryId, @taskId, @requesterId, @tenantId, @at, @promptTokens, @completionTokens, @calls)
        ON CONFLICT (entry_id) DO NOTHING`,
+    ),
+    lastLedger: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1'),
+    insertLedger: db.prepare<[LedgerRow]>(
+      `INSERT INTO ledger (seq, task_id, type, actor, at, payload, prev_hash, hash)
+       VALUES (@seq, @task_id, @type, @actor, @at, @payload, @prev_hash, @hash)`,
+    ),
+    listLedger: db.prepare<[number, number], LedgerRow>(
+      `SELECT seq, task_id, type, actor, at, payload, prev_hash, hash FROM ledger
+       WHERE seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    listTaskLedger: db.prepare<[string, number, number], LedgerRow>(
+      `SELECT seq, task_id, type, actor, at, payload, prev_hash, hash FROM ledger
+       WHERE task_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
     /** Statements whose text varies with the query (listTasks and usageSince filters), prepared once per shape. */
     cached<Row>(sql: string): Database.Statement<unknown[], Row> {

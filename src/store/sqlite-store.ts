@@ -3,11 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type { TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import type { LedgerAppend, LedgerEntry, LedgerQuery, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
+import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
-import { migrateSqlite } from './sqlite-migrate';
+import { checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { canonicalInstant, encodeUsage, noUsage } from './usage';
 
@@ -15,6 +17,12 @@ import { canonicalInstant, encodeUsage, noUsage } from './usage';
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing; default 5000 ms. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Open an existing database for reading only (audit tools): nothing is created, configured
+   * or migrated, and a database whose schema is not exactly this build's is refused. Writes
+   * through such a store fail.
+   */
+  readonly readonly?: boolean;
 }
 
 /**
@@ -24,6 +32,7 @@ export interface SqliteStoreOptions {
  * and lease claims stay atomic across them.
  */
 export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<TaskStore> {
+  if (options.readonly) return readonlyStore(new Database(file, { readonly: true, fileMustExist: true }), options);
   if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   return sqliteStoreOn(new Database(file), options);
 }
@@ -37,6 +46,18 @@ export function sqliteStoreOn(db: Database.Database, options: SqliteStoreOptions
   try {
     configureSqlite(db, options.busyTimeoutMs ?? 5000);
     migrateSqlite(db);
+    return new SqliteTaskStore(db, prepareStatements(db));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function readonlyStore(db: Database.Database, options: SqliteStoreOptions): TaskStore {
+  try {
+    // journal_mode and synchronous are the writers' business; a reader only waits politely.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    checkSqliteSchema(db);
     return new SqliteTaskStore(db, prepareStatements(db));
   } catch (error) {
     db.close();
@@ -169,6 +190,32 @@ class SqliteTaskStore implements TaskStore {
 
   async getCardRef(taskId: string, kind: string): Promise<string | undefined> {
     return this.sql.getCardRef.get(taskId, kind)?.activity_id;
+  }
+
+  async appendLedger(append: LedgerAppend): Promise<LedgerEntry> {
+    const normalised = normaliseLedgerAppend(append);
+    // Reading the last entry and inserting the next under one write lock (IMMEDIATE) keeps the
+    // chain single and gapless even when several processes append to the same file. Default
+    // synchronous: a power cut can only drop a suffix of commits, which leaves a valid chain.
+    const write = this.db.transaction(() => {
+      const entry = chainEntry(this.sql.lastLedger.get(), normalised);
+      this.sql.insertLedger.run(encodeLedgerEntry(entry));
+      return entry;
+    });
+    return write.immediate();
+  }
+
+  async listLedger(query: LedgerQuery): Promise<LedgerEntry[]> {
+    const q = ledgerQuery(query);
+    const rows =
+      q.taskId === undefined
+        ? this.sql.listLedger.all(q.afterSeq, q.limit)
+        : this.sql.listTaskLedger.all(q.taskId, q.afterSeq, q.limit);
+    return rows.map(decodeLedgerRow);
+  }
+
+  readLedger(): AsyncIterable<LedgerEntry> {
+    return pagedLedger((afterSeq, limit) => this.sql.listLedger.all(afterSeq, limit));
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TaskStore } from '../../src/engine/ports';
 import { describeLeaseContract } from './contract-leases';
+import { describeLedgerContract } from './contract-ledger';
 import { describeRecordContract } from './contract-records';
 import type { ContractContext } from './contract-support';
 import { describeTaskContract } from './contract-tasks';
@@ -36,5 +37,6 @@ export function describeTaskStoreContract(
     describeLeaseContract(ctx);
     describeRecordContract(ctx, options);
     describeUsageContract(ctx, options);
+    describeLedgerContract(ctx, options);
   });
 }
