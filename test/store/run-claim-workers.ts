@@ -7,16 +7,24 @@ import path from 'node:path';
  */
 export async function runClaimWorkers(file: string, owners: readonly string[], now: Date): Promise<string[][]> {
   const worker = path.join(__dirname, 'claim-worker.ts');
-  const children = owners.map((owner) =>
-    spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), worker, file, owner, now.toISOString()], {
+  const lines = await runWorkers(worker, owners.map((owner) => [file, owner, now.toISOString()]));
+  return lines.map((line) => JSON.parse(line) as string[]);
+}
+
+/**
+ * Run one tsx process of `script` per argument list. Each prints "ready", waits for "go" on
+ * stdin (sent to all at once, so they really run together), then prints one result line.
+ */
+export async function runWorkers(script: string, argLists: readonly (readonly string[])[]): Promise<string[]> {
+  const children = argLists.map((args) =>
+    spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), script, ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
     }),
   );
   const outputs = children.map((child) => collect(child));
   await Promise.all(outputs.map((output) => output.ready));
   for (const child of children) child.stdin.write('go\n');
-  const lines = await Promise.all(outputs.map((output) => output.done));
-  return lines.map((line) => JSON.parse(line) as string[]);
+  return Promise.all(outputs.map((output) => output.done));
 }
 
 function collect(child: ReturnType<typeof spawn>) {
@@ -35,7 +43,7 @@ function collect(child: ReturnType<typeof spawn>) {
     child.on('close', (code) => {
       if (code !== 0) {
         markReady();
-        reject(new Error(`claim worker exited with ${code}: ${stderr}`));
+        reject(new Error(`worker exited with ${code}: ${stderr}`));
       } else resolve(stdout.slice('ready\n'.length).trim());
     });
   });
