@@ -1,0 +1,64 @@
+import { RISK_CLASSES } from '../engine/model';
+import { approversFor } from './approvers';
+import type { ExpiryOutcome, Policy } from './schema';
+import type { PolicyScope } from './types';
+import { RISK_PHRASES, describeRule, listAnd } from './wording';
+
+/** What the policy means in one scope, as lines for the `policy` command. */
+export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
+  const lines: string[] = [];
+  if (policy.killSwitch) lines.push('Kill switch is ON: no task runs until an admin turns it off.');
+
+  const { allow, deny } = policy.actions;
+  if (allow.length === 0) lines.push('No action is allowed.');
+  else if (allow.includes('*')) lines.push('All actions are allowed' + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
+  else lines.push(`Allowed actions: ${listAnd(allow)}` + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
+
+  const gated = RISK_CLASSES.filter((risk) => policy.checkpoints[risk]);
+  const free = RISK_CLASSES.filter((risk) => !policy.checkpoints[risk]);
+  if (gated.length > 0) lines.push(`Needs approval: ${listAnd(gated.map((r) => RISK_PHRASES[r]))}.`);
+  if (free.length > 0) lines.push(`Runs without approval: ${listAnd(free.map((r) => RISK_PHRASES[r]))}.`);
+  lines.push('Steps a safety check flags always need approval.');
+  for (const rule of policy.rules) lines.push(`Rule ${describeRule(rule)}.`);
+
+  const here = approversFor(policy, scope);
+  const who = here.approvers.length > 0 ? `${here.forbidSelfApproval ? '' : 'the requester, '}${listAnd(here.approvers)}` : 'the requester';
+  lines.push(
+    `Approvers here: ${who}; ${here.quorum} ${here.quorum === 1 ? 'approval' : 'approvals'} needed` +
+      (here.forbidSelfApproval ? '; the requester may not approve their own steps' : '') +
+      (here.source === 'approvers.default' ? '.' : ` (from ${here.source}).`),
+  );
+
+  const { expiry } = policy;
+  const outcomes = new Set(Object.values(expiry.onExpiry));
+  const only = outcomes.size === 1 ? [...outcomes][0] : undefined;
+  const then = only === undefined ? 'handled per risk class' : PAST[only];
+  lines.push(
+    `Unanswered checkpoints remind after ${minutes(expiry.remindAfterMinutes)}` +
+      (expiry.escalateTo.length > 0 ? ` (escalated to ${listAnd(expiry.escalateTo)})` : '') +
+      ` and are ${then} after ${minutes(expiry.checkpointMinutes)}.`,
+  );
+
+  const b = policy.budgets;
+  const limits = [
+    b.tasksPerUserPerDay && `${b.tasksPerUserPerDay} tasks per person per day`,
+    b.stepsPerTask && `${b.stepsPerTask} steps per task`,
+    b.modelTokensPerUserPerDay && `${b.modelTokensPerUserPerDay.toLocaleString('en-US')} model tokens per person per day`,
+    b.modelTokensPerTenantPerDay && `${b.modelTokensPerTenantPerDay.toLocaleString('en-US')} model tokens per organisation per day`,
+  ].filter((x): x is string => typeof x === 'string');
+  if (limits.length > 0) lines.push(`Limits: ${listAnd(limits)}.`);
+  if (policy.rememberDecisions.acrossTasks) lines.push('Approvals may be remembered across tasks.');
+  return lines;
+}
+
+const PAST: Record<ExpiryOutcome, string> = { reject: 'rejected', cancel: 'cancelled', approve: 'approved' };
+
+function minutes(total: number): string {
+  if (total % 1440 === 0) return plural(total / 1440, 'day');
+  if (total % 60 === 0) return plural(total / 60, 'hour');
+  return plural(total, 'minute');
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
