@@ -28,20 +28,23 @@ export type ChainVerdict =
  * (an earlier export) to detect truncation.
  */
 export function verifyChain(entries: Iterable<LedgerEntry>): ChainVerdict {
-  const check = new ChainCheck();
+  const check = new ChainVerifier();
   for (const entry of entries) if (!check.push(entry)) break;
   return check.verdict();
 }
 
 /** {@link verifyChain} over entries read asynchronously (a store's `readLedger()`). */
 export async function verifyChainAsync(entries: AsyncIterable<LedgerEntry> | Iterable<LedgerEntry>): Promise<ChainVerdict> {
-  const check = new ChainCheck();
+  const check = new ChainVerifier();
   for await (const entry of entries) if (!check.push(entry)) break;
   return check.verdict();
 }
 
-/** The running state of one verification; `push` returns false once the verdict is known. */
-class ChainCheck {
+/**
+ * The running state of one verification, for callers that read entries themselves: `push`
+ * each entry in stored order until it returns false (the verdict is known), then `verdict()`.
+ */
+export class ChainVerifier {
   private count = 0;
   private prevHash = GENESIS_HASH;
   private maxSeq = 0;
@@ -68,6 +71,7 @@ class ChainCheck {
     return true;
   }
 
+  /** The verdict on the entries pushed so far (an unfinished chain that is intact so far is ok). */
   verdict(): ChainVerdict {
     if (this.failure) return { ok: false, ...this.failure };
     if (this.missing !== undefined) return { ok: false, seq: this.missing, reason: 'sequence_gap' };
