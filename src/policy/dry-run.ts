@@ -15,7 +15,8 @@ export interface ChangedStep {
 /**
  * Replay steps (from recent tasks; the caller loads them) against an old and a new policy and
  * list those that would be decided differently. Reason texts and expiry are not compared: only
- * what changes whether and by whom a step is approved.
+ * what changes whether a step runs and by whom it is approved (approvers and quorum only for a
+ * step that is gated under either policy; a step refused by both only by which refusal).
  */
 export function dryRun(oldPolicy: Policy, newPolicy: Policy, steps: readonly EvaluatedStepInput[]): { changed: ChangedStep[] } {
   const changed: ChangedStep[] = [];
@@ -32,7 +33,11 @@ function compare(a: StepVerdict, b: StepVerdict): string[] {
   const out: string[] = [];
   if (a.allowed !== b.allowed) out.push('allowed');
   if (a.deniedBy !== b.deniedBy) out.push('deniedBy');
+  // Who approves matters only for a step that runs and waits for approval under either policy.
+  const approvalMatters = (a.allowed || b.allowed) && (a.gate === 'checkpoint' || b.gate === 'checkpoint');
+  if (!a.allowed && !b.allowed) return out;
   if (a.gate !== b.gate) out.push('gate');
+  if (!approvalMatters) return out;
   if (a.quorum !== b.quorum) out.push('quorum');
   if (a.forbidSelfApproval !== b.forbidSelfApproval) out.push('forbidSelfApproval');
   const approversA = [...a.approvers].sort().join('\n');

@@ -23,9 +23,9 @@ export const ruleWhen = z
     /** The step sends, invites or shares outside the organisation. */
     externalRecipients: onlyTrue.optional(),
     /** The step addresses more than this many recipients or attendees. */
-    recipientsMoreThan: z.number().int().nonnegative().optional(),
+    recipientsMoreThan: z.number({ error: 'must be a number' }).int('must be a whole number').nonnegative('must be 0 or more').optional(),
     /** The step posts to a channel with more than this many members. */
-    channelMembersMoreThan: z.number().int().nonnegative().optional(),
+    channelMembersMoreThan: z.number({ error: 'must be a number' }).int('must be a whole number').nonnegative('must be 0 or more').optional(),
     /** The step sends or uploads attachments. */
     hasAttachments: onlyTrue.optional(),
     /** The step creates a sharing link. */
