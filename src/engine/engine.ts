@@ -1,3 +1,4 @@
+import { Audit } from './audit';
 import { addUsage, checkBudget, type Budgets } from './budgets';
 import type { Catalogue } from './catalogue';
 import { DelegateError } from './errors';
@@ -52,7 +53,11 @@ export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readon
  * It never runs steps itself — the worker does, outside any Teams turn.
  */
 export class Engine {
-  constructor(private readonly deps: EngineDeps) {}
+  private readonly audit: Audit;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.audit = new Audit(deps.store, deps.clock);
+  }
 
   /** Whether the planner revises plans from free-text instructions (else a revision is a new request). */
   get revises(): boolean {
@@ -103,6 +108,8 @@ export class Engine {
       const task: Task = { ...base, id: ids.taskId() };
       try {
         await store.createTask(task);
+        await this.audit.record(task.id, 'task_created', task.requester.id, { title: task.title, scope: task.scope.kind, status: task.status });
+        if (task.plan.steps.length > 0) await this.audit.plan(task, task.requester.id);
         await this.recordUsage(task, `plan:1`, result.usage);
         return { kind: 'planned', task };
       } catch (error) {
@@ -194,6 +201,9 @@ export class Engine {
     if (!outcomeOfWrite.result) return { kind: 'stale', task: outcomeOfWrite.task };
     await this.recordUsage(outcomeOfWrite.task, `plan:${version}`, result.usage);
     await store.appendDecision({ id: request.decisionId, taskId: current.id, planVersion: request.planVersion, actor: request.actor, verb: decision.verb, edits: decision.edits, at: now.toISOString() });
+    await this.audit.record(current.id, 'decision', request.actor, { verb: decision.verb, planVersion: request.planVersion, edits: decision.edits });
+    if (outcomeOfWrite.task.plan.steps.length > 0) await this.audit.plan(outcomeOfWrite.task, request.actor);
+    await this.audit.status(current, outcomeOfWrite.task, request.actor);
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
@@ -252,12 +262,17 @@ export class Engine {
   async decide(request: DecisionRequest): Promise<DecideResult> {
     const { store, clock, catalogue } = this.deps;
     const now = clock.now();
+    let before: Task | undefined;
     const outcome = await mutateTask(store, clock, request.taskId, (task) => {
+      before = task;
       const t = transition(task, request, catalogue, now);
       return { task: t.kind === 'applied' ? t.task : undefined, result: t };
     });
     const t = outcome.result;
-    if (t.kind === 'refused') return { kind: 'refused', task: outcome.task, error: t.error };
+    if (t.kind === 'refused') {
+      await this.audit.record(request.taskId, 'decision', request.actor, { verb: request.verb, stepId: request.stepId, planVersion: request.planVersion, refused: t.error.code });
+      return { kind: 'refused', task: outcome.task, error: t.error };
+    }
     if (t.kind === 'stale') return { kind: 'stale', task: outcome.task };
     await store.appendDecision({
       id: request.id,
@@ -270,6 +285,8 @@ export class Engine {
       reason: request.reason,
       at: now.toISOString(),
     });
+    await this.audit.record(request.taskId, 'decision', request.actor, { verb: request.verb, stepId: request.stepId, planVersion: request.planVersion, edits: t.edits, reason: request.reason });
+    if (before) await this.audit.status(before, outcome.task, request.actor);
     if (outcome.task.status === 'running') this.deps.onRunnable?.(outcome.task.id);
     return { kind: 'applied', task: outcome.task };
   }

@@ -1,3 +1,4 @@
+import { Audit } from './audit';
 import { addUsage, checkBudget, type Budgets } from './budgets';
 import type { ActionSpec, Catalogue } from './catalogue';
 import { DelegateError } from './errors';
@@ -47,7 +48,11 @@ export class Worker {
   private again = false;
   private stopping = false;
 
-  constructor(private readonly options: WorkerOptions) {}
+  private readonly audit: Audit;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.audit = new Audit(options.store, options.clock);
+  }
 
   start(): void {
     this.stopping = false;
@@ -228,6 +233,7 @@ export class Worker {
           usage: { ...result.usage },
         });
       }
+      await this.audit.record(claimed.id, 'step_result', 'system', { stepId, action: spec.name, attempt: step.attempts, status: 'succeeded', provenance: [...result.provenance], created: createdIds(output) });
       stepLog.info({}, 'step succeeded');
       await this.notify(next, 'progress', stepLog);
       return next;
@@ -239,6 +245,7 @@ export class Worker {
   }
 
   private async fail(task: Task, stepId: string, error: ErrorInfo): Promise<undefined> {
+    await this.audit.record(task.id, 'error', 'system', { stepId, code: error.code, correlationId: error.correlationId });
     const { task: next, changed } = await this.mutate(task.id, (t) => {
       if (t.status !== 'running' && t.status !== 'cancelled') return undefined;
       const failed = withStep(t, stepId, (s) => ({ ...s, status: 'failed', error, finishedAt: this.options.clock.now().toISOString() }));
@@ -255,7 +262,12 @@ export class Worker {
   }
 
   private async mutate(taskId: string, change: (task: Task) => Task | undefined): Promise<{ task: Task; changed: boolean }> {
-    const { task, changed } = await mutateTask(this.options.store, this.options.clock, taskId, (t) => ({ task: change(t), result: undefined }));
+    let before: Task | undefined;
+    const { task, changed } = await mutateTask(this.options.store, this.options.clock, taskId, (t) => {
+      before = t;
+      return { task: change(t), result: undefined };
+    });
+    if (changed && before) await this.audit.status(before, task, 'system');
     return { task, changed };
   }
 
@@ -266,6 +278,12 @@ export class Worker {
       log.warn({ err: error, event }, 'could not show task update');
     }
   }
+}
+
+/** Ids of what a step created (message, event, item), for the ledger. */
+function createdIds(output: unknown): Record<string, string> {
+  if (typeof output !== 'object' || output === null) return {};
+  return Object.fromEntries(Object.entries(output).filter(([key, value]) => /Id$/.test(key) && typeof value === 'string')) as Record<string, string>;
 }
 
 function stepStatus(task: Task, stepId: string): string | undefined {

@@ -5,11 +5,12 @@ export type Command =
   | { readonly name: 'status'; readonly taskId: string }
   | { readonly name: 'cancel'; readonly taskId: string }
   | { readonly name: 'pause'; readonly taskId: string }
+  | { readonly name: 'audit'; readonly taskId: string }
   | { readonly name: 'resume'; readonly taskId: string }
   | { readonly name: 'usage'; readonly message: string }
   | { readonly name: 'outcome'; readonly text: string };
 
-const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume'> = { status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume' };
+const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume' | 'audit'> = { status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume', audit: 'audit' };
 
 /** Parse a message (mention already removed). Commands match whole words only, never prefixes. */
 export function parseCommand(text: string): Command {

@@ -12,5 +12,6 @@ export const HELP_TEXT = [
   '- `status <id>` — a task\'s card',
   '- `pause <id>` / `resume <id>` — stop a task between steps, and carry on',
   '- `cancel <id>` — cancel a task',
+  '- `audit <id>` — the task\'s audit trail',
   '- `help` — this message',
 ].join('\n');

@@ -5,10 +5,12 @@ import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Person, Task } from '../engine/model';
 import type { Ids, Logger, Notifier, TaskStore } from '../engine/ports';
 import { actorOf, scopeOf, timeZoneOf } from './activity';
+import { recordCardShown } from './card-ledger';
 import type { CardRenderer } from './cards';
 import { parseCommand } from './commands';
 import { HELP_TEXT } from './help';
 import { TASK_STATUS_LABELS } from './views/labels';
+import { auditView } from './views/audit-view';
 import { errorView } from './views/error-view';
 import { taskView } from './views/task-view';
 
@@ -56,6 +58,13 @@ export class MessageHandler {
         case 'status': {
           const task = await this.visibleTask(command.taskId, activity, actor);
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.renderer.render('task', taskView(task, this.deps.catalogue)))));
+          return;
+        }
+        case 'audit': {
+          const task = await this.visibleTask(command.taskId, activity, actor);
+          const entries = await this.deps.store.listLedger({ taskId: task.id, limit: 1000 });
+          const card = this.deps.renderer.render('audit', auditView(task, entries, 'hash-chained; npm run audit -- verify checks the whole chain'));
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
           return;
         }
         case 'cancel':
@@ -108,6 +117,7 @@ export class MessageHandler {
     const card = this.deps.renderer.render('task', taskView(result.task, this.deps.catalogue));
     const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     if (sent?.id) await this.deps.store.setCardRef(result.task.id, 'task', sent.id);
+    await recordCardShown(this.deps.store, result.task.id, 'task', sent?.id, card);
     log.info({ taskId: result.task.id, steps: result.task.plan.steps.length }, 'plan proposed');
   }
 

@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import type { Catalogue } from '../engine/catalogue';
 import type { Step, Task } from '../engine/model';
 import type { Logger, Notifier, TaskEvent, TaskStore } from '../engine/ports';
+import { recordCardShown } from './card-ledger';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { checkpointView } from './views/checkpoint-view';
 import { resultView } from './views/result-view';
@@ -41,6 +42,7 @@ export class TeamsNotifier implements Notifier {
     const existing = await this.store.getCardRef(task.id, 'task');
     if (existing) {
       await context.updateActivity({ id: existing, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+      await recordCardShown(this.store, task.id, 'task', existing, card);
     } else {
       await this.post(context, task.id, 'task', card);
     }
@@ -53,12 +55,14 @@ export class TeamsNotifier implements Notifier {
       if (!id) continue;
       const card = this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue));
       await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+      await recordCardShown(this.store, task.id, `checkpoint:${step.id}`, id, card);
     }
   }
 
   private async post(context: TurnContext, taskId: string, kind: string, card: AdaptiveCard): Promise<void> {
     const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     if (sent?.id) await this.store.setCardRef(taskId, kind, sent.id);
+    await recordCardShown(this.store, taskId, kind, sent?.id, card);
   }
 }
 

@@ -4,6 +4,21 @@ import type { GraphGateway } from '../../src/graph/types';
 import { CardRenderer, defaultCardsDirectory, type AdaptiveCard, type CardName } from '../../src/teams/cards';
 import { checkpointView } from '../../src/teams/views/checkpoint-view';
 import { planEditView, planRejectView, rejectView, stepEditView } from '../../src/teams/views/form-views';
+import { auditView } from '../../src/teams/views/audit-view';
+import type { LedgerEntry } from '../../src/engine/ports';
+
+/** A few ledger entries for a task, one of each kind the audit card words differently. */
+function AUDIT_ENTRIES(task: Task): LedgerEntry[] {
+  const base = { taskId: task.id, at: '2025-03-03T09:00:00.000Z', prevHash: '0'.repeat(64), hash: 'a'.repeat(64) };
+  return [
+    { ...base, seq: 1, type: 'task_created', actor: task.requester.id, payload: { title: task.title } },
+    { ...base, seq: 2, type: 'plan_version', actor: task.requester.id, payload: { version: 1, steps: [] } },
+    { ...base, seq: 3, type: 'decision', actor: task.requester.id, payload: { verb: 'approve', stepId: 's1', reason: task.outcome } },
+    { ...base, seq: 4, type: 'step_result', actor: 'system', payload: { stepId: 's1', action: 'mail.search', status: 'succeeded', attempt: 1 } },
+    { ...base, seq: 5, type: 'task_status', actor: 'system', payload: { from: 'running', to: 'completed' } },
+    { ...base, seq: 6, type: 'card_shown', actor: 'system', payload: { kind: 'task', sha256: 'b'.repeat(64) } },
+  ];
+}
 import { resultView } from '../../src/teams/views/result-view';
 import { taskView } from '../../src/teams/views/task-view';
 import { channelPost, meeting, summaryMail, type Journey } from './journeys';
@@ -86,6 +101,7 @@ export function cardsFor(task: Task): Rendered[] {
     { template: 'edit-form', label: 'plan revision form', card: renderer.render('edit-form', planEditView(task, true)) },
     { template: 'plan-reject', label: 'plan reject form', card: renderer.render('plan-reject', planRejectView(task)) },
     { template: 'result', label: 'result card', card: renderer.render('result', resultView(task, catalogue)) },
+    { template: 'audit', label: 'audit card', card: renderer.render('audit', auditView(task, AUDIT_ENTRIES(task), 'hash-chained')) },
   ];
   for (const step of task.plan.steps) {
     cards.push({ template: 'checkpoint', label: `checkpoint ${step.id}`, card: renderer.render('checkpoint', checkpointView(task, step, catalogue)) });

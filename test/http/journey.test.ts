@@ -1,6 +1,7 @@
 import { PersonalChat, ALEX } from './activities';
 import { button, cardText, invokeCard, startApp, type RunningApp } from './app-harness';
 import { checkpointCard, click, planFor, resultCard } from './flow-helpers';
+import { verifyChainAsync } from '../../src/ledger/verify';
 import { SANDBOX_DIRECTORY } from '../../src/sandbox';
 
 describe('HTTP: personal chat journey against the running server', () => {
@@ -67,6 +68,20 @@ describe('HTTP: personal chat journey against the running server', () => {
     );
     const delivered = inbox.value.filter((m) => m.subject.includes('unread mail from Contoso') && m.from.emailAddress.address === ALEX.upn);
     expect(delivered).toHaveLength(1);
+
+    // Everything that happened is in the hash-chained ledger, and the chain verifies.
+    const taskId = String(approve.data.taskId);
+    const entries = await run.app.store.listLedger({ taskId, limit: 1000 });
+    const types = entries.map((e) => e.type);
+    for (const type of ['task_created', 'plan_version', 'card_shown', 'decision', 'step_result', 'task_status']) expect(types).toContain(type);
+    const approvals = entries.filter((e) => e.type === 'decision' && e.actor === ALEX.aadObjectId);
+    expect(approvals.map((e) => (e.payload as { stepId?: string }).stepId ?? 'plan')).toEqual(['plan', 's3']);
+    expect(await verifyChainAsync(run.app.store.readLedger())).toEqual({ ok: true, count: expect.any(Number) });
+    const before = run.connector.calls.length;
+    await run.post(chat.message(`audit ${taskId}`));
+    const audit = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.method === 'POST'));
+    expect(cardText(audit.activity)).toContain('Audit trail');
+    expect(cardText(audit.activity)).toContain('Alex Wilber: approve step s3');
   });
 
   it('sets up a meeting: finds a free slot, checkpoints the invitation, creates one event with attendees', async () => {

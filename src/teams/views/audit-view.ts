@@ -1,0 +1,51 @@
+import type { LedgerEntry } from '../../engine/ports';
+import type { Task } from '../../engine/model';
+
+/** The `audit <id>` card: the task's ledger entries, in order, in plain words. */
+export interface AuditView {
+  readonly taskId: string;
+  readonly title: string;
+  readonly count: number;
+  readonly chain: string;
+  readonly entries: readonly { seq: number; text: string; at: string; actor: string; hash: string }[];
+  readonly more: string;
+}
+
+/** At most this many entries on a card; the export has them all. */
+const SHOWN = 40;
+
+export function auditView(task: Task, entries: readonly LedgerEntry[], chain: string): AuditView {
+  const name = (actor: string): string => (actor === 'system' ? 'Delegate' : actor === task.requester.id ? task.requester.name : actor);
+  const shown = entries.slice(-SHOWN);
+  return {
+    taskId: task.id,
+    title: task.title,
+    count: entries.length,
+    chain,
+    entries: shown.map((e) => ({ seq: e.seq, text: describe(e, name), at: e.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'), actor: name(e.actor), hash: e.hash.slice(0, 12) })),
+    more: entries.length > SHOWN ? `Showing the last ${SHOWN}. Export them all with: npm run audit -- export ${task.id} --format csv` : '',
+  };
+}
+
+function describe(entry: LedgerEntry, name: (actor: string) => string): string {
+  const p = entry.payload as Record<string, unknown>;
+  const step = typeof p.stepId === 'string' ? ` step ${p.stepId}` : '';
+  switch (entry.type) {
+    case 'task_created':
+      return `Task created by ${name(entry.actor)}`;
+    case 'plan_version':
+      return `Plan v${String(p.version)}: ${Array.isArray(p.steps) ? p.steps.length : 0} steps`;
+    case 'decision':
+      return p.refused ? `${name(entry.actor)} tried to ${String(p.verb)}${step} — refused (${String(p.refused)})` : `${name(entry.actor)}: ${String(p.verb)}${step}${p.edits ? ` (changed ${Object.keys(p.edits as object).join(', ')})` : ''}${p.reason ? ` — “${String(p.reason)}”` : ''}`;
+    case 'step_result':
+      return `Step ${String(p.stepId)} (${String(p.action)}) ${String(p.status)}, attempt ${String(p.attempt)}`;
+    case 'error':
+      return `Step ${String(p.stepId)} failed: ${String(p.code)}`;
+    case 'task_status':
+      return `Status: ${String(p.from)} → ${String(p.to)}`;
+    case 'card_shown':
+      return `Card shown (${String(p.kind)}), sha256 ${String(p.sha256).slice(0, 12)}…`;
+    default:
+      return entry.type.replace(/_/g, ' ');
+  }
+}
