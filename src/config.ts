@@ -36,6 +36,8 @@ export interface Config {
   readonly llm?: LlmConfig;
   /** Daily model-token budgets; undefined fields = unlimited. */
   readonly budgets: { readonly userDailyTokens?: number; readonly tenantDailyTokens?: number };
+  /** Path of the YAML policy file; undefined = built-in defaults (every side effect stops at a checkpoint). */
+  readonly policyFile?: string;
   readonly safety: {
     /** The organisation's mail domains; recipients elsewhere are external. Empty = the requester's own domain. */
     readonly tenantDomains: readonly string[];
@@ -106,6 +108,7 @@ const schema = z.object({
   BUDGET_USER_DAILY_TOKENS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
   BUDGET_TENANT_DAILY_TOKENS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
   TENANT_DOMAINS: optional,
+  POLICY_FILE: optional,
   LINK_ALLOW_HOSTS: optional,
 });
 
@@ -158,6 +161,7 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     graphTimeoutMs: e.GRAPH_TIMEOUT_MS,
     llm,
     budgets: { userDailyTokens: e.BUDGET_USER_DAILY_TOKENS, tenantDailyTokens: e.BUDGET_TENANT_DAILY_TOKENS },
+    policyFile: e.POLICY_FILE === undefined ? undefined : path.resolve(e.POLICY_FILE),
     safety: { tenantDomains, linkAllowHosts },
   });
 }

@@ -13,6 +13,9 @@ import { createGraphGateway, GraphDirectory } from './graph';
 import type { GraphGateway } from './graph/types';
 import { createLlmClient, type LlmClient } from './llm';
 import { createLogger } from './log';
+import { effectiveRules } from './policy';
+import { FileGovernance } from './policy/governance';
+import type { Scope } from './engine/model';
 import { RulePlanner } from './planning';
 import { LlmPlanner } from './planning/llm';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -79,6 +82,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger: logger.child({ component: 'graph' }),
   });
 
+  // A broken policy file stops start-up with every problem listed (file:line:column).
+  const governance = config.policyFile ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' })) : undefined;
   const store = await openSqliteStore(config.storePath);
   const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
@@ -94,13 +99,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }));
 
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
-  const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, ...config.worker });
-  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
+  const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, governance, ...config.worker });
+  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, governance, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
 
   const profiles = profileLookup(gateway);
   const handlerDeps = { engine, catalogue, renderer, notifier, ids };
   const bot = new DelegateBot(
-    new MessageHandler({ ...handlerDeps, store, profiles, defaultTimeZone: config.defaultTimeZone, logger: logger.child({ component: 'messages' }) }),
+    new MessageHandler({ ...handlerDeps, store, profiles, defaultTimeZone: config.defaultTimeZone, policy: policyDescriber(governance), logger: logger.child({ component: 'messages' }) }),
     new InvokeHandler({ ...handlerDeps, logger: logger.child({ component: 'invokes' }) }),
     config.bot.tenantId,
     logger,
@@ -168,6 +173,12 @@ function profileLookup(gateway: GraphGateway): ProfileLookup {
       return undefined;
     }
   };
+}
+
+/** The `policy` command's answer: the effective rules for a conversation. */
+function policyDescriber(governance: FileGovernance | undefined): (scope: Scope) => string[] {
+  if (!governance) return () => ['No policy file is configured (POLICY_FILE), so the defaults apply: every step that sends, posts, creates or deletes stops at a checkpoint for your approval, and steps the safety guards flag always do.'];
+  return (scope) => effectiveRules(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId });
 }
 
 /** Directory display names for addresses, as the app (a failed look-up just leaves the name unknown). */

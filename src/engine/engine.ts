@@ -5,7 +5,8 @@ import { DelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Person, type Plan, type Scope, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
 import { buildPlan } from './plan-builder';
-import type { Clock, Ids, PlanRequest, Planner, StepDraft, TaskQuery, TaskStore } from './ports';
+import type { Clock, Governance, Ids, PlanRequest, Planner, StepDraft, TaskQuery, TaskStore } from './ports';
+import { refsIn } from './refs';
 import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
 import { mayDecide, transition, type DecisionRequest } from './transitions';
 
@@ -20,6 +21,8 @@ export interface EngineDeps {
   readonly budgets?: Budgets;
   /** Tenant domains and link allow-list for the deterministic guards; without it, guards are off. */
   readonly safety?: Safety;
+  /** The organisation's policy; without it, every step with a side effect stops at a checkpoint. */
+  readonly governance?: Governance;
   /** Directory display names of addresses (address → name); unknown addresses are left out. */
   readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
   /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
@@ -47,6 +50,9 @@ export type DecideResult =
 
 /** A revision or an answer that the planner could not turn into a plan. */
 export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };
+
+/** A validated, guarded and governed plan, with the approvers policy names for it. */
+type Built = { kind: 'built'; plan: Plan; approvers: string[] } | { kind: 'refused'; message: string };
 
 /**
  * The engine's front door: start tasks, apply decisions, answer questions about tasks.
@@ -78,11 +84,13 @@ export class Engine {
     }
     let planned: Plan = { version: 1, steps: [], createdAt: now.toISOString() };
     let people: Record<string, string> | undefined;
+    let approvers: string[] = [];
     if (result.kind === 'plan') {
       people = await this.namesFor(result.steps, {});
-      const built = this.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now);
+      const built = this.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now, request.scope);
       if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
       planned = built.plan;
+      approvers = built.approvers;
     }
     const base: Omit<Task, 'id'> = {
       schemaVersion: TASK_SCHEMA_VERSION,
@@ -90,7 +98,7 @@ export class Engine {
       outcome: request.outcome,
       requester: request.requester,
       owner: request.requester.id,
-      approvers: [],
+      approvers,
       scope: request.scope,
       conversation: request.conversation,
       status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
@@ -171,11 +179,13 @@ export class Engine {
     }
     let plan: Plan = { version, steps: [], createdAt: now.toISOString() };
     let people = current.people;
+    let approvers = current.approvers;
     if (result.kind === 'plan') {
       people = await this.namesFor(result.steps, current.people ?? {});
-      const built = this.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now);
+      const built = this.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope);
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
+      approvers = built.approvers;
     }
     const outcomeOfWrite = await mutateTask(store, clock, current.id, (task) => {
       const fresh = task.status === current.status && task.plan.version === request.planVersion;
@@ -186,6 +196,7 @@ export class Engine {
         outcome,
         instructions,
         people,
+        approvers,
         plan,
         status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
         usage: addUsage(task.usage, result.usage),
@@ -221,10 +232,10 @@ export class Engine {
     return Object.keys(people).length > 0 ? people : undefined;
   }
 
-  private build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date): { kind: 'built'; plan: Plan } | { kind: 'refused'; message: string } {
+  private build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope): Built {
     const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
     const safety = this.deps.safety;
-    if (!safety) return { kind: 'built', plan };
+    if (!safety) return this.govern(plan, asked.requester.id, scope);
     const trust = trustOf(asked, safety);
     const refusals: string[] = [];
     const steps = plan.steps.map((step) => {
@@ -236,7 +247,39 @@ export class Engine {
       return { ...step, input: guarded.input, flags, gate: flags ? ('checkpoint' as const) : step.gate };
     });
     if (refusals.length > 0) return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
-    return { kind: 'built', plan: { ...plan, steps } };
+    return this.govern({ ...plan, steps }, asked.requester.id, scope);
+  }
+
+  /** Apply the organisation's policy: refuse denied actions, and set each step's gate, quorum and reasons. */
+  private govern(plan: Plan, requesterId: string, scope: Scope | undefined): Built {
+    const governance = this.deps.governance;
+    if (!governance) return { kind: 'built', plan, approvers: [] };
+    const denied: string[] = [];
+    const approvers = new Set<string>();
+    const steps = plan.steps.map((step) => {
+      const spec = this.deps.catalogue.get(step.action);
+      const destinations = spec?.destinations?.(step.input) ?? [];
+      const answer = governance.evaluate({
+        action: step.action,
+        risk: step.risk,
+        flagged: (step.flags ?? []).length > 0,
+        facts: {
+          externalRecipients: (step.flags ?? []).some((f) => f.code === 'external_recipient'),
+          recipientCount: destinations.filter((d) => d.kind === 'recipient' || d.kind === 'attendee').length,
+          untrustedSource: refsIn(step.input).length > 0,
+          sharingLink: destinations.some((d) => d.kind === 'sharing'),
+        },
+        requesterId,
+        scope: { kind: scope?.kind ?? 'personal', teamId: scope?.teamId, channelId: scope?.channelId },
+      });
+      for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
+      if (!answer.allowed) denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
+      // Flagged steps stop whatever policy says.
+      const gate = answer.gate === 'checkpoint' || step.flags ? 'checkpoint' : 'auto';
+      return { ...step, gate, quorum: answer.quorum > 1 ? answer.quorum : undefined, forbidSelfApproval: answer.forbidSelfApproval || undefined, gateReasons: answer.reasons.length > 0 ? [...answer.reasons] : undefined } as const;
+    });
+    if (denied.length > 0) return { kind: 'refused', message: `I can't do that: ${[...new Set(denied)].join(' ')}` };
+    return { kind: 'built', plan: { ...plan, steps }, approvers: [...approvers] };
   }
 
   private refuse(task: Task, actor: string): DecideResult | undefined {

@@ -111,6 +111,8 @@ export const step = z.object({
   quorum: z.number().int().positive().optional(),
   /** The requester may not approve this step themselves (e.g. high-risk by policy). */
   forbidSelfApproval: z.boolean().optional(),
+  /** Why policy gates this step (rule id and wording), shown on its checkpoint card. */
+  gateReasons: z.array(z.object({ rule: z.string(), text: z.string() })).optional(),
   error: errorInfo.optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),

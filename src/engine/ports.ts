@@ -1,4 +1,4 @@
-import type { Decision, Person, Scope, Task, TaskStatus, TokenUsage } from './model';
+import type { Decision, Person, RiskClass, Scope, Task, TaskStatus, TokenUsage } from './model';
 
 /** Filters for listing tasks; all given fields must match. */
 export interface TaskQuery {
@@ -188,4 +188,42 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
   child(bindings: object): Logger;
+}
+
+/** What governance knows about one step, to decide how it is gated. */
+export interface PolicyQuestion {
+  readonly action: string;
+  readonly risk: RiskClass;
+  /** A deterministic guard raised a warning. */
+  readonly flagged: boolean;
+  readonly facts: {
+    readonly externalRecipients?: boolean;
+    readonly recipientCount?: number;
+    readonly untrustedSource?: boolean;
+    readonly sharingLink?: boolean;
+    readonly hasAttachments?: boolean;
+    readonly channelMembers?: number;
+  };
+  readonly requesterId: string;
+  readonly scope: { readonly kind: 'personal' | 'groupChat' | 'channel'; readonly teamId?: string; readonly channelId?: string };
+}
+
+/** Governance's answer for one step. */
+export interface PolicyAnswer {
+  readonly allowed: boolean;
+  readonly deniedBy?: string;
+  readonly gate: 'auto' | 'checkpoint';
+  readonly quorum: number;
+  readonly forbidSelfApproval: boolean;
+  /** Entra object ids (and `group:<id>`) who may approve. */
+  readonly approvers: readonly string[];
+  /** Why the step is gated, rule by rule, for the card. */
+  readonly reasons: readonly { readonly rule: string; readonly text: string }[];
+}
+
+/** The organisation's policy (a YAML file), as the engine asks it. */
+export interface Governance {
+  evaluate(question: PolicyQuestion): PolicyAnswer;
+  /** True when all execution must stop now; running tasks pause before their next step. */
+  killSwitch(): boolean;
 }

@@ -4,7 +4,7 @@ import type { ActionSpec, Catalogue } from './catalogue';
 import { DelegateError } from './errors';
 import type { ErrorInfo, Task } from './model';
 import { mutateTask, withStep } from './mutate';
-import type { Clock, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
+import type { Clock, Governance, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
 import type { Safety } from './safety';
 import { nextMove, stepError } from './step-runner';
 
@@ -34,6 +34,8 @@ export interface WorkerOptions {
   readonly budgets?: Budgets;
   /** Boundaries for the deterministic guards run on resolved input; without it, guards are off. */
   readonly safety?: Safety;
+  /** The organisation's policy; its kill switch pauses running tasks before their next step. */
+  readonly governance?: Governance;
 }
 
 /**
@@ -153,6 +155,15 @@ export class Worker {
         code: task.stepsRun >= maxSteps ? 'max_steps' : 'max_duration',
         message: task.stepsRun >= maxSteps ? `The task reached its limit of ${maxSteps} steps.` : 'The task ran longer than it is allowed to.',
       });
+    }
+    if (this.options.governance?.killSwitch()) {
+      const { task: paused, changed } = await this.mutate(task.id, (t) => (t.status === 'running' ? { ...t, status: 'paused', pausedFrom: 'running' } : undefined));
+      if (changed) {
+        await this.audit.record(task.id, 'policy_decision', 'system', { rule: 'kill-switch', effect: 'paused' });
+        log.warn({}, 'kill switch on: task paused before its next step');
+        await this.notify(paused, 'paused', log);
+      }
+      return undefined;
     }
     const move = nextMove(task, catalogue, this.options.safety);
     switch (move.kind) {

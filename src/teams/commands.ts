@@ -2,6 +2,7 @@
 export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'tasks' }
+  | { readonly name: 'policy' }
   | { readonly name: 'status'; readonly taskId: string }
   | { readonly name: 'cancel'; readonly taskId: string }
   | { readonly name: 'pause'; readonly taskId: string }
@@ -19,6 +20,7 @@ export function parseCommand(text: string): Command {
   const word = head.toLowerCase().replace(/^\//, '');
   if (rest.length === 0 && (word === 'help' || word === '?')) return { name: 'help' };
   if (rest.length === 0 && word === 'tasks') return { name: 'tasks' };
+  if (rest.length === 0 && word === 'policy') return { name: 'policy' };
   const withId = WITH_ID[word];
   if (withId) {
     if (rest.length === 1 && /^[A-Za-z0-9-]{1,64}$/.test(rest[0] ?? '')) return { name: withId, taskId: (rest[0] ?? '').toUpperCase() };

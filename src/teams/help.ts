@@ -13,5 +13,6 @@ export const HELP_TEXT = [
   '- `pause <id>` / `resume <id>` — stop a task between steps, and carry on',
   '- `cancel <id>` — cancel a task',
   '- `audit <id>` — the task\'s audit trail',
+  '- `policy` — what is gated here, and why',
   '- `help` — this message',
 ].join('\n');

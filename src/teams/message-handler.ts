@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuil
 import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import { DelegateError, toDelegateError } from '../engine/errors';
-import type { Person, Task } from '../engine/model';
+import type { Person, Scope, Task } from '../engine/model';
 import type { Ids, Logger, Notifier, TaskStore } from '../engine/ports';
 import { actorOf, scopeOf, timeZoneOf } from './activity';
 import { recordCardShown } from './card-ledger';
@@ -29,6 +29,8 @@ export interface MessageDeps {
   readonly logger: Logger;
   readonly profiles: ProfileLookup;
   readonly defaultTimeZone: string;
+  /** The effective policy rules for a conversation, in plain words. */
+  readonly policy: (scope: Scope) => string[];
 }
 
 /** Handles a message: a command, or a new outcome that gets a plan card within the turn. */
@@ -51,6 +53,9 @@ export class MessageHandler {
           return;
         case 'usage':
           await context.sendActivity(MessageFactory.text(command.message));
+          return;
+        case 'policy':
+          await context.sendActivity(MessageFactory.text(['**Policy for this conversation**', '', ...this.deps.policy(scopeOf(activity)).map((line) => `- ${line}`)].join('\n')));
           return;
         case 'tasks':
           await context.sendActivity(MessageFactory.text(await this.listTasks(activity, actor)));

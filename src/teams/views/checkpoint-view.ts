@@ -51,7 +51,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue): Ch
     title: preview.title,
     risk: risk.label,
     riskColor: risk.colour,
-    why: risk.why,
+    why: step.gateReasons && step.gateReasons.length > 0 ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ') : risk.why,
     warnings: (step.flags ?? []).map((f) => f.message),
     sources: sourcesOf(task, step),
     facts,
