@@ -4,10 +4,9 @@ import type { Catalogue } from './catalogue';
 import { DelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Person, type Plan, type Scope, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
-import { buildPlan } from './plan-builder';
-import type { Clock, Governance, Ids, PlanRequest, Planner, StepDraft, TaskQuery, TaskStore } from './ports';
-import { refsIn } from './refs';
-import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
+import { PlanMaker } from './plan-maker';
+import type { Clock, Governance, Ids, PlanRequest, Planner, TaskQuery, TaskStore } from './ports';
+import type { Safety } from './safety';
 import { mayDecide, transition, type DecisionRequest } from './transitions';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
@@ -51,18 +50,17 @@ export type DecideResult =
 /** A revision or an answer that the planner could not turn into a plan. */
 export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };
 
-/** A validated, guarded and governed plan, with the approvers policy names for it. */
-type Built = { kind: 'built'; plan: Plan; approvers: string[] } | { kind: 'refused'; message: string };
-
 /**
  * The engine's front door: start tasks, apply decisions, answer questions about tasks.
  * It never runs steps itself — the worker does, outside any Teams turn.
  */
 export class Engine {
   private readonly audit: Audit;
+  private readonly plans: PlanMaker;
 
   constructor(private readonly deps: EngineDeps) {
     this.audit = new Audit(deps.store, deps.clock);
+    this.plans = new PlanMaker(deps);
   }
 
   /** Whether the planner revises plans from free-text instructions (else a revision is a new request). */
@@ -86,8 +84,8 @@ export class Engine {
     let people: Record<string, string> | undefined;
     let approvers: string[] = [];
     if (result.kind === 'plan') {
-      people = await this.namesFor(result.steps, {});
-      const built = this.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now, request.scope);
+      people = await this.plans.namesFor(result.steps, {});
+      const built = this.plans.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now, request.scope);
       if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
       planned = built.plan;
       approvers = built.approvers;
@@ -181,8 +179,8 @@ export class Engine {
     let people = current.people;
     let approvers = current.approvers;
     if (result.kind === 'plan') {
-      people = await this.namesFor(result.steps, current.people ?? {});
-      const built = this.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope);
+      people = await this.plans.namesFor(result.steps, current.people ?? {});
+      const built = this.plans.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope);
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
       approvers = built.approvers;
@@ -223,65 +221,6 @@ export class Engine {
    * destinations nobody asked for are refused (external) or flagged (a flagged step always stops
    * at a checkpoint with its warning), and links in literal text are checked.
    */
-  /** Directory names of the addresses a plan names, added to those already known. */
-  private async namesFor(drafts: readonly StepDraft[], known: Record<string, string>): Promise<Record<string, string> | undefined> {
-    const lookup = this.deps.lookupNames;
-    const missing = plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)).filter((address) => !(address in known));
-    const found = lookup && missing.length > 0 ? await lookup(missing) : {};
-    const people = { ...known, ...found };
-    return Object.keys(people).length > 0 ? people : undefined;
-  }
-
-  private build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope): Built {
-    const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
-    const safety = this.deps.safety;
-    if (!safety) return this.govern(plan, asked.requester.id, scope);
-    const trust = trustOf(asked, safety);
-    const refusals: string[] = [];
-    const steps = plan.steps.map((step) => {
-      const spec = this.deps.catalogue.get(step.action);
-      if (!spec) return step;
-      const guarded = guardInput(spec, step.input, trust, safety);
-      refusals.push(...guarded.refusals.map((r) => r.message));
-      const flags = mergeFlags(step.flags, guarded.flags);
-      return { ...step, input: guarded.input, flags, gate: flags ? ('checkpoint' as const) : step.gate };
-    });
-    if (refusals.length > 0) return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
-    return this.govern({ ...plan, steps }, asked.requester.id, scope);
-  }
-
-  /** Apply the organisation's policy: refuse denied actions, and set each step's gate, quorum and reasons. */
-  private govern(plan: Plan, requesterId: string, scope: Scope | undefined): Built {
-    const governance = this.deps.governance;
-    if (!governance) return { kind: 'built', plan, approvers: [] };
-    const denied: string[] = [];
-    const approvers = new Set<string>();
-    const steps = plan.steps.map((step) => {
-      const spec = this.deps.catalogue.get(step.action);
-      const destinations = spec?.destinations?.(step.input) ?? [];
-      const answer = governance.evaluate({
-        action: step.action,
-        risk: step.risk,
-        flagged: (step.flags ?? []).length > 0,
-        facts: {
-          externalRecipients: (step.flags ?? []).some((f) => f.code === 'external_recipient'),
-          recipientCount: destinations.filter((d) => d.kind === 'recipient' || d.kind === 'attendee').length,
-          untrustedSource: refsIn(step.input).length > 0,
-          sharingLink: destinations.some((d) => d.kind === 'sharing'),
-        },
-        requesterId,
-        scope: { kind: scope?.kind ?? 'personal', teamId: scope?.teamId, channelId: scope?.channelId },
-      });
-      for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
-      if (!answer.allowed) denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
-      // Flagged steps stop whatever policy says.
-      const gate = answer.gate === 'checkpoint' || step.flags ? 'checkpoint' : 'auto';
-      return { ...step, gate, quorum: answer.quorum > 1 ? answer.quorum : undefined, forbidSelfApproval: answer.forbidSelfApproval || undefined, gateReasons: answer.reasons.length > 0 ? [...answer.reasons] : undefined } as const;
-    });
-    if (denied.length > 0) return { kind: 'refused', message: `I can't do that: ${[...new Set(denied)].join(' ')}` };
-    return { kind: 'built', plan: { ...plan, steps }, approvers: [...approvers] };
-  }
-
   private refuse(task: Task, actor: string): DecideResult | undefined {
     if (mayDecide(task, actor)) return undefined;
     return { kind: 'refused', task, error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.") };

@@ -1,0 +1,85 @@
+import type { Catalogue } from './catalogue';
+import type { Plan, Scope, Task } from './model';
+import { buildPlan } from './plan-builder';
+import type { Governance, Ids, StepDraft } from './ports';
+import { refsIn } from './refs';
+import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
+
+/** What making a plan needs from the engine's dependencies. */
+export interface PlanMakerDeps {
+  readonly catalogue: Catalogue;
+  readonly ids: Ids;
+  readonly safety?: Safety;
+  readonly governance?: Governance;
+  readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
+}
+
+/** A validated, guarded and governed plan, with the approvers policy names for it. */
+export type Built = { kind: 'built'; plan: Plan; approvers: string[] } | { kind: 'refused'; message: string };
+
+/**
+ * Turns a planner's drafts into the plan the engine stores: validated against the catalogue,
+ * checked by the deterministic guards, then gated by the organisation's policy.
+ */
+export class PlanMaker {
+  constructor(private readonly deps: PlanMakerDeps) {}
+
+  /** Directory names of the addresses a plan names, added to those already known. */
+  async namesFor(drafts: readonly StepDraft[], known: Record<string, string>): Promise<Record<string, string> | undefined> {
+    const lookup = this.deps.lookupNames;
+    const missing = plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)).filter((address) => !(address in known));
+    const found = lookup && missing.length > 0 ? await lookup(missing) : {};
+    const people = { ...known, ...found };
+    return Object.keys(people).length > 0 ? people : undefined;
+  }
+
+  build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope): Built {
+    const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
+    const safety = this.deps.safety;
+    if (!safety) return this.govern(plan, asked.requester.id, scope);
+    const trust = trustOf(asked, safety);
+    const refusals: string[] = [];
+    const steps = plan.steps.map((step) => {
+      const spec = this.deps.catalogue.get(step.action);
+      if (!spec) return step;
+      const guarded = guardInput(spec, step.input, trust, safety);
+      refusals.push(...guarded.refusals.map((r) => r.message));
+      const flags = mergeFlags(step.flags, guarded.flags);
+      return { ...step, input: guarded.input, flags, gate: flags ? ('checkpoint' as const) : step.gate };
+    });
+    if (refusals.length > 0) return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
+    return this.govern({ ...plan, steps }, asked.requester.id, scope);
+  }
+
+  /** Apply the organisation's policy: refuse denied actions, and set each step's gate, quorum and reasons. */
+  private govern(plan: Plan, requesterId: string, scope: Scope | undefined): Built {
+    const governance = this.deps.governance;
+    if (!governance) return { kind: 'built', plan, approvers: [] };
+    const denied: string[] = [];
+    const approvers = new Set<string>();
+    const steps = plan.steps.map((step) => {
+      const spec = this.deps.catalogue.get(step.action);
+      const destinations = spec?.destinations?.(step.input) ?? [];
+      const answer = governance.evaluate({
+        action: step.action,
+        risk: step.risk,
+        flagged: (step.flags ?? []).length > 0,
+        facts: {
+          externalRecipients: (step.flags ?? []).some((f) => f.code === 'external_recipient'),
+          recipientCount: destinations.filter((d) => d.kind === 'recipient' || d.kind === 'attendee').length,
+          untrustedSource: refsIn(step.input).length > 0,
+          sharingLink: destinations.some((d) => d.kind === 'sharing'),
+        },
+        requesterId,
+        scope: { kind: scope?.kind ?? 'personal', teamId: scope?.teamId, channelId: scope?.channelId },
+      });
+      for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
+      if (!answer.allowed) denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
+      // Flagged steps stop whatever policy says.
+      const gate = answer.gate === 'checkpoint' || step.flags ? 'checkpoint' : 'auto';
+      return { ...step, gate, quorum: answer.quorum > 1 ? answer.quorum : undefined, forbidSelfApproval: answer.forbidSelfApproval || undefined, gateReasons: answer.reasons.length > 0 ? [...answer.reasons] : undefined } as const;
+    });
+    if (denied.length > 0) return { kind: 'refused', message: `I can't do that: ${[...new Set(denied)].join(' ')}` };
+    return { kind: 'built', plan: { ...plan, steps }, approvers: [...approvers] };
+  }
+}
