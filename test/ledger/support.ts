@@ -1,23 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { LedgerEntry } from '../../src/engine/ports';
 import type { AuditIo } from '../../src/ledger/audit-commands';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { main } from '../../scripts/audit';
+import { useTempDbPaths } from '../store/temp-dir';
 
 /** A fresh folder under os.tmpdir() per test file; returns a new database path per call. */
-export function useTempDb(prefix: string): () => string {
-  let dir = '';
-  let count = 0;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), `delegate-${prefix}-`));
-  });
-  afterAll(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return () => path.join(dir, `db-${(count += 1)}`, 'delegate.db');
-}
+export const useTempDb = useTempDbPaths;
 
 /** Payloads that stress CSV and JSON: commas, quotes, line breaks, unicode, nesting. */
 export const PAYLOADS: readonly Record<string, unknown>[] = [
