@@ -1,12 +1,18 @@
 import type { ActionSpec, Catalogue } from '../engine/catalogue';
 import type { GraphGateway } from '../graph/types';
 import type { LlmClient } from '../llm/port';
+import { calendarActions } from './calendar';
 import { composeActions } from './compose';
 import { createEvent } from './create-event';
+import { filesActions } from './files';
 import { findMeetingTimes } from './find-meeting-times';
+import { mailActions } from './mail';
 import { mailSearch } from './mail-search';
 import { mailSend } from './mail-send';
+import { peopleActions } from './people';
 import { postChannelMessage } from './post-channel-message';
+import { tasksActions } from './tasks';
+import { teamsActions } from './teams';
 import { textSummarise } from './text-summarise';
 
 export { mailSendRisk } from './mail-send';
@@ -23,9 +29,19 @@ export function createCatalogue(gateway: GraphGateway, options?: { readonly llm?
     findMeetingTimes(gateway),
     createEvent(gateway),
     postChannelMessage(gateway),
+    ...mailActions(gateway),
+    ...calendarActions(gateway),
+    ...filesActions(gateway),
+    ...teamsActions(gateway),
+    ...tasksActions(gateway),
+    ...peopleActions(gateway),
     ...(options?.llm ? composeActions(options.llm) : []),
   ];
-  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const byName = new Map<string, ActionSpec>();
+  for (const spec of specs) {
+    if (byName.has(spec.name)) throw new Error(`two actions are named ${spec.name}`);
+    byName.set(spec.name, spec);
+  }
   return {
     get: (name) => byName.get(name),
     list: () => specs,

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { parseDelivery } from './intents/delivery-parse';
+import { DOMAIN_INTENTS } from './intents/domains';
 import { parseMeeting } from './intents/meeting-parse';
 import type { BuildableSpec, Spec, SummarySpec } from './intents/specs';
 import { parseSummary } from './intents/summary-parse';
@@ -13,7 +14,17 @@ const MAX_REQUESTS = 3;
 /** One clause → what it asks for; undefined when it matches no request the planner knows. */
 function parseClause(clause: string, now: DateTime): Result<Spec> | undefined {
   // Deliveries first: "send Megan the summary" names a summary but asks for none.
-  return parseDelivery(clause) ?? parseSummary(clause, now) ?? parseMeeting(clause, now);
+  return parseDelivery(clause) ?? parseDomain(clause, now) ?? parseSummary(clause, now) ?? parseMeeting(clause, now);
+}
+
+/** The first domain intent that recognises the clause. */
+function parseDomain(clause: string, now: DateTime): Result<Spec> | undefined {
+  for (const intent of DOMAIN_INTENTS) {
+    const parsed = intent.parse(clause, now);
+    if (!parsed) continue;
+    return parsed.ok ? { ok: true, value: { kind: 'domain', intent, value: parsed.value } } : parsed;
+  }
+  return undefined;
 }
 
 /**

@@ -17,6 +17,10 @@ export function resolvePronouns(specs: readonly BuildableSpec[]): Result<Buildab
     return names.flatMap((name) => (PRONOUN.test(name) ? previous : [name]));
   };
   for (const spec of specs) {
+    if (spec.kind === 'domain') {
+      out.push(spec);
+      continue;
+    }
     if (spec.kind === 'meeting') {
       const names = replace(spec.names);
       if (!names) return refuse(text.DANGLING_PRONOUN);

@@ -60,5 +60,12 @@ export class RulePlanner implements Planner {
 }
 
 function build(spec: BuildableSpec, ctx: BuildContext): Promise<Result<Fragment>> {
-  return spec.kind === 'meeting' ? buildMeeting(spec, ctx) : buildSummary(spec, ctx);
+  switch (spec.kind) {
+    case 'meeting':
+      return buildMeeting(spec, ctx);
+    case 'summary':
+      return buildSummary(spec, ctx);
+    case 'domain':
+      return spec.intent.build(spec.value, ctx);
+  }
 }

@@ -1,6 +1,7 @@
 import type { ChannelName } from '../extract/channel';
 import type { MailFilter } from '../extract/mail-filter';
 import type { MeetingWindow } from '../extract/meeting-window';
+import type { DomainSpec } from './domain';
 
 /** Where a summary goes. */
 export type Destination =
@@ -39,7 +40,7 @@ export interface DeliverySpec {
 }
 
 /** One understood request of a message, before any directory lookup. */
-export type Spec = SummarySpec | MeetingSpec | DeliverySpec;
+export type Spec = SummarySpec | MeetingSpec | DeliverySpec | DomainSpec;
 
 /** A request that becomes steps (deliveries are folded into the summary before them). */
-export type BuildableSpec = SummarySpec | MeetingSpec;
+export type BuildableSpec = SummarySpec | MeetingSpec | DomainSpec;

@@ -1,5 +1,10 @@
 import { Router } from '../router';
 import { registerBatchRoute } from './batch';
+import { registerChatRoutes } from './chats';
+import { registerDriveRoutes } from './drive';
+import { registerPeopleRoutes } from './people';
+import { registerPlannerRoutes } from './planner';
+import { registerTodoRoutes } from './todo';
 import { registerChannelMessageRoutes } from './channelMessages';
 import { registerEventRoutes } from './events';
 import { registerMailRoutes } from './mail';
@@ -18,6 +23,11 @@ export function buildRouter(): Router {
   registerScheduleRoutes(router);
   registerTeamRoutes(router);
   registerChannelMessageRoutes(router);
+  registerDriveRoutes(router);
+  registerPlannerRoutes(router);
+  registerTodoRoutes(router);
+  registerPeopleRoutes(router);
+  registerChatRoutes(router);
   registerBatchRoute(router);
   return router;
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Bumped when the tables change shape; an older file is dropped and reseeded. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,6 +19,12 @@ CREATE TABLE IF NOT EXISTS channel_messages (
   id TEXT NOT NULL, team_id TEXT NOT NULL, channel_id TEXT NOT NULL, reply_to TEXT NOT NULL DEFAULT '',
   created TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (channel_id, id));
 CREATE INDEX IF NOT EXISTS channel_messages_list ON channel_messages (channel_id, reply_to, created);
+CREATE TABLE IF NOT EXISTS docs (
+  kind TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '',
+  sort TEXT NOT NULL DEFAULT '', doc TEXT NOT NULL, PRIMARY KEY (kind, id));
+CREATE INDEX IF NOT EXISTS docs_owner ON docs (kind, owner, parent, sort);
+CREATE INDEX IF NOT EXISTS docs_parent ON docs (kind, parent, sort);
+CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, bytes BLOB NOT NULL);
 `;
 
 /** Open (creating folders and tables as needed) the sandbox's SQLite file, or ':memory:'. */
@@ -29,7 +35,7 @@ export function openDatabase(path: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
-    db.exec('DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS channel_messages;');
+    db.exec('DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS channel_messages; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS blobs;');
   }
   db.exec(SCHEMA);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -34,7 +34,7 @@ export class SandboxStore {
 
   /** Remove everything (before a reseed). */
   clear(): void {
-    this.db.exec('DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages;');
+    this.db.exec('DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages; DELETE FROM docs; DELETE FROM blobs;');
   }
 
   // ── mail ───────────────────────────────────────────────────────────────────
@@ -116,4 +116,51 @@ export class SandboxStore {
        ON CONFLICT(channel_id, id) DO UPDATE SET doc = excluded.doc`,
     ).run(message.id, message.channelIdentity.teamId, message.channelIdentity.channelId, message.replyToId ?? '', message.createdDateTime, JSON.stringify(message));
   }
+
+  // ── documents of any other kind (drive items, planner, to do, chats, …) ──────
+  /** One document of `kind` by id. */
+  getDoc<T>(kind: DocKind, id: string): T | undefined {
+    return parse(this.db.prepare('SELECT doc FROM docs WHERE kind = ? AND id = ?').get(kind, id) as DocRow | undefined);
+  }
+
+  /** Documents of `kind`, optionally of one owner and/or under one parent, ordered by `sort` then id. */
+  listDocs<T>(kind: DocKind, where: { readonly owner?: string; readonly parent?: string } = {}): T[] {
+    const clauses = ['kind = ?'];
+    const args: string[] = [kind];
+    if (where.owner !== undefined) { clauses.push('owner = ?'); args.push(where.owner); }
+    if (where.parent !== undefined) { clauses.push('parent = ?'); args.push(where.parent); }
+    return parseAll(this.db.prepare(`SELECT doc FROM docs WHERE ${clauses.join(' AND ')} ORDER BY sort, id`).all(...args) as DocRow[]);
+  }
+
+  /** Insert or replace a document; `owner`, `parent` and `sort` are what {@link listDocs} filters and orders by. */
+  putDoc(kind: DocKind, id: string, doc: unknown, keys: { readonly owner?: string; readonly parent?: string; readonly sort?: string } = {}): void {
+    this.db.prepare(
+      `INSERT INTO docs (kind, id, owner, parent, sort, doc) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(kind, id) DO UPDATE SET owner = excluded.owner, parent = excluded.parent, sort = excluded.sort, doc = excluded.doc`,
+    ).run(kind, id, keys.owner ?? '', keys.parent ?? '', keys.sort ?? '', JSON.stringify(doc));
+  }
+
+  deleteDoc(kind: DocKind, id: string): void {
+    this.db.prepare('DELETE FROM docs WHERE kind = ? AND id = ?').run(kind, id);
+  }
+
+  // ── binary content (file bodies) ───────────────────────────────────────────
+  getBlob(id: string): Buffer | undefined {
+    return (this.db.prepare('SELECT bytes FROM blobs WHERE id = ?').get(id) as { bytes: Buffer } | undefined)?.bytes;
+  }
+
+  putBlob(id: string, bytes: Buffer): void {
+    this.db.prepare('INSERT INTO blobs (id, bytes) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET bytes = excluded.bytes').run(id, bytes);
+  }
+
+  deleteBlob(id: string): void {
+    this.db.prepare('DELETE FROM blobs WHERE id = ?').run(id);
+  }
 }
+
+/**
+ * The kind of a document in the generic `docs` table, named `<feature>.<kind>` (e.g.
+ * `drive.item`, `planner.task`). Features add kinds rather than tables, so the sandbox's
+ * schema stays one version for everyone.
+ */
+export type DocKind = string;
