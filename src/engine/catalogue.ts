@@ -26,6 +26,17 @@ export interface EditableField {
   readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'list';
 }
 
+/** One HTTP request an action made to Microsoft 365 (each retry counts), for the ledger. */
+export interface ExternalRequest {
+  readonly method: string;
+  /** The path without its query string (which may hold personal data). */
+  readonly path: string;
+  readonly status: number;
+  readonly requestId?: string;
+  readonly clientRequestId?: string;
+  readonly durationMs?: number;
+}
+
 /** The identity a step runs as, and the key that makes it run at most once. */
 export interface ActionContext {
   readonly idempotencyKey: string;
@@ -35,6 +46,8 @@ export interface ActionContext {
   readonly attempt: number;
   readonly now: Date;
   readonly signal?: AbortSignal;
+  /** Told about every Microsoft 365 request the action makes (set by the worker for the ledger). */
+  readonly onRequest?: (request: ExternalRequest) => void;
 }
 
 /** Where a write sends or exposes something: checked by the guards before anyone approves. */

@@ -1,12 +1,12 @@
 import { Audit } from './audit';
-import { addUsage, checkBudget, type Budgets } from './budgets';
+import type { Budgets } from './budgets';
 import type { ActionSpec, Catalogue } from './catalogue';
-import { DelegateError } from './errors';
 import type { ErrorInfo, Task } from './model';
 import { mutateTask, withStep } from './mutate';
 import type { Clock, Governance, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
 import type { Safety } from './safety';
-import { nextMove, stepError } from './step-runner';
+import { executeStep, type StepExecutionDeps } from './step-execution';
+import { nextMove } from './step-runner';
 
 /** Settings and collaborators of a background worker. */
 export interface WorkerOptions {
@@ -51,9 +51,19 @@ export class Worker {
   private stopping = false;
 
   private readonly audit: Audit;
+  private readonly stepDeps: StepExecutionDeps;
 
   constructor(private readonly options: WorkerOptions) {
     this.audit = new Audit(options.store, options.clock);
+    this.stepDeps = {
+      store: options.store,
+      clock: options.clock,
+      ids: options.ids,
+      audit: this.audit,
+      stepTimeoutMs: options.stepTimeoutMs,
+      budgets: options.budgets,
+      mutate: (taskId, change) => this.mutate(taskId, change),
+    };
   }
 
   start(): void {
@@ -191,67 +201,15 @@ export class Worker {
   }
 
   private async runStep(task: Task, stepId: string, spec: ActionSpec, input: Record<string, unknown>, log: Logger): Promise<Task | undefined> {
-    const { clock, ids, stepTimeoutMs } = this.options;
-    const { task: claimed, changed } = await this.mutate(task.id, (t) => {
-      const step = t.plan.steps.find((s) => s.id === stepId);
-      const runnable = step && (step.status === 'approved' || step.status === 'running' || (step.status === 'pending' && step.gate === 'auto'));
-      if (t.status !== 'running' || !runnable) return undefined;
-      return withStep(t, stepId, (s) => ({ ...s, status: 'running', attempts: s.attempts + 1, resolvedInput: input, startedAt: clock.now().toISOString() }));
-    });
-    if (!changed) return claimed.version === task.version ? undefined : claimed;
-    const step = claimed.plan.steps.find((s) => s.id === stepId);
-    if (!step) return undefined;
-    const stepLog = log.child({ stepId, action: spec.name, attempt: step.attempts });
-    const correlationId = ids.uuid();
-    try {
-      if (spec.risk === 'compose') {
-        await checkBudget(this.options.store, this.options.budgets, { requesterId: claimed.requester.id, tenantId: claimed.scope.tenantId }, clock.now());
-      }
-      const result = await withTimeout(stepTimeoutMs, (signal) =>
-        spec.run(input, {
-          idempotencyKey: step.idempotencyKey,
-          actor: { id: claimed.requester.id, upn: claimed.requester.upn, name: claimed.requester.name },
-          attempt: step.attempts,
-          now: clock.now(),
-          signal,
-        }),
-      );
-      const output = spec.output.parse(result.output);
-      const { task: next } = await this.mutate(claimed.id, (t) =>
-        stepStatus(t, stepId) === 'running'
-          ? {
-              ...withStep(t, stepId, (s) => ({
-                ...s,
-                status: 'succeeded',
-                output,
-                provenance: [...result.provenance],
-                sources: result.sources ? result.sources.map((source) => ({ id: source.id, title: source.title })) : s.sources,
-                finishedAt: clock.now().toISOString(),
-                error: undefined,
-              })),
-              stepsRun: t.stepsRun + 1,
-              usage: addUsage(t.usage, result.usage),
-            }
-          : undefined,
-      );
-      if (result.usage) {
-        await this.options.store.recordUsage({
-          entryId: `${claimed.id}:${stepId}:${step.attempts}`,
-          taskId: claimed.id,
-          requesterId: claimed.requester.id,
-          tenantId: claimed.scope.tenantId,
-          at: clock.now().toISOString(),
-          usage: { ...result.usage },
-        });
-      }
-      await this.audit.record(claimed.id, 'step_result', 'system', { stepId, action: spec.name, attempt: step.attempts, status: 'succeeded', provenance: [...result.provenance], created: createdIds(output) });
-      stepLog.info({}, 'step succeeded');
-      await this.notify(next, 'progress', stepLog);
-      return next;
-    } catch (error) {
-      const { info, cause } = stepError(error, correlationId);
-      stepLog.warn({ err: cause, cause: cause.cause, correlationId, code: info.code }, 'step failed');
-      return this.fail(claimed, stepId, info);
+    const outcome = await executeStep(this.stepDeps, task, stepId, spec, input, log);
+    switch (outcome.kind) {
+      case 'not_runnable':
+        return outcome.task.version === task.version ? undefined : outcome.task;
+      case 'failed':
+        return this.fail(outcome.task, stepId, outcome.error);
+      case 'succeeded':
+        await this.notify(outcome.task, 'progress', log);
+        return outcome.task;
     }
   }
 
@@ -291,28 +249,6 @@ export class Worker {
   }
 }
 
-/** Ids of what a step created (message, event, item), for the ledger. */
-function createdIds(output: unknown): Record<string, string> {
-  if (typeof output !== 'object' || output === null) return {};
-  return Object.fromEntries(Object.entries(output).filter(([key, value]) => /Id$/.test(key) && typeof value === 'string')) as Record<string, string>;
-}
-
 function stepStatus(task: Task, stepId: string): string | undefined {
   return task.plan.steps.find((s) => s.id === stepId)?.status;
-}
-
-async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new DelegateError('system', 'step_timeout', 'The step took too long and was stopped.', { retryable: true }));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
