@@ -1,11 +1,13 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { callStateOf, requestUrl, setHeader } from '../call-state';
+import { reportGraphRequest } from '../trace';
 import type { GraphLogger } from '../types';
 
 /**
  * Sends our `client-request-id` with every attempt and captures Graph's `request-id`, the two
  * ids Microsoft support asks for. Logs method, path (never the query: it can hold search
- * words), status and duration; never headers or bodies.
+ * words), status and duration; never headers or bodies. Each attempt is also reported to
+ * the enclosing `traceGraphRequests` scopes, if any (the ledger, the benchmark).
  */
 export class TelemetryMiddleware implements Middleware {
   private next: Middleware | undefined;
@@ -23,11 +25,20 @@ export class TelemetryMiddleware implements Middleware {
       await this.next?.execute(context);
     } catch (error) {
       const name = error instanceof Error ? error.name : typeof error;
-      this.logger.warn({ ...base, ms: Date.now() - started, error: name }, 'graph request failed without a response');
+      const ms = Date.now() - started;
+      this.logger.warn({ ...base, ms, error: name }, 'graph request failed without a response');
+      reportGraphRequest({ ...base, status: 0, requestId: undefined, durationMs: ms, startedAt: started });
       throw error;
     }
     const response = context.response;
     state.requestId = response?.headers.get('request-id') ?? state.requestId;
+    reportGraphRequest({
+      ...base,
+      status: response?.status ?? 0,
+      requestId: response?.headers.get('request-id') ?? undefined,
+      durationMs: Date.now() - started,
+      startedAt: started,
+    });
     this.logger.debug(
       { ...base, status: response?.status, ms: Date.now() - started, requestId: state.requestId },
       'graph request',
