@@ -87,6 +87,24 @@ export const sourceRef = z.object({ id: z.string(), title: z.string() });
 /** A Microsoft 365 item an output was made from, for the card's "Sources". */
 export type SourceRef = z.infer<typeof sourceRef>;
 
+export const checkpointTimers = z.object({
+  /** When the step began waiting. */
+  since: z.string(),
+  /** Deadlines, fixed from the policy when the step began waiting. */
+  remindAt: z.string().optional(),
+  escalateAt: z.string().optional(),
+  expireAt: z.string(),
+  /** Backup approvers (user ids or `group:<id>`) who become approvers at escalation. */
+  escalateTo: z.array(z.string()),
+  /** What happens when nobody decided in time; `approve` only ever for read/compose steps. */
+  onExpiry: z.enum(['reject', 'cancel', 'approve']),
+  /** Set once, when the reminder / escalation fired (so each fires exactly once). */
+  remindedAt: z.string().optional(),
+  escalatedAt: z.string().optional(),
+});
+/** A waiting checkpoint's reminder, escalation and expiry. */
+export type CheckpointTimers = z.infer<typeof checkpointTimers>;
+
 export const step = z.object({
   id: z.string(),
   action: z.string(),
@@ -113,6 +131,8 @@ export const step = z.object({
   forbidSelfApproval: z.boolean().optional(),
   /** Why policy gates this step (rule id and wording), shown on its checkpoint card. */
   gateReasons: z.array(z.object({ rule: z.string(), text: z.string() })).optional(),
+  /** Reminder, escalation and expiry of the checkpoint while the step waits. */
+  checkpoint: checkpointTimers.optional(),
   error: errorInfo.optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
@@ -169,6 +189,28 @@ export const task = z.object({
   instructions: z.array(z.string()).optional(),
   /** Model usage so far (planning, revisions, compose steps). */
   usage: tokenUsage.optional(),
+  /** People who follow the task without deciding on it (Entra object ids). */
+  watchers: z.array(z.string()).optional(),
+  /**
+   * Approvals given once for the rest of this task ("approve sends to Megan for the rest of this
+   * task"): a later step with the same action and no new destination is approved by the same person.
+   */
+  remembered: z
+    .array(
+      z.object({
+        id: z.string(),
+        action: z.string(),
+        /** Destination values (addresses, channels, scopes) the approval covers; sorted. */
+        destinations: z.array(z.string()),
+        by: z.string(),
+        at: z.string(),
+        /** The step it was given on. */
+        stepId: z.string(),
+        /** Set when someone revoked it. */
+        revokedAt: z.string().optional(),
+      }),
+    )
+    .optional(),
   /** Open question the planner asked (status `planning`), and the answers so far. */
   clarification: z
     .object({
@@ -182,7 +224,7 @@ export const task = z.object({
 /** A delegated outcome: its plan, its state, and who may act on it. */
 export type Task = z.infer<typeof task>;
 
-export const DECISION_VERBS = ['approve', 'edit', 'reject', 'skip', 'cancel', 'retry', 'pause', 'resume', 'answer', 'revise'] as const;
+export const DECISION_VERBS = ['approve', 'edit', 'reject', 'skip', 'cancel', 'retry', 'pause', 'resume', 'answer', 'revise', 'reassign', 'expire', 'forget'] as const;
 export const decisionVerb = z.enum(DECISION_VERBS);
 export type DecisionVerb = z.infer<typeof decisionVerb>;
 
@@ -197,6 +239,8 @@ export const decision = z.object({
   /** Field-by-field changes for an edit: `{ field: { from, to } }`. */
   edits: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).optional(),
   reason: z.string().optional(),
+  /** The person an approval was reassigned to (verb `reassign`). */
+  target: z.string().optional(),
   at: z.string(),
 });
 /** Who did what to a task, when, and to which version of it. */

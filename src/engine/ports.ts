@@ -34,6 +34,15 @@ export interface TaskStore {
   renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   /** Give a lease back so another worker may claim the task at once. */
   releaseLease(taskId: string, owner: string): Promise<void>;
+  /** Tasks whose next checkpoint timer (reminder, escalation, expiry) is due at `now`, earliest first. */
+  listDueTimers(now: Date, limit: number): Promise<Task[]>;
+  /** The approvers a channel or chat designated (`approvers add …`), with a compare-and-set version (0 = none yet). */
+  getScopeApprovers(scopeKey: string): Promise<ScopeApprovers>;
+  /**
+   * Replace a scope's approvers if its version is still `expectedVersion`; false when someone
+   * else changed them first.
+   */
+  setScopeApprovers(scopeKey: string, approvers: readonly string[], expectedVersion: number): Promise<boolean>;
   /** Record a decision; false if a decision with this id was already recorded (redelivery). */
   appendDecision(decision: Decision): Promise<boolean>;
   listDecisions(taskId: string): Promise<Decision[]>;
@@ -55,6 +64,12 @@ export interface TaskStore {
   /** The whole ledger in sequence order, read page by page (for verifying the chain). */
   readLedger(): AsyncIterable<LedgerEntry>;
   close(): Promise<void>;
+}
+
+/** A channel's or chat's designated approvers (Entra object ids). */
+export interface ScopeApprovers {
+  readonly approvers: readonly string[];
+  readonly version: number;
 }
 
 /** What the audit ledger records about a task. */

@@ -1,4 +1,5 @@
 import { decision as decisionSchema, task as taskSchema, type Decision, type Task } from '../engine/model';
+import { nextTimerDue } from '../engine/timers';
 import { PersistedDataError, describeIssues, loadDecision, loadTask } from '../engine/upgrade';
 
 /**
@@ -17,6 +18,8 @@ export interface TaskRow {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When the next checkpoint timer is due (epoch ms), or null. */
+  readonly timerDue: number | null;
   /** The task as a JSON document. */
   readonly doc: string;
 }
@@ -36,6 +39,7 @@ export function encodeTask(task: Task): TaskRow {
     version: t.version,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
+    timerDue: nextTimerDue(t) ?? null,
     doc: JSON.stringify(t),
   };
 }

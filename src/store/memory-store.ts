@@ -1,10 +1,11 @@
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type { LedgerAppend, LedgerEntry, LedgerQuery, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import type { LedgerAppend, LedgerEntry, LedgerQuery, ScopeApprovers, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger, type LedgerRow } from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
+import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
 interface Entry {
@@ -25,6 +26,7 @@ export class MemoryTaskStore implements TaskStore {
   private readonly decisionIds = new Set<string>();
   private readonly cardRefs = new Map<string, string>();
   private readonly usage = new Map<string, UsageRow>();
+  private readonly scopeApprovers = new Map<string, { version: number; doc: string }>();
   /** In seq order; seq n is at index n - 1. */
   private readonly ledger: LedgerRow[] = [];
   private closed = false;
@@ -82,6 +84,30 @@ export class MemoryTaskStore implements TaskStore {
     next.leaseOwner = owner;
     next.leaseUntil = until;
     return decodeTask(next.row.id, next.row.doc);
+  }
+
+  async listDueTimers(now: Date, limit: number): Promise<Task[]> {
+    this.open();
+    return [...this.tasks.values()]
+      .map((entry) => entry.row)
+      .filter((row) => row.timerDue !== null && row.timerDue <= now.getTime())
+      .sort((a, b) => (a.timerDue ?? 0) - (b.timerDue ?? 0) || compare(a.id, b.id))
+      .slice(0, limit)
+      .map((row) => decodeTask(row.id, row.doc));
+  }
+
+  async getScopeApprovers(scopeKey: string): Promise<ScopeApprovers> {
+    this.open();
+    const row = this.scopeApprovers.get(scopeKey);
+    return row ? decodeScopeApprovers(row.version, row.doc) : { approvers: [], version: 0 };
+  }
+
+  async setScopeApprovers(scopeKey: string, approvers: readonly string[], expectedVersion: number): Promise<boolean> {
+    this.open();
+    const current = this.scopeApprovers.get(scopeKey)?.version ?? 0;
+    if (current !== expectedVersion) return false;
+    this.scopeApprovers.set(scopeKey, { version: current + 1, doc: encodeScopeApprovers(approvers) });
+    return true;
   }
 
   async renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {

@@ -104,4 +104,22 @@ CREATE TABLE ledger (
 CREATE INDEX ledger_by_task ON ledger (task_id, seq);
 `,
   },
+  {
+    version: 4,
+    name: 'checkpoint timers and channel approvers',
+    sql: `
+-- When a waiting checkpoint's next reminder, escalation or expiry is due (epoch ms), derived from
+-- the task document on every write; NULL when the task waits for nothing timed.
+ALTER TABLE tasks ADD COLUMN timer_due BIGINT;
+CREATE INDEX tasks_by_timer ON tasks (timer_due);
+
+-- Approvers a channel (or group chat) designates with the approvers command, one row per scope.
+-- version is a compare-and-set counter like a task's.
+CREATE TABLE scope_approvers (
+  scope_key TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+`,
+  },
 ];

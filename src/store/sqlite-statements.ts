@@ -13,21 +13,31 @@ export function prepareStatements(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
   return {
     insertTask: db.prepare<[TaskRow]>(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, doc)
-       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @doc)
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc)
+       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @timerDue, @doc)
        ON CONFLICT (id) DO NOTHING`,
     ),
     getTask: db.prepare<[string], DocRow>('SELECT id, doc FROM tasks WHERE id = ?'),
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
     updateTask: db.prepare<[TaskRow & { expected: number }]>(
       `UPDATE tasks SET status = @status, requester_id = @requesterId, conversation_id = @conversationId,
-         version = @version, created_at = @createdAt, updated_at = @updatedAt, doc = @doc
+         version = @version, created_at = @createdAt, updated_at = @updatedAt, timer_due = @timerDue, doc = @doc
        WHERE id = @id AND version = @expected`,
     ),
     pickRunnable: db.prepare<[number], DocRow>(
       `SELECT id, doc FROM tasks
        WHERE status = 'running' AND (lease_until IS NULL OR lease_until <= ?)
        ORDER BY updated_at, id LIMIT 1`,
+    ),
+    pickDueTimers: db.prepare<[number, number], DocRow>(
+      'SELECT id, doc FROM tasks WHERE timer_due IS NOT NULL AND timer_due <= ? ORDER BY timer_due, id LIMIT ?',
+    ),
+    getScopeApprovers: db.prepare<[string], { version: number; doc: string }>('SELECT version, doc FROM scope_approvers WHERE scope_key = ?'),
+    insertScopeApprovers: db.prepare<[string, string]>(
+      'INSERT INTO scope_approvers (scope_key, version, doc) VALUES (?, 1, ?) ON CONFLICT (scope_key) DO NOTHING',
+    ),
+    updateScopeApprovers: db.prepare<[string, string, number]>(
+      'UPDATE scope_approvers SET version = version + 1, doc = ? WHERE scope_key = ? AND version = ?',
     ),
     setLease: db.prepare<[string, number, string]>('UPDATE tasks SET lease_owner = ?, lease_until = ? WHERE id = ?'),
     renewLease: db.prepare<[number, string, string, number]>(

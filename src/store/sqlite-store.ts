@@ -3,11 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type { LedgerAppend, LedgerEntry, LedgerQuery, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import type { LedgerAppend, LedgerEntry, LedgerQuery, ScopeApprovers, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
+import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
 import { checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
 import { prepareStatements, type Statements } from './sqlite-statements';
@@ -131,6 +132,22 @@ class SqliteTaskStore implements TaskStore {
     // Decoded after commit: a corrupt task then stays leased and surfaces its error, instead
     // of rolling back and blocking every claim behind it as the oldest runnable task.
     return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+  }
+
+  async listDueTimers(now: Date, limit: number): Promise<Task[]> {
+    return this.sql.pickDueTimers.all(now.getTime(), Math.max(1, Math.min(limit, 1000))).map((row) => decodeTask(row.id, row.doc));
+  }
+
+  async getScopeApprovers(scopeKey: string): Promise<ScopeApprovers> {
+    const row = this.sql.getScopeApprovers.get(scopeKey);
+    return row ? decodeScopeApprovers(row.version, row.doc) : { approvers: [], version: 0 };
+  }
+
+  async setScopeApprovers(scopeKey: string, approvers: readonly string[], expectedVersion: number): Promise<boolean> {
+    const doc = encodeScopeApprovers(approvers);
+    const write = (): number =>
+      expectedVersion === 0 ? this.sql.insertScopeApprovers.run(scopeKey, doc).changes : this.sql.updateScopeApprovers.run(doc, scopeKey, expectedVersion).changes;
+    return this.db.transaction(write).immediate() === 1;
   }
 
   async renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { TaskStore } from '../../src/engine/ports';
+import { describeGovernanceContract } from './contract-governance';
 import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
 import { describeRecordContract } from './contract-records';
@@ -38,5 +39,6 @@ export function describeTaskStoreContract(
     describeRecordContract(ctx, options);
     describeUsageContract(ctx, options);
     describeLedgerContract(ctx, options);
+    describeGovernanceContract(ctx, options);
   });
 }
