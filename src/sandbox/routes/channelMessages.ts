@@ -1,10 +1,11 @@
-import { created, jsonBody, ok, type RequestContext } from '../context';
+import { created, ok, type RequestContext } from '../context';
 import { badRequest, GraphError } from '../errors';
 import type { ChannelMessage } from '../model';
 import { collection, TEAMS_PAGING } from '../odata/query';
 import type { Router } from '../router';
 import { requireChannel } from '../teams/access';
 import { chatFrom, composeChatMessage } from '../teams/messages';
+import { readPostInput } from '../teams/post-input';
 import { metadata } from './shared';
 
 function target(ctx: RequestContext) {
@@ -33,18 +34,13 @@ function list(ctx: RequestContext, parent: string | null) {
 function post(ctx: RequestContext, parent: string | null) {
   const { teamId, channelId } = target(ctx);
   if (parent) requireMessage(ctx, channelId, parent, null);
-  const input = jsonBody(ctx);
-  const body = input.body as { content?: unknown; contentType?: unknown } | undefined;
-  if (!body || typeof body.content !== 'string' || !body.content.trim()) throw badRequest('Missing body content.', 'BadRequest');
-  const contentType = typeof body.contentType === 'string' ? body.contentType.toLowerCase() : 'text';
-  if (contentType !== 'text' && contentType !== 'html') throw badRequest(`Invalid contentType '${String(body.contentType)}'.`);
+  const input = readPostInput(ctx);
   // Ids are creation milliseconds; bump past any taken one so that ids stay unique and ordered.
   let ms = ctx.now.getTime();
   while (ctx.store.getChannelMessage(channelId, String(ms))) ms++;
   const message = composeChatMessage({
     teamId, channelId, replyToId: parent, createdMs: ms, from: chatFrom(ctx.caller),
-    body: { contentType, content: body.content }, subject: typeof input.subject === 'string' ? input.subject : null,
-    importance: input.importance === 'high' || input.importance === 'urgent' ? input.importance : 'normal',
+    body: input.body, subject: input.subject, importance: input.importance, mentions: input.mentions,
   });
   ctx.store.putChannelMessage(message);
   const where = `teams('${teamId}')/channels('${channelId}')/messages${parent ? `('${parent}')/replies` : ''}/$entity`;

@@ -1,19 +1,18 @@
-import { SANDBOX_DIRECTORY } from '../directory';
+import { SANDBOX_DIRECTORY, userByAlias, type SandboxTeam } from '../directory';
 import type { SandboxStore } from '../store/store';
-import { chatFrom } from '../teams/messages';
-import { composeChatMessage } from '../teams/messages';
+import { chatFrom, composeChatMessage } from '../teams/messages';
 import { HOUR, MINUTE } from '../time';
-import { userByAlias } from '../directory';
 
 interface PostSeed {
-  readonly channel: 0 | 1;
+  /** Index of the channel in its team's channel list. */
+  readonly channel: number;
   readonly author: string;
   readonly hoursAgo: number;
   readonly text: string;
   readonly replies?: ReadonlyArray<{ readonly author: string; readonly minutesAfter: number; readonly text: string }>;
 }
 
-/** Channel conversations in General (0) and Announcements (1). */
+/** My Team's conversations in General (0) and Announcements (1). */
 const POSTS: readonly PostSeed[] = [
   { channel: 1, author: 'pattif', hoursAgo: 200, text: 'The new travel and expense policy takes effect on the first of next month. The main change: hotel bookings go through the travel portal. Details are in the policy document in this channel\'s files.' },
   { channel: 0, author: 'pattif', hoursAgo: 150, text: 'Welcome to the new quarter, everyone! Our priorities: renew our top enterprise customers, launch the spring collection and open two new stores.', replies: [
@@ -35,10 +34,24 @@ const POSTS: readonly PostSeed[] = [
   { channel: 0, author: 'lynner', hoursAgo: 3, text: 'Reminder: Q3 planning numbers are due Friday at noon. The workbook is in this channel\'s files.' },
 ];
 
-/** Seed the team's channel posts and replies, timed relative to `now`. */
-export function seedChannels(store: SandboxStore, now: Date): void {
-  const team = SANDBOX_DIRECTORY.team;
-  for (const post of POSTS) {
+/** Retail Operations' conversations in General (0), Store Openings (1) and Inventory (2). */
+const RETAIL_POSTS: readonly PostSeed[] = [
+  { channel: 0, author: 'adelev', hoursAgo: 170, text: 'Welcome to Retail Operations! This is where we run the stores day to day: openings, stock and staffing.' },
+  { channel: 1, author: 'lynner', hoursAgo: 75, text: 'The Bellevue store opening is set for the 28th. The checklist is in this channel\'s files; please claim your items.', replies: [
+    { author: 'isaiahl', minutesAfter: 25, text: 'I will take the launch-day customer invitations.' },
+    { author: 'adelev', minutesAfter: 50, text: 'Signage and fixtures are mine. The contractor confirmed the 21st for installation.' },
+  ] },
+  { channel: 2, author: 'adelev', hoursAgo: 30, text: 'Spring collection stock lands on Monday. Redmond and Seattle get the first deliveries.', replies: [
+    { author: 'lynner', minutesAfter: 10, text: 'Noted. I moved the Seattle stock count to Tuesday morning.' },
+  ] },
+  { channel: 0, author: 'pattif', hoursAgo: 8, text: 'Great quarter so far for the stores: footfall is up 12 percent on last year. Thank you all.', replies: [
+    { author: 'adelev', minutesAfter: 20, text: 'Thanks Patti! The new window displays are helping.' },
+  ] },
+];
+
+/** Post a team's seeded conversations, timed relative to `now`. */
+function seedTeam(store: SandboxStore, team: SandboxTeam, posts: readonly PostSeed[], now: Date): void {
+  for (const post of posts) {
     const channel = team.channels[post.channel];
     if (!channel) continue;
     const createdMs = Math.floor((now.getTime() - post.hoursAgo * HOUR) / MINUTE) * MINUTE + 123;
@@ -52,4 +65,11 @@ export function seedChannels(store: SandboxStore, now: Date): void {
       }));
     }
   }
+}
+
+/** Seed every team's channel posts and replies, timed relative to `now`. */
+export function seedChannels(store: SandboxStore, now: Date): void {
+  const [myTeam, retail] = SANDBOX_DIRECTORY.teams;
+  if (myTeam) seedTeam(store, myTeam, POSTS, now);
+  if (retail) seedTeam(store, retail, RETAIL_POSTS, now);
 }

@@ -1,6 +1,7 @@
 import { SANDBOX_DIRECTORY } from '../directory';
 import type { Caller } from '../context';
 import type { ChannelMessage, ChatFrom } from '../model';
+import type { ChatMention } from './mentions';
 
 const TENANT = SANDBOX_DIRECTORY.tenantId;
 
@@ -30,6 +31,7 @@ export interface ChatSpec {
   readonly body: ChannelMessage['body'];
   readonly subject?: string | null;
   readonly importance?: ChannelMessage['importance'];
+  readonly mentions?: readonly ChatMention[];
 }
 
 /** Build a Graph chatMessage; its id is the creation time in ms, as Teams does. */
@@ -43,6 +45,6 @@ export function composeChatMessage(spec: ChatSpec): ChannelMessage {
     importance: spec.importance ?? 'normal', locale: 'en-us',
     webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(spec.channelId)}/${id}?groupId=${spec.teamId}&tenantId=${TENANT}&createdTime=${spec.createdMs}&parentMessageId=${parent}`,
     policyViolation: null, from: spec.from, body: spec.body,
-    channelIdentity: { teamId: spec.teamId, channelId: spec.channelId }, attachments: [], mentions: [], reactions: [],
+    channelIdentity: { teamId: spec.teamId, channelId: spec.channelId }, attachments: [], mentions: [...(spec.mentions ?? [])], reactions: [],
   };
 }
