@@ -2,6 +2,7 @@ import type { CalendarEvent } from '../model';
 import type { SandboxStore } from '../store/store';
 import { DAY, HOUR } from '../time';
 import { instant } from './events';
+import { withinWorkingHours, type WorkingHours } from './working-hours';
 
 /** Free/busy states in Graph's order of precedence (higher wins when events overlap). */
 export type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
@@ -33,16 +34,13 @@ export function availabilityIn(blocks: readonly BusyBlock[], start: number, end:
 /** getSchedule's digit for a state: 0 free, 1 tentative, 2 busy, 3 oof, 4 working elsewhere. */
 export const AVAILABILITY_DIGIT: Record<CalendarEvent['showAs'], string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '4' };
 
-/** Sandbox working hours: Monday–Friday 09:00–17:00 UTC for every mailbox. */
-export const WORKING_HOURS = { startHour: 9, endHour: 17, days: [1, 2, 3, 4, 5] } as const;
-
-/** Whether [start, end) lies inside one day's window for the activity domain. */
-export function withinHours(start: number, end: number, domain: string): boolean {
+/**
+ * Whether [start, end) lies inside one day's window for the activity domain: the person's own
+ * working hours (in their zone) for `work`, 08:00–21:00 UTC for `personal`, anything otherwise.
+ */
+export function withinHours(start: number, end: number, domain: string, hours: WorkingHours): boolean {
   if (domain === 'unrestricted') return true;
+  if (domain !== 'personal') return withinWorkingHours(hours, start, end);
   const dayStart = Math.floor(start / DAY) * DAY;
-  if (end > dayStart + DAY) return false;
-  const weekday = new Date(start).getUTCDay();
-  if (domain === 'personal') return start >= dayStart + 8 * HOUR && end <= dayStart + 21 * HOUR;
-  return (WORKING_HOURS.days as readonly number[]).includes(weekday)
-    && start >= dayStart + WORKING_HOURS.startHour * HOUR && end <= dayStart + WORKING_HOURS.endHour * HOUR;
+  return end <= dayStart + DAY && start >= dayStart + 8 * HOUR && end <= dayStart + 21 * HOUR;
 }

@@ -4,6 +4,7 @@ import { readAddress } from '../routes/shared';
 import type { SandboxStore } from '../store/store';
 import { DAY, durationMinutes, MINUTE, parseDateTimeTimeZone, toDateTimeTimeZone } from '../time';
 import { availabilityIn, busyBlocks, withinHours, type Availability, type BusyBlock } from './availability';
+import { workingHoursOf, type WorkingHours } from './working-hours';
 
 const STEP = 30 * MINUTE;
 // Chance of attendance per state; unknown (external people) sits just under the default threshold.
@@ -16,11 +17,14 @@ interface Participant {
   readonly type: 'required' | 'optional' | 'resource';
   readonly address: string;
   readonly blocks?: BusyBlock[];
+  /** Tenant people only: a required attendee outside their own working hours rules a slot out. */
+  readonly hours?: WorkingHours;
 }
 
 /**
  * Graph's findMeetingTimes over the sandbox calendars: candidate slots every 30 minutes inside
- * the time constraint (working hours for the `work` domain). Confidence is the mean chance of
+ * the time constraint (for the `work` domain, inside the working hours of the organizer and of
+ * every required tenant attendee, each in their own time zone). Confidence is the mean chance of
  * attendance of the organizer (unless optional) and the attendees; a slot is suggested when it
  * reaches minimumAttendeePercentage (default 50) and, in any case, when no required attendee nor
  * the non-optional organizer is busy or out of office. Suggestions are ordered like Graph's:
@@ -44,9 +48,15 @@ export function findMeetingTimes(store: SandboxStore, organizer: SandboxUser, bo
     const addr = readAddress(a);
     if (!addr) throw badRequest('An attendee has no valid email address.', 'ErrorInvalidRecipients');
     const type = (a as { type?: string }).type;
-    return { type: type === 'optional' || type === 'resource' ? type : 'required', address: addr.address, blocks: blocksOf(findUser(addr.address)) };
+    const user = findUser(addr.address);
+    return {
+      type: type === 'optional' || type === 'resource' ? type : 'required', address: addr.address,
+      blocks: blocksOf(user), hours: user ? workingHoursOf(store, user.id) : undefined,
+    };
   });
-  const org: Participant = { type: organizerOptional ? 'optional' : 'required', address: organizer.mail, blocks: blocksOf(organizer) };
+  const org: Participant = {
+    type: organizerOptional ? 'optional' : 'required', address: organizer.mail, blocks: blocksOf(organizer), hours: workingHoursOf(store, organizer.id),
+  };
 
   const threshold = minPercent ?? DEFAULT_THRESHOLD;
   const found: Array<{ s: number; e: number; confidence: number; orgAvail: Availability; avail: (p: Participant) => Availability }> = [];
@@ -56,7 +66,8 @@ export function findMeetingTimes(store: SandboxStore, organizer: SandboxUser, bo
   for (const w of windows) {
     for (let s = Math.ceil(Math.max(w.start, now.getTime()) / STEP) * STEP; s + duration <= w.end && slotsSeen < 5000; s += STEP) {
       const e = s + duration;
-      if (!withinHours(s, e, domain)) continue;
+      const inHours = (p: Participant): boolean => !p.hours || withinHours(s, e, domain, p.hours);
+      if (!inHours(org)) continue;
       slotsSeen++;
       const avail = (p: Participant): Availability => (p.blocks ? availabilityIn(p.blocks, s, e) : 'unknown');
       const orgAvail = avail(org);
@@ -64,7 +75,7 @@ export function findMeetingTimes(store: SandboxStore, organizer: SandboxUser, bo
       const people = organizerOptional ? attendees : [org, ...attendees];
       if (people.some((p) => avail(p) === 'unknown')) anyUnknown = true;
       const confidence = people.length ? people.reduce((sum, p) => sum + SCORE[avail(p)], 0) / people.length : 100;
-      const blocked = [org, ...attendees].some((p) => p.type === 'required' && BLOCKING.has(avail(p)));
+      const blocked = [org, ...attendees].some((p) => p.type === 'required' && (BLOCKING.has(avail(p)) || !inHours(p)));
       if (!blocked && confidence >= threshold) found.push({ s, e, confidence, orgAvail, avail });
     }
   }

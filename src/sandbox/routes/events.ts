@@ -7,6 +7,7 @@ import { applyFilter, applyOrderBy, collection, OUTLOOK_PAGING } from '../odata/
 import type { Router } from '../router';
 import type { CalendarEvent } from '../model';
 import { parseInstant, preferredZone } from '../time';
+import { registerCalendarActionRoutes } from './calendar-actions';
 import { metadata } from './shared';
 
 function listing(ctx: RequestContext, events: CalendarEvent[], where: string) {
@@ -67,5 +68,6 @@ export function registerEventRoutes(router: Router): void {
     router.get(`${base}/events/:id`, getEvent);
     router.delete(`${base}/events/:id`, deleteEvent);
     router.get(`${base}/calendarView`, calendarView);
+    registerCalendarActionRoutes(router, base);
   }
 }

@@ -1,6 +1,7 @@
 import { mailboxOwner } from '../auth';
 import { AVAILABILITY_DIGIT, availabilityIn, busyBlocks } from '../calendar/availability';
 import { findMeetingTimes } from '../calendar/suggest';
+import { workingHoursOf } from '../calendar/working-hours';
 import { jsonBody, ok, type RequestContext } from '../context';
 import { findUser } from '../directory';
 import { badRequest } from '../errors';
@@ -46,10 +47,7 @@ function getSchedule(ctx: RequestContext) {
         isMeeting: b.event.attendees.length > 0, isRecurring: false, isException: false, isReminderSet: true,
         start: toDateTimeTimeZone(new Date(b.start), zone), end: toDateTimeTimeZone(new Date(b.end), zone),
       })),
-      workingHours: {
-        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '09:00:00.0000000', endTime: '17:00:00.0000000',
-        timeZone: { name: 'UTC' },
-      },
+      workingHours: workingHoursOf(ctx.store, user.id),
     };
   });
   return ok({ '@odata.context': metadata(ctx, 'Collection(microsoft.graph.scheduleInformation)'), value });

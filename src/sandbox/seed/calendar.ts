@@ -1,9 +1,11 @@
+import { DateTime } from 'luxon';
 import { attendee, composeEvent, iCalUIdFor } from '../calendar/events';
 import { findUser } from '../directory';
 import { stableId } from '../ids';
 import type { CalendarEvent } from '../model';
 import type { SandboxStore } from '../store/store';
 import { DAY, HOUR, MINUTE, weekStart } from '../time';
+import { WORKING_HOURS_KIND, type WorkingHours } from '../calendar/working-hours';
 import { recipientOf, type PersonKey } from './people';
 
 interface EventSeed {
@@ -11,13 +13,29 @@ interface EventSeed {
   readonly organizer: PersonKey;
   readonly attendees: readonly PersonKey[];
   readonly subject: string;
-  /** Working day from this week's Monday: 0–4 this week, 5–9 next week. */
+  /** Working day from this week's Monday: 0–4 this week, 5–9 next week, 10–19 the two weeks after. */
   readonly wd: number;
   readonly at: string;
   readonly minutes: number;
   readonly online?: boolean;
   readonly location?: string;
   readonly showAs?: CalendarEvent['showAs'];
+  /** `at` is wall-clock time in this zone (default UTC). */
+  readonly zone?: string;
+  /** Tenant attendees who have not answered yet (everyone else accepted). */
+  readonly pending?: readonly PersonKey[];
+}
+
+/** When a seed starts: its working day from `monday` (weekends skipped) at `at` in its zone. */
+function startOf(seed: EventSeed, monday: number): Date {
+  const [h = 0, m = 0] = seed.at.split(':').map(Number);
+  const day = new Date(monday + (seed.wd + 2 * Math.floor(seed.wd / 5)) * DAY);
+  if (!seed.zone) return new Date(day.getTime() + h * HOUR + m * MINUTE);
+  const local = DateTime.fromObject(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: h, minute: m },
+    { zone: seed.zone },
+  );
+  return local.toJSDate();
 }
 
 const ev = (key: string, organizer: PersonKey, attendees: readonly PersonKey[], subject: string, wd: number, at: string, minutes: number, opts: Partial<EventSeed> = {}): EventSeed =>
@@ -53,18 +71,52 @@ export const EVENT_SEEDS: readonly EventSeed[] = [
   ev('q3-workshop', 'lynner', EVERYONE.filter((a) => a !== 'lynner').concat(['pattif']), 'Q3 planning workshop', 9, '13:00', 120, { location: 'Boardroom 1' }),
 ];
 
-/** Seed every calendar: the organizer's copy and an accepted copy for each tenant attendee. */
+/**
+ * The two weeks after next: meetings Alex organises (to move or cancel), invitations he has not
+ * answered yet, and people working from New York and Berlin, whose meetings sit in their own hours.
+ */
+export const LATER_EVENT_SEEDS: readonly EventSeed[] = [
+  ev('mkt-sync-3', 'meganb', ['alexw', 'adelev', 'lynner'], 'Marketing weekly sync', 10, '10:00', 60, { online: true }),
+  ev('mkt-sync-4', 'meganb', ['alexw', 'adelev', 'lynner'], 'Marketing weekly sync', 15, '10:00', 60, { online: true }),
+  ev('brand-kickoff', 'alexw', ['meganb', 'adelev'], 'Brand refresh kickoff', 10, '14:00', 60, { online: true }),
+  ev('retro', 'meganb', ['alexw', 'adelev'], 'Spring campaign retrospective', 11, '10:00', 60, { online: true, pending: ['alexw'] }),
+  ev('website-copy', 'alexw', ['meganb'], 'Website copy review', 12, '11:00', 30),
+  ev('retail-planning', 'lynner', ['isaiahl', 'adelev'], 'Retail planning', 12, '09:00', 60, { zone: 'Europe/Berlin', location: 'Berlin office' }),
+  ev('east-kickoff', 'isaiahl', ['alexw', 'pattif'], 'East coast sales kickoff', 13, '10:00', 60, { zone: 'America/New_York', online: true, pending: ['alexw'] }),
+  ev('one-on-one-3', 'meganb', ['alexw'], 'Alex / Megan 1:1', 13, '15:00', 30),
+  ev('isaiah-prep', 'isaiahl', [], 'Sales pipeline prep', 15, '09:00', 60, { zone: 'America/New_York' }),
+  ev('berlin-prep', 'lynner', ['alexw', 'adelev'], 'Berlin store opening prep', 16, '15:00', 45, { zone: 'Europe/Berlin', online: true, pending: ['alexw', 'adelev'] }),
+  ev('social-sync', 'alexw', ['isaiahl', 'lynner'], 'Social media calendar sync', 17, '14:00', 30, { online: true }),
+  ev('one-on-one-4', 'meganb', ['alexw'], 'Alex / Megan 1:1', 18, '15:00', 30),
+];
+
+/** People who do not work in UTC: Isaiah in New York, Lynne in Berlin (everyone else keeps the default). */
+const WORKING_HOURS: Readonly<Record<string, WorkingHours>> = {
+  isaiahl: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '09:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'America/New_York' } },
+  lynner: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '08:30:00.0000000', endTime: '16:30:00.0000000', timeZone: { name: 'Europe/Berlin' } },
+};
+
+function seedWorkingHours(store: SandboxStore): void {
+  for (const [alias, hours] of Object.entries(WORKING_HOURS)) {
+    const user = findUser(`${alias}@example.com`);
+    if (user) store.putDoc(WORKING_HOURS_KIND, user.id, hours, { owner: user.id });
+  }
+}
+
+/** Seed every calendar: the organizer's copy and a copy for each tenant attendee (accepted unless pending). */
 export function seedCalendar(store: SandboxStore, now: Date): void {
   const monday = weekStart(now).getTime();
   const created = new Date(monday - 10 * DAY + 9 * HOUR);
-  for (const seed of EVENT_SEEDS) {
-    const [h = 0, m = 0] = seed.at.split(':').map(Number);
-    const start = new Date(monday + (seed.wd < 5 ? seed.wd : seed.wd + 2) * DAY + h * HOUR + m * MINUTE);
+  seedWorkingHours(store);
+  for (const seed of [...EVENT_SEEDS, ...LATER_EVENT_SEEDS]) {
+    const start = startOf(seed, monday);
     const end = new Date(start.getTime() + seed.minutes * MINUTE);
     const organizer = recipientOf(seed.organizer);
+    const pending = new Set(seed.pending ?? []);
     const attendees = seed.attendees.map((k) => {
       const r = recipientOf(k).emailAddress;
-      return { ...attendee(r.name, r.address), status: { response: findUser(r.address) ? 'accepted' : 'none', time: created.toISOString() } };
+      const answered = findUser(r.address) && !pending.has(k);
+      return { ...attendee(r.name, r.address), status: answered ? { response: 'accepted', time: created.toISOString() } : { response: 'none', time: '0001-01-01T00:00:00Z' } };
     });
     const common = {
       iCalUId: iCalUIdFor(seed.key), subject: seed.subject, start, end, organizer, attendees, created,
@@ -75,7 +127,8 @@ export function seedCalendar(store: SandboxStore, now: Date): void {
     for (const owner of owners) {
       const isOrganizer = owner.mail === organizer.emailAddress.address;
       const event = composeEvent({ ...common, id: stableId('event', `${seed.key}:${owner.id}`), isOrganizer });
-      if (!isOrganizer) event.responseStatus = { response: 'accepted', time: created.toISOString() };
+      const answered = !pending.has(owner.mail.split('@')[0] ?? '');
+      if (!isOrganizer && answered) event.responseStatus = { response: 'accepted', time: created.toISOString() };
       store.putEvent(owner.id, event, start.getTime(), end.getTime());
     }
   }
