@@ -1,6 +1,53 @@
+import { created, jsonBody, ok, type RequestContext } from '../context';
+import { applyFilter, applyOrderBy, applySelect, collection, type PageRules } from '../odata/query';
 import type { Router } from '../router';
+import { requireList, requireTodoTask, saveTodoTask, todoOwner } from '../tasks/todo-access';
+import { TODO_LIST, TODO_TASK, type TodoTask } from '../tasks/todo-model';
+import { newTodoTask, patchTodoTask } from '../tasks/todo-write';
+import { metadata } from './shared';
 
-/** The sandbox's todo routes (filled in by the todo feature). */
+/** To Do pages like Outlook: `$top` with `$skip`. */
+const TODO_PAGING: PageRules = { defaultTop: 100, maxTop: 1000, style: 'skip' };
+
+function todoCollection(ctx: RequestContext, items: readonly object[], context: string) {
+  const rows = items.map((item) => ({ ...item }) as Record<string, unknown>);
+  const filtered = applyOrderBy(applyFilter(rows, ctx.query.get('$filter'), 'invalidRequest'), ctx.query.get('$orderby'));
+  const select = ctx.query.get('$select');
+  const shaped = filtered.map((row) => applySelect(row, select, ['id', '@odata.etag']));
+  return ok(collection(shaped, { requestUrl: ctx.requestUrl, query: ctx.query, rules: TODO_PAGING, context: metadata(ctx, context) }));
+}
+
 export function registerTodoRoutes(router: Router): void {
-  void router;
+  router.get('/users/:user/todo/lists', (ctx) => {
+    const owner = todoOwner(ctx);
+    return todoCollection(ctx, ctx.store.listDocs(TODO_LIST, { owner: owner.id }), `users('${owner.id}')/todo/lists`);
+  });
+  router.get('/users/:user/todo/lists/:list', (ctx) => {
+    const owner = todoOwner(ctx);
+    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists/$entity`), ...requireList(ctx, owner) });
+  });
+  router.get('/users/:user/todo/lists/:list/tasks', (ctx) => {
+    const owner = todoOwner(ctx);
+    const list = requireList(ctx, owner);
+    return todoCollection(ctx, ctx.store.listDocs(TODO_TASK, { parent: list.id }), `users('${owner.id}')/todo/lists('${list.id}')/tasks`);
+  });
+  router.post('/users/:user/todo/lists/:list/tasks', (ctx) => {
+    const owner = todoOwner(ctx);
+    const list = requireList(ctx, owner);
+    const task = newTodoTask(jsonBody(ctx), ctx.now);
+    saveTodoTask(ctx, owner, list.id, task);
+    return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`), ...task });
+  });
+  router.get('/users/:user/todo/lists/:list/tasks/:task', (ctx) => {
+    const owner = todoOwner(ctx);
+    const list = requireList(ctx, owner);
+    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`), ...requireTodoTask(ctx, list) });
+  });
+  router.patch('/users/:user/todo/lists/:list/tasks/:task', (ctx) => {
+    const owner = todoOwner(ctx);
+    const list = requireList(ctx, owner);
+    const next: TodoTask = patchTodoTask(requireTodoTask(ctx, list), jsonBody(ctx), ctx.now);
+    saveTodoTask(ctx, owner, list.id, next);
+    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`), ...next });
+  });
 }

@@ -4,6 +4,7 @@ import { SANDBOX_DIRECTORY, type SandboxUser } from '../directory';
 import { badRequest } from '../errors';
 import { applyFilter, applyOrderBy, applySelect, collection, DIRECTORY_PAGING } from '../odata/query';
 import { compileDirectorySearch } from '../odata/search';
+import { mailboxSettingsOf } from '../people/settings';
 import type { Router } from '../router';
 import { metadata } from './shared';
 
@@ -51,30 +52,6 @@ function listUsers(ctx: RequestContext) {
   }));
 }
 
-/** Graph's mailboxSettings for a sandbox mailbox: UTC, Monday–Friday 09:00–17:00. */
-export function mailboxSettings(): Record<string, unknown> {
-  return {
-    archiveFolder: null,
-    timeZone: 'UTC',
-    automaticRepliesSetting: {
-      status: 'disabled', externalAudience: 'all', internalReplyMessage: '', externalReplyMessage: '',
-      scheduledStartDateTime: { dateTime: '2026-01-01T00:00:00.0000000', timeZone: 'UTC' },
-      scheduledEndDateTime: { dateTime: '2026-01-02T00:00:00.0000000', timeZone: 'UTC' },
-    },
-    language: { locale: 'en-US', displayName: 'English (United States)' },
-    dateFormat: 'M/d/yyyy',
-    timeFormat: 'h:mm tt',
-    delegateMeetingMessageDeliveryOptions: 'sendToDelegateOnly',
-    userPurpose: 'user',
-    workingHours: {
-      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-      startTime: '09:00:00.0000000',
-      endTime: '17:00:00.0000000',
-      timeZone: { name: 'UTC' },
-    },
-  };
-}
-
 export function registerUserRoutes(router: Router): void {
   router.get('/users', listUsers);
   router.get('/users/:user', (ctx) => {
@@ -84,6 +61,8 @@ export function registerUserRoutes(router: Router): void {
   });
   router.get('/users/:user/mailboxSettings', (ctx) => {
     const user = mailboxOwner(ctx);
-    return ok({ '@odata.context': metadata(ctx, `users('${user.id}')/mailboxSettings`), ...mailboxSettings() });
+    const select = ctx.query.get('$select');
+    const context = metadata(ctx, `users('${user.id}')/mailboxSettings`);
+    return ok({ '@odata.context': context, ...applySelect(mailboxSettingsOf(ctx.store, user.id), select) });
   });
 }

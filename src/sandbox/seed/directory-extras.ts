@@ -1,7 +1,55 @@
+import { userByAlias } from '../directory';
+import { MAILBOX_SETTINGS, MANAGER, PRESENCE, type PersonalSettings, type Presence } from '../people/model';
+import { DEFAULT_SETTINGS } from '../people/settings';
 import type { SandboxStore } from '../store/store';
+import { DAY, toDateTimeTimeZone } from '../time';
 
-/** Seed mailbox settings, presence and the reporting lines, relative to `now` (filled in by the people feature). */
+/** Who reports to whom (aliases): Patti runs the company; Alex works for Megan, Lynne for Adele. */
+const REPORTS_TO: ReadonlyArray<readonly [string, string]> = [
+  ['meganb', 'pattif'], ['adelev', 'pattif'], ['isaiahl', 'pattif'], ['alexw', 'meganb'], ['lynner', 'adelev'],
+];
+
+const PRESENCES: ReadonlyArray<readonly [string, Presence['availability'], string]> = [
+  ['alexw', 'Available', 'Available'], ['meganb', 'Busy', 'InAMeeting'], ['adelev', 'Away', 'Away'],
+  ['isaiahl', 'Offline', 'OffWork'], ['pattif', 'DoNotDisturb', 'Presenting'], ['lynner', 'BeRightBack', 'BeRightBack'],
+];
+
+/** Seed mailbox settings, presence and the reporting lines, relative to `now`. */
 export function seedDirectoryExtras(store: SandboxStore, now: Date): void {
-  void store;
-  void now;
+  for (const [alias, managerAlias] of REPORTS_TO) {
+    const user = userByAlias(alias);
+    const manager = userByAlias(managerAlias);
+    store.putDoc(MANAGER, user.id, { userId: user.id, managerId: manager.id }, { parent: manager.id, sort: user.displayName });
+  }
+  for (const [alias, availability, activity] of PRESENCES) {
+    const id = userByAlias(alias).id;
+    const presence: Presence = { id, availability, activity, statusMessage: null };
+    store.putDoc(PRESENCE, id, presence);
+  }
+  for (const [alias, settings] of Object.entries(settingsByAlias(now))) store.putDoc(MAILBOX_SETTINGS, userByAlias(alias).id, settings);
+}
+
+/** People whose mailbox is not the default: Adele works Pacific mornings, Isaiah is on Eastern time, Megan is away soon. */
+function settingsByAlias(now: Date): Record<string, PersonalSettings> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return {
+    adelev: {
+      ...DEFAULT_SETTINGS, timeZone: 'Pacific Standard Time',
+      workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday'], startTime: '08:00:00.0000000', endTime: '16:00:00.0000000', timeZone: { name: 'Pacific Standard Time' } },
+    },
+    isaiahl: {
+      ...DEFAULT_SETTINGS, timeZone: 'Eastern Standard Time',
+      workingHours: { ...DEFAULT_SETTINGS.workingHours, timeZone: { name: 'Eastern Standard Time' } },
+    },
+    meganb: {
+      ...DEFAULT_SETTINGS,
+      automaticRepliesSetting: {
+        status: 'scheduled', externalAudience: 'contactsOnly',
+        internalReplyMessage: "I'm at the trade show and back the week after. For launch questions, ask Alex Wilber.",
+        externalReplyMessage: "I'm out of the office at a trade show and will reply when I'm back.",
+        scheduledStartDateTime: toDateTimeTimeZone(new Date(today + 7 * DAY)),
+        scheduledEndDateTime: toDateTimeTimeZone(new Date(today + 12 * DAY)),
+      },
+    },
+  };
 }
