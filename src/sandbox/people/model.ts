@@ -2,8 +2,6 @@
 export const MANAGER = 'people.manager';
 export const PRESENCE = 'people.presence';
 export const MAILBOX_SETTINGS = 'people.mailboxSettings';
-/** The calendar feature's per-mailbox working hours; when set they win, so getSchedule and mailboxSettings agree. */
-export const CALENDAR_WORKING_HOURS = 'calendar.workingHours';
 
 /** Who a user reports to (absent for the top of the organisation). */
 export interface ManagerLink {

@@ -1,5 +1,6 @@
 import type { SandboxStore } from '../store/store';
-import { CALENDAR_WORKING_HOURS, MAILBOX_SETTINGS, type PersonalSettings, type WorkingHours } from './model';
+import { WORKING_HOURS_KIND, type WorkingHours } from '../calendar/working-hours';
+import { MAILBOX_SETTINGS, type PersonalSettings } from './model';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 
@@ -14,10 +15,13 @@ export const DEFAULT_SETTINGS: PersonalSettings = {
   },
 };
 
-/** A user's settings: the seeded ones, with the calendar's working hours (and their zone) when it has some. */
+/**
+ * A user's settings: the seeded ones, with the calendar's working hours (and their zone) when it
+ * has some, so that mailboxSettings, getSchedule and findMeetingTimes tell the same story.
+ */
 export function personalSettings(store: SandboxStore, userId: string): PersonalSettings {
   const own = store.getDoc<PersonalSettings>(MAILBOX_SETTINGS, userId) ?? DEFAULT_SETTINGS;
-  const calendar = store.getDoc<WorkingHours>(CALENDAR_WORKING_HOURS, userId);
+  const calendar = store.getDoc<WorkingHours>(WORKING_HOURS_KIND, userId);
   return calendar ? { ...own, workingHours: calendar, timeZone: calendar.timeZone.name } : own;
 }
 

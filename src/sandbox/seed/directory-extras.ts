@@ -29,18 +29,10 @@ export function seedDirectoryExtras(store: SandboxStore, now: Date): void {
   for (const [alias, settings] of Object.entries(settingsByAlias(now))) store.putDoc(MAILBOX_SETTINGS, userByAlias(alias).id, settings);
 }
 
-/** People whose mailbox is not the default: Adele works Pacific mornings, Isaiah is on Eastern time, Megan is away soon. */
+/** Mailboxes that differ from the default (working hours and zones are the calendar's): Megan is away soon. */
 function settingsByAlias(now: Date): Record<string, PersonalSettings> {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return {
-    adelev: {
-      ...DEFAULT_SETTINGS, timeZone: 'Pacific Standard Time',
-      workingHours: { daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday'], startTime: '08:00:00.0000000', endTime: '16:00:00.0000000', timeZone: { name: 'Pacific Standard Time' } },
-    },
-    isaiahl: {
-      ...DEFAULT_SETTINGS, timeZone: 'Eastern Standard Time',
-      workingHours: { ...DEFAULT_SETTINGS.workingHours, timeZone: { name: 'Eastern Standard Time' } },
-    },
     meganb: {
       ...DEFAULT_SETTINGS,
       automaticRepliesSetting: {
