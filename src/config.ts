@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,7 +17,7 @@ export interface Config {
   readonly host: string;
   readonly graph:
     | { readonly kind: 'sandbox'; readonly port: number; readonly dbPath: string }
-    | { readonly kind: 'microsoft'; readonly baseUrl: string };
+    | { readonly kind: 'microsoft'; readonly baseUrl: string; readonly auth: GraphAuthConfig };
   readonly dataDir: string;
   readonly storePath: string;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -60,6 +60,28 @@ export type LlmConfig =
     }
   | { readonly kind: 'openai'; readonly baseUrl: string; readonly model: string; readonly apiKey?: string; readonly timeoutMs: number; readonly maxRetries: number };
 
+/**
+ * How Delegate signs in to real Microsoft Graph (`GRAPH_AUTH`). The first three are app
+ * identities: user steps then run as the app against `/users/{requester}/…`. `obo` runs user
+ * steps as the requester (Teams SSO token exchanged on-behalf-of) and app steps as the app.
+ * Secrets are never logged.
+ */
+export type GraphAuthConfig =
+  | { readonly kind: 'secret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly authorityHost: string }
+  | { readonly kind: 'certificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string; readonly authorityHost: string }
+  /** System-assigned identity when `clientId` is absent, else the user-assigned one. */
+  | { readonly kind: 'managed-identity'; readonly clientId?: string }
+  | {
+      readonly kind: 'obo';
+      readonly tenantId: string;
+      readonly clientId: string;
+      /** How the app proves itself, for the exchange and for app steps. */
+      readonly app: { readonly clientSecret: string } | { readonly certificatePath: string };
+      /** The bot's OAuth connection (Azure Bot resource) that holds users' SSO tokens. */
+      readonly connectionName: string;
+      readonly authorityHost: string;
+    };
+
 /** An environment: name → value, as in `process.env`. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -85,6 +107,15 @@ const schema = z.object({
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
   GRAPH_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://graph.microsoft.com/v1.0')),
+  GRAPH_AUTH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['secret', 'certificate', 'managed-identity', 'obo']).default('secret')),
+  AAD_APP_CLIENT_ID: optional,
+  AAD_APP_TENANT_ID: optional,
+  AAD_APP_CLIENT_SECRET: optional,
+  SECRET_AAD_APP_CLIENT_SECRET: optional,
+  AAD_APP_CERTIFICATE_PATH: optional,
+  AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://login.microsoftonline.com')),
+  MANAGED_IDENTITY_CLIENT_ID: optional,
+  OAUTH_CONNECTION_NAME: optional,
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./data')),
   DATABASE_URL: optional,
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')),
@@ -131,6 +162,7 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
   if (!isTimeZone(e.DEFAULT_TIME_ZONE)) problems.push(`DEFAULT_TIME_ZONE: "${e.DEFAULT_TIME_ZONE}" is not an IANA time zone`);
   const graphKind = e.DELEGATE_GRAPH ?? (local ? 'sandbox' : 'microsoft');
   if (graphKind === 'microsoft' && local) problems.push('DELEGATE_GRAPH=microsoft needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (the app identity)');
+  const graphAuth = graphKind === 'microsoft' && !local ? graphAuthConfig(e, problems) : undefined;
   const llm = llmConfig(e, problems);
   const tenantDomains = list(e.TENANT_DOMAINS) ?? (local ? ['example.com'] : []);
   const linkAllowHosts = list(e.LINK_ALLOW_HOSTS) ?? [];
@@ -145,7 +177,7 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     graph:
       graphKind === 'sandbox'
         ? { kind: 'sandbox' as const, port: e.SANDBOX_GRAPH_PORT, dbPath: path.join(dataDir, 'sandbox.db') }
-        : { kind: 'microsoft' as const, baseUrl: e.GRAPH_BASE_URL },
+        : { kind: 'microsoft' as const, baseUrl: e.GRAPH_BASE_URL, auth: graphAuth as GraphAuthConfig },
     dataDir,
     storePath: path.join(dataDir, 'delegate.db'),
     logLevel: e.LOG_LEVEL,
@@ -179,6 +211,47 @@ function llmConfig(e: z.infer<typeof schema>, problems: string[]): LlmConfig | u
   }
   if (e.AZURE_OPENAI_DEPLOYMENT !== undefined || e.OPENAI_MODEL !== undefined) problems.push('a model is named but no endpoint is set (AZURE_OPENAI_ENDPOINT or OPENAI_BASE_URL)');
   return undefined;
+}
+
+/**
+ * The Graph identity. The Entra app defaults to the bot's own registration (BOT_ID, its secret
+ * BOT_PASSWORD and BOT_TENANT_ID), as the toolkit's single-app templates do.
+ */
+function graphAuthConfig(e: z.infer<typeof schema>, problems: string[]): GraphAuthConfig | undefined {
+  const kind = e.GRAPH_AUTH;
+  if (kind === 'managed-identity') {
+    const clientId = e.MANAGED_IDENTITY_CLIENT_ID ?? (e.BOT_TYPE === 'UserAssignedMSI' ? e.BOT_ID : undefined);
+    return { kind, clientId };
+  }
+  const clientId = e.AAD_APP_CLIENT_ID ?? e.BOT_ID ?? '';
+  const tenantId = e.AAD_APP_TENANT_ID ?? e.BOT_TENANT_ID;
+  const secret = appSecret(e, clientId, problems);
+  const certificatePath = e.AAD_APP_CERTIFICATE_PATH === undefined ? undefined : path.resolve(e.AAD_APP_CERTIFICATE_PATH);
+  const authorityHost = e.AAD_APP_OAUTH_AUTHORITY_HOST;
+  if (tenantId === undefined) problems.push(`AAD_APP_TENANT_ID (or BOT_TENANT_ID): required for GRAPH_AUTH=${kind}: the tenant whose Microsoft 365 Delegate works in`);
+  if (certificatePath !== undefined && !existsSync(certificatePath)) problems.push(`AAD_APP_CERTIFICATE_PATH: no file at ${certificatePath}`);
+  if (kind === 'secret') {
+    if (secret === undefined) problems.push('AAD_APP_CLIENT_SECRET (or BOT_PASSWORD for the bot\'s own app): required for GRAPH_AUTH=secret');
+    return { kind, clientId, tenantId: tenantId ?? '', clientSecret: secret ?? '', authorityHost };
+  }
+  if (kind === 'certificate') {
+    if (certificatePath === undefined) problems.push('AAD_APP_CERTIFICATE_PATH: required for GRAPH_AUTH=certificate (a PEM file with the private key)');
+    return { kind, clientId, tenantId: tenantId ?? '', certificatePath: certificatePath ?? '', authorityHost };
+  }
+  if (secret === undefined && certificatePath === undefined) problems.push('GRAPH_AUTH=obo needs the app\'s credential: AAD_APP_CLIENT_SECRET or AAD_APP_CERTIFICATE_PATH');
+  if (e.OAUTH_CONNECTION_NAME === undefined) problems.push('OAUTH_CONNECTION_NAME: required for GRAPH_AUTH=obo (the OAuth connection of the Azure Bot resource that holds users\' Teams SSO tokens)');
+  const app = certificatePath !== undefined ? { certificatePath } : { clientSecret: secret ?? '' };
+  return { kind, clientId, tenantId: tenantId ?? '', app, connectionName: e.OAUTH_CONNECTION_NAME ?? '', authorityHost };
+}
+
+/** The app's plain client secret; the toolkit's encrypted `crypto_…` values are refused. */
+function appSecret(e: z.infer<typeof schema>, clientId: string, problems: string[]): string | undefined {
+  const secret = e.AAD_APP_CLIENT_SECRET ?? e.SECRET_AAD_APP_CLIENT_SECRET ?? (clientId === e.BOT_ID ? e.BOT_PASSWORD : undefined);
+  if (secret?.startsWith('crypto_')) {
+    problems.push('the app client secret is still encrypted by the toolkit (crypto_…): set the plain secret as AAD_APP_CLIENT_SECRET');
+    return undefined;
+  }
+  return secret;
 }
 
 function list(value: string | undefined): string[] | undefined {

@@ -1,7 +1,10 @@
 import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 
-/** How an attempt ended without an HTTP response. */
-export type TransportFailure = 'timeout' | 'aborted' | 'network' | 'auth';
+/**
+ * How an attempt ended without an HTTP response. `auth`: no token could be obtained;
+ * `sign-in`: the call must run as the user and the user has no (valid) sign-in.
+ */
+export type TransportFailure = 'timeout' | 'aborted' | 'network' | 'auth' | 'sign-in';
 
 /**
  * Per-call state shared by the gateway's middleware through the SDK's MiddlewareControl:
@@ -18,6 +21,8 @@ export class CallState implements MiddlewareOptions {
   failure: TransportFailure | undefined;
   /** Seconds the server asked us to wait (last Retry-After seen), if any. */
   retryAfterMs: number | undefined;
+  /** The actor whose sign-in was missing, when `failure` is `sign-in`. */
+  signInActorId: string | undefined;
 
   constructor(
     readonly method: string,

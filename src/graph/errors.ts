@@ -18,6 +18,11 @@ export interface GraphFailure {
   readonly retryAfterMs?: number;
   /** Who or what the call was about, e.g. "the calendar". */
   readonly what: string;
+  /**
+   * Whose identity the call ran as: the requester's own (delegated) or the app's. Decides who
+   * "doesn't have access" in the message. Default `app`.
+   */
+  readonly identity?: 'user' | 'app';
 }
 
 /**
@@ -49,9 +54,30 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * The step must run as the requester (on-behalf-of) and there is no valid sign-in for them:
+ * no Teams SSO token, or one Microsoft Entra ID no longer accepts (expired, consent revoked).
+ * Never answered by falling back to the app identity. The Teams edge answers it with the
+ * sign-in card (cards/signin.json); after signing in the person retries the step.
+ */
+export class SignInRequiredError extends GraphError {
+  constructor(
+    /** Entra object id of the person who must sign in. */
+    readonly actorId: string,
+    options?: { clientRequestId?: string; cause?: unknown },
+  ) {
+    const failure: GraphFailure = { status: 0, transport: 'sign-in', ambiguous: false, clientRequestId: options?.clientRequestId ?? 'none', what: 'Microsoft 365', identity: 'user' };
+    super(failure, { cause: options?.cause });
+    this.name = 'SignInRequiredError';
+  }
+}
+
 function classify(failure: GraphFailure): { code: string; message: string; retryable: boolean } {
   const { status, what, transport } = failure;
+  const asUser = failure.identity === 'user';
   switch (transport) {
+    case 'sign-in':
+      return { code: 'graph_sign_in_required', message: 'Delegate needs you to sign in before it can do this as you in Microsoft 365. Sign in, then retry the step.', retryable: false };
     case 'auth':
       return { code: 'graph_auth_failed', message: "Delegate couldn't sign in to Microsoft 365.", retryable: true };
     case 'timeout':
@@ -64,11 +90,17 @@ function classify(failure: GraphFailure): { code: string; message: string; retry
       break;
   }
   if (status === 400) return { code: 'graph_bad_request', message: `Microsoft 365 rejected the request about ${what}.`, retryable: false };
-  if (status === 401) return { code: 'graph_unauthorized', message: `Delegate doesn't have access to ${what} (its sign-in was not accepted).`, retryable: false };
-  if (status === 403) return { code: 'graph_forbidden', message: `Delegate doesn't have access to ${what}.`, retryable: false };
-  if (status === 404) return { code: 'graph_not_found', message: `${capitalise(what)} was not found.`, retryable: false };
-  if (status === 409 || status === 412) return { code: 'graph_conflict', message: `${capitalise(what)} was changed at the same time by someone else.`, retryable: true };
-  if (status === 429) return { code: 'graph_throttled', message: 'Microsoft 365 is busy right now. Delegate will try again shortly.', retryable: true };
+  if (status === 401) {
+    const message = asUser
+      ? `Microsoft 365 did not accept your sign-in for ${what}. Please sign in again, then retry the step.`
+      : `Microsoft 365 did not accept Delegate's sign-in for ${what}. An administrator needs to check Delegate's app registration.`;
+    return { code: 'graph_unauthorized', message, retryable: false };
+  }
+  if (status === 403) return { code: 'graph_forbidden', message: `${asUser ? "You don't" : "Delegate doesn't"} have access to ${what}.`, retryable: false };
+  if (status === 404 || status === 410) return { code: 'graph_not_found', message: `${capitalise(what)} was not found.`, retryable: false };
+  if (status === 409 || status === 412) return { code: 'graph_conflict', message: `${capitalise(what)} was changed at the same time by someone else. Please try again.`, retryable: true };
+  if (status === 413) return { code: 'graph_too_large', message: `Microsoft 365 refused ${what}: it is too large.`, retryable: false };
+  if (status === 429) return { code: 'graph_throttled', message: 'Microsoft 365 is busy right now. Please retry the step in a minute.', retryable: true };
   if (status >= 500) return { code: 'graph_unavailable', message: 'Microsoft 365 had a problem handling the request. Please try again later.', retryable: true };
   return { code: 'graph_error', message: `Microsoft 365 refused the request about ${what}.`, retryable: false };
 }

@@ -1,5 +1,6 @@
 import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { AuthMiddleware, graphHostsOnly, sameOrigin, TokenUnavailableError, type TokenAudience, type TokenSource } from './middleware/auth';
+import { onBehalfOfTokens } from './on-behalf-of';
 import { RetryMiddleware } from './middleware/retry';
 import { TelemetryMiddleware } from './middleware/telemetry';
 import { TimeoutMiddleware } from './middleware/timeout';
@@ -23,10 +24,10 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const root = serviceRoot(options.baseUrl);
   const ports = new Map<string, GraphPort>();
 
-  const portFor = (identity: string, token: TokenSource, audience: TokenAudience): GraphPort => {
+  const portFor = (identity: string, token: TokenSource, audience: TokenAudience, as: 'user' | 'app'): GraphPort => {
     const cached = ports.get(identity);
     if (cached) return cached;
-    const port = new SdkGraphPort(buildClient(root, options, token, audience), root, options.logger, options.maxRetries);
+    const port = new SdkGraphPort(buildClient(root, options, token, audience), root, options.logger, options.maxRetries, as);
     if (ports.size >= MAX_CACHED_IDENTITIES) {
       const oldest = ports.keys().next().value;
       if (oldest !== undefined) ports.delete(oldest);
@@ -42,9 +43,10 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
       // The sandbox knows people by userPrincipalName; the object id is the fallback.
       forUser: (actor: GraphActor) => {
         const name = actor.upn ?? actor.id;
-        return portFor(`user:${name}`, async () => `sandbox:${name}`, audience);
+        return portFor(`user:${name}`, async () => `sandbox:${name}`, audience, 'user');
       },
-      forApp: () => portFor('app', async () => 'sandbox:app', audience),
+      forApp: () => portFor('app', async () => 'sandbox:app', audience, 'app'),
+      userIdentity: 'user',
     };
   }
 
@@ -54,11 +56,18 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
     if (!token) throw new TokenUnavailableError();
     return token.token;
   };
+  const audience = auth.audience ?? graphHostsOnly;
+  const forApp = (): GraphPort => portFor('app', appToken, audience, 'app');
+  const { onBehalfOf } = auth;
+  if (!onBehalfOf) {
+    // App-only deployment: actions address /users/{id}/…, so a user step still touches only
+    // the requester's own data, with the app's (application) permissions.
+    return { forUser: () => forApp(), forApp, userIdentity: 'app' };
+  }
   return {
-    // Until on-behalf-of lands, user steps run as the app; actions address /users/{id}/… so
-    // they touch only the requester's own data either way.
-    forUser: (_actor: GraphActor) => portFor('app', appToken, graphHostsOnly),
-    forApp: () => portFor('app', appToken, graphHostsOnly),
+    forUser: (actor: GraphActor) => portFor(`user:${actor.id}`, onBehalfOfTokens(actor.id, onBehalfOf, scopes), audience, 'user'),
+    forApp,
+    userIdentity: 'user',
   };
 }
 

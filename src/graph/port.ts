@@ -21,6 +21,8 @@ export class SdkGraphPort implements GraphPort {
     private readonly root: ServiceRoot,
     private readonly logger: GraphLogger,
     private readonly maxRetries: number,
+    /** Whose identity this client's token carries; decides who "doesn't have access" in errors. */
+    private readonly identity: 'user' | 'app',
   ) {}
 
   get<T>(path: string, query?: Query, options?: CallOptions): Promise<T> {
@@ -84,7 +86,7 @@ export class SdkGraphPort implements GraphPort {
           return (await request.delete()) as T;
       }
     } catch (error) {
-      throw toGraphError(error, state, options?.what ?? describeTarget(pathOnly(path)));
+      throw toGraphError(error, state, options?.what ?? describeTarget(pathOnly(path)), this.identity);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { CallState } from './call-state';
-import { GraphError } from './errors';
+import { GraphError, SignInRequiredError } from './errors';
 import { isAmbiguous, type AttemptOutcome } from './retry-policy';
 
 /** The fields of the SDK's GraphError we rely on (it is thrown untyped). */
@@ -16,8 +16,9 @@ interface SdkError {
  * response arrived at all; the SDK error carries the status and Graph's error code. Graph's
  * error message goes into `cause` for logs (it names no content); bodies are dropped.
  */
-export function toGraphError(error: unknown, state: CallState, what: string): GraphError {
+export function toGraphError(error: unknown, state: CallState, what: string, identity: 'user' | 'app'): GraphError {
   if (error instanceof GraphError) return error;
+  if (state.failure === 'sign-in') return new SignInRequiredError(state.signInActorId ?? 'unknown', { clientRequestId: state.clientRequestId });
   const sdk = (typeof error === 'object' && error !== null ? error : {}) as SdkError;
   const sdkStatus = typeof sdk.statusCode === 'number' && sdk.statusCode > 0 ? sdk.statusCode : 0;
   const transport = state.failure ?? (sdkStatus === 0 ? 'network' : undefined);
@@ -34,7 +35,7 @@ export function toGraphError(error: unknown, state: CallState, what: string): Gr
   const retryAfterMs = status === 429 || status === 503 ? state.retryAfterMs : undefined;
   const detail = `Graph ${state.method} ${status || transport} ${graphCode ?? ''}: ${sdk.message ?? ''}`.trim();
   return new GraphError(
-    { status, graphCode, requestId, clientRequestId: state.clientRequestId, transport, ambiguous, retryAfterMs, what },
+    { status, graphCode, requestId, clientRequestId: state.clientRequestId, transport, ambiguous, retryAfterMs, what, identity },
     { cause: new Error(detail) },
   );
 }

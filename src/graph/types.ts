@@ -1,4 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
+import type { TokenAudience } from './middleware/auth';
+import type { OnBehalfOfAuth } from './on-behalf-of';
 
 /** The structured logger the gateway writes to (pino-compatible). Never given secrets or bodies. */
 export interface GraphLogger {
@@ -13,10 +15,22 @@ export type GraphAuth =
   /** The embedded sandbox tenant: `Bearer sandbox:<upn>` or `Bearer sandbox:app`, sent only to its own origin. */
   | { readonly kind: 'sandbox' }
   /**
-   * Real Microsoft Graph with a token credential (client secret, certificate, managed identity).
-   * App identity only for now: `forUser` also runs as the app until on-behalf-of lands.
+   * Real Microsoft Graph. `credential` is the app identity (client secret, certificate, managed
+   * identity), used by `forApp`. With `onBehalfOf`, `forUser` runs as the requester (their SSO
+   * token exchanged on-behalf-of, or a SignInRequiredError); without it, `forUser` runs as the
+   * app against the requester's own resources (`/users/{id}/…`).
    */
-  | { readonly kind: 'credential'; readonly credential: TokenCredential; readonly scopes?: readonly string[] };
+  | {
+      readonly kind: 'credential';
+      readonly credential: TokenCredential;
+      readonly scopes?: readonly string[];
+      readonly onBehalfOf?: OnBehalfOfAuth;
+      /**
+       * Which URLs may receive these tokens. Default: Microsoft Graph's https hosts only. Set in
+       * code (never from the environment) for a Graph-compatible test server.
+       */
+      readonly audience?: TokenAudience;
+    };
 
 /** Options of {@link createGraphGateway}. */
 export interface GraphGatewayOptions {
@@ -95,8 +109,14 @@ export interface GraphActor {
 
 /** Hands out Graph ports per identity. */
 export interface GraphGateway {
-  /** Acts as the requester (delegated). */
+  /** Acts for the requester: as them (delegated) or as the app on their resources, see `userIdentity`. */
   forUser(actor: GraphActor): GraphPort;
   /** Acts as the application. */
   forApp(): GraphPort;
+  /**
+   * Whose token `forUser` sends: `user` (the sandbox's user bearer, or on-behalf-of) or `app`
+   * (an app-only deployment). Absent means `user`. Lets callers refuse a step that must run as
+   * the person rather than quietly running it as the app.
+   */
+  readonly userIdentity?: 'user' | 'app';
 }

@@ -18,7 +18,11 @@ describe('config', () => {
     const config = loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant' });
     expect(config.local).toBe(false);
     expect(config.host).toBe('0.0.0.0');
-    expect(config.graph).toEqual({ kind: 'microsoft', baseUrl: 'https://graph.microsoft.com/v1.0' });
+    expect(config.graph).toEqual({
+      kind: 'microsoft',
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      auth: { kind: 'secret', tenantId: 'tenant', clientId: 'app-id', clientSecret: 'secret', authorityHost: 'https://login.microsoftonline.com' },
+    });
     expect(config.bot).toEqual({ id: 'app-id', password: 'secret', type: 'SingleTenant', tenantId: 'tenant' });
   });
 

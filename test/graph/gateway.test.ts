@@ -159,7 +159,7 @@ describe('errors', () => {
     server.script(graphError(403, 'ErrorAccessDenied'));
     const error = await graphErrorOf(gateway().forUser(alex).get('/users/megan-id/messages'));
     expect(error).toMatchObject({ code: 'graph_forbidden', retryable: false });
-    expect(error.userMessage).toBe("Delegate doesn't have access to the mailbox.");
+    expect(error.userMessage).toBe("You don't have access to the mailbox.");
   });
 
   it('falls back to the client-request-id when Graph sent no request-id', async () => {

@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { callStateOf, requestUrl, setHeader } from '../call-state';
+import { SignInRequiredError } from '../errors';
 
 /** Produces the bearer token (without the "Bearer " prefix) for the identity of one client. */
 export type TokenSource = () => Promise<string>;
@@ -35,7 +36,14 @@ export class AuthMiddleware implements Middleware {
       try {
         token = await this.token();
       } catch (error) {
-        callStateOf(context).failure = 'auth';
+        const state = callStateOf(context);
+        // Recorded on the call state because the SDK rewraps whatever we throw.
+        if (error instanceof SignInRequiredError) {
+          state.failure = 'sign-in';
+          state.signInActorId = error.actorId;
+          throw error;
+        }
+        state.failure = 'auth';
         throw error instanceof TokenUnavailableError ? error : new TokenUnavailableError({ cause: error });
       }
       setHeader(context, 'Authorization', `Bearer ${token}`);
