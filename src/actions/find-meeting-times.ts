@@ -37,7 +37,7 @@ export function findMeetingTimes(gateway: GraphGateway): ActionSpec<FindMeetingT
   return {
     name: 'calendar.findMeetingTimes',
     description:
-      'Find up to 5 times within a window when the requester and all attendees are free for the given number of minutes (working hours). Times are returned as UTC instants. Fails with a clear message when nobody is free.',
+      "Find up to 5 times within a window when the requester and all attendees are free for the given number of minutes, inside everyone's working hours (each person's own, in their own time zone, so people in New York and Berlin only get times that suit both). The window is read in the given time zone; times are returned as UTC instants. Fails with a clear message when nobody is free.",
     input: findMeetingTimesInput,
     output: findMeetingTimesOutput,
     risk: 'read',
