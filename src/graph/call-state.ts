@@ -2,9 +2,10 @@ import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-clie
 
 /**
  * How an attempt ended without an HTTP response. `auth`: no token could be obtained;
- * `sign-in`: the call must run as the user and the user has no (valid) sign-in.
+ * `sign-in`: the call must run as the user and the user has no (valid) sign-in;
+ * `identity`: the action may not run with the identity this deployment has.
  */
-export type TransportFailure = 'timeout' | 'aborted' | 'network' | 'auth' | 'sign-in';
+export type TransportFailure = 'timeout' | 'aborted' | 'network' | 'auth' | 'sign-in' | 'identity';
 
 /**
  * Per-call state shared by the gateway's middleware through the SDK's MiddlewareControl:

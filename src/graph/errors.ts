@@ -78,6 +78,8 @@ function classify(failure: GraphFailure): { code: string; message: string; retry
   switch (transport) {
     case 'sign-in':
       return { code: 'graph_sign_in_required', message: 'Delegate needs you to sign in before it can do this as you in Microsoft 365. Sign in, then retry the step.', retryable: false };
+    case 'identity':
+      return { code: 'graph_identity_unavailable', message: 'This step must run as you, and Delegate is set up to use only its own identity in Microsoft 365. An administrator can enable sign-in (GRAPH_AUTH=obo).', retryable: false };
     case 'auth':
       return { code: 'graph_auth_failed', message: "Delegate couldn't sign in to Microsoft 365.", retryable: true };
     case 'timeout':

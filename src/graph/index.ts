@@ -1,6 +1,9 @@
 export { createGraphGateway } from './gateway';
 export { GraphDirectory } from './directory';
-export { GraphError } from './errors';
+export { GraphError, SignInRequiredError } from './errors';
+export { createGraphAuth, type GraphAuthDeps } from './credentials';
+export { portForStep, type GraphIdentity } from './identity';
+export { InMemoryUserTokens, type UserTokenSource } from './user-tokens';
 export { traceGraphRequests } from './trace';
 export type { GraphRequestListener, GraphRequestRecord } from './trace';
 export type {

@@ -26,7 +26,7 @@ export function toGraphError(error: unknown, state: CallState, what: string, ide
   const outcome: AttemptOutcome | undefined =
     transport === undefined
       ? { kind: 'response', status, retryAfterMs: state.retryAfterMs }
-      : transport === 'auth'
+      : transport === 'auth' || transport === 'identity'
         ? undefined // no token, so nothing was sent
         : { kind: 'failure', failure: transport };
   const ambiguous = outcome !== undefined && isAmbiguous(outcome, state.idempotent);
