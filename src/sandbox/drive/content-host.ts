@@ -37,6 +37,8 @@ async function startHost(store: SandboxStore): Promise<ContentHost> {
   const server = createServer((req, res) => {
     handle(store, sign, req, res).catch((e: unknown) => fail(res, e));
   });
+  // Nothing here may keep a process alive: the sandbox that owns the store cannot close this host.
+  server.on('connection', (socket) => socket.unref());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   server.unref();
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
