@@ -11,7 +11,7 @@ export const replyToMessageInput = z.object({
   /** The id of the post (thread root) to reply to. */
   messageId: z.string().min(1),
   /** A short excerpt of that post, for the card. */
-  postPreview: z.string().max(500).optional(),
+  postPreview: z.string().optional(),
   text: z.string().min(1).max(20_000),
   mentions: mentionsInput,
 });
@@ -19,6 +19,9 @@ export type ReplyToMessageInput = z.infer<typeof replyToMessageInput>;
 
 export const replyToMessageOutput = z.object({ messageId: z.string(), replyToId: z.string(), webUrl: z.string() });
 export type ReplyToMessageOutput = z.infer<typeof replyToMessageOutput>;
+
+/** How much of the post the card quotes. */
+const PREVIEW = 200;
 
 function repliesPath(input: ReplyToMessageInput): string {
   return `${channelMessagesPath(input)}/${encodeURIComponent(input.messageId)}/replies`;
@@ -39,7 +42,8 @@ export function replyToMessage(gateway: GraphGateway): ActionSpec<ReplyToMessage
     editable: [{ name: 'text', label: 'Reply', kind: 'multiline' }],
     describe(input) {
       const mentioned = mentionNames(input.mentions);
-      const post = display(input.postPreview);
+      const full = display(input.postPreview);
+      const post = full.length > PREVIEW ? `${full.slice(0, PREVIEW - 1).trimEnd()}…` : full;
       return {
         title: `Reply in ${place(input)}`,
         target: place(input),
