@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { ActionSpec } from '../../engine/catalogue';
+import type { GraphGateway } from '../../graph/types';
+import { display } from '../common/display';
+import { userRoot } from '../common/keys';
+import { findPlan, listBuckets, listPlans, listPlanTasks, type GraphBucket, type GraphPlannerTask } from './planner-graph';
+import { plannerTaskSummary, summariseTasks } from './planner-summary';
+
+export const plannerListInput = z.object({
+  /** A plan's title or id; without it, the tasks assigned to the requester across their plans. */
+  plan: z.string().min(1).optional(),
+  includeCompleted: z.boolean().default(false),
+  top: z.number().int().min(1).max(200).default(50),
+});
+export type PlannerListInput = z.infer<typeof plannerListInput>;
+
+export const plannerListOutput = z.object({
+  plans: z.array(z.object({ id: z.string(), title: z.string() })),
+  buckets: z.array(z.object({ id: z.string(), name: z.string(), planId: z.string() })),
+  tasks: z.array(plannerTaskSummary),
+  count: z.number().int(),
+});
+export type PlannerListOutput = z.infer<typeof plannerListOutput>;
+
+/** Open tasks first, by due date (undated last), then title. */
+function byDue(a: GraphPlannerTask, b: GraphPlannerTask): number {
+  const due = (t: GraphPlannerTask): string => t.dueDateTime ?? '9999';
+  return due(a).localeCompare(due(b)) || a.title.localeCompare(b.title);
+}
+
+export function plannerListTasks(gateway: GraphGateway): ActionSpec<PlannerListInput, PlannerListOutput> {
+  return {
+    name: 'planner.listTasks',
+    description:
+      "List Planner tasks: those of one plan (by title or id, with its buckets) or, without a plan, the tasks assigned to the requester across their plans. Open tasks only unless includeCompleted. Each task has its plan, bucket, progress, due date and assignees' names.",
+    input: plannerListInput,
+    output: plannerListOutput,
+    risk: 'read',
+    permissions: { delegated: ['Tasks.Read', 'User.ReadBasic.All'], application: ['Tasks.Read.All', 'User.Read.All'] },
+    editable: [],
+    describe(input) {
+      const which = input.plan === undefined ? 'Your Planner tasks' : `Tasks in the ${display(input.plan)} plan`;
+      return { title: `List ${which.charAt(0).toLowerCase()}${which.slice(1)}`, target: which, reads: which, fields: [{ label: 'Plan', value: display(input.plan) || 'All your plans' }] };
+    },
+    async run(input, ctx) {
+      const graph = gateway.forUser(ctx.actor);
+      const plans = input.plan === undefined ? await listPlans(graph, ctx.actor.id, ctx.signal) : [await findPlan(graph, ctx.actor.id, input.plan, ctx.signal)];
+      let buckets: GraphBucket[] = [];
+      let tasks: GraphPlannerTask[];
+      if (input.plan === undefined) {
+        tasks = await graph.getAll<GraphPlannerTask>(`${userRoot(ctx.actor.id)}/planner/tasks`, { maxPages: 3, signal: ctx.signal, what: 'your tasks' });
+      } else {
+        const plan = plans[0]!;
+        [buckets, tasks] = await Promise.all([listBuckets(graph, plan.id, ctx.signal), listPlanTasks(graph, plan.id, ctx.signal)]);
+      }
+      const open = tasks.filter((t) => input.includeCompleted || (t.percentComplete ?? 0) < 100).sort(byDue).slice(0, input.top);
+      const summaries = await summariseTasks(graph, open, plans, buckets, ctx.signal);
+      return {
+        output: {
+          plans: plans.map((p) => ({ id: p.id, title: p.title })),
+          buckets: buckets.map((b) => ({ id: b.id, name: b.name, planId: b.planId })),
+          tasks: summaries,
+          count: summaries.length,
+        },
+        provenance: summaries.map((t) => t.id),
+        sources: summaries.map((t) => ({ id: t.id, title: t.title })),
+      };
+    },
+  };
+}
