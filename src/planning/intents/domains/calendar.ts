@@ -1,4 +1,11 @@
+import { agendaIntent } from '../calendar/agenda';
+import { cancelMeetingIntent } from '../calendar/cancel';
+import { moveMeetingIntent } from '../calendar/move';
+import { respondIntent } from '../calendar/respond';
 import type { DomainIntent } from '../domain';
 
-/** The rule planner's calendar requests, tried in order. */
-export const calendarIntents: readonly DomainIntent[] = [];
+/**
+ * The rule planner's calendar requests, tried in order, before the built-in meeting request
+ * ("set up a meeting with …"), which none of them claims: each starts with its own verb.
+ */
+export const calendarIntents: readonly DomainIntent[] = [agendaIntent, moveMeetingIntent, cancelMeetingIntent, respondIntent];
