@@ -10,11 +10,15 @@ export interface DocParagraph {
 export interface DocxContent {
   readonly title: string;
   readonly author: string;
-  readonly modified: Date;
+  /** Omitted for generated files, so that the same content always gives the same bytes. */
+  readonly modified?: Date;
   readonly paragraphs: readonly DocParagraph[];
   /** Custom document properties (e.g. the step key that made the file). */
   readonly properties?: Readonly<Record<string, string>>;
 }
+
+/** The zip timestamp of generated files without a date of their own (zip's epoch). */
+const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -63,5 +67,5 @@ export function buildDocx(content: DocxContent): Buffer {
     'docProps/core.xml': coreProperties(content.title, content.author, content.modified),
   };
   if (custom && content.properties) parts['docProps/custom.xml'] = customProperties(content.properties);
-  return zipPackage(parts, content.modified);
+  return zipPackage(parts, content.modified ?? FIXED_TIME);
 }

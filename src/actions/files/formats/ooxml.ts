@@ -24,14 +24,15 @@ export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 export function zipPackage(parts: Readonly<Record<string, string>>, modified: Date): Buffer {
   const files: Zippable = {};
   for (const [path, xml] of Object.entries(parts)) files[path] = strToU8(xml);
-  const mtime = modified.getTime() < Date.UTC(1980, 1, 1) ? new Date(Date.UTC(1980, 1, 1)) : modified;
+  const mtime = modified.getTime() < Date.UTC(1980, 0, 1) ? new Date(Date.UTC(1980, 0, 1)) : modified;
   return Buffer.from(zipSync(files, { level: 6, mtime }));
 }
 
 /** Dublin Core properties every Office file carries (title, author, dates). */
-export function coreProperties(title: string, author: string, modified: Date): string {
-  const when = modified.toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function coreProperties(title: string, author: string, modified?: Date): string {
+  const when = modified?.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
     + `<dc:title>${xmlEscape(title)}</dc:title><dc:creator>${xmlEscape(author)}</dc:creator><cp:lastModifiedBy>${xmlEscape(author)}</cp:lastModifiedBy>`
-    + `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
+    + (when ? `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` : '')
+    + '</cp:coreProperties>';
 }
