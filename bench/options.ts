@@ -25,12 +25,14 @@ export interface BenchOptions {
   readonly engineSteps: number;
   readonly engineRepeats: number;
   readonly idleTasks: number;
+  /** Times each outcome of bench/graph-outcomes.ts is run end to end for "Graph requests per task". */
+  readonly graphRepeats: number;
   /** Delegate's log level under load; `info` is what operators run. */
   readonly logLevel: string;
   readonly out: string;
 }
 
-export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle'] as const;
+export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle', 'graph'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
@@ -48,6 +50,7 @@ const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
   engineSteps: 200,
   engineRepeats: 40,
   idleTasks: 10_000,
+  graphRepeats: 3,
 };
 
 const QUICK: typeof FULL = {
@@ -65,12 +68,13 @@ const QUICK: typeof FULL = {
   engineSteps: 50,
   engineRepeats: 10,
   idleTasks: 2_000,
+  graphRepeats: 1,
 };
 
 const NUMERIC = Object.keys(FULL) as (keyof typeof FULL)[];
 
 /**
- * `--quick`, `--only=framework,invokes,engine,idle`, `--out=path`, `--log-level=info`, and any
+ * `--quick`, `--only=framework,invokes,engine,idle,graph`, `--out=path`, `--log-level=info`, and any
  * count by its kebab-case name, e.g. `--rounds=6 --idle-tasks=20000`.
  */
 export function parseOptions(argv: readonly string[]): BenchOptions {

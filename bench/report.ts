@@ -86,6 +86,16 @@ export function textReport(results: BenchResults): string {
       ),
     );
   }
+  if (results.graph) {
+    parts.push('', 'Graph requests per task: outcome sent as a Teams message, plan and checkpoints approved, counted on the wire until the task is final');
+    parts.push(
+      textTable(
+        ['outcome', 'status', 'steps', 'requests', '$batch', 'naive', 'naive ÷ requests', 'per run'],
+        results.graph.outcomes.map((o) => [o.outcome, o.status, String(o.steps), String(o.requests), String(o.batches), String(o.naive), `${f(o.naive / Math.max(1, o.requests))}×`, o.perRun.join(', ')]),
+      ),
+    );
+    parts.push('naive: one request per item read and one per write (no $batch, no $select/$top, no paging bounds). Planner look-ups are included.');
+  }
   parts.push('', 'Budgets (DESIGN §5)');
   parts.push(textTable(['budget', 'target', 'measured', 'result'], results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? 'PASS' : 'FAIL'])));
   return parts.join('\n');
@@ -95,5 +105,15 @@ export function textReport(results: BenchResults): string {
 export function markdownReport(results: BenchResults): string {
   const { meta } = results;
   const header = `Measured by \`npm run bench\` (${meta.quick ? 'quick' : 'full'} run) on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, ${meta.date.slice(0, 10)}.`;
-  return [header, '', markdownTable(['Budget', 'Target', 'Measured', ''], results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? '✅' : '❌']))].join('\n');
+  const lines = [header, '', markdownTable(['Budget', 'Target', 'Measured', ''], results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? '✅' : '❌']))];
+  if (results.graph) lines.push('', graphRequestsLine(results.graph));
+  return lines.join('\n');
+}
+
+/** The README's "Graph requests per task" row: total and per outcome, against the naive count. */
+export function graphRequestsLine(graph: NonNullable<BenchResults['graph']>): string {
+  const requests = graph.outcomes.reduce((sum, o) => sum + o.requests, 0);
+  const naive = graph.outcomes.reduce((sum, o) => sum + o.naive, 0);
+  const each = graph.outcomes.map((o) => `${o.requests} (naive ${o.naive})`).join(', ');
+  return `| Graph requests per task, ${graph.outcomes.length} rule-planner outcomes end to end against the sandbox | ${each} | ${requests} requests vs ${naive} naive: ${f(naive / Math.max(1, requests))}× fewer |`;
 }

@@ -3,6 +3,7 @@ import type { FrameworkResult } from './sections/framework';
 import type { InvokesResult } from './sections/invokes';
 import type { StepOverhead } from './sections/engine-steps';
 import type { IdleResult } from './sections/idle-tasks';
+import type { GraphRequestsResult } from './sections/graph-requests';
 
 export interface HttpResults {
   readonly framework?: FrameworkResult;
@@ -28,5 +29,7 @@ export interface BenchResults {
   readonly invokes?: InvokesResult;
   readonly engine?: readonly StepOverhead[];
   readonly idle?: IdleResult;
+  /** Graph requests per task (not a DESIGN budget: a figure reported against a naive client). */
+  readonly graph?: GraphRequestsResult;
   readonly budgets: readonly Verdict[];
 }

@@ -8,6 +8,7 @@ import { markdownReport, textReport } from './report';
 import type { BenchResults } from './results';
 import { engineSection, type StepOverhead } from './sections/engine-steps';
 import { frameworkSection, type FrameworkResult } from './sections/framework';
+import { graphRequestsSection, type GraphRequestsResult } from './sections/graph-requests';
 import { idleSection, type IdleResult } from './sections/idle-tasks';
 import { invokesSection, type InvokesResult } from './sections/invokes';
 
@@ -20,6 +21,8 @@ import { invokesSection, type InvokesResult } from './sections/invokes';
  *    each in its own process, driven in alternating rounds by keep-alive callers in this one.
  * 2. Engine overhead per step, in this process with in-memory fakes.
  * 3. Idle tasks, in a child process with --expose-gc.
+ * 4. Graph requests per task: rule-planner outcomes end to end against a sandbox tenant behind
+ *    a counting proxy, against a naive client's count.
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
   let invokes: InvokesResult | undefined;
   let engine: StepOverhead[] | undefined;
   let idle: IdleResult | undefined;
+  let graph: GraphRequestsResult | undefined;
 
   const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
   if (wantsHttp) {
@@ -56,6 +60,10 @@ async function main(): Promise<void> {
     log('5. Idle tasks');
     idle = await idleSection(options, log);
   }
+  if (options.sections.includes('graph')) {
+    log('6. Graph requests per task');
+    graph = await graphRequestsSection(options, log);
+  }
 
   const results: BenchResults = {
     meta: {
@@ -73,6 +81,7 @@ async function main(): Promise<void> {
     invokes,
     engine,
     idle,
+    graph,
     budgets: verdicts({ framework, invokes }, engine, idle, options.concurrency),
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);
