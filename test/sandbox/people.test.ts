@@ -46,3 +46,19 @@ describe('sandbox people: manager, reports, presence, mailbox settings, people s
     expect((await call(sandbox, 'GET', `/users/${megan!.id}/people`)).status).toBe(403);
   });
 });
+
+describe('sandbox getMailTips', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => { sandbox = await startTestSandbox(); });
+  afterAll(() => sandbox.close());
+
+  it("tells a sender about someone's automatic replies", async () => {
+    const tips = await call(sandbox, 'POST', '/me/getMailTips', { body: { EmailAddresses: ['meganb@example.com', 'adelev@example.com', 'x@nowhere.test'], MailTipsOptions: 'automaticReplies' } });
+    expect(tips.status).toBe(200);
+    expect(tips.json.value[0].automaticReplies.message).toContain('trade show');
+    expect(tips.json.value[0].automaticReplies.scheduledStartTime.dateTime).toBe('2026-03-18T00:00:00.0000000');
+    expect(tips.json.value[1].automaticReplies).toEqual({ message: '' });
+    expect(tips.json.value[2].error.code).toBe('ErrorMailRecipientNotFound');
+    expect((await call(sandbox, 'POST', '/me/getMailTips', { body: { EmailAddresses: ['a@b.c'], MailTipsOptions: 'moodOfTheDay' } })).status).toBe(400);
+  });
+});

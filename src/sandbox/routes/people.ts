@@ -3,6 +3,7 @@ import { jsonBody, ok, type RequestContext } from '../context';
 import { findUser } from '../directory';
 import { badRequest, notFound } from '../errors';
 import { applySelect, collection, DIRECTORY_PAGING, type PageRules } from '../odata/query';
+import { mailTips } from '../people/mail-tips';
 import { presenceOf } from '../people/presence';
 import { directReportsOf, managerOf } from '../people/relations';
 import { searchPeople } from '../people/search';
@@ -51,6 +52,10 @@ export function registerPeopleRoutes(router: Router): void {
     return ok({ '@odata.context': metadata(ctx, `users('${user.id}')/presence/$entity`), ...presenceOf(ctx.store, user.id) });
   });
   router.post('/communications/getPresencesByUserId', presences);
+  router.post('/users/:user/getMailTips', (ctx) => {
+    mailboxOwner(ctx);
+    return ok({ '@odata.context': metadata(ctx, 'Collection(microsoft.graph.mailTips)'), value: mailTips(ctx.store, jsonBody(ctx)) });
+  });
   router.get('/users/:user/people', (ctx) => {
     const owner = mailboxOwner(ctx);
     const select = ctx.query.get('$select');
