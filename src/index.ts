@@ -3,6 +3,13 @@ import os from 'node:os';
 import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createCatalogue } from './actions';
+import { tracedCatalogue } from './actions/traced';
+import { Audit } from './engine/audit';
+import { CheckpointTimers } from './engine/checkpoint-timers';
+import { nameLookup, personResolver, profileLookup } from './people/lookups';
+import { TeamDirectory } from './people/teams';
+import { ApproversCommand } from './teams/approvers-command';
+import { approversFor } from './policy/approvers';
 import { envFiles, loadConfig, processEnv, type Config, type LlmConfig } from './config';
 import type { Catalogue } from './engine/catalogue';
 import { Engine } from './engine/engine';
@@ -14,7 +21,7 @@ import type { GraphGateway } from './graph/types';
 import { createLlmClient, type LlmClient } from './llm';
 import { createLogger } from './log';
 import { effectiveRules } from './policy';
-import { FileGovernance } from './policy/governance';
+import { FileGovernance, FixedGovernance, type PolicyGovernance } from './policy/governance';
 import type { Scope } from './engine/model';
 import { RulePlanner } from './planning';
 import { LlmPlanner } from './planning/llm';
@@ -24,7 +31,7 @@ import { openSqliteStore } from './store/sqlite-store';
 import { DelegateBot } from './teams/bot';
 import { CardRenderer, defaultCardsDirectory } from './teams/cards';
 import { InvokeHandler } from './teams/invoke-handler';
-import { MessageHandler, type ProfileLookup } from './teams/message-handler';
+import { MessageHandler } from './teams/message-handler';
 import { TeamsNotifier } from './teams/notifier';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
@@ -82,8 +89,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger: logger.child({ component: 'graph' }),
   });
 
-  // A broken policy file stops start-up with every problem listed (file:line:column).
-  const governance = config.policyFile ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' })) : undefined;
+  // A broken policy file stops start-up with every problem listed (file:line:column). Without
+  // one, the defaults govern (checkpoints for side effects, a day's expiry, no extra approvers).
+  const policyFile = config.policyFile ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' })) : undefined;
+  const governance: PolicyGovernance = policyFile ?? FixedGovernance.defaults();
   const store = await openSqliteStore(config.storePath);
   const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
@@ -96,17 +105,47 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
   };
-  const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }));
+  const profiles = profileLookup(gateway);
+  const teams = new TeamDirectory(gateway);
+  const expandPrincipals = (groups: readonly string[]) => teams.expandGroups(groups);
+  const names = (idsToName: readonly string[]) => Promise.all(idsToName.map(async (id) => (await profiles(id))?.name ?? id));
+  const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }), names);
 
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
-  const worker = new Worker({ store, catalogue, notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, governance, ...config.worker });
-  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, governance, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
+  let kick = (): void => undefined;
+  const timers = new CheckpointTimers({ store, clock, ids, audit: new Audit(store, clock), notifier, logger: logger.child({ component: 'timers' }), expandPrincipals, onRunnable: () => kick() });
+  const worker = new Worker({ store, catalogue: tracedCatalogue(catalogue), notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, governance, timers, ...config.worker });
+  kick = () => worker.kick();
+  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, governance, expandPrincipals, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
 
-  const profiles = profileLookup(gateway);
+  const resolvePerson = personResolver(gateway);
+  const admins = async (): Promise<string[]> => {
+    const listed = governance.admins();
+    const groups = listed.filter((p) => p.startsWith('group:'));
+    return [...listed.filter((p) => !p.startsWith('group:')), ...(groups.length > 0 ? await expandPrincipals(groups) : [])];
+  };
+  const approvers = new ApproversCommand({
+    store,
+    resolvePerson,
+    profiles,
+    teamOwners: (teamId) => teams.owners(teamId),
+    admins,
+    policyApprovers: (scope) => approversFor(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId }).approvers,
+  });
   const handlerDeps = { engine, catalogue, renderer, notifier, ids };
   const bot = new DelegateBot(
-    new MessageHandler({ ...handlerDeps, store, profiles, defaultTimeZone: config.defaultTimeZone, policy: policyDescriber(governance), logger: logger.child({ component: 'messages' }) }),
-    new InvokeHandler({ ...handlerDeps, logger: logger.child({ component: 'invokes' }) }),
+    new MessageHandler({
+      ...handlerDeps,
+      store,
+      profiles,
+      approvers,
+      admins,
+      teamOf: (teamOrThread, member) => teams.teamId(teamOrThread, member).catch(() => undefined),
+      defaultTimeZone: config.defaultTimeZone,
+      policy: policyDescriber(policyFile),
+      logger: logger.child({ component: 'messages' }),
+    }),
+    new InvokeHandler({ ...handlerDeps, people: (query) => resolvePerson(query), logger: logger.child({ component: 'invokes' }) }),
     config.bot.tenantId,
     logger,
   );
@@ -157,50 +196,10 @@ function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthentication
   };
 }
 
-/** Requester profiles (UPN) from the directory, as the app; cached, since people rarely change name. */
-function profileLookup(gateway: GraphGateway): ProfileLookup {
-  const cache = new Map<string, { upn?: string; name?: string }>();
-  return async (objectId) => {
-    const cached = cache.get(objectId);
-    if (cached) return cached;
-    try {
-      const user = await gateway.forApp().get<{ userPrincipalName?: string; displayName?: string }>(`/users/${encodeURIComponent(objectId)}`, { $select: 'userPrincipalName,displayName' });
-      const profile = { upn: user.userPrincipalName, name: user.displayName };
-      if (cache.size > 10_000) cache.clear();
-      cache.set(objectId, profile);
-      return profile;
-    } catch {
-      return undefined;
-    }
-  };
-}
-
 /** The `policy` command's answer: the effective rules for a conversation. */
 function policyDescriber(governance: FileGovernance | undefined): (scope: Scope) => string[] {
   if (!governance) return () => ['No policy file is configured (POLICY_FILE), so the defaults apply: every step that sends, posts, creates or deletes stops at a checkpoint for your approval, and steps the safety guards flag always do.'];
   return (scope) => effectiveRules(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId });
-}
-
-/** Directory display names for addresses, as the app (a failed look-up just leaves the name unknown). */
-function nameLookup(gateway: GraphGateway, logger: Logger): (addresses: readonly string[]) => Promise<Record<string, string>> {
-  return async (addresses) => {
-    const found = await Promise.all(
-      addresses.slice(0, 25).map(async (address) => {
-        try {
-          const page = await gateway.forApp().get<{ value: { mail?: string; displayName?: string }[] }>('/users', {
-            $filter: `mail eq '${address.replace(/'/g, "''")}'`,
-            $select: 'mail,displayName',
-          });
-          const user = page.value[0];
-          return user?.displayName ? ([address, user.displayName] as const) : undefined;
-        } catch (err) {
-          logger.warn({ err }, 'directory name look-up failed');
-          return undefined;
-        }
-      }),
-    );
-    return Object.fromEntries(found.filter((entry): entry is readonly [string, string] => entry !== undefined));
-  };
 }
 
 async function main(): Promise<void> {

@@ -24,6 +24,8 @@ export interface EngineDeps {
   readonly governance?: Governance;
   /** Directory display names of addresses (address → name); unknown addresses are left out. */
   readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
+  /** Expand `group:<id>` approvers into user ids (Entra group members); without it, groups are dropped. */
+  readonly expandPrincipals?: (groups: readonly string[]) => Promise<string[]>;
   /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
   readonly onRunnable?: (taskId: string) => void;
 }
@@ -36,6 +38,8 @@ export interface StartRequest {
   /** Opaque Bot Framework conversation reference, for proactive updates. */
   readonly conversation: Record<string, unknown>;
   readonly timeZone: string;
+  /** Approvers the conversation designated (`approvers add …`), besides those the policy names. */
+  readonly approvers?: readonly string[];
 }
 
 export type StartResult =
@@ -72,6 +76,7 @@ export class Engine {
     const { clock, ids, store } = this.deps;
     const now = clock.now();
     await checkBudget(store, this.deps.budgets, { requesterId: request.requester.id, tenantId: request.scope.tenantId }, now);
+    await this.checkTaskBudget(request.requester.id, now);
     const result = await this.deps.planner.plan({ outcome: request.outcome, requester: request.requester, scope: request.scope, now, timeZone: request.timeZone });
     if (result.kind === 'unplannable') {
       // No task is created, but the model's tokens still count against the budgets.
@@ -90,6 +95,7 @@ export class Engine {
       planned = built.plan;
       approvers = built.approvers;
     }
+    approvers = await this.principals([...approvers, ...(request.approvers ?? [])], request.requester.id);
     const base: Omit<Task, 'id'> = {
       schemaVersion: TASK_SCHEMA_VERSION,
       title: result.kind === 'plan' ? result.title : request.outcome.slice(0, 120),
@@ -183,7 +189,7 @@ export class Engine {
       const built = this.plans.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope);
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
-      approvers = built.approvers;
+      approvers = await this.principals([...current.approvers, ...built.approvers], current.requester.id);
     }
     const outcomeOfWrite = await mutateTask(store, clock, current.id, (task) => {
       const fresh = task.status === current.status && task.plan.version === request.planVersion;
@@ -216,11 +222,25 @@ export class Engine {
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
-  /**
-   * Validate the planner's drafts into a plan, then run the deterministic guards on every step:
-   * destinations nobody asked for are refused (external) or flagged (a flagged step always stops
-   * at a checkpoint with its warning), and links in literal text are checked.
-   */
+  /** User ids of these principals (groups expanded), without the requester and without repeats. */
+  private async principals(principals: readonly string[], requesterId: string): Promise<string[]> {
+    const groups = principals.filter((p) => p.startsWith('group:'));
+    const members = groups.length > 0 && this.deps.expandPrincipals ? await this.deps.expandPrincipals(groups) : [];
+    const users = [...principals.filter((p) => !p.startsWith('group:')), ...members];
+    return [...new Set(users)].filter((id) => id !== requesterId);
+  }
+
+  /** The policy's tasks-per-user-per-day budget (UTC days). */
+  private async checkTaskBudget(requesterId: string, now: Date): Promise<void> {
+    const limit = this.deps.governance?.limits().tasksPerUserPerDay;
+    if (limit === undefined) return;
+    const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
+    const started = await this.deps.store.countTasks({ requesterId, createdAfter: dayStart });
+    if (started >= limit) {
+      throw new DelegateError('user_input', 'task_budget', `You've started ${started} tasks today, the most your organisation's policy allows per day (${limit}). Try again tomorrow.`);
+    }
+  }
+
   private refuse(task: Task, actor: string): DecideResult | undefined {
     if (mayDecide(task, actor)) return undefined;
     return { kind: 'refused', task, error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.") };
@@ -265,16 +285,17 @@ export class Engine {
       verb: request.verb,
       edits: t.edits,
       reason: request.reason,
+      target: request.target,
       at: now.toISOString(),
     });
-    await this.audit.record(request.taskId, 'decision', request.actor, { verb: request.verb, stepId: request.stepId, planVersion: request.planVersion, edits: t.edits, reason: request.reason });
+    await this.audit.record(request.taskId, 'decision', request.actor, { verb: request.verb, stepId: request.stepId, planVersion: request.planVersion, edits: t.edits, reason: request.reason, target: request.target, remember: request.remember });
     if (before) await this.audit.status(before, outcome.task, request.actor);
     if (outcome.task.status === 'running') this.deps.onRunnable?.(outcome.task.id);
     return { kind: 'applied', task: outcome.task };
   }
 
   /** Cancel, pause or resume a task by command, with the same authorisation as a card. */
-  async command(verb: 'cancel' | 'pause' | 'resume', taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
+  async command(verb: 'cancel' | 'pause' | 'resume' | 'forget', taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
     const task = await this.getTask(taskId);
     return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb, actor });
   }

@@ -34,6 +34,10 @@ export class PlanMaker {
   }
 
   build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope): Built {
+    const stepLimit = this.deps.governance?.limits().stepsPerTask;
+    if (stepLimit !== undefined && drafts.length > stepLimit) {
+      return { kind: 'refused', message: `That plan needs ${drafts.length} steps, and your organisation's policy allows at most ${stepLimit} per task. Try asking for less at once.` };
+    }
     const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
     const safety = this.deps.safety;
     if (!safety) return this.govern(plan, asked.requester.id, scope);

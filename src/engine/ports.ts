@@ -1,4 +1,5 @@
 import type { Decision, Person, RiskClass, Scope, Task, TaskStatus, TokenUsage } from './model';
+import type { ExpiryRule } from './timers';
 
 /** Filters for listing tasks; all given fields must match. */
 export interface TaskQuery {
@@ -25,6 +26,8 @@ export interface TaskStore {
    */
   updateTask(task: Task, expectedVersion: number): Promise<boolean>;
   listTasks(query: TaskQuery): Promise<Task[]>;
+  /** How many tasks match (the query's `limit` is ignored). */
+  countTasks(query: TaskQuery): Promise<number>;
   /**
    * Claim one task in status `running` whose lease is free or expired, for `owner` until
    * `now + leaseMs`. Two claimers never get the same task while a lease holds.
@@ -174,7 +177,11 @@ export type TaskEvent =
   | 'cancelled'
   | 'rejected'
   | 'paused'
-  | 'limit_reached';
+  | 'limit_reached'
+  /** A checkpoint is still waiting: approvers are reminded. */
+  | 'reminder'
+  /** A checkpoint waited too long: backup approvers were added. */
+  | 'escalated';
 
 /** Shows tasks to people (Teams cards, proactively). Failures to notify never fail a task. */
 export interface Notifier {
@@ -241,4 +248,10 @@ export interface Governance {
   evaluate(question: PolicyQuestion): PolicyAnswer;
   /** True when all execution must stop now; running tasks pause before their next step. */
   killSwitch(): boolean;
+  /** How long a checkpoint of this risk may wait, and what happens then. */
+  expiry(risk: RiskClass, flagged: boolean): ExpiryRule;
+  /** Who may change a channel's approvers and read any task's audit (user ids or `group:<id>`). */
+  admins(): readonly string[];
+  /** Limits beyond the engine's own bounds; absent fields mean none. */
+  limits(): { readonly tasksPerUserPerDay?: number; readonly stepsPerTask?: number };
 }

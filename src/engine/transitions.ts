@@ -3,6 +3,7 @@ import { applyEdits, editableInput, type Edits } from './edits';
 import { DelegateError } from './errors';
 import { FINAL_STATUSES, type DecisionVerb, type Step, type Task } from './model';
 import { withStep } from './mutate';
+import { forgetAll, remember } from './remember';
 
 /** A person's decision as the Teams edge hands it over: ids from the card, actor from the activity. */
 export interface DecisionRequest {
@@ -17,6 +18,10 @@ export interface DecisionRequest {
   /** Edit form values (strings as cards send them). */
   readonly values?: Record<string, unknown>;
   readonly reason?: string;
+  /** Approve: also approve the same action to the same destinations for the rest of the task. */
+  readonly remember?: boolean;
+  /** Reassign: the Entra object id of the person who takes over this approval (resolved by the edge). */
+  readonly target?: string;
 }
 
 /** What a decision does to a task. `stale` means the card was out of date: nothing happens. */
@@ -42,11 +47,15 @@ export function transition(task: Task, request: DecisionRequest, catalogue: Cata
   if (request.verb === 'cancel') return cancel(task);
   if (request.verb === 'pause') return pause(task);
   if (request.verb === 'resume') return resume(task);
+  if (request.verb === 'forget') {
+    const forgotten = forgetAll(task, now.toISOString());
+    return forgotten ? { kind: 'applied', task: forgotten } : { kind: 'stale' };
+  }
   if (task.status === 'paused') return { kind: 'stale' };
   if (request.stepId === undefined) return planDecision(task, request.verb, now);
   const step = task.plan.steps.find((s) => s.id === request.stepId);
   if (!step) return { kind: 'stale' };
-  return stepDecision(task, step, request, catalogue);
+  return stepDecision(task, step, request, catalogue, now);
 }
 
 function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
@@ -61,7 +70,7 @@ function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
   }
 }
 
-function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue): Transition {
+function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue, now: Date): Transition {
   const atCheckpoint = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
   const afterFailure = task.status === 'failed' && step.status === 'failed';
   if (!atCheckpoint && !afterFailure) return { kind: 'stale' };
@@ -80,8 +89,12 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
       if (approvedBy.length < (step.quorum ?? 1)) {
         return { kind: 'applied', task: withStep(task, step.id, (s) => ({ ...s, approvedBy })) };
       }
-      return resume((s) => ({ ...s, status: 'approved', approvedBy }));
+      const approved = resume((s) => ({ ...s, status: 'approved', approvedBy }));
+      if (!request.remember || approved.kind !== 'applied') return approved;
+      return { kind: 'applied', task: remember(approved.task, step, request.actor, request.id, now.toISOString(), catalogue) };
     }
+    case 'reassign':
+      return atCheckpoint ? reassign(task, step, request) : { kind: 'stale' };
     case 'retry':
       if (!afterFailure) return { kind: 'stale' };
       return resume((s) => ({ ...s, status: 'approved', error: undefined }));
@@ -118,6 +131,19 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
     error: undefined,
   }));
   return { kind: 'applied', task: quorumMet ? { ...next, status: 'running', error: undefined } : { ...next, status: 'awaiting_checkpoint', error: undefined }, edits };
+}
+
+/** An approver hands their approval of this checkpoint to someone else, who becomes an approver of the task. */
+function reassign(task: Task, step: Step, request: DecisionRequest): Transition {
+  const target = request.target;
+  if (!target) return refused('no_target', 'Say who should approve instead.');
+  if (target === request.actor) return refused('same_person', "You can't reassign an approval to yourself.");
+  if (step.approvedBy.includes(request.actor)) return refused('already_approved', 'You already approved this step, so there is nothing to reassign.');
+  if (task.approvers.includes(target) || target === task.owner) return refused('already_approver', 'That person can already approve this task.');
+  if (step.forbidSelfApproval && target === task.requester.id) return refused('self_approval', 'The requester may not approve this step.');
+  // The owner stays the owner; an approver gives their place to the target.
+  const approvers = [...task.approvers.filter((a) => a !== request.actor || a === task.owner), target];
+  return { kind: 'applied', task: { ...task, approvers } };
 }
 
 /** Pausing stops the worker between steps (a running step finishes first); nothing is lost. */

@@ -7,6 +7,9 @@ import type { Clock, Governance, Ids, Logger, Notifier, TaskEvent, TaskStore } f
 import type { Safety } from './safety';
 import { executeStep, type StepExecutionDeps } from './step-execution';
 import { nextMove } from './step-runner';
+import type { CheckpointTimers } from './checkpoint-timers';
+import { enterCheckpoint } from './remember';
+import { checkpointTimers } from './timers';
 
 /** Settings and collaborators of a background worker. */
 export interface WorkerOptions {
@@ -36,6 +39,8 @@ export interface WorkerOptions {
   readonly safety?: Safety;
   /** The organisation's policy; its kill switch pauses running tasks before their next step. */
   readonly governance?: Governance;
+  /** Reminders, escalations and expiries of waiting checkpoints, fired on every pass. */
+  readonly timers?: CheckpointTimers;
 }
 
 /**
@@ -115,6 +120,7 @@ export class Worker {
 
   private async claimWhileFree(): Promise<void> {
     try {
+      if (!this.stopping) await this.options.timers?.fireDue();
       while (!this.stopping && this.active.size < this.options.concurrency) {
         const task = await this.claimOne();
         if (!task) return;
@@ -183,12 +189,20 @@ export class Worker {
         return this.fail(task, move.step.id, move.error);
       case 'checkpoint': {
         // Persist the checkpoint first; only then show it.
+        const now = clock.now();
+        const expiry = this.options.governance?.expiry(move.step.risk, (move.flags ?? []).length > 0);
         const { task: next, changed } = await this.mutate(task.id, (t) =>
           t.status === 'running' && stepStatus(t, move.step.id) === 'pending'
-            ? { ...withStep(t, move.step.id, (s) => ({ ...s, status: 'awaiting_approval', resolvedInput: move.input, flags: move.flags })), status: 'awaiting_checkpoint' }
+            ? enterCheckpoint(t, move.step.id, move.input, move.flags, expiry ? checkpointTimers(now, expiry, move.step.risk) : undefined, catalogue)
             : undefined,
         );
         if (!changed) return next.version === task.version ? undefined : next;
+        if (next.status === 'running') {
+          const step = next.plan.steps.find((s) => s.id === move.step.id);
+          await this.audit.record(task.id, 'decision', step?.approvedBy[0] ?? 'system', { verb: 'approve', stepId: move.step.id, planVersion: next.plan.version, remembered: true });
+          log.info({ stepId: move.step.id }, 'checkpoint approved by a remembered decision');
+          return next;
+        }
         log.info({ stepId: move.step.id, action: move.step.action }, 'checkpoint reached');
         await this.notify(next, 'checkpoint', log);
         return undefined;

@@ -1,5 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Governance, Logger, PolicyAnswer, PolicyQuestion } from '../engine/ports';
+import type { ExpiryRule } from '../engine/timers';
+import { hasSideEffect } from '../engine/catalogue';
+import type { RiskClass } from '../engine/model';
 import { evaluateStep } from './evaluate';
 import { parsePolicy } from './parse';
 import type { Policy } from './schema';
@@ -25,11 +28,65 @@ export function loadPolicyFile(file: string): Policy {
   return parsed.policy;
 }
 
+/** The engine's `Governance` over a policy document; subclasses say where the document comes from. */
+export abstract class PolicyGovernance implements Governance {
+  /** The policy in force now. */
+  abstract current(): Policy;
+
+  killSwitch(): boolean {
+    return this.current().killSwitch;
+  }
+
+  expiry(risk: RiskClass, flagged: boolean): ExpiryRule {
+    return expiryRule(this.current(), risk, flagged);
+  }
+
+  admins(): readonly string[] {
+    return this.current().admins;
+  }
+
+  limits(): { tasksPerUserPerDay?: number; stepsPerTask?: number } {
+    const { tasksPerUserPerDay, stepsPerTask } = this.current().budgets;
+    return { tasksPerUserPerDay, stepsPerTask };
+  }
+
+  evaluate(question: PolicyQuestion): PolicyAnswer {
+    const verdict = evaluateStep(this.current(), question);
+    return {
+      allowed: verdict.allowed,
+      deniedBy: verdict.deniedBy,
+      gate: verdict.gate,
+      quorum: verdict.quorum,
+      forbidSelfApproval: verdict.forbidSelfApproval,
+      approvers: verdict.approvers,
+      reasons: verdict.reasons,
+    };
+  }
+}
+
+/** A policy that never changes: the defaults when no POLICY_FILE is configured, or a policy under test. */
+export class FixedGovernance extends PolicyGovernance {
+  constructor(private readonly policy: Policy) {
+    super();
+  }
+
+  /** The defaults of every section (`version: 1` and nothing else). */
+  static defaults(): FixedGovernance {
+    const parsed = parsePolicy('version: 1\n', '(defaults)');
+    if (!parsed.ok) throw new Error('the default policy does not parse');
+    return new FixedGovernance(parsed.policy);
+  }
+
+  current(): Policy {
+    return this.policy;
+  }
+}
+
 /**
  * The policy file as the engine's `Governance`. The file is re-read when it changes on disk, so
  * an admin can flip the kill switch without a restart; an invalid edit keeps the last good policy.
  */
-export class FileGovernance implements Governance {
+export class FileGovernance extends PolicyGovernance {
   private mtimeMs: number;
 
   constructor(
@@ -37,6 +94,7 @@ export class FileGovernance implements Governance {
     private policy: Policy,
     private readonly logger: Logger,
   ) {
+    super();
     this.mtimeMs = statSync(file).mtimeMs;
   }
 
@@ -57,21 +115,17 @@ export class FileGovernance implements Governance {
     }
     return this.policy;
   }
+}
 
-  killSwitch(): boolean {
-    return this.current().killSwitch;
-  }
-
-  evaluate(question: PolicyQuestion): PolicyAnswer {
-    const verdict = evaluateStep(this.current(), question);
-    return {
-      allowed: verdict.allowed,
-      deniedBy: verdict.deniedBy,
-      gate: verdict.gate,
-      quorum: verdict.quorum,
-      forbidSelfApproval: verdict.forbidSelfApproval,
-      approvers: verdict.approvers,
-      reasons: verdict.reasons,
-    };
-  }
+/** The policy's expiry section for one step: a flagged or consequential step is never approved by expiry. */
+export function expiryRule(policy: Policy, risk: RiskClass, flagged: boolean): ExpiryRule {
+  const e = policy.expiry;
+  const configured = e.onExpiry[risk];
+  return {
+    remindAfterMinutes: e.remindAfterMinutes,
+    escalateAfterMinutes: e.escalateAfterMinutes,
+    expireAfterMinutes: e.checkpointMinutes,
+    escalateTo: e.escalateTo,
+    onExpiry: configured === 'approve' && (flagged || hasSideEffect(risk)) ? 'reject' : configured,
+  };
 }

@@ -65,12 +65,18 @@ const expiry = z
   .strictObject({
     checkpointMinutes: positiveInt.default(1440),
     remindAfterMinutes: positiveInt.default(240),
+    /** Default: halfway between the reminder and expiry (only when escalateTo names someone). */
+    escalateAfterMinutes: positiveInt.optional(),
     escalateTo: z.array(principal).default([]),
     onExpiry: onExpiry.prefault('reject'),
   })
   .superRefine((value, ctx) => {
     if (value.remindAfterMinutes >= value.checkpointMinutes) {
       ctx.addIssue({ code: 'custom', path: ['remindAfterMinutes'], message: `must be less than checkpointMinutes (${value.checkpointMinutes})` });
+    }
+    const escalate = value.escalateAfterMinutes;
+    if (escalate !== undefined && (escalate <= value.remindAfterMinutes || escalate >= value.checkpointMinutes)) {
+      ctx.addIssue({ code: 'custom', path: ['escalateAfterMinutes'], message: `must be after remindAfterMinutes (${value.remindAfterMinutes}) and before checkpointMinutes (${value.checkpointMinutes})` });
     }
   });
 

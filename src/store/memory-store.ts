@@ -58,6 +58,13 @@ export class MemoryTaskStore implements TaskStore {
 
   async listTasks(query: TaskQuery): Promise<Task[]> {
     this.open();
+    return this.matching(query)
+      .sort((a, b) => compare(b.createdAt, a.createdAt) || compare(b.id, a.id))
+      .slice(0, listLimit(query.limit))
+      .map((row) => decodeTask(row.id, row.doc));
+  }
+
+  private matching(query: TaskQuery): TaskRow[] {
     const statuses = query.statuses ? new Set<string>(query.statuses) : undefined;
     const after = query.createdAfter === undefined ? undefined : canonicalInstant(query.createdAfter, 'createdAfter');
     return [...this.tasks.values()]
@@ -68,10 +75,12 @@ export class MemoryTaskStore implements TaskStore {
           (query.conversationId === undefined || row.conversationId === query.conversationId) &&
           (statuses === undefined || statuses.has(row.status)) &&
           (after === undefined || compare(row.createdAt, after) >= 0),
-      )
-      .sort((a, b) => compare(b.createdAt, a.createdAt) || compare(b.id, a.id))
-      .slice(0, listLimit(query.limit))
-      .map((row) => decodeTask(row.id, row.doc));
+      );
+  }
+
+  async countTasks(query: TaskQuery): Promise<number> {
+    this.open();
+    return this.matching(query).length;
   }
 
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {

@@ -94,30 +94,17 @@ class SqliteTaskStore implements TaskStore {
 
   async listTasks(query: TaskQuery): Promise<Task[]> {
     if (query.statuses && query.statuses.length === 0) return [];
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    if (query.requesterId !== undefined) {
-      where.push('requester_id = ?');
-      params.push(query.requesterId);
-    }
-    if (query.conversationId !== undefined) {
-      where.push('conversation_id = ?');
-      params.push(query.conversationId);
-    }
-    if (query.statuses) {
-      where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
-      params.push(...query.statuses);
-    }
-    if (query.createdAfter !== undefined) {
-      // The indexed column; stored times are ISO strings, so text order is time order.
-      where.push('created_at >= ?');
-      params.push(canonicalInstant(query.createdAfter, 'createdAfter'));
-    }
-    const sql =
-      `SELECT id, doc FROM tasks ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ` +
-      'ORDER BY created_at DESC, id DESC LIMIT ?';
+    const { where, params } = taskFilter(query);
+    const sql = `SELECT id, doc FROM tasks ${where} ORDER BY created_at DESC, id DESC LIMIT ?`;
     const rows = this.sql.cached<{ id: string; doc: string }>(sql).all(...params, listLimit(query.limit));
     return rows.map((row) => decodeTask(row.id, row.doc));
+  }
+
+  async countTasks(query: TaskQuery): Promise<number> {
+    if (query.statuses && query.statuses.length === 0) return 0;
+    const { where, params } = taskFilter(query);
+    const row = this.sql.cached<{ n: number }>(`SELECT count(*) AS n FROM tasks ${where}`).get(...params);
+    return row?.n ?? 0;
   }
 
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
@@ -238,4 +225,28 @@ class SqliteTaskStore implements TaskStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** The WHERE clause (over indexed columns) and parameters of a task query. */
+function taskFilter(query: TaskQuery): { where: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.requesterId !== undefined) {
+    where.push('requester_id = ?');
+    params.push(query.requesterId);
+  }
+  if (query.conversationId !== undefined) {
+    where.push('conversation_id = ?');
+    params.push(query.conversationId);
+  }
+  if (query.statuses) {
+    where.push(`status IN (${query.statuses.map(() => '?').join(', ')})`);
+    params.push(...query.statuses);
+  }
+  if (query.createdAfter !== undefined) {
+    // The indexed column; stored times are ISO strings, so text order is time order.
+    where.push('created_at >= ?');
+    params.push(canonicalInstant(query.createdAfter, 'createdAfter'));
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

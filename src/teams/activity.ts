@@ -20,7 +20,9 @@ export function scopeOf(activity: Activity): Scope {
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' || activity.conversation?.isGroup ? 'groupChat' : 'personal';
   return {
     kind,
-    conversationId: activity.conversation.id,
+    // A channel post's conversation id names its thread (`…;messageid=…`); the task belongs to the
+    // channel, while its stored conversation reference keeps the thread for replies.
+    conversationId: baseConversationId(activity.conversation.id),
     teamId: channelData.team?.aadGroupId ?? channelData.team?.id,
     channelId: channelData.channel?.id,
     tenantId: tenantOf(activity),
@@ -37,4 +39,10 @@ export function timeZoneOf(activity: Activity, fallback: string): string {
   } catch {
     return fallback;
   }
+}
+
+/** A conversation id without the thread suffix Teams adds for a channel post (`;messageid=…`). */
+export function baseConversationId(id: string): string {
+  const at = id.indexOf(';messageid=');
+  return at < 0 ? id : id.slice(0, at);
 }

@@ -8,10 +8,13 @@ export type Command =
   | { readonly name: 'pause'; readonly taskId: string }
   | { readonly name: 'audit'; readonly taskId: string }
   | { readonly name: 'resume'; readonly taskId: string }
+  | { readonly name: 'forget'; readonly taskId: string }
+  | { readonly name: 'approvers'; readonly action: 'list' }
+  | { readonly name: 'approvers'; readonly action: 'add' | 'remove'; readonly person: string }
   | { readonly name: 'usage'; readonly message: string }
   | { readonly name: 'outcome'; readonly text: string };
 
-const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume' | 'audit'> = { status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume', audit: 'audit' };
+const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume' | 'audit' | 'forget'> = { status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume', audit: 'audit', forget: 'forget' };
 
 /** Parse a message (mention already removed). Commands match whole words only, never prefixes. */
 export function parseCommand(text: string): Command {
@@ -21,10 +24,21 @@ export function parseCommand(text: string): Command {
   if (rest.length === 0 && (word === 'help' || word === '?')) return { name: 'help' };
   if (rest.length === 0 && word === 'tasks') return { name: 'tasks' };
   if (rest.length === 0 && word === 'policy') return { name: 'policy' };
+  if (word === 'approvers') return approvers(rest);
   const withId = WITH_ID[word];
   if (withId) {
     if (rest.length === 1 && /^[A-Za-z0-9-]{1,64}$/.test(rest[0] ?? '')) return { name: withId, taskId: (rest[0] ?? '').toUpperCase() };
     if (rest.length === 0) return { name: 'usage', message: `Say \`${word} <task id>\`, for example \`${word} K7Q2MX\`. \`tasks\` lists your tasks.` };
   }
   return { name: 'outcome', text: trimmed };
+}
+
+/** `approvers`, `approvers add <person>`, `approvers remove <person>` (a mention, a name or an email). */
+function approvers(rest: readonly string[]): Command {
+  if (rest.length === 0) return { name: 'approvers', action: 'list' };
+  const [verb = '', ...who] = rest;
+  const action = verb.toLowerCase();
+  const person = who.join(' ').trim();
+  if ((action === 'add' || action === 'remove') && person !== '') return { name: 'approvers', action, person };
+  return { name: 'usage', message: 'Say `approvers` to list this channel\'s approvers, or `approvers add @person` / `approvers remove @person`.' };
 }

@@ -14,5 +14,7 @@ export const HELP_TEXT = [
   '- `cancel <id>` — cancel a task',
   '- `audit <id>` — the task\'s audit trail',
   '- `policy` — what is gated here, and why',
+  '- `approvers` — who approves tasks in this channel; `approvers add @person` / `approvers remove @person` (team owners and policy admins)',
+  '- `forget <id>` — revoke the approvals you asked a task to remember',
   '- `help` — this message',
 ].join('\n');

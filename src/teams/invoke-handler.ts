@@ -13,7 +13,11 @@ import { errorView } from './views/error-view';
 import { planEditView, planRejectView, rejectView, stepEditView } from './views/form-views';
 import { taskView } from './views/task-view';
 
+/** Finds the one person a name or email address means, as the directory knows them. */
+export type PersonResolver = (query: string, actor: string) => Promise<{ readonly id: string; readonly name: string } | { readonly error: string }>;
+
 export interface InvokeDeps {
+  readonly people: PersonResolver;
   readonly engine: Engine;
   readonly catalogue: Catalogue;
   readonly renderer: CardRenderer;
@@ -38,7 +42,8 @@ type Handlers = { [V in Verb]: (click: Click<V>) => Promise<AdaptiveCard> };
  */
 export class InvokeHandler {
   private readonly handlers: Handlers = {
-    approve: (c) => this.decideAndShow(c, 'approve'),
+    approve: (c) => this.approve(c),
+    reassign: (c) => this.reassign(c),
     // A plan's Reject first asks for a reason when the planner can revise; the form's own
     // "Reject the plan" button says it comes from that form (card: 'task') and rejects.
     reject: (c) => (c.data.stepId ? this.showRejectChoice(c) : this.deps.engine.revises && c.data.card !== 'task' ? this.showPlanReject(c) : this.decideAndShow(c, 'reject')),
@@ -47,7 +52,7 @@ export class InvokeHandler {
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
     cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
     retry: (c) => this.decideAndShow(c, 'retry'),
-    refresh: async (c) => this.current(await this.deps.engine.getTask(c.data.taskId), c.data),
+    refresh: async (c) => this.current(await this.deps.engine.getTask(c.data.taskId), c.data, c.actor),
     answer: (c) => this.answer(c),
     revise: (c) => this.revise(c),
   };
@@ -83,7 +88,24 @@ export class InvokeHandler {
   private async decideAndShow(click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>, verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry', reason?: string): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId } = click.data;
     const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb, actor: click.actor, reason });
-    return this.afterDecision(result, click.data);
+    return this.afterDecision(result, click.data, click.actor);
+  }
+
+  private async approve(click: Click<'approve'>): Promise<AdaptiveCard> {
+    const { taskId, planVersion, stepId, remember } = click.data;
+    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'approve', actor: click.actor, remember: stepId !== undefined && remember });
+    return this.afterDecision(result, click.data, click.actor);
+  }
+
+  private async reassign(click: Click<'reassign'>): Promise<AdaptiveCard> {
+    const { taskId, planVersion, stepId, reassignTo } = click.data;
+    await this.authorised(click);
+    if (!reassignTo) throw new DelegateError('user_input', 'reassign_nobody', 'Say who should approve instead: a name or an email address.');
+    const person = await this.deps.people(reassignTo, click.actor);
+    if ('error' in person) throw new DelegateError('user_input', 'reassign_unknown', person.error);
+    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'reassign', actor: click.actor, target: person.id, reason: `to ${person.name}` });
+    if (result.kind === 'applied') void this.deps.notifier.notify(result.task, 'escalated').catch(() => undefined);
+    return this.afterDecision(result, click.data, click.actor);
   }
 
   private async save(click: Click<'save'>): Promise<AdaptiveCard> {
@@ -95,24 +117,24 @@ export class InvokeHandler {
       if (instruction === '') return renderer.render('edit-form', planEditView(task, engine.revises, 'Please say what should be done.'));
       const result = await engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
       if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
-      return this.afterDecision(result, click.data);
+      return this.afterDecision(result, click.data, click.actor);
     }
     const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values });
     if (result.kind === 'refused' && result.error.code === 'invalid_edit') {
       const step = result.task.plan.steps.find((s) => s.id === stepId);
       if (step) return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));
     }
-    return this.afterDecision(result, click.data);
+    return this.afterDecision(result, click.data, click.actor);
   }
 
   private async showEditForm(click: Click<'edit'>): Promise<AdaptiveCard> {
     const task = await this.authorised(click);
     const { stepId, planVersion } = click.data;
-    if (task.plan.version !== planVersion) return this.current(task, click.data);
-    if (!stepId) return task.status === 'awaiting_plan_approval' ? this.deps.renderer.render('edit-form', planEditView(task, this.deps.engine.revises)) : this.current(task, click.data);
+    if (task.plan.version !== planVersion) return this.current(task, click.data, click.actor);
+    if (!stepId) return task.status === 'awaiting_plan_approval' ? this.deps.renderer.render('edit-form', planEditView(task, this.deps.engine.revises)) : this.current(task, click.data, click.actor);
     const step = task.plan.steps.find((s) => s.id === stepId);
     const editable = step && ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') || (task.status === 'failed' && step.status === 'failed'));
-    if (!step || !editable) return this.current(task, click.data);
+    if (!step || !editable) return this.current(task, click.data, click.actor);
     return this.deps.renderer.render('edit-form', stepEditView(task, step, this.deps.catalogue));
   }
 
@@ -120,13 +142,13 @@ export class InvokeHandler {
     const task = await this.authorised(click);
     const step = task.plan.steps.find((s) => s.id === click.data.stepId);
     const pending = step && task.plan.version === click.data.planVersion && task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
-    if (!step || !pending) return this.current(task, click.data);
+    if (!step || !pending) return this.current(task, click.data, click.actor);
     return this.deps.renderer.render('reject', rejectView(task, step, this.deps.catalogue));
   }
 
   private async showPlanReject(click: Click<'reject'>): Promise<AdaptiveCard> {
     const task = await this.authorised(click);
-    if (task.status !== 'awaiting_plan_approval' || task.plan.version !== click.data.planVersion) return this.current(task, click.data);
+    if (task.status !== 'awaiting_plan_approval' || task.plan.version !== click.data.planVersion) return this.current(task, click.data, click.actor);
     return this.deps.renderer.render('plan-reject', planRejectView(task));
   }
 
@@ -137,20 +159,20 @@ export class InvokeHandler {
     if (instruction === '') return this.deps.renderer.render('plan-reject', planRejectView(task));
     const result = await this.deps.engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
     if (result.kind === 'unplannable') return this.deps.renderer.render('edit-form', planEditView(result.task, true, result.message, instruction));
-    return this.afterDecision(result, { card: 'task' });
+    return this.afterDecision(result, { card: 'task' }, click.actor);
   }
 
   private async answer(click: Click<'answer'>): Promise<AdaptiveCard> {
     const { taskId, planVersion, values } = click.data;
     const answer = (values.answer ?? '').trim();
-    if (answer === '') return this.current(await this.authorised(click), { card: 'task' });
+    if (answer === '') return this.current(await this.authorised(click), { card: 'task' }, click.actor);
     const result = await this.deps.engine.answer({ taskId, actor: click.actor, planVersion, answer, decisionId: click.decisionId });
     if (result.kind === 'unplannable') {
       // Nothing left to plan with: say so on the task card and end the task.
       await this.deps.engine.cancel(taskId, click.actor, `${click.decisionId}:cancel`);
       throw new DelegateError('user_input', 'unplannable', result.message);
     }
-    return this.afterDecision(result, { card: 'task' });
+    return this.afterDecision(result, { card: 'task' }, click.actor);
   }
 
   private async authorised(click: Click<Verb>): Promise<Task> {
@@ -159,22 +181,22 @@ export class InvokeHandler {
     return task;
   }
 
-  private afterDecision(result: DecideResult, data: { stepId?: string; card?: 'task' | 'checkpoint' }): AdaptiveCard {
+  private afterDecision(result: DecideResult, data: { stepId?: string; card?: 'task' | 'checkpoint' }, viewer: string): AdaptiveCard {
     if (result.kind === 'refused') throw result.error;
     // The clicked card is answered here; running tasks update the others from the worker. A
     // cancellation stops the worker, so the task card and open checkpoints are updated now.
     if (result.kind === 'applied' && result.task.status === 'cancelled') {
       void this.deps.notifier.notify(result.task, 'cancelled').catch(() => undefined);
     }
-    return this.current(result.task, data);
+    return this.current(result.task, data, viewer);
   }
 
-  /** The up-to-date version of the card that was clicked: the task card or a step's checkpoint card. */
-  private current(task: Task, data: { stepId?: string; card?: 'task' | 'checkpoint' }): AdaptiveCard {
+  /** The up-to-date version of the clicked card (task card or a step's checkpoint card), as the viewer may see it. */
+  private current(task: Task, data: { stepId?: string; card?: 'task' | 'checkpoint' }, viewer: string): AdaptiveCard {
     const { renderer, catalogue } = this.deps;
     const step = data.stepId ? task.plan.steps.find((s) => s.id === data.stepId) : undefined;
     const kind = data.card ?? (step ? 'checkpoint' : 'task');
-    if (kind === 'checkpoint' && step) return renderer.render('checkpoint', checkpointView(task, step, catalogue));
-    return renderer.render('task', taskView(task, catalogue));
+    if (kind === 'checkpoint' && step) return renderer.render('checkpoint', checkpointView(task, step, catalogue, viewer));
+    return renderer.render('task', taskView(task, catalogue, viewer));
   }
 }

@@ -4,7 +4,9 @@ import type { Engine } from '../engine/engine';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Person, Scope, Task } from '../engine/model';
 import type { Ids, Logger, Notifier, TaskStore } from '../engine/ports';
-import { actorOf, scopeOf, timeZoneOf } from './activity';
+import type { ProfileLookup } from '../people/lookups';
+import { actorOf, baseConversationId, scopeOf, timeZoneOf } from './activity';
+import type { ApproversCommand } from './approvers-command';
 import { recordCardShown } from './card-ledger';
 import type { CardRenderer } from './cards';
 import { parseCommand } from './commands';
@@ -16,8 +18,7 @@ import { taskView } from './views/task-view';
 
 const PAST = { cancel: 'cancelled', pause: 'paused', resume: 'resumed' } as const;
 
-/** Looks up a user's profile (UPN, display name) by Entra object id; undefined when unknown. */
-export type ProfileLookup = (objectId: string) => Promise<{ upn?: string; name?: string } | undefined>;
+export type { ProfileLookup } from '../people/lookups';
 
 export interface MessageDeps {
   readonly engine: Engine;
@@ -31,6 +32,11 @@ export interface MessageDeps {
   readonly defaultTimeZone: string;
   /** The effective policy rules for a conversation, in plain words. */
   readonly policy: (scope: Scope) => string[];
+  readonly approvers: ApproversCommand;
+  /** The Graph team id for a channel activity's team (Teams may send the General channel's thread id). */
+  readonly teamOf: (teamOrThreadId: string, memberId: string) => Promise<string | undefined>;
+  /** Policy admins (user ids), who may read any task's audit. */
+  readonly admins: () => Promise<string[]>;
 }
 
 /** Handles a message: a command, or a new outcome that gets a plan card within the turn. */
@@ -55,8 +61,29 @@ export class MessageHandler {
           await context.sendActivity(MessageFactory.text(command.message));
           return;
         case 'policy':
-          await context.sendActivity(MessageFactory.text(['**Policy for this conversation**', '', ...this.deps.policy(scopeOf(activity)).map((line) => `- ${line}`)].join('\n')));
+          await context.sendActivity(MessageFactory.text(['**Policy for this conversation**', '', ...this.deps.policy(await this.scopeOf(activity, actor)).map((line) => `- ${line}`)].join('\n')));
           return;
+        case 'approvers': {
+          const scope = await this.scopeOf(activity, actor);
+          if (command.action === 'list') {
+            await context.sendActivity(MessageFactory.text(await this.deps.approvers.list(scope)));
+            return;
+          }
+          const changed = await this.deps.approvers.change(scope, actor, command.action, command.person);
+          if (changed.changed) {
+            await this.deps.store.appendLedger({ taskId: `approvers:${scope.conversationId}`, type: 'policy_decision', actor, at: new Date().toISOString(), payload: { change: `approvers ${command.action}`, person: changed.person?.id ?? '' } });
+          }
+          await context.sendActivity(MessageFactory.text(changed.text));
+          return;
+        }
+        case 'forget': {
+          const task = await this.visibleTask(command.taskId, activity, actor);
+          const result = await this.deps.engine.command('forget', task.id, actor, activity.id ?? this.deps.ids.uuid());
+          if (result.kind === 'refused') throw result.error;
+          if (result.kind === 'applied') await this.deps.notifier.notify(result.task, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(MessageFactory.text(result.kind === 'applied' ? `Task ${task.id} no longer has remembered approvals: its next steps stop for approval again.` : `Task ${task.id} has no remembered approvals.`));
+          return;
+        }
         case 'tasks':
           await context.sendActivity(MessageFactory.text(await this.listTasks(activity, actor)));
           return;
@@ -66,7 +93,7 @@ export class MessageHandler {
           return;
         }
         case 'audit': {
-          const task = await this.visibleTask(command.taskId, activity, actor);
+          const task = await this.visibleTask(command.taskId, activity, actor, (await this.deps.admins()).includes(actor));
           const entries = await this.deps.store.listLedger({ taskId: task.id, limit: 1000 });
           const card = this.deps.renderer.render('audit', auditView(task, entries, 'hash-chained; npm run audit -- verify checks the whole chain'));
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
@@ -108,10 +135,12 @@ export class MessageHandler {
     if (this.deps.engine.revises) await context.sendActivity({ type: 'typing' });
     const profile = await this.deps.profiles(actor);
     const requester: Person = { id: actor, name: profile?.name ?? activity.from.name ?? 'you', upn: profile?.upn };
+    const scope = await this.scopeOf(activity, actor);
     const result = await this.deps.engine.startTask({
       outcome,
       requester,
-      scope: scopeOf(activity),
+      scope,
+      approvers: await this.deps.approvers.of(scope),
       conversation: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
       timeZone: timeZoneOf(activity, this.deps.defaultTimeZone),
     });
@@ -126,6 +155,13 @@ export class MessageHandler {
     log.info({ taskId: result.task.id, steps: result.task.plan.steps.length }, 'plan proposed');
   }
 
+  /** Where the activity is, with the channel's team as its Graph id. */
+  private async scopeOf(activity: Activity, actor: string): Promise<Scope> {
+    const scope = scopeOf(activity);
+    if (scope.kind !== 'channel' || !scope.teamId) return scope;
+    return { ...scope, teamId: (await this.deps.teamOf(scope.teamId, actor)) ?? scope.teamId };
+  }
+
   private async listTasks(activity: Activity, actor: string): Promise<string> {
     const scope = scopeOf(activity);
     const query = scope.kind === 'personal' ? { requesterId: actor, limit: 20 } : { conversationId: scope.conversationId, limit: 20 };
@@ -135,10 +171,10 @@ export class MessageHandler {
     return [scope.kind === 'personal' ? 'Your tasks, newest first:' : "This conversation's tasks, newest first:", ...lines, '', 'Say `status <id>` for a task\'s card.'].join('\n');
   }
 
-  /** A task the sender may see: their own, or one that belongs to this conversation. */
-  private async visibleTask(taskId: string, activity: Activity, actor: string): Promise<Task> {
+  /** A task the sender may see: their own, one that belongs to this conversation, or any for an admin. */
+  private async visibleTask(taskId: string, activity: Activity, actor: string, admin = false): Promise<Task> {
     const task = await this.deps.engine.findTask(taskId);
-    if (!task || (task.requester.id !== actor && task.scope.conversationId !== activity.conversation.id)) {
+    if (!task || (!admin && task.requester.id !== actor && task.scope.conversationId !== baseConversationId(activity.conversation.id))) {
       throw new DelegateError('user_input', 'task_not_found', `I can't find a task ${taskId} that you can see. Say \`tasks\` to list yours.`);
     }
     return task;

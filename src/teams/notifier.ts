@@ -20,6 +20,8 @@ export class TeamsNotifier implements Notifier {
     private readonly renderer: CardRenderer,
     private readonly catalogue: Catalogue,
     private readonly logger: Logger,
+    /** Display names of approvers, for reminders; ids are shown when unknown. */
+    private readonly names: (ids: readonly string[]) => Promise<string[]> = async (ids) => [...ids],
   ) {}
 
   async notify(task: Task, event: TaskEvent): Promise<void> {
@@ -31,10 +33,25 @@ export class TeamsNotifier implements Notifier {
         if (step) await this.post(context, task.id, `checkpoint:${step.id}`, this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue)));
       }
       if (event === 'completed') await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
+      if (event === 'reminder' || event === 'escalated') await this.remind(context, task, event);
       if (event === 'cancelled') await this.updateCheckpoints(context, task, task.plan.steps);
+      else if (event === 'reminder' || event === 'escalated' || event === 'rejected') await this.updateCheckpoints(context, task, waitingOrRejected(task));
       else if (event !== 'checkpoint') await this.updateCheckpoints(context, task, lastFinished(task));
     });
     this.logger.debug({ taskId: task.id, event }, 'task shown');
+  }
+
+  /** A checkpoint still waits: say so in the conversation, naming who can decide. */
+  private async remind(context: TurnContext, task: Task, event: 'reminder' | 'escalated'): Promise<void> {
+    const step = task.plan.steps.find((s) => s.status === 'awaiting_approval');
+    if (!step) return;
+    const n = task.plan.steps.indexOf(step) + 1;
+    const who = (await this.names([...new Set([task.owner, ...task.approvers])].filter((id) => !(step.forbidSelfApproval && id === task.requester.id)))).join(', ');
+    const text =
+      event === 'reminder'
+        ? `Reminder: step ${n} of task ${task.id} ("${task.title}") is still waiting for a decision from ${who}.`
+        : `Step ${n} of task ${task.id} ("${task.title}") now also goes to ${who}: any of them can decide on it.`;
+    await context.sendActivity(MessageFactory.text(text));
   }
 
   private async showTaskCard(context: TurnContext, task: Task): Promise<void> {
@@ -64,6 +81,11 @@ export class TeamsNotifier implements Notifier {
     if (sent?.id) await this.store.setCardRef(taskId, kind, sent.id);
     await recordCardShown(this.store, taskId, kind, sent?.id, card);
   }
+}
+
+/** The step waiting at its checkpoint, or the one an expiry rejected. */
+function waitingOrRejected(task: Task): Step[] {
+  return task.plan.steps.filter((s) => s.status === 'awaiting_approval' || (s.status === 'rejected' && s.error?.code === 'checkpoint_expired'));
 }
 
 /** The step that finished most recently (the one a progress, failure or completion event is about). */

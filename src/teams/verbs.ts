@@ -15,6 +15,12 @@ const target = z.object({
 
 const withReason = target.extend({ reason: z.string().max(2000).optional() });
 
+/** Approve may carry the checkpoint's "approve again later in this task" toggle (cards send "true"/"false"). */
+const withRemember = target.extend({ remember: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
+
+/** Reassign names the person who takes over, as typed (a name or an email address). */
+const withReassignee = target.extend({ reassignTo: z.string().trim().max(200).optional() });
+
 /** Edit forms send their inputs next to the ids; only string values are taken. */
 const withValues = target.catchall(z.unknown()).transform((data) => {
   const { taskId, planVersion, stepId, card, ...rest } = data;
@@ -27,7 +33,7 @@ const withValues = target.catchall(z.unknown()).transform((data) => {
  * keyed by the same names, so the compiler checks that every verb has exactly one.
  */
 export const VERB_SCHEMAS = {
-  approve: target,
+  approve: withRemember,
   edit: target,
   reject: target,
   save: withValues,
@@ -37,6 +43,7 @@ export const VERB_SCHEMAS = {
   refresh: target,
   answer: withValues,
   revise: withReason,
+  reassign: withReassignee,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;

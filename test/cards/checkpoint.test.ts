@@ -6,8 +6,9 @@ import { catalogue, renderer, stepOf } from './render';
 import { FAILURE, taskIn, type State } from './states';
 
 /** Checkpoint cards: exactly what will happen, and Approve / Edit / Reject only while it waits. */
-function checkpoint(task: Task, stepId: string) {
-  return renderer.render('checkpoint', checkpointView(task, stepOf(task, stepId), catalogue));
+/** As `viewer` sees it (default the owner); `null` is the shared card everyone sees. */
+function checkpoint(task: Task, stepId: string, viewer: string | null = task.owner) {
+  return renderer.render('checkpoint', checkpointView(task, stepOf(task, stepId), catalogue, viewer ?? undefined));
 }
 
 /** The journey's task in `state`, with the checkpointed step's resolved input changed. */
@@ -22,7 +23,10 @@ const APPROVE_EDIT_REJECT = [
   { type: 'Action.Execute', title: 'Approve', verb: 'approve' },
   { type: 'Action.Execute', title: 'Edit', verb: 'edit' },
   { type: 'Action.Execute', title: 'Reject', verb: 'reject' },
+  { type: 'Action.ShowCard', title: 'Reassign', verb: undefined },
 ];
+
+type ShowCard = { type: string; card?: { body: Array<{ id?: string }>; actions: Array<{ verb: string; data: unknown }> } };
 
 describe.each([
   ['summary mail', summaryMail, 's3'],
@@ -33,7 +37,13 @@ describe.each([
     const task = taskIn(journey(), 'awaiting_checkpoint');
     const card = checkpoint(task, stepId);
     expect(buttons(card)).toEqual(APPROVE_EDIT_REJECT);
-    for (const action of card.actions as Array<{ data: unknown }>) expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId });
+    for (const action of card.actions as Array<{ type: string; data: unknown }>) {
+      if (action.type === 'Action.Execute') expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId });
+    }
+    // Reassign opens a form whose button carries the same ids; the person comes from its input.
+    const reassign = (card.actions as ShowCard[]).find((a) => a.type === 'Action.ShowCard')?.card;
+    expect(reassign?.body.map((input) => input.id)).toEqual(['reassignTo']);
+    expect(reassign?.actions.map((a) => [a.verb, a.data])).toEqual([['reassign', { taskId: task.id, planVersion: task.plan.version, stepId }]]);
     const n = task.plan.steps.length;
     expect(textsOf(card).slice(0, 3)).toEqual([`Checkpoint · step ${n} of ${n}`, expect.any(String), `Task ${task.id}: ${task.title}`]);
   });
@@ -54,6 +64,23 @@ describe.each([
     const card = checkpoint(taskIn(journey(), state), stepId);
     expect(buttons(card)).toEqual([]);
     expect(textsOf(card).at(-1)).toBe('This step is not waiting for approval.');
+  });
+});
+
+describe('per-user views of a waiting checkpoint', () => {
+  it('in a channel: the shared card is read-only with Refresh; approvers get their buttons; others none', () => {
+    const task = taskIn(channelPost(), 'awaiting_checkpoint');
+    expect(buttons(checkpoint(task, 's3', null))).toEqual([{ type: 'Action.Execute', title: 'Refresh', verb: 'refresh' }]);
+    expect(buttons(checkpoint(task, 's3', 'not-an-approver'))).toEqual([]);
+    expect(buttons(checkpoint(task, 's3', task.owner))).toEqual(APPROVE_EDIT_REJECT);
+  });
+
+  it('offers to remember the approval for the rest of the task, unless the step needs more than one approval', () => {
+    const task = taskIn(summaryMail(), 'awaiting_checkpoint');
+    const toggle = (card: ReturnType<typeof checkpoint>) => (card.body as Array<{ type: string; id?: string; title?: string }>).find((b) => b.type === 'Input.Toggle');
+    expect(toggle(checkpoint(task, 's3'))).toMatchObject({ id: 'remember', title: expect.stringContaining('again later in this task') });
+    stepOf(task, 's3').quorum = 2;
+    expect(toggle(checkpoint(task, 's3'))).toBeUndefined();
   });
 });
 

@@ -8,10 +8,27 @@ import { FAILURE, LIMIT, STATES, taskIn } from './states';
 const JOURNEYS: ReadonlyArray<() => Journey> = [summaryMail, meeting, channelPost];
 const cases = JOURNEYS.map((journey) => [journey().name, journey] as const);
 
+/** The card as the task's owner sees it (in a channel, the shared card is read-only; see below). */
 function card(journey: Journey, state: (typeof STATES)[number], failAt?: number) {
   const task = taskIn(journey, state, { failAt });
-  return { task, card: renderer.render('task', taskView(task, catalogue)) };
+  return { task, card: renderer.render('task', taskView(task, catalogue, task.owner)) };
 }
+
+describe('per-user views of a channel task card', () => {
+  const task = taskIn(channelPost(), 'awaiting_plan_approval');
+  it('shows everyone a read-only card with a Refresh button, and approvers their buttons on refresh', () => {
+    expect(task.scope.kind).toBe('channel');
+    expect(buttons(renderer.render('task', taskView(task, catalogue)))).toEqual([{ type: 'Action.Execute', title: 'Refresh', verb: 'refresh' }]);
+    expect(buttons(renderer.render('task', taskView(task, catalogue, 'someone-else')))).toEqual([]);
+    expect(buttons(renderer.render('task', taskView(task, catalogue, task.owner))).map((b) => b.title)).toEqual(['Approve', 'Edit', 'Reject']);
+  });
+
+  it('keeps the buttons on the shared card of a personal chat, which only its owner sees', () => {
+    const personal = taskIn(summaryMail(), 'awaiting_plan_approval');
+    expect(personal.scope.kind).toBe('personal');
+    expect(buttons(renderer.render('task', taskView(personal, catalogue))).map((b) => b.title)).toEqual(['Approve', 'Edit', 'Reject']);
+  });
+});
 
 describe.each(cases)('the %s task card', (_, journey) => {
   it('awaiting plan approval offers exactly Approve, Edit and Reject for the plan version shown', () => {

@@ -57,6 +57,18 @@ export function describeGovernanceContract(ctx: ContractContext, options: TaskSt
     }
   });
 
+  describe('counting tasks', () => {
+    it('counts what listTasks would match, without its limit', async () => {
+      for (let i = 0; i < 3; i++) await ctx.store.createTask(makeTask({ requester: { id: 'aad-count', name: 'Counted' } }));
+      await ctx.store.createTask(makeTask({ requester: { id: 'aad-other', name: 'Other' } }));
+      await expect(ctx.store.countTasks({ requesterId: 'aad-count', limit: 1 })).resolves.toBe(3);
+      await expect(ctx.store.countTasks({ requesterId: 'aad-count', statuses: ['running'] })).resolves.toBe(0);
+      await expect(ctx.store.countTasks({ requesterId: 'aad-count', statuses: [] })).resolves.toBe(0);
+      await expect(ctx.store.countTasks({ createdAfter: '2999-01-01T00:00:00Z' })).resolves.toBe(0);
+      await expect(ctx.store.countTasks({})).resolves.toBe(4);
+    });
+  });
+
   describe('scope approvers', () => {
     it('starts empty at version 0 and changes only from the version read', async () => {
       await expect(ctx.store.getScopeApprovers('channel:19:a')).resolves.toEqual({ approvers: [], version: 0 });

@@ -2,6 +2,7 @@ import { Router } from '../router';
 import { registerBatchRoute } from './batch';
 import { registerChatRoutes } from './chats';
 import { registerDriveRoutes } from './drive';
+import { registerGroupRoutes } from './groups';
 import { registerPeopleRoutes } from './people';
 import { registerPlannerRoutes } from './planner';
 import { registerTodoRoutes } from './todo';
@@ -28,6 +29,7 @@ export function buildRouter(): Router {
   registerTodoRoutes(router);
   registerPeopleRoutes(router);
   registerChatRoutes(router);
+  registerGroupRoutes(router);
   registerBatchRoute(router);
   return router;
 }

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
 import { parseRef, refsIn } from '../../engine/refs';
-import { cardUserIds, previewOf } from './describe';
+import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
@@ -23,6 +23,14 @@ export interface CheckpointView {
   readonly facts: readonly { title: string; value: string }[];
   readonly blocks: readonly { label: string; text: string }[];
   readonly pending: boolean;
+  /** The viewer gets Approve / Edit / Reject / Reassign. */
+  readonly canAct: boolean;
+  /** A waiting checkpoint on a shared card: a Refresh button shows approvers their buttons. */
+  readonly showRefresh: boolean;
+  /** The remember toggle's label ("…for the rest of this task"), or '' when the step has nothing to remember. */
+  readonly rememberLabel: string;
+  /** When the checkpoint expires, and what happens then, or ''. */
+  readonly deadline: string;
   readonly note: string;
   readonly noteColor: Colour;
   readonly userIds: readonly string[];
@@ -31,7 +39,7 @@ export interface CheckpointView {
 /** Values longer than this, or with line breaks, get a block of their own instead of a fact row. */
 const FACT_LIMIT = 80;
 
-export function checkpointView(task: Task, step: Step, catalogue: Catalogue): CheckpointView {
+export function checkpointView(task: Task, step: Step, catalogue: Catalogue, viewer?: Viewer): CheckpointView {
   const preview = previewOf(step, catalogue);
   const risk = RISK_LABELS[step.risk];
   const facts: { title: string; value: string }[] = [];
@@ -41,6 +49,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue): Ch
     else facts.push({ title: field.label, value: field.value === '' ? '—' : field.value });
   }
   const pending = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
+  const canAct = viewerMayAct(task, viewer);
   return {
     taskId: task.id,
     taskTitle: task.title,
@@ -57,6 +66,10 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue): Ch
     facts,
     blocks,
     pending,
+    canAct: pending && canAct,
+    showRefresh: pending && !canAct && viewer === undefined,
+    rememberLabel: pending && (step.quorum ?? 1) <= 1 && (step.flags ?? []).length === 0 ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task` : '',
+    deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint) : '',
     note: pending ? progressNote(task, step) : outcomeNote(task, step),
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
     userIds: cardUserIds(task),
@@ -77,6 +90,14 @@ function progressNote(task: Task, step: Step): string {
   const rules = [quorum > 1 ? `Needs ${quorum} approvals` : '', step.forbidSelfApproval ? `not from ${task.requester.name}` : ''].filter((r) => r !== '');
   const so = step.approvedBy.length > 0 ? ` Approved so far: ${namesOf(task, step)} (${step.approvedBy.length} of ${quorum}).` : '';
   return rules.length > 0 || so ? `${rules.join(', ')}${rules.length > 0 ? '.' : ''}${so}`.trim() : '';
+}
+
+/** "Expires 25 Nov 2025, 10:00 UTC: then rejected." */
+function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
+  const when = new Date(timers.expireAt).toISOString().replace('T', ' ').slice(0, 16);
+  const outcome = timers.onExpiry === 'approve' ? 'approved' : timers.onExpiry === 'cancel' ? 'the task is cancelled' : 'the step is rejected';
+  const escalated = timers.escalatedAt ? ' Escalated to backup approvers.' : '';
+  return `Waiting for a decision until ${when} UTC; after that ${outcome}.${escalated}`;
 }
 
 function namesOf(task: Task, step: Step): string {

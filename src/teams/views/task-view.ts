@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Task } from '../../engine/model';
-import { cardUserIds, previewOf } from './describe';
+import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labels';
 
 /** The plan / task card: one card per task, updated in place as it progresses. */
@@ -33,13 +33,18 @@ export interface TaskView {
   /** Which buttons: the plan's Approve/Edit/Reject, a failure's Retry/Skip/Edit/Cancel, the question's Answer, or none. */
   readonly actions: 'plan' | 'failed' | 'question' | 'none';
   readonly failedStepId: string;
+  /** A shared card with buttons only approvers may use: a Refresh button shows them theirs. */
+  readonly showRefresh: boolean;
+  /** Remembered approvals in force, in words (revocable with `forget <id>`). */
+  readonly remembered: readonly string[];
   readonly userIds: readonly string[];
 }
 
-export function taskView(task: Task, catalogue: Catalogue): TaskView {
+export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): TaskView {
   const status = TASK_STATUS_LABELS[task.status];
   const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
   const asking = task.status === 'planning' && task.clarification?.question !== undefined;
+  const actions: TaskView['actions'] = task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none';
   return {
     taskId: task.id,
     planVersion: task.plan.version,
@@ -68,8 +73,12 @@ export function taskView(task: Task, catalogue: Catalogue): TaskView {
     usage: task.usage && task.usage.calls > 0 ? `Model: ${(task.usage.promptTokens + task.usage.completionTokens).toLocaleString('en-US')} tokens in ${task.usage.calls} call${task.usage.calls === 1 ? '' : 's'}` : '',
     note: noteFor(task),
     noteColor: task.status === 'failed' || task.status === 'limit_reached' ? 'Attention' : 'Default',
-    actions: task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none',
+    actions: viewerMayAct(task, viewer) ? actions : 'none',
     failedStepId: failed?.id ?? '',
+    showRefresh: actions !== 'none' && viewer === undefined && !viewerMayAct(task, viewer),
+    remembered: (task.remembered ?? [])
+      .filter((r) => r.revokedAt === undefined)
+      .map((r) => `${r.action}${r.destinations.length > 0 ? ` to ${r.destinations.join(', ')}` : ''} (approved once for this task)`),
     userIds: cardUserIds(task),
   };
 }
