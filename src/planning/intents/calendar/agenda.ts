@@ -43,7 +43,7 @@ function parse(clause: string, now: DateTime): Result<AgendaSpec> | undefined {
   }
   const people = phrase.find(PEOPLE);
   const names = people ? splitNames(phrase.segment(people.end, PEOPLE_STOP).text).filter((name) => !isSelf(name)) : [];
-  return ok({ range, names });
+  return range ? ok({ range, names }) : refuse(text.INVALID_DATE);
 }
 
 export const agendaIntent = domainIntent<AgendaSpec>({
