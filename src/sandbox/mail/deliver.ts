@@ -4,6 +4,7 @@ import { newId } from '../ids';
 import type { MailMessage } from '../model';
 import type { SandboxStore } from '../store/store';
 import { isoSeconds } from '../time';
+import { copyAttachments, deleteAttachments } from './attachments';
 import { changeKeyFor, outlookLink } from './compose';
 import { folderId } from './folders';
 
@@ -39,8 +40,10 @@ export function sendDraft(store: SandboxStore, sender: SandboxUser, draft: MailM
         ...visible, id, webLink: outlookLink(id), changeKey: changeKeyFor(id, when), bccRecipients: [],
         isRead: false, parentFolderId: folderId(user.id, 'inbox'),
       });
+      copyAttachments(store, { ownerId: sender.id, messageId: draft.id }, { ownerId: user.id, messageId: id }, when);
       delivered.push(id);
     }
+    if (!saveToSentItems) deleteAttachments(store, sender.id, draft.id);
   });
   return delivered;
 }

@@ -2,6 +2,7 @@ import { mailboxOwner } from '../auth';
 import { created, jsonBody, noContent, ok, type RequestContext } from '../context';
 import { badRequest, itemNotFound } from '../errors';
 import { composeMessage, changeKeyFor, preview } from '../mail/compose';
+import { deleteAttachments } from '../mail/attachments';
 import { sendDraft } from '../mail/deliver';
 import { folderId, FOLDERS, resolveFolder } from '../mail/folders';
 import {
@@ -16,6 +17,8 @@ import { compileMailSearch } from '../odata/search';
 import type { Router } from '../router';
 import { isoSeconds } from '../time';
 import { stableId } from '../ids';
+import { registerMailAttachmentRoutes } from './mail-attachments';
+import { registerMailMoveRoutes } from './mail-move';
 import { metadata } from './shared';
 
 function listMessages(ctx: RequestContext, folder?: FolderName) {
@@ -94,7 +97,10 @@ function updateMessage(ctx: RequestContext) {
 /** DELETE moves to Deleted Items; deleting from Deleted Items removes the message. */
 function deleteMessage(ctx: RequestContext) {
   const { owner, folder, message } = loadMessage(ctx);
-  if (folder === 'deleteditems') ctx.store.deleteMail(owner.id, message.id);
+  if (folder === 'deleteditems') {
+    ctx.store.deleteMail(owner.id, message.id);
+    deleteAttachments(ctx.store, owner.id, message.id);
+  }
   else ctx.store.putMail(owner.id, 'deleteditems', { ...message, parentFolderId: folderId(owner.id, 'deleteditems') });
   return noContent();
 }
@@ -116,6 +122,8 @@ function folderView(ownerId: string, name: FolderName, all: Array<{ folder: Fold
 }
 
 export function registerMailRoutes(router: Router): void {
+  registerMailAttachmentRoutes(router);
+  registerMailMoveRoutes(router);
   router.get('/users/:user/messages', (ctx) => listMessages(ctx));
   router.post('/users/:user/messages', (ctx) => createDraft(ctx, 'drafts'));
   router.get('/users/:user/mailFolders', listFolders);

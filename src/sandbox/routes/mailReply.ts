@@ -3,10 +3,12 @@ import { created, type RequestContext } from '../context';
 import { itemNotFound } from '../errors';
 import { composeMessage } from '../mail/compose';
 import { sendDraft } from '../mail/deliver';
-import { readRecipients } from '../mail/input';
+import { copyAttachments } from '../mail/attachments';
+import { readExtendedProperties, readRecipients } from '../mail/input';
 import { messageView } from '../mail/view';
 import type { MailMessage, Recipient } from '../model';
 import type { Router } from '../router';
+import { isoSeconds } from '../time';
 import { metadata } from './shared';
 
 type Kind = 'reply' | 'replyAll' | 'forward';
@@ -22,7 +24,10 @@ function buildResponse(ctx: RequestContext, kind: Kind) {
   const owner = mailboxOwner(ctx);
   const original = ctx.store.getMail(owner.id, ctx.params.id ?? '')?.message;
   if (!original) throw itemNotFound();
-  const body = (ctx.body ?? {}) as { comment?: unknown; toRecipients?: unknown; message?: { toRecipients?: unknown; ccRecipients?: unknown } };
+  const body = (ctx.body ?? {}) as {
+    comment?: unknown; toRecipients?: unknown;
+    message?: { toRecipients?: unknown; ccRecipients?: unknown; singleValueExtendedProperties?: unknown };
+  };
   const self = owner.mail.toLowerCase();
   const notSelf = (r: Recipient) => r.emailAddress.address.toLowerCase() !== self;
   let to: Recipient[] = [];
@@ -35,7 +40,9 @@ function buildResponse(ctx: RequestContext, kind: Kind) {
       cc = original.ccRecipients.filter(notSelf);
     }
   }
-  cc = [...cc, ...readRecipients(body.message?.ccRecipients, 'ccRecipients')];
+  // Recipients given in `message` replace Outlook's choice, as Graph does for writable properties.
+  if (kind !== 'forward' && body.message?.toRecipients !== undefined) to = readRecipients(body.message.toRecipients, 'toRecipients');
+  if (body.message?.ccRecipients !== undefined) cc = readRecipients(body.message.ccRecipients, 'ccRecipients');
   const comment = typeof body.comment === 'string' ? body.comment : '';
   const quoted = original.body.contentType === 'html' ? original.body.content : `<pre>${escapeHtml(original.body.content)}</pre>`;
   const draft: MailMessage = composeMessage({
@@ -43,8 +50,13 @@ function buildResponse(ctx: RequestContext, kind: Kind) {
     body: { contentType: 'html', content: `<html><body><p>${escapeHtml(comment)}</p><hr>${quoted}</body></html>` },
     from: { emailAddress: { name: owner.displayName, address: owner.mail } }, toRecipients: dedupe(to), ccRecipients: dedupe(cc),
     received: ctx.now, isRead: true, isDraft: true, conversationId: original.conversationId,
+    extendedProperties: readExtendedProperties(body.message?.singleValueExtendedProperties),
   });
-  return { owner, draft };
+  // A forward carries the original's attachments.
+  const copied = kind === 'forward'
+    ? copyAttachments(ctx.store, { ownerId: owner.id, messageId: original.id }, { ownerId: owner.id, messageId: draft.id }, isoSeconds(ctx.now))
+    : 0;
+  return { owner, draft: copied > 0 ? { ...draft, hasAttachments: true } : draft };
 }
 
 function dedupe(rs: Recipient[]): Recipient[] {

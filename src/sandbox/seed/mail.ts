@@ -1,9 +1,11 @@
 import { findUser } from '../directory';
 import { stableGuid, stableId } from '../ids';
+import { putAttachment } from '../mail/attachments';
 import { composeMessage } from '../mail/compose';
 import type { MailMessage } from '../model';
 import type { SandboxStore } from '../store/store';
-import { DAY, HOUR, MINUTE, weekStart } from '../time';
+import { DAY, HOUR, isoSeconds, MINUTE, weekStart } from '../time';
+import { SEED_ATTACHMENTS } from './mailAttachmentFiles';
 import { LAST_WEEK } from './mailLastWeek';
 import { OLDER } from './mailOlder';
 import { ROUTINE } from './mailRoutine';
@@ -48,13 +50,21 @@ function deliverSeed(store: SandboxStore, seed: MailSeed, now: Date): void {
     conversationId: stableId('conversation', seed.thread ?? seed.key),
     internetMessageId: `<${stableGuid(seed.key)}@${from.emailAddress.address.split('@')[1]}>`,
   };
+  const files = seed.attach ? (SEED_ATTACHMENTS[seed.key] ?? []) : [];
+  const attach = (ownerId: string, messageId: string): void => {
+    for (const file of files) putAttachment(store, ownerId, messageId, file, isoSeconds(received));
+  };
   const recipients = new Set([...seed.to, ...(seed.cc ?? [])].map((k) => findUser(`${k}@example.com`)?.id).filter((id): id is string => !!id));
   for (const ownerId of recipients) {
-    store.putMail(ownerId, 'inbox', composeMessage({ ...common, id: stableId('message', `${seed.key}:${ownerId}`), ownerId, folder: 'inbox', isRead: !seed.unread }));
+    const id = stableId('message', `${seed.key}:${ownerId}`);
+    store.putMail(ownerId, 'inbox', composeMessage({ ...common, id, ownerId, folder: 'inbox', isRead: !seed.unread }));
+    attach(ownerId, id);
   }
   const sender = findUser(from.emailAddress.address);
   if (sender) {
-    store.putMail(sender.id, 'sentitems', composeMessage({ ...common, id: stableId('message', `${seed.key}:${sender.id}:sent`), ownerId: sender.id, folder: 'sentitems', isRead: true }));
+    const id = stableId('message', `${seed.key}:${sender.id}:sent`);
+    store.putMail(sender.id, 'sentitems', composeMessage({ ...common, id, ownerId: sender.id, folder: 'sentitems', isRead: true }));
+    attach(sender.id, id);
   }
 }
 
