@@ -23,8 +23,13 @@ export function personNotFound(name: string): string {
   return `I couldn't find anyone called ${name} in your organisation. Check the spelling, or use their email address.`;
 }
 
+/** One choice of a "which person?" question: the option names the exact person, address included. */
+export function personOption(person: DirectoryPerson): string {
+  return personLabel(person);
+}
+
 export function personAmbiguous(name: string, people: readonly DirectoryPerson[]): string {
-  return `I found several people called ${name}: ${people.map(personLabel).join(', ')}. Which one did you mean? Say it again with their full name or email address.`;
+  return `I found several people called ${name}: ${people.map(personLabel).join(', ')}. Which one did you mean?`;
 }
 
 export const SELF_NOT_FOUND = "I couldn't find your own email address in the directory, so I can't send mail to you.";

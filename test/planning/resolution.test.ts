@@ -1,5 +1,6 @@
 import type { ChannelRef, Directory, DirectoryActor, DirectoryPerson } from '../../src/planning/directory';
-import { GENERAL, MEGAN_SMITH, inputOf, planOf, playgroundDirectory, refusalOf, stepsOf } from './playground';
+import { isPersonQuestion, refusalResult, resolvePeople, withAnswers } from '../../src/planning/extract/people';
+import { GENERAL, MEGAN_SMITH, REQUESTER, inputOf, planOf, playgroundDirectory, refusalOf, stepsOf } from './playground';
 
 describe('RulePlanner: resolving people and channels', () => {
   const withTwoMegans = { directory: playgroundDirectory([MEGAN_SMITH]) };
@@ -10,6 +11,37 @@ describe('RulePlanner: resolving people and channels', () => {
     expect(message).toContain('Megan Bowen (meganb@example.com)');
     expect(message).toContain('Megan Smith (megans@example.com)');
     expect(message).toContain('Which one');
+  });
+
+  it('makes an ambiguous name a question whose options name each person exactly', async () => {
+    const result = await resolvePeople(['Megan'], REQUESTER, playgroundDirectory([MEGAN_SMITH]));
+    if (result.ok || !isPersonQuestion(result)) throw new Error('expected a question');
+    expect(result.options).toEqual(['Megan Bowen (meganb@example.com)', 'Megan Smith (megans@example.com)']);
+    expect(refusalResult(result)).toEqual({ kind: 'question', question: result.message, options: result.options });
+    const notFound = await resolvePeople(['Zed'], REQUESTER, playgroundDirectory());
+    if (notFound.ok) throw new Error('expected a refusal');
+    expect(refusalResult(notFound)).toEqual({ kind: 'unplannable', message: notFound.message });
+  });
+
+  it('asks about one name at a time when several are ambiguous, but reports a missing person with them as a refusal', async () => {
+    const directory = playgroundDirectory([MEGAN_SMITH, { id: 'id-adelet', displayName: 'Adele Thomas', mail: 'adelet@example.com', userPrincipalName: 'adelet@example.com' }]);
+    const two = await resolvePeople(['Megan', 'Adele'], REQUESTER, directory);
+    if (two.ok || !isPersonQuestion(two)) throw new Error('expected a question');
+    expect(two.options).toEqual(['Megan Bowen (meganb@example.com)', 'Megan Smith (megans@example.com)']);
+    const mixed = await resolvePeople(['Megan', 'Zed'], REQUESTER, directory);
+    expect(!mixed.ok && isPersonQuestion(mixed)).toBe(false);
+  });
+
+  it('uses the chosen option on the re-plan: that exact person, and nobody else changes', async () => {
+    const question = 'I found several people called Megan: … Which one did you mean?';
+    const answered = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'Megan Smith (megans@example.com)' }]);
+    const steps = await stepsOf('Email Megan and Adele a summary of my unread mail from Contoso', { directory: answered });
+    expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['megans@example.com', 'adelev@example.com'] });
+    const byName = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'megan bowen' }]);
+    expect(inputOf(await stepsOf('Set up a meeting with Megan tomorrow', { directory: byName }), 'calendar.findMeetingTimes'))
+      .toMatchObject({ attendees: ['meganb@example.com'] });
+    const unrelated = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'the one in marketing' }]);
+    expect(await refusalOf('Email Megan a summary of my unread mail', { directory: unrelated })).toContain('several people called Megan');
   });
 
   it('asks the same for meeting attendees, and reports every problem at once', async () => {

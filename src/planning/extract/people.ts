@@ -1,7 +1,8 @@
 import type { Person } from '../../engine/model';
+import type { PlanResult } from '../../engine/ports';
 import type { Directory, DirectoryActor, DirectoryPerson } from '../directory';
 import * as text from '../messages';
-import { ok, refuse, type Result } from '../result';
+import { ok, refuse, type Refusal, type Result } from '../result';
 
 /** Words that mean the requester. */
 const SELF = /^(?:me|myself|i|us|ourselves)$/i;
@@ -46,13 +47,42 @@ export async function resolvePeople(
   const wanted = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
   if (wanted.length > MAX_PEOPLE) return refuse(text.tooManyPeople(MAX_PEOPLE));
   const found: DirectoryPerson[] = [];
-  const problems: string[] = [];
+  const problems: Refusal[] = [];
   for (const name of wanted) {
     const result = isSelf(name) ? await resolveSelf(requester, directory) : await resolveOne(name, requester, directory);
-    if (!result.ok) problems.push(result.message);
+    if (!result.ok) problems.push(result);
     else if (!found.some((person) => sameAddress(person, result.value))) found.push(result.value);
   }
-  return problems.length > 0 ? refuse(problems.join('\n')) : ok(found);
+  if (problems.length === 0) return ok(found);
+  // Only "which one?" left to settle: ask about the first name, with the people as options.
+  const first = problems[0];
+  if (first && problems.every(isPersonQuestion)) return first;
+  return refuse(problems.map((problem) => problem.message).join('\n'));
+}
+
+/**
+ * A refusal that is really a question: several people match a name, and the requester picks
+ * one of `options` (each names the exact person, address included). A planner answers it as a
+ * clarification question; on the re-plan {@link withAnswers} turns the chosen option back into
+ * that one person.
+ */
+export interface PersonQuestion extends Refusal {
+  readonly options: readonly string[];
+}
+
+export function isPersonQuestion(refusal: Refusal): refusal is PersonQuestion {
+  return Array.isArray((refusal as Partial<PersonQuestion>).options);
+}
+
+/** What a planner answers for a refusal: a clarification question with options, or an explanation. */
+export function refusalResult(refusal: Refusal): PlanResult {
+  return isPersonQuestion(refusal)
+    ? { kind: 'question', question: refusal.message, options: [...refusal.options] }
+    : { kind: 'unplannable', message: refusal.message };
+}
+
+function askWhich(name: string, people: readonly DirectoryPerson[]): PersonQuestion {
+  return { ok: false, message: text.personAmbiguous(name, people), options: people.map(text.personOption) };
 }
 
 async function resolveOne(name: string, requester: Person, directory: Directory): Promise<Result<DirectoryPerson>> {
@@ -67,7 +97,7 @@ async function resolveOne(name: string, requester: Person, directory: Directory)
   );
   if (exact.length === 1 && exact[0]) return ok(exact[0]);
   if (matches.length === 1 && matches[0]) return ok(matches[0]);
-  if (matches.length > 1) return refuse(text.personAmbiguous(name, exact.length > 1 ? exact : matches));
+  if (matches.length > 1) return askWhich(name, exact.length > 1 ? exact : matches);
   if (EMAIL.test(name)) return ok({ id: '', displayName: name, mail: name, userPrincipalName: name });
   return refuse(text.personNotFound(name));
 }
@@ -107,4 +137,31 @@ function unique(people: readonly DirectoryPerson[]): DirectoryPerson[] {
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** An address in an answer: "Megan Smith (megans@example.com)", or a bare address. */
+const ANSWER_ADDRESS = /([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)/;
+
+/**
+ * The directory as seen after the requester answered "which one?" questions: when a name
+ * matches several people and an answer names one of them (by address, or by exact display
+ * name), that person is the only match. Other lookups pass through unchanged.
+ */
+export function withAnswers(directory: Directory, answers: readonly { readonly answer: string }[] | undefined): Directory {
+  const chosen = (answers ?? []).map((a) => a.answer.trim()).filter((a) => a.length > 0);
+  if (chosen.length === 0) return directory;
+  return {
+    findChannels: (query, actor) => directory.findChannels(query, actor),
+    async findPeople(query, actor) {
+      const matches = await directory.findPeople(query, actor);
+      if (matches.length < 2) return matches;
+      for (const answer of chosen) {
+        const address = ANSWER_ADDRESS.exec(answer)?.[1]?.toLowerCase();
+        const pick = matches.filter((p) =>
+          address ? addressOf(p).toLowerCase() === address || p.userPrincipalName.toLowerCase() === address : p.displayName.toLowerCase() === answer.toLowerCase());
+        if (pick.length === 1) return pick;
+      }
+      return matches;
+    },
+  };
 }
