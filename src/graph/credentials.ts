@@ -6,7 +6,7 @@ import {
   type TokenCredential,
   type TokenCredentialOptions,
 } from '@azure/identity';
-import type { GraphAuthConfig } from '../config';
+import type { Config, GraphAuthConfig } from '../config';
 import type { OnBehalfOfAuth } from './on-behalf-of';
 import type { GraphAuth } from './types';
 import type { UserTokenSource } from './user-tokens';
@@ -17,6 +17,14 @@ export interface GraphAuthDeps {
   readonly userTokens?: UserTokenSource;
   /** Passed to every credential (tests point `httpClient` at a local token endpoint). */
   readonly credentialOptions?: TokenCredentialOptions & { readonly disableInstanceDiscovery?: boolean };
+}
+
+/**
+ * The gateway's authentication for the configured Graph: the sandbox's own bearer tokens, or
+ * {@link createGraphAuth} for real Microsoft Graph. What `src/index.ts` calls, in one line.
+ */
+export function graphAuthFor(graph: Config['graph'], deps: GraphAuthDeps = {}): GraphAuth {
+  return graph.kind === 'sandbox' ? { kind: 'sandbox' } : createGraphAuth(graph.auth, deps);
 }
 
 /**
@@ -37,7 +45,8 @@ export function createGraphAuth(config: GraphAuthConfig, deps: GraphAuthDeps = {
   if (config.kind === 'certificate') {
     return { kind: 'credential', credential: new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath, withAuthority) };
   }
-  if (!deps.userTokens) throw new Error('GRAPH_AUTH=obo needs a UserTokenSource (the Teams edge) to read people\'s SSO tokens');
+  // Refused at start-up rather than failing every user step later.
+  if (!deps.userTokens) throw new Error("GRAPH_AUTH=obo needs the Teams edge's UserTokenSource to read people's SSO tokens");
   const { tenantId, clientId, app } = config;
   const credential: TokenCredential =
     'certificatePath' in app

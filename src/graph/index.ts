@@ -1,7 +1,7 @@
 export { createGraphGateway } from './gateway';
 export { GraphDirectory } from './directory';
 export { GraphError, SignInRequiredError } from './errors';
-export { createGraphAuth, type GraphAuthDeps } from './credentials';
+export { createGraphAuth, graphAuthFor, type GraphAuthDeps } from './credentials';
 export { portForStep, type GraphIdentity } from './identity';
 export { InMemoryUserTokens, type UserTokenSource } from './user-tokens';
 export { traceGraphRequests } from './trace';

@@ -1,6 +1,6 @@
 import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
 import type { GraphAuthConfig } from '../../src/config';
-import { createGraphAuth } from '../../src/graph/credentials';
+import { createGraphAuth, graphAuthFor } from '../../src/graph/credentials';
 import { GraphError, SignInRequiredError } from '../../src/graph/errors';
 import { createGraphGateway } from '../../src/graph/gateway';
 import { sameOrigin } from '../../src/graph/middleware/auth';
@@ -108,6 +108,11 @@ describe('app identities', () => {
       expect(auth).not.toHaveProperty('onBehalfOf');
     }
     expect(() => createGraphAuth(obo)).toThrow(/UserTokenSource/);
+  });
+
+  it('keeps the sandbox on its own bearer tokens, whatever GRAPH_AUTH says', () => {
+    expect(graphAuthFor({ kind: 'sandbox', port: 0, dbPath: ':memory:' })).toEqual({ kind: 'sandbox' });
+    expect(graphAuthFor({ kind: 'microsoft', baseUrl: 'https://graph.microsoft.com/v1.0', auth: { kind: 'managed-identity' } })).toMatchObject({ kind: 'credential' });
   });
 
   it('runs user calls as the app in an app-only deployment, and says so', async () => {
