@@ -1,4 +1,8 @@
 import type { DomainIntent } from '../domain';
+import { findFile } from '../files/find';
+import { readFile } from '../files/read';
+import { saveSummary } from '../files/save-summary';
+import { shareFile } from '../files/share';
 
-/** The rule planner's files requests, tried in order. */
-export const filesIntents: readonly DomainIntent[] = [];
+/** The rule planner's files requests, tried in order (the most specific first). */
+export const filesIntents: readonly DomainIntent[] = [saveSummary, shareFile, readFile, findFile];
