@@ -14,6 +14,7 @@ export interface GraphRequestRecord {
   readonly requestId: string | undefined;
   /** Our `client-request-id`: the same for every attempt of one call. */
   readonly clientRequestId: string;
+  /** From sending the request to its response headers (or the failure). */
   readonly durationMs: number;
   /** 1 for the first attempt of a call, 2 for its first retry, … */
   readonly attempt: number;
