@@ -4,6 +4,8 @@ import type { GraphGateway } from '../graph/types';
 import { display } from './common/display';
 import { userRoot } from './common/keys';
 import { isoInstant, mailMessage, type MailMessage } from './common/schemas';
+import { folderKey } from './mail/folders';
+import { toMailMessage, type GraphMessage } from './mail/message';
 
 export const mailSearchInput = z.object({
   from: z.string().min(1).optional(),
@@ -12,29 +14,27 @@ export const mailSearchInput = z.object({
   unread: z.boolean().optional(),
   since: isoInstant.optional(),
   until: isoInstant.optional(),
+  /** Only messages with (true) or without (false) attachments. */
+  hasAttachments: z.boolean().optional(),
+  /** A folder: well-known name ("Inbox", "Archive", "Sent Items") or id; the whole mailbox when absent. */
+  folder: z.string().min(1).optional(),
   top: z.number().int().min(1).max(50).default(25),
 });
 export type MailSearchInput = z.infer<typeof mailSearchInput>;
 
-export const mailSearchOutput = z.object({ messages: z.array(mailMessage), count: z.number().int() });
+export const mailSearchOutput = z.object({
+  messages: z.array(mailMessage),
+  count: z.number().int(),
+  /** The messages' ids, in the same order (for actions that take a list of ids). */
+  ids: z.array(z.string()),
+});
 export type MailSearchOutput = z.infer<typeof mailSearchOutput>;
 
 /** The message fields we read; never the body. */
-const SELECT = 'id,subject,from,receivedDateTime,bodyPreview,isRead,webLink,isDraft';
+const SELECT = 'id,subject,from,receivedDateTime,bodyPreview,isRead,webLink,isDraft,hasAttachments,conversationId';
 /** How many messages a search may look at before filtering (pages of 50). */
 const PAGE_SIZE = 50;
 const MAX_PAGES = 4;
-
-interface GraphMessage {
-  readonly id: string;
-  readonly subject?: string | null;
-  readonly from?: { readonly emailAddress?: { readonly name?: string | null; readonly address?: string | null } } | null;
-  readonly receivedDateTime?: string | null;
-  readonly bodyPreview?: string | null;
-  readonly isRead?: boolean | null;
-  readonly webLink?: string | null;
-  readonly isDraft?: boolean | null;
-}
 
 /** Words safe inside a KQL term: letters, digits and the characters of addresses and names. */
 function kqlWords(text: string): string[] {
@@ -63,19 +63,8 @@ export function buildFilter(input: MailSearchInput): string {
   const clauses = [`receivedDateTime ge ${input.since ? new Date(input.since).toISOString() : '1900-01-01T00:00:00Z'}`];
   if (input.until) clauses.push(`receivedDateTime le ${new Date(input.until).toISOString()}`);
   if (input.unread !== undefined) clauses.push(`isRead eq ${input.unread ? 'false' : 'true'}`);
+  if (input.hasAttachments !== undefined) clauses.push(`hasAttachments eq ${String(input.hasAttachments)}`);
   return clauses.join(' and ');
-}
-
-function toMessage(m: GraphMessage): MailMessage {
-  return {
-    id: m.id,
-    subject: m.subject ?? '',
-    from: { name: m.from?.emailAddress?.name ?? '', address: m.from?.emailAddress?.address ?? '' },
-    receivedDateTime: m.receivedDateTime ?? '',
-    bodyPreview: m.bodyPreview ?? '',
-    isRead: m.isRead ?? false,
-    ...(m.webLink ? { webLink: m.webLink } : {}),
-  };
 }
 
 /** Word-prefix match, as mail search matches: "contoso" finds "Contoso Ltd" and "dana@contoso.com". */
@@ -97,6 +86,7 @@ export function matches(m: MailMessage, input: MailSearchInput): boolean {
   if (input.from && !kqlWords(input.from).every((w) => hasWordStartingWith(sender, w))) return false;
   if (input.subject && !m.subject.toLowerCase().includes(input.subject.toLowerCase())) return false;
   if (input.unread !== undefined && m.isRead === input.unread) return false;
+  if (input.hasAttachments !== undefined && (m.hasAttachments ?? false) !== input.hasAttachments) return false;
   const received = Date.parse(m.receivedDateTime);
   if (input.since && !(received >= Date.parse(input.since))) return false;
   if (input.until && !(received <= Date.parse(input.until))) return false;
@@ -107,11 +97,14 @@ function criteria(input: Record<string, unknown>): string {
   const parts: string[] = [];
   if (input.unread === true) parts.push('unread');
   parts.push('mail');
+  if (input.hasAttachments === true) parts.push('with attachments');
+  if (input.hasAttachments === false) parts.push('without attachments');
   if (input.from !== undefined) parts.push(`from ${display(input.from)}`);
   if (input.subject !== undefined) parts.push(`about "${display(input.subject)}"`);
   if (input.query !== undefined) parts.push(`mentioning "${display(input.query)}"`);
   if (input.since !== undefined) parts.push(`since ${display(input.since)}`);
   if (input.until !== undefined) parts.push(`until ${display(input.until)}`);
+  if (input.folder !== undefined) parts.push(`in ${display(input.folder)}`);
   return parts.join(' ');
 }
 
@@ -119,7 +112,7 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
   return {
     name: 'mail.search',
     description:
-      "Find messages in the requester's mailbox by sender (name, address or company domain), subject words, free text, read state and date range. Returns at most `top` (≤ 50) messages, newest first, with a short preview.",
+      "Find messages in the requester's mailbox by sender (name, address or company domain), subject words, free text, read state, attachments, folder (e.g. Inbox, Archive) and date range. Returns at most `top` (≤ 50) messages, newest first, with a short preview, and their `ids` (latest is `messages.0`).",
     input: mailSearchInput,
     output: mailSearchOutput,
     risk: 'read',
@@ -130,6 +123,7 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
       { name: 'query', label: 'Words', kind: 'text' },
       { name: 'since', label: 'Received after', kind: 'datetime' },
       { name: 'until', label: 'Received before', kind: 'datetime' },
+      { name: 'folder', label: 'Folder', kind: 'text' },
       { name: 'top', label: 'At most', kind: 'number' },
     ],
     describe(input) {
@@ -141,6 +135,8 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
         ['Unread only', input.unread === undefined ? undefined : input.unread ? 'Yes' : 'No'],
         ['Received after', input.since],
         ['Received before', input.until],
+        ['With attachments', input.hasAttachments === undefined ? undefined : input.hasAttachments ? 'Yes' : 'No'],
+        ['Folder', input.folder],
         ['At most', input.top ?? 25],
       ] as const;
       return {
@@ -156,20 +152,23 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
       const query = kql
         ? { $search: kql, $select: SELECT, $top: PAGE_SIZE }
         : { $filter: buildFilter(input), $orderby: 'receivedDateTime desc', $select: SELECT, $top: PAGE_SIZE };
-      const found = await graph.getAll<GraphMessage>(`${userRoot(ctx.actor.id)}/messages`, {
+      const root = userRoot(ctx.actor.id);
+      const path = input.folder ? `${root}/mailFolders/${encodeURIComponent(folderKey(input.folder))}/messages` : `${root}/messages`;
+      const found = await graph.getAll<GraphMessage>(path, {
         query,
         maxPages: MAX_PAGES,
         signal: ctx.signal,
-        what: 'your mailbox',
+        what: input.folder ? `the ${input.folder} folder` : 'your mailbox',
       });
       const messages = found
         // Unsent drafts are not mail anyone received.
         .filter((m) => m.isDraft !== true)
-        .map(toMessage)
+        .map(toMailMessage)
         .filter((m) => matches(m, input))
         .sort((a, b) => Date.parse(b.receivedDateTime) - Date.parse(a.receivedDateTime))
         .slice(0, input.top);
-      return { output: { messages, count: messages.length }, provenance: messages.map((m) => m.id) };
+      const ids = messages.map((m) => m.id);
+      return { output: { messages, count: messages.length, ids }, provenance: messages.map((m) => m.id) };
     },
   };
 }

@@ -28,7 +28,8 @@ export const IDEMPOTENCY_PROPERTY = 'String {7f3c8a52-1e4b-4d7a-9c2f-5b8e6d0a4f3
 /** Immutable ids survive the move from Drafts to Sent Items, so the id we return stays valid. */
 const IMMUTABLE_IDS = { Prefer: 'IdType="ImmutableId"' };
 
-interface StampedMessage {
+/** A message found by its stamp: sent (`isDraft: false`) or still a draft. */
+export interface StampedMessage {
   readonly id: string;
   readonly isDraft?: boolean;
   readonly sentDateTime?: string | null;
@@ -52,7 +53,7 @@ export function mailSendRisk(input: { to?: unknown; cc?: unknown }, requesterUpn
 }
 
 /** Find the message stamped with this key, draft or sent, anywhere in the mailbox. */
-async function findStamped(graph: GraphPort, root: string, key: string, signal?: AbortSignal): Promise<StampedMessage | undefined> {
+export async function findStamped(graph: GraphPort, root: string, key: string, signal?: AbortSignal): Promise<StampedMessage | undefined> {
   const found = await graph.get<{ value?: StampedMessage[] }>(
     `${root}/messages`,
     {

@@ -19,5 +19,9 @@ export const mailMessage = z.object({
   bodyPreview: z.string(),
   isRead: z.boolean(),
   webLink: z.string().optional(),
+  /** Present when the reader asked Graph for it (mail.search does). */
+  hasAttachments: z.boolean().optional(),
+  /** The conversation (thread) the message belongs to, when known. */
+  conversationId: z.string().optional(),
 });
 export type MailMessage = z.infer<typeof mailMessage>;

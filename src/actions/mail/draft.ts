@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ActionSpec } from '../../engine/catalogue';
+import type { GraphGateway } from '../../graph/types';
+import { display, listNames } from '../common/display';
+import { userRoot } from '../common/keys';
+import { IMMUTABLE_IDS, toRecipients } from './message';
+import { address, recipient, recipientDestinations, showRecipients } from './recipients';
+import { earlierAttempt, stampFor } from './stamp';
+
+export const mailDraftInput = z.object({
+  to: z.array(recipient).default([]),
+  cc: z.array(recipient).optional(),
+  subject: z.string().min(1).max(255),
+  body: z.string(),
+});
+export type MailDraftInput = z.infer<typeof mailDraftInput>;
+
+export const mailDraftOutput = z.object({ messageId: z.string(), webLink: z.string() });
+export type MailDraftOutput = z.infer<typeof mailDraftOutput>;
+
+export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, MailDraftOutput> {
+  return {
+    name: 'mail.draft',
+    description:
+      "Save an email as a draft in the requester's Drafts folder (to, optional cc, subject, plain-text body) without sending it, so they can review and send it themselves. Creates exactly one draft per step, even when retried.",
+    input: mailDraftInput,
+    output: mailDraftOutput,
+    risk: 'write-internal',
+    permissions: { delegated: ['Mail.ReadWrite'], application: ['Mail.ReadWrite'] },
+    destinations: (input) => [...recipientDestinations(input, 'to'), ...recipientDestinations(input, 'cc')],
+    contentFields: ['subject', 'body'],
+    editable: [
+      { name: 'to', label: 'To', kind: 'list' },
+      { name: 'cc', label: 'Cc', kind: 'list' },
+      { name: 'subject', label: 'Subject', kind: 'text' },
+      { name: 'body', label: 'Message', kind: 'multiline' },
+    ],
+    describe(input) {
+      const to = showRecipients(input.to);
+      const cc = showRecipients(input.cc);
+      return {
+        title: `Save a draft${to.length > 0 ? ` to ${listNames(to)}` : ''} (not sent)`,
+        target: 'Your Drafts folder',
+        reads: typeof input.body === 'string' ? 'Nothing: the draft is saved as written below' : `The text produced ${display(input.body)}`,
+        fields: [
+          { label: 'To', value: to.join(', ') },
+          ...(cc.length > 0 ? [{ label: 'Cc', value: cc.join(', ') }] : []),
+          { label: 'Subject', value: display(input.subject) },
+          { label: 'Message', value: display(input.body) },
+        ],
+      };
+    },
+    async run(input, ctx) {
+      const graph = gateway.forUser(ctx.actor);
+      const existing = await earlierAttempt(graph, ctx);
+      const draft = existing
+        ? { id: existing.id }
+        : await graph.post<{ id: string; webLink?: string }>(
+            `${userRoot(ctx.actor.id)}/messages`,
+            {
+              subject: input.subject,
+              body: { contentType: 'Text', content: input.body },
+              toRecipients: toRecipients(input.to.map(address)),
+              ccRecipients: toRecipients((input.cc ?? []).map(address)),
+              singleValueExtendedProperties: stampFor(ctx),
+            },
+            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'your mailbox' },
+          );
+      const webLink = 'webLink' in draft && typeof draft.webLink === 'string' ? draft.webLink : '';
+      return { output: { messageId: draft.id, webLink }, provenance: [] };
+    },
+  };
+}
