@@ -23,6 +23,7 @@ describe('files.share against the sandbox', () => {
     const shared = output as FilesShareOutput;
     expect(shared).toMatchObject({ itemId, type: 'view', scope: 'users', recipients: [megan.upn] });
     expect(shared.link).toMatch(/^https:\/\/example-my\.sharepoint\.com\/:x:\//);
+    expect(shared.webUrl).toBe(shared.link);
     const [link] = await links(itemId);
     expect(link).toMatchObject({ id: shared.permissionId, roles: ['read'], link: { scope: 'users', type: 'view', webUrl: shared.link }, grantedToIdentitiesV2: [{ user: { email: megan.upn } }] });
     expect(provenance).toEqual([itemId]);

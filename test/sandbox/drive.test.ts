@@ -169,3 +169,39 @@ describe('drive: sharing links', () => {
     expect((await call(sandbox, 'POST', `${workbook}/createLink`, { body: { type: 'view', scope: 'users' } })).status).toBe(400);
   });
 });
+
+describe('drive: addressing and housekeeping', () => {
+  it('reaches the same drive as /drives/{drive-id}, and items by parent-id relative path', async () => {
+    const drive = await call(sandbox, 'GET', '/me/drive');
+    const viaId = await call(sandbox, 'GET', `/drives/${drive.json.id}/root:/Documents:/children?$select=name`);
+    expect(viaId.json.value.map((v: { name: string }) => v.name)).toEqual(['Marketing', 'Planning', 'Policies', 'Sales']);
+    expect((await call(sandbox, 'GET', `/drives/${drive.json.id}/root`, { as: MEGAN })).status).toBe(403);
+    const documents = await call(sandbox, 'GET', '/me/drive/root:/Documents');
+    const session = await call(sandbox, 'POST', `/me/drive/items/${documents.json.id}:/Relative.txt:/createUploadSession`, { body: {} });
+    const [done] = await upload(session.json.uploadUrl, Buffer.from('relative'), 100);
+    expect(done).toMatchObject({ status: 201, json: { name: 'Relative.txt', parentReference: { id: documents.json.id, path: '/drive/root:/Documents' } } });
+  });
+
+  it('applies $select, $top and paging to children', async () => {
+    const page = await call(sandbox, 'GET', '/me/drive/root:/Documents:/children?$top=2&$select=id,name');
+    expect(Object.keys(page.json.value[0]).sort()).toEqual(['@odata.etag', 'id', 'name']);
+    expect(page.json.value).toHaveLength(2);
+    const all = await getAll(sandbox, page.json['@odata.nextLink']);
+    expect(all.map((v) => v.name)).toEqual(expect.arrayContaining(['Policies', 'Sales']));
+    expect(all.map((v) => v.name)).not.toContain(page.json.value[0].name);
+  });
+
+  it('deletes items and links, and refuses a simple upload it cannot read with a Graph error', async () => {
+    const notes = await call(sandbox, 'GET', '/me/drive/root:/Meeting%20notes.txt');
+    const link = await call(sandbox, 'POST', `/me/drive/items/${notes.json.id}/createLink`, { body: { type: 'view', scope: 'organization' } });
+    expect((await call(sandbox, 'GET', `/me/drive/items/${notes.json.id}/permissions/${link.json.id}`)).json.link.scope).toBe('organization');
+    expect((await call(sandbox, 'DELETE', `/me/drive/items/${notes.json.id}/permissions/${link.json.id}`)).status).toBe(204);
+    expect((await call(sandbox, 'GET', `/me/drive/items/${notes.json.id}/permissions/${link.json.id}`)).status).toBe(404);
+    const put = await fetch(`${sandbox.url}/me/drive/items/${notes.json.id}/content`, { method: 'PUT', headers: { authorization: `Bearer sandbox:${ALEX}`, 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(put.status).toBe(415);
+    expect(((await put.json()) as { error: { code: string } }).error.code).toBe('invalidRequest');
+    expect((await call(sandbox, 'DELETE', `/me/drive/items/${notes.json.id}`)).status).toBe(204);
+    expect((await call(sandbox, 'GET', `/me/drive/items/${notes.json.id}`)).status).toBe(404);
+    expect((await call(sandbox, 'GET', '/me/drive/root', { as: null })).status).toBe(401);
+  });
+});

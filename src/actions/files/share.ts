@@ -21,6 +21,8 @@ export const filesShareOutput = z.object({
   itemId: z.string(),
   permissionId: z.string(),
   link: z.string(),
+  /** The link again, under the name result cards look for. */
+  webUrl: z.string(),
   type: z.enum(['view', 'edit']),
   scope: z.enum(['anonymous', 'organization', 'users']),
   recipients: z.array(z.string()),
@@ -97,7 +99,7 @@ export function filesShare(gateway: GraphGateway): ActionSpec<FilesShareInput, F
       );
       return {
         output: {
-          itemId: input.itemId, permissionId: permission.id, link: permission.link?.webUrl ?? '', type: input.type, scope: input.scope,
+          itemId: input.itemId, permissionId: permission.id, link: permission.link?.webUrl ?? '', webUrl: permission.link?.webUrl ?? '', type: input.type, scope: input.scope,
           recipients: input.recipients,
         },
         provenance: [input.itemId],

@@ -54,7 +54,6 @@ export async function contentRedirect(ctx: RequestContext, item: StoredItem): Pr
 function requestBytes(ctx: RequestContext): Buffer {
   const raw = (ctx as RequestContext & { readonly rawBody?: unknown }).rawBody;
   if (Buffer.isBuffer(raw)) return raw;
-  if (typeof ctx.body === 'string') return Buffer.from(ctx.body, 'utf8');
   throw new GraphError(415, 'invalidRequest', 'The sandbox cannot read a raw body here: upload with createUploadSession.');
 }
 
