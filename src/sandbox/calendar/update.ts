@@ -55,6 +55,7 @@ function applied(e: CalendarEvent, patch: EventPatch, attendees: Attendee[], mov
   const start = patch.start ?? new Date(instant(e.start));
   const end = patch.end ?? new Date(instant(e.end));
   const online = patch.isOnlineMeeting ?? e.isOnlineMeeting;
+  // A fresh copy knows the Teams defaults (provider, join link) for a meeting turned online.
   const fresh = composeEvent({ id: e.id, iCalUId: e.iCalUId, subject: '', start, end, organizer: e.organizer, attendees: [], isOrganizer: e.isOrganizer, created: now, isOnlineMeeting: online });
   const location = patch.location ?? e.location.displayName;
   return {
@@ -65,7 +66,7 @@ function applied(e: CalendarEvent, patch: EventPatch, attendees: Attendee[], mov
     start: toDateTimeTimeZone(start), end: toDateTimeTimeZone(end),
     location: { displayName: location, locationType: 'default' },
     locations: location ? [{ displayName: location, locationType: 'default' }] : [],
-    isOnlineMeeting: online, onlineMeetingProvider: fresh.onlineMeetingProvider, onlineMeeting: e.onlineMeeting ?? fresh.onlineMeeting,
+    isOnlineMeeting: online, onlineMeetingProvider: fresh.onlineMeetingProvider, onlineMeeting: online ? (e.onlineMeeting ?? fresh.onlineMeeting) : null,
     showAs: patch.showAs ?? e.showAs,
     attendees: moved ? attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })) : attendees,
     responseStatus: moved && !e.isOrganizer ? { response: 'none', time: '0001-01-01T00:00:00Z' } : e.responseStatus,
