@@ -46,7 +46,8 @@ export const permissionsOf = (store: SandboxStore, itemId: string): StoredPermis
  * people) that already exists is returned as is (200); otherwise a new one is made (201).
  */
 export function createLink(store: SandboxStore, item: StoredItem, request: LinkRequest, now: string): { permission: StoredPermission; created: boolean } {
-  const same = permissionsOf(store, item.id).find(
+  const existing = permissionsOf(store, item.id);
+  const same = existing.find(
     (p) => p.type === request.type && p.scope === request.scope && p.recipients.join(',') === request.recipients.join(','),
   );
   if (same) return { permission: same, created: false };
@@ -54,7 +55,8 @@ export function createLink(store: SandboxStore, item: StoredItem, request: LinkR
     id: randomBytes(16).toString('hex'), itemId: item.id, owner: item.owner, ...request,
     token: `E${randomBytes(16).toString('base64url')}`, created: now,
   };
-  store.putDoc(PERMISSION, permission.id, permission, { owner: item.owner, parent: item.id, sort: now });
+  // Listed in the order made: the clock may not move between two links.
+  store.putDoc(PERMISSION, permission.id, permission, { owner: item.owner, parent: item.id, sort: `${now}#${String(existing.length).padStart(6, '0')}` });
   return { permission, created: true };
 }
 
