@@ -1,4 +1,5 @@
 import type { DomainIntent } from '../domain';
+import { askIntent } from '../people/ask';
 
-/** The rule planner's people requests, tried in order. */
-export const peopleIntents: readonly DomainIntent[] = [];
+/** The rule planner's people requests: manager, reports, presence, working hours, directory look-up. */
+export const peopleIntents: readonly DomainIntent[] = [askIntent];
