@@ -58,6 +58,8 @@ describe('teams.listChannelMessages against the sandbox', () => {
     const { posts } = output as ListChannelMessagesOutput;
     expect(posts.map((p) => p.text)).toEqual(['Fish & chips\non Friday', 'Reminder: Q3 planning numbers are due Friday at noon. The workbook is in this channel\'s files.']);
     expect(posts.every((p) => p.replies.length === 0)).toBe(true);
+    const earlier = await sandbox().run('teams.listChannelMessages', { ...channelInput(), since: '2025-03-01T00:00:00Z', until: '2025-03-04T12:00:00Z' });
+    expect((earlier.output as ListChannelMessagesOutput).posts.map((p) => p.author)).toEqual(['Adele Vance', 'Isaiah Langer', 'Megan Bowen']);
   });
 
   it('reads the second team for its members, and answers an empty channel with no latest post', async () => {

@@ -132,3 +132,13 @@ describe('RulePlanner: post a message and mention people', () => {
     expect(actionsOf(steps)).toEqual(['mail.search', 'text.summarise', 'teams.postChannelMessage']);
   });
 });
+
+describe('RulePlanner: what is new in a channel, over a period', () => {
+  it('reads only the period asked for, in the requester\'s zone', async () => {
+    const steps = await stepsOf("what's new in General this week", { timeZone: 'America/Los_Angeles' });
+    expect(inputOf(steps, 'teams.listChannelMessages')).toEqual({ ...where(GENERAL), top: 15, repliesPerPost: 10, since: '2026-11-23T08:00:00Z', until: '2026-11-25T15:00:00Z' });
+    expect(inputOf(steps, 'text.summarise')).toMatchObject({ title: "What's new in General this week" });
+    const since = await stepsOf('catch me up on the Announcements channel since Monday');
+    expect(inputOf(since, 'teams.listChannelMessages')).toMatchObject({ ...where(ANNOUNCEMENTS), since: '2026-11-23T00:00:00Z' });
+  });
+});

@@ -15,6 +15,8 @@ export const listChannelMessagesInput = z.object({
   repliesPerPost: z.number().int().min(0).max(50).default(10),
   /** Only posts created at or after this instant. */
   since: isoInstant.optional(),
+  /** Only posts created at or before this instant. */
+  until: isoInstant.optional(),
 });
 export type ListChannelMessagesInput = z.infer<typeof listChannelMessagesInput>;
 
@@ -65,14 +67,14 @@ export function listChannelMessages(gateway: GraphGateway): ActionSpec<ListChann
   return {
     name: 'teams.listChannelMessages',
     description:
-      'Read the most recent posts of a Teams channel the requester belongs to (top, at most 50; optionally only since an instant), each with its latest replies (repliesPerPost). Output: posts (newest first), latest (the newest post, its id for teams.replyToMessage) and items (for text.summarise).',
+      'Read the most recent posts of a Teams channel the requester belongs to (top, at most 50; optionally only between since and until), each with its latest replies (repliesPerPost). Output: posts (newest first), latest (the newest post, its id for teams.replyToMessage) and items (for text.summarise).',
     input: listChannelMessagesInput,
     output: listChannelMessagesOutput,
     risk: 'read',
     permissions: { delegated: ['ChannelMessage.Read.All'], application: ['ChannelMessage.Read.All'] },
     editable: [{ name: 'top', label: 'Posts to read', kind: 'number' }],
     describe(input) {
-      const since = input.since !== undefined ? ` since ${display(input.since)}` : '';
+      const since = `${input.since !== undefined ? ` since ${display(input.since)}` : ''}${input.until !== undefined ? ` until ${display(input.until)}` : ''}`;
       const top = typeof input.top === 'number' ? input.top : 10;
       return {
         title: `Read recent posts in ${place(input)}`,
@@ -87,7 +89,12 @@ export function listChannelMessages(gateway: GraphGateway): ActionSpec<ListChann
       const what = `${input.channelName || 'the channel'}`;
       const page = await graph.get<{ value?: GraphChatMessage[] }>(path, { $top: input.top }, { signal: ctx.signal, what });
       const since = input.since ? Date.parse(input.since) : -Infinity;
-      const roots = (page?.value ?? []).filter((m) => isReadable(m) && Date.parse(m.createdDateTime ?? '') >= since).slice(0, input.top);
+      const until = input.until ? Date.parse(input.until) : Infinity;
+      const inRange = (m: GraphChatMessage): boolean => {
+        const created = Date.parse(m.createdDateTime ?? '');
+        return created >= since && created <= until;
+      };
+      const roots = (page?.value ?? []).filter((m) => isReadable(m) && inRange(m)).slice(0, input.top);
       const answers = input.repliesPerPost > 0 && roots.length > 0
         ? await graph.batch<{ value?: GraphChatMessage[] }>(roots.map((m) => ({ url: `${path}/${encodeURIComponent(m.id)}/replies?$top=${input.repliesPerPost}` })), { signal: ctx.signal, what })
         : [];

@@ -1,6 +1,11 @@
+import type { DateTime } from 'luxon';
+import type { StepDraft } from '../../../engine/ports';
 import { ref } from '../../actions';
 import { parseChannelName, resolveChannel, type ChannelName } from '../../extract/channel';
+import { mailRange } from '../../extract/mail-range';
+import { findWhen } from '../../extract/when';
 import { ok, type Result } from '../../result';
+import { Phrase } from '../../text/phrase';
 import { domainIntent } from '../domain';
 import type { BuildContext, Fragment } from '../fragment';
 import { readChannel } from './steps';
@@ -14,36 +19,58 @@ const WHATS_NEW = /^(?:so\s+)?(?:what'?s|what\s+is|anything)\s+(?:new|happening|
 /** "catch me up on X", "summarise the General channel", "recap recent posts in #general": X must be clearly a channel. */
 const CATCH_UP = /^(?:please\s+)?(?:catch\s+me\s+up\s+on|summari[sz]e|recap|give\s+me\s+a\s+recap\s+of)\s+(?:what'?s\s+new\s+in\s+)?(?:the\s+)?(?:(?:latest|recent|new)\s+)?(?:(?:posts|messages|conversations?|discussions?)\s+(?:in|on|from)\s+)?(.+?)\s*[.!]?$/i;
 
+interface NewsSpec {
+  readonly channel: ChannelName;
+  /** The period asked for ("this week", "since Monday"), as instants and as typed. */
+  readonly since?: string;
+  readonly until?: string;
+  readonly label?: string;
+}
+
 function channelPhrase(clause: string): string | undefined {
   const news = WHATS_NEW.exec(clause.trim());
   if (news?.[1]) return news[1];
-  const catchUp = CATCH_UP.exec(clause.trim());
-  const phrase = catchUp?.[1];
-  // Without "what's new", only an explicit channel is ours: "summarise my unread mail" is a mail summary.
+  const phrase = CATCH_UP.exec(clause.trim())?.[1];
   if (!phrase) return undefined;
-  // ("messages from …" and "messages in the last week" are mail; "posts in …" are a channel's.)
+  // Without "what's new", only an explicit channel is ours: "summarise my unread mail" is a mail summary
+  // ("messages from …" and "messages in the last week" are mail; "posts in …" are a channel's).
   const explicit = /\bchannel\b/i.test(phrase) || phrase.startsWith('#') || /\b(?:posts|conversations?|discussions?)\s+(?:in|on)\b/i.test(clause);
   return explicit ? phrase : undefined;
 }
 
-/** "What's new in the General channel": read its recent posts with replies, then summarise them. */
-export const channelNews = domainIntent<ChannelName>({
+/** "General this week" → General, and this week's bounds; a period that cannot be read leaves the phrase whole. */
+function splitPeriod(phrase: string, now: DateTime): { rest: string; since?: string; until?: string; label?: string } {
+  const words = new Phrase(phrase);
+  const hit = findWhen(words);
+  if (!hit || hit.start === 0 || phrase.slice(hit.end).trim() !== '') return { rest: phrase };
+  const range = mailRange(hit, now);
+  if (!range.ok) return { rest: phrase };
+  const label = phrase.slice(hit.start, hit.end).trim().replace(/^(?:from|during|over|in|of|for)\s+/i, '');
+  return { rest: phrase.slice(0, hit.start).trim(), since: range.value.since, until: range.value.until, label };
+}
+
+/** "What's new in the General channel (this week)": read its recent posts with replies, then summarise them. */
+export const channelNews = domainIntent<NewsSpec>({
   name: 'teams.channelNews',
-  parse(clause) {
+  parse(clause, now) {
     const phrase = channelPhrase(clause);
     if (!phrase || NOT_A_CHANNEL.test(phrase)) return undefined;
-    const name = parseChannelName(phrase);
-    return name.channel || name.here ? ok(name) : undefined;
+    const { rest, ...period } = splitPeriod(phrase, now);
+    const channel = parseChannelName(rest);
+    return channel.channel || channel.here ? ok({ channel, ...period }) : undefined;
   },
-  async build(name, ctx: BuildContext): Promise<Result<Fragment>> {
-    const channel = await resolveChannel(name, ctx.requester, ctx.scope, ctx.directory);
+  async build(spec, ctx: BuildContext): Promise<Result<Fragment>> {
+    const channel = await resolveChannel(spec.channel, ctx.requester, ctx.scope, ctx.directory);
     if (!channel.ok) return channel;
     const c = channel.value;
+    const when = spec.label ? ` ${spec.label}` : '';
+    const read: StepDraft = readChannel(c, POSTS, REPLIES, `Read the recent posts in ${c.channelName} in ${c.teamName}, with their replies.`);
+    const period = { ...(spec.since ? { since: spec.since } : {}), ...(spec.until ? { until: spec.until } : {}) };
     return ok({
-      title: `Summarise what's new in ${c.channelName}`,
+      title: `Summarise what's new in ${c.channelName}${when}`,
       steps: [
-        readChannel(c, POSTS, REPLIES, `Read the recent posts in ${c.channelName} in ${c.teamName}, with their replies.`),
-        { action: 'text.summarise', input: { items: ref(1, 'items'), title: `What's new in ${c.channelName}`, maxItems: 30 }, rationale: 'Summarise the posts and replies.' },
+        { ...read, input: { ...read.input, ...period } },
+        { action: 'text.summarise', input: { items: ref(1, 'items'), title: `What's new in ${c.channelName}${when}`, maxItems: 30 }, rationale: 'Summarise the posts and replies.' },
       ],
     });
   },
