@@ -31,6 +31,13 @@ describe('teams.postChannelMessage with @mentions', () => {
     expect(posted.mentions).toEqual([expect.objectContaining({ id: 0, mentionText: 'Megan Bowen', mentioned: expect.objectContaining({ user: expect.objectContaining({ id: megan.id }) }) })]);
   });
 
+  it('tags a first name as Teams does for "@Megan", never inside another word', async () => {
+    await sandbox().run('teams.postChannelMessage', { ...where(), text: 'Megansson wrote it; thanks Megan!', mentions: [meganMention] });
+    const posted = await latestPost();
+    expect(posted.body.content).toMatch(/^<p>Megansson wrote it; thanks <at id="0">Megan<\/at>!<\/p>/);
+    expect(posted.mentions[0]).toMatchObject({ id: 0, mentionText: 'Megan', mentioned: { user: { id: megan.id } } });
+  });
+
   it('tags people the text does not name at the start, and shows them on the card', async () => {
     const adeleMention = { userId: adele.id, displayName: 'Adele Vance', address: adele.mail };
     await sandbox().run('teams.postChannelMessage', { ...where(), text: 'Please review the deck', mentions: [meganMention, adeleMention] });

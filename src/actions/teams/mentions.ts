@@ -23,21 +23,34 @@ export interface GraphMention {
 
 const atTag = (id: number, name: string): string => `<at id="${id}">${escapeHtml(name)}</at>`;
 
+/** Where the (escaped) HTML names the person: their full name, else their first name as a whole word. */
+function findName(html: string, displayName: string): { at: number; text: string } | undefined {
+  for (const name of [displayName, displayName.split(/\s+/)[0] ?? '']) {
+    const escaped = escapeHtml(name);
+    if (!escaped) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const match of html.matchAll(pattern)) {
+      if (match.index !== undefined && !insideTag(html, match.index)) return { at: match.index, text: name };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The HTML body and Graph mentions for a text that mentions people. Where the text already
- * names a person (their display name, as escaped in the HTML), that first occurrence becomes the
- * tag; everyone else is tagged at the start of the message, as a person would type it.
+ * names a person (full name, else first name), that first occurrence becomes the tag, as Teams
+ * does when one types "@Megan"; everyone else is tagged at the start of the message.
  */
 export function withMentions(text: string, mentions: readonly MentionInput[] | undefined): { html: string; mentions: GraphMention[] } {
   let html = textToHtml(text);
   const graph: GraphMention[] = [];
   const leading: string[] = [];
   for (const [id, person] of (mentions ?? []).entries()) {
-    const name = escapeHtml(person.displayName);
-    const at = html.indexOf(name);
-    if (at >= 0 && !insideTag(html, at)) html = `${html.slice(0, at)}${atTag(id, person.displayName)}${html.slice(at + name.length)}`;
+    const found = findName(html, person.displayName);
+    if (found) html = `${html.slice(0, found.at)}${atTag(id, found.text)}${html.slice(found.at + escapeHtml(found.text).length)}`;
     else leading.push(atTag(id, person.displayName));
-    graph.push({ id, mentionText: person.displayName, mentioned: { user: { id: person.userId, displayName: person.displayName, userIdentityType: 'aadUser' } } });
+    const mentionText = found?.text ?? person.displayName;
+    graph.push({ id, mentionText, mentioned: { user: { id: person.userId, displayName: person.displayName, userIdentityType: 'aadUser' } } });
   }
   if (leading.length > 0) html = html.replace(/^<p>/, `<p>${leading.join(' ')} `);
   return { html, mentions: graph };
