@@ -10,6 +10,25 @@ const NAMES: Readonly<Record<string, readonly [item: string, collection: string]
   calendar: ['the calendar', 'the calendar'],
   events: ['the calendar event', 'the calendar'],
   findMeetingTimes: ['the calendar', 'the calendar'],
+  calendarView: ['the calendar', 'the calendar'],
+  getSchedule: ['the calendars', 'the calendars'],
+  attachments: ['the attachment', 'the attachments'],
+  mailboxSettings: ['the mailbox settings', 'the mailbox settings'],
+  manager: ['the manager', 'the manager'],
+  directReports: ['the person', 'the direct reports'],
+  presence: ['the presence', 'the presence'],
+  people: ['the person', 'the people'],
+  chats: ['the chat', 'your chats'],
+  replies: ['the reply', 'the thread'],
+  drive: ['the OneDrive', 'the OneDrive'],
+  drives: ['the drive', 'the drives'],
+  items: ['the file', 'the folder'],
+  children: ['the file', 'the folder'],
+  permissions: ['the sharing link', 'the sharing links'],
+  plans: ['the plan', 'the plans'],
+  buckets: ['the bucket', 'the plan'],
+  tasks: ['the task', 'the task list'],
+  lists: ['the task list', 'your task lists'],
 };
 
 /**
@@ -22,8 +41,9 @@ export function describeTarget(path: string): string {
   let previous = '';
   segments.forEach((segment, index) => {
     let names = Object.prototype.hasOwnProperty.call(NAMES, segment) ? NAMES[segment] : undefined;
-    // Messages under a channel are channel posts, not mail.
+    // Messages under a channel or a chat are posts, not mail.
     if (segment === 'messages' && previous === 'channels') names = ['the channel message', 'the channel'];
+    if (segment === 'messages' && previous === 'chats') names = ['the chat message', 'the chat'];
     if (names) {
       name = index === segments.length - 1 ? names[1] : names[0];
       previous = segment;

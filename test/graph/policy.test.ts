@@ -68,5 +68,13 @@ describe('paths', () => {
     expect(describeTarget('/teams/t/channels/c/messages')).toBe('the channel');
     expect(describeTarget('/users/abc')).toBe('the user');
     expect(describeTarget('/somethingElse')).toBe('the requested item');
+    expect(describeTarget('/chats/19:x/messages')).toBe('the chat');
+    expect(describeTarget('/chats/19:x/messages/1')).toBe('the chat message');
+    expect(describeTarget('/teams/t/channels/c/messages/1/replies')).toBe('the thread');
+    expect(describeTarget('/drives/d/items/i')).toBe('the file');
+    expect(describeTarget('/users/abc/drive/items/i/children')).toBe('the folder');
+    expect(describeTarget('/planner/plans/p/tasks')).toBe('the task list');
+    expect(describeTarget('/users/abc/todo/lists/l/tasks/t')).toBe('the task');
+    expect(describeTarget('/users/abc/calendarView')).toBe('the calendar');
   });
 });
