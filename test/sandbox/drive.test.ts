@@ -186,6 +186,9 @@ describe('drive: addressing and housekeeping', () => {
     const page = await call(sandbox, 'GET', '/me/drive/root:/Documents:/children?$top=2&$select=id,name');
     expect(Object.keys(page.json.value[0]).sort()).toEqual(['@odata.etag', 'id', 'name']);
     expect(page.json.value).toHaveLength(2);
+    const oldest = await call(sandbox, 'GET', '/me/drive/root/children?$orderby=lastModifiedDateTime asc&$select=name');
+    expect(oldest.json.value[0].name).toBe('Documents');
+    expect((await call(sandbox, 'GET', `/me/drive/search(q='brief')?$select=name`)).json.value).toEqual([expect.objectContaining({ name: 'Spring launch brief.docx' })]);
     const all = await getAll(sandbox, page.json['@odata.nextLink']);
     expect(all.map((v) => v.name)).toEqual(expect.arrayContaining(['Policies', 'Sales']));
     expect(all.map((v) => v.name)).not.toContain(page.json.value[0].name);

@@ -38,6 +38,16 @@ describe('scenarios: OneDrive outcomes, end to end', () => {
     expect(links[0]).toMatchObject({ roles: ['read'], link: { type: 'view', scope: 'users' }, grantedToIdentitiesV2: [{ user: { email: 'meganb@example.com' } }] });
   });
 
+  it('shares the spring launch brief with anyone only because it was asked for, flagged on the checkpoint', async () => {
+    const run = await runScenario(app(), 'share the spring launch brief with anyone');
+    expect(run.task.status).toBe('completed');
+    expect(run.checkpoints).toHaveLength(1);
+    expect(run.cardsText).toContain('Anyone with the link');
+    const file = await item('Documents/Marketing/Spring launch brief.docx');
+    const perms = await app().graph<{ value: Permission[] }>(`/users/${ALEX}/drive/items/${file.id}/permissions`);
+    expect(perms.value.filter((p) => p.link).map((p) => p.link)).toEqual([expect.objectContaining({ type: 'view', scope: 'anonymous' })]);
+  });
+
   it("answers what's in the spring launch brief by reading the document, changing nothing", async () => {
     const before = await app().graph<{ value: Item[] }>(`/users/${ALEX}/drive/recent?$select=id,name,lastModifiedDateTime`);
     const run = await runScenario(app(), "what's in the spring launch brief?");

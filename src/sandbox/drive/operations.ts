@@ -1,7 +1,7 @@
 import type { SandboxUser } from '../directory';
 import { created, jsonBody, noContent, ok, type Reply, type RequestContext } from '../context';
 import { GraphError } from '../errors';
-import { collection, type PageRules } from '../odata/query';
+import { applyOrderBy, collection, type PageRules } from '../odata/query';
 import { isoSeconds } from '../time';
 import { metadata } from '../routes/shared';
 import { writerId } from './access';
@@ -31,7 +31,8 @@ export async function itemReply(ctx: RequestContext, item: StoredItem, status = 
 export async function itemsReply(ctx: RequestContext, items: readonly StoredItem[], context: string): Promise<Reply> {
   const host = await contentHost(ctx.store);
   const select = ctx.query.get('$select');
-  const views = items.map((i) => selectItem(itemView(ctx.store, i, host.downloadUrl), select));
+  const ordered = applyOrderBy(items.map((i) => itemView(ctx.store, i, host.downloadUrl)), ctx.query.get('$orderby'));
+  const views = ordered.map((v) => selectItem(v, select));
   return ok(collection(views, { requestUrl: ctx.requestUrl, query: ctx.query, rules: DRIVE_PAGING, context: metadata(ctx, context) }));
 }
 

@@ -32,10 +32,13 @@ export function registerDriveRoutes(router: Router): void {
     router.get(`${p}/root`, (ctx) => { const owner = driveOwner(ctx); return itemReply(ctx, driveRoot(ctx, owner)); });
     router.get(`${p}/root/children`, (ctx) => { const owner = driveOwner(ctx); return childrenReply(ctx, driveRoot(ctx, owner)); });
     router.post(`${p}/root/children`, (ctx) => { const owner = driveOwner(ctx); return newFolder(ctx, owner, driveRoot(ctx, owner)); });
-    router.get(`${p}/root/search/:q`, (ctx) => {
-      const owner = driveOwner(ctx);
-      return itemsReply(ctx, searchDrive(ctx.store, owner.id, searchTerms(ctx.params.q ?? '')), 'Collection(driveItem)');
-    });
+    // Graph accepts the search on the drive and on its root alike.
+    for (const search of [`${p}/root/search/:q`, `${p}/search/:q`]) {
+      router.get(search, (ctx) => {
+        const owner = driveOwner(ctx);
+        return itemsReply(ctx, searchDrive(ctx.store, owner.id, searchTerms(ctx.params.q ?? '')), 'Collection(driveItem)');
+      });
+    }
     router.get(`${p}/recent`, (ctx) => itemsReply(ctx, recentFiles(ctx.store, driveOwner(ctx).id), 'Collection(driveItem)'));
     router.get(`${p}/items/:id`, (ctx) => itemReply(ctx, item(ctx).item));
     router.delete(`${p}/items/:id`, (ctx) => deleteItem(ctx, item(ctx).item));
