@@ -24,6 +24,8 @@ describe('mail.read against the sandbox', () => {
     const read = (await sandbox().run('mail.read', { messageId: m.id })).output as MailReadOutput;
     expect(read.attachments).toEqual([]);
     expect(read.cc).toEqual([]);
+    // Patti wrote to five people: reply all reaches the four others besides Alex.
+    expect(read.others.map((a) => a.address)).toEqual(['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com', 'lynner@example.com']);
   });
 
   it('reports a message that does not exist as not found', async () => {

@@ -13,16 +13,15 @@ const WELL_KNOWN: Readonly<Record<string, string>> = {
   spam: 'junkemail',
 };
 
+/** The well-known name for "Archive", "Sent Items", "junk"…; undefined for anything else. */
+export function wellKnownFolder(folder: string): string | undefined {
+  return WELL_KNOWN[folder.trim().toLowerCase().replace(/[\s_-]+/g, '').replace(/folder$/, '')];
+}
+
 /**
  * A folder as Graph addresses it: "Archive", "Sent Items" or "junk" become the well-known name
  * (`archive`, `sentitems`, `junkemail`); anything else is taken to be a folder id.
  */
 export function folderKey(folder: string): string {
-  const plain = folder.trim().toLowerCase().replace(/[\s_-]+/g, '').replace(/folder$/, '');
-  return WELL_KNOWN[plain] ?? folder.trim();
-}
-
-/** True when `folder` names a well-known folder rather than an id. */
-export function isWellKnown(folder: string): boolean {
-  return folderKey(folder) !== folder.trim() || Object.values(WELL_KNOWN).includes(folder.trim());
+  return wellKnownFolder(folder) ?? folder.trim();
 }

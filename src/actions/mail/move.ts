@@ -8,8 +8,8 @@ import { IMMUTABLE_IDS, type GraphMessage } from './message';
 import { messagePath } from './read';
 
 export const mailMoveInput = z.object({
-  /** The messages to move, e.g. mail.search's `ids`. */
-  messageIds: z.array(z.string().min(1)).min(1).max(50),
+  /** The messages to move, e.g. mail.search's `ids` (none: nothing to do). */
+  messageIds: z.array(z.string().min(1)).max(50),
   /** A well-known folder ("Archive", "Inbox", "Deleted Items", "Junk") or a folder id. */
   folder: z.string().min(1),
 });

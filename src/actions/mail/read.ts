@@ -19,6 +19,8 @@ export const mailReadOutput = z.object({
   from: address,
   to: z.array(address),
   cc: z.array(address),
+  /** Everyone else on the message (to and cc, without the requester and the sender): who "reply all" adds. */
+  others: z.array(address),
   receivedDateTime: z.string(),
   conversationId: z.string(),
   isRead: z.boolean(),
@@ -74,12 +76,18 @@ export function mailRead(gateway: GraphGateway): ActionSpec<MailReadInput, MailR
       const attachments = (found.value ?? [])
         .filter((a) => a.isInline !== true)
         .map((a) => ({ id: a.id, name: a.name ?? '', size: a.size ?? 0, contentType: a.contentType ?? 'application/octet-stream' }));
+      const from = addressOf(m.from);
+      const to = addressesOf(m.toRecipients);
+      const cc = addressesOf(m.ccRecipients);
+      const skip = new Set([from.address.toLowerCase(), (ctx.actor.upn ?? '').toLowerCase()]);
+      const others = [...to, ...cc].filter((a, i, all) => !skip.has(a.address.toLowerCase()) && all.findIndex((b) => b.address.toLowerCase() === a.address.toLowerCase()) === i);
       const output: MailReadOutput = {
         id: m.id,
         subject: m.subject ?? '',
-        from: addressOf(m.from),
-        to: addressesOf(m.toRecipients),
-        cc: addressesOf(m.ccRecipients),
+        from,
+        to,
+        cc,
+        others,
         receivedDateTime: m.receivedDateTime ?? '',
         conversationId: m.conversationId ?? '',
         isRead: m.isRead ?? false,

@@ -9,8 +9,8 @@ const FLAG_WORDS = { flagged: 'Flag', complete: 'Mark complete', notFlagged: 'Cl
 
 export const mailUpdateInput = z
   .object({
-    /** The messages to change, e.g. mail.search's `ids`. */
-    messageIds: z.array(z.string().min(1)).min(1).max(50),
+    /** The messages to change, e.g. mail.search's `ids` (none: nothing to do). */
+    messageIds: z.array(z.string().min(1)).max(50),
     /** Follow-up flag: flagged, complete, or notFlagged (clear). */
     flag: z.enum(['flagged', 'complete', 'notFlagged']).optional(),
     /** Mark as read (true) or unread (false). */

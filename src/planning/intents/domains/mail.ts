@@ -1,4 +1,9 @@
 import type { DomainIntent } from '../domain';
+import { flagMail } from '../mail/flag';
+import { forwardLatestMail } from '../mail/forward-latest';
+import { moveMail } from '../mail/move';
+import { replyToLatestMail } from '../mail/reply-latest';
+import { summariseMailThread } from '../mail/summarise-thread';
 
-/** The rule planner's mail requests, tried in order. */
-export const mailIntents: readonly DomainIntent[] = [];
+/** The rule planner's mail requests, tried in order (most specific wording first). */
+export const mailIntents: readonly DomainIntent[] = [replyToLatestMail, forwardLatestMail, summariseMailThread, flagMail, moveMail];

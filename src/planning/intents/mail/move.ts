@@ -1,0 +1,50 @@
+import type { MailFilter } from '../../extract/mail-filter';
+import { ok, type Result } from '../../result';
+import { domainIntent } from '../domain';
+import type { BuildContext, Fragment } from '../fragment';
+import { knownFolder } from './folders';
+import { mailCriteria, searchInput, yourMail } from './mail-criteria';
+import { senderFilter } from './sender';
+import { moveFound, searchMail } from './steps';
+import { POLITE } from './wording';
+
+interface MoveSpec {
+  readonly filter: MailFilter;
+  /** Display name of a well-known folder: Archive, Inbox, Deleted Items, Junk Email. */
+  readonly folder: string;
+}
+
+/** "move the mails from orders@fabrikam.com to Archive" (greedy: the last "to" names the folder). */
+const MOVE = new RegExp(`^${POLITE}move\\s+(.+)\\s+(?:to|into)\\s+(.+?)$`, 'i');
+/** "archive my mail from Fabrikam". */
+const ARCHIVE = new RegExp(`^${POLITE}archive\\s+(.+)$`, 'i');
+
+/** "Move the mails from orders@fabrikam.com to Archive": find them (in the Inbox), then move them. */
+export const moveMail = domainIntent<MoveSpec>({
+  name: 'mail.move',
+  parse(clause, now) {
+    const move = MOVE.exec(clause.trim());
+    const archive = move ? undefined : ARCHIVE.exec(clause.trim());
+    // Only Outlook's well-known folders: "move the mail review to Friday" is a meeting, not mail.
+    const folder = move ? knownFolder(move[2] ?? '') : archive ? 'Archive' : undefined;
+    const what = move?.[1] ?? archive?.[1];
+    if (!folder || what === undefined) return undefined;
+    const filter = mailCriteria(what, now);
+    if (!filter) return undefined;
+    return filter.ok ? ok({ filter: filter.value, folder }) : filter;
+  },
+  async build(spec, ctx: BuildContext): Promise<Result<Fragment>> {
+    const from = spec.filter.from ? await senderFilter(spec.filter.from, ctx) : ok(undefined);
+    if (!from.ok) return from;
+    const what = yourMail(spec.filter);
+    // Mail moves out of the Inbox; moving to the Inbox brings it back from anywhere.
+    const source = spec.folder === 'Inbox' ? undefined : 'Inbox';
+    return ok({
+      title: `Move ${what} to ${spec.folder}`,
+      steps: [
+        searchMail(searchInput(spec.filter, from.value, source), `Find ${what}${source ? ' in your Inbox' : ''}.`),
+        moveFound(1, spec.folder, `Move every message found to ${spec.folder}.`),
+      ],
+    });
+  },
+});
