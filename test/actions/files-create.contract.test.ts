@@ -1,6 +1,7 @@
 import { DelegateError } from '../../src/engine/errors';
 import type { FilesCreateOutput } from '../../src/actions/files/create';
 import { docxText } from '../../src/actions/files/formats/docx-text';
+import { renderFile } from '../../src/actions/files/render';
 import { alex, megan, rejectionOf, useSandbox } from './sandbox-harness';
 
 const sandbox = useSandbox();
@@ -45,6 +46,18 @@ describe('files.create against the sandbox', () => {
     // Another step (another key) asking to rename does get its own file.
     const other = (await sandbox().run('files.create', input, { idempotencyKey: 'step-key-2' })).output as FilesCreateOutput;
     expect(other).toMatchObject({ name: 'Contoso summary 1.docx', created: true });
+  });
+
+  it('recognises its own Word file on a retry by the stamped key, even when the stored bytes changed', async () => {
+    const input = { path: 'Reports/Stamped.docx', content: SUMMARY, conflictBehavior: 'rename' };
+    const first = (await sandbox().run('files.create', input, { idempotencyKey: "k&'1" })).output as FilesCreateOutput;
+    // As SharePoint does to Office files, rewrite the stored bytes (here: an extra paragraph, same properties).
+    const rewritten = renderFile('docx', `${SUMMARY}\nPromoted metadata`, { title: 'Stamped', author: alex.name, key: "k&'1" });
+    const session = await sandbox().call<{ uploadUrl: string }>(alex.upn, 'POST', `/me/drive/items/${first.itemId}/createUploadSession`, { item: { '@microsoft.graph.conflictBehavior': 'replace' } });
+    await fetch(session.uploadUrl, { method: 'PUT', headers: { 'content-range': `bytes 0-${rewritten.length - 1}/${rewritten.length}` }, body: rewritten });
+    const retry = (await sandbox().run('files.create', input, { idempotencyKey: "k&'1", attempt: 2 })).output as FilesCreateOutput;
+    expect(retry).toMatchObject({ itemId: first.itemId, created: false });
+    expect((await children('Reports')).map((i) => i.name)).toEqual(['Stamped.docx']);
   });
 
   it('fails on a taken name with conflictBehavior fail, and replaces in place with replace', async () => {

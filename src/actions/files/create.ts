@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { ActionContext, ActionSpec } from '../../engine/catalogue';
+import type { ActionSpec } from '../../engine/catalogue';
 import { GraphError } from '../../graph/errors';
-import type { GraphGateway, GraphPort } from '../../graph/types';
+import type { GraphGateway } from '../../graph/types';
 import { describeCreate } from './create-describe';
 import { driveRoot, pathRef, type GraphDriveItem } from './items';
 import { quickXorHash } from './quick-xor-hash';
+import { findCreated } from './reconcile';
 import { formatOfPath, renderFile } from './render';
 import { nameTaken, uploadFragments } from './transfer';
 
@@ -37,29 +38,6 @@ const split = (path: string): { folder: string[]; name: string } => {
   const name = parts.pop() ?? path;
   return { folder: parts, name };
 };
-
-/** "Report.docx" and the names OneDrive gives it on rename ("Report 1.docx", "Report 2.docx"…). */
-function sameFamily(candidate: string, name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  const stem = (dot > 0 ? name.slice(0, dot) : name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const ext = (dot > 0 ? name.slice(dot) : '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${stem}(?: \\d+)?${ext}$`, 'i').test(candidate);
-}
-
-/**
- * The file a previous attempt of this step made: in the target folder, named as asked (or as
- * renamed on conflict), with exactly the bytes this step writes (same QuickXorHash).
- */
-async function findCreated(graph: GraphPort, root: string, folder: string[], name: string, hash: string, ctx: ActionContext): Promise<GraphDriveItem | undefined> {
-  const children = folder.length ? `${root}${pathRef(folder.join('/'))}/children` : `${root}/root/children`;
-  try {
-    const items = await graph.getAll<GraphDriveItem>(children, { query: { $top: 200, $select: 'id,name,size,webUrl,file' }, maxPages: 5, signal: ctx.signal, what: 'the folder' });
-    return items.find((i) => i.file?.hashes?.quickXorHash === hash && sameFamily(i.name ?? '', name));
-  } catch (error) {
-    if (error instanceof GraphError && error.status === 404) return undefined;
-    throw error;
-  }
-}
 
 export function filesCreate(gateway: GraphGateway): ActionSpec<FilesCreateInput, FilesCreateOutput> {
   return {

@@ -1,5 +1,8 @@
 import { buildDocx, type DocParagraph } from './formats/docx-write';
 
+/** The custom document property that carries the key of the step that made a Word file. */
+export const STEP_KEY_PROPERTY = 'DelegateStepKey';
+
 /** The kinds of file files.create writes. */
 export type CreatableFormat = 'txt' | 'md' | 'docx';
 
@@ -30,5 +33,5 @@ export function markdownParagraphs(text: string): DocParagraph[] {
  */
 export function renderFile(format: CreatableFormat, content: string, meta: { readonly title: string; readonly author: string; readonly key: string }): Buffer {
   if (format !== 'docx') return Buffer.from(content, 'utf8');
-  return buildDocx({ title: meta.title, author: meta.author, paragraphs: markdownParagraphs(content), properties: { DelegateStepKey: meta.key } });
+  return buildDocx({ title: meta.title, author: meta.author, paragraphs: markdownParagraphs(content), properties: { [STEP_KEY_PROPERTY]: meta.key } });
 }
