@@ -86,7 +86,7 @@ describe('RulePlanner: mail intents', () => {
       title: 'Summarise the mail thread "Contoso renewal"',
       steps: [
         { action: 'mail.search', input: { subject: 'Contoso renewal', top: 1 }, rationale: expect.any(String) },
-        { action: 'mail.summariseThread', input: { messageId: s1('messages.0.id') }, rationale: expect.any(String) },
+        { action: 'mail.summariseThread', input: { messageId: s1('messages.0.id'), subject: s1('messages.0.subject') }, rationale: expect.any(String) },
       ],
     });
     expect((await stepsOf('recap the email thread about Re: SSO integration'))[0]?.input).toEqual({ subject: 'SSO integration', top: 1 });

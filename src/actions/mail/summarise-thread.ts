@@ -11,6 +11,8 @@ export const summariseThreadInput = z.object({
   /** Any message of the thread, e.g. mail.search's `messages.0.id`. */
   messageId: z.string().min(1),
   maxItems: z.number().int().min(1).max(50).default(20),
+  /** That message's subject, for the card. */
+  subject: z.string().optional(),
 });
 export type SummariseThreadInput = z.infer<typeof summariseThreadInput>;
 
@@ -39,12 +41,13 @@ export function mailSummariseThread(gateway: GraphGateway): ActionSpec<Summarise
     permissions: { delegated: ['Mail.Read'], application: ['Mail.Read'] },
     editable: [{ name: 'maxItems', label: 'At most (messages)', kind: 'number' }],
     describe(input) {
+      const thread = input.subject === undefined ? `the thread of message ${display(input.messageId)}` : `the thread "${display(input.subject)}"`;
       return {
-        title: 'Summarise a mail thread',
+        title: input.subject === undefined ? 'Summarise a mail thread' : `Summarise ${thread}`,
         target: 'A summary for you (nothing is sent)',
-        reads: `Sender, date, subject and preview of every message in the thread of ${display(input.messageId)}`,
+        reads: `Sender, date, subject and preview of every message in ${thread}`,
         fields: [
-          { label: 'Thread of', value: display(input.messageId) },
+          { label: 'Thread', value: input.subject === undefined ? display(input.messageId) : display(input.subject) },
           { label: 'At most', value: display(input.maxItems ?? 20) },
         ],
       };

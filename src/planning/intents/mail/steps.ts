@@ -50,5 +50,9 @@ export function moveFound(searchStep: number, folder: string, why: string): Step
 
 /** Step: summarise the thread of the newest message step `searchStep` found. */
 export function summariseThreadOf(searchStep: number, why: string): StepDraft {
-  return { action: 'mail.summariseThread', input: { messageId: ref(searchStep, 'messages.0.id') }, rationale: why };
+  return {
+    action: 'mail.summariseThread',
+    input: { messageId: ref(searchStep, 'messages.0.id'), subject: ref(searchStep, 'messages.0.subject') },
+    rationale: why,
+  };
 }
