@@ -54,5 +54,7 @@ export function buildXlsx(title: string, author: string, modified: Date, sheets:
     + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
     + '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
   parts['docProps/core.xml'] = coreProperties(title, author, modified);
-  return zipPackage(parts, modified);
+  // Some readers want the content types first in the archive.
+  const { '[Content_Types].xml': types = '', ...rest } = parts;
+  return zipPackage({ '[Content_Types].xml': types, ...rest }, modified);
 }
