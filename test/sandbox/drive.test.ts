@@ -119,6 +119,16 @@ describe('drive: upload sessions', () => {
     expect((await download(String(item['@microsoft.graph.downloadUrl']))).equals(bytes)).toBe(true);
   });
 
+  it('reports a session\'s status and cancels it', async () => {
+    const other = await call(sandbox, 'POST', '/me/drive/root:/Cancelled2.txt:/createUploadSession', { body: {} });
+    await fetch(other.json.uploadUrl, { method: 'PUT', headers: { 'content-range': 'bytes 0-2/10' }, body: Buffer.from('abc') });
+    const status = await fetch(other.json.uploadUrl);
+    expect(await status.json()).toMatchObject({ nextExpectedRanges: ['3-9'] });
+    expect((await fetch(other.json.uploadUrl, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(other.json.uploadUrl)).status).toBe(404);
+    expect((await call(sandbox, 'GET', '/me/drive/root:/Cancelled2.txt')).status).toBe(404);
+  });
+
   it('refuses an out-of-order fragment with 416', async () => {
     const session = await call(sandbox, 'POST', '/me/drive/root:/Out%20of%20order.txt:/createUploadSession', { body: {} });
     const res = await fetch(session.json.uploadUrl, { method: 'PUT', headers: { 'content-range': 'bytes 5-9/10' }, body: Buffer.from('hello') });
