@@ -31,6 +31,14 @@ describe('RulePlanner: OneDrive files', () => {
     expect(inputOf(steps, 'files.readText')).toEqual({ itemId: hit('id') });
   });
 
+  it.each(['show my recent files', 'Which documents did I work on recently?', 'list my recently opened files in OneDrive'])('"%s" lists recent files', async (outcome) => {
+    expect(await planOf(outcome)).toEqual({
+      kind: 'plan',
+      title: 'List your recent files',
+      steps: [{ action: 'files.listRecent', input: { top: 10 }, rationale: expect.any(String) }],
+    });
+  });
+
   it('shares with a colleague as a view link for that person', async () => {
     const result = await planOf('share the Q3 planning workbook with Megan');
     expect(result).toMatchObject({ kind: 'plan', title: 'Share "Q3 planning workbook" with Megan Bowen (view)' });

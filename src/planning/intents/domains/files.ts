@@ -1,8 +1,9 @@
 import type { DomainIntent } from '../domain';
 import { findFile } from '../files/find';
 import { readFile } from '../files/read';
+import { recentFiles } from '../files/recent';
 import { saveSummary } from '../files/save-summary';
 import { shareFile } from '../files/share';
 
 /** The rule planner's files requests, tried in order (the most specific first). */
-export const filesIntents: readonly DomainIntent[] = [saveSummary, shareFile, readFile, findFile];
+export const filesIntents: readonly DomainIntent[] = [saveSummary, shareFile, readFile, recentFiles, findFile];
