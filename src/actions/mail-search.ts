@@ -5,7 +5,7 @@ import { display } from './common/display';
 import { userRoot } from './common/keys';
 import { isoInstant, mailMessage, type MailMessage } from './common/schemas';
 import { folderKey } from './mail/folders';
-import { toMailMessage, type GraphMessage } from './mail/message';
+import { IMMUTABLE_IDS, toMailMessage, type GraphMessage } from './mail/message';
 
 export const mailSearchInput = z.object({
   from: z.string().min(1).optional(),
@@ -157,6 +157,8 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
       const found = await graph.getAll<GraphMessage>(path, {
         query,
         maxPages: MAX_PAGES,
+        // Immutable ids stay valid when a later step moves the message (mail.move, a retry of it).
+        headers: IMMUTABLE_IDS,
         signal: ctx.signal,
         what: input.folder ? `the ${input.folder} folder` : 'your mailbox',
       });

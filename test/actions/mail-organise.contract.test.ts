@@ -12,7 +12,7 @@ describe('mail.draft against the sandbox', () => {
     const input = { to: [megan.upn], cc: ['dana@contoso.com'], subject: 'Draft for review', body: 'Numbers attached tomorrow.' };
     const first = (await sandbox().run('mail.draft', input, { idempotencyKey: 'draft-1', attempt: 1 })).output as MailDraftOutput;
     const second = (await sandbox().run('mail.draft', input, { idempotencyKey: 'draft-1', attempt: 2 })).output as MailDraftOutput;
-    expect(second.messageId).toBe(first.messageId);
+    expect(second).toEqual(first);
     const drafts = await inFolder(sandbox(), 'drafts', 'Draft for review');
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ isDraft: true, toRecipients: [{ emailAddress: { address: megan.upn } }], ccRecipients: [{ emailAddress: { address: 'dana@contoso.com' } }] });

@@ -100,6 +100,12 @@ describe('mail.forward against the sandbox', () => {
     expect(await inFolder(sandbox(), 'inbox', 'FW: Store display photos for review', megan)).toHaveLength(1);
   });
 
+  it('names the forwarded message by subject once known, and by step before', () => {
+    const spec = sandbox().action('mail.forward');
+    expect(spec.describe({ messageId: { $ref: 's1.messages.0.id' }, to: [megan.upn], subject: { $ref: 's1.messages.0.subject' } }).title).toBe(`Forward the message (from step 1) to ${megan.upn}`);
+    expect(spec.describe({ messageId: 'm1', to: [megan.upn], subject: 'Invoice FAB-2291' }).title).toBe(`Forward "Invoice FAB-2291" to ${megan.upn}`);
+  });
+
   it('reports not found and forbidden', async () => {
     await expect(sandbox().run('mail.forward', { messageId: 'missing', to: [megan.upn] })).rejects.toMatchObject({ code: 'graph_not_found' });
     const m = await inboxMessage(sandbox(), 'Store display photos for review');

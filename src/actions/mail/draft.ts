@@ -53,8 +53,9 @@ export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, Mai
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const existing = await earlierAttempt(graph, ctx);
+      const options = { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'your mailbox' };
       const draft = existing
-        ? { id: existing.id }
+        ? await graph.get<{ id: string; webLink?: string }>(`${userRoot(ctx.actor.id)}/messages/${encodeURIComponent(existing.id)}`, { $select: 'id,webLink' }, options)
         : await graph.post<{ id: string; webLink?: string }>(
             `${userRoot(ctx.actor.id)}/messages`,
             {
@@ -64,9 +65,9 @@ export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, Mai
               ccRecipients: toRecipients((input.cc ?? []).map(address)),
               singleValueExtendedProperties: stampFor(ctx),
             },
-            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'your mailbox' },
+            options,
           );
-      const webLink = 'webLink' in draft && typeof draft.webLink === 'string' ? draft.webLink : '';
+      const webLink = draft.webLink ?? '';
       return { output: { messageId: draft.id, webLink }, provenance: [] };
     },
   };

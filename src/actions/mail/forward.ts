@@ -44,7 +44,7 @@ export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput,
       const cc = showRecipients(input.cc);
       const original = input.subject === undefined ? display(input.messageId) : display(input.subject);
       return {
-        title: `Forward ${input.subject === undefined ? 'a message' : `"${original}"`} to ${listNames(to) || '(no recipients)'}`,
+        title: `Forward ${typeof input.subject === 'string' ? `"${original}"` : `the message ${display(input.messageId)}`} to ${listNames(to) || '(no recipients)'}`,
         target: [...to, ...cc].join(', '),
         reads: `The message ${original}, with its attachments`,
         fields: [
