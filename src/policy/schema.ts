@@ -31,8 +31,11 @@ const channelMatch = z
   .strictObject({ teamId: z.string().min(1).optional(), channelId: z.string().min(1).optional(), channelName: z.string().min(1).optional() })
   .refine((m) => m.channelId !== undefined || m.channelName !== undefined, 'needs channelId or channelName');
 
-/** Approvers for tasks in one channel. */
-const channelApprovers = z.strictObject({ match: channelMatch, ...approvalSettings }).superRefine(checkReachable);
+/**
+ * Approvers for tasks in one channel. A quorum the listed people cannot reach is only a warning
+ * here: team owners add the rest in the channel with `approvers add`.
+ */
+const channelApprovers = z.strictObject({ match: channelMatch, ...approvalSettings });
 
 const approvers = z.strictObject({
   /** Personal and group chats, and channels no entry matches. */

@@ -12,6 +12,12 @@ export function policyWarnings(policy: Policy): string[] {
     ...policy.approvers.channels.map((settings, index) => ({ name: `approvers.channels[${index}]`, settings })),
   ];
   const warnings: string[] = [];
+  policy.approvers.channels.forEach((settings, index) => {
+    const people = approverList('\u0000requester', settings.approvers, settings.forbidSelfApproval);
+    if (!reachable(people, settings.quorum)) {
+      warnings.push(`approvers.channels[${index}] needs ${settings.quorum} approvals but lists only ${people.length} ${people.length === 1 ? 'person' : 'people'}; until the channel's owners add more with "approvers add", its tasks can never be approved`);
+    }
+  });
   for (const rule of policy.rules) {
     if (rule.require.deny) continue;
     for (const { name, settings } of scopes) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { createApp, type App } from '../../src/index';
+import { createApp, type App, type AppOverrides } from '../../src/index';
 import { FakeConnector } from './fake-connector';
 
 /** The real server on an ephemeral port, with its sandbox tenant, talking to a fake connector. */
@@ -17,12 +17,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<RunningApp> {
   const connector = new FakeConnector();
   await connector.start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-http-'));
   const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_POLL_MS: '50', ...env });
-  const app = await createApp(config);
+  const app = await createApp(config, overrides);
   const sandboxUrl = app.sandbox?.url ?? '';
   return {
     app,

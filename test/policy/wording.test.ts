@@ -87,6 +87,13 @@ describe('policyWarnings', () => {
       'rule external needs 2 approvals (not by the requester), but approvers.default allows only 0; steps it matches there can never be approved',
     ]);
   });
+
+  it("warns about a channel whose quorum its listed approvers can't reach yet (owners may add more)", () => {
+    const policy = policyFrom('approvers:', '  channels:', '    - match: { channelName: Finance }', '      quorum: 2', '      forbidSelfApproval: true', '      approvers: [bob]');
+    expect(policyWarnings(policy)).toEqual([
+      'approvers.channels[0] needs 2 approvals but lists only 1 person; until the channel\'s owners add more with "approvers add", its tasks can never be approved',
+    ]);
+  });
 });
 
 describe('dryRun', () => {

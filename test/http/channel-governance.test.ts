@@ -1,0 +1,207 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SANDBOX_DIRECTORY } from '../../src/sandbox';
+import { SANDBOX_SECURITY_GROUPS } from '../../src/sandbox/routes/groups';
+import type { Task } from '../../src/engine/model';
+import { button, cardText, executeActions, invokeCard, startApp, type RunningApp } from './app-harness';
+import { ChannelThread, teamsUser } from './channel-activities';
+import { mailsWithSubject } from './flow-helpers';
+import type { PostedCard } from './flow-helpers';
+
+const ALEX = teamsUser('alexw'); // team owner, requester
+const MEGAN = teamsUser('meganb'); // approver by policy
+const ADELE = teamsUser('adelev'); // approver added with the command
+const ISAIAH = teamsUser('isaiahl'); // approver added with the command; not a team owner
+const LYNNE = teamsUser('lynner'); // channel member, not an approver (until escalation)
+const PATTI = teamsUser('pattif'); // policy admin
+const GENERAL = SANDBOX_DIRECTORY.team.channels[0]!.id;
+const FINANCE = SANDBOX_SECURITY_GROUPS[0]!.id;
+
+const POLICY = `version: 1
+approvers:
+  channels:
+    - match: { channelId: "${GENERAL}" }
+      quorum: 2
+      forbidSelfApproval: true
+      approvers: ["${MEGAN.aadObjectId}"]
+expiry:
+  checkpointMinutes: 60
+  remindAfterMinutes: 10
+  escalateAfterMinutes: 30
+  escalateTo: ["group:${FINANCE}"]
+  onExpiry: reject
+admins: ["${PATTI.aadObjectId}"]
+`;
+
+/** A clock the test moves forward (starting at real time, so the sandbox's mail is "this week"). */
+const offset = { ms: 0 };
+const clock = { now: () => new Date(Date.now() + offset.ms) };
+
+describe('HTTP: channel tasks governed by policy, with several people in the channel', () => {
+  let run: RunningApp;
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'delegate-channel-'));
+    const file = path.join(dir, 'policy.yaml');
+    writeFileSync(file, POLICY);
+    run = await startApp({ POLICY_FILE: file }, { clock });
+  });
+  afterAll(async () => {
+    await run?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Post a message in the thread and wait for the bot's text reply. */
+  async function say(thread: ChannelThread, from: typeof ALEX, text: string): Promise<string> {
+    const before = run.connector.calls.length;
+    expect((await run.post(thread.message(from, text))).status).toBe(200);
+    const reply = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.conversationId === thread.conversationId && c.method === 'POST'));
+    return typeof reply.activity.text === 'string' ? reply.activity.text : cardText(reply.activity.attachments);
+  }
+
+  async function click(thread: ThreadLike, from: typeof ALEX, card: PostedCard | Record<string, unknown>, title: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const c = 'card' in card && 'call' in card ? (card as PostedCard).card : card;
+    const b = button(c as Record<string, unknown>, title);
+    const res = await run.post(thread.invoke(from, b.verb, { ...b.data, ...extra }));
+    expect(res.status).toBe(200);
+    return invokeCard(res.body);
+  }
+  type ThreadLike = ChannelThread;
+
+  function cards(thread: ChannelThread): PostedCard[] {
+    return run.connector.cards().filter((c) => c.call.conversationId === thread.conversationId && c.call.method === 'POST');
+  }
+
+  async function waitForStatus(taskId: string, status: Task['status']): Promise<Task> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const task = await run.app.engine.getTask(taskId);
+      if (task.status === status) return task;
+      if (Date.now() > deadline) throw new Error(`task ${taskId} is ${task.status}, not ${status}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Start a task in a new thread, approve its plan as the requester (after a Refresh), and wait for the checkpoint. */
+  async function toCheckpoint(outcome: string): Promise<{ thread: ChannelThread; taskId: string; checkpoint: PostedCard }> {
+    const thread = new ChannelThread(run.connector.url);
+    await run.post(thread.message(ALEX, outcome));
+    const plan = await run.connector.waitFor(() => cards(thread)[0], 10_000, 'plan card');
+    // The shared card is read-only: Refresh shows the requester their buttons.
+    expect(executeActions(plan.card).map((a) => a.title)).toEqual(['Refresh']);
+    const mine = await click(thread, ALEX, plan, 'Refresh');
+    const taskId = String(button(mine, 'Approve').data.taskId);
+    await click(thread, ALEX, mine, 'Approve');
+    await waitForStatus(taskId, 'awaiting_checkpoint');
+    const checkpoint = await run.connector.waitFor(() => cards(thread).find((c) => cardText(c.card).includes('Checkpoint')), 10_000, 'checkpoint');
+    return { thread, taskId, checkpoint };
+  }
+
+  it('manages the channel\'s approvers: anyone may list, only team owners and policy admins may change them', async () => {
+    const thread = new ChannelThread(run.connector.url);
+    expect(await say(thread, ISAIAH, 'approvers add Lynne Robbins')).toContain("Only this team's owners");
+    expect(await say(thread, ALEX, 'approvers add <at>Adele Vance</at>')).toBe('Adele Vance now approves tasks here.');
+    expect(await say(thread, PATTI, 'approvers add isaiahl@example.com')).toBe('Isaiah Langer now approves tasks here.');
+    expect(await say(thread, ALEX, 'approvers add Adele Vance')).toBe('Adele Vance is already an approver here.');
+    const list = await say(thread, LYNNE, 'approvers');
+    expect(list).toContain('Adele Vance');
+    expect(list).toContain('Isaiah Langer');
+    expect(list).toContain('**From the policy:** Megan Bowen');
+    const ledger = await run.app.store.listLedger({ limit: 1000 });
+    expect(ledger.filter((e) => e.type === 'policy_decision' && (e.payload as { change?: string }).change === 'approvers add').map((e) => e.actor)).toEqual([ALEX.aadObjectId, PATTI.aadObjectId]);
+  });
+
+  it('2 of 3 approvers: a non-approver and the requester are refused (and recorded), two others run it once', async () => {
+    const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Contoso');
+    expect(executeActions(checkpoint.card).map((a) => a.title)).toEqual(['Refresh']);
+    const task = await run.app.engine.getTask(taskId);
+    expect([...task.approvers].sort()).toEqual([ADELE.aadObjectId, ISAIAH.aadObjectId, MEGAN.aadObjectId].sort());
+    expect((checkpoint.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([ALEX.aadObjectId, MEGAN.aadObjectId, ADELE.aadObjectId, ISAIAH.aadObjectId]));
+
+    // Lynne refreshes and sees no buttons; pressing an old Approve anyway is refused and recorded.
+    const lynnes = await click(thread, LYNNE, checkpoint, 'Refresh');
+    expect(executeActions(lynnes).filter((a) => a.title !== 'Refresh')).toEqual([]);
+    const megans = await click(thread, MEGAN, checkpoint, 'Refresh');
+    const approve = button(megans, 'Approve');
+    const refused = invokeCard((await run.post(thread.invoke(LYNNE, approve.verb, approve.data))).body);
+    expect(cardText(refused)).toContain("You're not an approver of this task");
+    const own = invokeCard((await run.post(thread.invoke(ALEX, approve.verb, approve.data))).body);
+    expect(cardText(own)).toContain('needs approval from someone else');
+
+    expect(cardText(await click(thread, MEGAN, megans, 'Approve'))).toContain('(1 of 2)');
+    await click(thread, ADELE, megans, 'Approve');
+    await waitForStatus(taskId, 'completed');
+    expect(await mailsWithSubject(run, 'lynner@example.com', 'unread mail from Contoso')).toHaveLength(1);
+
+    const decisions = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter((e) => e.type === 'decision').map((e) => [e.actor, (e.payload as { refused?: string }).refused ?? (e.payload as { verb: string }).verb]);
+    expect(decisions).toEqual(expect.arrayContaining([[LYNNE.aadObjectId, 'not_authorised'], [ALEX.aadObjectId, 'self_approval'], [MEGAN.aadObjectId, 'approve'], [ADELE.aadObjectId, 'approve']]));
+    // Every Graph request the steps made is in the ledger with its status and request id.
+    const requests = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter((e) => e.type === 'graph_request');
+    expect(requests.length).toBeGreaterThan(0);
+    for (const r of requests) expect(r.payload).toMatchObject({ method: expect.any(String), path: expect.stringMatching(/^\/v1\.0\//), status: expect.any(Number), requestId: expect.any(String) });
+    // The channel's tasks are listed in the channel.
+    expect(await say(thread, LYNNE, 'tasks')).toContain(taskId);
+  });
+
+  it('an approver reassigns their approval: the new person can approve, they no longer can', async () => {
+    const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Fabrikam');
+    const megans = await click(thread, MEGAN, checkpoint, 'Refresh');
+    const reassign = (megans.actions as Array<{ type: string; card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> } }>).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
+    expect(reassign?.verb).toBe('reassign');
+    const res = await run.post(thread.invoke(MEGAN, 'reassign', { ...reassign!.data, reassignTo: 'pattif@example.com' }));
+    expect(cardText(invokeCard(res.body))).not.toContain('Reassign'); // Megan is no longer an approver: read-only now
+    const task = await run.app.engine.getTask(taskId);
+    expect(task.approvers).toContain(PATTI.aadObjectId);
+    expect(task.approvers).not.toContain(MEGAN.aadObjectId);
+    const approve = button(await click(thread, PATTI, checkpoint, 'Refresh'), 'Approve');
+    expect(cardText(invokeCard((await run.post(thread.invoke(MEGAN, approve.verb, approve.data))).body))).toContain("You're not an approver");
+    await run.post(thread.invoke(PATTI, approve.verb, approve.data));
+    await run.post(thread.invoke(ISAIAH, approve.verb, approve.data));
+    await waitForStatus(taskId, 'completed');
+    const reassigned = (await run.app.store.listDecisions(taskId)).find((d) => d.verb === 'reassign');
+    expect(reassigned).toMatchObject({ actor: MEGAN.aadObjectId, target: PATTI.aadObjectId });
+  });
+
+  it('a checkpoint nobody answers is reminded, escalated to the backup group, then rejected: each exactly once', async () => {
+    const { thread, taskId } = await toCheckpoint('Email Isaiah a summary of my unread mail from Contoso');
+    const texts = () => run.connector.calls.filter((c) => c.conversationId === thread.conversationId && typeof c.activity.text === 'string').map((c) => String(c.activity.text));
+    offset.ms += 11 * 60_000;
+    await run.connector.waitFor(() => texts().find((t) => t.startsWith('Reminder:')), 10_000, 'reminder');
+    offset.ms += 20 * 60_000;
+    await run.connector.waitFor(() => texts().find((t) => t.includes('now also goes to')), 10_000, 'escalation');
+    const escalated = await run.app.engine.getTask(taskId);
+    // Finance approvers (Patti, Lynne) and its nested backup group (Isaiah) became approvers.
+    expect(escalated.approvers).toEqual(expect.arrayContaining([PATTI.aadObjectId, LYNNE.aadObjectId, ISAIAH.aadObjectId]));
+    offset.ms += 30 * 60_000;
+    const rejected = await waitForStatus(taskId, 'rejected');
+    expect(rejected.error?.code).toBe('checkpoint_expired');
+    await new Promise((r) => setTimeout(r, 300)); // several more worker passes
+    expect(texts().filter((t) => t.startsWith('Reminder:'))).toHaveLength(1);
+    expect(texts().filter((t) => t.includes('now also goes to'))).toHaveLength(1);
+    const effects = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter((e) => e.type === 'policy_decision').map((e) => (e.payload as { effect: string }).effect);
+    expect(effects).toEqual(['reminded', 'escalated', 'reject']);
+    expect(await mailsWithSubject(run, 'isaiahl@example.com', 'unread mail from Contoso')).toHaveLength(0);
+  });
+
+  it('20 concurrent approvals from the three approvers of a 2-of-3 step run it exactly once', async () => {
+    const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Northwind');
+    const approve = button(await click(thread, MEGAN, checkpoint, 'Refresh'), 'Approve');
+    const people = [MEGAN, ADELE, ISAIAH];
+    await Promise.all(Array.from({ length: 20 }, (_, i) => run.post(thread.invoke(people[i % 3]!, approve.verb, approve.data))));
+    const done = await waitForStatus(taskId, 'completed');
+    expect(done.plan.steps.at(-1)?.approvedBy).toHaveLength(2);
+    expect(await mailsWithSubject(run, 'lynner@example.com', 'mail from Northwind')).toHaveLength(1);
+  });
+
+  it('pause, resume and cancel need owner or approver rights', async () => {
+    const thread = new ChannelThread(run.connector.url);
+    await run.post(thread.message(ALEX, 'Email Megan a summary of my unread mail from Contoso'));
+    const plan = await run.connector.waitFor(() => cards(thread)[0], 10_000, 'plan card');
+    const taskId = String(button(plan.card, 'Refresh').data.taskId);
+    expect(await say(thread, LYNNE, `cancel ${taskId}`)).toContain("You're not an approver of this task");
+    expect(await say(thread, ISAIAH, `pause ${taskId}`)).toBe(`Paused task ${taskId}.`);
+    expect(await say(thread, ALEX, `resume ${taskId}`)).toBe(`Resumed task ${taskId}.`);
+    expect(await say(thread, MEGAN, `cancel ${taskId}`)).toBe(`Cancelled task ${taskId}.`);
+  });
+});
