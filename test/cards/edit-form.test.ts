@@ -67,6 +67,7 @@ describe.each([
       { id: 'query', label: 'Words', value: '', isMultiline: false },
       { id: 'since', label: 'Received after', value: '2025-03-03T00:00:00Z', isMultiline: false },
       { id: 'until', label: 'Received before', value: '', isMultiline: false },
+      { id: 'folder', label: 'Folder', value: '', isMultiline: false },
       { id: 'top', label: 'At most', value: '25', isMultiline: false },
     ],
     'task',

@@ -6,13 +6,14 @@ import { ScriptedLlm } from './support';
 const gateway = {} as GraphGateway;
 
 describe('createCatalogue with a language model', () => {
-  it('keeps the six Graph actions, and adds the compose actions only with an llm', () => {
+  it('keeps the Graph actions, and adds the compose actions only with an llm', () => {
     const without = createCatalogue(gateway).list().map((spec) => spec.name);
-    expect(without).toHaveLength(6);
+    expect(without).toEqual(expect.arrayContaining(['mail.search', 'text.summarise', 'mail.send', 'calendar.findMeetingTimes', 'calendar.createEvent', 'teams.postChannelMessage']));
+    expect(new Set(without).size).toBe(without.length);
     expect(without.some((name) => name.startsWith('compose.'))).toBe(false);
     const withLlm = createCatalogue(gateway, { llm: new ScriptedLlm() });
     expect(withLlm.list().map((spec) => spec.name)).toEqual([...without, 'compose.summarise', 'compose.draft', 'compose.actionItems']);
-    expect(createCatalogue(gateway, {}).list()).toHaveLength(6);
+    expect(createCatalogue(gateway, {}).list()).toHaveLength(without.length);
   });
 
   it('declares every compose action as a side-effect-free compose step', () => {

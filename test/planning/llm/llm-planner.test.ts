@@ -159,7 +159,7 @@ describe('LlmPlanner: one repair call for an unusable answer', () => {
       title: 'Many problems',
       steps: [
         { action: 'calendar.findMeetingTimes', input: { attendees: ['meganb@example.com'], durationMinutes: 2, windowStart: 'soon', windowEnd: '2026-11-30T17:00:00Z', timeZone: 'America/Los_Angeles' }, rationale: 'Find.' },
-        { action: 'files.share', input: {}, rationale: 'Share.' },
+        { action: 'files.teleport', input: {}, rationale: 'Share.' },
       ],
     };
     const { llm, planner } = setup([many, many]);
@@ -167,7 +167,7 @@ describe('LlmPlanner: one repair call for an unusable answer', () => {
     const note = llm.last(2);
     expect(note).toContain('s1: durationMinutes');
     expect(note).toContain('s1: windowStart: must be an ISO-8601 date and time');
-    expect(note).toContain('s2: "files.share" is not a catalogue action');
+    expect(note).toContain('s2: "files.teleport" is not a catalogue action');
   });
 
   it('honours maxRepairs', async () => {
