@@ -95,6 +95,7 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
     input: mailSendInput,
     output: mailSendOutput,
     risk: 'write-internal',
+    riskFor: (input, requester) => mailSendRisk(input, requester.upn),
     permissions: { delegated: ['Mail.ReadWrite', 'Mail.Send'], application: ['Mail.ReadWrite', 'Mail.Send'] },
     destinations: (input) => [...addressDestinations(input, 'to', 'recipient'), ...addressDestinations(input, 'cc', 'recipient')],
     contentFields: ['subject', 'body'],

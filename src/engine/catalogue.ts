@@ -82,6 +82,11 @@ export interface ActionSpec<I = Record<string, unknown>, O = unknown> {
   readonly editable: readonly EditableField[];
   /** Every recipient, attendee, channel, sharing scope and link this input would send to (writes only). */
   destinations?(input: Record<string, unknown>): readonly Destination[];
+  /**
+   * The risk of one concrete input when it can differ from `risk` (a send to someone outside the
+   * requester's organisation is write-external). Input may hold unresolved references.
+   */
+  riskFor?(input: Record<string, unknown>, requester: { readonly upn?: string }): RiskClass;
   /** Input fields that are instructions, not data: they may not be filled from another step's output (e.g. from a mail). */
   readonly literalFields?: readonly string[];
   /** Input fields whose text is sent or posted; links in them are checked against the allow-list. */

@@ -15,7 +15,7 @@ export function gateFor(risk: RiskClass): Gate {
  * action's schema (references aside), and references that point backwards only.
  * Throws a planner DelegateError naming every problem.
  */
-export function buildPlan(drafts: readonly StepDraft[], version: number, catalogue: Catalogue, ids: Ids, now: Date): Plan {
+export function buildPlan(drafts: readonly StepDraft[], version: number, catalogue: Catalogue, ids: Ids, now: Date, requester?: { readonly upn?: string }): Plan {
   const problems: string[] = [];
   if (drafts.length === 0) problems.push('the plan has no steps');
   const steps = drafts.map((draft, index): Step => {
@@ -26,13 +26,15 @@ export function buildPlan(drafts: readonly StepDraft[], version: number, catalog
     } else {
       problems.push(...validateDraft(index, draft, spec).map((p) => `${id}: ${p}`));
     }
+    // The risk of this very input (e.g. a send outside the organisation), when the action can tell.
+    const risk = spec ? (spec.riskFor?.(draft.input, requester ?? {}) ?? spec.risk) : 'read';
     return {
       id,
       action: draft.action,
       input: draft.input,
       rationale: draft.rationale,
-      risk: spec?.risk ?? 'read',
-      gate: gateFor(spec?.risk ?? 'destructive'),
+      risk,
+      gate: gateFor(spec ? risk : 'destructive'),
       status: 'pending',
       attempts: 0,
       idempotencyKey: ids.uuid(),

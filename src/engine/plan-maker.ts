@@ -38,7 +38,7 @@ export class PlanMaker {
     if (stepLimit !== undefined && drafts.length > stepLimit) {
       return { kind: 'refused', message: `That plan needs ${drafts.length} steps, and your organisation's policy allows at most ${stepLimit} per task. Try asking for less at once.` };
     }
-    const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now);
+    const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now, asked.requester);
     const safety = this.deps.safety;
     if (!safety) return this.govern(plan, asked.requester.id, scope);
     const trust = trustOf(asked, safety);

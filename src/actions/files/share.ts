@@ -56,6 +56,7 @@ export function filesShare(gateway: GraphGateway): ActionSpec<FilesShareInput, F
     input: filesShareInput,
     output: filesShareOutput,
     risk: 'write-external',
+    riskFor: (input) => filesShareRisk(input),
     permissions: { delegated: ['Files.ReadWrite'], application: ['Files.ReadWrite.All'] },
     literalFields: ['type', 'scope', 'recipients'],
     editable: [

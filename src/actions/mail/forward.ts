@@ -5,7 +5,7 @@ import { display, listNames } from '../common/display';
 import { IMMUTABLE_IDS, toRecipients } from './message';
 import { messagePath } from './read';
 import { address, recipient, recipientDestinations, showRecipients } from './recipients';
-import { earlierAttempt, sendDraft, stampFor } from './stamp';
+import { earlierAttempt, mailRecipientsRisk, sendDraft, stampFor } from './stamp';
 
 export const mailForwardInput = z.object({
   /** The message forwarded, e.g. mail.search's `messages.0.id`. */
@@ -31,6 +31,7 @@ export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput,
     output: mailForwardOutput,
     // Internal by default; mailRecipientsRisk tells when a recipient is outside the requester's domain.
     risk: 'write-internal',
+    riskFor: (input, requester) => mailRecipientsRisk(input, requester.upn),
     permissions: { delegated: ['Mail.ReadWrite', 'Mail.Send'], application: ['Mail.ReadWrite', 'Mail.Send'] },
     destinations: (input) => [...recipientDestinations(input, 'to'), ...recipientDestinations(input, 'cc')],
     contentFields: ['comment'],

@@ -5,7 +5,7 @@ import { display, listNames } from '../common/display';
 import { IMMUTABLE_IDS, toRecipients } from './message';
 import { messagePath } from './read';
 import { address, recipient, recipientDestinations, showRecipients } from './recipients';
-import { earlierAttempt, sendDraft, stampFor } from './stamp';
+import { earlierAttempt, mailRecipientsRisk, sendDraft, stampFor } from './stamp';
 
 export const mailReplyInput = z.object({
   /** The message answered, e.g. mail.search's `messages.0.id`. */
@@ -39,6 +39,7 @@ export function mailReply(gateway: GraphGateway): ActionSpec<MailReplyInput, Mai
     output: mailReplyOutput,
     // Internal by default; mailRecipientsRisk tells when a recipient is outside the requester's domain.
     risk: 'write-internal',
+    riskFor: (input, requester) => mailRecipientsRisk(input, requester.upn),
     permissions: { delegated: ['Mail.ReadWrite', 'Mail.Send'], application: ['Mail.ReadWrite', 'Mail.Send'] },
     destinations: (input) => [...recipientDestinations(input, 'to'), ...recipientDestinations(input, 'cc')],
     contentFields: ['comment'],

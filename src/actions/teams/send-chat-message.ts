@@ -55,6 +55,7 @@ export function sendChatMessage(gateway: GraphGateway): ActionSpec<SendChatMessa
     output: sendChatMessageOutput,
     // Internal by default; chatSendRisk tells when the person is outside the requester's domain (or a guest).
     risk: 'write-internal',
+    riskFor: (input, requester) => chatSendRisk(input, requester.upn),
     permissions: { delegated: ['Chat.Create', 'ChatMessage.Send', 'Chat.ReadBasic'], application: [] },
     destinations: (input) =>
       typeof input.to === 'string' ? [{ kind: 'recipient', value: input.to, label: typeof input.toName === 'string' ? input.toName : undefined, field: 'to' }] : [],
