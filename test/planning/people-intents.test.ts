@@ -39,7 +39,8 @@ describe('RulePlanner: questions about people', () => {
 
   it('asks which Megan, and a directory look-up lists both instead', async () => {
     const two = { directory: playgroundDirectory([MEGAN_SMITH]) };
-    expect(await refusalOf("who is Megan's manager", two)).toContain('several people called Megan');
+    const asked = await planOf("who is Megan's manager", two);
+    expect(asked.kind === 'question' ? asked.question : asked.kind === 'unplannable' ? asked.message : '').toContain('several people called Megan');
     expect(inputOf(await stepsOf('who is Megan', two), 'people.resolve')).toEqual({ query: 'Megan' });
     expect(await refusalOf('is Zed available')).toContain("couldn't find anyone called Zed");
   });
