@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential } from '@azure/identity';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createCatalogue } from './actions';
 import { tracedCatalogue } from './actions/traced';
@@ -17,6 +17,7 @@ import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
 import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
 import { createGraphGateway, GraphDirectory } from './graph';
+import { graphAuthFor } from './graph/credentials';
 import type { GraphGateway } from './graph/types';
 import { createLlmClient, type LlmClient } from './llm';
 import { createLogger } from './log';
@@ -80,10 +81,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const graphBaseUrl = overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl: graphBaseUrl,
-    auth:
-      config.graph.kind === 'sandbox'
-        ? { kind: 'sandbox' }
-        : { kind: 'credential', credential: new ClientSecretCredential(config.bot.tenantId ?? '', config.bot.id ?? '', config.bot.password ?? '') },
+    auth: graphAuthFor(config.graph),
     timeoutMs: config.graphTimeoutMs,
     maxRetries: 4,
     logger: logger.child({ component: 'graph' }),
