@@ -26,6 +26,9 @@ export class FixedClock implements Clock {
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
   }
+  set(now: Date): void {
+    this.current = new Date(now);
+  }
 }
 
 /** Predictable ids: T0001, T0002… and 00000000-…-000000000001, … */
