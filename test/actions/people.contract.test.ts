@@ -21,7 +21,8 @@ describe('people.resolve against the sandbox', () => {
   it('returns every match, and nobody for an unknown name', async () => {
     const many = (await sandbox().run('people.resolve', { query: 'L' })).output as ResolveOutput;
     expect(many.people.map((p) => p.displayName)).toEqual(['Isaiah Langer', 'Lynne Robbins']);
-    expect(((await sandbox().run('people.resolve', { query: 'Zebedee' })).output as ResolveOutput).count).toBe(0);
+    expect(many.answer).toBe('2 people match "L": Isaiah Langer (Sales Rep) <isaiahl@example.com>, Lynne Robbins (Planner) <lynner@example.com>.');
+    expect(((await sandbox().run('people.resolve', { query: 'Zebedee' })).output as ResolveOutput)).toMatchObject({ count: 0, answer: 'Nobody in the directory matches "Zebedee".' });
   });
 
   it('rides out throttling, and fails like Graph for an identity it does not know', async () => {
@@ -38,9 +39,11 @@ describe('people.manager and people.directReports against the sandbox', () => {
   it("answers Alex's manager and Patti's reports; the top of the organisation has no manager", async () => {
     const boss = (await sandbox().run('people.manager', { person: alex.upn })).output as ManagerOutput;
     expect(boss.manager).toMatchObject({ displayName: 'Megan Bowen', jobTitle: 'Marketing Manager' });
+    expect(boss.answer).toBe('Alex Wilber reports to Megan Bowen (Marketing Manager).');
     expect(((await sandbox().run('people.manager', { person: patti!.mail })).output as ManagerOutput).manager).toBeNull();
     const reports = (await sandbox().run('people.directReports', { person: patti!.mail })).output as ReportsOutput;
     expect(reports.directReports.map((p) => p.displayName)).toEqual(['Megan Bowen', 'Adele Vance', 'Isaiah Langer']);
+    expect(reports.answer).toBe('Reporting to Patti Fernandez: Megan Bowen (Marketing Manager), Adele Vance (Retail Manager), Isaiah Langer (Sales Rep).');
     expect(((await sandbox().run('people.directReports', { person: lynne!.mail })).output as ReportsOutput).count).toBe(0);
   });
 
@@ -64,6 +67,7 @@ describe('people.presence against the sandbox', () => {
       { id: megan.id, name: 'Megan Bowen', mail: megan.upn, availability: 'Busy', activity: 'InAMeeting' },
       { id: adele!.id, name: 'Adele Vance', mail: adele!.mail, availability: 'Away', activity: 'Away' },
     ]);
+    expect((output as PresenceOutput).answer).toBe('Megan Bowen is busy (in a meeting). Adele Vance is away.');
   });
 
   it('refuses an unknown person, and rides out throttling', async () => {
@@ -84,9 +88,11 @@ describe('people.mailboxSettings against the sandbox', () => {
   it("reads a colleague's working hours and automatic reply without opening their mailbox", async () => {
     const lynnes = (await sandbox().run('people.mailboxSettings', { person: lynne!.mail })).output as MailboxSettingsOutput;
     expect(lynnes).toMatchObject({ timeZone: 'Europe/Berlin', workingHours: { startTime: '08:30', endTime: '16:30' } });
+    expect(lynnes.answer).toBe('Works Monday–Friday, 08:30–16:30 (Europe/Berlin). Automatic replies are off.');
     const megans = (await sandbox().run('people.mailboxSettings', { person: megan.upn })).output as MailboxSettingsOutput;
     expect(megans.automaticReplies).toMatchObject({ status: 'scheduled', scheduledStart: '2025-03-12T00:00:00Z' });
     expect(megans.automaticReplies.message).toContain('trade show');
+    expect(megans.answer).toMatch(/^Works Monday–Friday, 09:00–17:00 \(UTC\)\. Automatic replies are scheduled from 2025-03-12T00:00:00Z to 2025-03-17T00:00:00Z: "I'm at the trade show/);
   });
 
   it('refuses an unknown person and a mailbox the identity may not open; rides out throttling', async () => {

@@ -35,6 +35,7 @@ describe('planner.listTasks against the sandbox', () => {
     const draft = tasks.find((t) => t.title === 'Draft launch announcement');
     expect(draft).toMatchObject({ bucket: 'In progress', percentComplete: 50, assignees: [{ id: megan.id, name: 'Megan Bowen' }], planTitle: 'Spring launch' });
     expect(tasks[0]?.title).toBe('Review launch budget');
+    expect((output as PlannerListOutput).answer).toMatch(/^5 open tasks in Spring launch: Review launch budget \(due 2025-03-06, Patti Fernandez, 50%\); Draft launch announcement/);
   });
 
   it('lists the tasks assigned to the requester when no plan is named', async () => {

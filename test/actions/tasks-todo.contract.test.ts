@@ -27,6 +27,7 @@ describe('todo.listTasks against the sandbox', () => {
     expect(listed.list.name).toBe('Tasks');
     expect(listed.tasks.map((t) => t.title)).toEqual(['Submit expense report', 'Prepare notes for the weekly sync']);
     expect(listed.tasks[0]?.dueDateTime).toBe('2025-03-06T00:00:00Z');
+    expect(listed.answer).toBe('2 open on Tasks: Submit expense report (due 2025-03-06); Prepare notes for the weekly sync (due 2025-03-05).');
     const errands = await sandbox().run('todo.listTasks', { list: 'errands', includeCompleted: true });
     expect((errands.output as TodoListOutput).tasks.map((t) => t.title)).toEqual(['Pick up dry cleaning']);
   });

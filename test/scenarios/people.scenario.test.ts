@@ -7,7 +7,7 @@ describe('scenarios: questions about people, end to end', () => {
     const run = await runScenario(app(), "who is Megan's manager");
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(0);
-    expect(run.task.plan.steps[0]?.output).toMatchObject({ person: { displayName: 'Megan Bowen' }, manager: { displayName: 'Patti Fernandez' } });
+    expect(run.task.plan.steps[0]?.output).toMatchObject({ person: { displayName: 'Megan Bowen' }, manager: { displayName: 'Patti Fernandez' }, answer: 'Megan Bowen reports to Patti Fernandez (President).' });
   });
 
   it('tells whether Megan is available right now', async () => {

@@ -6,6 +6,7 @@ import type { GraphGateway, GraphPort } from '../../graph/types';
 import { display } from '../common/display';
 import { userRoot } from '../common/keys';
 import { personInput, type PersonInput } from './manager';
+import { dayRange } from './wording';
 
 const workingHours = z.object({ daysOfWeek: z.array(z.string()), startTime: z.string(), endTime: z.string(), timeZone: z.string() });
 
@@ -19,8 +20,18 @@ export const mailboxSettingsOutput = z.object({
     scheduledStart: z.string().nullable(),
     scheduledEnd: z.string().nullable(),
   }),
+  answer: z.string(),
 });
 export type MailboxSettingsOutput = z.infer<typeof mailboxSettingsOutput>;
+
+/** "Works Monday–Friday, 08:30–16:30 (Europe/Berlin). Automatic replies: scheduled from … to …: "…"". */
+function sentence(s: Omit<MailboxSettingsOutput, 'answer'>): string {
+  const hours = s.workingHours ? `Works ${dayRange(s.workingHours.daysOfWeek)}, ${s.workingHours.startTime}–${s.workingHours.endTime} (${s.workingHours.timeZone}).` : `Time zone ${s.timeZone}.`;
+  const replies = s.automaticReplies;
+  if (replies.status === 'off') return `${hours} Automatic replies are off.`;
+  const window = replies.status === 'scheduled' && replies.scheduledStart ? ` from ${replies.scheduledStart} to ${replies.scheduledEnd ?? '…'}` : '';
+  return `${hours} Automatic replies ${replies.status === 'on' ? 'are on' : `are scheduled${window}`}: "${replies.message}"`;
+}
 
 type Hours = { daysOfWeek?: string[]; startTime?: string; endTime?: string; timeZone?: { name?: string } } | null | undefined;
 type Stamp = { dateTime: string; timeZone?: string } | null | undefined;
@@ -30,7 +41,7 @@ const hoursOf = (h: Hours): z.infer<typeof workingHours> | null =>
 const stamp = (s: Stamp): string | null => (s ? s.dateTime.replace(/\.\d+$/, '') + (s.timeZone && s.timeZone !== 'UTC' ? ` (${s.timeZone})` : 'Z') : null);
 
 /** The requester's own settings: one read of their mailboxSettings. */
-async function own(graph: GraphPort, ctx: ActionContext): Promise<MailboxSettingsOutput> {
+async function own(graph: GraphPort, ctx: ActionContext): Promise<Omit<MailboxSettingsOutput, 'answer'>> {
   const s = await graph.get<{ timeZone?: string; workingHours?: Hours; automaticRepliesSetting?: { status?: string; internalReplyMessage?: string; scheduledStartDateTime?: Stamp; scheduledEndDateTime?: Stamp } }>(
     `${userRoot(ctx.actor.id)}/mailboxSettings`, { $select: 'timeZone,workingHours,automaticRepliesSetting' }, { signal: ctx.signal, what: 'your mailbox settings' });
   const replies = s.automaticRepliesSetting;
@@ -45,7 +56,7 @@ async function own(graph: GraphPort, ctx: ActionContext): Promise<MailboxSetting
  * Someone else's: their working hours from the free/busy service (getSchedule) and their
  * automatic reply from mail tips, both of which a colleague may read; their mailbox itself is theirs.
  */
-async function colleague(graph: GraphPort, person: string, ctx: ActionContext): Promise<MailboxSettingsOutput> {
+async function colleague(graph: GraphPort, person: string, ctx: ActionContext): Promise<Omit<MailboxSettingsOutput, 'answer'>> {
   const day = DateTime.fromJSDate(ctx.now, { zone: 'UTC' }).startOf('day');
   const window = { startTime: { dateTime: day.toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: 'UTC' }, endTime: { dateTime: day.plus({ days: 1 }).toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: 'UTC' } };
   const [schedule, tips] = await Promise.all([
@@ -81,8 +92,8 @@ export function peopleMailboxSettings(gateway: GraphGateway): ActionSpec<PersonI
       const graph = gateway.forUser(ctx.actor);
       const key = input.person.trim().toLowerCase();
       const self = key === ctx.actor.id.toLowerCase() || key === ctx.actor.upn?.toLowerCase();
-      const output = self ? await own(graph, ctx) : await colleague(graph, input.person.trim(), ctx);
-      return { output, provenance: [] };
+      const settings = self ? await own(graph, ctx) : await colleague(graph, input.person.trim(), ctx);
+      return { output: { ...settings, answer: sentence(settings) }, provenance: [] };
     },
   };
 }

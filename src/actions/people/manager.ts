@@ -3,14 +3,16 @@ import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
 import { personAnd, personSummary, summarisePerson, type GraphPerson } from './person';
+import { who } from './wording';
 
 export const personInput = z.object({ person: z.string().min(1).describe('email address or directory id') });
 export type PersonInput = z.infer<typeof personInput>;
 
-export const managerOutput = z.object({ person: personSummary, manager: personSummary.nullable() });
+/** `answer`: one sentence for the requester (the result card shows it). */
+export const managerOutput = z.object({ person: personSummary, manager: personSummary.nullable(), answer: z.string() });
 export type ManagerOutput = z.infer<typeof managerOutput>;
 
-export const reportsOutput = z.object({ person: personSummary, directReports: z.array(personSummary), count: z.number().int() });
+export const reportsOutput = z.object({ person: personSummary, directReports: z.array(personSummary), count: z.number().int(), answer: z.string() });
 export type ReportsOutput = z.infer<typeof reportsOutput>;
 
 const preview = (what: string) => (input: Record<string, unknown>) => ({
@@ -30,7 +32,9 @@ export function peopleManager(gateway: GraphGateway): ActionSpec<PersonInput, Ma
     async run(input, ctx) {
       const [person, manager] = await personAnd<GraphPerson>(gateway.forUser(ctx.actor), input.person, 'manager', ctx.signal);
       const found = manager.status === 200 ? summarisePerson(manager.body) : null;
-      return { output: { person: summarisePerson(person), manager: found }, provenance: [person.id, ...(found ? [found.id] : [])] };
+      const subject = summarisePerson(person);
+      const answer = found ? `${subject.displayName} reports to ${who(found)}.` : `${subject.displayName} has no manager in the directory.`;
+      return { output: { person: subject, manager: found, answer }, provenance: [person.id, ...(found ? [found.id] : [])] };
     },
   };
 }
@@ -48,7 +52,9 @@ export function peopleDirectReports(gateway: GraphGateway): ActionSpec<PersonInp
     async run(input, ctx) {
       const [person, reports] = await personAnd<{ value?: GraphPerson[] }>(gateway.forUser(ctx.actor), input.person, 'directReports', ctx.signal);
       const directReports = reports.status === 200 ? (reports.body.value ?? []).map(summarisePerson) : [];
-      return { output: { person: summarisePerson(person), directReports, count: directReports.length }, provenance: [person.id, ...directReports.map((p) => p.id)] };
+      const subject = summarisePerson(person);
+      const answer = directReports.length > 0 ? `Reporting to ${subject.displayName}: ${directReports.map(who).join(', ')}.` : `Nobody reports to ${subject.displayName}.`;
+      return { output: { person: subject, directReports, count: directReports.length, answer }, provenance: [person.id, ...directReports.map((p) => p.id)] };
     },
   };
 }

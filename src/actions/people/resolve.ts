@@ -4,11 +4,12 @@ import { peopleFilter } from '../../graph/directory';
 import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
 import { PERSON_SELECT, personSummary, summarisePerson, type GraphPerson } from './person';
+import { who } from './wording';
 
 export const resolveInput = z.object({ query: z.string().min(1).max(200) });
 export type ResolveInput = z.infer<typeof resolveInput>;
 
-export const resolveOutput = z.object({ people: z.array(personSummary), count: z.number().int() });
+export const resolveOutput = z.object({ people: z.array(personSummary), count: z.number().int(), answer: z.string() });
 export type ResolveOutput = z.infer<typeof resolveOutput>;
 
 /** More matches than this is a query too vague to be useful. */
@@ -32,7 +33,10 @@ export function peopleResolve(gateway: GraphGateway): ActionSpec<ResolveInput, R
       const graph = gateway.forUser(ctx.actor);
       const found = await graph.get<{ value?: GraphPerson[] }>('/users', { $filter: peopleFilter(input.query.trim()), $select: PERSON_SELECT, $top: MAX_MATCHES }, { signal: ctx.signal, what: 'the directory' });
       const people = (found.value ?? []).map(summarisePerson).sort((a, b) => a.displayName.localeCompare(b.displayName));
-      return { output: { people, count: people.length }, provenance: people.map((p) => p.id) };
+      const answer = people.length === 0
+        ? `Nobody in the directory matches "${input.query}".`
+        : `${people.length === 1 ? 'One person matches' : `${people.length} people match`} "${input.query}": ${people.map((p) => `${who(p)} <${p.mail}>`).join(', ')}.`;
+      return { output: { people, count: people.length, answer }, provenance: people.map((p) => p.id) };
     },
   };
 }

@@ -4,7 +4,7 @@ import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
 import { userRoot } from '../common/keys';
 import { findPlan, listBuckets, listPlans, listPlanTasks, type GraphBucket, type GraphPlannerTask } from './planner-graph';
-import { plannerTaskSummary, summariseTasks } from './planner-summary';
+import { plannerTaskSummary, summariseTasks, type PlannerTaskSummary } from './planner-summary';
 
 export const plannerListInput = z.object({
   /** A plan's title or id; without it, the tasks assigned to the requester across their plans. */
@@ -19,6 +19,8 @@ export const plannerListOutput = z.object({
   buckets: z.array(z.object({ id: z.string(), name: z.string(), planId: z.string() })),
   tasks: z.array(plannerTaskSummary),
   count: z.number().int(),
+  /** One sentence for the requester (the result card shows it). */
+  answer: z.string(),
 });
 export type PlannerListOutput = z.infer<typeof plannerListOutput>;
 
@@ -26,6 +28,19 @@ export type PlannerListOutput = z.infer<typeof plannerListOutput>;
 function byDue(a: GraphPlannerTask, b: GraphPlannerTask): number {
   const due = (t: GraphPlannerTask): string => t.dueDateTime ?? '9999';
   return due(a).localeCompare(due(b)) || a.title.localeCompare(b.title);
+}
+
+/** How many tasks an answer names before "and N more". */
+const NAMED = 8;
+
+function plannerAnswer(tasks: readonly PlannerTaskSummary[], where: string): string {
+  if (tasks.length === 0) return `No open tasks ${where}.`;
+  const line = (t: PlannerTaskSummary): string => {
+    const bits = [t.dueDateTime ? `due ${t.dueDateTime.slice(0, 10)}` : '', t.assignees.map((a) => a.name).join(' and '), t.percentComplete > 0 ? `${t.percentComplete}%` : ''].filter(Boolean);
+    return bits.length > 0 ? `${t.title} (${bits.join(', ')})` : t.title;
+  };
+  const more = tasks.length > NAMED ? ` and ${tasks.length - NAMED} more` : '';
+  return `${tasks.length} open task${tasks.length === 1 ? '' : 's'} ${where}: ${tasks.slice(0, NAMED).map(line).join('; ')}${more}.`;
 }
 
 export function plannerListTasks(gateway: GraphGateway): ActionSpec<PlannerListInput, PlannerListOutput> {
@@ -61,6 +76,7 @@ export function plannerListTasks(gateway: GraphGateway): ActionSpec<PlannerListI
           buckets: buckets.map((b) => ({ id: b.id, name: b.name, planId: b.planId })),
           tasks: summaries,
           count: summaries.length,
+          answer: plannerAnswer(summaries, input.plan === undefined ? 'assigned to you' : `in ${plans[0]?.title ?? input.plan}`),
         },
         provenance: summaries.map((t) => t.id),
         sources: summaries.map((t) => ({ id: t.id, title: t.title })),

@@ -19,6 +19,8 @@ export const todoListOutput = z.object({
   list: z.object({ id: z.string(), name: z.string() }),
   tasks: z.array(todoTaskSummary),
   count: z.number().int(),
+  /** One sentence for the requester (the result card shows it). */
+  answer: z.string(),
 });
 export type TodoListOutput = z.infer<typeof todoListOutput>;
 
@@ -42,7 +44,9 @@ export function todoListTasks(gateway: GraphGateway): ActionSpec<TodoListInput, 
       const tasks = all.filter((t) => input.includeCompleted || t.status !== 'completed').slice(0, input.top).map((t) => ({
         id: t.id, title: t.title, status: t.status ?? 'notStarted', dueDateTime: t.dueDateTime ? fromGraphDateTime(t.dueDateTime) : null,
       }));
-      return { output: { list: { id: list.id, name: list.displayName }, tasks, count: tasks.length }, provenance: tasks.map((t) => t.id), sources: tasks.map((t) => ({ id: t.id, title: t.title })) };
+      const named = tasks.map((t) => (t.dueDateTime ? `${t.title} (due ${t.dueDateTime.slice(0, 10)})` : t.title));
+      const answer = tasks.length === 0 ? `Nothing open on ${list.displayName}.` : `${tasks.length} open on ${list.displayName}: ${named.join('; ')}.`;
+      return { output: { list: { id: list.id, name: list.displayName }, tasks, count: tasks.length, answer }, provenance: tasks.map((t) => t.id), sources: tasks.map((t) => ({ id: t.id, title: t.title })) };
     },
   };
 }
