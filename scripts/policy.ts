@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { effectiveRules, parsePolicy, policyWarnings, summarizePolicy, type PolicyScope } from '../src/policy';
+import { DEFAULT_POLICY, effectiveRules, parsePolicy, policyWarnings, summarizePolicy, type Policy, type PolicyScope } from '../src/policy';
+import { openForDryRun, recentTasks, replay } from './lib/policy-dry-run';
 
 /**
  * Check a policy file before deploying it, or show what it means in a scope.
  *
  *   tsx scripts/policy.ts check <file>
  *   tsx scripts/policy.ts explain <file> [--team <id>] [--channel <id>] [--channel-name <name>]
+ *   tsx scripts/policy.ts dry-run <new-file> [--against <current-file>] [--db PATH] [--days N]
+ *
+ * A dry run replays the steps of recent stored tasks (the newest 100 of the last N days,
+ * default 7) against the current policy (`--against`, default the built-in defaults) and the
+ * new one, and lists every step the new policy would decide differently.
  *
  * Exit codes: 0 fine, 1 the policy has problems, 2 usage or unreadable file.
  */
@@ -17,11 +23,13 @@ export interface PolicyCliIo {
   err(line: string): void;
 }
 
-const USAGE = 'usage: policy check <file> | policy explain <file> [--team <id>] [--channel <id>] [--channel-name <name>]';
+const USAGE =
+  'usage: policy check <file> | policy explain <file> [--team <id>] [--channel <id>] [--channel-name <name>] | policy dry-run <new-file> [--against <current-file>] [--db PATH] [--days N]';
 
 /** Run the command; returns the exit code. `argv` excludes node and the script. */
-export function main(argv: readonly string[], io: PolicyCliIo): number {
+export async function main(argv: readonly string[], io: PolicyCliIo): Promise<number> {
   const [command, file, ...rest] = argv;
+  if (command === 'dry-run') return dryRunCommand(file, rest, io);
   if ((command !== 'check' && command !== 'explain') || file === undefined || (command === 'check' && rest.length > 0)) {
     io.err(USAGE);
     return 2;
@@ -53,6 +61,53 @@ export function main(argv: readonly string[], io: PolicyCliIo): number {
   return 0;
 }
 
+/** Read and parse a policy file; the parse errors are written, and undefined returned, when it is not valid. */
+function load(file: string, io: PolicyCliIo): Policy | undefined {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    io.err(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
+  const result = parsePolicy(text, file);
+  if (result.ok) return result.policy;
+  for (const e of result.errors) io.err(`${file}:${e.line}:${e.column} ${e.path}: ${e.message}`);
+  return undefined;
+}
+
+async function dryRunCommand(file: string | undefined, args: readonly string[], io: PolicyCliIo): Promise<number> {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i];
+    const value = args[i + 1];
+    if (name === undefined || value === undefined || !['--against', '--db', '--days'].includes(name)) file = undefined;
+    else flags[name] = value;
+  }
+  const days = Number(flags['--days'] ?? '7');
+  if (file === undefined || !Number.isInteger(days) || days < 1) {
+    io.err(USAGE);
+    return 2;
+  }
+  const after = load(file, io);
+  const before = flags['--against'] ? load(flags['--against'], io) : DEFAULT_POLICY;
+  if (!after || !before) return 1;
+  const store = await openForDryRun(flags['--db'] ?? './data/delegate.db');
+  if (typeof store === 'string') {
+    io.err(store);
+    return 2;
+  }
+  try {
+    const tasks = await recentTasks(store, new Date(), days);
+    const { lines, steps, changed } = replay(tasks, before, after);
+    for (const line of lines) io.out(line);
+    io.out(`${changed} of ${steps} steps in ${tasks.length} tasks from the last ${days} days would be decided differently by ${file}.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 function scopeFrom(args: readonly string[]): PolicyScope | undefined {
   const flags: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
@@ -71,9 +126,11 @@ function scopeFrom(args: readonly string[]): PolicyScope | undefined {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     readFile: (path) => readFileSync(path, 'utf8'),
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

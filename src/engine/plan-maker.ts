@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue';
 import type { Plan, Scope, Task } from './model';
 import { buildPlan } from './plan-builder';
 import type { Governance, Ids, StepDraft } from './ports';
-import { refsIn } from './refs';
+import { policyQuestion } from './policy-question';
 import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
 
 /** What making a plan needs from the engine's dependencies. */
@@ -62,21 +62,7 @@ export class PlanMaker {
     const denied: string[] = [];
     const approvers = new Set<string>();
     const steps = plan.steps.map((step) => {
-      const spec = this.deps.catalogue.get(step.action);
-      const destinations = spec?.destinations?.(step.input) ?? [];
-      const answer = governance.evaluate({
-        action: step.action,
-        risk: step.risk,
-        flagged: (step.flags ?? []).length > 0,
-        facts: {
-          externalRecipients: (step.flags ?? []).some((f) => f.code === 'external_recipient'),
-          recipientCount: destinations.filter((d) => d.kind === 'recipient' || d.kind === 'attendee').length,
-          untrustedSource: refsIn(step.input).length > 0,
-          sharingLink: destinations.some((d) => d.kind === 'sharing'),
-        },
-        requesterId,
-        scope: { kind: scope?.kind ?? 'personal', teamId: scope?.teamId, channelId: scope?.channelId },
-      });
+      const answer = governance.evaluate(policyQuestion(step, this.deps.catalogue.get(step.action), requesterId, scope));
       for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
       if (!answer.allowed) denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
       // Flagged steps stop whatever policy says.

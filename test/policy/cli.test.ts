@@ -6,10 +6,10 @@ import { main } from '../../scripts/policy';
 
 const ROOT = path.join(__dirname, '../..');
 
-function run(argv: string[], files: Record<string, string>) {
+async function run(argv: string[], files: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, {
+  const code = await main(argv, {
     readFile: (file) => {
       const text = files[file];
       if (text === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
@@ -22,8 +22,8 @@ function run(argv: string[], files: Record<string, string>) {
 }
 
 describe('policy CLI in-process', () => {
-  it('prints a summary and exits 0 for a good file', () => {
-    const result = run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nactions: { deny: [files.delete] }\n' });
+  it('prints a summary and exits 0 for a good file', async () => {
+    const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nactions: { deny: [files.delete] }\n' });
     expect(result).toEqual({
       code: 0,
       out: ['policy OK: version 1; kill switch off; 0 rules; checkpoints: write-internal, write-external, destructive; deny: files.delete; 0 channel approver sets; default quorum 1; checkpoints expire after 1440 min'],
@@ -31,8 +31,8 @@ describe('policy CLI in-process', () => {
     });
   });
 
-  it('prints every error as file:line:column path: message and exits 1', () => {
-    const result = run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nkillSwitch: 1\nexpiry: { onExpiry: approve }\nextra: true\n' });
+  it('prints every error as file:line:column path: message and exits 1', async () => {
+    const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nkillSwitch: 1\nexpiry: { onExpiry: approve }\nextra: true\n' });
     expect(result.code).toBe(1);
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
@@ -43,23 +43,25 @@ describe('policy CLI in-process', () => {
     ]);
   });
 
-  it('warns about unreachable quorums without failing', () => {
-    const result = run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nrules:\n  - id: two\n    when: { sharingLink: true }\n    require: { quorum: 2 }\n' });
+  it('warns about unreachable quorums without failing', async () => {
+    const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nrules:\n  - id: two\n    when: { sharingLink: true }\n    require: { quorum: 2 }\n' });
     expect(result.code).toBe(0);
     expect(result.err).toEqual(['p.yaml: warning: rule two needs 2 approvals, but approvers.default allows only 1; steps it matches there can never be approved']);
   });
 
-  it('explains a policy for a channel', () => {
-    const result = run(['explain', 'p.yaml', '--channel-name', 'Ops'], { 'p.yaml': 'version: 1\napprovers: { channels: [{ match: { channelName: ops }, approvers: [bob] }] }\n' });
+  it('explains a policy for a channel', async () => {
+    const result = await run(['explain', 'p.yaml', '--channel-name', 'Ops'], { 'p.yaml': 'version: 1\napprovers: { channels: [{ match: { channelName: ops }, approvers: [bob] }] }\n' });
     expect(result.code).toBe(0);
     expect(result.out).toContain('Approvers here: the requester, bob; 1 approval needed (from approvers.channels[0]).');
   });
 
-  it('exits 2 on usage errors and unreadable files', () => {
-    expect(run([], {}).code).toBe(2);
-    expect(run(['lint', 'p.yaml'], {}).code).toBe(2);
-    expect(run(['explain', 'p.yaml', '--bogus', 'x'], { 'p.yaml': 'version: 1\n' }).code).toBe(2);
-    expect(run(['check', 'nope.yaml'], {})).toEqual({ code: 2, out: [], err: ['nope.yaml: cannot read (ENOENT)'] });
+  it('exits 2 on usage errors and unreadable files', async () => {
+    expect((await run([], {})).code).toBe(2);
+    expect((await run(['lint', 'p.yaml'], {})).code).toBe(2);
+    expect((await run(['explain', 'p.yaml', '--bogus', 'x'], { 'p.yaml': 'version: 1\n' })).code).toBe(2);
+    expect((await run(['dry-run', 'p.yaml', '--days', 'zero'], { 'p.yaml': 'version: 1\n' })).code).toBe(2);
+    expect((await run(['dry-run', 'p.yaml', '--db', '/nonexistent/tasks.db'], { 'p.yaml': 'version: 1\n' })).err).toEqual(['no task database at /nonexistent/tasks.db (give its path with --db)']);
+    expect(await run(['check', 'nope.yaml'], {})).toEqual({ code: 2, out: [], err: ['nope.yaml: cannot read (ENOENT)'] });
   });
 });
 

@@ -1,0 +1,27 @@
+import type { ActionSpec } from './catalogue';
+import type { Scope, Step } from './model';
+import type { PolicyQuestion } from './ports';
+import { refsIn } from './refs';
+
+/**
+ * What policy is asked about one step: its action and risk, whether a guard flagged it, and the
+ * facts of its reach (external recipients, audience, content from Microsoft 365, sharing links).
+ * The same question when a plan is made and when a dry run replays stored tasks.
+ */
+export function policyQuestion(step: Step, spec: ActionSpec | undefined, requesterId: string, scope: Scope | undefined): PolicyQuestion {
+  const destinations = spec?.destinations?.(step.resolvedInput ?? step.input) ?? [];
+  const flags = step.flags ?? [];
+  return {
+    action: step.action,
+    risk: step.risk,
+    flagged: flags.length > 0,
+    facts: {
+      externalRecipients: flags.some((f) => f.code === 'external_recipient'),
+      recipientCount: destinations.filter((d) => d.kind === 'recipient' || d.kind === 'attendee').length,
+      untrustedSource: refsIn(step.input).length > 0,
+      sharingLink: destinations.some((d) => d.kind === 'sharing'),
+    },
+    requesterId,
+    scope: { kind: scope?.kind ?? 'personal', teamId: scope?.teamId, channelId: scope?.channelId },
+  };
+}
