@@ -150,6 +150,16 @@ describe('planner.updateTask against the sandbox', () => {
     expect((await confirmPressList()).percentComplete).toBe(25);
   });
 
+  it('finds the task by title in a plan, or among my tasks, and asks when none matches', async () => {
+    const { output } = await sandbox().run('planner.updateTask', { title: 'confirm press list', plan: 'Spring launch', percentComplete: 100 });
+    expect((output as PlannerUpdateOutput).percentComplete).toBe(100);
+    expect((await confirmPressList()).percentComplete).toBe(100);
+    await sandbox().run('planner.updateTask', { title: 'Order booth banners', dueDateTime: null });
+    expect((await tasksTitled('Order booth banners'))[0]?.dueDateTime).toBeNull();
+    const missing = await rejectionOf(sandbox().run('planner.updateTask', { title: 'Hire a DJ', plan: 'Spring launch', percentComplete: 100 }));
+    expect(missing).toMatchObject({ code: 'task_not_found', kind: 'user_input' });
+  });
+
   it('is idempotent: the same change twice leaves one assignment', async () => {
     const task = await confirmPressList();
     const input = { taskId: task.id, addAssignees: [megan.upn] };

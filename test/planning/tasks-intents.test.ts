@@ -63,3 +63,24 @@ describe('RulePlanner: To Do tasks', () => {
     expect(actionsOf(await stepsOf('Email Megan a summary of my unread mail from Contoso'))).toContain('mail.send');
   });
 });
+
+describe('RulePlanner: updating Planner tasks by title', () => {
+  it.each([
+    ["mark 'Confirm press list' in the Spring launch plan as done", 'Mark "Confirm press list" in the Spring launch plan done', { title: 'Confirm press list', plan: 'Spring launch', percentComplete: 100 }],
+    ['set Order booth banners in the Spring launch plan to 50%', 'Set "Order booth banners" in the Spring launch plan to 50% done', { title: 'Order booth banners', plan: 'Spring launch', percentComplete: 50 }],
+    ["move 'Order booth banners' in the Spring launch plan to Friday", 'Make "Order booth banners" in the Spring launch plan due Friday 27 November', { title: 'Order booth banners', plan: 'Spring launch', dueDateTime: '2026-11-27T17:00:00Z' }],
+    ["assign 'Write FAQ for support' in the Spring launch plan to Megan", 'Assign "Write FAQ for support" in the Spring launch plan to Megan Bowen', { title: 'Write FAQ for support', plan: 'Spring launch', addAssignees: ['meganb@example.com'] }],
+    ["complete 'Confirm press list' in planner", 'Mark "Confirm press list" done', { title: 'Confirm press list', percentComplete: 100 }],
+  ])('"%s"', async (outcome, title, input) => {
+    const result = await planOf(outcome);
+    if (result.kind !== 'plan') throw new Error(JSON.stringify(result));
+    expect(result.title).toBe(title);
+    expect(inputOf(result.steps, 'planner.updateTask')).toEqual(input);
+    fits('planner.updateTask', input);
+  });
+
+  it('leaves meetings to the calendar', async () => {
+    const result = await planOf('move the Spring launch meeting to Friday at 3pm');
+    expect(result.kind === 'plan' && result.steps.some((s) => s.action.startsWith('planner.'))).toBe(false);
+  });
+});

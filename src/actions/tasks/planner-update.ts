@@ -8,18 +8,22 @@ import { display, displayList } from '../common/display';
 import { isoInstant } from '../common/schemas';
 import { toUtcIso } from '../common/time';
 import { usersByKey } from './people-ids';
+import { findTaskByTitle } from './planner-find';
 import { taskPath, type GraphPlannerTask } from './planner-graph';
 
 export const plannerUpdateInput = z.object({
-  taskId: z.string().min(1),
-  /** Shown on the card; the task is found by id. */
-  title: z.string().optional(),
+  /** The task's id; without it, the task is found by `title` in `plan` (or among the requester's tasks). */
+  taskId: z.string().min(1).optional(),
+  /** The task's title: shown on the card, and how the task is found when there is no id. */
+  title: z.string().min(1).optional(),
+  /** The plan's title or id, to find the task by title in. */
+  plan: z.string().min(1).optional(),
   percentComplete: z.number().int().min(0).max(100).optional(),
   /** A new due date, or null to clear it. */
   dueDateTime: isoInstant.nullable().optional(),
   addAssignees: z.array(z.email()).max(11).default([]),
   removeAssignees: z.array(z.email()).max(11).default([]),
-});
+}).refine((input) => input.taskId !== undefined || input.title !== undefined, { message: 'name the task: taskId, or title (and plan)' });
 export type PlannerUpdateInput = z.infer<typeof plannerUpdateInput>;
 
 export const plannerUpdateOutput = z.object({
@@ -65,13 +69,13 @@ export function plannerUpdateTask(gateway: GraphGateway): ActionSpec<PlannerUpda
   return {
     name: 'planner.updateTask',
     description:
-      'Update a Planner task by id: progress (percentComplete 0–100; 100 completes it), due date (null clears it), and assignees to add or remove by email address. Safe against concurrent edits (re-reads the task when it changed).',
+      'Update a Planner task, by id or by title (in a plan, or among the tasks assigned to the requester): progress (percentComplete 0–100; 100 completes it), due date (null clears it), and assignees to add or remove by email address. Safe against concurrent edits (re-reads the task when it changed).',
     input: plannerUpdateInput,
     output: plannerUpdateOutput,
     risk: 'write-internal',
     permissions: { delegated: ['Tasks.ReadWrite', 'User.ReadBasic.All'], application: [] },
     destinations: (input) => addressDestinations(input, 'addAssignees', 'recipient'),
-    literalFields: ['taskId', 'addAssignees', 'removeAssignees'],
+    literalFields: ['taskId', 'plan', 'addAssignees', 'removeAssignees'],
     editable: [
       { name: 'percentComplete', label: 'Progress (%)', kind: 'number' },
       { name: 'dueDateTime', label: 'Due', kind: 'datetime' },
@@ -80,6 +84,7 @@ export function plannerUpdateTask(gateway: GraphGateway): ActionSpec<PlannerUpda
       const name = display(input.title) || 'the task';
       const fields = [
         { label: 'Task', value: name },
+        ...(input.plan === undefined ? [] : [{ label: 'Plan', value: display(input.plan) }]),
         ...(input.percentComplete === undefined ? [] : [{ label: 'Progress', value: `${display(input.percentComplete)}%` }]),
         ...(input.dueDateTime === undefined ? [] : [{ label: 'Due', value: input.dueDateTime === null ? 'No due date' : display(input.dueDateTime) }]),
         ...(displayList(input.addAssignees).length ? [{ label: 'Assign', value: displayList(input.addAssignees).join(', ') }] : []),
@@ -92,8 +97,9 @@ export function plannerUpdateTask(gateway: GraphGateway): ActionSpec<PlannerUpda
       const [add, remove] = await Promise.all([usersByKey(graph, input.addAssignees, ctx.signal), usersByKey(graph, input.removeAssignees, ctx.signal)]);
       const change = changeOf(input, add.map((p) => p.id), remove.map((p) => p.id));
       if (Object.keys(change).length === 0) throw new DelegateError('user_input', 'nothing_to_change', 'Tell me what to change on the task: progress, due date or assignees.');
-      await patchWithEtag(graph, input.taskId, change, ctx.signal);
-      const after = await graph.get<GraphPlannerTask>(taskPath(input.taskId), undefined, { signal: ctx.signal, what: 'the task' });
+      const taskId = input.taskId ?? (await findTaskByTitle(graph, ctx.actor.id, input.title ?? '', input.plan, ctx.signal)).id;
+      await patchWithEtag(graph, taskId, change, ctx.signal);
+      const after = await graph.get<GraphPlannerTask>(taskPath(taskId), undefined, { signal: ctx.signal, what: 'the task' });
       return {
         output: { taskId: after.id, percentComplete: after.percentComplete ?? 0, dueDateTime: after.dueDateTime ?? null, assigneeIds: Object.keys(after.assignments ?? {}) },
         provenance: [after.id],
