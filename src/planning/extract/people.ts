@@ -1,5 +1,5 @@
 import type { Person } from '../../engine/model';
-import type { PlanResult } from '../../engine/ports';
+import type { PlanRequest, PlanResult } from '../../engine/ports';
 import type { Directory, DirectoryActor, DirectoryPerson } from '../directory';
 import * as text from '../messages';
 import { ok, refuse, type Refusal, type Result } from '../result';
@@ -147,7 +147,7 @@ const ANSWER_ADDRESS = /([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)/;
  * matches several people and an answer names one of them (by address, or by exact display
  * name), that person is the only match. Other lookups pass through unchanged.
  */
-export function withAnswers(directory: Directory, answers: readonly { readonly answer: string }[] | undefined): Directory {
+export function withAnswers(directory: Directory, answers: PlanRequest['clarifications']): Directory {
   const chosen = (answers ?? []).map((a) => a.answer.trim()).filter((a) => a.length > 0);
   if (chosen.length === 0) return directory;
   return {
