@@ -1,6 +1,11 @@
 import type { StepDraft } from '../engine/ports';
 
-/** The only catalogue actions the rule planner proposes. */
+/**
+ * The only catalogue actions the rule planner proposes: the built-in summary, meeting and
+ * channel requests, and the steps the domain intents (`intents/domains/*`) build.
+ * Planning tests check every plan against this list, so an intent that starts using a new
+ * action must add it here.
+ */
 export const PLANNER_ACTIONS = [
   'mail.search',
   'text.summarise',
@@ -8,6 +13,34 @@ export const PLANNER_ACTIONS = [
   'calendar.findMeetingTimes',
   'calendar.createEvent',
   'teams.postChannelMessage',
+  'mail.read',
+  'mail.reply',
+  'mail.forward',
+  'mail.update',
+  'mail.move',
+  'mail.summariseThread',
+  'calendar.listEvents',
+  'calendar.updateEvent',
+  'calendar.cancelEvent',
+  'calendar.respond',
+  'files.search',
+  'files.listRecent',
+  'files.readText',
+  'files.create',
+  'files.share',
+  'teams.listChannelMessages',
+  'teams.replyToMessage',
+  'teams.sendChatMessage',
+  'planner.listTasks',
+  'planner.createTask',
+  'planner.updateTask',
+  'todo.listTasks',
+  'todo.createTask',
+  'people.resolve',
+  'people.manager',
+  'people.directReports',
+  'people.presence',
+  'people.mailboxSettings',
 ] as const;
 export type PlannerAction = (typeof PLANNER_ACTIONS)[number];
 
@@ -19,7 +52,7 @@ export function ref(step: number, path: string): StepRef {
   return { $ref: `s${step}.${path}` };
 }
 
-/** Input shapes of the actions, as their implementers declare them. */
+/** Input shapes of the actions `draft` builds, as their implementers declare them (domain intents build their own steps). */
 export type ActionInputs = {
   'mail.search': {
     from?: string;
@@ -58,7 +91,7 @@ export type ActionInputs = {
 };
 
 /** A step draft for `action`, with absent optional fields left out rather than `undefined`. */
-export function draft<A extends PlannerAction>(action: A, input: ActionInputs[A], rationale: string): StepDraft {
+export function draft<A extends keyof ActionInputs>(action: A, input: ActionInputs[A], rationale: string): StepDraft {
   const clean = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return { action, input: clean, rationale };
 }

@@ -28,7 +28,8 @@ export function parseDelivery(clause: string): Result<DeliverySpec> | undefined 
     return destination ? ok({ kind: 'delivery', destination }) : undefined;
   }
   const targetThenIt = TARGET_THEN_IT.exec(rest);
-  if (targetThenIt && (verb === 'mail' || verb === 'send')) {
+  // "message Megan on Teams: can you review it" is a chat whose text ends in "it", not a delivery.
+  if (targetThenIt && (verb === 'mail' || verb === 'send') && !/:|\b(?:saying|chat|teams)\b/i.test(targetThenIt[1] ?? '')) {
     return ok({ kind: 'delivery', destination: { kind: 'people', names: splitNames(targetThenIt[1] ?? '') } });
   }
   return undefined;

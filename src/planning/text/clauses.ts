@@ -1,6 +1,6 @@
 /** Verbs that start a new request inside one message ("… and set up …", "… then post …"). */
 const REQUEST_VERB =
-  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet)\\b';
+  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|message|ping|reply)\\b';
 
 const SPLIT = new RegExp(
   [
