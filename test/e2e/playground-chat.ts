@@ -44,6 +44,19 @@ export class PlaygroundChat {
     await this.page.getByText('Personal Chat', { exact: true }).click();
   }
 
+  /** Open a team channel from the sidebar, e.g. General. */
+  async openChannel(name: string): Promise<void> {
+    await this.page.getByText(name, { exact: true }).first().click();
+  }
+
+  /**
+   * Start a new channel post that @mentions the bot. The Playground turns `<at>Name</at>` into a
+   * mention of the account with that name, as Teams does, and only then sends the post to the bot.
+   */
+  async postMentioning(bot: string, text: string): Promise<void> {
+    await this.send(`<at>${bot}</at> ${text}`);
+  }
+
   async send(text: string): Promise<void> {
     await this.page.locator('[data-lexical-editor="true"]').click();
     await this.page.keyboard.type(text);
