@@ -5,6 +5,7 @@ import {
   catalogueActions,
   DOCS_COMMAND,
   firstSentence,
+  main,
   OTHER_NEEDS,
   permissionsDoc,
   permissionUnion,
@@ -70,6 +71,28 @@ describe('action docs (scripts/action-docs.ts)', () => {
   it('refuses a README without the markers', () => {
     expect(withActionTable('# Delegate\n\n### Actions\n', 'table')).toBeUndefined();
     expect(staleDocs('# Delegate\n', permissionsDoc(actions), actions)[0]).toMatch(/no <!-- actions:start --> … <!-- actions:end --> markers/);
+  });
+
+  it('writes both files, then --check passes; --check fails, naming the command, when one is stale', () => {
+    const files = new Map([['/repo/README.md', '# Delegate\n\n### Actions\n\n<!-- actions:start -->\n| old |\n<!-- actions:end -->\n\n## Next\n']]);
+    const errors: string[] = [];
+    const io = {
+      readFile: (path: string) => {
+        const text = files.get(path);
+        if (text === undefined) throw new Error(`ENOENT ${path}`);
+        return text;
+      },
+      writeFile: (path: string, text: string) => void files.set(path, text),
+      out: () => undefined,
+      err: (line: string) => void errors.push(line),
+    };
+    expect(main(['--check'], io, '/repo')).toBe(1);
+    expect(errors).toEqual(['README.md: the action table does not match the action catalogue.', 'docs/permissions.md does not match the action catalogue.', `Run \`${DOCS_COMMAND}\` and commit README.md and docs/permissions.md.`]);
+    expect(main([], io, '/repo')).toBe(0);
+    expect(files.get('/repo/README.md')).toMatch(/^# Delegate\n\n### Actions\n\n<!-- actions:start -->\n<!-- Generated[\s\S]*\| `mail\.send` \|[\s\S]*\n<!-- actions:end -->\n\n## Next\n$/);
+    expect(files.get('/repo/docs/permissions.md')).toBe(permissionsDoc(actions));
+    expect(main(['--check'], io, '/repo')).toBe(0);
+    expect(main(['--fix'], io, '/repo')).toBe(2);
   });
 
   it.each([
