@@ -1,6 +1,7 @@
 import type { PlanRequest, PlanResult, Planner } from '../engine/ports';
 import { combineFragments } from './compose';
 import type { Directory } from './directory';
+import { refusalResult, withAnswers } from './extract/people';
 import { zonedNow } from './extract/zone';
 import type { BuildContext, Fragment } from './intents/fragment';
 import { buildMeeting } from './intents/meeting';
@@ -43,7 +44,8 @@ export class RulePlanner implements Planner {
     if (!specs.ok) return { kind: 'unplannable', message: specs.message };
 
     const ctx: BuildContext = {
-      directory: this.options.directory,
+      // An answer to "which Megan?" makes the chosen person the only match on the re-plan.
+      directory: withAnswers(this.options.directory, request.clarifications),
       requester: request.requester,
       scope: request.scope,
       timeZone: zone,
@@ -51,7 +53,7 @@ export class RulePlanner implements Planner {
     const fragments: Fragment[] = [];
     for (const spec of specs.value) {
       const fragment = await build(spec, ctx);
-      if (!fragment.ok) return { kind: 'unplannable', message: fragment.message };
+      if (!fragment.ok) return refusalResult(fragment);
       fragments.push(fragment.value);
     }
     const { title, steps } = combineFragments(fragments);

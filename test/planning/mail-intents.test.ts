@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { createCatalogue } from '../../src/actions';
 import type { GraphGateway } from '../../src/graph/types';
 import { mailIntents } from '../../src/planning/intents/domains/mail';
-import { MEGAN_SMITH, NOW, actionsOf, planOf, playgroundDirectory, refusalOf, stepsOf } from './playground';
+import { MEGAN_SMITH, NOW, actionsOf, planOf, playgroundDirectory, questionOf, refusalOf, stepsOf } from './playground';
 
 const s1 = (path: string) => ({ $ref: `s1.${path}` });
 
@@ -36,7 +36,9 @@ describe('RulePlanner: mail intents', () => {
 
   it('asks which Megan when two match, and wants the reply text', async () => {
     const directory = playgroundDirectory([MEGAN_SMITH]);
-    expect(await refusalOf("reply to Megan's latest mail saying ok", { directory })).toMatch(/several people called Megan/);
+    const asked = await questionOf("reply to Megan's latest mail saying ok", { directory });
+    expect(asked.question).toMatch(/several people called Megan/);
+    expect(asked.options).toEqual(['Megan Bowen (meganb@example.com)', 'Megan Smith (megans@example.com)']);
     expect(await refusalOf("reply to Dana's latest mail saying")).toMatch(/What should the reply say/);
   });
 

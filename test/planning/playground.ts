@@ -64,6 +64,13 @@ export async function stepsOf(outcome: string, options: PlanOptions = {}): Promi
 }
 
 /** The planner's refusal message; fails the test when it planned. */
+/** The clarifying question (and its options) the planner asks instead of planning; fails the test otherwise. */
+export async function questionOf(outcome: string, options: PlanOptions = {}): Promise<{ question: string; options: readonly string[] }> {
+  const result = await planOf(outcome, options);
+  if (result.kind !== 'question') throw new Error(`expected a question for "${outcome}", got: ${JSON.stringify(result)}`);
+  return { question: result.question, options: result.options ?? [] };
+}
+
 export async function refusalOf(outcome: string, options: PlanOptions = {}): Promise<string> {
   const result = await planOf(outcome, options);
   if (result.kind !== 'unplannable') throw new Error(`expected no plan for "${outcome}", got: ${JSON.stringify(result)}`);

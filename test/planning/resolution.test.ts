@@ -1,6 +1,6 @@
 import type { ChannelRef, Directory, DirectoryActor, DirectoryPerson } from '../../src/planning/directory';
 import { isPersonQuestion, refusalResult, resolvePeople, withAnswers } from '../../src/planning/extract/people';
-import { GENERAL, MEGAN_SMITH, REQUESTER, inputOf, planOf, playgroundDirectory, refusalOf, stepsOf } from './playground';
+import { GENERAL, MEGAN_SMITH, REQUESTER, inputOf, planOf, playgroundDirectory, questionOf, refusalOf, stepsOf } from './playground';
 
 /**
  * What the planner asked about an ambiguous name: a clarification question once the rule
@@ -56,7 +56,7 @@ describe('RulePlanner: resolving people and channels', () => {
     expect(inputOf(await stepsOf('Set up a meeting with Megan tomorrow', { directory: byName }), 'calendar.findMeetingTimes'))
       .toMatchObject({ attendees: ['meganb@example.com'] });
     const unrelated = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'the one in marketing' }]);
-    expect(await refusalOf('Email Megan a summary of my unread mail', { directory: unrelated })).toContain('several people called Megan');
+    expect((await questionOf('Email Megan a summary of my unread mail', { directory: unrelated })).question).toContain('several people called Megan');
   });
 
   it('asks the same for meeting attendees, and reports every problem at once', async () => {
