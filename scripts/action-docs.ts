@@ -17,11 +17,12 @@ import type { LlmClient } from '../src/llm/port';
 
 /** How to regenerate, for every message that says the docs are stale. */
 export const DOCS_COMMAND = 'npm run docs:actions';
+/** The README markers the table is written between (they stay; everything between is replaced). */
 export const TABLE_START = '<!-- actions:start -->';
 export const TABLE_END = '<!-- actions:end -->';
 
-/** What the docs need of an action. */
-export type DocumentedAction = Pick<ActionSpec, 'name' | 'description' | 'risk' | 'permissions'> & { readonly riskFor?: unknown };
+/** What the docs need of an action (`riskFor` only to mark a risk that follows the input). */
+export type DocumentedAction = Pick<ActionSpec, 'name' | 'description' | 'risk' | 'permissions' | 'riskFor'>;
 
 /** A permission Delegate needs outside the catalogue: the planner's and the bot's own Graph reads. */
 export interface OtherNeed {
