@@ -138,6 +138,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       profiles,
       approvers,
       admins,
+      resolvePerson,
       teamOf: (teamOrThread, member) => teams.teamId(teamOrThread, member).catch(() => undefined),
       defaultTimeZone: config.defaultTimeZone,
       policy: policyDescriber(policyFile),

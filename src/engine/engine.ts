@@ -300,6 +300,32 @@ export class Engine {
     return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb, actor });
   }
 
+  /**
+   * Follow a task (or stop following it) without deciding on it. Anyone who can see the task may;
+   * the edge checks that. Returns the task, changed or not.
+   */
+  async watch(taskId: string, actor: string, on: boolean, decisionId: string): Promise<Task> {
+    const { store, clock } = this.deps;
+    const outcome = await mutateTask(store, clock, taskId, (task) => {
+      const watchers = task.watchers ?? [];
+      const has = watchers.includes(actor);
+      if (has === on) return { task: undefined, result: undefined };
+      return { task: { ...task, watchers: on ? [...watchers, actor] : watchers.filter((w) => w !== actor) }, result: undefined };
+    });
+    if (outcome.changed) {
+      const verb = on ? 'watch' : 'unwatch';
+      await store.appendDecision({ id: decisionId, taskId, planVersion: outcome.task.plan.version, actor, verb, at: clock.now().toISOString() });
+      await this.audit.record(taskId, 'decision', actor, { verb });
+    }
+    return outcome.task;
+  }
+
+  /** Hand a task to a new owner (`owner <id> <person>`), with the same authorisation as a card. */
+  async transfer(taskId: string, actor: string, target: string, decisionId: string): Promise<DecideResult> {
+    const task = await this.getTask(taskId);
+    return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb: 'transfer', actor, target });
+  }
+
   /** Cancel a task by command (`cancel <id>`). */
   cancel(taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
     return this.command('cancel', taskId, actor, decisionId);

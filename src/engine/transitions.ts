@@ -47,6 +47,7 @@ export function transition(task: Task, request: DecisionRequest, catalogue: Cata
   if (request.verb === 'cancel') return cancel(task);
   if (request.verb === 'pause') return pause(task);
   if (request.verb === 'resume') return resume(task);
+  if (request.verb === 'transfer') return transfer(task, request);
   if (request.verb === 'forget') {
     const forgotten = forgetAll(task, now.toISOString());
     return forgotten ? { kind: 'applied', task: forgotten } : { kind: 'stale' };
@@ -131,6 +132,19 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
     error: undefined,
   }));
   return { kind: 'applied', task: quorumMet ? { ...next, status: 'running', error: undefined } : { ...next, status: 'awaiting_checkpoint', error: undefined }, edits };
+}
+
+/**
+ * The owner hands the task to someone else, who becomes its owner; the previous owner stays an
+ * approver. The requester stays the requester (self-approval rules still name them).
+ */
+function transfer(task: Task, request: DecisionRequest): Transition {
+  if (request.actor !== task.owner) return refused('not_owner', 'Only the task\'s owner can hand it to someone else.');
+  const target = request.target;
+  if (!target) return refused('no_target', 'Say who should own the task.');
+  if (target === task.owner) return { kind: 'stale' };
+  const approvers = [...new Set([...task.approvers.filter((a) => a !== target), task.owner])];
+  return { kind: 'applied', task: { ...task, owner: target, approvers } };
 }
 
 /** An approver hands their approval of this checkpoint to someone else, who becomes an approver of the task. */

@@ -9,12 +9,17 @@ export type Command =
   | { readonly name: 'audit'; readonly taskId: string }
   | { readonly name: 'resume'; readonly taskId: string }
   | { readonly name: 'forget'; readonly taskId: string }
+  | { readonly name: 'watch'; readonly taskId: string }
+  | { readonly name: 'unwatch'; readonly taskId: string }
+  | { readonly name: 'owner'; readonly taskId: string; readonly person: string }
   | { readonly name: 'approvers'; readonly action: 'list' }
   | { readonly name: 'approvers'; readonly action: 'add' | 'remove'; readonly person: string }
   | { readonly name: 'usage'; readonly message: string }
   | { readonly name: 'outcome'; readonly text: string };
 
-const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume' | 'audit' | 'forget'> = { status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume', audit: 'audit', forget: 'forget' };
+const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume' | 'audit' | 'forget' | 'watch' | 'unwatch'> = {
+  status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume', audit: 'audit', forget: 'forget', watch: 'watch', unwatch: 'unwatch',
+};
 
 /** Parse a message (mention already removed). Commands match whole words only, never prefixes. */
 export function parseCommand(text: string): Command {
@@ -25,6 +30,11 @@ export function parseCommand(text: string): Command {
   if (rest.length === 0 && word === 'tasks') return { name: 'tasks' };
   if (rest.length === 0 && word === 'policy') return { name: 'policy' };
   if (word === 'approvers') return approvers(rest);
+  if (word === 'owner') {
+    const [id = '', ...who] = rest;
+    if (/^[A-Za-z0-9-]{1,64}$/.test(id) && who.length > 0) return { name: 'owner', taskId: id.toUpperCase(), person: who.join(' ') };
+    return { name: 'usage', message: 'Say `owner <task id> @person` to hand a task you own to someone else.' };
+  }
   const withId = WITH_ID[word];
   if (withId) {
     if (rest.length === 1 && /^[A-Za-z0-9-]{1,64}$/.test(rest[0] ?? '')) return { name: withId, taskId: (rest[0] ?? '').toUpperCase() };

@@ -16,5 +16,6 @@ export const HELP_TEXT = [
   '- `policy` — what is gated here, and why',
   '- `approvers` — who approves tasks in this channel; `approvers add @person` / `approvers remove @person` (team owners and policy admins)',
   '- `forget <id>` — revoke the approvals you asked a task to remember',
+  '- `owner <id> @person` — hand a task you own to someone else; `watch <id>` / `unwatch <id>` — follow a task',
   '- `help` — this message',
 ].join('\n');

@@ -37,6 +37,8 @@ export interface MessageDeps {
   readonly teamOf: (teamOrThreadId: string, memberId: string) => Promise<string | undefined>;
   /** Policy admins (user ids), who may read any task's audit. */
   readonly admins: () => Promise<string[]>;
+  /** The one person a mention, name or email means. */
+  readonly resolvePerson: (query: string) => Promise<{ id: string; name: string } | { error: string }>;
 }
 
 /** Handles a message: a command, or a new outcome that gets a plan card within the turn. */
@@ -74,6 +76,25 @@ export class MessageHandler {
             await this.deps.store.appendLedger({ taskId: `approvers:${scope.conversationId}`, type: 'policy_decision', actor, at: new Date().toISOString(), payload: { change: `approvers ${command.action}`, person: changed.person?.id ?? '' } });
           }
           await context.sendActivity(MessageFactory.text(changed.text));
+          return;
+        }
+        case 'watch':
+        case 'unwatch': {
+          const task = await this.visibleTask(command.taskId, activity, actor);
+          const on = command.name === 'watch';
+          const updated = await this.deps.engine.watch(task.id, actor, on, activity.id ?? this.deps.ids.uuid());
+          await this.deps.notifier.notify(updated, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(MessageFactory.text(on ? `You're following task ${task.id}.` : `You no longer follow task ${task.id}.`));
+          return;
+        }
+        case 'owner': {
+          const task = await this.visibleTask(command.taskId, activity, actor);
+          const person = await this.deps.resolvePerson(command.person);
+          if ('error' in person) throw new DelegateError('user_input', 'unknown_person', person.error);
+          const result = await this.deps.engine.transfer(task.id, actor, person.id, activity.id ?? this.deps.ids.uuid());
+          if (result.kind === 'refused') throw result.error;
+          if (result.kind === 'applied') await this.deps.notifier.notify(result.task, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(MessageFactory.text(result.kind === 'applied' ? `${person.name} now owns task ${task.id}.` : `${person.name} already owns task ${task.id}.`));
           return;
         }
         case 'forget': {

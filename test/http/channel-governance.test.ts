@@ -194,6 +194,26 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     expect(await mailsWithSubject(run, 'lynner@example.com', 'mail from Northwind')).toHaveLength(1);
   });
 
+  it('the owner hands a task on; anyone in the channel may follow it', async () => {
+    const thread = new ChannelThread(run.connector.url);
+    await run.post(thread.message(ALEX, 'Email Megan a summary of my unread mail from Fabrikam'));
+    const plan = await run.connector.waitFor(() => cards(thread)[0], 10_000, 'plan card');
+    const taskId = String(button(plan.card, 'Refresh').data.taskId);
+    expect(await say(thread, MEGAN, `owner ${taskId} Lynne Robbins`)).toContain("Only the task's owner");
+    expect(await say(thread, ALEX, `owner ${taskId} Lynne Robbins`)).toBe(`Lynne Robbins now owns task ${taskId}.`);
+    const handed = await run.app.engine.getTask(taskId);
+    expect(handed).toMatchObject({ owner: LYNNE.aadObjectId, requester: { id: ALEX.aadObjectId } });
+    expect(handed.approvers).toContain(ALEX.aadObjectId);
+    expect(await say(thread, PATTI, `watch ${taskId}`)).toBe(`You're following task ${taskId}.`);
+    expect((await run.app.engine.getTask(taskId)).watchers).toEqual([PATTI.aadObjectId]);
+    expect(await say(thread, PATTI, `unwatch ${taskId}`)).toBe(`You no longer follow task ${taskId}.`);
+    expect((await run.app.store.listDecisions(taskId)).map((d) => [d.verb, d.actor])).toEqual([
+      ['transfer', ALEX.aadObjectId],
+      ['watch', PATTI.aadObjectId],
+      ['unwatch', PATTI.aadObjectId],
+    ]);
+  });
+
   it('pause, resume and cancel need owner or approver rights', async () => {
     const thread = new ChannelThread(run.connector.url);
     await run.post(thread.message(ALEX, 'Email Megan a summary of my unread mail from Contoso'));
