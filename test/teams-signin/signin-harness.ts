@@ -60,14 +60,15 @@ export interface SignInRig {
   stop(): Promise<void>;
 }
 
-export async function startSignInRig(): Promise<SignInRig> {
+/** `ssoMiddleware: false` leaves out botbuilder's TeamsSSOTokenExchangeMiddleware (a wiring slip). */
+export async function startSignInRig(options: { readonly ssoMiddleware?: boolean } = {}): Promise<SignInRig> {
   const services = new FakeBotServices();
   await services.start();
   const logger = createLogger('silent');
   // Local mode (no app id, no auth) with the token service moved to the fake: `OAuthUrl`.
   const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', OAuthUrl: services.url });
   const adapter = new CloudAdapter(auth);
-  adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), CONNECTION));
+  if (options.ssoMiddleware !== false) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), CONNECTION));
   const tokens = new BotUserTokens({ auth, botAppId: '', connectionName: CONNECTION, logger, timeoutMs: 2_000 });
   const server: HttpServer = await startServer({ adapter, bot: new SignInBot(tokens, logger), host: '127.0.0.1', port: 0, logger });
   return {
