@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_FIELDS } from './common/message-fields';
 import type { ActionContext, ActionSpec } from '../engine/catalogue';
 import type { RiskClass } from '../engine/model';
 import type { GraphGateway, GraphPort } from '../graph/types';
@@ -99,12 +100,7 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
     permissions: { delegated: ['Mail.ReadWrite', 'Mail.Send'], application: ['Mail.ReadWrite', 'Mail.Send'] },
     destinations: (input) => [...addressDestinations(input, 'to', 'recipient'), ...addressDestinations(input, 'cc', 'recipient')],
     contentFields: ['subject', 'body'],
-    editable: [
-      { name: 'to', label: 'To', kind: 'list' },
-      { name: 'cc', label: 'Cc', kind: 'list' },
-      { name: 'subject', label: 'Subject', kind: 'text' },
-      { name: 'body', label: 'Message', kind: 'multiline' },
-    ],
+    editable: MESSAGE_FIELDS,
     describe(input) {
       const to = displayList(input.to);
       const cc = displayList(input.cc);

@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import type { Browser } from 'playwright-core';
-import { lastLinesOf } from '../../scripts/lib/output-tail';
-import { startPlayground, type Playground } from '../../scripts/lib/playground';
-import { loadConfig } from '../../src/config';
-import { createApp, type App } from '../../src/index';
 import { verifyChainAsync } from '../../src/ledger/verify';
-import { createLogger } from '../../src/log';
 import { SANDBOX_DIRECTORY } from '../../src/sandbox';
-import { launchChromium } from './chromium';
+import { usePlaygroundRig } from './playground-app';
 import { PlaygroundChat } from './playground-chat';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const OUTCOME = 'Email Lynne a summary of my unread mail from Contoso';
 const FAILURE_SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-channel-failure.png');
 const SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-channel.png');
@@ -38,32 +29,10 @@ approvers:
  * checkpoint, and the result in the thread — then the ledger is verified and exported.
  */
 describe('e2e: a channel task in the Agents Playground team channel, governed by a policy file', () => {
-  let tmp: string;
-  let botLog: string;
-  let browser: Browser | undefined;
-  let app: App | undefined;
-  let playground: Playground | undefined;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'delegate-e2e-channel-'));
-    browser = await launchChromium();
-    botLog = path.join(tmp, 'bot.log');
-    const policyFile = path.join(tmp, 'policy.yaml');
-    writeFileSync(policyFile, POLICY);
-    const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', WORKER_POLL_MS: '50', POLICY_FILE: policyFile });
-    app = await createApp(config, { logger: createLogger('info', pino.destination({ dest: botLog, sync: true })) });
-    playground = await startPlayground({ botEndpoint: `${app.server.url}/api/messages`, port: 0, cwd: ROOT, logFile: path.join(tmp, 'playground.log'), env: process.env });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await playground?.stop().catch(() => undefined);
-    await app?.stop().catch(() => undefined);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  }, 30_000);
+  const rig = usePlaygroundRig({ policy: POLICY });
 
   it('plans in the thread, is approved through per-user refreshes, and sends exactly one mail', async () => {
-    if (!browser || !app || !playground) throw new Error('set-up failed');
+    const { browser, app, playground, logs } = rig();
     const chat = await PlaygroundChat.open(browser, playground.url);
     try {
       await chat.openChannel('General');
@@ -110,7 +79,7 @@ describe('e2e: a channel task in the Agents Playground team channel, governed by
       const why = error instanceof Error ? error.message : String(error);
       throw new Error(
         `${why}\n\nScreenshot: ${FAILURE_SCREENSHOT}\nInvokes seen: ${JSON.stringify(chat.invokes)}` +
-          `\nPlayground log (end):\n${lastLinesOf(playground.logFile, 40)}\nBot log (end):\n${lastLinesOf(botLog, 25)}`,
+          `${logs()}`,
         { cause: error },
       );
     } finally {

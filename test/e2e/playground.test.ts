@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import type { Browser } from 'playwright-core';
-import { lastLinesOf } from '../../scripts/lib/output-tail';
-import { startPlayground, type Playground } from '../../scripts/lib/playground';
-import { loadConfig } from '../../src/config';
-import { createApp, type App } from '../../src/index';
-import { createLogger } from '../../src/log';
-import { launchChromium } from './chromium';
+import { usePlaygroundRig } from './playground-app';
 import { PlaygroundChat } from './playground-chat';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const OUTCOME = 'Email Megan Bowen a summary of my unread mail from Contoso';
 const SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-playground.png');
 const FAILURE_SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-playground-failure.png');
@@ -27,37 +18,10 @@ interface GraphMessage {
  * The Playground gets a port of its own (-p 0), so a running `npm run dev` does not disturb it.
  */
 describe('e2e: personal chat through the real Agents Playground in Chromium', () => {
-  let tmp: string;
-  let botLog: string;
-  let browser: Browser | undefined;
-  let app: App | undefined;
-  let playground: Playground | undefined;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'delegate-e2e-'));
-    browser = await launchChromium(); // first: without Chromium there is nothing to test
-    botLog = path.join(tmp, 'bot.log'); // quiet on success, quoted on failure
-    const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', WORKER_POLL_MS: '50' });
-    app = await createApp(config, { logger: createLogger('info', pino.destination({ dest: botLog, sync: true })) });
-    playground = await startPlayground({
-      botEndpoint: `${app.server.url}/api/messages`,
-      port: 0,
-      cwd: ROOT, // its .m365agentsplayground.yml holds the sandbox tenant's people
-      logFile: path.join(tmp, 'playground.log'),
-      env: process.env,
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    // Each step runs whatever the one before did, so no process outlives a failed test.
-    await browser?.close().catch(() => undefined);
-    await playground?.stop().catch(() => undefined);
-    await app?.stop().catch(() => undefined);
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  }, 30_000);
+  const rig = usePlaygroundRig();
 
   it('plans, pauses at the checkpoint, and sends exactly the previewed mail once', async () => {
-    if (!browser || !app || !playground) throw new Error('set-up failed');
+    const { browser, app, playground, logs } = rig();
     const chat = await PlaygroundChat.open(browser, playground.url);
     try {
       await chat.openPersonalChat();
@@ -108,8 +72,7 @@ describe('e2e: personal chat through the real Agents Playground in Chromium', ()
       const why = error instanceof Error ? error.message : String(error);
       throw new Error(
         `${why}\n\nScreenshot: ${FAILURE_SCREENSHOT}\nInvokes seen: ${JSON.stringify(chat.invokes)}` +
-          `\nPlayground output:\n${playground.output()}\nPlayground log (end):\n${lastLinesOf(playground.logFile, 40)}` +
-          `\nBot log (end):\n${lastLinesOf(botLog, 25)}`,
+          `${logs()}`,
         { cause: error },
       );
     } finally {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_FIELDS } from '../common/message-fields';
 import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display, listNames } from '../common/display';
@@ -29,12 +30,7 @@ export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, Mai
     permissions: { delegated: ['Mail.ReadWrite'], application: ['Mail.ReadWrite'] },
     destinations: (input) => [...recipientDestinations(input, 'to'), ...recipientDestinations(input, 'cc')],
     contentFields: ['subject', 'body'],
-    editable: [
-      { name: 'to', label: 'To', kind: 'list' },
-      { name: 'cc', label: 'Cc', kind: 'list' },
-      { name: 'subject', label: 'Subject', kind: 'text' },
-      { name: 'body', label: 'Message', kind: 'multiline' },
-    ],
+    editable: MESSAGE_FIELDS,
     describe(input) {
       const to = showRecipients(input.to);
       const cc = showRecipients(input.cc);
