@@ -3,7 +3,7 @@ import { ChannelThread } from '../http/channel-activities';
 import { makeTask } from '../store/make-task';
 import type { Task } from '../../src/engine/model';
 import { SANDBOX_DIRECTORY } from '../../src/sandbox';
-import { sendSignInNotice, type SignInNoticeOptions } from '../../src/teams/signin/signin-notice';
+import { sendSignInNotice, stepAwaitingSignIn, type SignInNoticeOptions } from '../../src/teams/signin/signin-notice';
 import { CONNECTION, startSignInRig, type SignInRig } from './signin-harness';
 
 let rig: SignInRig;
@@ -94,5 +94,16 @@ describe('sendSignInNotice', () => {
       rig.services.signInLinkBase = 'https://token.botframework.test';
     }
     expect(rig.services.sent).toHaveLength(sentBefore);
+  });
+});
+
+describe('stepAwaitingSignIn', () => {
+  it('finds the step that failed for want of a sign-in, and no other', () => {
+    const task = taskOf('personal', 'a:conv');
+    const [read, send] = task.plan.steps;
+    const failed = (code: string) => ({ status: 'failed' as const, error: { code, message: 'm' } });
+    const waiting = { ...task, plan: { ...task.plan, steps: [{ ...read!, ...failed('graph_forbidden') }, { ...send!, ...failed('graph_sign_in_required') }] } };
+
+    expect([stepAwaitingSignIn(waiting)?.id, stepAwaitingSignIn(task)]).toEqual([send!.id, undefined]);
   });
 });

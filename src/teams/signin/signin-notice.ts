@@ -25,6 +25,14 @@ export type SignInNoticeOutcome =
   | { readonly sent: 'privately'; readonly conversationId: string; readonly activityId?: string }
   | { readonly sent: false; readonly reason: 'requester-unknown' };
 
+/** The code a step fails with when it must run as the requester and they have no valid sign-in. */
+export const SIGN_IN_REQUIRED = 'graph_sign_in_required';
+
+/** The failed step of a task that is waiting for its requester to sign in, if any. */
+export function stepAwaitingSignIn(task: Task): Step | undefined {
+  return task.plan.steps.find((step) => step.status === 'failed' && step.error?.code === SIGN_IN_REQUIRED);
+}
+
 /**
  * Sends the requester the sign-in card for a step that must run as them (`graph_sign_in_required`).
  * Call it inside `continueConversationAsync` on the task's conversation. A personal task gets the
