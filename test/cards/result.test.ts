@@ -6,7 +6,7 @@ import { channelPost, meeting, summaryMail } from './journeys';
 import { allFixtures, catalogue, renderer, stepOf } from './render';
 import { taskIn } from './states';
 
-/** The result card: one item per step, ids of what was made, links only to web pages. */
+/** The result card: one item per step, ids of what was made, links only to web pages, and the answer of a read nothing else used. */
 function result(task: Task): AdaptiveCard {
   return renderer.render('result', resultView(task, catalogue));
 }
@@ -74,6 +74,27 @@ describe('the result card', () => {
       expect(itemsOf(result(task))[2]).toEqual({ texts: ['✅ Post in Mark 8 Project Team › General', 'id 1741165260000'], links: [] });
     },
   );
+
+  it('shows no answer when every read went on to a later step (the summary was mailed or posted, the time booked)', () => {
+    for (const journey of [summaryMail(), meeting(), channelPost(), summaryMail(true), channelPost(true)]) {
+      expect({ name: journey.name, answers: elementsOf(result(taskIn(journey, 'completed')), 'RichTextBlock') }).toEqual({ name: journey.name, answers: [] });
+    }
+  });
+
+  it('does not show a summary whose send was rejected: it was meant for the mail, not for this card', () => {
+    expect(elementsOf(result(taskIn(summaryMail(), 'cancelled')), 'RichTextBlock')).toEqual([]);
+  });
+
+  it('shows the answer of a read that no later step uses, under its step, and keeps the write as it was', () => {
+    const task = taskIn(meeting(), 'completed');
+    stepOf(task, 's2').input = { ...stepOf(task, 's2').input, start: '2025-04-08T09:00:00Z', end: '2025-04-08T09:30:00Z' };
+    const card = result(task);
+    expect(elementsOf(card, 'RichTextBlock').map((b) => (b.inlines as Array<{ text: string }>).map((r) => r.text).join(''))).toEqual(['• Tue 8 Apr 2025, 09:00–09:30 UTC']);
+    expect(itemsOf(card)[1]).toEqual({
+      texts: ['✅ Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com', 'id AAMkAD-event-1'],
+      links: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item' }],
+    });
+  });
 
   it('has one item per step and only http(s) links, for every fixture', () => {
     for (const { name, task } of allFixtures()) {

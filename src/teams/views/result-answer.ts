@@ -26,19 +26,20 @@ export const ENTRY_LIMIT = 10;
 const HEADING_LIMIT = 160;
 
 /** Fields holding the step's text, in order: the first that is not empty is shown. */
-const TEXT_FIELDS = ['summary', 'text', 'body'] as const;
+const TEXT_FIELDS = ['summary', 'text', 'body', 'answer'] as const;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /**
- * The answer in an output, or `undefined` when it holds nothing to show. An action's own
- * `answer` sentence is shown when there is no list: where there is one, the sentence only
- * names its items again, and the list shows them better (with times and links).
+ * The answer in an output, or `undefined` when it holds nothing to show. A non-empty list is
+ * the answer when there is one: the text next to it (an action's `answer` sentence, a compose
+ * step's bullet `summary`) only names its items again, and the list shows them better, with
+ * times and links. Otherwise the text is shown.
  */
 export function answerOf(output: Record<string, unknown>): AnswerView | undefined {
   const list = listOf(output);
-  const fallback = list && list.items.length > 0 ? '' : str(output.answer);
-  const body = TEXT_FIELDS.map((field) => str(output[field])).find((value) => value !== '') ?? fallback;
+  const listed = list !== undefined && list.items.length > 0;
+  const body = listed ? '' : (TEXT_FIELDS.map((field) => str(output[field])).find((value) => value !== '') ?? '');
   const heading = oneLine(str(output.subject) || str(output.name), HEADING_LIMIT);
   const { lines, clipped } = linesOf(body, TEXT_LIMIT, LINE_LIMIT);
   const entries = (list?.items ?? []).slice(0, ENTRY_LIMIT).map(entryOf);
