@@ -12,9 +12,12 @@ export interface CoreRequest {
   readonly url: string;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The parsed JSON body: only when the content type is absent or JSON. */
   readonly body: unknown;
-  /** Set when the body was present but not valid JSON. */
+  /** Set when the body was present, meant as JSON, but not valid JSON. */
   readonly bodyError?: boolean;
+  /** The body's bytes exactly as sent (simple uploads read these); absent inside a `$batch`. */
+  readonly rawBody?: Buffer;
 }
 
 /** What the pipeline answers; `body` undefined means no content. */
@@ -39,6 +42,8 @@ export interface RequestContext {
   readonly query: URLSearchParams;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /** The request's bytes as sent, when it came over HTTP (see {@link CoreRequest.rawBody}). */
+  readonly rawBody?: Buffer;
   readonly caller: Caller;
   /** The absolute URL of this request (nextLinks repeat it). */
   readonly requestUrl: URL;

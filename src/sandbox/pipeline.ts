@@ -66,7 +66,7 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
     if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', meUser(caller).id);
     const match = deps.router.match(req.method, segments);
     const ctx: RequestContext = {
-      method: req.method, params: match.params, query: url.searchParams, headers: req.headers, body: req.body, caller,
+      method: req.method, params: match.params, query: url.searchParams, headers: req.headers, body: req.body, rawBody: req.rawBody, caller,
       requestUrl: new URL(`${origin}${url.pathname}${url.search}`), baseUrl: `${origin}/v1.0`, now: deps.clock(), store: deps.store,
       dispatch: (sub) => runPipeline(deps, sub),
     };

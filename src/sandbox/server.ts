@@ -2,9 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { CoreRequest, CoreResponse } from './context';
 import { GraphError, graphErrorBody } from './errors';
 import { parseFaultRule, type FaultInjector } from './faults';
+import { MAX_SIMPLE_UPLOAD } from './drive/limits';
 import { runPipeline, type PipelineDeps } from './pipeline';
 
-const MAX_BODY = 4 * 1024 * 1024;
+/** Graph refuses JSON payloads above 4 MB. */
+const MAX_JSON_BODY = 4 * 1024 * 1024;
 
 /** What the admin endpoints (`/_sandbox/…`, loopback only) can do. */
 export interface AdminActions {
@@ -12,16 +14,28 @@ export interface AdminActions {
   reset(now?: Date): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** True when the body is meant as JSON: no content type (today's clients), or `application/json`, `…+json`. */
+export function isJsonType(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === '' || type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+}
+
+/**
+ * The body's bytes. JSON is capped at 4 MB; other bodies (file content) at what simple upload
+ * takes. Past the cap the rest is drained unread and the caller answers 413 and closes.
+ */
+function readBody(req: IncomingMessage, limit: number, tooLarge: () => GraphError): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (c: Buffer) => {
+      if (refused) return;
       size += c.length;
-      if (size > MAX_BODY) { reject(new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.')); req.destroy(); return; }
+      if (size > limit) { refused = true; chunks.length = 0; reject(tooLarge()); return; }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -32,9 +46,10 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function send(res: ServerResponse, out: CoreResponse): void {
+function send(res: ServerResponse, out: CoreResponse, close = false): void {
   const payload = out.body === undefined ? undefined : JSON.stringify(out.body);
-  res.writeHead(out.status, { ...out.headers, ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }) });
+  const extra = { ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }), ...(close ? { connection: 'close' } : {}) };
+  res.writeHead(out.status, { ...out.headers, ...extra });
   res.end(payload);
 }
 
@@ -70,21 +85,27 @@ export function createSandboxServer(deps: PipelineDeps, actions: AdminActions): 
       const method = (req.method ?? 'GET').toUpperCase();
       const url = req.url ?? '/';
       const path = url.split('?')[0] ?? '/';
-      let raw = '';
+      const headers = headersOf(req);
+      const json = isJsonType(headers['content-type']);
+      let raw: Buffer;
       try {
-        raw = await readBody(req);
-        if (path.startsWith('/_sandbox/')) { send(res, await admin(actions, method, path, raw, req.socket.remoteAddress)); return; }
+        raw = json
+          ? await readBody(req, MAX_JSON_BODY, () => new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.'))
+          : await readBody(req, MAX_SIMPLE_UPLOAD, () => new GraphError(413, 'requestTooLarge', 'The file is larger than simple upload allows: use an upload session.'));
+        if (path.startsWith('/_sandbox/')) { send(res, await admin(actions, method, path, raw.toString('utf8'), req.socket.remoteAddress)); return; }
       } catch (e) {
         const err = e instanceof GraphError ? e : new GraphError(400, 'BadRequest', 'Invalid JSON.');
-        send(res, { status: err.status, headers: { 'content-type': 'application/json' }, body: graphErrorBody(err.code, err.message, { requestId: '', clientRequestId: '', date: deps.clock() }) });
+        // A refused body may still be arriving: answer, then close rather than read it all.
+        send(res, { status: err.status, headers: { 'content-type': 'application/json' }, body: graphErrorBody(err.code, err.message, { requestId: '', clientRequestId: '', date: deps.clock() }) }, err.status === 413);
         return;
       }
       let body: unknown;
       let bodyError = false;
-      if (raw.trim()) {
-        try { body = JSON.parse(raw); } catch { bodyError = true; }
+      const text = json ? raw.toString('utf8') : '';
+      if (text.trim()) {
+        try { body = JSON.parse(text); } catch { bodyError = true; }
       }
-      const request: CoreRequest = { method, url, headers: headersOf(req), body, bodyError };
+      const request: CoreRequest = { method, url, headers, body, bodyError, rawBody: raw };
       send(res, await runPipeline(deps, request));
     })().catch((e: unknown) => {
       deps.logger?.warn({ err: e instanceof Error ? e.message : String(e) }, 'sandbox request failed');

@@ -7,6 +7,7 @@ import { metadata } from '../routes/shared';
 import { writerId } from './access';
 import { contentHost } from './content-host';
 import { blobKey, childrenOf, ITEM, type StoredItem } from './items';
+import { MAX_SIMPLE_UPLOAD } from './limits';
 import { createLink, ownerPermissionView, permissionsOf, permissionView, readLinkRequest } from './links';
 import { openSession, sessionStatus } from './sessions';
 import { itemView, selectItem } from './view';
@@ -49,19 +50,22 @@ export async function contentRedirect(ctx: RequestContext, item: StoredItem): Pr
 }
 
 /**
- * The raw request body. The sandbox's HTTP front hands handlers parsed JSON only; a front that
- * also passes `rawBody` (a Buffer) makes simple uploads (PUT …/content) work.
+ * The request's bytes, whatever its content type (OneDrive stores them as sent). Only a `$batch`
+ * sub-request has none: Graph's JSON batch cannot carry binary content either.
  */
 function requestBytes(ctx: RequestContext): Buffer {
-  const raw = (ctx as RequestContext & { readonly rawBody?: unknown }).rawBody;
-  if (Buffer.isBuffer(raw)) return raw;
-  throw new GraphError(415, 'invalidRequest', 'The sandbox cannot read a raw body here: upload with createUploadSession.');
+  if (ctx.rawBody) return ctx.rawBody;
+  throw new GraphError(415, 'invalidRequest', 'A file\'s content cannot be uploaded inside a JSON batch: PUT it on its own.');
 }
 
-/** PUT …/content: a simple upload of at most 4 MB, into `parent` as `name`. */
+/**
+ * PUT …/content: a simple upload into `parent` as `name`, up to {@link MAX_SIMPLE_UPLOAD}.
+ * `@microsoft.graph.conflictBehavior` (query) defaults to replace, as on OneDrive: replace keeps
+ * the item's id (200), fail is a 409 `nameAlreadyExists`, rename saves "name 1.ext" (201).
+ */
 export async function simpleUpload(ctx: RequestContext, owner: SandboxUser, parent: StoredItem, name: string): Promise<Reply> {
   const bytes = requestBytes(ctx);
-  if (bytes.length > 4 * 1024 * 1024) throw new GraphError(413, 'requestTooLarge', 'Simple upload is limited to 4 MB: use an upload session.');
+  if (bytes.length > MAX_SIMPLE_UPLOAD) throw new GraphError(413, 'requestTooLarge', 'The file is larger than simple upload allows: use an upload session.');
   const conflict = readConflict(ctx.query.get(CONFLICT), 'replace');
   const result = writeFile(writeContext(ctx, owner), parent, name, bytes, conflict);
   return itemReply(ctx, result.item, result.created ? 201 : 200);
