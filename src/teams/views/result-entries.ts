@@ -1,5 +1,5 @@
 import { httpsUrl, oneLine } from './result-text';
-import { between, when } from './result-when';
+import { between, dueDay, when } from './result-when';
 
 /** One line of a listed answer: what it is, its key facts, and Graph's https link to it, or ''. */
 export interface AnswerEntry {
@@ -52,7 +52,7 @@ function whenOf(item: Json): string {
   if (at) return when(at);
   if (text(item.lastModified)) return `modified ${when(text(item.lastModified))}`;
   const due = text(item.dueDateTime) || text(item.due);
-  return due ? `due ${when(due)}` : '';
+  return due ? `due ${dueDay(due)}` : '';
 }
 
 /** One item as a line: its title (or its time, for a bare time slot), then its time and people. */

@@ -41,6 +41,15 @@ export function when(value: string): string {
   return `${parts.day}${parts.time ? `, ${parts.time}` : ''}${parts.utc && parts.time ? ' UTC' : ''}`;
 }
 
+/**
+ * A due date: Planner and To Do keep a due *day* as midnight UTC, so midnight shows as the day
+ * alone ("Tue 25 Nov 2025"); any other time is shown with it.
+ */
+export function dueDay(value: string): string {
+  const parts = partsOf(value);
+  return parts && (parts.time === '00:00' || parts.time === '') ? parts.day : when(value);
+}
+
 /** "Tue 25 Nov 2025, 09:00–09:30" on one day, both ends in full otherwise. */
 export function between(start: string, end: string): string {
   const from = partsOf(start);
