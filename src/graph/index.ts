@@ -18,5 +18,6 @@ export type {
   GraphLogger,
   GraphPort,
   PostOptions,
+  PutOptions,
   Query,
 } from './types';

@@ -5,9 +5,9 @@ import { CallState } from './call-state';
 import { describeTarget } from './describe-target';
 import { pathOnly, withQuery, type ServiceRoot } from './service-root';
 import { toGraphError } from './to-graph-error';
-import type { BatchRequest, BatchResponse, CallOptions, GraphLogger, GraphPort, PostOptions, Query } from './types';
+import type { BatchRequest, BatchResponse, CallOptions, GraphLogger, GraphPort, PostOptions, PutOptions, Query } from './types';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Page<T> {
   readonly value?: T[];
@@ -57,6 +57,14 @@ export class SdkGraphPort implements GraphPort {
     return this.call<T>('PATCH', withQuery(path, undefined), body, true, options);
   }
 
+  put<T>(path: string, body: Uint8Array, options?: PutOptions): Promise<T> {
+    // A Buffer over exactly these bytes: the SDK would copy a typed array's whole backing buffer.
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const given = Object.entries(options?.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type');
+    const headers = { ...Object.fromEntries(given), 'Content-Type': options?.contentType ?? 'application/octet-stream' };
+    return this.call<T>('PUT', withQuery(path, undefined), bytes, options?.idempotent ?? false, { ...options, headers });
+  }
+
   async delete(path: string, options?: CallOptions): Promise<void> {
     await this.call<unknown>('DELETE', withQuery(path, undefined), undefined, true, options);
   }
@@ -82,6 +90,8 @@ export class SdkGraphPort implements GraphPort {
           return (await request.post(body)) as T;
         case 'PATCH':
           return (await request.patch(body)) as T;
+        case 'PUT':
+          return (await request.put(body)) as T;
         case 'DELETE':
           return (await request.delete()) as T;
       }

@@ -71,6 +71,18 @@ export interface PostOptions extends CallOptions {
   readonly idempotent?: boolean;
 }
 
+/** Options of a PUT of raw content (a file's bytes). */
+export interface PutOptions extends CallOptions {
+  /** The body's media type. Default `application/octet-stream`. */
+  readonly contentType?: string;
+  /**
+   * True when replaying the PUT converges (content to a path with conflictBehavior=replace).
+   * Default false: a PUT that may fail or rename on a taken name is never replayed after an
+   * ambiguous failure, exactly like a POST; the caller reconciles.
+   */
+  readonly idempotent?: boolean;
+}
+
 /** Query parameters; values are URL-encoded by the port. */
 export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
@@ -96,6 +108,8 @@ export interface GraphPort {
   getAll<T>(path: string, options: CallOptions & { readonly maxPages: number; readonly query?: Query }): Promise<T[]>;
   post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>;
   patch<T>(path: string, body: unknown, options?: CallOptions): Promise<T>;
+  /** Sends `body` as is (not JSON), e.g. a simple upload to `…/root:/{path}:/content`. */
+  put<T>(path: string, body: Uint8Array, options?: PutOptions): Promise<T>;
   delete(path: string, options?: CallOptions): Promise<void>;
   /** JSON `$batch` in chunks of at most 20; responses come back in request order. */
   batch<T = unknown>(requests: readonly BatchRequest[], options?: CallOptions): Promise<BatchResponse<T>[]>;
