@@ -66,6 +66,7 @@ describe('the result card of a completed read-only task', () => {
     expect(cardProblems(rendered)).toEqual([]);
     expect(unexpanded(rendered, contentOf(task))).toEqual([]);
     if (!hostile) expect(JSON.stringify(rendered)).not.toContain('${');
+    for (const block of elementsOf(rendered, 'RichTextBlock')) for (const run of block.inlines as Json[]) expect({ type: run.type, text: typeof run.text }).toEqual({ type: 'TextRun', text: 'string' });
     for (const { action } of actionsIn(rendered)) expect({ type: action.type, url: action.url }).toEqual({ type: 'Action.OpenUrl', url: expect.stringMatching(/^https:\/\/(contoso-my\.sharepoint\.com|outlook\.office365\.com|teams\.microsoft\.com)\//) });
   });
 
