@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { DefaultAzureCredential } from '@azure/identity';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, TeamsSSOTokenExchangeMiddleware, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createCatalogue } from './actions';
 import { tracedCatalogue } from './actions/traced';
 import { Audit } from './engine/audit';
@@ -34,6 +34,7 @@ import { CardRenderer, defaultCardsDirectory } from './teams/cards';
 import { InvokeHandler } from './teams/invoke-handler';
 import { MessageHandler } from './teams/message-handler';
 import { TeamsNotifier } from './teams/notifier';
+import { BotUserTokens } from './teams/signin/bot-user-tokens';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -78,10 +79,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
       ? await startSandbox({ dbPath: config.graph.dbPath, port: config.graph.port, logger: logger.child({ component: 'sandbox' }) })
       : undefined;
+  // With GRAPH_AUTH=obo, people's Teams SSO tokens come from the Bot Framework token service.
+  const botAuth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(config));
+  const oboConnection = config.graph.kind === 'microsoft' && config.graph.auth.kind === 'obo' ? config.graph.auth.connectionName : undefined;
+  const userTokens = oboConnection ? new BotUserTokens({ auth: botAuth, botAppId: config.bot.id ?? '', connectionName: oboConnection, logger: logger.child({ component: 'user-tokens' }) }) : undefined;
+  const signIn = userTokens && oboConnection ? { tokens: userTokens, connectionName: oboConnection } : undefined;
   const graphBaseUrl = overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl: graphBaseUrl,
-    auth: graphAuthFor(config.graph),
+    auth: graphAuthFor(config.graph, { userTokens }),
     timeoutMs: config.graphTimeoutMs,
     maxRetries: 4,
     logger: logger.child({ component: 'graph' }),
@@ -99,7 +105,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.planner ?? (llm ? new LlmPlanner({ llm, catalogue, directory, logger: logger.child({ component: 'planner' }) }) : new RulePlanner({ directory }));
   const renderer = new CardRenderer(defaultCardsDirectory());
 
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botAuthOptions(config)));
+  const adapter = new CloudAdapter(botAuth);
+  if (oboConnection) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), oboConnection));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
   };
@@ -107,7 +114,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const teams = new TeamDirectory(gateway);
   const expandPrincipals = (groups: readonly string[]) => teams.expandGroups(groups);
   const names = (idsToName: readonly string[]) => Promise.all(idsToName.map(async (id) => (await profiles(id))?.name ?? id));
-  const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }), names);
+  const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }), names, signIn);
 
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
   let kick = (): void => undefined;
@@ -147,6 +154,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     new InvokeHandler({ ...handlerDeps, people: (query) => resolvePerson(query), logger: logger.child({ component: 'invokes' }) }),
     config.bot.tenantId,
     logger,
+    signIn,
   );
 
   const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });

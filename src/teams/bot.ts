@@ -1,14 +1,24 @@
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { ActivityHandler, InvokeException, StatusCodes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import type { Logger } from '../engine/ports';
 import { tenantOf } from './activity';
 import type { InvokeHandler } from './invoke-handler';
 import type { MessageHandler } from './message-handler';
+import type { BotUserTokens } from './signin/bot-user-tokens';
+import { answerSignInInvoke } from './signin/signin-invokes';
+
+/** Teams sign-in for on-behalf-of Graph calls (`GRAPH_AUTH=obo`). */
+export interface SignIn {
+  readonly tokens: BotUserTokens;
+  readonly connectionName: string;
+}
 
 /**
  * Routes Teams activities to Delegate's handlers:
  * 1. refuse activities from other tenants (when a tenant is configured);
  * 2. a message → MessageHandler (command or new outcome);
- * 3. an `adaptiveCard/action` invoke → InvokeHandler, answered with the replacement card.
+ * 3. an `adaptiveCard/action` invoke → InvokeHandler, answered with the replacement card;
+ * 4. with Teams sign-in: every admitted activity teaches who is who (Entra id ↔ Teams id), and
+ *    the `signin/verifyState` and `signin/tokenExchange` invokes are answered.
  */
 export class DelegateBot extends ActivityHandler {
   constructor(
@@ -16,8 +26,13 @@ export class DelegateBot extends ActivityHandler {
     private readonly invokes: InvokeHandler,
     private readonly allowedTenant: string | undefined,
     private readonly logger: Logger,
+    private readonly signIn?: SignIn,
   ) {
     super();
+    this.onTurn(async (context, next) => {
+      if (this.signIn && this.admitted(context)) this.signIn.tokens.remember(context.activity);
+      await next();
+    });
     this.onMessage(async (context, next) => {
       if (this.admitted(context)) await this.messages.handle(context);
       await next();
@@ -30,6 +45,11 @@ export class DelegateBot extends ActivityHandler {
     }
     const card = await this.invokes.handle(context.activity, value.action.verb, value.action.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  protected override async onSignInInvoke(context: TurnContext): Promise<void> {
+    if (!this.signIn || !this.admitted(context)) throw new InvokeException(StatusCodes.NOT_IMPLEMENTED);
+    await answerSignInInvoke(context, { connectionName: this.signIn.connectionName, logger: this.logger });
   }
 
   private admitted(context: TurnContext): boolean {

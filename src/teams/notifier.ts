@@ -2,7 +2,9 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import type { Catalogue } from '../engine/catalogue';
 import type { Step, Task } from '../engine/model';
 import type { Logger, Notifier, TaskEvent, TaskStore } from '../engine/ports';
+import type { SignIn } from './bot';
 import { recordCardShown } from './card-ledger';
+import { sendSignInNotice, stepAwaitingSignIn } from './signin/signin-notice';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { checkpointView } from './views/checkpoint-view';
 import { resultView } from './views/result-view';
@@ -22,6 +24,8 @@ export class TeamsNotifier implements Notifier {
     private readonly logger: Logger,
     /** Display names of approvers, for reminders; ids are shown when unknown. */
     private readonly names: (ids: readonly string[]) => Promise<string[]> = async (ids) => [...ids],
+    /** Teams sign-in, to ask the requester to sign in when a step needs their own token. */
+    private readonly signIn?: SignIn,
   ) {}
 
   async notify(task: Task, event: TaskEvent): Promise<void> {
@@ -34,11 +38,26 @@ export class TeamsNotifier implements Notifier {
       }
       if (event === 'completed') await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
       if (event === 'reminder' || event === 'escalated') await this.remind(context, task, event);
+      if (event === 'failed') await this.askToSignIn(context, task);
       if (event === 'cancelled') await this.updateCheckpoints(context, task, task.plan.steps);
       else if (event === 'reminder' || event === 'escalated' || event === 'rejected') await this.updateCheckpoints(context, task, waitingOrRejected(task));
       else if (event !== 'checkpoint') await this.updateCheckpoints(context, task, lastFinished(task));
     });
     this.logger.debug({ taskId: task.id, event }, 'task shown');
+  }
+
+  /** A step failed because the requester has not signed in: send them the sign-in card (privately). */
+  private async askToSignIn(context: TurnContext, task: Task): Promise<void> {
+    const signIn = this.signIn;
+    const step = signIn ? stepAwaitingSignIn(task) : undefined;
+    if (!signIn || !step) return;
+    const outcome = await sendSignInNotice(context, task, step, {
+      connectionName: signIn.connectionName,
+      renderer: this.renderer,
+      catalogue: this.catalogue,
+      teamsIdOf: (id) => signIn.tokens.teamsIdOf(id),
+    });
+    if (!outcome.sent) this.logger.warn({ taskId: task.id, reason: outcome.reason }, 'sign-in card not sent');
   }
 
   /** A checkpoint still waits: say so in the conversation, naming who can decide. */

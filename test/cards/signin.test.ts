@@ -30,7 +30,8 @@ describe.each(fixtures)('the sign-in card for %s', (name, request, userText) => 
 
   it('opens the https sign-in link, exactly', () => {
     const [signIn] = actionsIn(card).map((a) => a.action);
-    expect(signIn).toMatchObject({ type: 'Action.OpenUrl', title: 'Sign in', url: LINK });
+    // A Teams sign-in action: Teams opens the link and then sends signin/verifyState to the bot.
+    expect(signIn).toMatchObject({ type: 'Action.Submit', title: 'Sign in', data: { msteams: { type: 'signin', value: LINK } } });
   });
 
   it(request.task ? 'offers Retry of the waiting step with identifiers only' : 'has no Retry without a step', () => {

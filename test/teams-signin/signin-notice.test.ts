@@ -41,8 +41,10 @@ describe('sendSignInNotice', () => {
     expect(outcome).toEqual({ sent: 'here', activityId: expect.any(String) });
     const [posted] = rig.services.cards().filter((c) => c.conversationId === chat.conversationId);
     if (!posted) throw new Error('no card posted in the personal chat');
-    const signIn = actionsOf(posted.card).find((a) => a.type === 'Action.OpenUrl');
-    expect(new URL(signIn?.url ?? '').protocol).toBe('https:');
+    const signIn = actionsOf(posted.card).find((a) => a.title === 'Sign in');
+    const link = (signIn?.data as { msteams?: { type?: string; value?: string } } | undefined)?.msteams;
+    expect(link?.type).toBe('signin');
+    expect(new URL(link?.value ?? '').protocol).toBe('https:');
     expect(actionsOf(posted.card).find((a) => a.title === 'Retry')).toEqual(
       expect.objectContaining({ verb: 'retry', data: expect.objectContaining({ taskId: task.id, stepId: step.id }) }),
     );
