@@ -1,4 +1,5 @@
 import { DelegateError } from '../../src/engine/errors';
+import { traceGraphRequests, type GraphRequestRecord } from '../../src/graph';
 import type { FilesCreateOutput } from '../../src/actions/files/create';
 import { docxText } from '../../src/actions/files/formats/docx-text';
 import { renderFile } from '../../src/actions/files/render';
@@ -15,6 +16,13 @@ async function children(path: string): Promise<Item[]> {
 
 async function bytesOf(item: Item): Promise<Buffer> {
   return Buffer.from(await (await fetch(item['@microsoft.graph.downloadUrl'])).arrayBuffer());
+}
+
+/** Run `fn`, listing every Graph request the gateway made as `METHOD /path status` (ids elided). */
+async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
+  const records: GraphRequestRecord[] = [];
+  const result = await traceGraphRequests(fn, (r) => records.push(r));
+  return { result, requests: records.map((r) => `${r.method} ${decodeURIComponent(r.path).replace(/\/users\/[^/]+\//, '/users/…/')} ${r.status}`) };
 }
 
 const SUMMARY = '# Contoso summary\n\n- Dana asked for the reseller training dates.\n- The order form is with legal.\n\nNext: confirm the dates.';
@@ -69,13 +77,25 @@ describe('files.create against the sandbox', () => {
     expect(output).toMatchObject({ itemId: before?.id, size: 8 });
   });
 
-  it('uses an upload session in several fragments above 4 MB', async () => {
+  it('sends a file of up to 4 MB in exactly one simple PUT to its path, with the conflict behaviour', async () => {
+    const content = 'x'.repeat(4 * 1024 * 1024);
+    const { result, requests } = await traced(() => sandbox().run('files.create', { path: 'Drafts/Exactly 4 MB.txt', content, conflictBehavior: 'rename' }));
+    expect(requests.filter((r) => !r.startsWith('GET'))).toEqual(['PUT /v1.0/users/…/drive/root:/Drafts/Exactly 4 MB.txt:/content 201']);
+    const [file] = await children('Drafts');
+    expect(file).toMatchObject({ id: (result.output as FilesCreateOutput).itemId, size: content.length });
+    // The conflict behaviour travels with the PUT: rename keeps both.
+    const again = await sandbox().run('files.create', { path: 'Drafts/Exactly 4 MB.txt', content: 'short', conflictBehavior: 'rename' });
+    expect(again.output).toMatchObject({ name: 'Exactly 4 MB 1.txt', path: 'Drafts/Exactly 4 MB 1.txt', created: true });
+  });
+
+  it('uses an upload session in several fragments above 4 MB, and no simple PUT', async () => {
     const big = `${'All work and no play. '.repeat(220_000)}The end.`;
     const requests: string[] = [];
-    const { output } = await sandbox().run('files.create', { path: 'Archive/Big log.txt', content: big, conflictBehavior: 'fail' }, {
+    const { result, requests: graph } = await traced(() => sandbox().run('files.create', { path: 'Archive/Big log.txt', content: big, conflictBehavior: 'fail' }, {
       onRequest: (r) => requests.push(`${r.method} ${r.path.replace(/\/upload\/.*/, '/upload/…')} ${r.status}`),
-    });
-    expect((output as FilesCreateOutput).size).toBe(Buffer.byteLength(big));
+    }));
+    expect((result.output as FilesCreateOutput).size).toBe(Buffer.byteLength(big));
+    expect(graph.filter((r) => !r.startsWith('GET'))).toEqual(['POST /v1.0/users/…/drive/root:/Archive/Big log.txt:/createUploadSession 200']);
     expect(requests.filter((r) => r.startsWith('PUT'))).toEqual(['PUT /upload/… 202', 'PUT /upload/… 201']);
     const [file] = await children('Archive');
     expect((await bytesOf(file as Item)).toString().endsWith('The end.')).toBe(true);
@@ -93,8 +113,8 @@ describe('files.create against the sandbox', () => {
     expect(spec.input.safeParse({ path: 'Documents//x.txt', content: 'x' }).success).toBe(false);
   });
 
-  it('rides out throttling of the upload session request', async () => {
-    await sandbox().fault({ status: 429, retryAfterSeconds: 1, count: 1, pathContains: 'createUploadSession' });
+  it('rides out throttling of the simple upload', async () => {
+    await sandbox().fault({ status: 429, retryAfterSeconds: 1, count: 1, pathContains: 'Throttled.txt:/content' });
     const started = Date.now();
     const { output } = await sandbox().run('files.create', { path: 'Throttled.txt', content: 'hello', conflictBehavior: 'fail' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

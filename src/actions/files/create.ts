@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { ActionSpec } from '../../engine/catalogue';
-import { GraphError } from '../../graph/errors';
 import type { GraphGateway } from '../../graph/types';
 import { describeCreate } from './create-describe';
-import { driveRoot, pathRef, type GraphDriveItem } from './items';
+import { driveRoot, type GraphDriveItem } from './items';
 import { quickXorHash } from './quick-xor-hash';
 import { findCreated } from './reconcile';
 import { formatOfPath, renderFile } from './render';
-import { nameTaken, uploadFragments } from './transfer';
+import { upload } from './upload';
 
 const SEGMENT = /^[^"*:<>?\\|]+$/;
 
@@ -68,18 +67,8 @@ export function filesCreate(gateway: GraphGateway): ActionSpec<FilesCreateInput,
       });
       const existing = await findCreated(graph, root, folder, name, hash, ctx);
       if (existing) return done(existing, false);
-      let session: { uploadUrl: string };
-      try {
-        session = await graph.post<{ uploadUrl: string }>(
-          `${root}${pathRef(input.path)}/createUploadSession`,
-          { item: { '@microsoft.graph.conflictBehavior': input.conflictBehavior, name } },
-          { signal: ctx.signal, what: 'your OneDrive' },
-        );
-      } catch (error) {
-        if (error instanceof GraphError && error.status === 409) throw nameTaken();
-        throw error;
-      }
-      return done(await uploadFragments<GraphDriveItem>(session.uploadUrl, bytes, ctx), true);
+      const target = { root, path: input.path, name, format, conflict: input.conflictBehavior };
+      return done(await upload(graph, target, bytes, ctx), true);
     },
   };
 }
