@@ -268,7 +268,7 @@ export class Engine {
     const outcome = await mutateTask(store, clock, request.taskId, (task) => {
       before = task;
       const t = transition(task, request, catalogue, now);
-      return { task: t.kind === 'applied' ? t.task : undefined, result: t };
+      return { task: t.kind === 'applied' ? withNames(t.task, request.names) : undefined, result: t };
     });
     const t = outcome.result;
     if (t.kind === 'refused') {
@@ -321,9 +321,9 @@ export class Engine {
   }
 
   /** Hand a task to a new owner (`owner <id> <person>`), with the same authorisation as a card. */
-  async transfer(taskId: string, actor: string, target: string, decisionId: string): Promise<DecideResult> {
+  async transfer(taskId: string, actor: string, target: string, decisionId: string, names?: Record<string, string>): Promise<DecideResult> {
     const task = await this.getTask(taskId);
-    return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb: 'transfer', actor, target });
+    return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb: 'transfer', actor, target, names });
   }
 
   /** Cancel a task by command (`cancel <id>`). */
@@ -344,4 +344,11 @@ export class Engine {
   listTasks(query: TaskQuery): Promise<Task[]> {
     return this.deps.store.listTasks(query);
   }
+}
+
+/** The task with these display names added (unchanged when there are none). */
+function withNames(task: Task, names: Readonly<Record<string, string>> | undefined): Task {
+  const given = Object.entries(names ?? {}).filter(([id, name]) => id !== '' && name.trim() !== '' && task.names?.[id] !== name);
+  if (given.length === 0) return task;
+  return { ...task, names: { ...task.names, ...Object.fromEntries(given.map(([id, name]) => [id, name.slice(0, 120)])) } };
 }

@@ -189,6 +189,8 @@ export const task = z.object({
   instructions: z.array(z.string()).optional(),
   /** Model usage so far (planning, revisions, compose steps). */
   usage: tokenUsage.optional(),
+  /** Display names of people who acted on the task (Entra object id → name, from their activities), for cards only. */
+  names: z.record(z.string(), z.string()).optional(),
   /** People who follow the task without deciding on it (Entra object ids). */
   watchers: z.array(z.string()).optional(),
   /**

@@ -22,6 +22,8 @@ export interface DecisionRequest {
   readonly remember?: boolean;
   /** Reassign: the Entra object id of the person who takes over this approval (resolved by the edge). */
   readonly target?: string;
+  /** Display names (Entra id → name) of the actor and target, as Teams and the directory gave them; shown on cards, never trusted. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /** What a decision does to a task. `stale` means the card was out of date: nothing happens. */

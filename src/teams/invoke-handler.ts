@@ -87,13 +87,13 @@ export class InvokeHandler {
 
   private async decideAndShow(click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>, verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry', reason?: string): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId } = click.data;
-    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb, actor: click.actor, reason });
+    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb, actor: click.actor, reason, names: namesOf(click) });
     return this.afterDecision(result, click.data, click.actor);
   }
 
   private async approve(click: Click<'approve'>): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId, remember } = click.data;
-    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'approve', actor: click.actor, remember: stepId !== undefined && remember });
+    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'approve', actor: click.actor, remember: stepId !== undefined && remember, names: namesOf(click) });
     return this.afterDecision(result, click.data, click.actor);
   }
 
@@ -103,7 +103,7 @@ export class InvokeHandler {
     if (!reassignTo) throw new DelegateError('user_input', 'reassign_nobody', 'Say who should approve instead: a name or an email address.');
     const person = await this.deps.people(reassignTo, click.actor);
     if ('error' in person) throw new DelegateError('user_input', 'reassign_unknown', person.error);
-    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'reassign', actor: click.actor, target: person.id, reason: `to ${person.name}` });
+    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'reassign', actor: click.actor, target: person.id, reason: `to ${person.name}`, names: { ...namesOf(click), [person.id]: person.name } });
     if (result.kind === 'applied') void this.deps.notifier.notify(result.task, 'escalated').catch(() => undefined);
     return this.afterDecision(result, click.data, click.actor);
   }
@@ -119,7 +119,7 @@ export class InvokeHandler {
       if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
       return this.afterDecision(result, click.data, click.actor);
     }
-    const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values });
+    const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values, names: namesOf(click) });
     if (result.kind === 'refused' && result.error.code === 'invalid_edit') {
       const step = result.task.plan.steps.find((s) => s.id === stepId);
       if (step) return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));
@@ -199,4 +199,10 @@ export class InvokeHandler {
     if (kind === 'checkpoint' && step) return renderer.render('checkpoint', checkpointView(task, step, catalogue, viewer));
     return renderer.render('task', taskView(task, catalogue, viewer));
   }
+}
+
+/** The clicker's display name as Teams sent it, for cards (authorisation uses the id only). */
+function namesOf(click: { readonly actor: string; readonly activity: Activity }): Record<string, string> {
+  const name = click.activity.from?.name;
+  return typeof name === 'string' && name !== '' ? { [click.actor]: name } : {};
 }

@@ -91,7 +91,7 @@ export class MessageHandler {
           const task = await this.visibleTask(command.taskId, activity, actor);
           const person = await this.deps.resolvePerson(command.person);
           if ('error' in person) throw new DelegateError('user_input', 'unknown_person', person.error);
-          const result = await this.deps.engine.transfer(task.id, actor, person.id, activity.id ?? this.deps.ids.uuid());
+          const result = await this.deps.engine.transfer(task.id, actor, person.id, activity.id ?? this.deps.ids.uuid(), { [person.id]: person.name, ...(activity.from?.name ? { [actor]: activity.from.name } : {}) });
           if (result.kind === 'refused') throw result.error;
           if (result.kind === 'applied') await this.deps.notifier.notify(result.task, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
           await context.sendActivity(MessageFactory.text(result.kind === 'applied' ? `${person.name} now owns task ${task.id}.` : `${person.name} already owns task ${task.id}.`));

@@ -129,7 +129,7 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const own = invokeCard((await run.post(thread.invoke(ALEX, approve.verb, approve.data))).body);
     expect(cardText(own)).toContain('needs approval from someone else');
 
-    expect(cardText(await click(thread, MEGAN, megans, 'Approve'))).toContain('(1 of 2)');
+    expect(cardText(await click(thread, MEGAN, megans, 'Approve'))).toContain('Approved so far: Megan Bowen (1 of 2).');
     await click(thread, ADELE, megans, 'Approve');
     await waitForStatus(taskId, 'completed');
     expect(await mailsWithSubject(run, 'lynner@example.com', 'unread mail from Contoso')).toHaveLength(1);

@@ -101,7 +101,7 @@ function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
 }
 
 function namesOf(task: Task, step: Step): string {
-  return step.approvedBy.map((id) => (id === task.requester.id ? task.requester.name : id)).join(', ');
+  return step.approvedBy.map((id) => (id === task.requester.id ? task.requester.name : (task.names?.[id] ?? 'someone'))).join(', ');
 }
 
 function outcomeNote(task: Task, step: Step): string {
