@@ -121,7 +121,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const timers = new CheckpointTimers({ store, clock, ids, audit: new Audit(store, clock), notifier, logger: logger.child({ component: 'timers' }), expandPrincipals, onRunnable: () => kick() });
   const worker = new Worker({ store, catalogue: tracedCatalogue(catalogue, gateway), notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, governance, timers, ...config.worker });
   kick = () => worker.kick();
-  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, governance, expandPrincipals, lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
+  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, governance, expandPrincipals, channelMembers: (teamId, channelId) => teams.channelMembers(teamId, channelId), lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
 
   const resolvePerson = personResolver(gateway);
   const admins = async (): Promise<string[]> => {

@@ -24,6 +24,8 @@ export interface EngineDeps {
   readonly governance?: Governance;
   /** Directory display names of addresses (address → name); unknown addresses are left out. */
   readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
+  /** How many people a channel reaches, for the policy's audience rules (channelMembersMoreThan). */
+  readonly channelMembers?: (teamId: string, channelId: string) => Promise<number | undefined>;
   /** Expand `group:<id>` approvers into user ids (Entra group members); without it, groups are dropped. */
   readonly expandPrincipals?: (groups: readonly string[]) => Promise<string[]>;
   /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
@@ -90,7 +92,8 @@ export class Engine {
     let approvers: string[] = [];
     if (result.kind === 'plan') {
       people = await this.plans.namesFor(result.steps, {});
-      const built = this.plans.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now, request.scope);
+      const audience = await this.plans.audienceFor(result.steps);
+      const built = this.plans.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now, request.scope, audience);
       if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
       planned = built.plan;
       approvers = built.approvers;
@@ -186,7 +189,8 @@ export class Engine {
     let approvers = current.approvers;
     if (result.kind === 'plan') {
       people = await this.plans.namesFor(result.steps, current.people ?? {});
-      const built = this.plans.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope);
+      const audience = await this.plans.audienceFor(result.steps);
+      const built = this.plans.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope, audience);
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
       approvers = await this.principals([...current.approvers, ...built.approvers], current.requester.id);

@@ -12,7 +12,12 @@ export interface PlanMakerDeps {
   readonly safety?: Safety;
   readonly governance?: Governance;
   readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
+  /** How many people a channel reaches (`teamId/channelId` → members), for the policy's audience rules. */
+  readonly channelMembers?: (teamId: string, channelId: string) => Promise<number | undefined>;
 }
+
+/** Members of each channel a plan posts to (`teamId/channelId` → count). */
+export type Audience = Readonly<Record<string, number>>;
 
 /** A validated, guarded and governed plan, with the approvers policy names for it. */
 export type Built = { kind: 'built'; plan: Plan; approvers: string[] } | { kind: 'refused'; message: string };
@@ -33,14 +38,31 @@ export class PlanMaker {
     return Object.keys(people).length > 0 ? people : undefined;
   }
 
-  build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope): Built {
+  /** The audience of every channel the drafts post to (channels whose size is unknown are left out). */
+  async audienceFor(drafts: readonly StepDraft[]): Promise<Audience> {
+    const lookup = this.deps.channelMembers;
+    if (!lookup) return {};
+    const channels = new Set<string>();
+    for (const draft of drafts) {
+      for (const d of this.deps.catalogue.get(draft.action)?.destinations?.(draft.input) ?? []) if (d.kind === 'channel') channels.add(d.value);
+    }
+    const counted = await Promise.all(
+      [...channels].map(async (value) => {
+        const [teamId = '', channelId = ''] = value.split('/');
+        return [value, await lookup(teamId, channelId)] as const;
+      }),
+    );
+    return Object.fromEntries(counted.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
+  }
+
+  build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope, audience: Audience = {}): Built {
     const stepLimit = this.deps.governance?.limits().stepsPerTask;
     if (stepLimit !== undefined && drafts.length > stepLimit) {
       return { kind: 'refused', message: `That plan needs ${drafts.length} steps, and your organisation's policy allows at most ${stepLimit} per task. Try asking for less at once.` };
     }
     const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now, asked.requester);
     const safety = this.deps.safety;
-    if (!safety) return this.govern(plan, asked.requester.id, scope);
+    if (!safety) return this.govern(plan, asked.requester.id, scope, audience);
     const trust = trustOf(asked, safety);
     const refusals: string[] = [];
     const steps = plan.steps.map((step) => {
@@ -52,17 +74,17 @@ export class PlanMaker {
       return { ...step, input: guarded.input, flags, gate: flags ? ('checkpoint' as const) : step.gate };
     });
     if (refusals.length > 0) return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
-    return this.govern({ ...plan, steps }, asked.requester.id, scope);
+    return this.govern({ ...plan, steps }, asked.requester.id, scope, audience);
   }
 
   /** Apply the organisation's policy: refuse denied actions, and set each step's gate, quorum and reasons. */
-  private govern(plan: Plan, requesterId: string, scope: Scope | undefined): Built {
+  private govern(plan: Plan, requesterId: string, scope: Scope | undefined, audience: Audience): Built {
     const governance = this.deps.governance;
     if (!governance) return { kind: 'built', plan, approvers: [] };
     const denied: string[] = [];
     const approvers = new Set<string>();
     const steps = plan.steps.map((step) => {
-      const answer = governance.evaluate(policyQuestion(step, this.deps.catalogue.get(step.action), requesterId, scope));
+      const answer = governance.evaluate(policyQuestion(step, this.deps.catalogue.get(step.action), requesterId, scope, audience));
       for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
       if (!answer.allowed) denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
       // Flagged steps stop whatever policy says.

@@ -8,9 +8,10 @@ import { refsIn } from './refs';
  * facts of its reach (external recipients, audience, content from Microsoft 365, sharing links).
  * The same question when a plan is made and when a dry run replays stored tasks.
  */
-export function policyQuestion(step: Step, spec: ActionSpec | undefined, requesterId: string, scope: Scope | undefined): PolicyQuestion {
+export function policyQuestion(step: Step, spec: ActionSpec | undefined, requesterId: string, scope: Scope | undefined, audience: Readonly<Record<string, number>> = {}): PolicyQuestion {
   const destinations = spec?.destinations?.(step.resolvedInput ?? step.input) ?? [];
   const flags = step.flags ?? [];
+  const channelSizes = destinations.filter((d) => d.kind === 'channel').map((d) => audience[d.value]).filter((n): n is number => n !== undefined);
   return {
     action: step.action,
     risk: step.risk,
@@ -20,6 +21,7 @@ export function policyQuestion(step: Step, spec: ActionSpec | undefined, request
       recipientCount: destinations.filter((d) => d.kind === 'recipient' || d.kind === 'attendee').length,
       untrustedSource: refsIn(step.input).length > 0,
       sharingLink: destinations.some((d) => d.kind === 'sharing'),
+      ...(channelSizes.length > 0 ? { channelMembers: Math.max(...channelSizes) } : {}),
     },
     requesterId,
     scope: { kind: scope?.kind ?? 'personal', teamId: scope?.teamId, channelId: scope?.channelId },

@@ -42,6 +42,21 @@ export class TeamDirectory {
     return members.filter((m) => (m.roles ?? []).includes('owner') && m.userId).map((m) => m.userId as string);
   }
 
+  /**
+   * How many people a channel reaches: its members for a private or shared channel, the team's
+   * members for a standard one. Undefined when Graph can't say (the audience rule then can't fire).
+   */
+  async channelMembers(teamId: string, channelId: string): Promise<number | undefined> {
+    const graph = this.gateway.forApp();
+    try {
+      const channel = await graph.get<{ membershipType?: string }>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}`, { $select: 'id,membershipType' }, { what: 'the channel' });
+      const path = channel.membershipType === 'standard' || channel.membershipType === undefined ? `/teams/${encodeURIComponent(teamId)}/members` : `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/members`;
+      return (await graph.getAll<unknown>(path, { maxPages: MAX_PAGES, what: 'the channel' })).length;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** User object ids in these `group:<id>` principals (transitive members). */
   async expandGroups(groups: readonly string[]): Promise<string[]> {
     const graph = this.gateway.forApp();
