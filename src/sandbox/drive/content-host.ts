@@ -11,7 +11,7 @@ import { itemView } from './view';
  * OneDrive hands out pre-authenticated URLs on another host for file bytes: the
  * `@microsoft.graph.downloadUrl` of a file and the `uploadUrl` of an upload session. Clients call
  * them without a Graph token. The sandbox serves them from a second loopback server, started on
- * first use and kept per store, so raw bytes never go through the JSON-only Graph pipeline.
+ * first use and kept per store, as on OneDrive: these URLs are not Graph and take no Graph token.
  */
 export interface ContentHost {
   downloadUrl(itemId: string): string;
