@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLocalServer, type LocalServer } from './local-server';
 
 /** An activity the bot sent or updated through the Bot Connector API. */
 export interface ConnectorCall {
@@ -16,24 +16,18 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
-  private server?: http.Server;
+  private server?: LocalServer;
   private next = 0;
   private waiters: (() => void)[] = [];
   url = '';
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => this.handle(req, res, body));
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.server = await startLocalServer((req, res, body) => this.handle(req, res, body));
+    this.url = this.server.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
 
   /** Cards (adaptive card contents) sent or updated, in order. */

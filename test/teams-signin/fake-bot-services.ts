@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLocalServer, type LocalServer } from '../http/local-server';
 
 /** What the bot sent through the Bot Connector API. */
 export interface SentActivity {
@@ -29,7 +29,7 @@ export class FakeBotServices {
   private readonly tokens = new Map<string, string>();
   private readonly codes = new Map<string, { userId: string; connectionName: string; token: string }>();
   private readonly exchangeable = new Map<string, string>();
-  private server?: http.Server;
+  private server?: LocalServer;
   private next = 0;
   /** When set, the token service answers every call with this status. */
   failWith: number | undefined;
@@ -53,18 +53,12 @@ export class FakeBotServices {
   }
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => this.handle(req, res, body));
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.server = await startLocalServer((req, res, body) => this.handle(req, res, body));
+    this.url = this.server.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
 
   /** Adaptive cards sent, with the conversation each went to. */
