@@ -13,6 +13,7 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
   if (allow.length === 0) lines.push('No action is allowed.');
   else if (allow.includes('*')) lines.push('All actions are allowed' + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
   else lines.push(`Allowed actions: ${listAnd(allow)}` + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
+  lines.push(policy.actions.destructive ? 'Destructive actions (cancel, delete) are allowed, with approval.' : 'Destructive actions (cancel, delete) are off.');
 
   const gated = RISK_CLASSES.filter((risk) => policy.checkpoints[risk]);
   const free = RISK_CLASSES.filter((risk) => !policy.checkpoints[risk]);
@@ -47,7 +48,11 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
     b.modelTokensPerTenantPerDay && `${b.modelTokensPerTenantPerDay.toLocaleString('en-US')} model tokens per organisation per day`,
   ].filter((x): x is string => typeof x === 'string');
   if (limits.length > 0) lines.push(`Limits: ${listAnd(limits)}.`);
-  if (policy.rememberDecisions.acrossTasks) lines.push('Approvals may be remembered across tasks.');
+  lines.push(
+    policy.rememberDecisions.acrossTasks
+      ? 'Approvals are remembered within a task only: remembering them across tasks is not supported yet.'
+      : 'Approvals may be remembered for the rest of a task, never across tasks.',
+  );
   return lines;
 }
 

@@ -38,6 +38,7 @@ export function evaluateStep(policy: Policy, step: EvaluatedStepInput): StepVerd
   const denyGlob = firstMatch(policy.actions.deny, step.action);
   if (denyGlob !== undefined) deny('actions.deny', `${step.action} is not allowed by policy (denied by "${denyGlob}").`);
   else if (firstMatch(policy.actions.allow, step.action) === undefined) deny('actions.allow', `${step.action} is not in the policy's allowed actions.`);
+  else if (step.risk === 'destructive' && !policy.actions.destructive) deny('actions.destructive', `${step.action} deletes or cancels something, and destructive actions are off unless the policy turns them on.`);
 
   let checkpoint = false;
   if (policy.checkpoints[step.risk]) {

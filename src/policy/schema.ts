@@ -101,7 +101,14 @@ export const policySchema = z
     version: z.literal(1, { error: 'must be 1 (the only policy version)' }),
     /** true stops all execution at once. */
     killSwitch: z.boolean().default(false),
-    actions: z.strictObject({ allow: z.array(actionGlob).default(['*']), deny: z.array(actionGlob).default([]) }).prefault({}),
+    actions: z
+      .strictObject({
+        allow: z.array(actionGlob).default(['*']),
+        deny: z.array(actionGlob).default([]),
+        /** Destructive actions (delete, cancel) are off unless this says otherwise. */
+        destructive: z.boolean().default(false),
+      })
+      .prefault({}),
     /** Which risk classes stop at a checkpoint (flagged steps always do). */
     checkpoints: z
       .strictObject({

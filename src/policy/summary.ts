@@ -10,6 +10,7 @@ export function summarizePolicy(policy: Policy): string {
     `${count(policy.rules.length, 'rule')}`,
     `checkpoints: ${gated.length > 0 ? gated.join(', ') : 'none'}`,
     `deny: ${policy.actions.deny.length > 0 ? policy.actions.deny.join(', ') : 'none'}`,
+    `destructive actions ${policy.actions.destructive ? 'on' : 'off'}`,
     `${count(policy.approvers.channels.length, 'channel approver set')}`,
     `default quorum ${policy.approvers.default.quorum}`,
     `checkpoints expire after ${policy.expiry.checkpointMinutes} min`,

@@ -12,6 +12,7 @@ export function policyWarnings(policy: Policy): string[] {
     ...policy.approvers.channels.map((settings, index) => ({ name: `approvers.channels[${index}]`, settings })),
   ];
   const warnings: string[] = [];
+  if (policy.rememberDecisions.acrossTasks) warnings.push('rememberDecisions.acrossTasks is not supported yet: approvals are remembered within a task only');
   policy.approvers.channels.forEach((settings, index) => {
     const people = approverList('\u0000requester', settings.approvers, settings.forbidSelfApproval);
     if (!reachable(people, settings.quorum)) {

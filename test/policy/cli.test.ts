@@ -26,7 +26,7 @@ describe('policy CLI in-process', () => {
     const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nactions: { deny: [files.delete] }\n' });
     expect(result).toEqual({
       code: 0,
-      out: ['policy OK: version 1; kill switch off; 0 rules; checkpoints: write-internal, write-external, destructive; deny: files.delete; 0 channel approver sets; default quorum 1; checkpoints expire after 1440 min'],
+      out: ['policy OK: version 1; kill switch off; 0 rules; checkpoints: write-internal, write-external, destructive; deny: files.delete; destructive actions off; 0 channel approver sets; default quorum 1; checkpoints expire after 1440 min'],
       err: [],
     });
   });

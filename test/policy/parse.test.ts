@@ -15,7 +15,7 @@ describe('parsePolicy: good files', () => {
     expect(result.policy).toEqual({
       version: 1,
       killSwitch: false,
-      actions: { allow: ['*'], deny: [] },
+      actions: { allow: ['*'], deny: [], destructive: false },
       checkpoints: { read: false, compose: false, 'write-internal': true, 'write-external': true, destructive: true },
       rules: [],
       approvers: { default: { quorum: 1, forbidSelfApproval: false, approvers: [] }, channels: [] },

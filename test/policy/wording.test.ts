@@ -29,11 +29,13 @@ describe('effectiveRules', () => {
   it('describes the defaults', () => {
     expect(effectiveRules(DEFAULT_POLICY, { kind: 'personal' })).toEqual([
       'All actions are allowed.',
+      'Destructive actions (cancel, delete) are off.',
       'Needs approval: changes inside your organisation, steps that reach outside your organisation and destructive steps.',
       'Runs without approval: read steps and compose steps.',
       'Steps a safety check flags always need approval.',
       'Approvers here: the requester; 1 approval needed.',
       'Unanswered checkpoints remind after 4 hours and are rejected after 1 day.',
+      'Approvals may be remembered for the rest of a task, never across tasks.',
     ]);
   });
 
@@ -58,13 +60,14 @@ describe('effectiveRules', () => {
     expect(effectiveRules(policy, { kind: 'channel', channelName: 'Finance' })).toEqual([
       'Kill switch is ON: no task runs until an admin turns it off.',
       'Allowed actions: mail.* and calendar.*, except mail.delete.',
+      'Destructive actions (cancel, delete) are off.',
       'Needs approval: read steps, compose steps, changes inside your organisation, steps that reach outside your organisation and destructive steps.',
       'Steps a safety check flags always need approval.',
       'Rule attachments: when a step includes attachments → needs approval.',
       'Approvers here: bob and carol; 2 approvals needed; the requester may not approve their own steps (from approvers.channels[0]).',
       'Unanswered checkpoints remind after 45 minutes (escalated to boss) and are cancelled after 90 minutes.',
       'Limits: 20 steps per task and 5,000,000 model tokens per organisation per day.',
-      'Approvals may be remembered across tasks.',
+      'Approvals are remembered within a task only: remembering them across tasks is not supported yet.',
     ]);
   });
 });

@@ -20,7 +20,7 @@ const ADELE = 'adelev@example.com';
 // Destructive steps run only where the policy allows them: this tenant's policy says so explicitly.
 const policyDir = mkdtempSync(join(tmpdir(), 'delegate-calendar-policy-'));
 const policyFile = join(policyDir, 'policy.yaml');
-writeFileSync(policyFile, 'version: 1\nactions:\n  allow: ["*"]\n');
+writeFileSync(policyFile, 'version: 1\nactions:\n  allow: ["*"]\n  destructive: true\n');
 afterAll(() => rmSync(policyDir, { recursive: true, force: true }));
 
 describe('scenarios: changing, cancelling and answering meetings, end to end', () => {
