@@ -1,6 +1,7 @@
 import type { Catalogue } from './catalogue';
 import type { CheckpointTimers, Step, StepFlag, Task } from './model';
 import { withStep } from './mutate';
+import type { Tightening } from './step-runner';
 
 type Remembered = NonNullable<Task['remembered']>[number];
 
@@ -44,9 +45,12 @@ export function enterCheckpoint(
   flags: readonly StepFlag[] | undefined,
   timers: CheckpointTimers | undefined,
   catalogue: Catalogue,
+  policy?: Tightening,
 ): Task {
-  const step = task.plan.steps.find((s) => s.id === stepId);
-  if (!step) return task;
+  const found = task.plan.steps.find((s) => s.id === stepId);
+  if (!found) return task;
+  const step = policy ? tighten(found, policy) : found;
+  task = step === found ? task : withStep(task, stepId, () => step);
   const covering = coveringApproval(task, step, destinationValues(step, input, catalogue), flags);
   if (covering) {
     return withStep(task, stepId, (s) => ({ ...s, status: 'approved', resolvedInput: input, flags: flags ? [...flags] : undefined, approvedBy: [covering.by] }));
@@ -54,6 +58,21 @@ export function enterCheckpoint(
   return {
     ...withStep(task, stepId, (s) => ({ ...s, status: 'awaiting_approval', resolvedInput: input, flags: flags ? [...flags] : undefined, checkpoint: timers })),
     status: 'awaiting_checkpoint',
+  };
+}
+
+/** The step with what policy now asks on top of what it asked at planning (never less). */
+function tighten(step: Step, policy: Tightening): Step {
+  const quorum = Math.max(step.quorum ?? 1, policy.quorum);
+  const forbid = (step.forbidSelfApproval ?? false) || policy.forbidSelfApproval;
+  const known = new Set((step.gateReasons ?? []).map((r) => r.rule));
+  const reasons = [...(step.gateReasons ?? []), ...policy.reasons.filter((r) => !known.has(r.rule))];
+  return {
+    ...step,
+    gate: 'checkpoint',
+    quorum: quorum > 1 ? quorum : undefined,
+    forbidSelfApproval: forbid || undefined,
+    gateReasons: reasons.length > 0 ? reasons.map((r) => ({ rule: r.rule, text: r.text })) : undefined,
   };
 }
 

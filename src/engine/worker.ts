@@ -181,7 +181,7 @@ export class Worker {
       }
       return undefined;
     }
-    const move = nextMove(task, catalogue, this.options.safety);
+    const move = nextMove(task, catalogue, this.options.safety, this.options.governance);
     switch (move.kind) {
       case 'complete':
         return this.finish(task, 'completed');
@@ -193,7 +193,7 @@ export class Worker {
         const expiry = this.options.governance?.expiry(move.step.risk, (move.flags ?? []).length > 0);
         const { task: next, changed } = await this.mutate(task.id, (t) =>
           t.status === 'running' && stepStatus(t, move.step.id) === 'pending'
-            ? enterCheckpoint(t, move.step.id, move.input, move.flags, expiry ? checkpointTimers(now, expiry, move.step.risk) : undefined, catalogue)
+            ? enterCheckpoint(t, move.step.id, move.input, move.flags, expiry ? checkpointTimers(now, expiry, move.step.risk) : undefined, catalogue, move.policy)
             : undefined,
         );
         if (!changed) return next.version === task.version ? undefined : next;
