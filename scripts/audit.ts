@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { TaskStore } from '../src/engine/ports';
-import { exportTaskLedger, verifyLedger, type AuditIo } from '../src/ledger/audit-commands';
+import { exportTaskLedger, verifyLedger, type AuditIo, type LedgerAnchor } from '../src/ledger/audit-commands';
 import { openSqliteStore } from '../src/store/sqlite-store';
 
 /**
@@ -18,9 +18,9 @@ import { openSqliteStore } from '../src/store/sqlite-store';
 
 export const DEFAULT_DB = './data/delegate.db';
 
-const USAGE = 'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH]\n';
+const USAGE = 'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchor <seq>:<hash>]\n';
 
-type Command = { kind: 'export'; taskId: string; format: 'jsonl' | 'csv'; db: string } | { kind: 'verify'; db: string };
+type Command = { kind: 'export'; taskId: string; format: 'jsonl' | 'csv'; db: string } | { kind: 'verify'; db: string; anchor?: LedgerAnchor };
 
 /** Run the command; resolves to the exit code. `argv` excludes node and the script. */
 export async function main(argv: readonly string[], io: AuditIo): Promise<number> {
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: AuditIo): Promise<number
     return 2;
   }
   try {
-    return command.kind === 'verify' ? await verifyLedger(store, io) : await exportTaskLedger(store, command.taskId, command.format, io);
+    return command.kind === 'verify' ? await verifyLedger(store, io, command.anchor) : await exportTaskLedger(store, command.taskId, command.format, io);
   } finally {
     await store.close();
   }
@@ -53,7 +53,7 @@ function parse(argv: readonly string[]): Command | undefined {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { format: { type: 'string' }, db: { type: 'string' } },
+      options: { format: { type: 'string' }, db: { type: 'string' }, anchor: { type: 'string' } },
     });
   } catch {
     return undefined;
@@ -61,7 +61,12 @@ function parse(argv: readonly string[]): Command | undefined {
   const { values, positionals } = parsed;
   const db = values.db ?? DEFAULT_DB;
   const [name, taskId, ...extra] = positionals;
-  if (name === 'verify' && taskId === undefined && values.format === undefined) return { kind: 'verify', db };
+  if (name === 'verify' && taskId === undefined && values.format === undefined) {
+    if (values.anchor === undefined) return { kind: 'verify', db };
+    const match = /^(\d+):([0-9a-f]{64})$/.exec(values.anchor);
+    return match ? { kind: 'verify', db, anchor: { seq: Number(match[1]), hash: match[2]! } } : undefined;
+  }
+  if (values.anchor !== undefined) return undefined;
   if (name !== 'export' || taskId === undefined || extra.length > 0) return undefined;
   const format = values.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'csv') return undefined;

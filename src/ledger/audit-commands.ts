@@ -31,12 +31,26 @@ export async function exportTaskLedger(store: TaskStore, taskId: string, format:
   }
 }
 
-/** Verify the whole chain: exit code 0 and "ledger OK: N entries", or 1 and where it broke. */
-export async function verifyLedger(store: TaskStore, io: AuditIo): Promise<number> {
+/** An entry known from outside the store (an earlier `verify`'s head): it must still be there, unchanged. */
+export interface LedgerAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/**
+ * Verify the whole chain: exit code 0, "ledger OK: N entries" and the head to keep elsewhere, or
+ * 1 and where it broke. With an anchor, a chain cut back before the anchor (its newest entries
+ * deleted) or rewritten from it onwards is caught too.
+ */
+export async function verifyLedger(store: TaskStore, io: AuditIo, anchor?: LedgerAnchor): Promise<number> {
   const verifier = new ChainVerifier();
   let verdict: ChainVerdict;
+  let anchored: string | undefined;
   try {
-    for await (const entry of store.readLedger()) if (!verifier.push(entry)) break;
+    for await (const entry of store.readLedger()) {
+      if (anchor && entry.seq === anchor.seq) anchored = entry.hash;
+      if (!verifier.push(entry)) break;
+    }
     verdict = verifier.verdict();
   } catch (error) {
     if (!(error instanceof UnreadableLedgerEntryError)) throw error;
@@ -46,8 +60,11 @@ export async function verifyLedger(store: TaskStore, io: AuditIo): Promise<numbe
     if (before.ok) return broken(io, error.seq, 'unreadable');
     verdict = before;
   }
+  if (verdict.ok && anchor && anchored === undefined) return broken(io, anchor.seq, 'truncated (the anchor entry is gone)');
+  if (verdict.ok && anchor && anchored !== anchor.hash) return broken(io, anchor.seq, 'anchor mismatch (the chain was rewritten)');
   if (verdict.ok) {
     io.out(`ledger OK: ${verdict.count} entries\n`);
+    if (verdict.count > 0) io.out(`head: ${verdict.count}:${verdict.head} (keep it; verify --anchor ${verdict.count}:${verdict.head} proves nothing before it was cut or rewritten)\n`);
     return 0;
   }
   return broken(io, verdict.seq, verdict.reason);

@@ -5,7 +5,7 @@ export type ChainBreak = 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'reo
 
 /** The verdict on a ledger: every entry checked, or the first entry that is not what was recorded. */
 export type ChainVerdict =
-  | { readonly ok: true; readonly count: number }
+  | { readonly ok: true; readonly count: number; /** The last entry's hash ('' for an empty ledger): keep it elsewhere to detect truncation later. */ readonly head: string }
   | {
       readonly ok: false;
       /**
@@ -24,8 +24,8 @@ export type ChainVerdict =
  *   replaced with a recomputed hash);
  * - `sequence_gap`: a sequence number is missing (an entry was deleted);
  * - `reordered`: sequence numbers are out of order or repeated.
- * A deleted *last* entry leaves a valid, shorter chain: compare counts with an outside copy
- * (an earlier export) to detect truncation.
+ * A deleted *last* entry leaves a valid, shorter chain: keep the head (`seq` and hash) somewhere
+ * else and check it with an anchor later (`npm run audit -- verify --anchor <seq>:<hash>`).
  */
 export function verifyChain(entries: Iterable<LedgerEntry>): ChainVerdict {
   const check = new ChainVerifier();
@@ -75,7 +75,7 @@ export class ChainVerifier {
   verdict(): ChainVerdict {
     if (this.failure) return { ok: false, ...this.failure };
     if (this.missing !== undefined) return { ok: false, seq: this.missing, reason: 'sequence_gap' };
-    return { ok: true, count: this.count };
+    return { ok: true, count: this.count, head: this.count === 0 ? '' : this.prevHash };
   }
 
   /** Scan on past a missing number: if anything comes back in order, entries were moved. */

@@ -76,7 +76,7 @@ describe('HTTP: personal chat journey against the running server', () => {
     for (const type of ['task_created', 'plan_version', 'card_shown', 'decision', 'step_result', 'task_status']) expect(types).toContain(type);
     const approvals = entries.filter((e) => e.type === 'decision' && e.actor === ALEX.aadObjectId);
     expect(approvals.map((e) => (e.payload as { stepId?: string }).stepId ?? 'plan')).toEqual(['plan', 's3']);
-    expect(await verifyChainAsync(run.app.store.readLedger())).toEqual({ ok: true, count: expect.any(Number) });
+    expect(await verifyChainAsync(run.app.store.readLedger())).toEqual({ ok: true, count: expect.any(Number), head: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const before = run.connector.calls.length;
     await run.post(chat.message(`audit ${taskId}`));
     const audit = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.method === 'POST'));

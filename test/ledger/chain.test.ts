@@ -46,9 +46,11 @@ describe('hash chain', () => {
   });
 
   it('verifies an intact chain, and an empty one', async () => {
-    expect(verifyChain(chain(20))).toEqual({ ok: true, count: 20 });
-    expect(verifyChain([])).toEqual({ ok: true, count: 0 });
-    await expect(verifyChainAsync(chain(5))).resolves.toEqual({ ok: true, count: 5 });
+    const twenty = chain(20);
+    expect(verifyChain(twenty)).toEqual({ ok: true, count: 20, head: twenty.at(-1)!.hash });
+    expect(verifyChain([])).toEqual({ ok: true, count: 0, head: '' });
+    const five = chain(5);
+    await expect(verifyChainAsync(five)).resolves.toEqual({ ok: true, count: 5, head: five.at(-1)!.hash });
   });
 
   it.each([

@@ -6,17 +6,21 @@ import { runAudit, seedLedgerFile, useTempDb } from './support';
 const newPath = useTempDb('ledger-tamper');
 
 /** Seed a 10-entry ledger, tamper with it directly through SQLite, and run `audit verify`. */
-async function verifyAfter(tamper: (db: Database.Database) => void): Promise<{ code: number; out: string }> {
+async function verifyAfter(tamper: (db: Database.Database) => void, extra: readonly string[] = []): Promise<{ code: number; out: string }> {
   const file = newPath();
-  await seedLedgerFile(file, 10);
+  const entries = await seedLedgerFile(file, 10);
+  const head = entries.at(-1)!;
   const db = new Database(file);
   try {
     tamper(db);
   } finally {
     db.close();
   }
-  return runAudit(['verify', '--db', file]);
+  return runAudit(['verify', '--db', file, ...extra.map((arg) => arg.replace('$HEAD', `${head.seq}:${head.hash}`))]);
 }
+
+/** The "ledger OK" line (verify also prints the head to keep). */
+const okLine = (out: string) => out.split('\n')[0];
 
 function row(db: Database.Database, seq: number): LedgerRow {
   return db.prepare('SELECT * FROM ledger WHERE seq = ?').get(seq) as LedgerRow;
@@ -24,7 +28,10 @@ function row(db: Database.Database, seq: number): LedgerRow {
 
 describe('tampering with the ledger in a SQLite file', () => {
   it('verifies the untouched file', async () => {
-    await expect(verifyAfter(() => undefined)).resolves.toEqual({ code: 0, out: 'ledger OK: 10 entries\n', err: '' });
+    const result = await verifyAfter(() => undefined);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(okLine(result.out)).toBe('ledger OK: 10 entries');
+    expect(result.out).toMatch(/^head: 10:[0-9a-f]{64} /m);
   });
 
   it('names an entry whose payload was updated', async () => {
@@ -93,8 +100,23 @@ describe('tampering with the ledger in a SQLite file', () => {
     expect(earlier).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 2: sequence_gap\n' });
   });
 
-  it('cannot see a truncated tail on its own (compare the count with an earlier export)', async () => {
+  it('cannot see a truncated tail on its own, but can with the head kept from an earlier verify', async () => {
     const result = await verifyAfter((db) => db.prepare('DELETE FROM ledger WHERE seq = 10').run());
-    expect(result).toMatchObject({ code: 0, out: 'ledger OK: 9 entries\n' });
+    expect(result.code).toBe(0);
+    expect(okLine(result.out)).toBe('ledger OK: 9 entries');
+    const anchored = await verifyAfter((db) => db.prepare('DELETE FROM ledger WHERE seq >= 9').run(), ['--anchor', '$HEAD']);
+    expect(anchored).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 10: truncated (the anchor entry is gone)\n' });
+    const intact = await verifyAfter(() => undefined, ['--anchor', '$HEAD']);
+    expect(intact.code).toBe(0);
+  });
+
+  it('with an anchor, catches a tail rewritten with recomputed hashes', async () => {
+    const result = await verifyAfter((db) => {
+      const last = row(db, 10);
+      const forged = { ...decodeLedgerRow(last), payload: { forged: true } };
+      const hash = computeHash(forged);
+      db.prepare('UPDATE ledger SET payload = ?, hash = ? WHERE seq = 10').run(JSON.stringify(forged.payload), hash);
+    }, ['--anchor', '$HEAD']);
+    expect(result).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 10: anchor mismatch (the chain was rewritten)\n' });
   });
 });
