@@ -5,7 +5,7 @@ import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, Notifier } from '../engine/ports';
 import { mayDecide } from '../engine/transitions';
-import { actorOf } from './activity';
+import { actorOf, baseConversationId } from './activity';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
 import { checkpointView } from './views/checkpoint-view';
@@ -52,7 +52,7 @@ export class InvokeHandler {
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
     cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
     retry: (c) => this.decideAndShow(c, 'retry'),
-    refresh: async (c) => this.current(await this.deps.engine.getTask(c.data.taskId), c.data, c.actor),
+    refresh: async (c) => this.current(await this.visible(c), c.data, c.actor),
     answer: (c) => this.answer(c),
     revise: (c) => this.revise(c),
   };
@@ -173,6 +173,18 @@ export class InvokeHandler {
       throw new DelegateError('user_input', 'unplannable', result.message);
     }
     return this.afterDecision(result, { card: 'task' }, click.actor);
+  }
+
+  /**
+   * A task the clicker may see: one that lives in the conversation the click came from, or one
+   * they requested, own, approve or follow. Card data names the task, so it is never enough alone.
+   */
+  private async visible(click: Click<Verb>): Promise<Task> {
+    const task = await this.deps.engine.findTask(click.data.taskId);
+    const here = task !== undefined && task.scope.conversationId === baseConversationId(click.activity.conversation?.id ?? '');
+    const involved = task !== undefined && (task.requester.id === click.actor || mayDecide(task, click.actor) || (task.watchers ?? []).includes(click.actor));
+    if (!task || !(here || involved)) throw new DelegateError('user_input', 'task_not_found', "I can't find that task. It may belong to another conversation.");
+    return task;
   }
 
   private async authorised(click: Click<Verb>): Promise<Task> {

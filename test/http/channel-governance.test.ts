@@ -5,6 +5,7 @@ import { SANDBOX_DIRECTORY } from '../../src/sandbox';
 import { SANDBOX_SECURITY_GROUPS } from '../../src/sandbox/routes/groups';
 import type { Task } from '../../src/engine/model';
 import { button, cardText, executeActions, invokeCard, startApp, type RunningApp } from './app-harness';
+import { PersonalChat } from './activities';
 import { ChannelThread, teamsUser } from './channel-activities';
 import { mailsWithSubject } from './flow-helpers';
 import type { PostedCard } from './flow-helpers';
@@ -212,6 +213,19 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
       ['watch', PATTI.aadObjectId],
       ['unwatch', PATTI.aadObjectId],
     ]);
+  });
+
+  it("a refresh shows a task only where it lives or to the people involved, whatever the card data says", async () => {
+    const thread = new ChannelThread(run.connector.url);
+    await run.post(thread.message(ALEX, 'Email Megan a summary of my unread mail from Northwind'));
+    const plan = await run.connector.waitFor(() => cards(thread)[0], 10_000, 'plan card');
+    const refresh = button(plan.card, 'Refresh');
+    const elsewhere = new PersonalChat(run.connector.url, LYNNE);
+    const leaked = invokeCard((await run.post(elsewhere.invoke(refresh.verb, refresh.data))).body);
+    expect(cardText(leaked)).toContain("I can't find that task");
+    expect(cardText(leaked)).not.toContain('Northwind');
+    const requester = new PersonalChat(run.connector.url, ALEX);
+    expect(cardText(invokeCard((await run.post(requester.invoke(refresh.verb, refresh.data))).body))).toContain('Northwind');
   });
 
   it('pause, resume and cancel need owner or approver rights', async () => {
