@@ -46,7 +46,7 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
         Array.from({ length: 50 }, (_, i) => ctx.store.appendLedger(ledgerAppend(`T${i % 4}`, i))),
       );
       expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 50 });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 50, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(await readAll(ctx.store.readLedger())).toEqual([...entries].sort((a, b) => a.seq - b.seq));
     });
 
@@ -54,7 +54,7 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
       for (let n = 1; n <= 1003; n += 1) await ctx.store.appendLedger(ledgerAppend('T', n));
       const all = await readAll(ctx.store.readLedger());
       expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 1003 }, (_, i) => i + 1));
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 1003 });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 1003, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(await ctx.store.listLedger({ limit: 5000 })).toHaveLength(1000);
     });
 
@@ -95,7 +95,7 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
     });
 
     it('verifies an empty ledger', async () => {
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 0 });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 0, head: '' });
     });
 
     (options.reopen ? it : it.skip)('keeps the chain across close and reopen, and continues it', async () => {
@@ -105,7 +105,7 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
       await expect(ctx.store.listLedger({})).resolves.toEqual(before);
       const sixth = await ctx.store.appendLedger(ledgerAppend('T', 6));
       expect(sixth).toMatchObject({ seq: 6, prevHash: before[4]!.hash });
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 6 });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 6, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
     });
   });
 }

@@ -21,7 +21,7 @@ describe('SQLite audit ledger', () => {
       const appends = range(1, 50).flatMap((n) => [a.appendLedger(ledgerAppend('TA', n)), b.appendLedger(ledgerAppend('TB', n))]);
       const entries = await Promise.all(appends);
       expect(entries.map((e) => e.seq).sort((x, y) => x - y)).toEqual(range(1, 100));
-      await expect(verifyChainAsync(a.readLedger())).resolves.toEqual({ ok: true, count: 100 });
+      await expect(verifyChainAsync(a.readLedger())).resolves.toEqual({ ok: true, count: 100, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
       // Each instance sees the other's entries.
       await expect(a.listLedger({ taskId: 'TB', limit: 1000 })).resolves.toHaveLength(50);
     } finally {
@@ -40,7 +40,7 @@ describe('SQLite audit ledger', () => {
     expect([...one!, ...two!].sort((x, y) => x - y)).toEqual(range(1, 300));
     const store = await openSqliteStore(file);
     try {
-      await expect(verifyChainAsync(store.readLedger())).resolves.toEqual({ ok: true, count: 300 });
+      await expect(verifyChainAsync(store.readLedger())).resolves.toEqual({ ok: true, count: 300, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
     } finally {
       await store.close();
     }
@@ -97,7 +97,7 @@ describe('SQLite audit ledger', () => {
         expect((refused as { code?: unknown }).code).toBe('SQLITE_READONLY');
         // The writer still writes while a reader is open.
         await expect(writer.appendLedger(ledgerAppend('T', 3))).resolves.toMatchObject({ seq: 2 });
-        await expect(verifyChainAsync(reader.readLedger())).resolves.toEqual({ ok: true, count: 2 });
+        await expect(verifyChainAsync(reader.readLedger())).resolves.toEqual({ ok: true, count: 2, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
       } finally {
         await Promise.all([reader.close(), writer.close()]);
       }
