@@ -7,7 +7,9 @@ import { mutateTask } from './mutate';
 import { PlanMaker } from './plan-maker';
 import type { Clock, Governance, Ids, PlanRequest, Planner, TaskQuery, TaskStore } from './ports';
 import type { Safety } from './safety';
-import { mayDecide, transition, type DecisionRequest } from './transitions';
+import { recheckInput } from './recheck';
+import { checkpointTimers } from './timers';
+import { mayDecide, transition, type DecisionRequest, type EditChecks } from './transitions';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
 export interface EngineDeps {
@@ -226,6 +228,18 @@ export class Engine {
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
+  /** How an edit's input is checked: the deterministic guards, the action's risk and the policy, as for a plan. */
+  private editChecks(now: Date): EditChecks {
+    const { catalogue, safety, governance } = this.deps;
+    return {
+      recheck: (task, step, input) => {
+        const spec = catalogue.get(step.action);
+        return spec ? recheckInput(task, step, spec, input, safety, governance) : { kind: 'refused', code: 'unknown_action', message: `The action "${step.action}" is no longer available.` };
+      },
+      timers: (step) => (governance ? checkpointTimers(now, governance.expiry(step.risk, (step.flags ?? []).length > 0), step.risk) : undefined),
+    };
+  }
+
   /** User ids of these principals (groups expanded), without the requester and without repeats. */
   private async principals(principals: readonly string[], requesterId: string): Promise<string[]> {
     const groups = principals.filter((p) => p.startsWith('group:'));
@@ -271,7 +285,7 @@ export class Engine {
     let before: Task | undefined;
     const outcome = await mutateTask(store, clock, request.taskId, (task) => {
       before = task;
-      const t = transition(task, request, catalogue, now);
+      const t = transition(task, request, catalogue, now, this.editChecks(now));
       return { task: t.kind === 'applied' ? withNames(t.task, request.names) : undefined, result: t };
     });
     const t = outcome.result;

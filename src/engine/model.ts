@@ -208,6 +208,8 @@ export const task = z.object({
         at: z.string(),
         /** The step it was given on. */
         stepId: z.string(),
+        /** The policy rules that gated that step: a later step gated by any other rule is not covered. */
+        rules: z.array(z.string()).optional(),
         /** Set when someone revoked it. */
         revokedAt: z.string().optional(),
       }),

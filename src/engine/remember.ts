@@ -1,7 +1,7 @@
 import type { Catalogue } from './catalogue';
-import type { CheckpointTimers, Step, StepFlag, Task } from './model';
+import type { CheckpointTimers, RiskClass, Step, StepFlag, Task } from './model';
 import { withStep } from './mutate';
-import type { Tightening } from './step-runner';
+import { tighten, type Tightening } from './recheck';
 
 type Remembered = NonNullable<Task['remembered']>[number];
 
@@ -24,11 +24,13 @@ function stillMayDecide(task: Task, actor: string): boolean {
  */
 export function coveringApproval(task: Task, step: Step, destinations: readonly string[], flags: readonly StepFlag[] | undefined): Remembered | undefined {
   if ((flags ?? []).length > 0 || (step.quorum ?? 1) > 1) return undefined;
+  const rules = (step.gateReasons ?? []).map((r) => r.rule);
   return (task.remembered ?? []).find(
     (r) =>
       r.revokedAt === undefined &&
       r.action === step.action &&
       destinations.every((d) => r.destinations.includes(d)) &&
+      rules.every((rule) => (r.rules ?? []).includes(rule)) &&
       stillMayDecide(task, r.by) &&
       !(step.forbidSelfApproval && r.by === task.requester.id),
   );
@@ -45,13 +47,18 @@ export function enterCheckpoint(
   flags: readonly StepFlag[] | undefined,
   timers: CheckpointTimers | undefined,
   catalogue: Catalogue,
-  policy?: Tightening,
+  found?: { readonly policy?: Tightening; readonly risk: RiskClass },
 ): Task {
-  const found = task.plan.steps.find((s) => s.id === stepId);
-  if (!found) return task;
-  const step = policy ? tighten(found, policy) : found;
-  task = step === found ? task : withStep(task, stepId, () => step);
-  const covering = coveringApproval(task, step, destinationValues(step, input, catalogue), flags);
+  const planned = task.plan.steps.find((s) => s.id === stepId);
+  if (!planned) return task;
+  const step = found ? tighten(planned, { ...found, flags: flags ? [...flags] : undefined }) : planned;
+  if (step !== planned) {
+    // Approvers the policy names for what the step will really do can decide on it.
+    const named = found?.policy?.approvers ?? [];
+    task = { ...withStep(task, stepId, () => step), approvers: [...new Set([...task.approvers, ...named])] };
+  }
+  // Only actions that say where they send can be remembered: "the same action to the same people".
+  const covering = catalogue.get(step.action)?.destinations ? coveringApproval(task, step, destinationValues(step, input, catalogue), flags) : undefined;
   if (covering) {
     return withStep(task, stepId, (s) => ({ ...s, status: 'approved', resolvedInput: input, flags: flags ? [...flags] : undefined, approvedBy: [covering.by] }));
   }
@@ -61,25 +68,16 @@ export function enterCheckpoint(
   };
 }
 
-/** The step with what policy now asks on top of what it asked at planning (never less). */
-function tighten(step: Step, policy: Tightening): Step {
-  const quorum = Math.max(step.quorum ?? 1, policy.quorum);
-  const forbid = (step.forbidSelfApproval ?? false) || policy.forbidSelfApproval;
-  const known = new Set((step.gateReasons ?? []).map((r) => r.rule));
-  const reasons = [...(step.gateReasons ?? []), ...policy.reasons.filter((r) => !known.has(r.rule))];
-  return {
-    ...step,
-    gate: 'checkpoint',
-    quorum: quorum > 1 ? quorum : undefined,
-    forbidSelfApproval: forbid || undefined,
-    gateReasons: reasons.length > 0 ? reasons.map((r) => ({ rule: r.rule, text: r.text })) : undefined,
-  };
+/** Whether an approval of this action can be remembered: only actions that name where they send. */
+export function rememberable(step: Step, catalogue: Catalogue): boolean {
+  return (step.quorum ?? 1) <= 1 && (step.flags ?? []).length === 0 && catalogue.get(step.action)?.destinations !== undefined;
 }
 
 /** Remember an approval of this step for the rest of the task. */
 export function remember(task: Task, step: Step, actor: string, id: string, at: string, catalogue: Catalogue): Task {
+  if (!rememberable(step, catalogue)) return task;
   const destinations = destinationValues(step, step.resolvedInput ?? step.input, catalogue);
-  const entry: Remembered = { id, action: step.action, destinations, by: actor, at, stepId: step.id };
+  const entry: Remembered = { id, action: step.action, destinations, by: actor, at, stepId: step.id, rules: (step.gateReasons ?? []).map((r) => r.rule) };
   return { ...task, remembered: [...(task.remembered ?? []), entry] };
 }
 

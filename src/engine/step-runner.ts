@@ -1,26 +1,21 @@
 import type { Catalogue } from './catalogue';
 import { DelegateError, toDelegateError } from './errors';
-import type { ErrorInfo, Step, StepFlag, Task } from './model';
+import type { ErrorInfo, RiskClass, Step, StepFlag, Task } from './model';
 import type { Governance } from './ports';
-import { policyQuestion } from './policy-question';
+import { recheckInput, type Tightening } from './recheck';
 import { resolveInput } from './refs';
-import { guardInput, mergeFlags, trustOf, type Safety } from './safety';
+import type { Safety } from './safety';
+
+export type { Tightening } from './recheck';
 
 /** What to do next with a task whose status is `running`. */
 export type NextMove =
   | { readonly kind: 'complete' }
-  | { readonly kind: 'checkpoint'; readonly step: Step; readonly input: Record<string, unknown>; readonly flags?: StepFlag[]; readonly policy?: Tightening }
+  | { readonly kind: 'checkpoint'; readonly step: Step; readonly input: Record<string, unknown>; readonly flags?: StepFlag[]; readonly policy?: Tightening; readonly risk: RiskClass }
   | { readonly kind: 'run'; readonly step: Step; readonly input: Record<string, unknown> }
   | { readonly kind: 'invalid'; readonly step: Step; readonly error: ErrorInfo };
 
 const DONE: readonly Step['status'][] = ['succeeded', 'skipped', 'rejected'];
-
-/** What policy asks of a step once its real input is known, beyond what it asked at planning. */
-export interface Tightening {
-  readonly quorum: number;
-  readonly forbidSelfApproval: boolean;
-  readonly reasons: readonly { readonly rule: string; readonly text: string }[];
-}
 
 /**
  * Decide the next move for a running task, purely from its state: the first unfinished step
@@ -43,20 +38,11 @@ export function nextMove(task: Task, catalogue: Catalogue, safety?: Safety, gove
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
     return invalid(step, 'invalid_input', `Step ${step.id} has invalid input: ${details}.`);
   }
-  let input = parsed.data as Record<string, unknown>;
-  let flags = step.flags;
-  if (safety) {
-    // The resolved input may now carry content read from Microsoft 365: check it again.
-    const guarded = guardInput(spec, input, trustOf(task, safety), safety);
-    if (guarded.refusals.length > 0) return invalid(step, 'destination_refused', guarded.refusals.map((r) => r.message).join(' '));
-    input = guarded.input;
-    flags = mergeFlags(step.flags, guarded.flags);
-  }
-  // Policy again, on what the step will really do (recipients read from a mail, say): it can only tighten.
-  const answer = governance?.evaluate(policyQuestion({ ...step, resolvedInput: input, flags }, spec, task.requester.id, task.scope));
-  if (answer && !answer.allowed) return invalid(step, 'policy_denied', `Your organisation's policy doesn't allow this step as it now stands (${answer.deniedBy ?? 'policy'}).`);
-  const policy = answer && answer.gate === 'checkpoint' ? { quorum: answer.quorum, forbidSelfApproval: answer.forbidSelfApproval, reasons: answer.reasons } : undefined;
-  return step.gate === 'checkpoint' || flags || policy ? { kind: 'checkpoint', step, input, flags, policy } : { kind: 'run', step, input };
+  const checked = recheckInput(task, step, spec, parsed.data as Record<string, unknown>, safety, governance);
+  if (checked.kind === 'refused') return invalid(step, checked.code, checked.message);
+  const { input, flags, policy, risk } = checked;
+  if (step.gate === 'checkpoint' || flags || policy) return { kind: 'checkpoint', step, input, flags, policy, risk };
+  return { kind: 'run', step, input };
 }
 
 function invalid(step: Step, code: string, message: string): NextMove {

@@ -1,9 +1,10 @@
 import type { Catalogue } from './catalogue';
 import { applyEdits, editableInput, type Edits } from './edits';
 import { DelegateError } from './errors';
-import { FINAL_STATUSES, type DecisionVerb, type Step, type Task } from './model';
+import { FINAL_STATUSES, type CheckpointTimers, type DecisionVerb, type Step, type Task } from './model';
 import { withStep } from './mutate';
 import { forgetAll, remember } from './remember';
+import { tighten, type Recheck } from './recheck';
 
 /** A person's decision as the Teams edge hands it over: ids from the card, actor from the activity. */
 export interface DecisionRequest {
@@ -32,16 +33,32 @@ export type Transition =
   | { readonly kind: 'stale' }
   | { readonly kind: 'refused'; readonly error: DelegateError };
 
-/** Who may decide on a task: its owner and its approvers. */
+/** Who may decide on a task: its requester, its owner and its approvers. */
 export function mayDecide(task: Task, actor: string): boolean {
-  return actor === task.owner || task.approvers.includes(actor);
+  return actor === task.owner || actor === task.requester.id || task.approvers.includes(actor);
+}
+
+/**
+ * Who may approve a step: the requester (unless the step forbids it) and the approvers. An owner
+ * the requester handed the task to runs it (pause, resume, cancel) but is no approver by that,
+ * or the requester could appoint their own approver.
+ */
+function mayApprove(task: Task, actor: string): boolean {
+  return actor === task.requester.id || task.approvers.includes(actor);
+}
+
+/** What an edit needs to check the edited input as a plan's input is checked (guards, risk, policy). */
+export interface EditChecks {
+  recheck(task: Task, step: Step, input: Record<string, unknown>): Recheck;
+  /** Fresh deadlines for a step that starts waiting again. */
+  timers(step: Step): CheckpointTimers | undefined;
 }
 
 /**
  * The state machine for decisions (DESIGN §3), as a pure function of the stored task.
  * Approvals bind to the exact plan version and step; anything out of date is `stale`.
  */
-export function transition(task: Task, request: DecisionRequest, catalogue: Catalogue, now: Date): Transition {
+export function transition(task: Task, request: DecisionRequest, catalogue: Catalogue, now: Date, checks?: EditChecks): Transition {
   if (!mayDecide(task, request.actor)) {
     return refused('not_authorised', "You're not an approver of this task, so this button isn't yours to press.");
   }
@@ -58,7 +75,7 @@ export function transition(task: Task, request: DecisionRequest, catalogue: Cata
   if (request.stepId === undefined) return planDecision(task, request.verb, now);
   const step = task.plan.steps.find((s) => s.id === request.stepId);
   if (!step) return { kind: 'stale' };
-  return stepDecision(task, step, request, catalogue, now);
+  return stepDecision(task, step, request, catalogue, now, checks);
 }
 
 function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
@@ -73,7 +90,7 @@ function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
   }
 }
 
-function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue, now: Date): Transition {
+function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue, now: Date, checks: EditChecks | undefined): Transition {
   const atCheckpoint = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
   const afterFailure = task.status === 'failed' && step.status === 'failed';
   if (!atCheckpoint && !afterFailure) return { kind: 'stale' };
@@ -84,6 +101,7 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
   switch (request.verb) {
     case 'approve': {
       if (!atCheckpoint) return { kind: 'stale' };
+      if (!mayApprove(task, request.actor)) return refused('owner_not_approver', "As the task's owner you can pause, resume or cancel it; approving its steps is for its approvers.");
       const selfRefused = refuseSelfApproval(task, step, request.actor);
       if (selfRefused) return selfRefused;
       // A second click by someone who already approved changes nothing.
@@ -100,21 +118,25 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
       return atCheckpoint ? reassign(task, step, request) : { kind: 'stale' };
     case 'retry':
       if (!afterFailure) return { kind: 'stale' };
-      return resume((s) => ({ ...s, status: 'approved', error: undefined }));
+      // A step that ran and failed runs again as approved. One that failed before it ran (its input
+      // was refused or could not be made) was never approved: it goes through its checks again.
+      if (step.attempts > 0) return resume((s) => ({ ...s, status: 'approved', error: undefined }));
+      return resume((s) => ({ ...s, status: 'pending', resolvedInput: undefined, approvedBy: [], checkpoint: undefined, error: undefined }));
     case 'skip':
       return resume((s) => ({ ...s, status: 'skipped', error: undefined }));
     case 'reject':
       return resume((s) => ({ ...s, status: 'rejected', error: undefined }));
     case 'edit': {
+      if (!mayApprove(task, request.actor)) return refused('owner_not_approver', "As the task's owner you can pause, resume or cancel it; editing its steps is for its approvers.");
       const selfRefused = refuseSelfApproval(task, step, request.actor);
-      return selfRefused ?? edit(task, step, request, catalogue);
+      return selfRefused ?? edit(task, step, request, catalogue, checks);
     }
     default:
       return refused('unsupported_verb', `"${request.verb}" can't be applied to a step.`);
   }
 }
 
-function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue): Transition {
+function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue, checks: EditChecks | undefined): Transition {
   const spec = catalogue.get(step.action);
   if (!spec || spec.editable.length === 0) return refused('not_editable', 'This step cannot be edited.');
   const { input, edits } = applyEdits(editableInput(step), spec.editable, request.values ?? {});
@@ -123,17 +145,27 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
     const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     return refused('invalid_edit', `That edit isn't valid: ${details}`);
   }
+  // The edited input is checked as a planned one is: it can raise the risk, add warnings, need more approvals, or be refused.
+  const checked = checks?.recheck(task, step, parsed.data as Record<string, unknown>) ?? { kind: 'ok' as const, input: parsed.data as Record<string, unknown>, flags: step.flags, risk: step.risk };
+  if (checked.kind === 'refused') return refused('edit_refused', `That edit can't be done: ${checked.message}`);
+  const tightened = tighten(step, checked);
   // Saving an edit approves the edited action, and only that action: earlier approvals were for
-  // something else, so they no longer count towards the quorum.
-  const quorumMet = (step.quorum ?? 1) <= 1;
-  const next = withStep(task, step.id, (s) => ({
-    ...s,
-    resolvedInput: parsed.data as Record<string, unknown>,
-    status: quorumMet ? 'approved' : 'awaiting_approval',
-    approvedBy: [request.actor],
+  // something else, so they no longer count. New warnings must be seen before anyone approves.
+  const newWarnings = (checked.flags ?? []).some((f) => !(step.flags ?? []).some((g) => g.code === f.code && g.message === f.message));
+  const approvedBy = tightened.forbidSelfApproval && request.actor === task.requester.id ? [] : [request.actor];
+  const ready = !newWarnings && approvedBy.length >= (tightened.quorum ?? 1);
+  const atCheckpoint = step.status === 'awaiting_approval';
+  const next = withStep(task, step.id, () => ({
+    ...tightened,
+    resolvedInput: checked.input,
+    status: ready ? ('approved' as const) : ('awaiting_approval' as const),
+    approvedBy,
     error: undefined,
+    // Waiting again after a failure starts a new wait; an edit at a checkpoint keeps its deadlines.
+    checkpoint: ready ? step.checkpoint : atCheckpoint ? step.checkpoint : checks?.timers(tightened),
   }));
-  return { kind: 'applied', task: quorumMet ? { ...next, status: 'running', error: undefined } : { ...next, status: 'awaiting_checkpoint', error: undefined }, edits };
+  const approvers = [...new Set([...task.approvers, ...(checked.policy?.approvers ?? [])])];
+  return { kind: 'applied', task: { ...next, approvers, status: ready ? 'running' : 'awaiting_checkpoint', error: undefined }, edits };
 }
 
 /**
@@ -145,20 +177,22 @@ function transfer(task: Task, request: DecisionRequest): Transition {
   const target = request.target;
   if (!target) return refused('no_target', 'Say who should own the task.');
   if (target === task.owner) return { kind: 'stale' };
-  const approvers = [...new Set([...task.approvers.filter((a) => a !== target), task.owner])];
-  return { kind: 'applied', task: { ...task, owner: target, approvers } };
+  // Ownership is not approval: the new owner approves steps only if they already could.
+  return { kind: 'applied', task: { ...task, owner: target } };
 }
 
 /** An approver hands their approval of this checkpoint to someone else, who becomes an approver of the task. */
 function reassign(task: Task, step: Step, request: DecisionRequest): Transition {
+  // Only an approver has an approval to hand on: the requester or owner can't appoint their own.
+  if (!task.approvers.includes(request.actor)) return refused('not_an_approver', 'Only an approver of this task can hand their approval to someone else.');
   const target = request.target;
   if (!target) return refused('no_target', 'Say who should approve instead.');
   if (target === request.actor) return refused('same_person', "You can't reassign an approval to yourself.");
   if (step.approvedBy.includes(request.actor)) return refused('already_approved', 'You already approved this step, so there is nothing to reassign.');
   if (task.approvers.includes(target) || target === task.owner) return refused('already_approver', 'That person can already approve this task.');
   if (step.forbidSelfApproval && target === task.requester.id) return refused('self_approval', 'The requester may not approve this step.');
-  // The owner stays the owner; an approver gives their place to the target.
-  const approvers = [...task.approvers.filter((a) => a !== request.actor || a === task.owner), target];
+  // The approver gives their place to the target.
+  const approvers = [...task.approvers.filter((a) => a !== request.actor), target];
   return { kind: 'applied', task: { ...task, approvers } };
 }
 

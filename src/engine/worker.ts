@@ -190,10 +190,10 @@ export class Worker {
       case 'checkpoint': {
         // Persist the checkpoint first; only then show it.
         const now = clock.now();
-        const expiry = this.options.governance?.expiry(move.step.risk, (move.flags ?? []).length > 0);
+        const expiry = this.options.governance?.expiry(move.risk, (move.flags ?? []).length > 0);
         const { task: next, changed } = await this.mutate(task.id, (t) =>
           t.status === 'running' && stepStatus(t, move.step.id) === 'pending'
-            ? enterCheckpoint(t, move.step.id, move.input, move.flags, expiry ? checkpointTimers(now, expiry, move.step.risk) : undefined, catalogue, move.policy)
+            ? enterCheckpoint(t, move.step.id, move.input, move.flags, expiry ? checkpointTimers(now, expiry, move.risk) : undefined, catalogue, { policy: move.policy, risk: move.risk })
             : undefined,
         );
         if (!changed) return next.version === task.version ? undefined : next;

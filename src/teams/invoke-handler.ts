@@ -113,7 +113,7 @@ export class InvokeHandler {
     const { engine, renderer, catalogue } = this.deps;
     if (!stepId) {
       const instruction = (values.outcome ?? '').trim();
-      const task = await engine.getTask(taskId);
+      const task = await this.authorised(click);
       if (instruction === '') return renderer.render('edit-form', planEditView(task, engine.revises, 'Please say what should be done.'));
       const result = await engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
       if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));

@@ -148,6 +148,11 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
   it('an approver reassigns their approval: the new person can approve, they no longer can', async () => {
     const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Fabrikam');
     const megans = await click(thread, MEGAN, checkpoint, 'Refresh');
+    // The requester has no approval to hand on: appointing their own approver is refused.
+    const alexs = await click(thread, ALEX, checkpoint, 'Refresh');
+    const own = (alexs.actions as Array<{ type: string; card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> } }>).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
+    const selfDealing = invokeCard((await run.post(thread.invoke(ALEX, 'reassign', { ...own!.data, reassignTo: 'lynner@example.com' }))).body);
+    expect(cardText(selfDealing)).toContain('Only an approver of this task can hand their approval');
     const reassign = (megans.actions as Array<{ type: string; card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> } }>).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
     expect(reassign?.verb).toBe('reassign');
     const res = await run.post(thread.invoke(MEGAN, 'reassign', { ...reassign!.data, reassignTo: 'pattif@example.com' }));
@@ -204,7 +209,8 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     expect(await say(thread, ALEX, `owner ${taskId} Lynne Robbins`)).toBe(`Lynne Robbins now owns task ${taskId}.`);
     const handed = await run.app.engine.getTask(taskId);
     expect(handed).toMatchObject({ owner: LYNNE.aadObjectId, requester: { id: ALEX.aadObjectId } });
-    expect(handed.approvers).toContain(ALEX.aadObjectId);
+    // Ownership is not approval: Lynne runs the task but approves nothing the requester couldn't before.
+    expect(handed.approvers).not.toContain(LYNNE.aadObjectId);
     expect(await say(thread, PATTI, `watch ${taskId}`)).toBe(`You're following task ${taskId}.`);
     expect((await run.app.engine.getTask(taskId)).watchers).toEqual([PATTI.aadObjectId]);
     expect(await say(thread, PATTI, `unwatch ${taskId}`)).toBe(`You no longer follow task ${taskId}.`);
@@ -224,6 +230,8 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const leaked = invokeCard((await run.post(elsewhere.invoke(refresh.verb, refresh.data))).body);
     expect(cardText(leaked)).toContain("I can't find that task");
     expect(cardText(leaked)).not.toContain('Northwind');
+    const viaSave = invokeCard((await run.post(elsewhere.invoke('save', { taskId: refresh.data.taskId, planVersion: refresh.data.planVersion }))).body);
+    expect(cardText(viaSave)).not.toContain('Northwind');
     const requester = new PersonalChat(run.connector.url, ALEX);
     expect(cardText(invokeCard((await run.post(requester.invoke(refresh.verb, refresh.data))).body))).toContain('Northwind');
   });

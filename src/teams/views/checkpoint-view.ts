@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
 import { parseRef, refsIn } from '../../engine/refs';
+import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
 
@@ -68,7 +69,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     pending,
     canAct: pending && canAct,
     showRefresh: pending && !canAct && viewer === undefined,
-    rememberLabel: pending && (step.quorum ?? 1) <= 1 && (step.flags ?? []).length === 0 ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task` : '',
+    rememberLabel: pending && rememberable(step, catalogue) ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task` : '',
     deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint) : '',
     note: pending ? progressNote(task, step) : outcomeNote(task, step),
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
