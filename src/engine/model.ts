@@ -181,6 +181,8 @@ export const task = z.object({
   error: errorInfo.optional(),
   /** The status a paused task returns to on resume. */
   pausedFrom: taskStatus.optional(),
+  /** When it was paused: a waiting checkpoint's deadlines move on by the time spent paused. */
+  pausedAt: z.string().optional(),
   /** The requester's IANA time zone when the task started (used again when re-planning). */
   timeZone: z.string().optional(),
   /** Display names from the directory for the addresses the plans named (address → name), so guards can trace "Megan" to meganb@…. */

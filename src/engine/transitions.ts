@@ -64,8 +64,8 @@ export function transition(task: Task, request: DecisionRequest, catalogue: Cata
   }
   if (FINAL_STATUSES.includes(task.status) || request.planVersion !== task.plan.version) return { kind: 'stale' };
   if (request.verb === 'cancel') return cancel(task);
-  if (request.verb === 'pause') return pause(task);
-  if (request.verb === 'resume') return resume(task);
+  if (request.verb === 'pause') return pause(task, now);
+  if (request.verb === 'resume') return resume(task, now);
   if (request.verb === 'transfer') return transfer(task, request);
   if (request.verb === 'forget') {
     const forgotten = forgetAll(task, now.toISOString());
@@ -197,14 +197,22 @@ function reassign(task: Task, step: Step, request: DecisionRequest): Transition 
 }
 
 /** Pausing stops the worker between steps (a running step finishes first); nothing is lost. */
-function pause(task: Task): Transition {
+function pause(task: Task, now: Date): Transition {
   if (task.status === 'paused' || task.status === 'planning') return { kind: 'stale' };
-  return { kind: 'applied', task: { ...task, status: 'paused', pausedFrom: task.status } };
+  return { kind: 'applied', task: { ...task, status: 'paused', pausedFrom: task.status, pausedAt: now.toISOString() } };
 }
 
-function resume(task: Task): Transition {
+/** Carry on where it stopped; a checkpoint's deadlines move on by the time the task was paused, so nothing expires for it. */
+function resume(task: Task, now: Date): Transition {
   if (task.status !== 'paused') return { kind: 'stale' };
-  return { kind: 'applied', task: { ...task, status: task.pausedFrom ?? 'running', pausedFrom: undefined } };
+  const paused = task.pausedAt ? Math.max(0, now.getTime() - Date.parse(task.pausedAt)) : 0;
+  const later = (at: string | undefined): string | undefined => (at === undefined ? undefined : new Date(Date.parse(at) + paused).toISOString());
+  const steps = task.plan.steps.map((s) =>
+    s.status === 'awaiting_approval' && s.checkpoint && paused > 0
+      ? { ...s, checkpoint: { ...s.checkpoint, remindAt: later(s.checkpoint.remindAt), escalateAt: later(s.checkpoint.escalateAt), expireAt: later(s.checkpoint.expireAt) ?? s.checkpoint.expireAt } }
+      : s,
+  );
+  return { kind: 'applied', task: { ...task, status: task.pausedFrom ?? 'running', pausedFrom: undefined, pausedAt: undefined, plan: { ...task.plan, steps } } };
 }
 
 function refuseSelfApproval(task: Task, step: Step, actor: string): Transition | undefined {

@@ -173,7 +173,7 @@ export class Worker {
       });
     }
     if (this.options.governance?.killSwitch()) {
-      const { task: paused, changed } = await this.mutate(task.id, (t) => (t.status === 'running' ? { ...t, status: 'paused', pausedFrom: 'running' } : undefined));
+      const { task: paused, changed } = await this.mutate(task.id, (t) => (t.status === 'running' ? { ...t, status: 'paused', pausedFrom: 'running', pausedAt: clock.now().toISOString() } : undefined));
       if (changed) {
         await this.audit.record(task.id, 'policy_decision', 'system', { rule: 'kill-switch', effect: 'paused' });
         log.warn({}, 'kill switch on: task paused before its next step');

@@ -176,11 +176,13 @@ export class MessageHandler {
     log.info({ taskId: result.task.id, steps: result.task.plan.steps.length }, 'plan proposed');
   }
 
-  /** Where the activity is, with the channel's team as its Graph id. */
+  /** Where the activity is, with the channel's team as its Graph id (approvers and policy are keyed by it). */
   private async scopeOf(activity: Activity, actor: string): Promise<Scope> {
     const scope = scopeOf(activity);
     if (scope.kind !== 'channel' || !scope.teamId) return scope;
-    return { ...scope, teamId: (await this.deps.teamOf(scope.teamId, actor)) ?? scope.teamId };
+    const teamId = await this.deps.teamOf(scope.teamId, actor);
+    if (!teamId) throw new DelegateError('system', 'team_unknown', "I can't tell which team this channel belongs to right now, so I can't apply its approvers. Please try again in a moment.", { retryable: true });
+    return { ...scope, teamId };
   }
 
   private async listTasks(activity: Activity, actor: string): Promise<string> {
@@ -192,10 +194,16 @@ export class MessageHandler {
     return [scope.kind === 'personal' ? 'Your tasks, newest first:' : "This conversation's tasks, newest first:", ...lines, '', 'Say `status <id>` for a task\'s card.'].join('\n');
   }
 
-  /** A task the sender may see: their own, one that belongs to this conversation, or any for an admin. */
+  /**
+   * A task the sender may see here. In a channel or group chat, only that conversation's tasks
+   * (the answer is posted for everyone there); in a personal chat, their own, or any for an admin.
+   */
   private async visibleTask(taskId: string, activity: Activity, actor: string, admin = false): Promise<Task> {
     const task = await this.deps.engine.findTask(taskId);
-    if (!task || (!admin && task.requester.id !== actor && task.scope.conversationId !== baseConversationId(activity.conversation.id))) {
+    const here = task !== undefined && task.scope.conversationId === baseConversationId(activity.conversation.id);
+    const shared = scopeOf(activity).kind !== 'personal';
+    const mine = task !== undefined && (task.requester.id === actor || task.owner === actor || admin);
+    if (!task || !(here || (!shared && mine))) {
       throw new DelegateError('user_input', 'task_not_found', `I can't find a task ${taskId} that you can see. Say \`tasks\` to list yours.`);
     }
     return task;

@@ -115,4 +115,20 @@ describe('the fixes from review', () => {
     expect(edited.status).toBe('awaiting_checkpoint');
     expect(Date.parse(edited.plan.steps[0]!.checkpoint!.expireAt)).toBeGreaterThan(r.clock.now().getTime());
   });
+
+  it('a paused checkpoint does not expire while paused: its deadlines move on by the pause', async () => {
+    const r = rig('expiry: { checkpointMinutes: 60, remindAfterMinutes: 10 }', [{ action: 'test.notify', input: { to: ['meganb@example.com'] }, rationale: 'tell' }]);
+    const id = await started(r);
+    await r.decide(id, 'approve', ALEX.id);
+    await r.worker.drain();
+    const before = (await r.engine.getTask(id)).plan.steps[0]!.checkpoint!;
+    await r.engine.command('pause', id, ALEX.id, 'p1');
+    r.clock.advance(3 * 3_600_000);
+    await expect(r.timers.fireDue()).resolves.toBe(0);
+    await r.engine.command('resume', id, ALEX.id, 'r1');
+    const after = await r.engine.getTask(id);
+    expect(after.status).toBe('awaiting_checkpoint');
+    expect(Date.parse(after.plan.steps[0]!.checkpoint!.expireAt) - Date.parse(before.expireAt)).toBe(3 * 3_600_000);
+    await expect(r.timers.fireDue()).resolves.toBe(0);
+  });
 });

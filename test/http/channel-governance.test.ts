@@ -234,6 +234,11 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     expect(cardText(viaSave)).not.toContain('Northwind');
     const requester = new PersonalChat(run.connector.url, ALEX);
     expect(cardText(invokeCard((await run.post(requester.invoke(refresh.verb, refresh.data))).body))).toContain('Northwind');
+    // A personal task asked about in a channel is not posted there for everyone.
+    await run.post(requester.message('Email Megan a summary of my unread mail from Fabrikam'));
+    const personal = await run.connector.waitFor(() => run.connector.cards().find((c) => c.call.conversationId === requester.conversationId && cardText(c.card).includes('Fabrikam')), 10_000, 'personal plan');
+    const personalId = String(button(personal.card, 'Approve').data.taskId);
+    expect(await say(thread, ALEX, `status ${personalId}`)).toContain("I can't find a task");
   });
 
   it('pause, resume and cancel need owner or approver rights', async () => {
