@@ -85,7 +85,13 @@ export class CheckpointTimers {
       this.deps.logger.warn({ groups }, 'cannot expand group approvers: no directory');
       return users;
     }
-    return [...new Set([...users, ...(await this.deps.expandPrincipals(groups))])];
+    try {
+      return [...new Set([...users, ...(await this.deps.expandPrincipals(groups))])];
+    } catch (error) {
+      // Escalate to the people we can name rather than retry forever (and hold up other timers).
+      this.deps.logger.warn({ err: error, groups }, 'could not expand backup approver groups; escalating to the listed people only');
+      return users;
+    }
   }
 }
 
