@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MESSAGE_FIELDS } from './common/message-fields';
+import { MESSAGE_FIELDS, messagePreview } from './common/message-fields';
 import type { ActionContext, ActionSpec } from '../engine/catalogue';
 import type { RiskClass } from '../engine/model';
 import type { GraphGateway, GraphPort } from '../graph/types';
@@ -109,12 +109,7 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
         title: `Send an email to ${listNames(to) || '(no recipients)'}`,
         target: [...to, ...cc].join(', '),
         reads: bodyIsRef ? `The text produced ${display(input.body)}` : 'Nothing: the message is sent as written below',
-        fields: [
-          { label: 'To', value: to.join(', ') },
-          ...(cc.length > 0 ? [{ label: 'Cc', value: cc.join(', ') }] : []),
-          { label: 'Subject', value: display(input.subject) },
-          { label: 'Message', value: display(input.body) },
-        ],
+        fields: messagePreview(to, cc, input),
       };
     },
     async run(input, ctx) {

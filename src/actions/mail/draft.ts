@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MESSAGE_FIELDS } from '../common/message-fields';
+import { MESSAGE_FIELDS, messagePreview } from '../common/message-fields';
 import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display, listNames } from '../common/display';
@@ -38,12 +38,7 @@ export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, Mai
         title: `Save a draft${to.length > 0 ? ` to ${listNames(to)}` : ''} (not sent)`,
         target: 'Your Drafts folder',
         reads: typeof input.body === 'string' ? 'Nothing: the draft is saved as written below' : `The text produced ${display(input.body)}`,
-        fields: [
-          { label: 'To', value: to.join(', ') },
-          ...(cc.length > 0 ? [{ label: 'Cc', value: cc.join(', ') }] : []),
-          { label: 'Subject', value: display(input.subject) },
-          { label: 'Message', value: display(input.body) },
-        ],
+        fields: messagePreview(to, cc, input),
       };
     },
     async run(input, ctx) {
