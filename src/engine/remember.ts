@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue';
 import type { CheckpointTimers, RiskClass, Step, StepFlag, Task } from './model';
 import { withStep } from './mutate';
 import { tighten, type Tightening } from './recheck';
+import { mayApprove } from './rights';
 
 type Remembered = NonNullable<Task['remembered']>[number];
 
@@ -12,9 +13,9 @@ export function destinationValues(step: Step, input: Record<string, unknown>, ca
   return [...new Set(values)].sort();
 }
 
-/** Whether a person may still decide on the task (owner or approver). */
+/** Whether a person may still approve the task's steps (requester or approver). */
 function stillMayDecide(task: Task, actor: string): boolean {
-  return actor === task.owner || task.approvers.includes(actor);
+  return mayApprove(task, actor);
 }
 
 /**

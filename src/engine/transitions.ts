@@ -4,6 +4,9 @@ import { DelegateError } from './errors';
 import { FINAL_STATUSES, type CheckpointTimers, type DecisionVerb, type Step, type Task } from './model';
 import { withStep } from './mutate';
 import { forgetAll, remember } from './remember';
+import { mayApprove, mayDecide } from './rights';
+
+export { mayApprove, mayDecide } from './rights';
 import { tighten, type Recheck } from './recheck';
 
 /** A person's decision as the Teams edge hands it over: ids from the card, actor from the activity. */
@@ -32,20 +35,6 @@ export type Transition =
   | { readonly kind: 'applied'; readonly task: Task; readonly edits?: Edits }
   | { readonly kind: 'stale' }
   | { readonly kind: 'refused'; readonly error: DelegateError };
-
-/** Who may decide on a task: its requester, its owner and its approvers. */
-export function mayDecide(task: Task, actor: string): boolean {
-  return actor === task.owner || actor === task.requester.id || task.approvers.includes(actor);
-}
-
-/**
- * Who may approve a step: the requester (unless the step forbids it) and the approvers. An owner
- * the requester handed the task to runs it (pause, resume, cancel) but is no approver by that,
- * or the requester could appoint their own approver.
- */
-function mayApprove(task: Task, actor: string): boolean {
-  return actor === task.requester.id || task.approvers.includes(actor);
-}
 
 /** What an edit needs to check the edited input as a plan's input is checked (guards, risk, policy). */
 export interface EditChecks {
@@ -155,22 +144,27 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
   const approvedBy = tightened.forbidSelfApproval && request.actor === task.requester.id ? [] : [request.actor];
   const ready = !newWarnings && approvedBy.length >= (tightened.quorum ?? 1);
   const atCheckpoint = step.status === 'awaiting_approval';
+  // Waiting again after a failure starts a new wait; an edit at a checkpoint keeps its deadlines,
+  // but never lets expiry approve what now carries new warnings.
+  const kept = atCheckpoint && step.checkpoint ? { ...step.checkpoint, onExpiry: newWarnings && step.checkpoint.onExpiry === 'approve' ? ('reject' as const) : step.checkpoint.onExpiry } : undefined;
   const next = withStep(task, step.id, () => ({
     ...tightened,
     resolvedInput: checked.input,
     status: ready ? ('approved' as const) : ('awaiting_approval' as const),
     approvedBy,
     error: undefined,
-    // Waiting again after a failure starts a new wait; an edit at a checkpoint keeps its deadlines.
-    checkpoint: ready ? step.checkpoint : atCheckpoint ? step.checkpoint : checks?.timers(tightened),
+    checkpoint: ready ? step.checkpoint : atCheckpoint ? kept : checks?.timers(tightened),
+    // A step that already ran is now a different action: a new key, so reconciling never finds
+    // (and sends) what an earlier attempt left behind with the old content.
+    idempotencyKey: step.attempts > 0 ? `edit-${request.id}` : step.idempotencyKey,
   }));
   const approvers = [...new Set([...task.approvers, ...(checked.policy?.approvers ?? [])])];
   return { kind: 'applied', task: { ...next, approvers, status: ready ? 'running' : 'awaiting_checkpoint', error: undefined }, edits };
 }
 
 /**
- * The owner hands the task to someone else, who becomes its owner; the previous owner stays an
- * approver. The requester stays the requester (self-approval rules still name them).
+ * The owner hands the task to someone else, who becomes its owner: they run it (pause, resume,
+ * cancel) but approve its steps only if they already could. The requester stays the requester.
  */
 function transfer(task: Task, request: DecisionRequest): Transition {
   if (request.actor !== task.owner) return refused('not_owner', 'Only the task\'s owner can hand it to someone else.');
@@ -189,7 +183,7 @@ function reassign(task: Task, step: Step, request: DecisionRequest): Transition 
   if (!target) return refused('no_target', 'Say who should approve instead.');
   if (target === request.actor) return refused('same_person', "You can't reassign an approval to yourself.");
   if (step.approvedBy.includes(request.actor)) return refused('already_approved', 'You already approved this step, so there is nothing to reassign.');
-  if (task.approvers.includes(target) || target === task.owner) return refused('already_approver', 'That person can already approve this task.');
+  if (task.approvers.includes(target)) return refused('already_approver', 'That person can already approve this task.');
   if (step.forbidSelfApproval && target === task.requester.id) return refused('self_approval', 'The requester may not approve this step.');
   // The approver gives their place to the target.
   const approvers = [...task.approvers.filter((a) => a !== request.actor), target];

@@ -120,6 +120,11 @@ export class InvokeHandler {
       return this.afterDecision(result, click.data, click.actor);
     }
     const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values, names: namesOf(click) });
+    // An edit of a failed step that now waits for others (more approvals, new warnings) needs a
+    // checkpoint card they can act on: the clicked card here is the task card.
+    if (result.kind === 'applied' && result.task.status === 'awaiting_checkpoint' && click.data.card === 'task') {
+      void this.deps.notifier.notify(result.task, 'checkpoint').catch(() => undefined);
+    }
     if (result.kind === 'refused' && result.error.code === 'invalid_edit') {
       const step = result.task.plan.steps.find((s) => s.id === stepId);
       if (step) return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));

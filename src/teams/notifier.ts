@@ -65,7 +65,7 @@ export class TeamsNotifier implements Notifier {
     const step = task.plan.steps.find((s) => s.status === 'awaiting_approval');
     if (!step) return;
     const n = task.plan.steps.indexOf(step) + 1;
-    const who = (await this.names([...new Set([task.owner, ...task.approvers])].filter((id) => !(step.forbidSelfApproval && id === task.requester.id)))).join(', ');
+    const who = (await this.names([...new Set([task.requester.id, ...task.approvers])].filter((id) => !(step.forbidSelfApproval && id === task.requester.id)))).join(', ');
     const text =
       event === 'reminder'
         ? `Reminder: step ${n} of task ${task.id} ("${task.title}") is still waiting for a decision from ${who}.`

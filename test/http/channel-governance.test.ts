@@ -200,6 +200,33 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     expect(await mailsWithSubject(run, 'lynner@example.com', 'mail from Northwind')).toHaveLength(1);
   });
 
+  it('an edit of a failed step that needs a second approval posts a checkpoint card the others can act on', async () => {
+    const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Contoso');
+    const origin = new URL(run.app.sandbox!.url).origin;
+    const fault = await fetch(`${origin}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503, retryAfterSeconds: 0, count: 50, pathContains: '/send' }) });
+    expect(fault.ok).toBe(true);
+    try {
+      const approve = button(await click(thread, MEGAN, checkpoint, 'Refresh'), 'Approve');
+      await run.post(thread.invoke(MEGAN, approve.verb, approve.data));
+      await run.post(thread.invoke(ADELE, approve.verb, approve.data));
+      await waitForStatus(taskId, 'failed');
+    } finally {
+      await fetch(`${origin}/_sandbox/faults`, { method: 'DELETE' });
+    }
+    const failed = await run.app.engine.getTask(taskId);
+    const step = failed.plan.steps.find((s) => s.status === 'failed')!;
+    const before = cards(thread).filter((c) => cardText(c.card).includes('Checkpoint · step')).length;
+    const saved = invokeCard((await run.post(thread.invoke(MEGAN, 'save', { taskId, planVersion: failed.plan.version, stepId: step.id, card: 'task', to: 'lynner@example.com', cc: '', subject: 'Contoso, edited', body: 'The edited summary.' }))).body);
+    expect(cardText(saved)).not.toContain("isn't valid");
+    expect((await run.app.engine.getTask(taskId)).status).toBe('awaiting_checkpoint');
+    const again = await run.connector.waitFor(() => cards(thread).filter((c) => cardText(c.card).includes('Checkpoint · step'))[before], 10_000, 'a new checkpoint card');
+    expect(cardText(again.card)).toContain('Contoso, edited');
+    const adeles = await click(thread, ADELE, again, 'Refresh');
+    await click(thread, ADELE, adeles, 'Approve');
+    await waitForStatus(taskId, 'completed');
+    expect(await mailsWithSubject(run, 'lynner@example.com', 'Contoso, edited')).toHaveLength(1);
+  });
+
   it('the owner hands a task on; anyone in the channel may follow it', async () => {
     const thread = new ChannelThread(run.connector.url);
     await run.post(thread.message(ALEX, 'Email Megan a summary of my unread mail from Fabrikam'));

@@ -1,6 +1,6 @@
 import type { Catalogue, StepPreview } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
-import { mayDecide } from '../../engine/transitions';
+import { mayApprove } from '../../engine/transitions';
 
 /** A step's preview from its action, using approved input when there is one. */
 export function previewOf(step: Step, catalogue: Catalogue): StepPreview {
@@ -28,5 +28,5 @@ export type Viewer = string | undefined;
  */
 export function viewerMayAct(task: Task, viewer: Viewer): boolean {
   if (viewer === undefined) return task.scope.kind === 'personal';
-  return mayDecide(task, viewer);
+  return mayApprove(task, viewer);
 }
