@@ -1,62 +1,15 @@
 import { Audit } from './audit';
-import { addUsage, checkBudget, type Budgets } from './budgets';
-import type { Catalogue } from './catalogue';
+import { addUsage, checkBudget } from './budgets';
+import { approverIds, checkTaskBudget, editChecksFor, withNames } from './engine-governance';
+import type { DecideResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
 import { DelegateError } from './errors';
-import { TASK_SCHEMA_VERSION, type Decision, type Person, type Plan, type Scope, type Task, type TokenUsage } from './model';
+import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
 import { PlanMaker } from './plan-maker';
-import type { Clock, Governance, Ids, PlanRequest, Planner, TaskQuery, TaskStore } from './ports';
-import type { Safety } from './safety';
-import { recheckInput } from './recheck';
-import { checkpointTimers } from './timers';
-import { mayDecide, transition, type DecisionRequest, type EditChecks } from './transitions';
+import type { PlanRequest, TaskQuery } from './ports';
+import { mayDecide, transition, type DecisionRequest } from './transitions';
 
-/** What the engine needs; every piece is a small port with an in-memory double for tests. */
-export interface EngineDeps {
-  readonly store: TaskStore;
-  readonly planner: Planner;
-  readonly catalogue: Catalogue;
-  readonly clock: Clock;
-  readonly ids: Ids;
-  /** Daily model-token budgets (LLM planner and compose steps). */
-  readonly budgets?: Budgets;
-  /** Tenant domains and link allow-list for the deterministic guards; without it, guards are off. */
-  readonly safety?: Safety;
-  /** The organisation's policy; without it, every step with a side effect stops at a checkpoint. */
-  readonly governance?: Governance;
-  /** Directory display names of addresses (address → name); unknown addresses are left out. */
-  readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
-  /** How many people a channel reaches, for the policy's audience rules (channelMembersMoreThan). */
-  readonly channelMembers?: (teamId: string, channelId: string) => Promise<number | undefined>;
-  /** Expand `group:<id>` approvers into user ids (Entra group members); without it, groups are dropped. */
-  readonly expandPrincipals?: (groups: readonly string[]) => Promise<string[]>;
-  /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
-  readonly onRunnable?: (taskId: string) => void;
-}
-
-/** A new outcome from someone in Teams. */
-export interface StartRequest {
-  readonly outcome: string;
-  readonly requester: Person;
-  readonly scope: Scope;
-  /** Opaque Bot Framework conversation reference, for proactive updates. */
-  readonly conversation: Record<string, unknown>;
-  readonly timeZone: string;
-  /** Approvers the conversation designated (`approvers add …`), besides those the policy names. */
-  readonly approvers?: readonly string[];
-}
-
-export type StartResult =
-  | { readonly kind: 'planned'; readonly task: Task }
-  | { readonly kind: 'unplannable'; readonly message: string };
-
-export type DecideResult =
-  | { readonly kind: 'applied'; readonly task: Task }
-  | { readonly kind: 'stale'; readonly task: Task }
-  | { readonly kind: 'refused'; readonly task: Task; readonly error: DelegateError };
-
-/** A revision or an answer that the planner could not turn into a plan. */
-export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };
+export type { DecideResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
 
 /**
  * The engine's front door: start tasks, apply decisions, answer questions about tasks.
@@ -80,7 +33,7 @@ export class Engine {
     const { clock, ids, store } = this.deps;
     const now = clock.now();
     await checkBudget(store, this.deps.budgets, { requesterId: request.requester.id, tenantId: request.scope.tenantId }, now);
-    await this.checkTaskBudget(request.requester.id, now);
+    await checkTaskBudget(this.deps, request.requester.id, now);
     const result = await this.deps.planner.plan({ outcome: request.outcome, requester: request.requester, scope: request.scope, now, timeZone: request.timeZone });
     if (result.kind === 'unplannable') {
       // No task is created, but the model's tokens still count against the budgets.
@@ -100,7 +53,7 @@ export class Engine {
       planned = built.plan;
       approvers = built.approvers;
     }
-    approvers = await this.principals([...approvers, ...(request.approvers ?? [])], request.requester.id);
+    approvers = await approverIds(this.deps, [...approvers, ...(request.approvers ?? [])], request.requester.id);
     const base: Omit<Task, 'id'> = {
       schemaVersion: TASK_SCHEMA_VERSION,
       title: result.kind === 'plan' ? result.title : request.outcome.slice(0, 120),
@@ -195,7 +148,7 @@ export class Engine {
       const built = this.plans.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope, audience);
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
-      approvers = await this.principals([...current.approvers, ...built.approvers], current.requester.id);
+      approvers = await approverIds(this.deps, [...current.approvers, ...built.approvers], current.requester.id);
     }
     const outcomeOfWrite = await mutateTask(store, clock, current.id, (task) => {
       const fresh = task.status === current.status && task.plan.version === request.planVersion;
@@ -228,37 +181,6 @@ export class Engine {
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
-  /** How an edit's input is checked: the deterministic guards, the action's risk and the policy, as for a plan. */
-  private editChecks(now: Date): EditChecks {
-    const { catalogue, safety, governance } = this.deps;
-    return {
-      recheck: (task, step, input) => {
-        const spec = catalogue.get(step.action);
-        return spec ? recheckInput(task, step, spec, input, safety, governance) : { kind: 'refused', code: 'unknown_action', message: `The action "${step.action}" is no longer available.` };
-      },
-      timers: (step) => (governance ? checkpointTimers(now, governance.expiry(step.risk, (step.flags ?? []).length > 0), step.risk) : undefined),
-    };
-  }
-
-  /** User ids of these principals (groups expanded), without the requester and without repeats. */
-  private async principals(principals: readonly string[], requesterId: string): Promise<string[]> {
-    const groups = principals.filter((p) => p.startsWith('group:'));
-    const members = groups.length > 0 && this.deps.expandPrincipals ? await this.deps.expandPrincipals(groups) : [];
-    const users = [...principals.filter((p) => !p.startsWith('group:')), ...members];
-    return [...new Set(users)].filter((id) => id !== requesterId);
-  }
-
-  /** The policy's tasks-per-user-per-day budget (UTC days). */
-  private async checkTaskBudget(requesterId: string, now: Date): Promise<void> {
-    const limit = this.deps.governance?.limits().tasksPerUserPerDay;
-    if (limit === undefined) return;
-    const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
-    const started = await this.deps.store.countTasks({ requesterId, createdAfter: dayStart });
-    if (started >= limit) {
-      throw new DelegateError('user_input', 'task_budget', `You've started ${started} tasks today, the most your organisation's policy allows per day (${limit}). Try again tomorrow.`);
-    }
-  }
-
   private refuse(task: Task, actor: string): DecideResult | undefined {
     if (mayDecide(task, actor)) return undefined;
     return { kind: 'refused', task, error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.") };
@@ -285,7 +207,7 @@ export class Engine {
     let before: Task | undefined;
     const outcome = await mutateTask(store, clock, request.taskId, (task) => {
       before = task;
-      const t = transition(task, request, catalogue, now, this.editChecks(now));
+      const t = transition(task, request, catalogue, now, editChecksFor(this.deps, now));
       return { task: t.kind === 'applied' ? withNames(t.task, request.names) : undefined, result: t };
     });
     const t = outcome.result;
@@ -362,11 +284,4 @@ export class Engine {
   listTasks(query: TaskQuery): Promise<Task[]> {
     return this.deps.store.listTasks(query);
   }
-}
-
-/** The task with these display names added (unchanged when there are none). */
-function withNames(task: Task, names: Readonly<Record<string, string>> | undefined): Task {
-  const given = Object.entries(names ?? {}).filter(([id, name]) => id !== '' && name.trim() !== '' && task.names?.[id] !== name);
-  if (given.length === 0) return task;
-  return { ...task, names: { ...task.names, ...Object.fromEntries(given.map(([id, name]) => [id, name.slice(0, 120)])) } };
 }

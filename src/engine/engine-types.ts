@@ -1,0 +1,53 @@
+import type { Budgets } from './budgets';
+import type { Catalogue } from './catalogue';
+import type { DelegateError } from './errors';
+import type { Person, Scope, Task } from './model';
+import type { Clock, Governance, Ids, Planner, TaskStore } from './ports';
+import type { Safety } from './safety';
+
+/** What the engine needs; every piece is a small port with an in-memory double for tests. */
+export interface EngineDeps {
+  readonly store: TaskStore;
+  readonly planner: Planner;
+  readonly catalogue: Catalogue;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  /** Daily model-token budgets (LLM planner and compose steps). */
+  readonly budgets?: Budgets;
+  /** Tenant domains and link allow-list for the deterministic guards; without it, guards are off. */
+  readonly safety?: Safety;
+  /** The organisation's policy; without it, every step with a side effect stops at a checkpoint. */
+  readonly governance?: Governance;
+  /** Directory display names of addresses (address → name); unknown addresses are left out. */
+  readonly lookupNames?: (addresses: readonly string[]) => Promise<Record<string, string>>;
+  /** How many people a channel reaches, for the policy's audience rules (channelMembersMoreThan). */
+  readonly channelMembers?: (teamId: string, channelId: string) => Promise<number | undefined>;
+  /** Expand `group:<id>` approvers into user ids (Entra group members); without it, groups are dropped. */
+  readonly expandPrincipals?: (groups: readonly string[]) => Promise<string[]>;
+  /** Called when a task becomes runnable, so a worker can pick it up without waiting for its poll. */
+  readonly onRunnable?: (taskId: string) => void;
+}
+
+/** A new outcome from someone in Teams. */
+export interface StartRequest {
+  readonly outcome: string;
+  readonly requester: Person;
+  readonly scope: Scope;
+  /** Opaque Bot Framework conversation reference, for proactive updates. */
+  readonly conversation: Record<string, unknown>;
+  readonly timeZone: string;
+  /** Approvers the conversation designated (`approvers add …`), besides those the policy names. */
+  readonly approvers?: readonly string[];
+}
+
+export type StartResult =
+  | { readonly kind: 'planned'; readonly task: Task }
+  | { readonly kind: 'unplannable'; readonly message: string };
+
+export type DecideResult =
+  | { readonly kind: 'applied'; readonly task: Task }
+  | { readonly kind: 'stale'; readonly task: Task }
+  | { readonly kind: 'refused'; readonly task: Task; readonly error: DelegateError };
+
+/** A revision or an answer that the planner could not turn into a plan. */
+export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };
