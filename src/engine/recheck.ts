@@ -49,7 +49,7 @@ export function recheckInput(task: Task, step: Step, spec: ActionSpec, input: Re
     checked = guarded.input;
     flags = mergeFlags(step.flags, guarded.flags);
   }
-  const answer = governance?.evaluate(policyQuestion({ ...step, risk, resolvedInput: checked, flags }, spec, task.requester.id, task.scope));
+  const answer = governance?.evaluate(policyQuestion({ ...step, risk, resolvedInput: checked, flags }, spec, task.requester.id, task.scope, {}, task.plan.steps));
   if (answer && !answer.allowed) {
     return { kind: 'refused', code: 'policy_denied', message: `Your organisation's policy doesn't allow this step as it now stands (${answer.deniedBy ?? 'policy'}).` };
   }

@@ -79,3 +79,20 @@ function walk(value: unknown, path: readonly string[]): unknown {
   }
   return current;
 }
+
+/**
+ * The items a step acts on by id: for each reference ending in `.id` (e.g. `s1.messages.0.id`),
+ * the object it was taken from in that earlier step's output. Lets policy see facts of those
+ * items (a message's attachments) once the earlier step has run.
+ */
+export function referencedItems(input: unknown, steps: readonly Step[]): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  for (const ref of refsIn(input)) {
+    const parsed = parseRef(ref);
+    if (!parsed || parsed.path.at(-1) !== 'id') continue;
+    const source = steps.find((s) => s.id === parsed.stepId);
+    const item = walk(source?.output, parsed.path.slice(0, -1));
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) items.push(item as Record<string, unknown>);
+  }
+  return items;
+}

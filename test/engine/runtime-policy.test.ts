@@ -95,3 +95,58 @@ describe('policy on what a step will really do', () => {
     expect(sent).toEqual([['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com']]);
   });
 });
+
+describe('policy on the items a step passes on', () => {
+  it('a send that passes on a message with attachments meets the attachments rule once the message is known', async () => {
+    const forwarded: string[] = [];
+    const find: ActionSpec<{ from: string }, { messages: Array<{ id: string; hasAttachments: boolean }> }> = {
+      name: 'test.findMail',
+      description: 'Find mail',
+      input: z.object({ from: z.string() }),
+      output: z.object({ messages: z.array(z.object({ id: z.string(), hasAttachments: z.boolean() })) }),
+      risk: 'read',
+      permissions: { delegated: ['Mail.Read'], application: ['Mail.Read'] },
+      editable: [],
+      describe: () => ({ title: 'Find mail', target: '', reads: '', fields: [] }),
+      run: async () => ({ output: { messages: [{ id: 'm-with-files', hasAttachments: true }] }, provenance: ['m-with-files'] }),
+    };
+    const forward: ActionSpec<{ messageId: string; to: string[] }, { forwarded: string }> = {
+      name: 'test.forward',
+      description: 'Forward a message',
+      input: z.object({ messageId: z.string(), to: z.array(z.string()) }),
+      output: z.object({ forwarded: z.string() }),
+      risk: 'write-internal',
+      permissions: { delegated: ['Mail.Send'], application: ['Mail.Send'] },
+      editable: [],
+      destinations: (input) => (Array.isArray(input.to) ? input.to.filter((t): t is string => typeof t === 'string').map((value) => ({ kind: 'recipient' as const, value, field: 'to' })) : []),
+      describe: () => ({ title: 'Forward', target: '', reads: '', fields: [] }),
+      run: async (input) => (forwarded.push(input.messageId), { output: { forwarded: input.messageId }, provenance: [] }),
+    };
+    const parsed = parsePolicy('version: 1\ncheckpoints: { write-internal: false }\nrules:\n  - id: attachments\n    when: { hasAttachments: true }\n    require: { checkpoint: true }\n');
+    if (!parsed.ok) throw new Error('bad policy');
+    const gov = new FixedGovernance(parsed.policy);
+    const store = new MemoryTaskStore();
+    const clock = new FixedClock(new Date('2026-11-25T15:00:00Z'));
+    const ids = new SequentialIds();
+    const catalogue = new ListCatalogue([find, forward]);
+    const planner = new ScriptedPlanner(() => ({
+      kind: 'plan',
+      title: 'Forward',
+      steps: [
+        { action: 'test.findMail', input: { from: 'contoso' }, rationale: 'Find' },
+        { action: 'test.forward', input: { messageId: { $ref: 's1.messages.0.id' }, to: ['meganb@example.com'] }, rationale: 'Forward' },
+      ],
+    }));
+    const engine = new Engine({ store, planner, catalogue, clock, ids, governance: gov });
+    const worker = new Worker({ store, catalogue, notifier: new RecordingNotifier(), clock, ids, logger: silentLogger, workerId: 'w', leaseMs: 60_000, pollMs: 1_000, concurrency: 1, maxSteps: 20, maxDurationMs: 3_600_000, stepTimeoutMs: 5_000, governance: gov });
+    const started = await engine.startTask({ outcome: 'forward', requester: ALEX, scope: SCOPE, conversation: {}, timeZone: 'UTC' });
+    if (started.kind !== 'planned') throw new Error(started.message);
+    expect(started.task.plan.steps[1]?.gate).toBe('auto');
+    await engine.decide({ id: 'd1', taskId: started.task.id, planVersion: 1, verb: 'approve', actor: ALEX.id });
+    await worker.drain();
+    const waiting = await engine.getTask(started.task.id);
+    expect(waiting.status).toBe('awaiting_checkpoint');
+    expect(waiting.plan.steps[1]?.gateReasons?.map((r) => r.rule)).toContain('attachments');
+    expect(forwarded).toEqual([]);
+  });
+});
