@@ -1,7 +1,23 @@
 // ESLint flat config. The engine is pure: it may not import SDKs or the edges around it.
 import tseslint from 'typescript-eslint';
 
-const SDKS = ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', '@microsoft/microsoft-graph-client', '@azure/*', 'openai', 'better-sqlite3', 'pg', 'pino', 'adaptivecards-templating', 'node:http', 'node:https', 'http', 'https'];
+const SDKS = [
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'restify',
+  '@microsoft/microsoft-graph-client',
+  '@azure/*',
+  'openai',
+  'better-sqlite3',
+  'pg',
+  'pino',
+  'adaptivecards-templating',
+  'node:http',
+  'node:https',
+  'http',
+  'https',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'appPackage/build/', 'devTools/'] },
@@ -21,7 +37,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: SDKS, message: 'The engine is pure: depend on a port in src/engine/ports.ts instead of an SDK.' },
-            { group: ['../*', '!../engine'], message: 'The engine may not import the edges (teams, graph, store, actions, planning, sandbox).' },
+            {
+              group: ['../*', '!../engine'],
+              message: 'The engine may not import the edges (teams, graph, store, actions, planning, sandbox).',
+            },
           ],
         },
       ],
@@ -31,7 +50,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads process.env.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config.ts reads process.env.' },
+      ],
     },
   },
 );

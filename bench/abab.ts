@@ -32,7 +32,11 @@ export interface Comparison {
  * Run the baseline and Delegate in alternating rounds (A B A B …), so that slow drifts of a
  * shared machine (other tenants, thermal, GC of earlier phases) fall on both sides alike.
  */
-export async function compareAbab(rounds: number, runBaseline: (round: number) => Promise<LoadResult>, runDelegate: (round: number) => Promise<LoadResult>): Promise<Comparison> {
+export async function compareAbab(
+  rounds: number,
+  runBaseline: (round: number) => Promise<LoadResult>,
+  runDelegate: (round: number) => Promise<LoadResult>,
+): Promise<Comparison> {
   const a: LoadResult[] = [];
   const b: LoadResult[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -52,7 +56,10 @@ export async function compareAbab(rounds: number, runBaseline: (round: number) =
     },
     roundRatios,
     medianRoundRatio: median(roundRatios),
-    cpuRatio: delegate.cpuPerRequestMs !== undefined && baseline.cpuPerRequestMs !== undefined ? delegate.cpuPerRequestMs / baseline.cpuPerRequestMs : undefined,
+    cpuRatio:
+      delegate.cpuPerRequestMs !== undefined && baseline.cpuPerRequestMs !== undefined
+        ? delegate.cpuPerRequestMs / baseline.cpuPerRequestMs
+        : undefined,
   };
 }
 
@@ -66,9 +73,15 @@ export function side(results: readonly LoadResult[]): Side {
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     firstError: results.find((r) => r.firstError)?.firstError,
     throughput: wallMs > 0 ? (samples.length * 1000) / wallMs : 0,
-    cpuPerRequestMs: cpuMeasured && samples.length > 0 ? results.reduce((sum, r) => sum + (r.serverCpuMs ?? 0), 0) / samples.length : undefined,
+    cpuPerRequestMs:
+      cpuMeasured && samples.length > 0
+        ? results.reduce((sum, r) => sum + (r.serverCpuMs ?? 0), 0) / samples.length
+        : undefined,
     loopDelay: results.every((r) => r.loopDelay)
-      ? { p99: Math.max(...results.map((r) => r.loopDelay?.p99 ?? 0)), max: Math.max(...results.map((r) => r.loopDelay?.max ?? 0)) }
+      ? {
+          p99: Math.max(...results.map((r) => r.loopDelay?.p99 ?? 0)),
+          max: Math.max(...results.map((r) => r.loopDelay?.max ?? 0)),
+        }
       : undefined,
   };
 }

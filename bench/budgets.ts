@@ -36,11 +36,21 @@ export function verdicts(http: HttpResults, engine: EngineResults, idle: IdleRes
     out.push(p99Budget(`Invoke: refresh ${n}, worker busy`, refreshBusy, 100));
     out.push(p99Budget('Invoke: refresh ×1 (a click), worker busy', clickBusy, 100));
     const bg = clickBusyWork.approveLatency;
-    out.push({ budget: `Invoke: approve, paced ${clickBusyWork.approvalsPerSecond}/s, worker busy`, target: 'p99 < 100 ms', measured: ms(bg.p99), pass: bg.p99 < 100 && clickBusyWork.errors === 0 });
+    out.push({
+      budget: `Invoke: approve, paced ${clickBusyWork.approvalsPerSecond}/s, worker busy`,
+      target: 'p99 < 100 ms',
+      measured: ms(bg.p99),
+      pass: bg.p99 < 100 && clickBusyWork.errors === 0,
+    });
   }
   for (const row of engine ?? []) {
     if (row.store !== 'memory') continue;
-    out.push({ budget: `Engine overhead per step (${row.steps} steps, memory store)`, target: '< 2 ms', measured: `${row.perStepMs.toFixed(3)} ms`, pass: row.perStepMs < 2 });
+    out.push({
+      budget: `Engine overhead per step (${row.steps} steps, memory store)`,
+      target: '< 2 ms',
+      measured: `${row.perStepMs.toFixed(3)} ms`,
+      pass: row.perStepMs < 2,
+    });
   }
   if (idle) {
     // "Flat" means well under what holding the tasks would cost: a tenth of a retained task.
@@ -55,5 +65,10 @@ export function verdicts(http: HttpResults, engine: EngineResults, idle: IdleRes
 }
 
 function p99Budget(budget: string, c: Comparison, limitMs: number): Verdict {
-  return { budget, target: `p99 < ${limitMs} ms`, measured: `${ms(c.delegate.latency.p99)} (${x(c.ratio.p99)} echo)`, pass: c.delegate.latency.p99 < limitMs && c.delegate.errors === 0 };
+  return {
+    budget,
+    target: `p99 < ${limitMs} ms`,
+    measured: `${ms(c.delegate.latency.p99)} (${x(c.ratio.p99)} echo)`,
+    pass: c.delegate.latency.p99 < limitMs && c.delegate.errors === 0,
+  };
 }

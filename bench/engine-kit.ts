@@ -25,13 +25,20 @@ export interface EngineKit {
   startApproved(): Promise<Task>;
 }
 
-export function engineKit(store: TaskStore, catalogue: Catalogue, steps: readonly StepDraft[], options: { maxSteps: number; concurrency: number }): EngineKit {
+export function engineKit(
+  store: TaskStore,
+  catalogue: Catalogue,
+  steps: readonly StepDraft[],
+  options: { maxSteps: number; concurrency: number },
+): EngineKit {
   const clock = new FixedClock(new Date('2026-11-25T15:00:00Z'));
   const ids = new SequentialIds();
   const planner = new ScriptedPlanner(() => ({ kind: 'plan', title: 'Benchmark', steps }));
   // ScriptedPlanner records requests; a benchmark that plans thousands of tasks must not keep them.
   const plan = planner.plan.bind(planner);
-  const forgetful = { plan: async (request: Parameters<typeof plan>[0]) => plan(request).finally(() => planner.requests.splice(0)) };
+  const forgetful = {
+    plan: async (request: Parameters<typeof plan>[0]) => plan(request).finally(() => planner.requests.splice(0)),
+  };
   const engine = new Engine({ store, planner: forgetful, catalogue, clock, ids });
   const notifier = new CountingNotifier();
   const worker = new Worker({
@@ -55,9 +62,21 @@ export function engineKit(store: TaskStore, catalogue: Catalogue, steps: readonl
     worker,
     notifier,
     async startApproved() {
-      const started = await engine.startTask({ outcome: 'benchmark', requester: REQUESTER, scope: SCOPE, conversation: { conversation: { id: SCOPE.conversationId } }, timeZone: 'UTC' });
+      const started = await engine.startTask({
+        outcome: 'benchmark',
+        requester: REQUESTER,
+        scope: SCOPE,
+        conversation: { conversation: { id: SCOPE.conversationId } },
+        timeZone: 'UTC',
+      });
       if (started.kind !== 'planned') throw new Error(`not planned: ${started.kind}`);
-      const decided = await engine.decide({ id: `d${++decisions}`, taskId: started.task.id, planVersion: started.task.plan.version, verb: 'approve', actor: REQUESTER.id });
+      const decided = await engine.decide({
+        id: `d${++decisions}`,
+        taskId: started.task.id,
+        planVersion: started.task.plan.version,
+        verb: 'approve',
+        actor: REQUESTER.id,
+      });
       if (decided.kind !== 'applied') throw new Error(`approval not applied: ${decided.kind}`);
       return decided.task;
     },

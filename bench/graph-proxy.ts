@@ -29,18 +29,21 @@ export async function startGraphCounter(sandboxBaseUrl: string): Promise<GraphCo
   const target = new URL(sandboxBaseUrl);
   const requests: WireRequest[] = [];
   const server: Server = createServer((req, res) => {
-    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const method = req.method ?? 'GET';
-        const path = (req.url ?? '/').split('?')[0] ?? '/';
-        requests.push({ method, path, status: answer.statusCode ?? 0, naive: naiveCount(method, path, body) });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        res.end(body);
-      });
-    });
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const method = req.method ?? 'GET';
+          const path = (req.url ?? '/').split('?')[0] ?? '/';
+          requests.push({ method, path, status: answer.statusCode ?? 0, naive: naiveCount(method, path, body) });
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(body);
+        });
+      },
+    );
     upstream.on('error', () => res.socket?.destroy());
     req.pipe(upstream);
   });

@@ -53,7 +53,11 @@ export async function waitForIdleWorker(ctx: HttpContext, ms = 60_000): Promise<
  * request barely moves when other tenants of the machine steal time, unlike latency, so it is
  * the steadier overhead ratio; loop delay tells queueing behind long synchronous work apart.
  */
-export async function withServerStats(server: ServerProcess, run: () => Promise<LoadResult>, options: { cpu: boolean } = { cpu: true }): Promise<LoadResult> {
+export async function withServerStats(
+  server: ServerProcess,
+  run: () => Promise<LoadResult>,
+  options: { cpu: boolean } = { cpu: true },
+): Promise<LoadResult> {
   await server.ask('loopDelayReset');
   const before = await server.ask('cpu');
   const result = await run();

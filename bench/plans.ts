@@ -14,6 +14,7 @@ export async function createPlans(ctx: HttpContext, chats: readonly Chat[], n: n
     body: (c, i) => (c * perClient + i < n ? chats[c]?.message(OUTCOME) : undefined),
     check: (reply) => void plans.push(planApproval(reply)),
   });
-  if (plans.length < n) throw new Error(`created ${plans.length} of ${n} plans; first error: ${result.firstError ?? 'none'}`);
+  if (plans.length < n)
+    throw new Error(`created ${plans.length} of ${n} plans; first error: ${result.firstError ?? 'none'}`);
   return plans;
 }

@@ -12,7 +12,20 @@ function latencyRow(name: string, side: Omit<Side, 'latency'> & { latency: Summa
   const r = cmp ? `${f(cmp.ratio.p50, 2)} / ${f(cmp.ratio.p95, 2)} / ${f(cmp.ratio.p99, 2)}` : '';
   const loop = side.loopDelay ? `${f(side.loopDelay.p99)} / ${f(side.loopDelay.max)}` : '';
   const cpu = side.cpuPerRequestMs === undefined ? '' : f(side.cpuPerRequestMs, 2);
-  return [name, String(s.n), String(side.errors), f(side.throughput, 0), f(s.p50), f(s.p95), f(s.p99), f(s.max), cpu, loop, r, cmp?.cpuRatio === undefined ? '' : f(cmp.cpuRatio, 2)];
+  return [
+    name,
+    String(s.n),
+    String(side.errors),
+    f(side.throughput, 0),
+    f(s.p50),
+    f(s.p95),
+    f(s.p99),
+    f(s.max),
+    cpu,
+    loop,
+    r,
+    cmp?.cpuRatio === undefined ? '' : f(cmp.cpuRatio, 2),
+  ];
 }
 
 function comparisonRows(name: string, c: Comparison): string[][] {
@@ -36,7 +49,9 @@ export function textReport(results: BenchResults): string {
     `Machine load average (1 min): ${f(meta.loadAverageAtStart[0] ?? NaN, 2)} at start, ${f(meta.loadAverageAtEnd[0] ?? NaN, 2)} at end.`,
   ];
   if (Math.max(meta.loadAverageAtStart[0] ?? 0, meta.loadAverageAtEnd[0] ?? 0) > meta.cpus) {
-    parts.push(`That is more than ${meta.cpus} CPUs: other work shared them, so absolute latencies (p99 most) are inflated; ratios and CPU per request are steadier.`);
+    parts.push(
+      `That is more than ${meta.cpus} CPUs: other work shared them, so absolute latencies (p99 most) are inflated; ratios and CPU per request are steadier.`,
+    );
   }
   const rows: string[][] = [];
   const c = String(meta.options.concurrency ?? '');
@@ -55,12 +70,37 @@ export function textReport(results: BenchResults): string {
     rows.push(backgroundRow('  background approvals (paced) — Delegate', i.clickBusyWork));
   }
   if (rows.length) {
-    parts.push('', `HTTP latency (ms) of POST /api/messages over keep-alive; ×N = N concurrent callers; echo and Delegate alternate in rounds (ABAB)`);
-    parts.push(textTable(['scenario', 'n', 'errors', 'req/s', 'p50', 'p95', 'p99', 'max', 'CPU/req', 'loop delay p99/max', '÷ echo p50/p95/p99', '÷ echo CPU'], rows));
-    parts.push('CPU/req: server process CPU ms per request. Loop delay: the server\'s event-loop delay (ms) during the run.');
+    parts.push(
+      '',
+      `HTTP latency (ms) of POST /api/messages over keep-alive; ×N = N concurrent callers; echo and Delegate alternate in rounds (ABAB)`,
+    );
+    parts.push(
+      textTable(
+        [
+          'scenario',
+          'n',
+          'errors',
+          'req/s',
+          'p50',
+          'p95',
+          'p99',
+          'max',
+          'CPU/req',
+          'loop delay p99/max',
+          '÷ echo p50/p95/p99',
+          '÷ echo CPU',
+        ],
+        rows,
+      ),
+    );
+    parts.push(
+      "CPU/req: server process CPU ms per request. Loop delay: the server's event-loop delay (ms) during the run.",
+    );
     if (results.framework) {
       const rr = (cmp: Comparison) => cmp.roundRatios.map((v) => f(v, 2)).join(', ');
-      parts.push(`Per-round p50 ratios — help: ${rr(results.framework.help)}; outcome: ${rr(results.framework.outcome)}.`);
+      parts.push(
+        `Per-round p50 ratios — help: ${rr(results.framework.help)}; outcome: ${rr(results.framework.outcome)}.`,
+      );
     }
     if (results.invokes) {
       parts.push(busyNote(`Worker busy, refresh ×${c}`, results.invokes.refreshBusyWork));
@@ -68,36 +108,89 @@ export function textReport(results: BenchResults): string {
     }
   }
   if (results.engine?.length) {
-    parts.push('', 'Engine overhead per step: Worker.drain() over K automatic no-op steps, time inside the action excluded');
+    parts.push(
+      '',
+      'Engine overhead per step: Worker.drain() over K automatic no-op steps, time inside the action excluded',
+    );
     parts.push(
       textTable(
         ['store', 'K steps', 'repeats', 'per step p50 (ms)', 'per step p95 (ms)', 'plain loop per call (ms)', 'ratio'],
-        results.engine.map((e) => [e.store, String(e.steps), String(e.repeats), f(e.perStepMs, 3), f(e.perStepP95Ms, 3), f(e.baselinePerCallMs, 4), `${f(e.ratio, 0)}×`]),
+        results.engine.map((e) => [
+          e.store,
+          String(e.steps),
+          String(e.repeats),
+          f(e.perStepMs, 3),
+          f(e.perStepP95Ms, 3),
+          f(e.baselinePerCallMs, 4),
+          `${f(e.ratio, 0)}×`,
+        ]),
       ),
     );
   }
   if (results.idle) {
     const i = results.idle;
-    parts.push('', `Idle tasks: ${i.tasks} tasks parked at their checkpoint through engine + worker (SQLite), forced GC before and after`);
+    parts.push(
+      '',
+      `Idle tasks: ${i.tasks} tasks parked at their checkpoint through engine + worker (SQLite), forced GC before and after`,
+    );
     parts.push(
       textTable(
-        ['heap before', 'heap after', 'per waiting task', 'if held in memory (control)', 'in the store (on disk)', 'RSS delta', 'waiting', 'parked in'],
-        [[kb(i.heapBefore), kb(i.heapAfter), `${f(i.bytesPerTask, 0)} B`, `${f(i.retainedBytesPerTask, 0)} B`, `${f(i.storeBytesPerTask, 0)} B`, kb(i.rssDelta), String(i.waitingAtCheckpoint), `${f(i.parkMs / 1000)} s`]],
+        [
+          'heap before',
+          'heap after',
+          'per waiting task',
+          'if held in memory (control)',
+          'in the store (on disk)',
+          'RSS delta',
+          'waiting',
+          'parked in',
+        ],
+        [
+          [
+            kb(i.heapBefore),
+            kb(i.heapAfter),
+            `${f(i.bytesPerTask, 0)} B`,
+            `${f(i.retainedBytesPerTask, 0)} B`,
+            `${f(i.storeBytesPerTask, 0)} B`,
+            kb(i.rssDelta),
+            String(i.waitingAtCheckpoint),
+            `${f(i.parkMs / 1000)} s`,
+          ],
+        ],
       ),
     );
   }
   if (results.graph) {
-    parts.push('', 'Graph requests per task: outcome sent as a Teams message, plan and checkpoints approved, counted on the wire until the task is final');
+    parts.push(
+      '',
+      'Graph requests per task: outcome sent as a Teams message, plan and checkpoints approved, counted on the wire until the task is final',
+    );
     parts.push(
       textTable(
         ['outcome', 'status', 'steps', 'requests', '$batch', 'naive', 'naive ÷ requests', 'per run'],
-        results.graph.outcomes.map((o) => [o.outcome, o.status, String(o.steps), String(o.requests), String(o.batches), String(o.naive), `${f(o.naive / Math.max(1, o.requests))}×`, o.perRun.join(', ')]),
+        results.graph.outcomes.map((o) => [
+          o.outcome,
+          o.status,
+          String(o.steps),
+          String(o.requests),
+          String(o.batches),
+          String(o.naive),
+          `${f(o.naive / Math.max(1, o.requests))}×`,
+          o.perRun.join(', '),
+        ]),
       ),
     );
-    parts.push('naive: one request per item read and one per write (no $batch, no $select/$top, no paging bounds). Planner look-ups are included.');
+    parts.push(
+      'naive: one request per item read and one per write (no $batch, no $select/$top, no paging bounds). Planner look-ups are included.',
+    );
   }
   parts.push('', 'Budgets (DESIGN §5)');
-  parts.push(textTable(['budget', 'target', 'measured', 'result'], results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? 'PASS' : 'FAIL'])));
+  parts.push(
+    textTable(
+      ['budget', 'target', 'measured', 'result'],
+      results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? 'PASS' : 'FAIL']),
+    ),
+  );
   return parts.join('\n');
 }
 
@@ -105,7 +198,14 @@ export function textReport(results: BenchResults): string {
 export function markdownReport(results: BenchResults): string {
   const { meta } = results;
   const header = `Measured by \`npm run bench\` (${meta.quick ? 'quick' : 'full'} run) on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}, ${meta.date.slice(0, 10)}.`;
-  const lines = [header, '', markdownTable(['Budget', 'Target', 'Measured', ''], results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? '✅' : '❌']))];
+  const lines = [
+    header,
+    '',
+    markdownTable(
+      ['Budget', 'Target', 'Measured', ''],
+      results.budgets.map((v) => [v.budget, v.target, v.measured, v.pass ? '✅' : '❌']),
+    ),
+  ];
   if (results.graph) lines.push('', graphRequestsLine(results.graph));
   return lines.join('\n');
 }

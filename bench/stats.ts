@@ -30,7 +30,10 @@ export function summarise(samples: readonly number[]): Summary {
 
 /** The median of a few values (e.g. per-round results), robust to one noisy round. */
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Milliseconds since `start` (from `process.hrtime.bigint()`). */

@@ -31,7 +31,9 @@ interface Card {
 /** The replies of an `expectReplies` message; throws unless there is at least one. */
 export function repliesOf(reply: Reply): { text?: string; attachments?: { contentType: string; content: Card }[] }[] {
   if (reply.status !== 200) throw new Error(`HTTP ${reply.status}: ${reply.text.slice(0, 200)}`);
-  const body = JSON.parse(reply.text) as { activities?: { text?: string; attachments?: { contentType: string; content: Card }[] }[] };
+  const body = JSON.parse(reply.text) as {
+    activities?: { text?: string; attachments?: { contentType: string; content: Card }[] }[];
+  };
   if (!body.activities || body.activities.length === 0) throw new Error(`no replies: ${reply.text.slice(0, 200)}`);
   return body.activities;
 }
@@ -52,7 +54,8 @@ export function expectCardAnswer(reply: Reply, mustContain?: string): void {
   if (reply.status !== 200) throw new Error(`HTTP ${reply.status}: ${reply.text.slice(0, 200)}`);
   const body = JSON.parse(reply.text) as { statusCode?: number; value?: Card };
   if (body.statusCode !== 200 || !body.value?.refresh) throw new Error(`not a task card: ${reply.text.slice(0, 200)}`);
-  if (mustContain && !reply.text.includes(mustContain)) throw new Error(`card lacks "${mustContain}": ${reply.text.slice(0, 200)}`);
+  if (mustContain && !reply.text.includes(mustContain))
+    throw new Error(`card lacks "${mustContain}": ${reply.text.slice(0, 200)}`);
 }
 
 /** Throws unless the echo bot answered an invoke with its card. */

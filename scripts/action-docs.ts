@@ -35,7 +35,7 @@ export interface OtherNeed {
 // Kept by hand: these reads are not actions, so the catalogue cannot declare them.
 // GraphDirectory runs as the requester (forUser), which is the app in an app-only deployment.
 const PEOPLE_BY_NAME = 'rule planner: people by name (`src/graph/directory.ts`)';
-const TEAMS_JOINED = 'rule planner: the requester\'s teams, to find channels by name (`src/graph/directory.ts`)';
+const TEAMS_JOINED = "rule planner: the requester's teams, to find channels by name (`src/graph/directory.ts`)";
 const CHANNELS_BY_NAME = 'rule planner: channels by name (`src/graph/directory.ts`)';
 export const OTHER_NEEDS: readonly OtherNeed[] = [
   ...(['delegated', 'application'] as const).flatMap((identity) => [
@@ -43,10 +43,26 @@ export const OTHER_NEEDS: readonly OtherNeed[] = [
     { permission: 'Team.ReadBasic.All', identity, usedBy: TEAMS_JOINED },
     { permission: 'Channel.ReadBasic.All', identity, usedBy: CHANNELS_BY_NAME },
   ]),
-  { permission: 'User.ReadBasic.All', identity: 'application', usedBy: 'bot: requester profiles, names of recipients, approvers by name (`src/people/lookups.ts`)' },
-  { permission: 'Team.ReadBasic.All', identity: 'application', usedBy: 'governance: the team a channel thread belongs to (`src/people/teams.ts`)' },
-  { permission: 'TeamMember.Read.All', identity: 'application', usedBy: 'governance: team owners, who may change approvers (`src/people/teams.ts`)' },
-  { permission: 'GroupMember.Read.All', identity: 'application', usedBy: 'governance: members of `group:` approvers in the policy (`src/people/teams.ts`)' },
+  {
+    permission: 'User.ReadBasic.All',
+    identity: 'application',
+    usedBy: 'bot: requester profiles, names of recipients, approvers by name (`src/people/lookups.ts`)',
+  },
+  {
+    permission: 'Team.ReadBasic.All',
+    identity: 'application',
+    usedBy: 'governance: the team a channel thread belongs to (`src/people/teams.ts`)',
+  },
+  {
+    permission: 'TeamMember.Read.All',
+    identity: 'application',
+    usedBy: 'governance: team owners, who may change approvers (`src/people/teams.ts`)',
+  },
+  {
+    permission: 'GroupMember.Read.All',
+    identity: 'application',
+    usedBy: 'governance: members of `group:` approvers in the policy (`src/people/teams.ts`)',
+  },
 ];
 
 /** Domains in the order the table shows them; any other domain follows, alphabetically. */
@@ -82,7 +98,12 @@ export function firstSentence(description: string): string {
     if (c === '`') code = !code;
     else if (!code && (c === '(' || c === '[')) depth++;
     else if (!code && (c === ')' || c === ']')) depth = Math.max(0, depth - 1);
-    else if (!code && depth === 0 && (c === '.' || c === '!' || c === '?') && (i + 1 === flat.length || flat[i + 1] === ' ')) {
+    else if (
+      !code &&
+      depth === 0 &&
+      (c === '.' || c === '!' || c === '?') &&
+      (i + 1 === flat.length || flat[i + 1] === ' ')
+    ) {
       if (!/\b(?:e\.g|i\.e|etc|vs)$/i.test(flat.slice(0, i))) return flat.slice(0, i + 1);
     }
   }
@@ -95,7 +116,9 @@ export function domainOf(name: string): string {
 }
 
 /** The actions grouped by domain (table order), each group in catalogue order. */
-export function byDomain(actions: readonly DocumentedAction[]): { readonly domain: string; readonly label: string; readonly actions: DocumentedAction[] }[] {
+export function byDomain(
+  actions: readonly DocumentedAction[],
+): { readonly domain: string; readonly label: string; readonly actions: DocumentedAction[] }[] {
   const known = DOMAINS.map(([domain]) => domain);
   const others = [...new Set(actions.map((a) => domainOf(a.name)))].filter((d) => !known.includes(d)).sort();
   const labels = new Map<string, string>(DOMAINS);
@@ -115,8 +138,9 @@ const list = (items: readonly string[]): string => (items.length === 0 ? '—' :
 export function actionTable(actions: readonly DocumentedAction[]): string {
   const rows = byDomain(actions).flatMap((group) => [
     `| **${group.label}** | | | | |`,
-    ...group.actions.map((a) =>
-      `| \`${a.name}\` | ${cell(firstSentence(a.description))} | ${a.risk}${a.riskFor ? '†' : ''} | ${list(a.permissions.delegated)} | ${list(a.permissions.application)} |`,
+    ...group.actions.map(
+      (a) =>
+        `| \`${a.name}\` | ${cell(firstSentence(a.description))} | ${a.risk}${a.riskFor ? '†' : ''} | ${list(a.permissions.delegated)} | ${list(a.permissions.application)} |`,
     ),
   ]);
   return [
@@ -126,7 +150,7 @@ export function actionTable(actions: readonly DocumentedAction[]): string {
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    '† The default risk; a step\'s risk follows its input (e.g. sending to someone outside the organisation is write-external).',
+    "† The default risk; a step's risk follows its input (e.g. sending to someone outside the organisation is write-external).",
     '',
     'Every action with a side effect (any risk other than read and compose) stops at a checkpoint by default.',
     'Compose actions exist only with a language model configured. The permissions the app registration needs,',
@@ -148,8 +172,15 @@ export function withActionTable(readme: string, table: string): string | undefin
 }
 
 /** Each permission of one kind, sorted, with the actions (then the other code) that need it. */
-export function permissionUnion(actions: readonly DocumentedAction[], identity: 'delegated' | 'application', others: readonly OtherNeed[] = OTHER_NEEDS): { permission: string; actions: string[]; others: string[] }[] {
-  const names = new Set([...actions.flatMap((a) => a.permissions[identity]), ...others.filter((o) => o.identity === identity).map((o) => o.permission)]);
+export function permissionUnion(
+  actions: readonly DocumentedAction[],
+  identity: 'delegated' | 'application',
+  others: readonly OtherNeed[] = OTHER_NEEDS,
+): { permission: string; actions: string[]; others: string[] }[] {
+  const names = new Set([
+    ...actions.flatMap((a) => a.permissions[identity]),
+    ...others.filter((o) => o.identity === identity).map((o) => o.permission),
+  ]);
   return [...names].sort().map((permission) => ({
     permission,
     actions: actions.filter((a) => a.permissions[identity].includes(permission)).map((a) => a.name),
@@ -162,17 +193,22 @@ export function permissionsDoc(actions: readonly DocumentedAction[]): string {
   const table = (identity: 'delegated' | 'application') => [
     '| Permission | Needed by |',
     '| --- | --- |',
-    ...permissionUnion(actions, identity).map((p) => `| \`${p.permission}\` | ${[p.actions.map((a) => `\`${a}\``).join(', '), ...p.others.map(cell)].filter((part) => part !== '').join('; ')} |`),
+    ...permissionUnion(actions, identity).map(
+      (p) =>
+        `| \`${p.permission}\` | ${[p.actions.map((a) => `\`${a}\``).join(', '), ...p.others.map(cell)].filter((part) => part !== '').join('; ')} |`,
+    ),
   ];
-  const appless = actions.filter((a) => a.permissions.application.length === 0 && a.permissions.delegated.length > 0).map((a) => `\`${a.name}\``);
+  const appless = actions
+    .filter((a) => a.permissions.application.length === 0 && a.permissions.delegated.length > 0)
+    .map((a) => `\`${a.name}\``);
   return [
     '# Microsoft Graph permissions',
     '',
     `<!-- Generated from the action catalogue by \`${DOCS_COMMAND}\` (scripts/action-docs.ts): do not edit by hand. -->`,
     '',
-    'The Microsoft Graph permissions Delegate\'s Entra app registration needs: every permission an',
+    "The Microsoft Graph permissions Delegate's Entra app registration needs: every permission an",
     'action declares, plus the reads the rule planner and the bot make outside the catalogue.',
-    'Each action\'s own row is in the README\'s action table.',
+    "Each action's own row is in the README's action table.",
     '',
     '## Which identity uses which',
     '',
@@ -181,7 +217,7 @@ export function permissionsDoc(actions: readonly DocumentedAction[]): string {
     '  do themselves. The sandbox tenant always runs user steps this way.',
     '- **Application** permissions are used when Delegate runs as **the app**: every Graph call in an',
     '  app-only deployment (`GRAPH_AUTH=secret`, `certificate` or `managed-identity`, where user steps',
-    '  run as the app on `/users/{requester}/…`), and the bot\'s own look-ups in every mode.',
+    "  run as the app on `/users/{requester}/…`), and the bot's own look-ups in every mode.",
     `- These actions declare no application permission, so they run only as the requester: ${appless.join(', ')}.`,
     '  (Graph lets apps post channel and chat messages only for migration.) In an app-only',
     '  deployment Graph refuses them.',
@@ -213,9 +249,11 @@ export function permissionsDoc(actions: readonly DocumentedAction[]): string {
 export function staleDocs(readme: string, permissions: string, actions: readonly DocumentedAction[]): string[] {
   const problems: string[] = [];
   const expected = withActionTable(readme, actionTable(actions));
-  if (expected === undefined) problems.push(`README.md has no ${TABLE_START} … ${TABLE_END} markers around its action table.`);
+  if (expected === undefined)
+    problems.push(`README.md has no ${TABLE_START} … ${TABLE_END} markers around its action table.`);
   else if (expected !== readme) problems.push('README.md: the action table does not match the action catalogue.');
-  if (permissions !== permissionsDoc(actions)) problems.push('docs/permissions.md does not match the action catalogue.');
+  if (permissions !== permissionsDoc(actions))
+    problems.push('docs/permissions.md does not match the action catalogue.');
   return problems;
 }
 

@@ -18,9 +18,12 @@ import { openSqliteStore } from '../src/store/sqlite-store';
 
 export const DEFAULT_DB = './data/delegate.db';
 
-const USAGE = 'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchor <seq>:<hash>]\n';
+const USAGE =
+  'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchor <seq>:<hash>]\n';
 
-type Command = { kind: 'export'; taskId: string; format: 'jsonl' | 'csv'; db: string } | { kind: 'verify'; db: string; anchor?: LedgerAnchor };
+type Command =
+  | { kind: 'export'; taskId: string; format: 'jsonl' | 'csv'; db: string }
+  | { kind: 'verify'; db: string; anchor?: LedgerAnchor };
 
 /** Run the command; resolves to the exit code. `argv` excludes node and the script. */
 export async function main(argv: readonly string[], io: AuditIo): Promise<number> {
@@ -41,7 +44,9 @@ export async function main(argv: readonly string[], io: AuditIo): Promise<number
     return 2;
   }
   try {
-    return command.kind === 'verify' ? await verifyLedger(store, io, command.anchor) : await exportTaskLedger(store, command.taskId, command.format, io);
+    return command.kind === 'verify'
+      ? await verifyLedger(store, io, command.anchor)
+      : await exportTaskLedger(store, command.taskId, command.format, io);
   } finally {
     await store.close();
   }

@@ -14,7 +14,12 @@ import { ConfigError, envFiles, loadConfig, processEnv, type Config } from '../s
 import { banner } from './lib/banner';
 import { lastLinesOf } from './lib/output-tail';
 import { launchBotProcess, type BotProcess } from './lib/bot-process';
-import { launchPlayground, PLAYGROUND_DEFAULT_PORT, type PlaygroundAddress, type PlaygroundProcess } from './lib/playground';
+import {
+  launchPlayground,
+  PLAYGROUND_DEFAULT_PORT,
+  type PlaygroundAddress,
+  type PlaygroundProcess,
+} from './lib/playground';
 import { portInUse } from './lib/ports';
 import { describeExit, signalGroup } from './lib/process-group';
 
@@ -34,7 +39,9 @@ async function main(): Promise<number> {
   const busy = await busyPorts(config);
   if (busy.length > 0) {
     for (const problem of busy) fail(problem);
-    fail('Stop whatever holds them (an earlier `npm run dev` or `npm start`?), or choose other ports in env/.env.local.user.');
+    fail(
+      'Stop whatever holds them (an earlier `npm run dev` or `npm start`?), or choose other ports in env/.env.local.user.',
+    );
     return 1;
   }
 
@@ -68,7 +75,12 @@ async function main(): Promise<number> {
   let address: PlaygroundAddress;
   try {
     say('Starting Delegate (bot + sandbox tenant)…');
-    bot = launchBotProcess({ root: ROOT, env: processEnv(), healthUrl: `${botUrl}/healthz`, colorize: Boolean(process.stdout.isTTY) });
+    bot = launchBotProcess({
+      root: ROOT,
+      env: processEnv(),
+      healthUrl: `${botUrl}/healthz`,
+      colorize: Boolean(process.stdout.isTTY),
+    });
     await bot.ready;
     say('Starting the Microsoft 365 Agents Playground…');
     playground = launchPlayground({
@@ -93,7 +105,9 @@ async function main(): Promise<number> {
     banner({
       playgroundUrl: address.url,
       playgroundPortNote:
-        address.port === PLAYGROUND_DEFAULT_PORT ? undefined : `port ${PLAYGROUND_DEFAULT_PORT} was taken (another Playground running?), so the Playground chose ${address.port}.`,
+        address.port === PLAYGROUND_DEFAULT_PORT
+          ? undefined
+          : `port ${PLAYGROUND_DEFAULT_PORT} was taken (another Playground running?), so the Playground chose ${address.port}.`,
       botUrl,
       sandboxGraphUrl: config.graph.kind === 'sandbox' ? `http://127.0.0.1:${config.graph.port}/v1.0` : undefined,
       dataDir: displayPath(config.dataDir),
@@ -108,7 +122,9 @@ async function main(): Promise<number> {
   if (stopping) return waitForever();
   stopping = true;
   if (ended.who === 'playground') {
-    fail(`The Agents Playground exited (${describeExit(ended.exit)}). Its last output:\n${playground.output() || '(nothing)'}`);
+    fail(
+      `The Agents Playground exited (${describeExit(ended.exit)}). Its last output:\n${playground.output() || '(nothing)'}`,
+    );
     const log = lastLinesOf(playground.logFile, 15);
     fail(`Its log (${playground.logFile}) ends with:\n${log || '(nothing)'}`);
     fail('Stopping the bot.');
@@ -140,12 +156,18 @@ function readConfig(): Readonly<Config> | undefined {
     return undefined;
   }
   if (!config.local) {
-    fail('BOT_ID is set (in the environment or env/.env.local*), which starts the bot with Bot Framework authentication.');
-    fail('`npm run dev` is the local loop (no auth, sandbox tenant): unset BOT_ID, or use `npm start` against a real Bot Service.');
+    fail(
+      'BOT_ID is set (in the environment or env/.env.local*), which starts the bot with Bot Framework authentication.',
+    );
+    fail(
+      '`npm run dev` is the local loop (no auth, sandbox tenant): unset BOT_ID, or use `npm start` against a real Bot Service.',
+    );
     return undefined;
   }
   if (config.port === 0 || (config.graph.kind === 'sandbox' && config.graph.port === 0)) {
-    fail('PORT and SANDBOX_GRAPH_PORT must be fixed ports for `npm run dev` (the Playground is pointed at the bot by port).');
+    fail(
+      'PORT and SANDBOX_GRAPH_PORT must be fixed ports for `npm run dev` (the Playground is pointed at the bot by port).',
+    );
     return undefined;
   }
   return config;
@@ -153,7 +175,8 @@ function readConfig(): Readonly<Config> | undefined {
 
 async function busyPorts(config: Readonly<Config>): Promise<string[]> {
   const wanted: [number, string][] = [[config.port, 'the bot (PORT)']];
-  if (config.graph.kind === 'sandbox') wanted.push([config.graph.port, 'the sandbox Graph tenant (SANDBOX_GRAPH_PORT)']);
+  if (config.graph.kind === 'sandbox')
+    wanted.push([config.graph.port, 'the sandbox Graph tenant (SANDBOX_GRAPH_PORT)']);
   const problems: string[] = [];
   for (const [port, what] of wanted) {
     if (await portInUse(port, config.host)) problems.push(`Port ${port} is already in use; it is needed by ${what}.`);

@@ -33,7 +33,12 @@ export interface PackageOptions {
 
 /** The outcome: a written package, or every problem found (nothing is written then). */
 export type PackageResult =
-  | { readonly ok: true; readonly zipPath: string; readonly manifest: Record<string, unknown>; readonly notices: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly zipPath: string;
+      readonly manifest: Record<string, unknown>;
+      readonly notices: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly string[]; readonly notices: readonly string[] };
 
 /** Check everything, then write the zip only if nothing is wrong. */
@@ -41,7 +46,8 @@ export function packageApp(options: PackageOptions): PackageResult {
   const notices: string[] = [];
   const problems: string[] = [];
   const fail = () => ({ ok: false as const, problems, notices });
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(options.env)) return { ok: false, problems: [`--env "${options.env}" is not an environment name`], notices };
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(options.env))
+    return { ok: false, problems: [`--env "${options.env}" is not an environment name`], notices };
 
   const envFile = `env/.env.${options.env}`;
   const vars = readEnvironment(options.root, options.env);
@@ -52,15 +58,22 @@ export function packageApp(options: PackageOptions): PackageResult {
   try {
     template = JSON.parse(readFileSync(path.join(appDir, 'manifest.json'), 'utf8'));
   } catch (error) {
-    return { ok: false, problems: [`appPackage/manifest.json: ${error instanceof Error ? error.message : String(error)}`], notices };
+    return {
+      ok: false,
+      problems: [`appPackage/manifest.json: ${error instanceof Error ? error.message : String(error)}`],
+      notices,
+    };
   }
-  if (template === null || typeof template !== 'object' || Array.isArray(template)) return { ok: false, problems: ['appPackage/manifest.json: must hold a JSON object'], notices };
+  if (template === null || typeof template !== 'object' || Array.isArray(template))
+    return { ok: false, problems: ['appPackage/manifest.json: must hold a JSON object'], notices };
 
   if (options.env === 'local') {
     for (const [name, id] of Object.entries(LOCAL_PLACEHOLDER_IDS)) {
       if ((vars[name] ?? '') !== '') continue;
       vars[name] = id;
-      notices.push(`${name} is not set in ${envFile}: using the placeholder ${id}. A local package validates the manifest; it cannot be uploaded to a tenant.`);
+      notices.push(
+        `${name} is not set in ${envFile}: using the placeholder ${id}. A local package validates the manifest; it cannot be uploaded to a tenant.`,
+      );
     }
   }
   const sub = substitute(template, vars);
@@ -70,7 +83,11 @@ export function packageApp(options: PackageOptions): PackageResult {
   const emptyAt = new Map(sub.empty.map((e) => [e.path, e.name]));
   for (const problem of validateManifest(sub.value)) {
     const name = emptyAt.get(problem.path);
-    problems.push(name ? `${problem.path}: ${name} is empty in ${envFile} (\`teamsapp provision --env ${options.env}\` writes it)` : `${problem.path}: ${problem.message}`);
+    problems.push(
+      name
+        ? `${problem.path}: ${name} is empty in ${envFile} (\`teamsapp provision --env ${options.env}\` writes it)`
+        : `${problem.path}: ${problem.message}`,
+    );
   }
   const manifest = sub.value as Record<string, unknown>;
   const icons = readIcons(appDir, manifest.icons, problems);
@@ -79,7 +96,10 @@ export function packageApp(options: PackageOptions): PackageResult {
   const outDir = options.outDir ?? path.join(appDir, 'build');
   const zipPath = path.join(outDir, `appPackage.${options.env}.zip`);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(zipPath, createZip([{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...icons]));
+  writeFileSync(
+    zipPath,
+    createZip([{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...icons]),
+  );
   return { ok: true, zipPath, manifest, notices };
 }
 
@@ -100,7 +120,10 @@ export function readEnvironment(root: string, env: string): Record<string, strin
   const base = path.join(root, 'env', `.env.${env}`);
   if (!existsSync(base)) return undefined;
   const user = `${base}.user`;
-  return { ...parseEnvText(readFileSync(base, 'utf8')), ...(existsSync(user) ? parseEnvText(readFileSync(user, 'utf8')) : {}) };
+  return {
+    ...parseEnvText(readFileSync(base, 'utf8')),
+    ...(existsSync(user) ? parseEnvText(readFileSync(user, 'utf8')) : {}),
+  };
 }
 
 // ---------------------------------------------------------------- substitution
@@ -134,7 +157,9 @@ export function substitute(value: unknown, vars: Readonly<Record<string, string>
     }
     if (Array.isArray(node)) return node.map((item, i) => walk(item, at ? `${at}.${i}` : String(i)));
     if (node !== null && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, at ? `${at}.${key}` : key)]));
+      return Object.fromEntries(
+        Object.entries(node).map(([key, item]) => [key, walk(item, at ? `${at}.${key}` : key)]),
+      );
     }
     return node;
   };
@@ -145,11 +170,20 @@ export function substitute(value: unknown, vars: Readonly<Record<string, string>
 
 const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const guid = z.string().regex(GUID, 'must be a GUID');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const https = z.string().max(2048).regex(/^https:\/\/\S+$/, 'must be an https:// URL');
-const relativePng = z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.png$/, 'must be a relative path to a .png file in appPackage/');
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const https = z
+  .string()
+  .max(2048)
+  .regex(/^https:\/\/\S+$/, 'must be an https:// URL');
+const relativePng = z
+  .string()
+  .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.png$/, 'must be a relative path to a .png file in appPackage/');
 const scope = z.enum(['personal', 'team', 'groupChat']);
-const scopes = z.array(scope).min(1).refine((list) => new Set(list).size === list.length, 'must not repeat a scope');
+const scopes = z
+  .array(scope)
+  .min(1)
+  .refine((list) => new Set(list).size === list.length, 'must not repeat a scope');
 
 /*
  * Limits are the strictest any v1.19+ schema sets (command titles 32, command descriptions 128,
@@ -162,7 +196,10 @@ const commandList = z.object({
     .array(z.object({ title: text(32), description: text(128) }))
     .min(1)
     .max(10, 'must hold at most 10 commands')
-    .refine((list) => new Set(list.map((c) => c.title.toLowerCase())).size === list.length, 'must not repeat a command title'),
+    .refine(
+      (list) => new Set(list.map((c) => c.title.toLowerCase())).size === list.length,
+      'must not repeat a command title',
+    ),
 });
 
 const manifestSchema = z.object({
@@ -198,17 +235,32 @@ export interface ManifestProblem {
 /** Every rule the manifest breaks, after substitution. Empty when it is fine. */
 export function validateManifest(manifest: unknown): ManifestProblem[] {
   const parsed = manifestSchema.safeParse(manifest);
-  if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
+  if (!parsed.success)
+    return parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.') || '(root)',
+      message: issue.message,
+    }));
   const m = parsed.data;
   const problems: ManifestProblem[] = [];
   const schemaVersion = /\/v(1\.\d+)\//.exec(m.$schema)?.[1];
-  if (schemaVersion !== m.manifestVersion) problems.push({ path: 'manifestVersion', message: `is ${m.manifestVersion} but $schema is v${schemaVersion ?? '?'}` });
+  if (schemaVersion !== m.manifestVersion)
+    problems.push({
+      path: 'manifestVersion',
+      message: `is ${m.manifestVersion} but $schema is v${schemaVersion ?? '?'}`,
+    });
   const bot = m.bots[0];
   if (bot) {
     // One list per scope: Teams shows the list of the scope you are in, and a scope without one shows nothing.
     const listed = (bot.commandLists ?? []).flatMap((list) => list.scopes);
-    for (const s of bot.scopes) if (listed.filter((l) => l === s).length !== 1) problems.push({ path: 'bots.0.commandLists', message: `needs exactly one list for scope ${s}` });
-    for (const s of listed) if (!bot.scopes.includes(s)) problems.push({ path: 'bots.0.commandLists', message: `lists commands for ${s}, which the bot does not declare` });
+    for (const s of bot.scopes)
+      if (listed.filter((l) => l === s).length !== 1)
+        problems.push({ path: 'bots.0.commandLists', message: `needs exactly one list for scope ${s}` });
+    for (const s of listed)
+      if (!bot.scopes.includes(s))
+        problems.push({
+          path: 'bots.0.commandLists',
+          message: `lists commands for ${s}, which the bot does not declare`,
+        });
   }
   return problems;
 }
@@ -228,8 +280,14 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /** Read a PNG's IHDR; undefined when the bytes are not a PNG. */
 export function readPngInfo(bytes: Buffer): PngInfo | undefined {
-  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('ascii', 12, 16) !== 'IHDR') return undefined;
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bitDepth: bytes.readUInt8(24), colorType: bytes.readUInt8(25) };
+  if (bytes.length < 33 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.toString('ascii', 12, 16) !== 'IHDR')
+    return undefined;
+  return {
+    width: bytes.readUInt32BE(16),
+    height: bytes.readUInt32BE(20),
+    bitDepth: bytes.readUInt8(24),
+    colorType: bytes.readUInt8(25),
+  };
 }
 
 const ICON_RULES = {
@@ -251,8 +309,12 @@ function readIcons(appDir: string, icons: unknown, problems: string[]): { name: 
     const data = readFileSync(file);
     const info = readPngInfo(data);
     if (!info) problems.push(`icons.${kind}: appPackage/${name} is not a PNG`);
-    else if (info.width !== rule.size || info.height !== rule.size) problems.push(`icons.${kind}: appPackage/${name} is ${info.width}×${info.height}, must be ${rule.size}×${rule.size}`);
-    else if (rule.alpha && info.colorType !== 4 && info.colorType !== 6) problems.push(`icons.${kind}: appPackage/${name} needs an alpha channel (white on transparent)`);
+    else if (info.width !== rule.size || info.height !== rule.size)
+      problems.push(
+        `icons.${kind}: appPackage/${name} is ${info.width}×${info.height}, must be ${rule.size}×${rule.size}`,
+      );
+    else if (rule.alpha && info.colorType !== 4 && info.colorType !== 6)
+      problems.push(`icons.${kind}: appPackage/${name} needs an alpha channel (white on transparent)`);
     else entries.push({ name, data });
   }
   return entries;
@@ -279,7 +341,13 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const deflated = deflateRawSync(entry.data, { level: 9 });
     const [method, body] = deflated.length < entry.data.length ? [8, deflated] : [0, entry.data];
-    const fields = { method, crc: crc32(entry.data), compressed: body.length, size: entry.data.length, nameLength: name.length };
+    const fields = {
+      method,
+      crc: crc32(entry.data),
+      compressed: body.length,
+      size: entry.data.length,
+      nameLength: name.length,
+    };
     const local = header(0x04034b50, fields);
     locals.push(local, name, body);
     const central = header(0x02014b50, fields, offset);
@@ -357,7 +425,9 @@ export function main(argv: readonly string[], log: (line: string) => void = cons
   const result = packageApp({ root, env, outDir: outArg === undefined ? undefined : path.resolve(outArg) });
   for (const notice of result.notices) log(`note: ${notice}`);
   if (!result.ok) {
-    log(`appPackage/manifest.json is not ready for "${env}" (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):`);
+    log(
+      `appPackage/manifest.json is not ready for "${env}" (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):`,
+    );
     for (const problem of result.problems) log(`  - ${problem}`);
     return 1;
   }

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_POLICY, effectiveRules, parsePolicy, policyWarnings, summarizePolicy, type Policy, type PolicyScope } from '../src/policy';
+import {
+  DEFAULT_POLICY,
+  effectiveRules,
+  parsePolicy,
+  policyWarnings,
+  summarizePolicy,
+  type Policy,
+  type PolicyScope,
+} from '../src/policy';
 import { openForDryRun, recentTasks, replay } from './lib/policy-dry-run';
 
 /**
@@ -30,7 +38,11 @@ const USAGE =
 export async function main(argv: readonly string[], io: PolicyCliIo): Promise<number> {
   const [command, file, ...rest] = argv;
   if (command === 'dry-run') return dryRunCommand(file, rest, io);
-  if ((command !== 'check' && command !== 'explain') || file === undefined || (command === 'check' && rest.length > 0)) {
+  if (
+    (command !== 'check' && command !== 'explain') ||
+    file === undefined ||
+    (command === 'check' && rest.length > 0)
+  ) {
     io.err(USAGE);
     return 2;
   }
@@ -101,7 +113,9 @@ async function dryRunCommand(file: string | undefined, args: readonly string[], 
     const tasks = await recentTasks(store, new Date(), days);
     const { lines, steps, changed } = replay(tasks, before, after);
     for (const line of lines) io.out(line);
-    io.out(`${changed} of ${steps} steps in ${tasks.length} tasks from the last ${days} days would be decided differently by ${file}.`);
+    io.out(
+      `${changed} of ${steps} steps in ${tasks.length} tasks from the last ${days} days would be decided differently by ${file}.`,
+    );
     return 0;
   } finally {
     await store.close();
@@ -113,7 +127,8 @@ function scopeFrom(args: readonly string[]): PolicyScope | undefined {
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i];
     const value = args[i + 1];
-    if (name === undefined || value === undefined || !['--team', '--channel', '--channel-name'].includes(name)) return undefined;
+    if (name === undefined || value === undefined || !['--team', '--channel', '--channel-name'].includes(name))
+      return undefined;
     flags[name] = value;
   }
   if (Object.keys(flags).length === 0) return { kind: 'personal' };

@@ -58,7 +58,14 @@ export type LlmConfig =
       readonly timeoutMs: number;
       readonly maxRetries: number;
     }
-  | { readonly kind: 'openai'; readonly baseUrl: string; readonly model: string; readonly apiKey?: string; readonly timeoutMs: number; readonly maxRetries: number };
+  | {
+      readonly kind: 'openai';
+      readonly baseUrl: string;
+      readonly model: string;
+      readonly apiKey?: string;
+      readonly timeoutMs: number;
+      readonly maxRetries: number;
+    };
 
 /**
  * How Delegate signs in to real Microsoft Graph (`GRAPH_AUTH`). The first three are app
@@ -67,8 +74,20 @@ export type LlmConfig =
  * Secrets are never logged.
  */
 export type GraphAuthConfig =
-  | { readonly kind: 'secret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly authorityHost: string }
-  | { readonly kind: 'certificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string; readonly authorityHost: string }
+  | {
+      readonly kind: 'secret';
+      readonly tenantId: string;
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly authorityHost: string;
+    }
+  | {
+      readonly kind: 'certificate';
+      readonly tenantId: string;
+      readonly clientId: string;
+      readonly certificatePath: string;
+      readonly authorityHost: string;
+    }
   /** System-assigned identity when `clientId` is absent, else the user-assigned one. */
   | { readonly kind: 'managed-identity'; readonly clientId?: string }
   | {
@@ -94,31 +113,46 @@ export class ConfigError extends Error {
 }
 
 /** Tells "unset" (undefined or blank) from a value. */
-const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+const optional = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.string().trim().optional(),
+);
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int().min(min).max(max));
 
 const schema = z.object({
   BOT_ID: optional,
   BOT_PASSWORD: optional,
-  BOT_TYPE: z.preprocess((v) => (v === undefined || v === '' ? 'MultiTenant' : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])),
+  BOT_TYPE: z.preprocess(
+    (v) => (v === undefined || v === '' ? 'MultiTenant' : v),
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
+  ),
   BOT_TENANT_ID: optional,
   PORT: int(3978, 0, 65535),
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
   GRAPH_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://graph.microsoft.com/v1.0')),
-  GRAPH_AUTH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['secret', 'certificate', 'managed-identity', 'obo']).default('secret')),
+  GRAPH_AUTH: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['secret', 'certificate', 'managed-identity', 'obo']).default('secret'),
+  ),
   AAD_APP_CLIENT_ID: optional,
   AAD_APP_TENANT_ID: optional,
   AAD_APP_CLIENT_SECRET: optional,
   SECRET_AAD_APP_CLIENT_SECRET: optional,
   AAD_APP_CERTIFICATE_PATH: optional,
-  AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://login.microsoftonline.com')),
+  AAD_APP_OAUTH_AUTHORITY_HOST: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url().default('https://login.microsoftonline.com'),
+  ),
   MANAGED_IDENTITY_CLIENT_ID: optional,
   OAUTH_CONNECTION_NAME: optional,
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./data')),
   DATABASE_URL: optional,
-  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ),
   DEFAULT_TIME_ZONE: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('UTC')),
   WORKER_LEASE_MS: int(30_000, 1_000, 3_600_000),
   WORKER_POLL_MS: int(1_000, 10, 60_000),
@@ -136,8 +170,14 @@ const schema = z.object({
   OPENAI_MODEL: optional,
   LLM_TIMEOUT_MS: int(60_000, 1_000, 600_000),
   LLM_MAX_RETRIES: int(3, 0, 10),
-  BUDGET_USER_DAILY_TOKENS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
-  BUDGET_TENANT_DAILY_TOKENS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().positive().optional()),
+  BUDGET_USER_DAILY_TOKENS: z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : Number(v)),
+    z.number().int().positive().optional(),
+  ),
+  BUDGET_TENANT_DAILY_TOKENS: z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : Number(v)),
+    z.number().int().positive().optional(),
+  ),
   TENANT_DOMAINS: optional,
   POLICY_FILE: optional,
   LINK_ALLOW_HOSTS: optional,
@@ -156,17 +196,24 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
   const e = parsed.data;
   const problems: string[] = [];
   const local = e.BOT_ID === undefined;
-  if (!local && e.BOT_TYPE !== 'UserAssignedMSI' && e.BOT_PASSWORD === undefined) problems.push('BOT_PASSWORD: required when BOT_ID is set');
-  if (e.BOT_TYPE !== 'MultiTenant' && !local && e.BOT_TENANT_ID === undefined) problems.push(`BOT_TENANT_ID: required for BOT_TYPE=${e.BOT_TYPE}`);
-  if (e.DATABASE_URL !== undefined) problems.push('DATABASE_URL: the PostgreSQL store is not available yet; unset it to use SQLite under DATA_DIR');
-  if (!isTimeZone(e.DEFAULT_TIME_ZONE)) problems.push(`DEFAULT_TIME_ZONE: "${e.DEFAULT_TIME_ZONE}" is not an IANA time zone`);
+  if (!local && e.BOT_TYPE !== 'UserAssignedMSI' && e.BOT_PASSWORD === undefined)
+    problems.push('BOT_PASSWORD: required when BOT_ID is set');
+  if (e.BOT_TYPE !== 'MultiTenant' && !local && e.BOT_TENANT_ID === undefined)
+    problems.push(`BOT_TENANT_ID: required for BOT_TYPE=${e.BOT_TYPE}`);
+  if (e.DATABASE_URL !== undefined)
+    problems.push('DATABASE_URL: the PostgreSQL store is not available yet; unset it to use SQLite under DATA_DIR');
+  if (!isTimeZone(e.DEFAULT_TIME_ZONE))
+    problems.push(`DEFAULT_TIME_ZONE: "${e.DEFAULT_TIME_ZONE}" is not an IANA time zone`);
   const graphKind = e.DELEGATE_GRAPH ?? (local ? 'sandbox' : 'microsoft');
-  if (graphKind === 'microsoft' && local) problems.push('DELEGATE_GRAPH=microsoft needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (the app identity)');
+  if (graphKind === 'microsoft' && local)
+    problems.push('DELEGATE_GRAPH=microsoft needs BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (the app identity)');
   const graphAuth = graphKind === 'microsoft' && !local ? graphAuthConfig(e, problems) : undefined;
   const llm = llmConfig(e, problems);
   const tenantDomains = list(e.TENANT_DOMAINS) ?? (local ? ['example.com'] : []);
   const linkAllowHosts = list(e.LINK_ALLOW_HOSTS) ?? [];
-  for (const host of [...tenantDomains, ...linkAllowHosts]) if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host)) problems.push(`"${host}" is not a domain name (TENANT_DOMAINS / LINK_ALLOW_HOSTS)`);
+  for (const host of [...tenantDomains, ...linkAllowHosts])
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host))
+      problems.push(`"${host}" is not a domain name (TENANT_DOMAINS / LINK_ALLOW_HOSTS)`);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
@@ -201,15 +248,31 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
 function llmConfig(e: z.infer<typeof schema>, problems: string[]): LlmConfig | undefined {
   const limits = { timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES };
   if (e.AZURE_OPENAI_ENDPOINT !== undefined) {
-    if (e.OPENAI_BASE_URL !== undefined) problems.push('AZURE_OPENAI_ENDPOINT and OPENAI_BASE_URL are both set: configure one model endpoint');
-    if (e.AZURE_OPENAI_DEPLOYMENT === undefined) problems.push('AZURE_OPENAI_DEPLOYMENT: required with AZURE_OPENAI_ENDPOINT');
-    return { kind: 'azure', endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT ?? '', apiVersion: e.AZURE_OPENAI_API_VERSION, apiKey: e.AZURE_OPENAI_API_KEY, ...limits };
+    if (e.OPENAI_BASE_URL !== undefined)
+      problems.push('AZURE_OPENAI_ENDPOINT and OPENAI_BASE_URL are both set: configure one model endpoint');
+    if (e.AZURE_OPENAI_DEPLOYMENT === undefined)
+      problems.push('AZURE_OPENAI_DEPLOYMENT: required with AZURE_OPENAI_ENDPOINT');
+    return {
+      kind: 'azure',
+      endpoint: e.AZURE_OPENAI_ENDPOINT,
+      deployment: e.AZURE_OPENAI_DEPLOYMENT ?? '',
+      apiVersion: e.AZURE_OPENAI_API_VERSION,
+      apiKey: e.AZURE_OPENAI_API_KEY,
+      ...limits,
+    };
   }
   if (e.OPENAI_BASE_URL !== undefined || e.OPENAI_API_KEY !== undefined) {
     if (e.OPENAI_MODEL === undefined) problems.push('OPENAI_MODEL: required with OPENAI_BASE_URL / OPENAI_API_KEY');
-    return { kind: 'openai', baseUrl: e.OPENAI_BASE_URL ?? 'https://api.openai.com/v1', model: e.OPENAI_MODEL ?? '', apiKey: e.OPENAI_API_KEY, ...limits };
+    return {
+      kind: 'openai',
+      baseUrl: e.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+      model: e.OPENAI_MODEL ?? '',
+      apiKey: e.OPENAI_API_KEY,
+      ...limits,
+    };
   }
-  if (e.AZURE_OPENAI_DEPLOYMENT !== undefined || e.OPENAI_MODEL !== undefined) problems.push('a model is named but no endpoint is set (AZURE_OPENAI_ENDPOINT or OPENAI_BASE_URL)');
+  if (e.AZURE_OPENAI_DEPLOYMENT !== undefined || e.OPENAI_MODEL !== undefined)
+    problems.push('a model is named but no endpoint is set (AZURE_OPENAI_ENDPOINT or OPENAI_BASE_URL)');
   return undefined;
 }
 
@@ -226,36 +289,60 @@ function graphAuthConfig(e: z.infer<typeof schema>, problems: string[]): GraphAu
   const clientId = e.AAD_APP_CLIENT_ID ?? e.BOT_ID ?? '';
   const tenantId = e.AAD_APP_TENANT_ID ?? e.BOT_TENANT_ID;
   const secret = appSecret(e, clientId, problems);
-  const certificatePath = e.AAD_APP_CERTIFICATE_PATH === undefined ? undefined : path.resolve(e.AAD_APP_CERTIFICATE_PATH);
+  const certificatePath =
+    e.AAD_APP_CERTIFICATE_PATH === undefined ? undefined : path.resolve(e.AAD_APP_CERTIFICATE_PATH);
   const authorityHost = e.AAD_APP_OAUTH_AUTHORITY_HOST;
-  if (tenantId === undefined) problems.push(`AAD_APP_TENANT_ID (or BOT_TENANT_ID): required for GRAPH_AUTH=${kind}: the tenant whose Microsoft 365 Delegate works in`);
-  if (certificatePath !== undefined && !existsSync(certificatePath)) problems.push(`AAD_APP_CERTIFICATE_PATH: no file at ${certificatePath}`);
+  if (tenantId === undefined)
+    problems.push(
+      `AAD_APP_TENANT_ID (or BOT_TENANT_ID): required for GRAPH_AUTH=${kind}: the tenant whose Microsoft 365 Delegate works in`,
+    );
+  if (certificatePath !== undefined && !existsSync(certificatePath))
+    problems.push(`AAD_APP_CERTIFICATE_PATH: no file at ${certificatePath}`);
   if (kind === 'secret') {
-    if (secret === undefined) problems.push('AAD_APP_CLIENT_SECRET (or BOT_PASSWORD for the bot\'s own app): required for GRAPH_AUTH=secret');
+    if (secret === undefined)
+      problems.push("AAD_APP_CLIENT_SECRET (or BOT_PASSWORD for the bot's own app): required for GRAPH_AUTH=secret");
     return { kind, clientId, tenantId: tenantId ?? '', clientSecret: secret ?? '', authorityHost };
   }
   if (kind === 'certificate') {
-    if (certificatePath === undefined) problems.push('AAD_APP_CERTIFICATE_PATH: required for GRAPH_AUTH=certificate (a PEM file with the private key)');
+    if (certificatePath === undefined)
+      problems.push('AAD_APP_CERTIFICATE_PATH: required for GRAPH_AUTH=certificate (a PEM file with the private key)');
     return { kind, clientId, tenantId: tenantId ?? '', certificatePath: certificatePath ?? '', authorityHost };
   }
-  if (secret === undefined && certificatePath === undefined) problems.push('GRAPH_AUTH=obo needs the app\'s credential: AAD_APP_CLIENT_SECRET or AAD_APP_CERTIFICATE_PATH');
-  if (e.OAUTH_CONNECTION_NAME === undefined) problems.push('OAUTH_CONNECTION_NAME: required for GRAPH_AUTH=obo (the OAuth connection of the Azure Bot resource that holds users\' Teams SSO tokens)');
+  if (secret === undefined && certificatePath === undefined)
+    problems.push("GRAPH_AUTH=obo needs the app's credential: AAD_APP_CLIENT_SECRET or AAD_APP_CERTIFICATE_PATH");
+  if (e.OAUTH_CONNECTION_NAME === undefined)
+    problems.push(
+      "OAUTH_CONNECTION_NAME: required for GRAPH_AUTH=obo (the OAuth connection of the Azure Bot resource that holds users' Teams SSO tokens)",
+    );
   const app = certificatePath !== undefined ? { certificatePath } : { clientSecret: secret ?? '' };
-  return { kind, clientId, tenantId: tenantId ?? '', app, connectionName: e.OAUTH_CONNECTION_NAME ?? '', authorityHost };
+  return {
+    kind,
+    clientId,
+    tenantId: tenantId ?? '',
+    app,
+    connectionName: e.OAUTH_CONNECTION_NAME ?? '',
+    authorityHost,
+  };
 }
 
 /** The app's plain client secret; the toolkit's encrypted `crypto_…` values are refused. */
 function appSecret(e: z.infer<typeof schema>, clientId: string, problems: string[]): string | undefined {
-  const secret = e.AAD_APP_CLIENT_SECRET ?? e.SECRET_AAD_APP_CLIENT_SECRET ?? (clientId === e.BOT_ID ? e.BOT_PASSWORD : undefined);
+  const secret =
+    e.AAD_APP_CLIENT_SECRET ?? e.SECRET_AAD_APP_CLIENT_SECRET ?? (clientId === e.BOT_ID ? e.BOT_PASSWORD : undefined);
   if (secret?.startsWith('crypto_')) {
-    problems.push('the app client secret is still encrypted by the toolkit (crypto_…): set the plain secret as AAD_APP_CLIENT_SECRET');
+    problems.push(
+      'the app client secret is still encrypted by the toolkit (crypto_…): set the plain secret as AAD_APP_CLIENT_SECRET',
+    );
     return undefined;
   }
   return secret;
 }
 
 function list(value: string | undefined): string[] | undefined {
-  const items = value?.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item !== '');
   return items && items.length > 0 ? items : undefined;
 }
 

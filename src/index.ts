@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { DefaultAzureCredential } from '@azure/identity';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MemoryStorage, TeamsSSOTokenExchangeMiddleware, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MemoryStorage,
+  TeamsSSOTokenExchangeMiddleware,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import { createCatalogue } from './actions';
 import { tracedCatalogue } from './actions/traced';
 import { Audit } from './engine/audit';
@@ -77,14 +83,29 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const sandbox =
     config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
-      ? await startSandbox({ dbPath: config.graph.dbPath, port: config.graph.port, logger: logger.child({ component: 'sandbox' }) })
+      ? await startSandbox({
+          dbPath: config.graph.dbPath,
+          port: config.graph.port,
+          logger: logger.child({ component: 'sandbox' }),
+        })
       : undefined;
   // With GRAPH_AUTH=obo, people's Teams SSO tokens come from the Bot Framework token service.
   const botAuth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(config));
-  const oboConnection = config.graph.kind === 'microsoft' && config.graph.auth.kind === 'obo' ? config.graph.auth.connectionName : undefined;
-  const userTokens = oboConnection ? new BotUserTokens({ auth: botAuth, botAppId: config.bot.id ?? '', connectionName: oboConnection, logger: logger.child({ component: 'user-tokens' }) }) : undefined;
+  const oboConnection =
+    config.graph.kind === 'microsoft' && config.graph.auth.kind === 'obo'
+      ? config.graph.auth.connectionName
+      : undefined;
+  const userTokens = oboConnection
+    ? new BotUserTokens({
+        auth: botAuth,
+        botAppId: config.bot.id ?? '',
+        connectionName: oboConnection,
+        logger: logger.child({ component: 'user-tokens' }),
+      })
+    : undefined;
   const signIn = userTokens && oboConnection ? { tokens: userTokens, connectionName: oboConnection } : undefined;
-  const graphBaseUrl = overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
+  const graphBaseUrl =
+    overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl: graphBaseUrl,
     auth: graphAuthFor(config.graph, { userTokens }),
@@ -95,14 +116,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   // A broken policy file stops start-up with every problem listed (file:line:column). Without
   // one, the defaults govern (checkpoints for side effects, a day's expiry, no extra approvers).
-  const policyFile = config.policyFile ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' })) : undefined;
+  const policyFile = config.policyFile
+    ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' }))
+    : undefined;
   const governance: PolicyGovernance = policyFile ?? FixedGovernance.defaults();
   const store = await openSqliteStore(config.storePath);
   const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
   const directory = new GraphDirectory(gateway);
   const planner =
-    overrides.planner ?? (llm ? new LlmPlanner({ llm, catalogue, directory, logger: logger.child({ component: 'planner' }) }) : new RulePlanner({ directory }));
+    overrides.planner ??
+    (llm
+      ? new LlmPlanner({ llm, catalogue, directory, logger: logger.child({ component: 'planner' }) })
+      : new RulePlanner({ directory }));
   const renderer = new CardRenderer(defaultCardsDirectory());
 
   const adapter = new CloudAdapter(botAuth);
@@ -113,21 +139,69 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const profiles = profileLookup(gateway);
   const teams = new TeamDirectory(gateway);
   const expandPrincipals = (groups: readonly string[]) => teams.expandGroups(groups);
-  const names = (idsToName: readonly string[]) => Promise.all(idsToName.map(async (id) => (await profiles(id))?.name ?? id));
-  const notifier = new TeamsNotifier(adapter, config.bot.id ?? '', store, renderer, catalogue, logger.child({ component: 'notifier' }), names, signIn);
+  const names = (idsToName: readonly string[]) =>
+    Promise.all(idsToName.map(async (id) => (await profiles(id))?.name ?? id));
+  const notifier = new TeamsNotifier(
+    adapter,
+    config.bot.id ?? '',
+    store,
+    renderer,
+    catalogue,
+    logger.child({ component: 'notifier' }),
+    names,
+    signIn,
+  );
 
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
   let kick = (): void => undefined;
-  const timers = new CheckpointTimers({ store, clock, ids, audit: new Audit(store, clock), notifier, logger: logger.child({ component: 'timers' }), expandPrincipals, onRunnable: () => kick() });
-  const worker = new Worker({ store, catalogue: tracedCatalogue(catalogue, gateway), notifier, clock, ids, logger: logger.child({ component: 'worker' }), workerId, budgets: config.budgets, safety: config.safety, governance, timers, ...config.worker });
+  const timers = new CheckpointTimers({
+    store,
+    clock,
+    ids,
+    audit: new Audit(store, clock),
+    notifier,
+    logger: logger.child({ component: 'timers' }),
+    expandPrincipals,
+    onRunnable: () => kick(),
+  });
+  const worker = new Worker({
+    store,
+    catalogue: tracedCatalogue(catalogue, gateway),
+    notifier,
+    clock,
+    ids,
+    logger: logger.child({ component: 'worker' }),
+    workerId,
+    budgets: config.budgets,
+    safety: config.safety,
+    governance,
+    timers,
+    ...config.worker,
+  });
   kick = () => worker.kick();
-  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets: config.budgets, safety: config.safety, governance, expandPrincipals, channelMembers: (teamId, channelId) => teams.channelMembers(teamId, channelId), lookupNames: nameLookup(gateway, logger), onRunnable: () => worker.kick() });
+  const engine = new Engine({
+    store,
+    planner,
+    catalogue,
+    clock,
+    ids,
+    budgets: config.budgets,
+    safety: config.safety,
+    governance,
+    expandPrincipals,
+    channelMembers: (teamId, channelId) => teams.channelMembers(teamId, channelId),
+    lookupNames: nameLookup(gateway, logger),
+    onRunnable: () => worker.kick(),
+  });
 
   const resolvePerson = personResolver(gateway);
   const admins = async (): Promise<string[]> => {
     const listed = governance.admins();
     const groups = listed.filter((p) => p.startsWith('group:'));
-    return [...listed.filter((p) => !p.startsWith('group:')), ...(groups.length > 0 ? await expandPrincipals(groups) : [])];
+    return [
+      ...listed.filter((p) => !p.startsWith('group:')),
+      ...(groups.length > 0 ? await expandPrincipals(groups) : []),
+    ];
   };
   const approvers = new ApproversCommand({
     store,
@@ -135,7 +209,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     profiles,
     teamOwners: (teamId) => teams.owners(teamId),
     admins,
-    policyApprovers: (scope) => approversFor(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId }).approvers,
+    policyApprovers: (scope) =>
+      approversFor(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId })
+        .approvers,
   });
   const handlerDeps = { engine, catalogue, renderer, notifier, ids };
   const bot = new DelegateBot(
@@ -151,7 +227,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       policy: policyDescriber(policyFile),
       logger: logger.child({ component: 'messages' }),
     }),
-    new InvokeHandler({ ...handlerDeps, people: (query) => resolvePerson(query), logger: logger.child({ component: 'invokes' }) }),
+    new InvokeHandler({
+      ...handlerDeps,
+      people: (query) => resolvePerson(query),
+      logger: logger.child({ component: 'invokes' }),
+    }),
     config.bot.tenantId,
     logger,
     signIn,
@@ -160,8 +240,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
   worker.start();
   logger.info(
-    { url: server.url, mode: config.local ? 'local' : 'bot-framework', graph: config.graph.kind, graphUrl: graphBaseUrl, planner: llm ? `llm (${config.llm?.kind})` : 'rules', workerId },
-    config.local ? 'Delegate listening in local mode on 127.0.0.1 only (no Bot Framework auth, sandbox tenant)' : 'Delegate listening with Bot Framework authentication',
+    {
+      url: server.url,
+      mode: config.local ? 'local' : 'bot-framework',
+      graph: config.graph.kind,
+      graphUrl: graphBaseUrl,
+      planner: llm ? `llm (${config.llm?.kind})` : 'rules',
+      workerId,
+    },
+    config.local
+      ? 'Delegate listening in local mode on 127.0.0.1 only (no Bot Framework auth, sandbox tenant)'
+      : 'Delegate listening with Bot Framework authentication',
   );
 
   let stopping: Promise<void> | undefined;
@@ -189,7 +278,14 @@ function llmClient(llm: LlmConfig, logger: Logger): LlmClient {
   const common = { timeoutMs: llm.timeoutMs, maxRetries: llm.maxRetries, logger };
   if (llm.kind === 'azure') {
     const auth = llm.apiKey ? { apiKey: llm.apiKey } : { credential: new DefaultAzureCredential() };
-    return createLlmClient({ kind: 'azure', endpoint: llm.endpoint, deployment: llm.deployment, apiVersion: llm.apiVersion, auth, ...common });
+    return createLlmClient({
+      kind: 'azure',
+      endpoint: llm.endpoint,
+      deployment: llm.deployment,
+      apiVersion: llm.apiVersion,
+      auth,
+      ...common,
+    });
   }
   return createLlmClient({ kind: 'openai', baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, ...common });
 }
@@ -205,8 +301,12 @@ function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthentication
 
 /** The `policy` command's answer: the effective rules for a conversation. */
 function policyDescriber(governance: FileGovernance | undefined): (scope: Scope) => string[] {
-  if (!governance) return () => ['No policy file is configured (POLICY_FILE), so the defaults apply: every step that sends, posts, creates or deletes stops at a checkpoint for your approval, and steps the safety guards flag always do.'];
-  return (scope) => effectiveRules(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId });
+  if (!governance)
+    return () => [
+      'No policy file is configured (POLICY_FILE), so the defaults apply: every step that sends, posts, creates or deletes stops at a checkpoint for your approval, and steps the safety guards flag always do.',
+    ];
+  return (scope) =>
+    effectiveRules(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId });
 }
 
 async function main(): Promise<void> {

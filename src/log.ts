@@ -10,7 +10,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     level,
     base: { service: 'delegate' },
     redact: {
-      paths: ['*.password', '*.authorization', '*.Authorization', '*.token', '*.accessToken', 'req.headers.authorization', '*.headers.authorization'],
+      paths: [
+        '*.password',
+        '*.authorization',
+        '*.Authorization',
+        '*.token',
+        '*.accessToken',
+        'req.headers.authorization',
+        '*.headers.authorization',
+      ],
       censor: '[redacted]',
     },
     serializers: { err: pino.stdSerializers.err },

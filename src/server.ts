@@ -28,7 +28,11 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
   });
 
   server.post('/api/messages', async (req, res) => {
-    if (typeof req.body !== 'object' || req.body === null || typeof (req.body as { type?: unknown }).type !== 'string') {
+    if (
+      typeof req.body !== 'object' ||
+      req.body === null ||
+      typeof (req.body as { type?: unknown }).type !== 'string'
+    ) {
       res.send(400, { error: 'The request body must be a Bot Framework activity.' });
       return;
     }

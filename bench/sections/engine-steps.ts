@@ -51,13 +51,22 @@ function noopAction(timer: { ms: number }): ActionSpec {
   } as ActionSpec;
 }
 
-async function measure(kind: 'memory' | 'sqlite', steps: number, repeats: number, warmup: number): Promise<StepOverhead> {
+async function measure(
+  kind: 'memory' | 'sqlite',
+  steps: number,
+  repeats: number,
+  warmup: number,
+): Promise<StepOverhead> {
   const dir = kind === 'sqlite' ? mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-engine-')) : undefined;
   const store: TaskStore = dir ? await openSqliteStore(path.join(dir, 'tasks.db')) : new MemoryTaskStore();
   try {
     const timer = { ms: 0 };
     const action = noopAction(timer);
-    const drafts: StepDraft[] = Array.from({ length: steps }, (_, n) => ({ action: action.name, input: { n }, rationale: 'benchmark' }));
+    const drafts: StepDraft[] = Array.from({ length: steps }, (_, n) => ({
+      action: action.name,
+      input: { n },
+      rationale: 'benchmark',
+    }));
     const kit = engineKit(store, new ListCatalogue([action]), drafts, { maxSteps: steps + 1, concurrency: 1 });
     const perStep: number[] = [];
     for (let r = 0; r < warmup + repeats; r++) {
@@ -67,7 +76,8 @@ async function measure(kind: 'memory' | 'sqlite', steps: number, repeats: number
       await kit.worker.drain();
       const total = msSince(start);
       const done = await store.getTask(task.id);
-      if (done?.status !== 'completed' || done.stepsRun !== steps) throw new Error(`engine benchmark task ended ${done?.status} after ${done?.stepsRun} steps`);
+      if (done?.status !== 'completed' || done.stepsRun !== steps)
+        throw new Error(`engine benchmark task ended ${done?.status} after ${done?.stepsRun} steps`);
       if (r >= warmup) perStep.push((total - timer.ms) / steps);
     }
     const baselinePerCallMs = await baselineLoop(action, steps, warmup + repeats);
@@ -77,7 +87,10 @@ async function measure(kind: 'memory' | 'sqlite', steps: number, repeats: number
       steps,
       repeats,
       perStepMs,
-      perStepP95Ms: percentile([...perStep].sort((a, b) => a - b), 95),
+      perStepP95Ms: percentile(
+        [...perStep].sort((a, b) => a - b),
+        95,
+      ),
       baselinePerCallMs,
       ratio: perStepMs / baselinePerCallMs,
     };
@@ -89,7 +102,12 @@ async function measure(kind: 'memory' | 'sqlite', steps: number, repeats: number
 
 /** The no-op action called in a plain loop: what running the steps costs with no engine at all. */
 async function baselineLoop(action: ActionSpec, steps: number, repeats: number): Promise<number> {
-  const ctx: ActionContext = { idempotencyKey: 'k', actor: { id: REQUESTER.id, name: REQUESTER.name }, attempt: 1, now: new Date() };
+  const ctx: ActionContext = {
+    idempotencyKey: 'k',
+    actor: { id: REQUESTER.id, name: REQUESTER.name },
+    attempt: 1,
+    now: new Date(),
+  };
   const perCall: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const start = process.hrtime.bigint();
@@ -110,9 +128,12 @@ export async function engineSection(options: BenchOptions, log: (line: string) =
   for (const kind of ['memory', 'sqlite'] as const) {
     for (const steps of lengths) {
       // Long plans take long per repeat; fewer repeats keep the section's time in bounds.
-      const repeats = steps > 50 ? Math.max(5, Math.round((options.engineRepeats * 50) / steps)) : options.engineRepeats;
+      const repeats =
+        steps > 50 ? Math.max(5, Math.round((options.engineRepeats * 50) / steps)) : options.engineRepeats;
       const result = await measure(kind, steps, repeats, Math.max(2, Math.floor(repeats / 4)));
-      log(`  ${kind} store, ${steps} steps: ${result.perStepMs.toFixed(3)} ms per step (baseline ${result.baselinePerCallMs.toFixed(4)} ms per call)`);
+      log(
+        `  ${kind} store, ${steps} steps: ${result.perStepMs.toFixed(3)} ms per step (baseline ${result.baselinePerCallMs.toFixed(4)} ms per call)`,
+      );
       results.push(result);
     }
   }

@@ -21,11 +21,22 @@ interface Scenario {
   readonly check: (reply: Reply) => void;
 }
 
-export async function frameworkSection(ctx: HttpContext, options: BenchOptions, log: (line: string) => void): Promise<FrameworkResult> {
+export async function frameworkSection(
+  ctx: HttpContext,
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<FrameworkResult> {
   const echoChats = chats(ctx.connector.url, options.concurrency);
   const delegateChats = chats(ctx.connector.url, options.concurrency);
   const load = (client: JsonClient, list: Chat[], s: Scenario) =>
-    runLoad({ client, path: '/api/messages', clients: s.clients, requestsPerClient: s.perClient, body: (c) => list[c]?.message(s.text), check: s.check });
+    runLoad({
+      client,
+      path: '/api/messages',
+      clients: s.clients,
+      requestsPerClient: s.perClient,
+      body: (c) => list[c]?.message(s.text),
+      check: s.check,
+    });
   const anyReply = (reply: Reply) => void repliesOf(reply);
   const planCard = (reply: Reply) => void planApproval(reply);
   const compare = async (name: string, baseline: Scenario, delegate: Scenario): Promise<Comparison> => {
@@ -34,7 +45,9 @@ export async function frameworkSection(ctx: HttpContext, options: BenchOptions, 
     await load(ctx.delegateClient, delegateChats, { ...delegate, perClient: options.warmup });
     const round = (label: string, run: () => Promise<LoadResult>) => async (r: number) => {
       const result = await run();
-      log(`  ${name}: round ${r + 1}/${options.rounds} ${label} ${result.samples.length} ok, ${result.errors} errors, ${Math.round(result.wallMs)} ms`);
+      log(
+        `  ${name}: round ${r + 1}/${options.rounds} ${label} ${result.samples.length} ok, ${result.errors} errors, ${Math.round(result.wallMs)} ms`,
+      );
       return result;
     };
     return compareAbab(
@@ -44,11 +57,23 @@ export async function frameworkSection(ctx: HttpContext, options: BenchOptions, 
     );
   };
   const c = options.concurrency;
-  const help = await compare('help', { text: 'help', clients: c, perClient: options.helpPerClient, check: anyReply }, { text: 'help', clients: c, perClient: options.helpPerClient, check: anyReply });
+  const help = await compare(
+    'help',
+    { text: 'help', clients: c, perClient: options.helpPerClient, check: anyReply },
+    { text: 'help', clients: c, perClient: options.helpPerClient, check: anyReply },
+  );
   const perClient = options.outcomePerClient;
-  const outcome = await compare('outcome', { text: OUTCOME, clients: c, perClient, check: anyReply }, { text: OUTCOME, clients: c, perClient, check: planCard });
+  const outcome = await compare(
+    'outcome',
+    { text: OUTCOME, clients: c, perClient, check: anyReply },
+    { text: OUTCOME, clients: c, perClient, check: planCard },
+  );
   const serial = Math.max(1, Math.round(options.serialOutcomes / options.rounds));
-  const outcomeSerial = await compare('outcome (one at a time)', { text: OUTCOME, clients: 1, perClient: serial, check: anyReply }, { text: OUTCOME, clients: 1, perClient: serial, check: planCard });
+  const outcomeSerial = await compare(
+    'outcome (one at a time)',
+    { text: OUTCOME, clients: 1, perClient: serial, check: anyReply },
+    { text: OUTCOME, clients: 1, perClient: serial, check: planCard },
+  );
   return { help, outcome, outcomeSerial };
 }
 

@@ -37,13 +37,22 @@ export interface GraphRequestsResult {
  * sent as a Teams message, its plan and every checkpoint approved, and the requests between
  * the message and the task's final status are counted, `repeats` times.
  */
-export async function graphRequestsSection(options: { graphRepeats: number }, log: (line: string) => void): Promise<GraphRequestsResult> {
+export async function graphRequestsSection(
+  options: { graphRepeats: number },
+  log: (line: string) => void,
+): Promise<GraphRequestsResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-graph-'));
   const sandbox = await startSandbox({ dbPath: path.join(dataDir, 'sandbox.db'), port: 0 });
   const counter = await startGraphCounter(sandbox.url);
   const connector = new FakeConnector();
   await connector.start();
-  const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_POLL_MS: '20' });
+  const config = loadConfig({
+    PORT: '0',
+    SANDBOX_GRAPH_PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WORKER_POLL_MS: '20',
+  });
   const app = await createApp(config, { graphBaseUrl: counter.baseUrl });
   const run = runningApp(app, connector, dataDir);
   try {
@@ -86,7 +95,11 @@ function runningApp(app: RunningApp['app'], connector: FakeConnector, dataDir: s
     connector,
     dataDir,
     async post(activity) {
-      const res = await fetch(`${app.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${app.server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'tasks.db');
   try {
     const store = await openSqliteStore(file);
-    const kit = engineKit(store, new ListCatalogue(makeActions(new FakeOutbox())), READ_THEN_SEND, { maxSteps: 20, concurrency: 4 });
+    const kit = engineKit(store, new ListCatalogue(makeActions(new FakeOutbox())), READ_THEN_SEND, {
+      maxSteps: 20,
+      concurrency: 4,
+    });
     // Warm up first, so lazily built things (compiled statements, JIT, caches) are in the "before".
     await park(kit, 300);
     const before = settledHeap(gc);
@@ -33,16 +36,24 @@ async function main(): Promise<void> {
 
     // Bookkeeping and the control read only happen after the measurement.
     const db = new Database(file, { readonly: true });
-    const waiting = (db.prepare("SELECT count(*) AS n FROM tasks WHERE status = 'awaiting_checkpoint'").get() as { n: number }).n;
-    const ids = (db.prepare("SELECT id FROM tasks WHERE status = 'awaiting_checkpoint' LIMIT ?").all(tasks) as { id: string }[]).map((r) => r.id);
+    const waiting = (
+      db.prepare("SELECT count(*) AS n FROM tasks WHERE status = 'awaiting_checkpoint'").get() as { n: number }
+    ).n;
+    const ids = (
+      db.prepare("SELECT id FROM tasks WHERE status = 'awaiting_checkpoint' LIMIT ?").all(tasks) as { id: string }[]
+    ).map((r) => r.id);
     db.close();
     // Control: what it would cost if something did hold every waiting task in memory.
     const idsHeap = settledHeap(gc);
     const held = await Promise.all(ids.map((id) => store.getTask(id)));
     const heldHeap = settledHeap(gc);
-    if (held.some((t) => t?.status !== 'awaiting_checkpoint')) throw new Error('a parked task is not at its checkpoint');
+    if (held.some((t) => t?.status !== 'awaiting_checkpoint'))
+      throw new Error('a parked task is not at its checkpoint');
     await store.close();
-    const dbBytes = ['', '-wal', '-shm'].map((suffix) => file + suffix).filter((f) => existsSync(f)).reduce((sum, f) => sum + statSync(f).size, 0);
+    const dbBytes = ['', '-wal', '-shm']
+      .map((suffix) => file + suffix)
+      .filter((f) => existsSync(f))
+      .reduce((sum, f) => sum + statSync(f).size, 0);
     const result: IdleResult = {
       tasks,
       waitingAtCheckpoint: waiting - 300,

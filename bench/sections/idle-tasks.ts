@@ -25,11 +25,16 @@ export interface IdleResult {
 /** The measurement needs `--expose-gc` and a clean heap, so it runs in a child process. */
 export function idleSection(options: BenchOptions, log: (line: string) => void): Promise<IdleResult> {
   log(`  parking ${options.idleTasks} tasks at their checkpoint in a child process (--expose-gc)`);
-  const child = fork(path.join(__dirname, 'idle-child.ts'), [String(options.idleTasks)], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'idle-child.ts'), [String(options.idleTasks)], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     let result: IdleResult | undefined;
     child.on('message', (message: IdleResult) => (result = message));
     child.on('error', reject);
-    child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`idle-task child exited with ${code}`))));
+    child.on('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`idle-task child exited with ${code}`)),
+    );
   });
 }

@@ -20,7 +20,11 @@ export interface InvokesResult {
   readonly clickBusyWork: BusyWork;
 }
 
-export async function invokesSection(ctx: HttpContext, options: BenchOptions, log: (line: string) => void): Promise<InvokesResult> {
+export async function invokesSection(
+  ctx: HttpContext,
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<InvokesResult> {
   const c = options.concurrency;
   const chats = Array.from({ length: c }, () => new Chat(ctx.connector.url));
   const echoChats = Array.from({ length: c }, () => new Chat(ctx.connector.url));
@@ -31,7 +35,14 @@ export async function invokesSection(ctx: HttpContext, options: BenchOptions, lo
   await waitForIdleWorker(ctx);
 
   const echoLoad = (clients: number, perClient: number) =>
-    runLoad({ client: ctx.echoClient, path: '/api/messages', clients, requestsPerClient: perClient, body: (k) => echoChats[k]?.invoke('refresh', { taskId: 'T', planVersion: 1 }), check: expectEchoCard });
+    runLoad({
+      client: ctx.echoClient,
+      path: '/api/messages',
+      clients,
+      requestsPerClient: perClient,
+      body: (k) => echoChats[k]?.invoke('refresh', { taskId: 'T', planVersion: 1 }),
+      check: expectEchoCard,
+    });
   let cursor = 0;
   const refreshLoad = (clients: number, perClient: number) =>
     runLoad({
@@ -44,10 +55,13 @@ export async function invokesSection(ctx: HttpContext, options: BenchOptions, lo
     });
   const logged = (name: string, label: string, run: () => Promise<LoadResult>) => async (r: number) => {
     const result = await run();
-    log(`  ${name}: round ${r + 1}/${options.rounds} ${label} ${result.samples.length} ok, ${result.errors} errors, ${Math.round(result.wallMs)} ms`);
+    log(
+      `  ${name}: round ${r + 1}/${options.rounds} ${label} ${result.samples.length} ok, ${result.errors} errors, ${Math.round(result.wallMs)} ms`,
+    );
     return result;
   };
-  const echoRound = (name: string, clients: number, perClient: number) => logged(name, 'echo', () => withServerStats(ctx.echo, () => echoLoad(clients, perClient)));
+  const echoRound = (name: string, clients: number, perClient: number) =>
+    logged(name, 'echo', () => withServerStats(ctx.echo, () => echoLoad(clients, perClient)));
 
   log('  warm-up');
   await echoLoad(c, options.warmup);
@@ -55,14 +69,17 @@ export async function invokesSection(ctx: HttpContext, options: BenchOptions, lo
   const refreshIdle = await compareAbab(
     options.rounds,
     echoRound('refresh, worker idle', c, options.refreshPerClient),
-    logged('refresh, worker idle', 'delegate', () => withServerStats(ctx.delegate, () => refreshLoad(c, options.refreshPerClient))),
+    logged('refresh, worker idle', 'delegate', () =>
+      withServerStats(ctx.delegate, () => refreshLoad(c, options.refreshPerClient)),
+    ),
   );
 
   const approvals = options.approvePerClient * c * options.rounds;
   // Enough plans for the background stream in every busy round, allowing for slower busy rounds.
   const concurrentSeconds = (options.refreshPerClient * c) / Math.max(1, refreshIdle.delegate.throughput);
   const clickSeconds = options.busyClicks * 0.03;
-  const busyPlans = Math.ceil(options.busyApprovalsPerSecond * options.rounds * (concurrentSeconds * 3 + clickSeconds + 1)) + 20;
+  const busyPlans =
+    Math.ceil(options.busyApprovalsPerSecond * options.rounds * (concurrentSeconds * 3 + clickSeconds + 1)) + 20;
   log(`  creating ${approvals} fresh plans to approve and ${busyPlans} for the background stream`);
   const fresh = await createPlans(ctx, chats, approvals);
   const stream = await createPlans(ctx, chats, busyPlans);
@@ -71,18 +88,20 @@ export async function invokesSection(ctx: HttpContext, options: BenchOptions, lo
     options.rounds,
     echoRound('approve', c, options.approvePerClient),
     logged('approve', 'delegate', async () => {
-      const result = await withServerStats(ctx.delegate, () =>
-        runLoad({
-          client: ctx.delegateClient,
-          path: '/api/messages',
-          clients: c,
-          requestsPerClient: options.approvePerClient,
-          body: (k) => {
-            const plan = fresh.shift();
-            return plan && chats[k]?.invoke('approve', plan);
-          },
-          check: (reply) => expectCardAnswer(reply, 'Running'),
-        }),
+      const result = await withServerStats(
+        ctx.delegate,
+        () =>
+          runLoad({
+            client: ctx.delegateClient,
+            path: '/api/messages',
+            clients: c,
+            requestsPerClient: options.approvePerClient,
+            body: (k) => {
+              const plan = fresh.shift();
+              return plan && chats[k]?.invoke('approve', plan);
+            },
+            check: (reply) => expectCardAnswer(reply, 'Running'),
+          }),
         { cpu: false },
       );
       // The approved tasks run after the measurement; the next baseline round must not compete with them.
@@ -95,7 +114,9 @@ export async function invokesSection(ctx: HttpContext, options: BenchOptions, lo
   const refreshBusy = await compareAbab(
     options.rounds,
     echoRound('refresh, worker busy', c, options.refreshPerClient),
-    logged('refresh, worker busy', 'delegate', () => concurrentBusy.round(() => refreshLoad(c, options.refreshPerClient))),
+    logged('refresh, worker busy', 'delegate', () =>
+      concurrentBusy.round(() => refreshLoad(c, options.refreshPerClient)),
+    ),
   );
   const clicksBusy = new BusyTally(ctx, new Chat(ctx.connector.url), stream, options.busyApprovalsPerSecond);
   const clickBusy = await compareAbab(
@@ -103,7 +124,14 @@ export async function invokesSection(ctx: HttpContext, options: BenchOptions, lo
     echoRound('clicks, worker busy', 1, options.busyClicks),
     logged('clicks, worker busy', 'delegate', () => clicksBusy.round(() => refreshLoad(1, options.busyClicks))),
   );
-  return { refreshIdle, approve, refreshBusy, refreshBusyWork: concurrentBusy.summary(), clickBusy, clickBusyWork: clicksBusy.summary() };
+  return {
+    refreshIdle,
+    approve,
+    refreshBusy,
+    refreshBusyWork: concurrentBusy.summary(),
+    clickBusy,
+    clickBusyWork: clicksBusy.summary(),
+  };
 }
 
 async function approveAll(ctx: HttpContext, chats: readonly Chat[], plans: CardTarget[]): Promise<void> {

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const send = (reply: ChildReply) => process.send?.(reply);
   if (kind === 'echo') {
     const server = await startEchoBot();
-    serve(send, async () => 0, () => server.close());
+    serve(
+      send,
+      async () => 0,
+      () => server.close(),
+    );
     send({ type: 'ready', url: server.url });
     return;
   }

@@ -27,7 +27,10 @@ export class ServerProcess {
 
   /** Start `child-main.ts` with tsx; its logs (stdout) are discarded, errors (stderr) shown. */
   static start(args: readonly string[], startupMs = 60_000): Promise<ServerProcess> {
-    const child = fork(path.join(__dirname, 'child-main.ts'), [...args], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, 'child-main.ts'), [...args], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill();

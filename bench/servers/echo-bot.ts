@@ -1,4 +1,10 @@
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  type AdaptiveCardInvokeResponse,
+} from 'botbuilder';
 import { silentLogger } from '../../src/engine/fakes';
 import { startServer, type HttpServer } from '../../src/server';
 
@@ -24,7 +30,12 @@ class EchoBot extends ActivityHandler {
 }
 
 export async function startEchoBot(): Promise<HttpServer> {
-  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppType: 'MultiTenant',
+    MicrosoftAppTenantId: '',
+  });
   const adapter = new CloudAdapter(auth);
   return startServer({ adapter, bot: new EchoBot(), host: '127.0.0.1', port: 0, logger: silentLogger });
 }

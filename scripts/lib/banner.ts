@@ -16,7 +16,8 @@ export function banner(facts: BannerFacts): string {
     ['Chat (Playground)', facts.playgroundUrl],
     ['Bot', `${facts.botUrl}/api/messages   (health: ${facts.botUrl}/healthz)`],
   ];
-  if (facts.sandboxGraphUrl) rows.push(['Sandbox Graph', `${facts.sandboxGraphUrl}   (Authorization: Bearer sandbox:<upn> or sandbox:app)`]);
+  if (facts.sandboxGraphUrl)
+    rows.push(['Sandbox Graph', `${facts.sandboxGraphUrl}   (Authorization: Bearer sandbox:<upn> or sandbox:app)`]);
   rows.push(['Data', facts.dataDir], ['Playground log', facts.playgroundLog]);
   const width = Math.max(...rows.map(([label]) => label.length));
   const rule = '─'.repeat(72);

@@ -90,13 +90,16 @@ export function launchPlayground(options: PlaygroundOptions): PlaygroundProcess 
       listening.then((port) => ({ kind: 'listening' as const, port })),
       exited.then((exit) => ({ kind: 'exited' as const, exit })),
       failed.then((error) => ({ kind: 'error' as const, error })),
-      new Promise<{ kind: 'timeout' }>((resolve) => (timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs))),
+      new Promise<{ kind: 'timeout' }>(
+        (resolve) => (timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs)),
+      ),
     ]);
     clearTimeout(timer);
     if (outcome.kind === 'listening') return { url: `http://localhost:${outcome.port}`, port: outcome.port };
     await stop();
     if (outcome.kind === 'error') throw new Error(`Could not start the Agents Playground: ${outcome.error.message}`);
-    if (outcome.kind === 'exited') throw new Error(`The Agents Playground exited before serving its UI (${describeExit(outcome.exit)}). ${said()}`);
+    if (outcome.kind === 'exited')
+      throw new Error(`The Agents Playground exited before serving its UI (${describeExit(outcome.exit)}). ${said()}`);
     throw new Error(`The Agents Playground did not start within ${timeoutMs} ms. ${said()}`);
   })();
 

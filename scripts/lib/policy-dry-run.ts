@@ -23,7 +23,11 @@ export async function recentTasks(store: TaskStore, now: Date, days: number): Pr
 }
 
 /** Replay every step of these tasks against both policies; one line per step decided differently. */
-export function replay(tasks: readonly Task[], before: Policy, after: Policy): { lines: string[]; steps: number; changed: number } {
+export function replay(
+  tasks: readonly Task[],
+  before: Policy,
+  after: Policy,
+): { lines: string[]; steps: number; changed: number } {
   const catalogue = createCatalogue(NO_GRAPH);
   const refs: Array<{ task: Task; stepId: string; action: string }> = [];
   const questions = tasks.flatMap((task) =>
@@ -46,7 +50,9 @@ function describe(c: ChangedStep): string {
   const parts = differences.map((d) => {
     switch (d) {
       case 'allowed':
-        return c.after.allowed ? `allowed again (was refused by ${c.before.deniedBy ?? 'policy'})` : `refused by ${c.after.deniedBy ?? 'policy'}`;
+        return c.after.allowed
+          ? `allowed again (was refused by ${c.before.deniedBy ?? 'policy'})`
+          : `refused by ${c.after.deniedBy ?? 'policy'}`;
       case 'deniedBy':
         return `refused by ${c.after.deniedBy ?? '-'} instead of ${c.before.deniedBy ?? '-'}`;
       case 'gate':

@@ -20,7 +20,12 @@ export const createEventInput = z
   .refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'end must be after start', path: ['end'] });
 export type CreateEventInput = z.infer<typeof createEventInput>;
 
-export const createEventOutput = z.object({ eventId: z.string(), webLink: z.string(), start: z.string(), end: z.string() });
+export const createEventOutput = z.object({
+  eventId: z.string(),
+  webLink: z.string(),
+  start: z.string(),
+  end: z.string(),
+});
 export type CreateEventOutput = z.infer<typeof createEventOutput>;
 
 interface GraphEvent {

@@ -10,12 +10,19 @@ import { fromGraphDateTime, humanTime, isoDuration, toGraphDateTime } from './co
 export const findMeetingTimesInput = z
   .object({
     attendees: z.array(email).min(1),
-    durationMinutes: z.number().int().min(5).max(8 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(8 * 60),
     windowStart: isoInstant,
     windowEnd: isoInstant,
     timeZone,
   })
-  .refine((i) => Date.parse(i.windowEnd) > Date.parse(i.windowStart), { message: 'windowEnd must be after windowStart', path: ['windowEnd'] });
+  .refine((i) => Date.parse(i.windowEnd) > Date.parse(i.windowStart), {
+    message: 'windowEnd must be after windowStart',
+    path: ['windowEnd'],
+  });
 export type FindMeetingTimesInput = z.infer<typeof findMeetingTimesInput>;
 
 export const findMeetingTimesOutput = z.object({
@@ -30,7 +37,9 @@ interface GraphDateTime {
 
 interface MeetingTimeSuggestions {
   readonly emptySuggestionsReason?: string | null;
-  readonly meetingTimeSuggestions?: ReadonlyArray<{ readonly meetingTimeSlot?: { readonly start?: GraphDateTime; readonly end?: GraphDateTime } }>;
+  readonly meetingTimeSuggestions?: ReadonlyArray<{
+    readonly meetingTimeSlot?: { readonly start?: GraphDateTime; readonly end?: GraphDateTime };
+  }>;
 }
 
 export function findMeetingTimes(gateway: GraphGateway): ActionSpec<FindMeetingTimesInput, FindMeetingTimesOutput> {
@@ -71,7 +80,12 @@ export function findMeetingTimes(gateway: GraphGateway): ActionSpec<FindMeetingT
           attendees: input.attendees.map((address) => ({ type: 'required', emailAddress: { address } })),
           timeConstraint: {
             activityDomain: 'work',
-            timeSlots: [{ start: toGraphDateTime(input.windowStart, input.timeZone), end: toGraphDateTime(input.windowEnd, input.timeZone) }],
+            timeSlots: [
+              {
+                start: toGraphDateTime(input.windowStart, input.timeZone),
+                end: toGraphDateTime(input.windowEnd, input.timeZone),
+              },
+            ],
           },
           meetingDuration: isoDuration(input.durationMinutes),
           maxCandidates: 5,
@@ -84,7 +98,9 @@ export function findMeetingTimes(gateway: GraphGateway): ActionSpec<FindMeetingT
       );
       const suggestions = (answer?.meetingTimeSuggestions ?? []).flatMap((s) => {
         const slot = s.meetingTimeSlot;
-        return slot?.start && slot.end ? [{ start: fromGraphDateTime(slot.start), end: fromGraphDateTime(slot.end) }] : [];
+        return slot?.start && slot.end
+          ? [{ start: fromGraphDateTime(slot.start), end: fromGraphDateTime(slot.end) }]
+          : [];
       });
       if (suggestions.length === 0) {
         throw new DelegateError(

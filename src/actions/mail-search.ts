@@ -153,7 +153,9 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
         ? { $search: kql, $select: SELECT, $top: PAGE_SIZE }
         : { $filter: buildFilter(input), $orderby: 'receivedDateTime desc', $select: SELECT, $top: PAGE_SIZE };
       const root = userRoot(ctx.actor.id);
-      const path = input.folder ? `${root}/mailFolders/${encodeURIComponent(folderKey(input.folder))}/messages` : `${root}/messages`;
+      const path = input.folder
+        ? `${root}/mailFolders/${encodeURIComponent(folderKey(input.folder))}/messages`
+        : `${root}/messages`;
       const found = await graph.getAll<GraphMessage>(path, {
         query,
         maxPages: MAX_PAGES,

@@ -54,7 +54,12 @@ export function mailSendRisk(input: { to?: unknown; cc?: unknown }, requesterUpn
 }
 
 /** Find the message stamped with this key, draft or sent, anywhere in the mailbox. */
-export async function findStamped(graph: GraphPort, root: string, key: string, signal?: AbortSignal): Promise<StampedMessage | undefined> {
+export async function findStamped(
+  graph: GraphPort,
+  root: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<StampedMessage | undefined> {
   const found = await graph.get<{ value?: StampedMessage[] }>(
     `${root}/messages`,
     {
@@ -98,7 +103,10 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
     risk: 'write-internal',
     riskFor: (input, requester) => mailSendRisk(input, requester.upn),
     permissions: { delegated: ['Mail.ReadWrite', 'Mail.Send'], application: ['Mail.ReadWrite', 'Mail.Send'] },
-    destinations: (input) => [...addressDestinations(input, 'to', 'recipient'), ...addressDestinations(input, 'cc', 'recipient')],
+    destinations: (input) => [
+      ...addressDestinations(input, 'to', 'recipient'),
+      ...addressDestinations(input, 'cc', 'recipient'),
+    ],
     contentFields: ['subject', 'body'],
     editable: MESSAGE_FIELDS,
     describe(input) {
@@ -118,7 +126,10 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
       // A previous attempt may have created the draft, or even sent it: reconcile first.
       const existing = ctx.attempt > 1 ? await findStamped(graph, root, ctx.idempotencyKey, ctx.signal) : undefined;
       if (existing && existing.isDraft === false) {
-        return { output: { messageId: existing.id, sentAt: existing.sentDateTime ?? ctx.now.toISOString() }, provenance: [] };
+        return {
+          output: { messageId: existing.id, sentAt: existing.sentDateTime ?? ctx.now.toISOString() },
+          provenance: [],
+        };
       }
       const draftId = existing?.id ?? (await createDraft(graph, root, input, ctx));
       await graph.post(`${root}/messages/${encodeURIComponent(draftId)}/send`, undefined, {

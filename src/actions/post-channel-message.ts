@@ -39,14 +39,28 @@ export function postBody(text: string, key: string): string {
 }
 
 /** The message (in a page of recent ones at `path`) carrying this step's marker, if a previous attempt already posted. */
-export async function findStamped(graph: GraphPort, path: string, ctx: ActionContext, what: string): Promise<ChatMessage | undefined> {
-  const recent = await graph.getAll<ChatMessage>(path, { query: { $top: RECONCILE_PAGE }, maxPages: RECONCILE_PAGES, signal: ctx.signal, what });
+export async function findStamped(
+  graph: GraphPort,
+  path: string,
+  ctx: ActionContext,
+  what: string,
+): Promise<ChatMessage | undefined> {
+  const recent = await graph.getAll<ChatMessage>(path, {
+    query: { $top: RECONCILE_PAGE },
+    maxPages: RECONCILE_PAGES,
+    signal: ctx.signal,
+    what,
+  });
   const marker = keyMarker(ctx.idempotencyKey);
   return recent.find((m) => (m.body?.content ?? '').includes(marker));
 }
 
 /** The chatMessage to POST: the text (with @mentions when asked), stamped with the step's key. */
-export function stampedMessage(text: string, mentions: PostChannelMessageInput['mentions'], key: string): Record<string, unknown> {
+export function stampedMessage(
+  text: string,
+  mentions: PostChannelMessageInput['mentions'],
+  key: string,
+): Record<string, unknown> {
   const tagged = withMentions(text, mentions);
   return {
     body: { contentType: 'html', content: `${tagged.html}${keyMarker(key)}` },
@@ -54,7 +68,9 @@ export function stampedMessage(text: string, mentions: PostChannelMessageInput['
   };
 }
 
-export function postChannelMessage(gateway: GraphGateway): ActionSpec<PostChannelMessageInput, PostChannelMessageOutput> {
+export function postChannelMessage(
+  gateway: GraphGateway,
+): ActionSpec<PostChannelMessageInput, PostChannelMessageOutput> {
   return {
     name: 'teams.postChannelMessage',
     description:
@@ -74,7 +90,10 @@ export function postChannelMessage(gateway: GraphGateway): ActionSpec<PostChanne
       return {
         title: `Post in ${place(input)}`,
         target: place(input),
-        reads: typeof input.text === 'string' ? 'Nothing: the message is posted as written below' : `The text produced ${display(input.text)}`,
+        reads:
+          typeof input.text === 'string'
+            ? 'Nothing: the message is posted as written below'
+            : `The text produced ${display(input.text)}`,
         fields: [
           { label: 'Channel', value: place(input) },
           ...(mentioned ? [{ label: 'Mentions', value: mentioned }] : []),
@@ -88,7 +107,10 @@ export function postChannelMessage(gateway: GraphGateway): ActionSpec<PostChanne
       const existing = ctx.attempt > 1 ? await findStamped(graph, path, ctx, 'the channel') : undefined;
       const message =
         existing ??
-        (await graph.post<ChatMessage>(path, stampedMessage(input.text, input.mentions, ctx.idempotencyKey), { signal: ctx.signal, what: 'the channel' }));
+        (await graph.post<ChatMessage>(path, stampedMessage(input.text, input.mentions, ctx.idempotencyKey), {
+          signal: ctx.signal,
+          what: 'the channel',
+        }));
       return { output: { messageId: message.id, webUrl: message.webUrl ?? '' }, provenance: [] };
     },
   };

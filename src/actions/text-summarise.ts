@@ -54,7 +54,9 @@ export function summarise(input: SummariseInput): SummariseOutput {
   }
   const senders = new Set(used.map((m) => (m.from.address || m.from.name).toLowerCase()));
   const shown = used.length < input.items.length ? ` (the ${used.length} most recent of ${input.items.length})` : '';
-  const lines = [`${plural(used.length, 'message')} from ${plural(senders.size, 'sender')} in ${plural(threads.size, 'thread')}${shown}.`];
+  const lines = [
+    `${plural(used.length, 'message')} from ${plural(senders.size, 'sender')} in ${plural(threads.size, 'thread')}${shown}.`,
+  ];
   for (const messages of threads.values()) {
     const subject = messages[0]?.subject.replace(REPLY_PREFIX, '').trim() || '(no subject)';
     lines.push('', `${subject}:`);

@@ -27,12 +27,25 @@ export function tracedCatalogue(catalogue: Catalogue, deployment: Deployment = {
         run: (input, ctx) => {
           if (userOnly && deployment.userIdentity === 'app') {
             return Promise.reject(
-              new DelegateError('graph', 'graph_identity_unavailable', `Delegate can only ${spec.name} as you, with your own sign-in, and this deployment runs as the app. Ask your admin to enable Teams sign-in (GRAPH_AUTH=obo).`),
+              new DelegateError(
+                'graph',
+                'graph_identity_unavailable',
+                `Delegate can only ${spec.name} as you, with your own sign-in, and this deployment runs as the app. Ask your admin to enable Teams sign-in (GRAPH_AUTH=obo).`,
+              ),
             );
           }
           return ctx.onRequest
-            ? traceGraphRequests(() => spec.run(input, ctx), (r) =>
-                ctx.onRequest?.({ method: r.method, path: r.path, status: r.status, requestId: r.requestId, clientRequestId: r.clientRequestId, durationMs: r.durationMs }),
+            ? traceGraphRequests(
+                () => spec.run(input, ctx),
+                (r) =>
+                  ctx.onRequest?.({
+                    method: r.method,
+                    path: r.path,
+                    status: r.status,
+                    requestId: r.requestId,
+                    clientRequestId: r.clientRequestId,
+                    durationMs: r.durationMs,
+                  }),
               )
             : spec.run(input, ctx);
         },

@@ -21,12 +21,19 @@ export class Audit {
     return this.record(task.id, 'plan_version', actor, {
       version: task.plan.version,
       title: task.title,
-      steps: task.plan.steps.map((s) => ({ id: s.id, action: s.action, risk: s.risk, gate: s.gate, flags: (s.flags ?? []).map((f) => f.code) })),
+      steps: task.plan.steps.map((s) => ({
+        id: s.id,
+        action: s.action,
+        risk: s.risk,
+        gate: s.gate,
+        flags: (s.flags ?? []).map((f) => f.code),
+      })),
     });
   }
 
   /** A status change, when there was one. */
   async status(before: Task, after: Task, actor: string): Promise<void> {
-    if (before.status !== after.status) await this.record(after.id, 'task_status', actor, { from: before.status, to: after.status });
+    if (before.status !== after.status)
+      await this.record(after.id, 'task_status', actor, { from: before.status, to: after.status });
   }
 }

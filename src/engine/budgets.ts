@@ -11,19 +11,32 @@ export interface Budgets {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Refuse more model work when the requester or their tenant spent its budget in the last 24 hours. */
-export async function checkBudget(store: TaskStore, budgets: Budgets | undefined, who: { requesterId: string; tenantId?: string }, now: Date): Promise<void> {
+export async function checkBudget(
+  store: TaskStore,
+  budgets: Budgets | undefined,
+  who: { requesterId: string; tenantId?: string },
+  now: Date,
+): Promise<void> {
   if (!budgets || (budgets.userDailyTokens === undefined && budgets.tenantDailyTokens === undefined)) return;
   const since = new Date(now.getTime() - DAY_MS).toISOString();
   if (budgets.userDailyTokens !== undefined) {
     const used = total(await store.usageSince({ since, requesterId: who.requesterId }));
     if (used >= budgets.userDailyTokens) {
-      throw new DelegateError('user_input', 'budget_exceeded', `You've used your daily allowance of ${budgets.userDailyTokens.toLocaleString('en-US')} model tokens. Try again tomorrow, or ask your admin to raise it.`);
+      throw new DelegateError(
+        'user_input',
+        'budget_exceeded',
+        `You've used your daily allowance of ${budgets.userDailyTokens.toLocaleString('en-US')} model tokens. Try again tomorrow, or ask your admin to raise it.`,
+      );
     }
   }
   if (budgets.tenantDailyTokens !== undefined && who.tenantId !== undefined) {
     const used = total(await store.usageSince({ since, tenantId: who.tenantId }));
     if (used >= budgets.tenantDailyTokens) {
-      throw new DelegateError('user_input', 'budget_exceeded', "Your organisation has used today's allowance of model tokens. Try again tomorrow, or ask your admin to raise it.");
+      throw new DelegateError(
+        'user_input',
+        'budget_exceeded',
+        "Your organisation has used today's allowance of model tokens. Try again tomorrow, or ask your admin to raise it.",
+      );
     }
   }
 }
@@ -36,5 +49,9 @@ export function total(usage: TokenUsage): number {
 export function addUsage(a: TokenUsage | undefined, b: TokenUsage | undefined): TokenUsage | undefined {
   if (!a) return b;
   if (!b) return a;
-  return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, calls: a.calls + b.calls };
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    calls: a.calls + b.calls,
+  };
 }

@@ -52,7 +52,8 @@ export class CheckpointTimers {
     const backups = due.kind === 'escalate' ? await this.expand(due.timers.escalateTo) : [];
     const outcome = await mutateTask(this.deps.store, this.deps.clock, task.id, (current) => {
       const still = dueTimer(current, now);
-      if (!still || still.kind !== due.kind || still.step.id !== due.step.id) return { task: undefined, result: undefined };
+      if (!still || still.kind !== due.kind || still.step.id !== due.step.id)
+        return { task: undefined, result: undefined };
       return { task: apply(current, still, backups, now), result: undefined };
     });
     if (!outcome.changed) return false;
@@ -65,16 +66,48 @@ export class CheckpointTimers {
     const stepId = due.step.id;
     if (due.kind === 'expire') {
       const verb = due.timers.onExpiry;
-      await store.appendDecision({ id: `expire:${after.id}:${stepId}:${due.timers.since}`, taskId: after.id, stepId, planVersion: after.plan.version, actor: 'system', verb: 'expire', reason: `No decision by ${due.timers.expireAt}: ${verb}`, at: now.toISOString() });
-      await audit.record(after.id, 'policy_decision', 'system', { rule: 'expiry', effect: verb, stepId, expireAt: due.timers.expireAt });
+      await store.appendDecision({
+        id: `expire:${after.id}:${stepId}:${due.timers.since}`,
+        taskId: after.id,
+        stepId,
+        planVersion: after.plan.version,
+        actor: 'system',
+        verb: 'expire',
+        reason: `No decision by ${due.timers.expireAt}: ${verb}`,
+        at: now.toISOString(),
+      });
+      await audit.record(after.id, 'policy_decision', 'system', {
+        rule: 'expiry',
+        effect: verb,
+        stepId,
+        expireAt: due.timers.expireAt,
+      });
       await audit.status(before, after, 'system');
       if (after.status === 'running') this.deps.onRunnable?.(after.id);
     } else {
-      await audit.record(after.id, 'policy_decision', 'system', due.kind === 'remind' ? { rule: 'expiry', effect: 'reminded', stepId } : { rule: 'expiry', effect: 'escalated', stepId, approvers: [...backups] });
+      await audit.record(
+        after.id,
+        'policy_decision',
+        'system',
+        due.kind === 'remind'
+          ? { rule: 'expiry', effect: 'reminded', stepId }
+          : { rule: 'expiry', effect: 'escalated', stepId, approvers: [...backups] },
+      );
     }
     logger.info({ taskId: after.id, stepId, timer: due.kind }, 'checkpoint timer fired');
-    const event: TaskEvent = due.kind === 'remind' ? 'reminder' : due.kind === 'escalate' ? 'escalated' : after.status === 'cancelled' ? 'cancelled' : after.status === 'rejected' ? 'rejected' : 'progress';
-    await this.deps.notifier.notify(after, event).catch((err: unknown) => logger.warn({ err, taskId: after.id }, 'could not show the timer'));
+    const event: TaskEvent =
+      due.kind === 'remind'
+        ? 'reminder'
+        : due.kind === 'escalate'
+          ? 'escalated'
+          : after.status === 'cancelled'
+            ? 'cancelled'
+            : after.status === 'rejected'
+              ? 'rejected'
+              : 'progress';
+    await this.deps.notifier
+      .notify(after, event)
+      .catch((err: unknown) => logger.warn({ err, taskId: after.id }, 'could not show the timer'));
   }
 
   private async expand(principals: readonly string[]): Promise<string[]> {
@@ -89,7 +122,10 @@ export class CheckpointTimers {
       return [...new Set([...users, ...(await this.deps.expandPrincipals(groups))])];
     } catch (error) {
       // Escalate to the people we can name rather than retry forever (and hold up other timers).
-      this.deps.logger.warn({ err: error, groups }, 'could not expand backup approver groups; escalating to the listed people only');
+      this.deps.logger.warn(
+        { err: error, groups },
+        'could not expand backup approver groups; escalating to the listed people only',
+      );
       return users;
     }
   }
@@ -104,7 +140,10 @@ function apply(task: Task, due: DueTimer, backups: readonly string[], now: Date)
       return withStep(task, due.step.id, (s) => ({ ...s, checkpoint: { ...timers, remindedAt: at } }));
     case 'escalate':
       return {
-        ...withStep(task, due.step.id, (s) => ({ ...s, checkpoint: { ...timers, remindedAt: timers.remindedAt ?? at, escalatedAt: at } })),
+        ...withStep(task, due.step.id, (s) => ({
+          ...s,
+          checkpoint: { ...timers, remindedAt: timers.remindedAt ?? at, escalatedAt: at },
+        })),
         approvers: [...new Set([...task.approvers, ...backups])],
       };
     case 'expire':

@@ -52,5 +52,8 @@ function convert(field: EditableField, raw: unknown): unknown {
  * could be resolved — its literal planned values, references left for the person to fill in.
  */
 export function editableInput(step: Step): Record<string, unknown> {
-  return step.resolvedInput ?? Object.fromEntries(Object.entries(step.input).filter(([, value]) => refsIn(value).length === 0));
+  return (
+    step.resolvedInput ??
+    Object.fromEntries(Object.entries(step.input).filter(([, value]) => refsIn(value).length === 0))
+  );
 }

@@ -11,14 +11,23 @@ export function editChecksFor(deps: Pick<EngineDeps, 'catalogue' | 'safety' | 'g
   return {
     recheck: (task, step, input) => {
       const spec = catalogue.get(step.action);
-      return spec ? recheckInput(task, step, spec, input, safety, governance) : { kind: 'refused', code: 'unknown_action', message: `The action "${step.action}" is no longer available.` };
+      return spec
+        ? recheckInput(task, step, spec, input, safety, governance)
+        : { kind: 'refused', code: 'unknown_action', message: `The action "${step.action}" is no longer available.` };
     },
-    timers: (step) => (governance ? checkpointTimers(now, governance.expiry(step.risk, (step.flags ?? []).length > 0), step.risk) : undefined),
+    timers: (step) =>
+      governance
+        ? checkpointTimers(now, governance.expiry(step.risk, (step.flags ?? []).length > 0), step.risk)
+        : undefined,
   };
 }
 
 /** User ids of these principals (groups expanded), without the requester and without repeats. */
-export async function approverIds(deps: Pick<EngineDeps, 'expandPrincipals'>, principals: readonly string[], requesterId: string): Promise<string[]> {
+export async function approverIds(
+  deps: Pick<EngineDeps, 'expandPrincipals'>,
+  principals: readonly string[],
+  requesterId: string,
+): Promise<string[]> {
   const groups = principals.filter((p) => p.startsWith('group:'));
   const members = groups.length > 0 && deps.expandPrincipals ? await deps.expandPrincipals(groups) : [];
   const users = [...principals.filter((p) => !p.startsWith('group:')), ...members];
@@ -26,19 +35,32 @@ export async function approverIds(deps: Pick<EngineDeps, 'expandPrincipals'>, pr
 }
 
 /** The policy's tasks-per-user-per-day budget (UTC days). */
-export async function checkTaskBudget(deps: Pick<EngineDeps, 'governance' | 'store'>, requesterId: string, now: Date): Promise<void> {
+export async function checkTaskBudget(
+  deps: Pick<EngineDeps, 'governance' | 'store'>,
+  requesterId: string,
+  now: Date,
+): Promise<void> {
   const limit = deps.governance?.limits().tasksPerUserPerDay;
   if (limit === undefined) return;
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
   const started = await deps.store.countTasks({ requesterId, createdAfter: dayStart });
   if (started >= limit) {
-    throw new DelegateError('user_input', 'task_budget', `You've started ${started} tasks today, the most your organisation's policy allows per day (${limit}). Try again tomorrow.`);
+    throw new DelegateError(
+      'user_input',
+      'task_budget',
+      `You've started ${started} tasks today, the most your organisation's policy allows per day (${limit}). Try again tomorrow.`,
+    );
   }
 }
 
 /** The task with these display names added (unchanged when there are none). */
 export function withNames(task: Task, names: Readonly<Record<string, string>> | undefined): Task {
-  const given = Object.entries(names ?? {}).filter(([id, name]) => id !== '' && name.trim() !== '' && task.names?.[id] !== name);
+  const given = Object.entries(names ?? {}).filter(
+    ([id, name]) => id !== '' && name.trim() !== '' && task.names?.[id] !== name,
+  );
   if (given.length === 0) return task;
-  return { ...task, names: { ...task.names, ...Object.fromEntries(given.map(([id, name]) => [id, name.slice(0, 120)])) } };
+  return {
+    ...task,
+    names: { ...task.names, ...Object.fromEntries(given.map(([id, name]) => [id, name.slice(0, 120)])) },
+  };
 }

@@ -41,8 +41,7 @@ export interface StartRequest {
 }
 
 export type StartResult =
-  | { readonly kind: 'planned'; readonly task: Task }
-  | { readonly kind: 'unplannable'; readonly message: string };
+  { readonly kind: 'planned'; readonly task: Task } | { readonly kind: 'unplannable'; readonly message: string };
 
 export type DecideResult =
   | { readonly kind: 'applied'; readonly task: Task }
@@ -50,4 +49,5 @@ export type DecideResult =
   | { readonly kind: 'refused'; readonly task: Task; readonly error: DelegateError };
 
 /** A revision or an answer that the planner could not turn into a plan. */
-export type ReplanResult = DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };
+export type ReplanResult =
+  DecideResult | { readonly kind: 'unplannable'; readonly task: Task; readonly message: string };

@@ -32,13 +32,31 @@ export class Engine {
   async startTask(request: StartRequest): Promise<StartResult> {
     const { clock, ids, store } = this.deps;
     const now = clock.now();
-    await checkBudget(store, this.deps.budgets, { requesterId: request.requester.id, tenantId: request.scope.tenantId }, now);
+    await checkBudget(
+      store,
+      this.deps.budgets,
+      { requesterId: request.requester.id, tenantId: request.scope.tenantId },
+      now,
+    );
     await checkTaskBudget(this.deps, request.requester.id, now);
-    const result = await this.deps.planner.plan({ outcome: request.outcome, requester: request.requester, scope: request.scope, now, timeZone: request.timeZone });
+    const result = await this.deps.planner.plan({
+      outcome: request.outcome,
+      requester: request.requester,
+      scope: request.scope,
+      now,
+      timeZone: request.timeZone,
+    });
     if (result.kind === 'unplannable') {
       // No task is created, but the model's tokens still count against the budgets.
       if (result.usage) {
-        await store.recordUsage({ entryId: `unplanned:${ids.uuid()}`, taskId: 'unplanned', requesterId: request.requester.id, tenantId: request.scope.tenantId, at: now.toISOString(), usage: result.usage });
+        await store.recordUsage({
+          entryId: `unplanned:${ids.uuid()}`,
+          taskId: 'unplanned',
+          requesterId: request.requester.id,
+          tenantId: request.scope.tenantId,
+          at: now.toISOString(),
+          usage: result.usage,
+        });
       }
       return { kind: 'unplannable', message: result.message };
     }
@@ -48,7 +66,14 @@ export class Engine {
     if (result.kind === 'plan') {
       people = await this.plans.namesFor(result.steps, {});
       const audience = await this.plans.audienceFor(result.steps);
-      const built = this.plans.build(result.steps, 1, { outcome: request.outcome, requester: request.requester, people }, now, request.scope, audience);
+      const built = this.plans.build(
+        result.steps,
+        1,
+        { outcome: request.outcome, requester: request.requester, people },
+        now,
+        request.scope,
+        audience,
+      );
       if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
       planned = built.plan;
       approvers = built.approvers;
@@ -72,13 +97,20 @@ export class Engine {
       timeZone: request.timeZone,
       people,
       usage: result.usage,
-      clarification: result.kind === 'question' ? { question: result.question, options: [...(result.options ?? [])], answers: [] } : undefined,
+      clarification:
+        result.kind === 'question'
+          ? { question: result.question, options: [...(result.options ?? [])], answers: [] }
+          : undefined,
     };
     for (let attempt = 0; ; attempt++) {
       const task: Task = { ...base, id: ids.taskId() };
       try {
         await store.createTask(task);
-        await this.audit.record(task.id, 'task_created', task.requester.id, { title: task.title, scope: task.scope.kind, status: task.status });
+        await this.audit.record(task.id, 'task_created', task.requester.id, {
+          title: task.title,
+          scope: task.scope.kind,
+          status: task.status,
+        });
         if (task.plan.steps.length > 0) await this.audit.plan(task, task.requester.id);
         await this.recordUsage(task, `plan:1`, result.usage);
         return { kind: 'planned', task };
@@ -90,14 +122,26 @@ export class Engine {
   }
 
   /** The requester answers the planner's question; the answer feeds the next planning call. */
-  async answer(request: { taskId: string; actor: string; planVersion: number; answer: string; decisionId: string }): Promise<ReplanResult> {
+  async answer(request: {
+    taskId: string;
+    actor: string;
+    planVersion: number;
+    answer: string;
+    decisionId: string;
+  }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
     const refused = this.refuse(current, request.actor);
     if (refused) return refused;
     const open = current.clarification;
-    if (current.status !== 'planning' || !open?.question || current.plan.version !== request.planVersion) return { kind: 'stale', task: current };
+    if (current.status !== 'planning' || !open?.question || current.plan.version !== request.planVersion)
+      return { kind: 'stale', task: current };
     const answers = [...open.answers, { question: open.question, answer: request.answer }];
-    return this.replan(current, request, { clarifications: answers }, { verb: 'answer', edits: { answer: { from: open.question, to: request.answer } } });
+    return this.replan(
+      current,
+      request,
+      { clarifications: answers },
+      { verb: 'answer', edits: { answer: { from: open.question, to: request.answer } } },
+    );
   }
 
   /**
@@ -105,35 +149,71 @@ export class Engine {
    * with the previous plan; otherwise the instruction is the new request. Either way the result
    * is a new plan version that must be approved again, and cards of the old version go stale.
    */
-  async revise(request: { taskId: string; actor: string; planVersion: number; instruction: string; decisionId: string }): Promise<ReplanResult> {
+  async revise(request: {
+    taskId: string;
+    actor: string;
+    planVersion: number;
+    instruction: string;
+    decisionId: string;
+  }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
     const refused = this.refuse(current, request.actor);
     if (refused) return refused;
-    if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion) return { kind: 'stale', task: current };
+    if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion)
+      return { kind: 'stale', task: current };
     if (!this.revises) {
-      return this.replan(current, request, { outcome: request.instruction }, { verb: 'edit', edits: { outcome: { from: current.outcome, to: request.instruction } } });
+      return this.replan(
+        current,
+        request,
+        { outcome: request.instruction },
+        { verb: 'edit', edits: { outcome: { from: current.outcome, to: request.instruction } } },
+      );
     }
     const revision = {
       previousTitle: current.title,
       previousSteps: current.plan.steps.map((s) => ({ action: s.action, input: s.input, rationale: s.rationale })),
       instruction: request.instruction,
     };
-    return this.replan(current, request, { revision }, { verb: 'revise', edits: { instruction: { from: null, to: request.instruction } } });
+    return this.replan(
+      current,
+      request,
+      { revision },
+      { verb: 'revise', edits: { instruction: { from: null, to: request.instruction } } },
+    );
   }
 
   private async replan(
     current: Task,
     request: { actor: string; planVersion: number; decisionId: string },
-    change: { outcome?: string; clarifications?: NonNullable<Task['clarification']>['answers']; revision?: NonNullable<PlanRequest['revision']> },
+    change: {
+      outcome?: string;
+      clarifications?: NonNullable<Task['clarification']>['answers'];
+      revision?: NonNullable<PlanRequest['revision']>;
+    },
     decision: { verb: 'answer' | 'edit' | 'revise'; edits: NonNullable<Decision['edits']> },
   ): Promise<ReplanResult> {
     const { store, clock, planner } = this.deps;
     const now = clock.now();
-    await checkBudget(store, this.deps.budgets, { requesterId: current.requester.id, tenantId: current.scope.tenantId }, now);
+    await checkBudget(
+      store,
+      this.deps.budgets,
+      { requesterId: current.requester.id, tenantId: current.scope.tenantId },
+      now,
+    );
     const outcome = change.outcome ?? current.outcome;
     const clarifications = change.clarifications ?? current.clarification?.answers;
-    const instructions = change.revision ? [...(current.instructions ?? []), change.revision.instruction] : current.instructions;
-    const result = await planner.plan({ outcome, requester: current.requester, scope: current.scope, now, timeZone: current.timeZone ?? 'UTC', clarifications, revision: change.revision });
+    const instructions = change.revision
+      ? [...(current.instructions ?? []), change.revision.instruction]
+      : current.instructions;
+    const result = await planner.plan({
+      outcome,
+      requester: current.requester,
+      scope: current.scope,
+      now,
+      timeZone: current.timeZone ?? 'UTC',
+      clarifications,
+      revision: change.revision,
+    });
     const version = current.plan.version + 1;
     if (result.kind === 'unplannable') {
       await this.addUsage(current.id, `plan:${version}:unplannable:${request.decisionId}`, result.usage);
@@ -145,7 +225,20 @@ export class Engine {
     if (result.kind === 'plan') {
       people = await this.plans.namesFor(result.steps, current.people ?? {});
       const audience = await this.plans.audienceFor(result.steps);
-      const built = this.plans.build(result.steps, version, { outcome, requester: current.requester, clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined, instructions, people }, now, current.scope, audience);
+      const built = this.plans.build(
+        result.steps,
+        version,
+        {
+          outcome,
+          requester: current.requester,
+          clarification: clarifications ? { options: [], answers: [...clarifications] } : undefined,
+          instructions,
+          people,
+        },
+        now,
+        current.scope,
+        audience,
+      );
       if (built.kind === 'refused') return { kind: 'unplannable', task: current, message: built.message };
       plan = built.plan;
       approvers = await approverIds(this.deps, [...current.approvers, ...built.approvers], current.requester.id);
@@ -165,7 +258,11 @@ export class Engine {
         usage: addUsage(task.usage, result.usage),
         clarification:
           result.kind === 'question'
-            ? { question: result.question, options: [...(result.options ?? [])], answers: clarifications ? [...clarifications] : [] }
+            ? {
+                question: result.question,
+                options: [...(result.options ?? [])],
+                answers: clarifications ? [...clarifications] : [],
+              }
             : clarifications && clarifications.length > 0
               ? { options: [], answers: [...clarifications] }
               : undefined,
@@ -174,8 +271,20 @@ export class Engine {
     });
     if (!outcomeOfWrite.result) return { kind: 'stale', task: outcomeOfWrite.task };
     await this.recordUsage(outcomeOfWrite.task, `plan:${version}`, result.usage);
-    await store.appendDecision({ id: request.decisionId, taskId: current.id, planVersion: request.planVersion, actor: request.actor, verb: decision.verb, edits: decision.edits, at: now.toISOString() });
-    await this.audit.record(current.id, 'decision', request.actor, { verb: decision.verb, planVersion: request.planVersion, edits: decision.edits });
+    await store.appendDecision({
+      id: request.decisionId,
+      taskId: current.id,
+      planVersion: request.planVersion,
+      actor: request.actor,
+      verb: decision.verb,
+      edits: decision.edits,
+      at: now.toISOString(),
+    });
+    await this.audit.record(current.id, 'decision', request.actor, {
+      verb: decision.verb,
+      planVersion: request.planVersion,
+      edits: decision.edits,
+    });
     if (outcomeOfWrite.task.plan.steps.length > 0) await this.audit.plan(outcomeOfWrite.task, request.actor);
     await this.audit.status(current, outcomeOfWrite.task, request.actor);
     return { kind: 'applied', task: outcomeOfWrite.task };
@@ -183,18 +292,32 @@ export class Engine {
 
   private refuse(task: Task, actor: string): DecideResult | undefined {
     if (mayDecide(task, actor)) return undefined;
-    return { kind: 'refused', task, error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.") };
+    return {
+      kind: 'refused',
+      task,
+      error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task."),
+    };
   }
 
   private async addUsage(taskId: string, entry: string, usage: TokenUsage | undefined): Promise<void> {
     if (!usage) return;
-    const { task } = await mutateTask(this.deps.store, this.deps.clock, taskId, (t) => ({ task: { ...t, usage: addUsage(t.usage, usage) }, result: undefined }));
+    const { task } = await mutateTask(this.deps.store, this.deps.clock, taskId, (t) => ({
+      task: { ...t, usage: addUsage(t.usage, usage) },
+      result: undefined,
+    }));
     await this.recordUsage(task, entry, usage);
   }
 
   private async recordUsage(task: Task, entry: string, usage: TokenUsage | undefined): Promise<void> {
     if (!usage) return;
-    await this.deps.store.recordUsage({ entryId: `${task.id}:${entry}`, taskId: task.id, requesterId: task.requester.id, tenantId: task.scope.tenantId, at: this.deps.clock.now().toISOString(), usage });
+    await this.deps.store.recordUsage({
+      entryId: `${task.id}:${entry}`,
+      taskId: task.id,
+      requesterId: task.requester.id,
+      tenantId: task.scope.tenantId,
+      at: this.deps.clock.now().toISOString(),
+      usage,
+    });
   }
 
   /**
@@ -212,7 +335,12 @@ export class Engine {
     });
     const t = outcome.result;
     if (t.kind === 'refused') {
-      await this.audit.record(request.taskId, 'decision', request.actor, { verb: request.verb, stepId: request.stepId, planVersion: request.planVersion, refused: t.error.code });
+      await this.audit.record(request.taskId, 'decision', request.actor, {
+        verb: request.verb,
+        stepId: request.stepId,
+        planVersion: request.planVersion,
+        refused: t.error.code,
+      });
       return { kind: 'refused', task: outcome.task, error: t.error };
     }
     if (t.kind === 'stale') return { kind: 'stale', task: outcome.task };
@@ -228,14 +356,27 @@ export class Engine {
       target: request.target,
       at: now.toISOString(),
     });
-    await this.audit.record(request.taskId, 'decision', request.actor, { verb: request.verb, stepId: request.stepId, planVersion: request.planVersion, edits: t.edits, reason: request.reason, target: request.target, remember: request.remember });
+    await this.audit.record(request.taskId, 'decision', request.actor, {
+      verb: request.verb,
+      stepId: request.stepId,
+      planVersion: request.planVersion,
+      edits: t.edits,
+      reason: request.reason,
+      target: request.target,
+      remember: request.remember,
+    });
     if (before) await this.audit.status(before, outcome.task, request.actor);
     if (outcome.task.status === 'running') this.deps.onRunnable?.(outcome.task.id);
     return { kind: 'applied', task: outcome.task };
   }
 
   /** Cancel, pause or resume a task by command, with the same authorisation as a card. */
-  async command(verb: 'cancel' | 'pause' | 'resume' | 'forget', taskId: string, actor: string, decisionId: string): Promise<DecideResult> {
+  async command(
+    verb: 'cancel' | 'pause' | 'resume' | 'forget',
+    taskId: string,
+    actor: string,
+    decisionId: string,
+  ): Promise<DecideResult> {
     const task = await this.getTask(taskId);
     return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb, actor });
   }
@@ -250,20 +391,44 @@ export class Engine {
       const watchers = task.watchers ?? [];
       const has = watchers.includes(actor);
       if (has === on) return { task: undefined, result: undefined };
-      return { task: { ...task, watchers: on ? [...watchers, actor] : watchers.filter((w) => w !== actor) }, result: undefined };
+      return {
+        task: { ...task, watchers: on ? [...watchers, actor] : watchers.filter((w) => w !== actor) },
+        result: undefined,
+      };
     });
     if (outcome.changed) {
       const verb = on ? 'watch' : 'unwatch';
-      await store.appendDecision({ id: decisionId, taskId, planVersion: outcome.task.plan.version, actor, verb, at: clock.now().toISOString() });
+      await store.appendDecision({
+        id: decisionId,
+        taskId,
+        planVersion: outcome.task.plan.version,
+        actor,
+        verb,
+        at: clock.now().toISOString(),
+      });
       await this.audit.record(taskId, 'decision', actor, { verb });
     }
     return outcome.task;
   }
 
   /** Hand a task to a new owner (`owner <id> <person>`), with the same authorisation as a card. */
-  async transfer(taskId: string, actor: string, target: string, decisionId: string, names?: Record<string, string>): Promise<DecideResult> {
+  async transfer(
+    taskId: string,
+    actor: string,
+    target: string,
+    decisionId: string,
+    names?: Record<string, string>,
+  ): Promise<DecideResult> {
     const task = await this.getTask(taskId);
-    return this.decide({ id: decisionId, taskId, planVersion: task.plan.version, verb: 'transfer', actor, target, names });
+    return this.decide({
+      id: decisionId,
+      taskId,
+      planVersion: task.plan.version,
+      verb: 'transfer',
+      actor,
+      target,
+      names,
+    });
   }
 
   /** Cancel a task by command (`cancel <id>`). */

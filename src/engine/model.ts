@@ -230,7 +230,24 @@ export const task = z.object({
 /** A delegated outcome: its plan, its state, and who may act on it. */
 export type Task = z.infer<typeof task>;
 
-export const DECISION_VERBS = ['approve', 'edit', 'reject', 'skip', 'cancel', 'retry', 'pause', 'resume', 'answer', 'revise', 'reassign', 'expire', 'forget', 'transfer', 'watch', 'unwatch'] as const;
+export const DECISION_VERBS = [
+  'approve',
+  'edit',
+  'reject',
+  'skip',
+  'cancel',
+  'retry',
+  'pause',
+  'resume',
+  'answer',
+  'revise',
+  'reassign',
+  'expire',
+  'forget',
+  'transfer',
+  'watch',
+  'unwatch',
+] as const;
 export const decisionVerb = z.enum(DECISION_VERBS);
 export type DecisionVerb = z.infer<typeof decisionVerb>;
 

@@ -29,7 +29,11 @@ export async function mutateTask<R>(
 }
 
 /** Replace one step of a task (by id), returning a new task. */
-export function withStep(task: Task, stepId: string, update: (step: Task['plan']['steps'][number]) => Task['plan']['steps'][number]): Task {
+export function withStep(
+  task: Task,
+  stepId: string,
+  update: (step: Task['plan']['steps'][number]) => Task['plan']['steps'][number],
+): Task {
   return {
     ...task,
     plan: { ...task.plan, steps: task.plan.steps.map((step) => (step.id === stepId ? update(step) : step)) },

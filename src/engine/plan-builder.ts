@@ -15,7 +15,14 @@ export function gateFor(risk: RiskClass): Gate {
  * action's schema (references aside), and references that point backwards only.
  * Throws a planner DelegateError naming every problem.
  */
-export function buildPlan(drafts: readonly StepDraft[], version: number, catalogue: Catalogue, ids: Ids, now: Date, requester?: { readonly upn?: string }): Plan {
+export function buildPlan(
+  drafts: readonly StepDraft[],
+  version: number,
+  catalogue: Catalogue,
+  ids: Ids,
+  now: Date,
+  requester?: { readonly upn?: string },
+): Plan {
   const problems: string[] = [];
   if (drafts.length === 0) problems.push('the plan has no steps');
   const steps = drafts.map((draft, index): Step => {
@@ -54,12 +61,14 @@ function validateDraft(index: number, draft: StepDraft, spec: ActionSpec): strin
   const problems: string[] = [];
   const schema: z.ZodType = spec.input;
   for (const field of spec.literalFields ?? []) {
-    if (refsIn(draft.input[field]).length > 0) problems.push(`${field} must be written from the request, not taken from another step's output`);
+    if (refsIn(draft.input[field]).length > 0)
+      problems.push(`${field} must be written from the request, not taken from another step's output`);
   }
   for (const ref of refsIn(draft.input)) {
     const parsed = parseRef(ref);
     const target = parsed ? Number(parsed.stepId.slice(1)) : NaN;
-    if (!parsed || !(target >= 1 && target <= index)) problems.push(`reference "${ref.$ref}" must name an earlier step`);
+    if (!parsed || !(target >= 1 && target <= index))
+      problems.push(`reference "${ref.$ref}" must name an earlier step`);
   }
   // Referenced values are only known at run time: check everything else now, and leave the
   // referenced fields (and object-level rules that would need them) to the run-time check.
@@ -67,7 +76,9 @@ function validateDraft(index: number, draft: StepDraft, spec: ActionSpec): strin
   const literal = Object.fromEntries(Object.entries(draft.input).filter(([key]) => !referenced.has(key)));
   const result = schema.safeParse(literal);
   if (!result.success) {
-    const relevant = result.error.issues.filter((issue) => (issue.path.length === 0 ? referenced.size === 0 : !referenced.has(String(issue.path[0]))));
+    const relevant = result.error.issues.filter((issue) =>
+      issue.path.length === 0 ? referenced.size === 0 : !referenced.has(String(issue.path[0])),
+    );
     problems.push(...relevant.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`));
   }
   return problems;

@@ -30,9 +30,14 @@ export class PlanMaker {
   constructor(private readonly deps: PlanMakerDeps) {}
 
   /** Directory names of the addresses a plan names, added to those already known. */
-  async namesFor(drafts: readonly StepDraft[], known: Record<string, string>): Promise<Record<string, string> | undefined> {
+  async namesFor(
+    drafts: readonly StepDraft[],
+    known: Record<string, string>,
+  ): Promise<Record<string, string> | undefined> {
     const lookup = this.deps.lookupNames;
-    const missing = plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)).filter((address) => !(address in known));
+    const missing = plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)).filter(
+      (address) => !(address in known),
+    );
     const found = lookup && missing.length > 0 ? await lookup(missing) : {};
     const people = { ...known, ...found };
     return Object.keys(people).length > 0 ? people : undefined;
@@ -44,7 +49,8 @@ export class PlanMaker {
     if (!lookup) return {};
     const channels = new Set<string>();
     for (const draft of drafts) {
-      for (const d of this.deps.catalogue.get(draft.action)?.destinations?.(draft.input) ?? []) if (d.kind === 'channel') channels.add(d.value);
+      for (const d of this.deps.catalogue.get(draft.action)?.destinations?.(draft.input) ?? [])
+        if (d.kind === 'channel') channels.add(d.value);
     }
     const counted = await Promise.all(
       [...channels].map(async (value) => {
@@ -55,10 +61,20 @@ export class PlanMaker {
     return Object.fromEntries(counted.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
   }
 
-  build(drafts: readonly StepDraft[], version: number, asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>, now: Date, scope?: Scope, audience: Audience = {}): Built {
+  build(
+    drafts: readonly StepDraft[],
+    version: number,
+    asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>,
+    now: Date,
+    scope?: Scope,
+    audience: Audience = {},
+  ): Built {
     const stepLimit = this.deps.governance?.limits().stepsPerTask;
     if (stepLimit !== undefined && drafts.length > stepLimit) {
-      return { kind: 'refused', message: `That plan needs ${drafts.length} steps, and your organisation's policy allows at most ${stepLimit} per task. Try asking for less at once.` };
+      return {
+        kind: 'refused',
+        message: `That plan needs ${drafts.length} steps, and your organisation's policy allows at most ${stepLimit} per task. Try asking for less at once.`,
+      };
     }
     const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now, asked.requester);
     const safety = this.deps.safety;
@@ -73,7 +89,8 @@ export class PlanMaker {
       const flags = mergeFlags(step.flags, guarded.flags);
       return { ...step, input: guarded.input, flags, gate: flags ? ('checkpoint' as const) : step.gate };
     });
-    if (refusals.length > 0) return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
+    if (refusals.length > 0)
+      return { kind: 'refused', message: `I won't plan that: ${[...new Set(refusals)].join(' ')}` };
     return this.govern({ ...plan, steps }, asked.requester.id, scope, audience);
   }
 
@@ -84,12 +101,21 @@ export class PlanMaker {
     const denied: string[] = [];
     const approvers = new Set<string>();
     const steps = plan.steps.map((step) => {
-      const answer = governance.evaluate(policyQuestion(step, this.deps.catalogue.get(step.action), requesterId, scope, audience));
+      const answer = governance.evaluate(
+        policyQuestion(step, this.deps.catalogue.get(step.action), requesterId, scope, audience),
+      );
       for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
-      if (!answer.allowed) denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
+      if (!answer.allowed)
+        denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
       // Flagged steps stop whatever policy says.
       const gate = answer.gate === 'checkpoint' || step.flags ? 'checkpoint' : 'auto';
-      return { ...step, gate, quorum: answer.quorum > 1 ? answer.quorum : undefined, forbidSelfApproval: answer.forbidSelfApproval || undefined, gateReasons: answer.reasons.length > 0 ? [...answer.reasons] : undefined } as const;
+      return {
+        ...step,
+        gate,
+        quorum: answer.quorum > 1 ? answer.quorum : undefined,
+        forbidSelfApproval: answer.forbidSelfApproval || undefined,
+        gateReasons: answer.reasons.length > 0 ? [...answer.reasons] : undefined,
+      } as const;
     });
     if (denied.length > 0) return { kind: 'refused', message: `I can't do that: ${[...new Set(denied)].join(' ')}` };
     return { kind: 'built', plan: { ...plan, steps }, approvers: [...approvers] };

@@ -21,7 +21,10 @@ export function policyQuestion(
   // A send that passes on an item carrying attachments (a forward of a message with files) includes them.
   const sends = destinations.some((d) => d.kind === 'recipient');
   const hasAttachments = sends && referencedItems(step.input, earlier).some((item) => item.hasAttachments === true);
-  const channelSizes = destinations.filter((d) => d.kind === 'channel').map((d) => audience[d.value]).filter((n): n is number => n !== undefined);
+  const channelSizes = destinations
+    .filter((d) => d.kind === 'channel')
+    .map((d) => audience[d.value])
+    .filter((n): n is number => n !== undefined);
   return {
     action: step.action,
     risk: step.risk,

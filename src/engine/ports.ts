@@ -52,7 +52,11 @@ export interface TaskStore {
   /** Record model tokens spent for a task (for budgets). Idempotent per `entryId`. */
   recordUsage(entry: UsageEntry): Promise<void>;
   /** Tokens spent since `since` (ISO-8601), by one requester or one tenant (or everyone). */
-  usageSince(query: { readonly since: string; readonly requesterId?: string; readonly tenantId?: string }): Promise<TokenUsage>;
+  usageSince(query: {
+    readonly since: string;
+    readonly requesterId?: string;
+    readonly tenantId?: string;
+  }): Promise<TokenUsage>;
   /** Remember which Teams activity shows a task's card of a given kind, to update it in place. */
   setCardRef(taskId: string, kind: string, activityId: string): Promise<void>;
   getCardRef(taskId: string, kind: string): Promise<string | undefined>;
@@ -157,7 +161,12 @@ export interface PlanRequest {
 /** A planner's answer: a plan made of catalogue actions, a question for the user, or a helpful refusal. */
 export type PlanResult =
   | { readonly kind: 'plan'; readonly title: string; readonly steps: readonly StepDraft[]; readonly usage?: TokenUsage }
-  | { readonly kind: 'question'; readonly question: string; readonly options?: readonly string[]; readonly usage?: TokenUsage }
+  | {
+      readonly kind: 'question';
+      readonly question: string;
+      readonly options?: readonly string[];
+      readonly usage?: TokenUsage;
+    }
   | { readonly kind: 'unplannable'; readonly message: string; readonly usage?: TokenUsage };
 
 /** Turns an outcome into a plan. Returns data; executes nothing. */
@@ -227,7 +236,11 @@ export interface PolicyQuestion {
     readonly channelMembers?: number;
   };
   readonly requesterId: string;
-  readonly scope: { readonly kind: 'personal' | 'groupChat' | 'channel'; readonly teamId?: string; readonly channelId?: string };
+  readonly scope: {
+    readonly kind: 'personal' | 'groupChat' | 'channel';
+    readonly teamId?: string;
+    readonly channelId?: string;
+  };
 }
 
 /** Governance's answer for one step. */

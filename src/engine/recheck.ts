@@ -38,30 +38,63 @@ export function stricter(a: RiskClass, b: RiskClass): RiskClass {
  * Everything here can only tighten what the plan said: a higher risk, more warnings, a checkpoint,
  * a higher quorum, no self-approval, or a refusal.
  */
-export function recheckInput(task: Task, step: Step, spec: ActionSpec, input: Record<string, unknown>, safety?: Safety, governance?: Governance): Recheck {
+export function recheckInput(
+  task: Task,
+  step: Step,
+  spec: ActionSpec,
+  input: Record<string, unknown>,
+  safety?: Safety,
+  governance?: Governance,
+): Recheck {
   const risk = stricter(step.risk, spec.riskFor?.(input, task.requester) ?? step.risk);
   let checked = input;
   let flags = step.flags;
   if (safety) {
     // The input may now carry content read from Microsoft 365, or what someone typed: check it again.
     const guarded = guardInput(spec, input, trustOf(task, safety), safety);
-    if (guarded.refusals.length > 0) return { kind: 'refused', code: 'destination_refused', message: guarded.refusals.map((r) => r.message).join(' ') };
+    if (guarded.refusals.length > 0)
+      return {
+        kind: 'refused',
+        code: 'destination_refused',
+        message: guarded.refusals.map((r) => r.message).join(' '),
+      };
     checked = guarded.input;
     flags = mergeFlags(step.flags, guarded.flags);
   }
-  const answer = governance?.evaluate(policyQuestion({ ...step, risk, resolvedInput: checked, flags }, spec, task.requester.id, task.scope, {}, task.plan.steps));
+  const answer = governance?.evaluate(
+    policyQuestion(
+      { ...step, risk, resolvedInput: checked, flags },
+      spec,
+      task.requester.id,
+      task.scope,
+      {},
+      task.plan.steps,
+    ),
+  );
   if (answer && !answer.allowed) {
-    return { kind: 'refused', code: 'policy_denied', message: `Your organisation's policy doesn't allow this step as it now stands (${answer.deniedBy ?? 'policy'}).` };
+    return {
+      kind: 'refused',
+      code: 'policy_denied',
+      message: `Your organisation's policy doesn't allow this step as it now stands (${answer.deniedBy ?? 'policy'}).`,
+    };
   }
   const policy =
     answer && answer.gate === 'checkpoint'
-      ? { quorum: answer.quorum, forbidSelfApproval: answer.forbidSelfApproval, reasons: answer.reasons, approvers: answer.approvers.filter((a) => !a.startsWith('group:') && a !== task.requester.id) }
+      ? {
+          quorum: answer.quorum,
+          forbidSelfApproval: answer.forbidSelfApproval,
+          reasons: answer.reasons,
+          approvers: answer.approvers.filter((a) => !a.startsWith('group:') && a !== task.requester.id),
+        }
       : undefined;
   return { kind: 'ok', input: checked, flags, policy, risk };
 }
 
 /** The step with what a recheck found on top of what it had (never less). */
-export function tighten(step: Step, found: { readonly policy?: Tightening; readonly risk: RiskClass; readonly flags?: StepFlag[] }): Step {
+export function tighten(
+  step: Step,
+  found: { readonly policy?: Tightening; readonly risk: RiskClass; readonly flags?: StepFlag[] },
+): Step {
   const policy = found.policy;
   const quorum = Math.max(step.quorum ?? 1, policy?.quorum ?? 1);
   const forbid = (step.forbidSelfApproval ?? false) || (policy?.forbidSelfApproval ?? false);

@@ -35,8 +35,7 @@ export function refsIn(value: unknown): StepRef[] {
 
 /** The outcome of resolving one step's input against the outputs of earlier steps. */
 export type Resolution =
-  | { readonly ok: true; readonly value: Record<string, unknown> }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly problem: string };
 
 /**
  * Replace every reference in `input` by the value it points to. Only steps before `self` in

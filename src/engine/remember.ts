@@ -23,7 +23,12 @@ function stillMayDecide(task: Task, actor: string): boolean {
  * did not cover, given by someone who may still approve it. Flagged steps, steps that need more
  * than one approval, and self-approval where policy forbids it are never covered.
  */
-export function coveringApproval(task: Task, step: Step, destinations: readonly string[], flags: readonly StepFlag[] | undefined): Remembered | undefined {
+export function coveringApproval(
+  task: Task,
+  step: Step,
+  destinations: readonly string[],
+  flags: readonly StepFlag[] | undefined,
+): Remembered | undefined {
   if ((flags ?? []).length > 0 || (step.quorum ?? 1) > 1) return undefined;
   const rules = (step.gateReasons ?? []).map((r) => r.rule);
   return (task.remembered ?? []).find(
@@ -59,26 +64,50 @@ export function enterCheckpoint(
     task = { ...withStep(task, stepId, () => step), approvers: [...new Set([...task.approvers, ...named])] };
   }
   // Only actions that say where they send can be remembered: "the same action to the same people".
-  const covering = catalogue.get(step.action)?.destinations ? coveringApproval(task, step, destinationValues(step, input, catalogue), flags) : undefined;
+  const covering = catalogue.get(step.action)?.destinations
+    ? coveringApproval(task, step, destinationValues(step, input, catalogue), flags)
+    : undefined;
   if (covering) {
-    return withStep(task, stepId, (s) => ({ ...s, status: 'approved', resolvedInput: input, flags: flags ? [...flags] : undefined, approvedBy: [covering.by] }));
+    return withStep(task, stepId, (s) => ({
+      ...s,
+      status: 'approved',
+      resolvedInput: input,
+      flags: flags ? [...flags] : undefined,
+      approvedBy: [covering.by],
+    }));
   }
   return {
-    ...withStep(task, stepId, (s) => ({ ...s, status: 'awaiting_approval', resolvedInput: input, flags: flags ? [...flags] : undefined, checkpoint: timers })),
+    ...withStep(task, stepId, (s) => ({
+      ...s,
+      status: 'awaiting_approval',
+      resolvedInput: input,
+      flags: flags ? [...flags] : undefined,
+      checkpoint: timers,
+    })),
     status: 'awaiting_checkpoint',
   };
 }
 
 /** Whether an approval of this action can be remembered: only actions that name where they send. */
 export function rememberable(step: Step, catalogue: Catalogue): boolean {
-  return (step.quorum ?? 1) <= 1 && (step.flags ?? []).length === 0 && catalogue.get(step.action)?.destinations !== undefined;
+  return (
+    (step.quorum ?? 1) <= 1 && (step.flags ?? []).length === 0 && catalogue.get(step.action)?.destinations !== undefined
+  );
 }
 
 /** Remember an approval of this step for the rest of the task. */
 export function remember(task: Task, step: Step, actor: string, id: string, at: string, catalogue: Catalogue): Task {
   if (!rememberable(step, catalogue)) return task;
   const destinations = destinationValues(step, step.resolvedInput ?? step.input, catalogue);
-  const entry: Remembered = { id, action: step.action, destinations, by: actor, at, stepId: step.id, rules: (step.gateReasons ?? []).map((r) => r.rule) };
+  const entry: Remembered = {
+    id,
+    action: step.action,
+    destinations,
+    by: actor,
+    at,
+    stepId: step.id,
+    rules: (step.gateReasons ?? []).map((r) => r.rule),
+  };
   return { ...task, remembered: [...(task.remembered ?? []), entry] };
 }
 
@@ -86,5 +115,8 @@ export function remember(task: Task, step: Step, actor: string, id: string, at: 
 export function forgetAll(task: Task, at: string): Task | undefined {
   const active = (task.remembered ?? []).filter((r) => r.revokedAt === undefined);
   if (active.length === 0) return undefined;
-  return { ...task, remembered: (task.remembered ?? []).map((r) => (r.revokedAt === undefined ? { ...r, revokedAt: at } : r)) };
+  return {
+    ...task,
+    remembered: (task.remembered ?? []).map((r) => (r.revokedAt === undefined ? { ...r, revokedAt: at } : r)),
+  };
 }

@@ -41,9 +41,17 @@ export async function executeStep(
   const { clock, ids, audit, stepTimeoutMs } = deps;
   const { task: claimed, changed } = await deps.mutate(task.id, (t) => {
     const step = t.plan.steps.find((s) => s.id === stepId);
-    const runnable = step && (step.status === 'approved' || step.status === 'running' || (step.status === 'pending' && step.gate === 'auto'));
+    const runnable =
+      step &&
+      (step.status === 'approved' || step.status === 'running' || (step.status === 'pending' && step.gate === 'auto'));
     if (t.status !== 'running' || !runnable) return undefined;
-    return withStep(t, stepId, (s) => ({ ...s, status: 'running', attempts: s.attempts + 1, resolvedInput: input, startedAt: clock.now().toISOString() }));
+    return withStep(t, stepId, (s) => ({
+      ...s,
+      status: 'running',
+      attempts: s.attempts + 1,
+      resolvedInput: input,
+      startedAt: clock.now().toISOString(),
+    }));
   });
   const step = claimed.plan.steps.find((s) => s.id === stepId);
   if (!changed || !step) return { kind: 'not_runnable', task: claimed };
@@ -56,7 +64,12 @@ export async function executeStep(
   };
   try {
     if (spec.risk === 'compose') {
-      await checkBudget(deps.store, deps.budgets, { requesterId: claimed.requester.id, tenantId: claimed.scope.tenantId }, clock.now());
+      await checkBudget(
+        deps.store,
+        deps.budgets,
+        { requesterId: claimed.requester.id, tenantId: claimed.scope.tenantId },
+        clock.now(),
+      );
     }
     const result = await withTimeout(stepTimeoutMs, (signal) =>
       spec.run(input, {
@@ -77,7 +90,9 @@ export async function executeStep(
               status: 'succeeded',
               output,
               provenance: [...result.provenance],
-              sources: result.sources ? result.sources.map((source) => ({ id: source.id, title: source.title })) : s.sources,
+              sources: result.sources
+                ? result.sources.map((source) => ({ id: source.id, title: source.title }))
+                : s.sources,
               finishedAt: clock.now().toISOString(),
               error: undefined,
             })),
@@ -97,13 +112,20 @@ export async function executeStep(
       });
     }
     await recordRequests();
-    await audit.record(claimed.id, 'step_result', 'system', { stepId, action: spec.name, attempt: step.attempts, status: 'succeeded', provenance: [...result.provenance], created: createdIds(output) });
+    await audit.record(claimed.id, 'step_result', 'system', {
+      stepId,
+      action: spec.name,
+      attempt: step.attempts,
+      status: 'succeeded',
+      provenance: [...result.provenance],
+      created: createdIds(output),
+    });
     stepLog.info({}, 'step succeeded');
     return { kind: 'succeeded', task: next };
   } catch (error) {
     const { info, cause } = stepError(error, ids.uuid());
     stepLog.warn({ err: cause, cause: cause.cause, correlationId: info.correlationId, code: info.code }, 'step failed');
-    await recordRequests().catch((err: unknown) => stepLog.warn({ err }, 'could not record the step\'s Graph requests'));
+    await recordRequests().catch((err: unknown) => stepLog.warn({ err }, "could not record the step's Graph requests"));
     return { kind: 'failed', task: claimed, error: info };
   }
 }
@@ -111,7 +133,9 @@ export async function executeStep(
 /** Ids of what a step created (message, event, item), for the ledger. */
 function createdIds(output: unknown): Record<string, string> {
   if (typeof output !== 'object' || output === null) return {};
-  return Object.fromEntries(Object.entries(output).filter(([key, value]) => /Id$/.test(key) && typeof value === 'string')) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(output).filter(([key, value]) => /Id$/.test(key) && typeof value === 'string'),
+  ) as Record<string, string>;
 }
 
 async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -120,7 +144,9 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(new DelegateError('system', 'step_timeout', 'The step took too long and was stopped.', { retryable: true }));
+      reject(
+        new DelegateError('system', 'step_timeout', 'The step took too long and was stopped.', { retryable: true }),
+      );
     }, ms);
   });
   try {

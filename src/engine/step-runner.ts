@@ -11,7 +11,14 @@ export type { Tightening } from './recheck';
 /** What to do next with a task whose status is `running`. */
 export type NextMove =
   | { readonly kind: 'complete' }
-  | { readonly kind: 'checkpoint'; readonly step: Step; readonly input: Record<string, unknown>; readonly flags?: StepFlag[]; readonly policy?: Tightening; readonly risk: RiskClass }
+  | {
+      readonly kind: 'checkpoint';
+      readonly step: Step;
+      readonly input: Record<string, unknown>;
+      readonly flags?: StepFlag[];
+      readonly policy?: Tightening;
+      readonly risk: RiskClass;
+    }
   | { readonly kind: 'run'; readonly step: Step; readonly input: Record<string, unknown> }
   | { readonly kind: 'invalid'; readonly step: Step; readonly error: ErrorInfo };
 
@@ -32,7 +39,8 @@ export function nextMove(task: Task, catalogue: Catalogue, safety?: Safety, gove
     return { kind: 'run', step, input: step.resolvedInput ?? step.input };
   }
   const resolution = resolveInput(step.input, task.plan.steps, step);
-  if (!resolution.ok) return invalid(step, 'unresolvable_input', `Step ${step.id} is missing data it needs: ${resolution.problem}.`);
+  if (!resolution.ok)
+    return invalid(step, 'unresolvable_input', `Step ${step.id} is missing data it needs: ${resolution.problem}.`);
   const parsed = spec.input.safeParse(resolution.value);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
@@ -50,7 +58,10 @@ function invalid(step: Step, code: string, message: string): NextMove {
 }
 
 /** Turn a thrown error into what is stored on the step: a safe message and a stable code. */
-export function stepError(error: unknown, correlationId: string): { info: ErrorInfo; retryable: boolean; cause: DelegateError } {
+export function stepError(
+  error: unknown,
+  correlationId: string,
+): { info: ErrorInfo; retryable: boolean; cause: DelegateError } {
   const e = toDelegateError(error);
   return { info: { code: e.code, message: e.userMessage, correlationId }, retryable: e.retryable, cause: e };
 }

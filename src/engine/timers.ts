@@ -14,7 +14,11 @@ export interface ExpiryRule {
 }
 
 /** A timer of a waiting checkpoint that is due. */
-export type DueTimer = { readonly kind: 'remind' | 'escalate' | 'expire'; readonly step: Step; readonly timers: CheckpointTimers };
+export type DueTimer = {
+  readonly kind: 'remind' | 'escalate' | 'expire';
+  readonly step: Step;
+  readonly timers: CheckpointTimers;
+};
 
 /** Consequential steps never run because nobody answered, whatever a policy says. */
 function safeOutcome(rule: ExpiryRule, risk: RiskClass): CheckpointTimers['onExpiry'] {
@@ -25,7 +29,9 @@ function safeOutcome(rule: ExpiryRule, risk: RiskClass): CheckpointTimers['onExp
 export function checkpointTimers(now: Date, rule: ExpiryRule, risk: RiskClass): CheckpointTimers {
   const at = (minutes: number): string => new Date(now.getTime() + minutes * MINUTE).toISOString();
   const escalateAfter =
-    rule.escalateTo.length === 0 ? undefined : (rule.escalateAfterMinutes ?? (rule.remindAfterMinutes + rule.expireAfterMinutes) / 2);
+    rule.escalateTo.length === 0
+      ? undefined
+      : (rule.escalateAfterMinutes ?? (rule.remindAfterMinutes + rule.expireAfterMinutes) / 2);
   return {
     since: now.toISOString(),
     remindAt: rule.remindAfterMinutes < rule.expireAfterMinutes ? at(rule.remindAfterMinutes) : undefined,

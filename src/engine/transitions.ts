@@ -47,7 +47,13 @@ export interface EditChecks {
  * The state machine for decisions (DESIGN §3), as a pure function of the stored task.
  * Approvals bind to the exact plan version and step; anything out of date is `stale`.
  */
-export function transition(task: Task, request: DecisionRequest, catalogue: Catalogue, now: Date, checks?: EditChecks): Transition {
+export function transition(
+  task: Task,
+  request: DecisionRequest,
+  catalogue: Catalogue,
+  now: Date,
+  checks?: EditChecks,
+): Transition {
   if (!mayDecide(task, request.actor)) {
     return refused('not_authorised', "You're not an approver of this task, so this button isn't yours to press.");
   }
@@ -79,7 +85,14 @@ function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
   }
 }
 
-function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue, now: Date, checks: EditChecks | undefined): Transition {
+function stepDecision(
+  task: Task,
+  step: Step,
+  request: DecisionRequest,
+  catalogue: Catalogue,
+  now: Date,
+  checks: EditChecks | undefined,
+): Transition {
   const atCheckpoint = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
   const afterFailure = task.status === 'failed' && step.status === 'failed';
   if (!atCheckpoint && !afterFailure) return { kind: 'stale' };
@@ -90,7 +103,11 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
   switch (request.verb) {
     case 'approve': {
       if (!atCheckpoint) return { kind: 'stale' };
-      if (!mayApprove(task, request.actor)) return refused('owner_not_approver', "As the task's owner you can pause, resume or cancel it; approving its steps is for its approvers.");
+      if (!mayApprove(task, request.actor))
+        return refused(
+          'owner_not_approver',
+          "As the task's owner you can pause, resume or cancel it; approving its steps is for its approvers.",
+        );
       const selfRefused = refuseSelfApproval(task, step, request.actor);
       if (selfRefused) return selfRefused;
       // A second click by someone who already approved changes nothing.
@@ -101,7 +118,10 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
       }
       const approved = resume((s) => ({ ...s, status: 'approved', approvedBy }));
       if (!request.remember || approved.kind !== 'applied') return approved;
-      return { kind: 'applied', task: remember(approved.task, step, request.actor, request.id, now.toISOString(), catalogue) };
+      return {
+        kind: 'applied',
+        task: remember(approved.task, step, request.actor, request.id, now.toISOString(), catalogue),
+      };
     }
     case 'reassign':
       return atCheckpoint ? reassign(task, step, request) : { kind: 'stale' };
@@ -110,13 +130,24 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
       // A step that ran and failed runs again as approved. One that failed before it ran (its input
       // was refused or could not be made) was never approved: it goes through its checks again.
       if (step.attempts > 0) return resume((s) => ({ ...s, status: 'approved', error: undefined }));
-      return resume((s) => ({ ...s, status: 'pending', resolvedInput: undefined, approvedBy: [], checkpoint: undefined, error: undefined }));
+      return resume((s) => ({
+        ...s,
+        status: 'pending',
+        resolvedInput: undefined,
+        approvedBy: [],
+        checkpoint: undefined,
+        error: undefined,
+      }));
     case 'skip':
       return resume((s) => ({ ...s, status: 'skipped', error: undefined }));
     case 'reject':
       return resume((s) => ({ ...s, status: 'rejected', error: undefined }));
     case 'edit': {
-      if (!mayApprove(task, request.actor)) return refused('owner_not_approver', "As the task's owner you can pause, resume or cancel it; editing its steps is for its approvers.");
+      if (!mayApprove(task, request.actor))
+        return refused(
+          'owner_not_approver',
+          "As the task's owner you can pause, resume or cancel it; editing its steps is for its approvers.",
+        );
       const selfRefused = refuseSelfApproval(task, step, request.actor);
       return selfRefused ?? edit(task, step, request, catalogue, checks);
     }
@@ -125,28 +156,50 @@ function stepDecision(task: Task, step: Step, request: DecisionRequest, catalogu
   }
 }
 
-function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catalogue, checks: EditChecks | undefined): Transition {
+function edit(
+  task: Task,
+  step: Step,
+  request: DecisionRequest,
+  catalogue: Catalogue,
+  checks: EditChecks | undefined,
+): Transition {
   const spec = catalogue.get(step.action);
   if (!spec || spec.editable.length === 0) return refused('not_editable', 'This step cannot be edited.');
   const { input, edits } = applyEdits(editableInput(step), spec.editable, request.values ?? {});
   const parsed = spec.input.safeParse(input);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    const details = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+      .join('; ');
     return refused('invalid_edit', `That edit isn't valid: ${details}`);
   }
   // The edited input is checked as a planned one is: it can raise the risk, add warnings, need more approvals, or be refused.
-  const checked = checks?.recheck(task, step, parsed.data as Record<string, unknown>) ?? { kind: 'ok' as const, input: parsed.data as Record<string, unknown>, flags: step.flags, risk: step.risk };
+  const checked = checks?.recheck(task, step, parsed.data as Record<string, unknown>) ?? {
+    kind: 'ok' as const,
+    input: parsed.data as Record<string, unknown>,
+    flags: step.flags,
+    risk: step.risk,
+  };
   if (checked.kind === 'refused') return refused('edit_refused', `That edit can't be done: ${checked.message}`);
   const tightened = tighten(step, checked);
   // Saving an edit approves the edited action, and only that action: earlier approvals were for
   // something else, so they no longer count. New warnings must be seen before anyone approves.
-  const newWarnings = (checked.flags ?? []).some((f) => !(step.flags ?? []).some((g) => g.code === f.code && g.message === f.message));
+  const newWarnings = (checked.flags ?? []).some(
+    (f) => !(step.flags ?? []).some((g) => g.code === f.code && g.message === f.message),
+  );
   const approvedBy = tightened.forbidSelfApproval && request.actor === task.requester.id ? [] : [request.actor];
   const ready = !newWarnings && approvedBy.length >= (tightened.quorum ?? 1);
   const atCheckpoint = step.status === 'awaiting_approval';
   // Waiting again after a failure starts a new wait; an edit at a checkpoint keeps its deadlines,
   // but never lets expiry approve what now carries new warnings.
-  const kept = atCheckpoint && step.checkpoint ? { ...step.checkpoint, onExpiry: newWarnings && step.checkpoint.onExpiry === 'approve' ? ('reject' as const) : step.checkpoint.onExpiry } : undefined;
+  const kept =
+    atCheckpoint && step.checkpoint
+      ? {
+          ...step.checkpoint,
+          onExpiry:
+            newWarnings && step.checkpoint.onExpiry === 'approve' ? ('reject' as const) : step.checkpoint.onExpiry,
+        }
+      : undefined;
   const next = withStep(task, step.id, () => ({
     ...tightened,
     resolvedInput: checked.input,
@@ -159,7 +212,11 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
     idempotencyKey: step.attempts > 0 ? `edit-${request.id}` : step.idempotencyKey,
   }));
   const approvers = [...new Set([...task.approvers, ...(checked.policy?.approvers ?? [])])];
-  return { kind: 'applied', task: { ...next, approvers, status: ready ? 'running' : 'awaiting_checkpoint', error: undefined }, edits };
+  return {
+    kind: 'applied',
+    task: { ...next, approvers, status: ready ? 'running' : 'awaiting_checkpoint', error: undefined },
+    edits,
+  };
 }
 
 /**
@@ -167,7 +224,7 @@ function edit(task: Task, step: Step, request: DecisionRequest, catalogue: Catal
  * cancel) but approve its steps only if they already could. The requester stays the requester.
  */
 function transfer(task: Task, request: DecisionRequest): Transition {
-  if (request.actor !== task.owner) return refused('not_owner', 'Only the task\'s owner can hand it to someone else.');
+  if (request.actor !== task.owner) return refused('not_owner', "Only the task's owner can hand it to someone else.");
   const target = request.target;
   if (!target) return refused('no_target', 'Say who should own the task.');
   if (target === task.owner) return { kind: 'stale' };
@@ -178,13 +235,16 @@ function transfer(task: Task, request: DecisionRequest): Transition {
 /** An approver hands their approval of this checkpoint to someone else, who becomes an approver of the task. */
 function reassign(task: Task, step: Step, request: DecisionRequest): Transition {
   // Only an approver has an approval to hand on: the requester or owner can't appoint their own.
-  if (!task.approvers.includes(request.actor)) return refused('not_an_approver', 'Only an approver of this task can hand their approval to someone else.');
+  if (!task.approvers.includes(request.actor))
+    return refused('not_an_approver', 'Only an approver of this task can hand their approval to someone else.');
   const target = request.target;
   if (!target) return refused('no_target', 'Say who should approve instead.');
   if (target === request.actor) return refused('same_person', "You can't reassign an approval to yourself.");
-  if (step.approvedBy.includes(request.actor)) return refused('already_approved', 'You already approved this step, so there is nothing to reassign.');
+  if (step.approvedBy.includes(request.actor))
+    return refused('already_approved', 'You already approved this step, so there is nothing to reassign.');
   if (task.approvers.includes(target)) return refused('already_approver', 'That person can already approve this task.');
-  if (step.forbidSelfApproval && target === task.requester.id) return refused('self_approval', 'The requester may not approve this step.');
+  if (step.forbidSelfApproval && target === task.requester.id)
+    return refused('self_approval', 'The requester may not approve this step.');
   // The approver gives their place to the target.
   const approvers = [...task.approvers.filter((a) => a !== request.actor), target];
   return { kind: 'applied', task: { ...task, approvers } };
@@ -200,13 +260,31 @@ function pause(task: Task, now: Date): Transition {
 function resume(task: Task, now: Date): Transition {
   if (task.status !== 'paused') return { kind: 'stale' };
   const paused = task.pausedAt ? Math.max(0, now.getTime() - Date.parse(task.pausedAt)) : 0;
-  const later = (at: string | undefined): string | undefined => (at === undefined ? undefined : new Date(Date.parse(at) + paused).toISOString());
+  const later = (at: string | undefined): string | undefined =>
+    at === undefined ? undefined : new Date(Date.parse(at) + paused).toISOString();
   const steps = task.plan.steps.map((s) =>
     s.status === 'awaiting_approval' && s.checkpoint && paused > 0
-      ? { ...s, checkpoint: { ...s.checkpoint, remindAt: later(s.checkpoint.remindAt), escalateAt: later(s.checkpoint.escalateAt), expireAt: later(s.checkpoint.expireAt) ?? s.checkpoint.expireAt } }
+      ? {
+          ...s,
+          checkpoint: {
+            ...s.checkpoint,
+            remindAt: later(s.checkpoint.remindAt),
+            escalateAt: later(s.checkpoint.escalateAt),
+            expireAt: later(s.checkpoint.expireAt) ?? s.checkpoint.expireAt,
+          },
+        }
       : s,
   );
-  return { kind: 'applied', task: { ...task, status: task.pausedFrom ?? 'running', pausedFrom: undefined, pausedAt: undefined, plan: { ...task.plan, steps } } };
+  return {
+    kind: 'applied',
+    task: {
+      ...task,
+      status: task.pausedFrom ?? 'running',
+      pausedFrom: undefined,
+      pausedAt: undefined,
+      plan: { ...task.plan, steps },
+    },
+  };
 }
 
 function refuseSelfApproval(task: Task, step: Step, actor: string): Transition | undefined {
@@ -215,7 +293,9 @@ function refuseSelfApproval(task: Task, step: Step, actor: string): Transition |
 }
 
 function cancel(task: Task): Transition {
-  const steps = task.plan.steps.map((s) => (s.status === 'awaiting_approval' ? { ...s, status: 'rejected' as const } : s));
+  const steps = task.plan.steps.map((s) =>
+    s.status === 'awaiting_approval' ? { ...s, status: 'rejected' as const } : s,
+  );
   return { kind: 'applied', task: { ...task, status: 'cancelled', plan: { ...task.plan, steps } } };
 }
 

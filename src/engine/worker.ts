@@ -147,9 +147,14 @@ export class Worker {
   private async runClaimed(claimed: Task): Promise<void> {
     const { store, workerId, clock, leaseMs, logger } = this.options;
     const log = logger.child({ taskId: claimed.id });
-    const renew = setInterval(() => {
-      store.renewLease(claimed.id, workerId, clock.now(), leaseMs).catch((err: unknown) => log.warn({ err }, 'lease renewal failed'));
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const renew = setInterval(
+      () => {
+        store
+          .renewLease(claimed.id, workerId, clock.now(), leaseMs)
+          .catch((err: unknown) => log.warn({ err }, 'lease renewal failed'));
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     try {
       let task: Task | undefined = claimed;
       while (task && !this.stopping) task = await this.advance(task, log);
@@ -169,11 +174,18 @@ export class Worker {
     if (task.stepsRun >= maxSteps || clock.now().getTime() - started > maxDurationMs) {
       return this.finish(task, 'limit_reached', {
         code: task.stepsRun >= maxSteps ? 'max_steps' : 'max_duration',
-        message: task.stepsRun >= maxSteps ? `The task reached its limit of ${maxSteps} steps.` : 'The task ran longer than it is allowed to.',
+        message:
+          task.stepsRun >= maxSteps
+            ? `The task reached its limit of ${maxSteps} steps.`
+            : 'The task ran longer than it is allowed to.',
       });
     }
     if (this.options.governance?.killSwitch()) {
-      const { task: paused, changed } = await this.mutate(task.id, (t) => (t.status === 'running' ? { ...t, status: 'paused', pausedFrom: 'running', pausedAt: clock.now().toISOString() } : undefined));
+      const { task: paused, changed } = await this.mutate(task.id, (t) =>
+        t.status === 'running'
+          ? { ...t, status: 'paused', pausedFrom: 'running', pausedAt: clock.now().toISOString() }
+          : undefined,
+      );
       if (changed) {
         await this.audit.record(task.id, 'policy_decision', 'system', { rule: 'kill-switch', effect: 'paused' });
         log.warn({}, 'kill switch on: task paused before its next step');
@@ -193,13 +205,26 @@ export class Worker {
         const expiry = this.options.governance?.expiry(move.risk, (move.flags ?? []).length > 0);
         const { task: next, changed } = await this.mutate(task.id, (t) =>
           t.status === 'running' && stepStatus(t, move.step.id) === 'pending'
-            ? enterCheckpoint(t, move.step.id, move.input, move.flags, expiry ? checkpointTimers(now, expiry, move.risk) : undefined, catalogue, { policy: move.policy, risk: move.risk })
+            ? enterCheckpoint(
+                t,
+                move.step.id,
+                move.input,
+                move.flags,
+                expiry ? checkpointTimers(now, expiry, move.risk) : undefined,
+                catalogue,
+                { policy: move.policy, risk: move.risk },
+              )
             : undefined,
         );
         if (!changed) return next.version === task.version ? undefined : next;
         if (next.status === 'running') {
           const step = next.plan.steps.find((s) => s.id === move.step.id);
-          await this.audit.record(task.id, 'decision', step?.approvedBy[0] ?? 'system', { verb: 'approve', stepId: move.step.id, planVersion: next.plan.version, remembered: true });
+          await this.audit.record(task.id, 'decision', step?.approvedBy[0] ?? 'system', {
+            verb: 'approve',
+            stepId: move.step.id,
+            planVersion: next.plan.version,
+            remembered: true,
+          });
           log.info({ stepId: move.step.id }, 'checkpoint approved by a remembered decision');
           return next;
         }
@@ -214,7 +239,13 @@ export class Worker {
     }
   }
 
-  private async runStep(task: Task, stepId: string, spec: ActionSpec, input: Record<string, unknown>, log: Logger): Promise<Task | undefined> {
+  private async runStep(
+    task: Task,
+    stepId: string,
+    spec: ActionSpec,
+    input: Record<string, unknown>,
+    log: Logger,
+  ): Promise<Task | undefined> {
     const outcome = await executeStep(this.stepDeps, task, stepId, spec, input, log);
     switch (outcome.kind) {
       case 'not_runnable':
@@ -228,23 +259,38 @@ export class Worker {
   }
 
   private async fail(task: Task, stepId: string, error: ErrorInfo): Promise<undefined> {
-    await this.audit.record(task.id, 'error', 'system', { stepId, code: error.code, correlationId: error.correlationId });
+    await this.audit.record(task.id, 'error', 'system', {
+      stepId,
+      code: error.code,
+      correlationId: error.correlationId,
+    });
     const { task: next, changed } = await this.mutate(task.id, (t) => {
       if (t.status !== 'running' && t.status !== 'cancelled') return undefined;
-      const failed = withStep(t, stepId, (s) => ({ ...s, status: 'failed', error, finishedAt: this.options.clock.now().toISOString() }));
+      const failed = withStep(t, stepId, (s) => ({
+        ...s,
+        status: 'failed',
+        error,
+        finishedAt: this.options.clock.now().toISOString(),
+      }));
       return t.status === 'running' ? { ...failed, status: 'failed', error } : failed;
     });
-    if (changed && next.status === 'failed') await this.notify(next, 'failed', this.options.logger.child({ taskId: task.id }));
+    if (changed && next.status === 'failed')
+      await this.notify(next, 'failed', this.options.logger.child({ taskId: task.id }));
     return undefined;
   }
 
   private async finish(task: Task, status: 'completed' | 'limit_reached', error?: ErrorInfo): Promise<undefined> {
-    const { task: next, changed } = await this.mutate(task.id, (t) => (t.status === 'running' ? { ...t, status, error } : undefined));
+    const { task: next, changed } = await this.mutate(task.id, (t) =>
+      t.status === 'running' ? { ...t, status, error } : undefined,
+    );
     if (changed) await this.notify(next, status, this.options.logger.child({ taskId: task.id }));
     return undefined;
   }
 
-  private async mutate(taskId: string, change: (task: Task) => Task | undefined): Promise<{ task: Task; changed: boolean }> {
+  private async mutate(
+    taskId: string,
+    change: (task: Task) => Task | undefined,
+  ): Promise<{ task: Task; changed: boolean }> {
     let before: Task | undefined;
     const { task, changed } = await mutateTask(this.options.store, this.options.clock, taskId, (t) => {
       before = t;

@@ -3,7 +3,10 @@ import { parseRetryAfter } from './retry-policy';
 import type { BatchResponse } from './types';
 
 interface GraphErrorBody {
-  readonly error?: { readonly code?: unknown; readonly innerError?: { readonly 'request-id'?: unknown; readonly 'client-request-id'?: unknown } };
+  readonly error?: {
+    readonly code?: unknown;
+    readonly innerError?: { readonly 'request-id'?: unknown; readonly 'client-request-id'?: unknown };
+  };
 }
 
 /**
@@ -11,7 +14,11 @@ interface GraphErrorBody {
  * not answer it), or undefined when it succeeded. Batched calls fail one by one, so the caller
  * decides which failures matter; each gets the same codes and messages as a single call.
  */
-export function batchAnswerError(answer: BatchResponse, what: string, identity: 'user' | 'app' = 'user'): GraphError | undefined {
+export function batchAnswerError(
+  answer: BatchResponse,
+  what: string,
+  identity: 'user' | 'app' = 'user',
+): GraphError | undefined {
   if (answer.status > 0 && answer.status < 400) return undefined;
   const body = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as GraphErrorBody;
   const code = body.error?.code;
@@ -21,7 +28,8 @@ export function batchAnswerError(answer: BatchResponse, what: string, identity: 
     return key === undefined ? undefined : answer.headers[key];
   };
   const requestId = typeof inner?.['request-id'] === 'string' ? inner['request-id'] : header('request-id');
-  const clientRequestId = typeof inner?.['client-request-id'] === 'string' ? inner['client-request-id'] : (requestId ?? 'none');
+  const clientRequestId =
+    typeof inner?.['client-request-id'] === 'string' ? inner['client-request-id'] : (requestId ?? 'none');
   return new GraphError({
     status: answer.status,
     graphCode: typeof code === 'string' && code !== '' ? code : undefined,

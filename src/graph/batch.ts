@@ -44,7 +44,12 @@ async function runChunk<T>(chunk: readonly BatchRequest[], deps: BatchDeps): Pro
     const answer = await deps.send({
       requests: pending.map((index) => {
         const request = chunk[index] as BatchRequest;
-        return { id: String(index), method: 'GET', url: request.url, ...(request.headers ? { headers: request.headers } : {}) };
+        return {
+          id: String(index),
+          method: 'GET',
+          url: request.url,
+          ...(request.headers ? { headers: request.headers } : {}),
+        };
       }),
     });
     for (const response of answer?.responses ?? []) {

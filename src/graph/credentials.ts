@@ -35,18 +35,33 @@ export function graphAuthFor(graph: Config['graph'], deps: GraphAuthDeps = {}): 
 export function createGraphAuth(config: GraphAuthConfig, deps: GraphAuthDeps = {}): GraphAuth {
   const options = deps.credentialOptions ?? {};
   if (config.kind === 'managed-identity') {
-    const credential = config.clientId === undefined ? new ManagedIdentityCredential(options) : new ManagedIdentityCredential({ ...options, clientId: config.clientId });
+    const credential =
+      config.clientId === undefined
+        ? new ManagedIdentityCredential(options)
+        : new ManagedIdentityCredential({ ...options, clientId: config.clientId });
     return { kind: 'credential', credential };
   }
   const withAuthority = { ...options, authorityHost: options.authorityHost ?? config.authorityHost };
   if (config.kind === 'secret') {
-    return { kind: 'credential', credential: new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, withAuthority) };
+    return {
+      kind: 'credential',
+      credential: new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, withAuthority),
+    };
   }
   if (config.kind === 'certificate') {
-    return { kind: 'credential', credential: new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath, withAuthority) };
+    return {
+      kind: 'credential',
+      credential: new ClientCertificateCredential(
+        config.tenantId,
+        config.clientId,
+        config.certificatePath,
+        withAuthority,
+      ),
+    };
   }
   // Refused at start-up rather than failing every user step later.
-  if (!deps.userTokens) throw new Error("GRAPH_AUTH=obo needs the Teams edge's UserTokenSource to read people's SSO tokens");
+  if (!deps.userTokens)
+    throw new Error("GRAPH_AUTH=obo needs the Teams edge's UserTokenSource to read people's SSO tokens");
   const { tenantId, clientId, app } = config;
   const credential: TokenCredential =
     'certificatePath' in app
@@ -56,8 +71,20 @@ export function createGraphAuth(config: GraphAuthConfig, deps: GraphAuthDeps = {
     userTokens: deps.userTokens,
     credentialFor: (userAssertionToken) =>
       'certificatePath' in app
-        ? new OnBehalfOfCredential({ ...withAuthority, tenantId, clientId, certificatePath: app.certificatePath, userAssertionToken })
-        : new OnBehalfOfCredential({ ...withAuthority, tenantId, clientId, clientSecret: app.clientSecret, userAssertionToken }),
+        ? new OnBehalfOfCredential({
+            ...withAuthority,
+            tenantId,
+            clientId,
+            certificatePath: app.certificatePath,
+            userAssertionToken,
+          })
+        : new OnBehalfOfCredential({
+            ...withAuthority,
+            tenantId,
+            clientId,
+            clientSecret: app.clientSecret,
+            userAssertionToken,
+          }),
   };
   return { kind: 'credential', credential, onBehalfOf };
 }

@@ -39,11 +39,15 @@ export class GraphDirectory implements Directory {
     const q = query.trim();
     if (q === '') return [];
     const graph = this.gateway.forUser(actor);
-    const found = await graph.get<{ value?: GraphUser[] }>('/users', {
-      $filter: peopleFilter(q),
-      $select: 'id,displayName,mail,userPrincipalName',
-      $top: MAX_PEOPLE,
-    }, { what: 'the directory' });
+    const found = await graph.get<{ value?: GraphUser[] }>(
+      '/users',
+      {
+        $filter: peopleFilter(q),
+        $select: 'id,displayName,mail,userPrincipalName',
+        $top: MAX_PEOPLE,
+      },
+      { what: 'the directory' },
+    );
     return (found?.value ?? []).map((user) => {
       const upn = user.userPrincipalName ?? user.mail ?? '';
       return { id: user.id, displayName: user.displayName ?? upn, mail: user.mail ?? upn, userPrincipalName: upn };

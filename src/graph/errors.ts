@@ -66,7 +66,14 @@ export class SignInRequiredError extends GraphError {
     readonly actorId: string,
     options?: { clientRequestId?: string; cause?: unknown },
   ) {
-    const failure: GraphFailure = { status: 0, transport: 'sign-in', ambiguous: false, clientRequestId: options?.clientRequestId ?? 'none', what: 'Microsoft 365', identity: 'user' };
+    const failure: GraphFailure = {
+      status: 0,
+      transport: 'sign-in',
+      ambiguous: false,
+      clientRequestId: options?.clientRequestId ?? 'none',
+      what: 'Microsoft 365',
+      identity: 'user',
+    };
     super(failure, { cause: options?.cause });
     this.name = 'SignInRequiredError';
   }
@@ -77,13 +84,27 @@ function classify(failure: GraphFailure): { code: string; message: string; retry
   const asUser = failure.identity === 'user';
   switch (transport) {
     case 'sign-in':
-      return { code: 'graph_sign_in_required', message: 'Delegate needs you to sign in before it can do this as you in Microsoft 365. Sign in, then retry the step.', retryable: false };
+      return {
+        code: 'graph_sign_in_required',
+        message:
+          'Delegate needs you to sign in before it can do this as you in Microsoft 365. Sign in, then retry the step.',
+        retryable: false,
+      };
     case 'identity':
-      return { code: 'graph_identity_unavailable', message: 'This step must run as you, and Delegate is set up to use only its own identity in Microsoft 365. An administrator can enable sign-in (GRAPH_AUTH=obo).', retryable: false };
+      return {
+        code: 'graph_identity_unavailable',
+        message:
+          'This step must run as you, and Delegate is set up to use only its own identity in Microsoft 365. An administrator can enable sign-in (GRAPH_AUTH=obo).',
+        retryable: false,
+      };
     case 'auth':
       return { code: 'graph_auth_failed', message: "Delegate couldn't sign in to Microsoft 365.", retryable: true };
     case 'timeout':
-      return { code: 'graph_timeout', message: `Microsoft 365 took too long to answer about ${what}.`, retryable: true };
+      return {
+        code: 'graph_timeout',
+        message: `Microsoft 365 took too long to answer about ${what}.`,
+        retryable: true,
+      };
     case 'aborted':
       return { code: 'graph_cancelled', message: 'The request to Microsoft 365 was cancelled.', retryable: false };
     case 'network':
@@ -91,18 +112,45 @@ function classify(failure: GraphFailure): { code: string; message: string; retry
     default:
       break;
   }
-  if (status === 400) return { code: 'graph_bad_request', message: `Microsoft 365 rejected the request about ${what}.`, retryable: false };
+  if (status === 400)
+    return {
+      code: 'graph_bad_request',
+      message: `Microsoft 365 rejected the request about ${what}.`,
+      retryable: false,
+    };
   if (status === 401) {
     const message = asUser
       ? `Microsoft 365 did not accept your sign-in for ${what}. Please sign in again, then retry the step.`
       : `Microsoft 365 did not accept Delegate's sign-in for ${what}. An administrator needs to check Delegate's app registration.`;
     return { code: 'graph_unauthorized', message, retryable: false };
   }
-  if (status === 403) return { code: 'graph_forbidden', message: `${asUser ? "You don't" : "Delegate doesn't"} have access to ${what}.`, retryable: false };
-  if (status === 404 || status === 410) return { code: 'graph_not_found', message: `${capitalise(what)} was not found.`, retryable: false };
-  if (status === 409 || status === 412) return { code: 'graph_conflict', message: `${capitalise(what)} was changed at the same time by someone else. Please try again.`, retryable: true };
-  if (status === 413) return { code: 'graph_too_large', message: `Microsoft 365 refused ${what}: it is too large.`, retryable: false };
-  if (status === 429) return { code: 'graph_throttled', message: 'Microsoft 365 is busy right now. Please retry the step in a minute.', retryable: true };
-  if (status >= 500) return { code: 'graph_unavailable', message: 'Microsoft 365 had a problem handling the request. Please try again later.', retryable: true };
+  if (status === 403)
+    return {
+      code: 'graph_forbidden',
+      message: `${asUser ? "You don't" : "Delegate doesn't"} have access to ${what}.`,
+      retryable: false,
+    };
+  if (status === 404 || status === 410)
+    return { code: 'graph_not_found', message: `${capitalise(what)} was not found.`, retryable: false };
+  if (status === 409 || status === 412)
+    return {
+      code: 'graph_conflict',
+      message: `${capitalise(what)} was changed at the same time by someone else. Please try again.`,
+      retryable: true,
+    };
+  if (status === 413)
+    return { code: 'graph_too_large', message: `Microsoft 365 refused ${what}: it is too large.`, retryable: false };
+  if (status === 429)
+    return {
+      code: 'graph_throttled',
+      message: 'Microsoft 365 is busy right now. Please retry the step in a minute.',
+      retryable: true,
+    };
+  if (status >= 500)
+    return {
+      code: 'graph_unavailable',
+      message: 'Microsoft 365 had a problem handling the request. Please try again later.',
+      retryable: true,
+    };
   return { code: 'graph_error', message: `Microsoft 365 refused the request about ${what}.`, retryable: false };
 }

@@ -1,5 +1,12 @@
 import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
-import { AuthMiddleware, graphHostsOnly, sameOrigin, TokenUnavailableError, type TokenAudience, type TokenSource } from './middleware/auth';
+import {
+  AuthMiddleware,
+  graphHostsOnly,
+  sameOrigin,
+  TokenUnavailableError,
+  type TokenAudience,
+  type TokenSource,
+} from './middleware/auth';
 import { onBehalfOfTokens } from './on-behalf-of';
 import { RetryMiddleware } from './middleware/retry';
 import { TelemetryMiddleware } from './middleware/telemetry';
@@ -27,7 +34,13 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const portFor = (identity: string, token: TokenSource, audience: TokenAudience, as: 'user' | 'app'): GraphPort => {
     const cached = ports.get(identity);
     if (cached) return cached;
-    const port = new SdkGraphPort(buildClient(root, options, token, audience), root, options.logger, options.maxRetries, as);
+    const port = new SdkGraphPort(
+      buildClient(root, options, token, audience),
+      root,
+      options.logger,
+      options.maxRetries,
+      as,
+    );
     if (ports.size >= MAX_CACHED_IDENTITIES) {
       const oldest = ports.keys().next().value;
       if (oldest !== undefined) ports.delete(oldest);
@@ -65,13 +78,19 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
     return { forUser: () => forApp(), forApp, userIdentity: 'app' };
   }
   return {
-    forUser: (actor: GraphActor) => portFor(`user:${actor.id}`, onBehalfOfTokens(actor.id, onBehalfOf, scopes), audience, 'user'),
+    forUser: (actor: GraphActor) =>
+      portFor(`user:${actor.id}`, onBehalfOfTokens(actor.id, onBehalfOf, scopes), audience, 'user'),
     forApp,
     userIdentity: 'user',
   };
 }
 
-function buildClient(root: ServiceRoot, options: GraphGatewayOptions, token: TokenSource, audience: TokenAudience): Client {
+function buildClient(
+  root: ServiceRoot,
+  options: GraphGatewayOptions,
+  token: TokenSource,
+  audience: TokenAudience,
+): Client {
   return Client.initWithMiddleware({
     baseUrl: root.host,
     defaultVersion: root.version,

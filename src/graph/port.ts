@@ -5,7 +5,16 @@ import { CallState } from './call-state';
 import { describeTarget } from './describe-target';
 import { pathOnly, withQuery, type ServiceRoot } from './service-root';
 import { toGraphError } from './to-graph-error';
-import type { BatchRequest, BatchResponse, CallOptions, GraphLogger, GraphPort, PostOptions, PutOptions, Query } from './types';
+import type {
+  BatchRequest,
+  BatchResponse,
+  CallOptions,
+  GraphLogger,
+  GraphPort,
+  PostOptions,
+  PutOptions,
+  Query,
+} from './types';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -29,7 +38,10 @@ export class SdkGraphPort implements GraphPort {
     return this.call<T>('GET', withQuery(path, query), undefined, true, options);
   }
 
-  async getAll<T>(path: string, options: CallOptions & { readonly maxPages: number; readonly query?: Query }): Promise<T[]> {
+  async getAll<T>(
+    path: string,
+    options: CallOptions & { readonly maxPages: number; readonly query?: Query },
+  ): Promise<T[]> {
     const items: T[] = [];
     let next: string | undefined = withQuery(path, options.query);
     for (let page = 1; next !== undefined; page += 1) {
@@ -38,12 +50,16 @@ export class SdkGraphPort implements GraphPort {
       const link = body?.['@odata.nextLink'];
       if (link === undefined) break;
       if (page >= options.maxPages) {
-        this.logger.debug({ path: pathOnly(path), pages: page, items: items.length }, 'graph paging stopped at maxPages');
+        this.logger.debug(
+          { path: pathOnly(path), pages: page, items: items.length },
+          'graph paging stopped at maxPages',
+        );
         break;
       }
       next = this.root.relative(link);
       // A nextLink outside our service root would carry our token elsewhere: stop instead.
-      if (next === undefined) this.logger.warn({ path: pathOnly(path) }, 'graph nextLink outside the service root ignored');
+      if (next === undefined)
+        this.logger.warn({ path: pathOnly(path) }, 'graph nextLink outside the service root ignored');
     }
     return items;
   }
@@ -61,8 +77,14 @@ export class SdkGraphPort implements GraphPort {
     // A Buffer over exactly these bytes: the SDK would copy a typed array's whole backing buffer.
     const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     const given = Object.entries(options?.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type');
-    const headers = { ...Object.fromEntries(given), 'Content-Type': options?.contentType ?? 'application/octet-stream' };
-    return this.call<T>('PUT', withQuery(path, undefined), bytes, options?.idempotent ?? false, { ...options, headers });
+    const headers = {
+      ...Object.fromEntries(given),
+      'Content-Type': options?.contentType ?? 'application/octet-stream',
+    };
+    return this.call<T>('PUT', withQuery(path, undefined), bytes, options?.idempotent ?? false, {
+      ...options,
+      headers,
+    });
   }
 
   async delete(path: string, options?: CallOptions): Promise<void> {
@@ -78,7 +100,13 @@ export class SdkGraphPort implements GraphPort {
     });
   }
 
-  private async call<T>(method: Method, path: string, body: unknown, idempotent: boolean, options: CallOptions | undefined): Promise<T> {
+  private async call<T>(
+    method: Method,
+    path: string,
+    body: unknown,
+    idempotent: boolean,
+    options: CallOptions | undefined,
+  ): Promise<T> {
     const state = new CallState(method, idempotent, randomUUID(), options?.signal);
     const request: GraphRequest = this.client.api(path).middlewareOptions([state]);
     if (options?.headers) request.headers({ ...options.headers });

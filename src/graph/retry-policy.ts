@@ -55,7 +55,12 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
  * Exponential backoff with full jitter on the upper half: `base * 2^(retry-1)` scaled by a
  * random factor in [0.5, 1], capped. `retry` counts from 1.
  */
-export function backoffDelay(retry: number, baseDelayMs: number, capMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  baseDelayMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const exponential = Math.min(capMs, baseDelayMs * 2 ** Math.max(0, retry - 1));
   return Math.round(exponential * (0.5 + random() / 2));
 }

@@ -38,7 +38,8 @@ function encodeKey(key: string): string {
 
 /** Append URL-encoded query parameters to a relative path; undefined values are skipped. */
 export function withQuery(path: string, query: Query | undefined): string {
-  if (!path.startsWith('/') || path.includes('://')) throw new TypeError('Graph paths must be relative to the service root');
+  if (!path.startsWith('/') || path.includes('://'))
+    throw new TypeError('Graph paths must be relative to the service root');
   if (!query) return path;
   const parts = Object.entries(query)
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)

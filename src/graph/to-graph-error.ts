@@ -18,7 +18,8 @@ interface SdkError {
  */
 export function toGraphError(error: unknown, state: CallState, what: string, identity: 'user' | 'app'): GraphError {
   if (error instanceof GraphError) return error;
-  if (state.failure === 'sign-in') return new SignInRequiredError(state.signInActorId ?? 'unknown', { clientRequestId: state.clientRequestId });
+  if (state.failure === 'sign-in')
+    return new SignInRequiredError(state.signInActorId ?? 'unknown', { clientRequestId: state.clientRequestId });
   const sdk = (typeof error === 'object' && error !== null ? error : {}) as SdkError;
   const sdkStatus = typeof sdk.statusCode === 'number' && sdk.statusCode > 0 ? sdk.statusCode : 0;
   const transport = state.failure ?? (sdkStatus === 0 ? 'network' : undefined);
@@ -35,7 +36,17 @@ export function toGraphError(error: unknown, state: CallState, what: string, ide
   const retryAfterMs = status === 429 || status === 503 ? state.retryAfterMs : undefined;
   const detail = `Graph ${state.method} ${status || transport} ${graphCode ?? ''}: ${sdk.message ?? ''}`.trim();
   return new GraphError(
-    { status, graphCode, requestId, clientRequestId: state.clientRequestId, transport, ambiguous, retryAfterMs, what, identity },
+    {
+      status,
+      graphCode,
+      requestId,
+      clientRequestId: state.clientRequestId,
+      transport,
+      ambiguous,
+      retryAfterMs,
+      what,
+      identity,
+    },
     { cause: new Error(detail) },
   );
 }

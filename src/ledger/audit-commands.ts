@@ -16,7 +16,12 @@ const PAGE = 1000;
  * on `out`) when the task has no entries, since an empty export is more likely a mistyped id
  * than an answer.
  */
-export async function exportTaskLedger(store: TaskStore, taskId: string, format: ExportFormat, io: AuditIo): Promise<number> {
+export async function exportTaskLedger(
+  store: TaskStore,
+  taskId: string,
+  format: ExportFormat,
+  io: AuditIo,
+): Promise<number> {
   let page = await store.listLedger({ taskId, limit: PAGE });
   if (page.length === 0) {
     io.err(`no ledger entries for task ${taskId}\n`);
@@ -60,11 +65,16 @@ export async function verifyLedger(store: TaskStore, io: AuditIo, anchor?: Ledge
     if (before.ok) return broken(io, error.seq, 'unreadable');
     verdict = before;
   }
-  if (verdict.ok && anchor && anchored === undefined) return broken(io, anchor.seq, 'truncated (the anchor entry is gone)');
-  if (verdict.ok && anchor && anchored !== anchor.hash) return broken(io, anchor.seq, 'anchor mismatch (the chain was rewritten)');
+  if (verdict.ok && anchor && anchored === undefined)
+    return broken(io, anchor.seq, 'truncated (the anchor entry is gone)');
+  if (verdict.ok && anchor && anchored !== anchor.hash)
+    return broken(io, anchor.seq, 'anchor mismatch (the chain was rewritten)');
   if (verdict.ok) {
     io.out(`ledger OK: ${verdict.count} entries\n`);
-    if (verdict.count > 0) io.out(`head: ${verdict.count}:${verdict.head} (keep it; verify --anchor ${verdict.count}:${verdict.head} proves nothing before it was cut or rewritten)\n`);
+    if (verdict.count > 0)
+      io.out(
+        `head: ${verdict.count}:${verdict.head} (keep it; verify --anchor ${verdict.count}:${verdict.head} proves nothing before it was cut or rewritten)\n`,
+      );
     return 0;
   }
   return broken(io, verdict.seq, verdict.reason);

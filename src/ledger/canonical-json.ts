@@ -49,7 +49,9 @@ function writeObject(object: object, where: string, seen: Set<object>): string {
   }
   const record = object as Record<string, unknown>;
   // Default sort compares UTF-16 code units, which is what RFC 8785 asks for.
-  const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
   const parts = keys.map((key) => `${JSON.stringify(key)}:${write(record[key], `${where}.${key}`, seen)}`);
   return `{${parts.join(',')}}`;
 }

@@ -46,14 +46,19 @@ export const ledgerEntrySchema = ledgerAppendSchema.extend({
  */
 export function computeHash(entry: Omit<LedgerEntry, 'hash'>): string {
   const { seq, taskId, type, actor, at, payload, prevHash } = entry;
-  return createHash('sha256').update(canonicalJson({ seq, taskId, type, actor, at, payload, prevHash }), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ seq, taskId, type, actor, at, payload, prevHash }), 'utf8')
+    .digest('hex');
 }
 
 /**
  * The entry that follows `previous` (undefined: the ledger is empty). `append` must already be
  * validated and normalised (see the store's ledger codec).
  */
-export function chainEntry(previous: { readonly seq: number; readonly hash: string } | undefined, append: LedgerAppend): LedgerEntry {
+export function chainEntry(
+  previous: { readonly seq: number; readonly hash: string } | undefined,
+  append: LedgerAppend,
+): LedgerEntry {
   const unsealed = {
     seq: (previous?.seq ?? 0) + 1,
     taskId: append.taskId,

@@ -32,7 +32,16 @@ export function exportHeader(format: ExportFormat): string {
  */
 export function exportLine(entry: LedgerEntry, format: ExportFormat): string {
   if (format === 'csv') {
-    return csvRecord([String(entry.seq), entry.taskId, entry.type, entry.actor, entry.at, canonicalJson(entry.payload), entry.prevHash, entry.hash]);
+    return csvRecord([
+      String(entry.seq),
+      entry.taskId,
+      entry.type,
+      entry.actor,
+      entry.at,
+      canonicalJson(entry.payload),
+      entry.prevHash,
+      entry.hash,
+    ]);
   }
   const { seq, taskId, type, actor, at, payload, prevHash, hash } = entry;
   return `${canonicalJson({ seq, taskId, type, actor, at, payload, prevHash, hash })}\n`;

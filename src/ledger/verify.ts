@@ -5,7 +5,11 @@ export type ChainBreak = 'hash_mismatch' | 'broken_link' | 'sequence_gap' | 'reo
 
 /** The verdict on a ledger: every entry checked, or the first entry that is not what was recorded. */
 export type ChainVerdict =
-  | { readonly ok: true; readonly count: number; /** The last entry's hash ('' for an empty ledger): keep it elsewhere to detect truncation later. */ readonly head: string }
+  | {
+      readonly ok: true;
+      readonly count: number;
+      /** The last entry's hash ('' for an empty ledger): keep it elsewhere to detect truncation later. */ readonly head: string;
+    }
   | {
       readonly ok: false;
       /**
@@ -34,7 +38,9 @@ export function verifyChain(entries: Iterable<LedgerEntry>): ChainVerdict {
 }
 
 /** {@link verifyChain} over entries read asynchronously (a store's `readLedger()`). */
-export async function verifyChainAsync(entries: AsyncIterable<LedgerEntry> | Iterable<LedgerEntry>): Promise<ChainVerdict> {
+export async function verifyChainAsync(
+  entries: AsyncIterable<LedgerEntry> | Iterable<LedgerEntry>,
+): Promise<ChainVerdict> {
   const check = new ChainVerifier();
   for await (const entry of entries) if (!check.push(entry)) break;
   return check.verdict();

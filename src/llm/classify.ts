@@ -27,7 +27,8 @@ export function toLlmError(error: unknown, state: AbortState): LlmError {
   if (error instanceof LlmError) return error;
   if (state.deadlineExceeded) return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
   if (error instanceof APIUserAbortError || isAbortError(error)) return new LlmError({ code: 'llm_cancelled' });
-  if (error instanceof APIConnectionTimeoutError) return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
+  if (error instanceof APIConnectionTimeoutError)
+    return new LlmError({ code: 'llm_timeout' }, { cause: summary(error) });
   if (error instanceof APIConnectionError) {
     return new LlmError({ code: state.attemptTimedOut ? 'llm_timeout' : 'llm_unavailable' }, { cause: summary(error) });
   }
@@ -47,7 +48,8 @@ export function toLlmError(error: unknown, state: AbortState): LlmError {
   if (error instanceof OpenAIError && error.cause instanceof CredentialFailure) {
     return new LlmError({ code: 'llm_auth' }, { cause: error.cause });
   }
-  if (error instanceof SyntaxError) return new LlmError({ code: 'llm_bad_response' }, { cause: new Error('response body is not valid JSON') });
+  if (error instanceof SyntaxError)
+    return new LlmError({ code: 'llm_bad_response' }, { cause: new Error('response body is not valid JSON') });
   return new LlmError({ code: 'llm_unavailable' }, { cause: summary(error) });
 }
 

@@ -33,7 +33,8 @@ export function createLlmClient(options: LlmClientOptions): ConfiguredLlmClient 
   const logger = options.logger ?? silentLogger;
   const traces = new Map<string, CallTrace>();
   const fetch = observingFetch({ traces, maxRetryAfterMs: settings.maxRetryAfterMs, logger });
-  const sdk: OpenAI = options.kind === 'azure' ? azureSdk(options, settings, fetch) : openAiSdk(options, settings, fetch);
+  const sdk: OpenAI =
+    options.kind === 'azure' ? azureSdk(options, settings, fetch) : openAiSdk(options, settings, fetch);
   const model = options.kind === 'azure' ? options.deployment : options.model;
   const base = { provider: options.kind, ...(options.kind === 'azure' ? { deployment: options.deployment } : {}) };
 
@@ -45,7 +46,12 @@ export function createLlmClient(options: LlmClientOptions): ConfiguredLlmClient 
     const timer = setTimeout(() => deadline.abort(), settings.deadlineMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     const started = performance.now();
-    const facts = () => ({ ...base, clientRequestId, attempts: trace.attempts, durationMs: Math.round(performance.now() - started) });
+    const facts = () => ({
+      ...base,
+      clientRequestId,
+      attempts: trace.attempts,
+      durationMs: Math.round(performance.now() - started),
+    });
     try {
       const params = toCompletionParams(request, model, settings.tokenLimitParam);
       const { data, response, request_id } = await sdk.chat.completions
@@ -73,7 +79,14 @@ export function createLlmClient(options: LlmClientOptions): ConfiguredLlmClient 
         attemptTimedOut: trace.lastFetchFailure === 'aborted' && !signal.aborted,
       });
       logger.warn(
-        { ...facts(), model, code: failure.code, status: failure.status, requestId: failure.requestId, retryAfterMs: failure.retryAfterMs },
+        {
+          ...facts(),
+          model,
+          code: failure.code,
+          status: failure.status,
+          requestId: failure.requestId,
+          retryAfterMs: failure.retryAfterMs,
+        },
         'llm completion failed',
       );
       throw failure;

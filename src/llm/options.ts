@@ -66,7 +66,13 @@ export function llmSettings(options: CommonLlmOptions): LlmSettings {
   // Backoff without Retry-After tops out at 8 s in the SDK; a wait is never longer than this.
   const longestWait = Math.max(maxRetryAfterMs, 8_000);
   const deadlineMs = positive(options.deadlineMs, timeoutMs * (maxRetries + 1) + longestWait * maxRetries);
-  return { timeoutMs, maxRetries, maxRetryAfterMs, deadlineMs, tokenLimitParam: options.tokenLimitParam ?? 'max_completion_tokens' };
+  return {
+    timeoutMs,
+    maxRetries,
+    maxRetryAfterMs,
+    deadlineMs,
+    tokenLimitParam: options.tokenLimitParam ?? 'max_completion_tokens',
+  };
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -16,7 +16,13 @@ const completionSchema = z.object({
           content: z.string().nullish(),
           refusal: z.string().nullish(),
           tool_calls: z
-            .array(z.object({ id: z.string(), type: z.string(), function: z.object({ name: z.string(), arguments: z.string() }).optional() }))
+            .array(
+              z.object({
+                id: z.string(),
+                type: z.string(),
+                function: z.object({ name: z.string(), arguments: z.string() }).optional(),
+              }),
+            )
             .nullish(),
         }),
       }),
@@ -41,7 +47,10 @@ export function toChatResult(body: unknown, context: ResponseContext): ChatResul
   const failure = { status: context.status, requestId: context.requestId };
   if (!parsed.success) {
     const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
-    throw new LlmError({ code: 'llm_bad_response', ...failure }, { cause: new Error(`unexpected completion shape at ${paths.join(', ')}`) });
+    throw new LlmError(
+      { code: 'llm_bad_response', ...failure },
+      { cause: new Error(`unexpected completion shape at ${paths.join(', ')}`) },
+    );
   }
   const completion = parsed.data;
   const choice = completion.choices[0];
@@ -52,11 +61,16 @@ export function toChatResult(body: unknown, context: ResponseContext): ChatResul
   if (finishReason === 'length') throw new LlmError({ code: 'llm_truncated', ...failure });
 
   const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).flatMap((call) =>
-    call.type === 'function' && call.function ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
+    call.type === 'function' && call.function
+      ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }]
+      : [],
   );
   const content = choice.message.content ?? '';
   if (content === '' && toolCalls.length === 0) {
-    throw new LlmError({ code: 'llm_bad_response', ...failure }, { cause: new Error('completion has neither content nor tool calls') });
+    throw new LlmError(
+      { code: 'llm_bad_response', ...failure },
+      { cause: new Error('completion has neither content nor tool calls') },
+    );
   }
   return {
     content,

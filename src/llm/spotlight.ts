@@ -36,7 +36,8 @@ export const SPOTLIGHT_INSTRUCTIONS = [
 
 // C0/C1 controls except tab and newline; zero-width and joiners; bidi embeddings, overrides and
 // isolates; word joiner and invisible operators; BOM; Unicode tag characters (ASCII smuggling).
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
 const SPACES = /[^\S\n]+/gu;
 
 /** Remove what could forge a marker or hide text, and normalise line ends. */
@@ -80,7 +81,13 @@ export function untrustedBlock(id: string, title: string, text: string, options:
   while (body.includes(boundary)) boundary = newBoundary(); // practically never; cheap insurance
 
   const cut = shown.length < chars.length;
-  const attributes = [`boundary=${boundary}`, `id=${label(id)}`, `title=${label(title)}`, `chars=${chars.length}`, ...(cut ? [`shown=${shown.length}`] : [])];
+  const attributes = [
+    `boundary=${boundary}`,
+    `id=${label(id)}`,
+    `title=${label(title)}`,
+    `chars=${chars.length}`,
+    ...(cut ? [`shown=${shown.length}`] : []),
+  ];
   const note = (text: string): string => `${OPEN}note boundary=${boundary}: ${text}${CLOSE}`;
   const lines: string[] = [
     `${OPEN}untrusted-data ${attributes.join(' ')}${CLOSE}`,

@@ -42,7 +42,8 @@ export function observingFetch(options: ObservingFetchOptions): Fetch {
     try {
       response = await inner(input, init);
     } catch (error) {
-      if (trace) trace.lastFetchFailure = (error as { name?: unknown } | null)?.name === 'AbortError' ? 'aborted' : 'network';
+      if (trace)
+        trace.lastFetchFailure = (error as { name?: unknown } | null)?.name === 'AbortError' ? 'aborted' : 'network';
       throw error;
     }
     if (trace) delete trace.lastFetchFailure;
@@ -50,7 +51,13 @@ export function observingFetch(options: ObservingFetchOptions): Fetch {
     const wait = retryAfterMs(response.headers);
     const tooLong = wait !== undefined && wait > options.maxRetryAfterMs;
     options.logger.debug(
-      { clientRequestId, attempt: trace?.attempts, status: response.status, retryAfterMs: wait, waitTooLong: tooLong || undefined },
+      {
+        clientRequestId,
+        attempt: trace?.attempts,
+        status: response.status,
+        retryAfterMs: wait,
+        waitTooLong: tooLong || undefined,
+      },
       'llm attempt failed',
     );
     if (!tooLong) return response;

@@ -11,7 +11,11 @@ export function profileLookup(gateway: GraphGateway): ProfileLookup {
     const cached = cache.get(objectId);
     if (cached) return cached;
     try {
-      const user = await gateway.forApp().get<{ userPrincipalName?: string; displayName?: string }>(`/users/${encodeURIComponent(objectId)}`, { $select: 'userPrincipalName,displayName' });
+      const user = await gateway
+        .forApp()
+        .get<{ userPrincipalName?: string; displayName?: string }>(`/users/${encodeURIComponent(objectId)}`, {
+          $select: 'userPrincipalName,displayName',
+        });
       const profile = { upn: user.userPrincipalName, name: user.displayName };
       if (cache.size > 10_000) cache.clear();
       cache.set(objectId, profile);
@@ -23,7 +27,10 @@ export function profileLookup(gateway: GraphGateway): ProfileLookup {
 }
 
 /** Directory display names for addresses, as the app (a failed look-up just leaves the name unknown). */
-export function nameLookup(gateway: GraphGateway, logger: Logger): (addresses: readonly string[]) => Promise<Record<string, string>> {
+export function nameLookup(
+  gateway: GraphGateway,
+  logger: Logger,
+): (addresses: readonly string[]) => Promise<Record<string, string>> {
   return async (addresses) => {
     const found = await Promise.all(
       addresses.slice(0, 25).map(async (address) => {
@@ -45,18 +52,35 @@ export function nameLookup(gateway: GraphGateway, logger: Logger): (addresses: r
 }
 
 /** The one person a name, email address or UPN means; an explanation when none or several match. */
-export function personResolver(gateway: GraphGateway): (query: string) => Promise<{ id: string; name: string } | { error: string }> {
+export function personResolver(
+  gateway: GraphGateway,
+): (query: string) => Promise<{ id: string; name: string } | { error: string }> {
   return async (query) => {
-    const q = query.replace(/<\/?at>/g, '').replace(/^@/, '').trim();
+    const q = query
+      .replace(/<\/?at>/g, '')
+      .replace(/^@/, '')
+      .trim();
     if (q === '') return { error: 'Say who: a name or an email address.' };
     const filter = q.includes('@')
       ? `mail eq '${odata(q)}' or userPrincipalName eq '${odata(q)}'`
       : `displayName eq '${odata(q)}' or startswith(displayName,'${odata(q)}') or startswith(givenName,'${odata(q)}')`;
-    const page = await gateway.forApp().get<{ value: { id: string; displayName?: string; mail?: string }[] }>('/users', { $filter: filter, $select: 'id,displayName,mail', $top: 10 }, { what: 'the directory' });
-    const exact = page.value.filter((u) => (u.displayName ?? '').toLowerCase() === q.toLowerCase() || (u.mail ?? '').toLowerCase() === q.toLowerCase());
+    const page = await gateway
+      .forApp()
+      .get<{ value: { id: string; displayName?: string; mail?: string }[] }>(
+        '/users',
+        { $filter: filter, $select: 'id,displayName,mail', $top: 10 },
+        { what: 'the directory' },
+      );
+    const exact = page.value.filter(
+      (u) =>
+        (u.displayName ?? '').toLowerCase() === q.toLowerCase() || (u.mail ?? '').toLowerCase() === q.toLowerCase(),
+    );
     const matches = exact.length > 0 ? exact : page.value;
     if (matches.length === 0) return { error: `I can't find anyone called ${q} in your organisation.` };
-    if (matches.length > 1) return { error: `${q} could be ${matches.map((u) => `${u.displayName ?? u.id} (${u.mail ?? 'no email'})`).join(' or ')}. Use their email address.` };
+    if (matches.length > 1)
+      return {
+        error: `${q} could be ${matches.map((u) => `${u.displayName ?? u.id} (${u.mail ?? 'no email'})`).join(' or ')}. Use their email address.`,
+      };
     const [person] = matches;
     return person ? { id: person.id, name: person.displayName ?? q } : { error: `I can't find ${q}.` };
   };

@@ -27,9 +27,16 @@ export class TeamDirectory {
     const cached = this.teamOfThread.get(teamOrThreadId);
     if (cached) return cached;
     const graph = this.gateway.forApp();
-    const joined = await graph.getAll<{ id: string }>(`/users/${encodeURIComponent(memberId)}/joinedTeams`, { maxPages: MAX_PAGES, what: 'your teams' });
+    const joined = await graph.getAll<{ id: string }>(`/users/${encodeURIComponent(memberId)}/joinedTeams`, {
+      maxPages: MAX_PAGES,
+      what: 'your teams',
+    });
     for (const team of joined) {
-      const details = await graph.get<{ internalId?: string }>(`/teams/${encodeURIComponent(team.id)}`, { $select: 'id,internalId' }, { what: 'the team' });
+      const details = await graph.get<{ internalId?: string }>(
+        `/teams/${encodeURIComponent(team.id)}`,
+        { $select: 'id,internalId' },
+        { what: 'the team' },
+      );
       if (details.internalId) this.teamOfThread.set(details.internalId, team.id);
       if (details.internalId === teamOrThreadId) return team.id;
     }
@@ -38,7 +45,9 @@ export class TeamDirectory {
 
   /** Object ids of the team's owners (members with the `owner` role). */
   async owners(teamId: string): Promise<string[]> {
-    const members = await this.gateway.forApp().getAll<Member>(`/teams/${encodeURIComponent(teamId)}/members`, { maxPages: MAX_PAGES, what: 'the team' });
+    const members = await this.gateway
+      .forApp()
+      .getAll<Member>(`/teams/${encodeURIComponent(teamId)}/members`, { maxPages: MAX_PAGES, what: 'the team' });
     return members.filter((m) => (m.roles ?? []).includes('owner') && m.userId).map((m) => m.userId as string);
   }
 
@@ -49,8 +58,15 @@ export class TeamDirectory {
   async channelMembers(teamId: string, channelId: string): Promise<number | undefined> {
     const graph = this.gateway.forApp();
     try {
-      const channel = await graph.get<{ membershipType?: string }>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}`, { $select: 'id,membershipType' }, { what: 'the channel' });
-      const path = channel.membershipType === 'standard' || channel.membershipType === undefined ? `/teams/${encodeURIComponent(teamId)}/members` : `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/members`;
+      const channel = await graph.get<{ membershipType?: string }>(
+        `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}`,
+        { $select: 'id,membershipType' },
+        { what: 'the channel' },
+      );
+      const path =
+        channel.membershipType === 'standard' || channel.membershipType === undefined
+          ? `/teams/${encodeURIComponent(teamId)}/members`
+          : `/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/members`;
       return (await graph.getAll<unknown>(path, { maxPages: MAX_PAGES, what: 'the channel' })).length;
     } catch {
       return undefined;
@@ -63,12 +79,17 @@ export class TeamDirectory {
     const ids = await Promise.all(
       groups.map(async (principal) => {
         const groupId = principal.replace(/^group:/, '');
-        const members = await graph.getAll<{ id: string; '@odata.type'?: string }>(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`, {
-          maxPages: MAX_PAGES,
-          query: { $select: 'id' },
-          what: 'the approvers group',
-        });
-        return members.filter((m) => m['@odata.type'] === undefined || m['@odata.type'] === '#microsoft.graph.user').map((m) => m.id);
+        const members = await graph.getAll<{ id: string; '@odata.type'?: string }>(
+          `/groups/${encodeURIComponent(groupId)}/transitiveMembers`,
+          {
+            maxPages: MAX_PAGES,
+            query: { $select: 'id' },
+            what: 'the approvers group',
+          },
+        );
+        return members
+          .filter((m) => m['@odata.type'] === undefined || m['@odata.type'] === '#microsoft.graph.user')
+          .map((m) => m.id);
       }),
     );
     return [...new Set(ids.flat())];

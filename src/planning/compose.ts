@@ -27,7 +27,9 @@ export function combineFragments(fragments: readonly Fragment[]): { title: strin
     }
   }
   const title = fragments
-    .map((fragment, index) => (index === 0 ? fragment.title : fragment.title.charAt(0).toLowerCase() + fragment.title.slice(1)))
+    .map((fragment, index) =>
+      index === 0 ? fragment.title : fragment.title.charAt(0).toLowerCase() + fragment.title.slice(1),
+    )
     .join(', then ');
   return { title, steps };
 }

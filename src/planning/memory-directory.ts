@@ -30,6 +30,8 @@ export class MemoryDirectory implements Directory {
     const wanted = query.trim().replace(/^#/, '').toLowerCase();
     if (!wanted) return [...this.channels];
     const exact = this.channels.filter((channel) => channel.channelName.toLowerCase() === wanted);
-    return exact.length > 0 ? exact : this.channels.filter((channel) => channel.channelName.toLowerCase().includes(wanted));
+    return exact.length > 0
+      ? exact
+      : this.channels.filter((channel) => channel.channelName.toLowerCase().includes(wanted));
   }
 }

@@ -39,7 +39,8 @@ function channelLabel(channel: ChannelRef): string {
 }
 
 export function channelNotFound(name: string, known: readonly ChannelRef[]): string {
-  if (known.length === 0) return `I couldn't find a channel called ${name}, and I don't see any channels you can post to.`;
+  if (known.length === 0)
+    return `I couldn't find a channel called ${name}, and I don't see any channels you can post to.`;
   return `I couldn't find a channel called ${name}. Channels you can post to: ${known.map(channelLabel).join(', ')}.`;
 }
 
@@ -58,7 +59,8 @@ export const HERE_OUTSIDE_CHANNEL =
 export const NO_ATTENDEES =
   'Who should I invite? For example: "Set up a 30 minute meeting with Megan and Adele next week about the launch".';
 
-export const NO_RECIPIENT = 'Who should I send the summary to? For example: "Email Megan Bowen a summary of my unread mail from Contoso".';
+export const NO_RECIPIENT =
+  'Who should I send the summary to? For example: "Email Megan Bowen a summary of my unread mail from Contoso".';
 
 export const NO_CHANNEL = 'Which channel should I post it to? For example: "… to the General channel".';
 
@@ -76,16 +78,17 @@ export const WEEK_OVER =
 export const TIME_NEEDS_DAY =
   'I can only use a time of day together with a single day, e.g. "tomorrow at 3pm" or "on Friday morning".';
 
-export const INVALID_DATE = "I couldn't make sense of that date. Try a weekday, \"tomorrow\", \"next week\" or a date like \"3 December\".";
+export const INVALID_DATE =
+  'I couldn\'t make sense of that date. Try a weekday, "tomorrow", "next week" or a date like "3 December".';
 
 export const DANGLING_IT =
   'I\'m not sure what "it" refers to. Tell me what to send, e.g. "Email Megan Bowen a summary of my unread mail from Contoso".';
 
 export const DANGLING_PRONOUN =
-  "I'm not sure who you mean by \"her\", \"him\" or \"them\". Please use their name or email address.";
+  'I\'m not sure who you mean by "her", "him" or "them". Please use their name or email address.';
 
 export const ONLY_MAIL =
-  "I can only summarise mail for now. Tell me which mail, e.g. \"a summary of my unread mail from Contoso\".";
+  'I can only summarise mail for now. Tell me which mail, e.g. "a summary of my unread mail from Contoso".';
 
 export function tooManyPeople(max: number): string {
   return `That is a lot of people. I can address at most ${max} at once; for more, use a group's email address.`;

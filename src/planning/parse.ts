@@ -35,7 +35,8 @@ export function parseRequests(clauses: readonly string[], now: DateTime): Result
   const specs: BuildableSpec[] = [];
   for (const clause of clauses) {
     const spec = parseClause(clause, now);
-    if (!spec) return refuse(text.helpMessage(clauses.length > 1 ? `Sorry, I didn't understand "${clause}".` : undefined));
+    if (!spec)
+      return refuse(text.helpMessage(clauses.length > 1 ? `Sorry, I didn't understand "${clause}".` : undefined));
     if (!spec.ok) return spec;
     const value = spec.value;
     if (value.kind !== 'delivery') {

@@ -13,14 +13,28 @@ export interface ScopeApprovers {
 /** The first channel entry whose every given field matches the scope; otherwise the default. */
 export function approversFor(policy: Policy, scope: PolicyScope): ScopeApprovers {
   if (scope.kind === 'channel') {
-    const index = policy.approvers.channels.findIndex(({ match }) =>
-      same(match.teamId, scope.teamId) && same(match.channelId, scope.channelId) && same(match.channelName?.trim(), scope.channelName?.trim()),
+    const index = policy.approvers.channels.findIndex(
+      ({ match }) =>
+        same(match.teamId, scope.teamId) &&
+        same(match.channelId, scope.channelId) &&
+        same(match.channelName?.trim(), scope.channelName?.trim()),
     );
     const entry = policy.approvers.channels[index];
-    if (entry) return { quorum: entry.quorum, forbidSelfApproval: entry.forbidSelfApproval, approvers: entry.approvers, source: `approvers.channels[${index}]` };
+    if (entry)
+      return {
+        quorum: entry.quorum,
+        forbidSelfApproval: entry.forbidSelfApproval,
+        approvers: entry.approvers,
+        source: `approvers.channels[${index}]`,
+      };
   }
   const fallback = policy.approvers.default;
-  return { quorum: fallback.quorum, forbidSelfApproval: fallback.forbidSelfApproval, approvers: fallback.approvers, source: 'approvers.default' };
+  return {
+    quorum: fallback.quorum,
+    forbidSelfApproval: fallback.forbidSelfApproval,
+    approvers: fallback.approvers,
+    source: 'approvers.default',
+  };
 }
 
 /** An absent field matches anything; ids and names compare case-insensitively (GUIDs arrive in either case). */

@@ -18,7 +18,11 @@ export interface ChangedStep {
  * what changes whether a step runs and by whom it is approved (approvers and quorum only for a
  * step that is gated under either policy; a step refused by both only by which refusal).
  */
-export function dryRun(oldPolicy: Policy, newPolicy: Policy, steps: readonly EvaluatedStepInput[]): { changed: ChangedStep[] } {
+export function dryRun(
+  oldPolicy: Policy,
+  newPolicy: Policy,
+  steps: readonly EvaluatedStepInput[],
+): { changed: ChangedStep[] } {
   const changed: ChangedStep[] = [];
   steps.forEach((step, index) => {
     const before = evaluateStep(oldPolicy, step);

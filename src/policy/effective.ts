@@ -11,9 +11,14 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
 
   const { allow, deny } = policy.actions;
   if (allow.length === 0) lines.push('No action is allowed.');
-  else if (allow.includes('*')) lines.push('All actions are allowed' + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
+  else if (allow.includes('*'))
+    lines.push('All actions are allowed' + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
   else lines.push(`Allowed actions: ${listAnd(allow)}` + (deny.length > 0 ? `, except ${listAnd(deny)}.` : '.'));
-  lines.push(policy.actions.destructive ? 'Destructive actions (cancel, delete) are allowed, with approval.' : 'Destructive actions (cancel, delete) are off.');
+  lines.push(
+    policy.actions.destructive
+      ? 'Destructive actions (cancel, delete) are allowed, with approval.'
+      : 'Destructive actions (cancel, delete) are off.',
+  );
 
   const gated = RISK_CLASSES.filter((risk) => policy.checkpoints[risk]);
   const free = RISK_CLASSES.filter((risk) => !policy.checkpoints[risk]);
@@ -23,7 +28,10 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
   for (const rule of policy.rules) lines.push(`Rule ${describeRule(rule)}.`);
 
   const here = approversFor(policy, scope);
-  const who = here.approvers.length > 0 ? `${here.forbidSelfApproval ? '' : 'the requester, '}${listAnd(here.approvers)}` : 'the requester';
+  const who =
+    here.approvers.length > 0
+      ? `${here.forbidSelfApproval ? '' : 'the requester, '}${listAnd(here.approvers)}`
+      : 'the requester';
   lines.push(
     `Approvers here: ${who}; ${here.quorum} ${here.quorum === 1 ? 'approval' : 'approvals'} needed` +
       (here.forbidSelfApproval ? '; the requester may not approve their own steps' : '') +
@@ -44,8 +52,10 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
   const limits = [
     b.tasksPerUserPerDay && `${b.tasksPerUserPerDay} tasks per person per day`,
     b.stepsPerTask && `${b.stepsPerTask} steps per task`,
-    b.modelTokensPerUserPerDay && `${b.modelTokensPerUserPerDay.toLocaleString('en-US')} model tokens per person per day`,
-    b.modelTokensPerTenantPerDay && `${b.modelTokensPerTenantPerDay.toLocaleString('en-US')} model tokens per organisation per day`,
+    b.modelTokensPerUserPerDay &&
+      `${b.modelTokensPerUserPerDay.toLocaleString('en-US')} model tokens per person per day`,
+    b.modelTokensPerTenantPerDay &&
+      `${b.modelTokensPerTenantPerDay.toLocaleString('en-US')} model tokens per organisation per day`,
   ].filter((x): x is string => typeof x === 'string');
   if (limits.length > 0) lines.push(`Limits: ${listAnd(limits)}.`);
   lines.push(

@@ -11,7 +11,8 @@ export function ruleMatches(rule: Rule, step: EvaluatedStepInput): boolean {
   const facts = step.facts;
   if (when.externalRecipients && facts.externalRecipients !== true) return false;
   if (when.recipientsMoreThan !== undefined && !((facts.recipientCount ?? 0) > when.recipientsMoreThan)) return false;
-  if (when.channelMembersMoreThan !== undefined && !((facts.channelMembers ?? 0) > when.channelMembersMoreThan)) return false;
+  if (when.channelMembersMoreThan !== undefined && !((facts.channelMembers ?? 0) > when.channelMembersMoreThan))
+    return false;
   if (when.hasAttachments && facts.hasAttachments !== true) return false;
   if (when.sharingLink && facts.sharingLink !== true) return false;
   if (when.untrustedSource && facts.untrustedSource !== true) return false;
@@ -36,9 +37,15 @@ export function evaluateStep(policy: Policy, step: EvaluatedStepInput): StepVerd
 
   if (policy.killSwitch) deny('kill-switch', 'An admin has stopped all tasks (kill switch).');
   const denyGlob = firstMatch(policy.actions.deny, step.action);
-  if (denyGlob !== undefined) deny('actions.deny', `${step.action} is not allowed by policy (denied by "${denyGlob}").`);
-  else if (firstMatch(policy.actions.allow, step.action) === undefined) deny('actions.allow', `${step.action} is not in the policy's allowed actions.`);
-  else if (step.risk === 'destructive' && !policy.actions.destructive) deny('actions.destructive', `${step.action} deletes or cancels something, and destructive actions are off unless the policy turns them on.`);
+  if (denyGlob !== undefined)
+    deny('actions.deny', `${step.action} is not allowed by policy (denied by "${denyGlob}").`);
+  else if (firstMatch(policy.actions.allow, step.action) === undefined)
+    deny('actions.allow', `${step.action} is not in the policy's allowed actions.`);
+  else if (step.risk === 'destructive' && !policy.actions.destructive)
+    deny(
+      'actions.destructive',
+      `${step.action} deletes or cancels something, and destructive actions are off unless the policy turns them on.`,
+    );
 
   let checkpoint = false;
   if (policy.checkpoints[step.risk]) {
@@ -68,7 +75,10 @@ export function evaluateStep(policy: Policy, step: EvaluatedStepInput): StepVerd
   const approvers = approverList(step.requesterId, base.approvers, forbidSelfApproval);
   const approvable = !checkpoint || reachable(approvers, quorum);
   if (!approvable) {
-    reasons.push({ rule: base.source, text: `Needs ${quorum} approvals but only ${approvers.length} ${approvers.length === 1 ? 'person' : 'people'} may approve here; ask an admin to add approvers.` });
+    reasons.push({
+      rule: base.source,
+      text: `Needs ${quorum} approvals but only ${approvers.length} ${approvers.length === 1 ? 'person' : 'people'} may approve here; ask an admin to add approvers.`,
+    });
   }
 
   // A step that changes something, or that a guard flagged, never runs because nobody answered.
@@ -83,6 +93,11 @@ export function evaluateStep(policy: Policy, step: EvaluatedStepInput): StepVerd
     approvers,
     approvable,
     reasons,
-    expiry: { minutes: policy.expiry.checkpointMinutes, remindAfterMinutes: policy.expiry.remindAfterMinutes, escalateTo: policy.expiry.escalateTo, onExpiry },
+    expiry: {
+      minutes: policy.expiry.checkpointMinutes,
+      remindAfterMinutes: policy.expiry.remindAfterMinutes,
+      escalateTo: policy.expiry.escalateTo,
+      onExpiry,
+    },
   };
 }

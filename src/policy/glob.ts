@@ -11,7 +11,10 @@ const cache = new Map<string, RegExp>();
 export function globMatches(glob: string, name: string): boolean {
   let regex = cache.get(glob);
   if (!regex) {
-    const body = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*');
+    const body = glob
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+      .join('.*');
     regex = new RegExp(`^${body}$`, 'i');
     cache.set(glob, regex);
   }

@@ -24,7 +24,8 @@ export function loadPolicyFile(file: string): Policy {
     throw new PolicyFileError([`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
   const parsed = parsePolicy(text, file);
-  if (!parsed.ok) throw new PolicyFileError(parsed.errors.map((e) => `${file}:${e.line}:${e.column} ${e.path}: ${e.message}`));
+  if (!parsed.ok)
+    throw new PolicyFileError(parsed.errors.map((e) => `${file}:${e.line}:${e.column} ${e.path}: ${e.message}`));
   return parsed.policy;
 }
 
@@ -111,7 +112,10 @@ export class FileGovernance extends PolicyGovernance {
         this.logger.info({ file: this.file, killSwitch: this.policy.killSwitch }, 'policy file reloaded');
       }
     } catch (error) {
-      this.logger.error({ err: error, file: this.file }, 'policy file invalid or unreadable; keeping the last good policy');
+      this.logger.error(
+        { err: error, file: this.file },
+        'policy file invalid or unreadable; keeping the last good policy',
+      );
     }
     return this.policy;
   }

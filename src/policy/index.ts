@@ -1,5 +1,15 @@
 /** The governance policy file (DESIGN §1): schema, parser, evaluation, dry run. */
-export { policySchema, DEFAULT_POLICY, type Policy, type PolicyInput, type Rule, type RuleWhen, type RuleRequire, type ExpiryOutcome, type ChannelApprovers } from './schema';
+export {
+  policySchema,
+  DEFAULT_POLICY,
+  type Policy,
+  type PolicyInput,
+  type Rule,
+  type RuleWhen,
+  type RuleRequire,
+  type ExpiryOutcome,
+  type ChannelApprovers,
+} from './schema';
 export { parsePolicy, type ParseResult, type PolicyError } from './parse';
 export { evaluateStep, ruleMatches } from './evaluate';
 export { effectiveRules } from './effective';

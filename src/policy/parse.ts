@@ -40,7 +40,17 @@ export function parsePolicy(text: string, source?: string): ParseResult {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // Only alias bombs get here: the document parsed but expanding it is unreasonable.
-    return withSource({ ok: false as const, errors: [{ line: 1, column: 1, path: '(yaml)', message: error instanceof Error ? error.message : 'cannot read the document' }] });
+    return withSource({
+      ok: false as const,
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          path: '(yaml)',
+          message: error instanceof Error ? error.message : 'cannot read the document',
+        },
+      ],
+    });
   }
   const parsed = policySchema.safeParse(data ?? undefined);
   if (parsed.success) return withSource({ ok: true as const, policy: parsed.data });
@@ -51,13 +61,20 @@ export function parsePolicy(text: string, source?: string): ParseResult {
         return { ...positionOf(doc, lines, path, true), path: formatPath(path), message: `unknown key "${key}"` };
       });
     }
-    return [{ ...positionOf(doc, lines, issue.path), path: formatPath(issue.path), message: messageFor(issue, valueAt(data, issue.path)) }];
+    return [
+      {
+        ...positionOf(doc, lines, issue.path),
+        path: formatPath(issue.path),
+        message: messageFor(issue, valueAt(data, issue.path)),
+      },
+    ];
   });
   return withSource({ ok: false as const, errors: sorted(errors) });
 }
 
 function messageFor(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.path.length === 0 && issue.code === 'invalid_type') return 'the policy must be a YAML mapping of sections (e.g. "version: 1")';
+  if (issue.path.length === 0 && issue.code === 'invalid_type')
+    return 'the policy must be a YAML mapping of sections (e.g. "version: 1")';
   if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     return issue.message.startsWith('Invalid input') ? 'is required' : `is required and ${issue.message}`;
   }

@@ -10,14 +10,21 @@ export interface Position {
  * Where a schema problem at `path` is in the text. An unknown key points at the key itself; a value
  * at its value; something missing at the nearest enclosing node that exists (the map it belongs in).
  */
-export function positionOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[], pointAtKey = false): Position {
+export function positionOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+  pointAtKey = false,
+): Position {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) break;
       const target = last && pointAtKey ? pair.key : (pair.value ?? pair.key);
       offset = rangeStart(target) ?? offset;

@@ -5,7 +5,10 @@ import { actionGlob, principal, rule } from './rule-schema';
 
 export { rule, ruleWhen, ruleRequire, type Rule, type RuleWhen, type RuleRequire } from './rule-schema';
 
-const positiveInt = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be at least 1');
+const positiveInt = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be at least 1');
 const CONSEQUENTIAL = RISK_CLASSES.filter(hasSideEffect);
 
 /** Who approves, how many of them, and whether the requester counts. */
@@ -19,16 +22,27 @@ const approvalSettings = {
 };
 
 /** Reject a quorum that the listed people can never reach (groups have unknown size, so they pass). */
-function checkReachable(value: { quorum: number; forbidSelfApproval: boolean; approvers: string[] }, ctx: z.RefinementCtx): void {
+function checkReachable(
+  value: { quorum: number; forbidSelfApproval: boolean; approvers: string[] },
+  ctx: z.RefinementCtx,
+): void {
   if (value.approvers.some((p) => p.startsWith('group:'))) return;
   const people = new Set(value.approvers).size + (value.forbidSelfApproval ? 0 : 1);
   if (value.quorum > people) {
-    ctx.addIssue({ code: 'custom', path: ['quorum'], message: `quorum ${value.quorum} can never be reached: only ${people} ${people === 1 ? 'person' : 'people'} may approve (${value.forbidSelfApproval ? 'listed approvers, not the requester' : 'the requester plus listed approvers'})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['quorum'],
+      message: `quorum ${value.quorum} can never be reached: only ${people} ${people === 1 ? 'person' : 'people'} may approve (${value.forbidSelfApproval ? 'listed approvers, not the requester' : 'the requester plus listed approvers'})`,
+    });
   }
 }
 
 const channelMatch = z
-  .strictObject({ teamId: z.string().min(1).optional(), channelId: z.string().min(1).optional(), channelName: z.string().min(1).optional() })
+  .strictObject({
+    teamId: z.string().min(1).optional(),
+    channelId: z.string().min(1).optional(),
+    channelName: z.string().min(1).optional(),
+  })
   .refine((m) => m.channelId !== undefined || m.channelName !== undefined, 'needs channelId or channelName');
 
 /**
@@ -50,19 +64,42 @@ export type ExpiryOutcome = (typeof EXPIRY_OUTCOMES)[number];
 const outcome = z.enum(EXPIRY_OUTCOMES, { error: 'must be reject, cancel or approve' });
 
 const onExpiry = z
-  .union([outcome, z.strictObject(Object.fromEntries(RISK_CLASSES.map((r) => [r, outcome.default('reject')])) as Record<RiskClass, z.ZodDefault<typeof outcome>>)], {
-    error: 'must be reject or cancel, or a map from risk class to reject | cancel | approve',
-  })
+  .union(
+    [
+      outcome,
+      z.strictObject(
+        Object.fromEntries(RISK_CLASSES.map((r) => [r, outcome.default('reject')])) as Record<
+          RiskClass,
+          z.ZodDefault<typeof outcome>
+        >,
+      ),
+    ],
+    {
+      error: 'must be reject or cancel, or a map from risk class to reject | cancel | approve',
+    },
+  )
   .superRefine((value, ctx) => {
     if (value === 'approve') {
-      ctx.addIssue({ code: 'custom', message: `approve is refused: consequential steps (${CONSEQUENTIAL.join(', ')}) never run because nobody answered; use reject or cancel, or a per-risk map that approves only read/compose` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `approve is refused: consequential steps (${CONSEQUENTIAL.join(', ')}) never run because nobody answered; use reject or cancel, or a per-risk map that approves only read/compose`,
+      });
     } else if (typeof value === 'object') {
       for (const risk of CONSEQUENTIAL) {
-        if (value[risk] === 'approve') ctx.addIssue({ code: 'custom', path: [risk], message: `approve is refused for ${risk}: a consequential step never runs because nobody answered` });
+        if (value[risk] === 'approve')
+          ctx.addIssue({
+            code: 'custom',
+            path: [risk],
+            message: `approve is refused for ${risk}: a consequential step never runs because nobody answered`,
+          });
       }
     }
   })
-  .transform((value): Record<RiskClass, ExpiryOutcome> => (typeof value === 'string' ? (Object.fromEntries(RISK_CLASSES.map((r) => [r, value])) as Record<RiskClass, ExpiryOutcome>) : value));
+  .transform((value): Record<RiskClass, ExpiryOutcome> =>
+    typeof value === 'string'
+      ? (Object.fromEntries(RISK_CLASSES.map((r) => [r, value])) as Record<RiskClass, ExpiryOutcome>)
+      : value,
+  );
 
 const expiry = z
   .strictObject({
@@ -75,11 +112,19 @@ const expiry = z
   })
   .superRefine((value, ctx) => {
     if (value.remindAfterMinutes >= value.checkpointMinutes) {
-      ctx.addIssue({ code: 'custom', path: ['remindAfterMinutes'], message: `must be less than checkpointMinutes (${value.checkpointMinutes})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remindAfterMinutes'],
+        message: `must be less than checkpointMinutes (${value.checkpointMinutes})`,
+      });
     }
     const escalate = value.escalateAfterMinutes;
     if (escalate !== undefined && (escalate <= value.remindAfterMinutes || escalate >= value.checkpointMinutes)) {
-      ctx.addIssue({ code: 'custom', path: ['escalateAfterMinutes'], message: `must be after remindAfterMinutes (${value.remindAfterMinutes}) and before checkpointMinutes (${value.checkpointMinutes})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['escalateAfterMinutes'],
+        message: `must be after remindAfterMinutes (${value.remindAfterMinutes}) and before checkpointMinutes (${value.checkpointMinutes})`,
+      });
     }
   });
 
@@ -96,46 +141,48 @@ function noDuplicateIds(rules: readonly unknown[], ctx: z.RefinementCtx): void {
 }
 
 /** The governance policy an admin edits (DESIGN §1): every section optional except `version`. */
-export const policySchema = z
-  .strictObject({
-    version: z.literal(1, { error: 'must be 1 (the only policy version)' }),
-    /** true stops all execution at once. */
-    killSwitch: z.boolean().default(false),
-    actions: z
-      .strictObject({
-        allow: z.array(actionGlob).default(['*']),
-        deny: z.array(actionGlob).default([]),
-        /** Destructive actions (delete, cancel) are off unless this says otherwise. */
-        destructive: z.boolean().default(false),
-      })
-      .prefault({}),
-    /** Which risk classes stop at a checkpoint (flagged steps always do). */
-    checkpoints: z
-      .strictObject({
-        read: z.boolean().default(false),
-        compose: z.boolean().default(false),
-        'write-internal': z.boolean().default(true),
-        'write-external': z.boolean().default(true),
-        destructive: z.boolean().default(true),
-      })
-      .prefault({}),
-    rules: z.array(rule).superRefine(noDuplicateIds, { when: () => true }).default([]),
-    approvers: approvers.prefault({}),
-    expiry: expiry.prefault({}),
-    /** Absent means no limit beyond the engine's own bounds. */
-    budgets: z
-      .strictObject({
-        tasksPerUserPerDay: positiveInt.optional(),
-        stepsPerTask: positiveInt.optional(),
-        modelTokensPerUserPerDay: positiveInt.optional(),
-        modelTokensPerTenantPerDay: positiveInt.optional(),
-      })
-      .prefault({}),
-    /** May change channel approvers and read every task's audit. */
-    admins: z.array(principal).default([]),
-    /** Whether an approval of one action can be reused by a later task (default: never). */
-    rememberDecisions: z.strictObject({ acrossTasks: z.boolean().default(false) }).prefault({}),
-  });
+export const policySchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1 (the only policy version)' }),
+  /** true stops all execution at once. */
+  killSwitch: z.boolean().default(false),
+  actions: z
+    .strictObject({
+      allow: z.array(actionGlob).default(['*']),
+      deny: z.array(actionGlob).default([]),
+      /** Destructive actions (delete, cancel) are off unless this says otherwise. */
+      destructive: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** Which risk classes stop at a checkpoint (flagged steps always do). */
+  checkpoints: z
+    .strictObject({
+      read: z.boolean().default(false),
+      compose: z.boolean().default(false),
+      'write-internal': z.boolean().default(true),
+      'write-external': z.boolean().default(true),
+      destructive: z.boolean().default(true),
+    })
+    .prefault({}),
+  rules: z
+    .array(rule)
+    .superRefine(noDuplicateIds, { when: () => true })
+    .default([]),
+  approvers: approvers.prefault({}),
+  expiry: expiry.prefault({}),
+  /** Absent means no limit beyond the engine's own bounds. */
+  budgets: z
+    .strictObject({
+      tasksPerUserPerDay: positiveInt.optional(),
+      stepsPerTask: positiveInt.optional(),
+      modelTokensPerUserPerDay: positiveInt.optional(),
+      modelTokensPerTenantPerDay: positiveInt.optional(),
+    })
+    .prefault({}),
+  /** May change channel approvers and read every task's audit. */
+  admins: z.array(principal).default([]),
+  /** Whether an approval of one action can be reused by a later task (default: never). */
+  rememberDecisions: z.strictObject({ acrossTasks: z.boolean().default(false) }).prefault({}),
+});
 
 /** A validated policy with every default filled in. */
 export type Policy = z.output<typeof policySchema>;

@@ -12,11 +12,14 @@ export function policyWarnings(policy: Policy): string[] {
     ...policy.approvers.channels.map((settings, index) => ({ name: `approvers.channels[${index}]`, settings })),
   ];
   const warnings: string[] = [];
-  if (policy.rememberDecisions.acrossTasks) warnings.push('rememberDecisions.acrossTasks is not supported yet: approvals are remembered within a task only');
+  if (policy.rememberDecisions.acrossTasks)
+    warnings.push('rememberDecisions.acrossTasks is not supported yet: approvals are remembered within a task only');
   policy.approvers.channels.forEach((settings, index) => {
     const people = approverList('\u0000requester', settings.approvers, settings.forbidSelfApproval);
     if (!reachable(people, settings.quorum)) {
-      warnings.push(`approvers.channels[${index}] needs ${settings.quorum} approvals but lists only ${people.length} ${people.length === 1 ? 'person' : 'people'}; until the channel's owners add more with "approvers add", its tasks can never be approved`);
+      warnings.push(
+        `approvers.channels[${index}] needs ${settings.quorum} approvals but lists only ${people.length} ${people.length === 1 ? 'person' : 'people'}; until the channel's owners add more with "approvers add", its tasks can never be approved`,
+      );
     }
   });
   for (const rule of policy.rules) {
@@ -27,7 +30,9 @@ export function policyWarnings(policy: Policy): string[] {
       // A placeholder requester: the listed approvers are never the requester in the worst case.
       const people = approverList('\u0000requester', settings.approvers, forbidSelf);
       if (!reachable(people, quorum)) {
-        warnings.push(`rule ${rule.id} needs ${quorum} approvals${forbidSelf ? ' (not by the requester)' : ''}, but ${name} allows only ${people.length}; steps it matches there can never be approved`);
+        warnings.push(
+          `rule ${rule.id} needs ${quorum} approvals${forbidSelf ? ' (not by the requester)' : ''}, but ${name} allows only ${people.length}; steps it matches there can never be approved`,
+        );
       }
     }
   }

@@ -14,8 +14,10 @@ export const RISK_PHRASES: Record<RiskClass, string> = {
 export function conditionPhrases(when: RuleWhen): string[] {
   const out: string[] = [];
   if (when.externalRecipients) out.push('sends to people outside your organisation');
-  if (when.recipientsMoreThan !== undefined) out.push(`addresses more than ${when.recipientsMoreThan} ${when.recipientsMoreThan === 1 ? 'person' : 'people'}`);
-  if (when.channelMembersMoreThan !== undefined) out.push(`posts to a channel with more than ${when.channelMembersMoreThan} members`);
+  if (when.recipientsMoreThan !== undefined)
+    out.push(`addresses more than ${when.recipientsMoreThan} ${when.recipientsMoreThan === 1 ? 'person' : 'people'}`);
+  if (when.channelMembersMoreThan !== undefined)
+    out.push(`posts to a channel with more than ${when.channelMembersMoreThan} members`);
   if (when.hasAttachments) out.push('includes attachments');
   if (when.sharingLink) out.push('creates a sharing link');
   if (when.untrustedSource) out.push('uses content read from mail or files');

@@ -23,7 +23,8 @@ export function authenticate(authorization: string | undefined): Caller {
 
 function invalidToken(message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message, {
-    'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    'www-authenticate':
+      'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
   });
 }
 
@@ -37,7 +38,10 @@ export function meUser(caller: Caller): SandboxUser {
 export function directoryUser(idOrUpn: string): SandboxUser {
   const user = findUser(idOrUpn);
   if (!user) {
-    throw notFound(`Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`, 'Request_ResourceNotFound');
+    throw notFound(
+      `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`,
+      'Request_ResourceNotFound',
+    );
   }
   return user;
 }

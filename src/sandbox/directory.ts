@@ -49,13 +49,28 @@ export interface SandboxDirectory {
 }
 
 function user(
-  id: string, alias: string, givenName: string, surname: string,
-  jobTitle: string, department: string, officeLocation: string, phone: string,
+  id: string,
+  alias: string,
+  givenName: string,
+  surname: string,
+  jobTitle: string,
+  department: string,
+  officeLocation: string,
+  phone: string,
 ): SandboxUser {
   const address = `${alias}@example.com`;
   return {
-    id, displayName: `${givenName} ${surname}`, givenName, surname, mail: address, userPrincipalName: address,
-    jobTitle, department, officeLocation, businessPhones: [phone], teamsUserId: `29:${alias}`,
+    id,
+    displayName: `${givenName} ${surname}`,
+    givenName,
+    surname,
+    mail: address,
+    userPrincipalName: address,
+    jobTitle,
+    department,
+    officeLocation,
+    businessPhones: [phone],
+    teamsUserId: `29:${alias}`,
   };
 }
 
@@ -83,8 +98,16 @@ const MY_TEAM: SandboxTeam = Object.freeze({
   memberIds: Object.freeze(USERS.map((u) => u.id)),
   ownerIds: Object.freeze([ALEX, MEGAN]),
   channels: Object.freeze([
-    { id: '19:3f8a2c6e1b4d4e7f9a0c5b2d8e1f6a3c@thread.tacv2', displayName: 'General', description: 'Team-wide conversation.' },
-    { id: '19:8c1e5a3f7b2d4c9e6a0f1b4d7e2c5a8f@thread.tacv2', displayName: 'Announcements', description: 'News and decisions for everyone.' },
+    {
+      id: '19:3f8a2c6e1b4d4e7f9a0c5b2d8e1f6a3c@thread.tacv2',
+      displayName: 'General',
+      description: 'Team-wide conversation.',
+    },
+    {
+      id: '19:8c1e5a3f7b2d4c9e6a0f1b4d7e2c5a8f@thread.tacv2',
+      displayName: 'Announcements',
+      description: 'News and decisions for everyone.',
+    },
   ]),
 });
 
@@ -99,9 +122,21 @@ const RETAIL_OPERATIONS: SandboxTeam = Object.freeze({
   memberIds: Object.freeze([ADELE, LYNNE, ISAIAH, PATTI]),
   ownerIds: Object.freeze([ADELE, LYNNE]),
   channels: Object.freeze([
-    { id: '19:5b7d9f1a3c2e4b6d8f0a1c3e5b7d9f2a@thread.tacv2', displayName: 'General', description: 'Retail team conversation.' },
-    { id: '19:2e4c6a8f0b1d4f3a5c7e9b2d4f6a8c1e@thread.tacv2', displayName: 'Store Openings', description: 'Plans and checklists for new stores.' },
-    { id: '19:9a1c3e5f7b2d4a6c8e0f2b4d6a8c0e3f@thread.tacv2', displayName: 'Inventory', description: 'Stock levels, orders and deliveries.' },
+    {
+      id: '19:5b7d9f1a3c2e4b6d8f0a1c3e5b7d9f2a@thread.tacv2',
+      displayName: 'General',
+      description: 'Retail team conversation.',
+    },
+    {
+      id: '19:2e4c6a8f0b1d4f3a5c7e9b2d4f6a8c1e@thread.tacv2',
+      displayName: 'Store Openings',
+      description: 'Plans and checklists for new stores.',
+    },
+    {
+      id: '19:9a1c3e5f7b2d4a6c8e0f2b4d6a8c0e3f@thread.tacv2',
+      displayName: 'Inventory',
+      description: 'Stock levels, orders and deliveries.',
+    },
   ]),
 });
 

@@ -15,7 +15,11 @@ export class GraphError extends Error {
 }
 
 /** The JSON body Graph sends with an error status. */
-export function graphErrorBody(code: string, message: string, ids: { requestId: string; clientRequestId: string; date: Date }): object {
+export function graphErrorBody(
+  code: string,
+  message: string,
+  ids: { requestId: string; clientRequestId: string; date: Date },
+): object {
   return {
     error: {
       code,

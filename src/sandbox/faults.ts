@@ -11,7 +11,10 @@ export interface FaultRule {
   readonly latencyMs?: number;
 }
 
-interface ActiveRule { rule: FaultRule; remaining: number }
+interface ActiveRule {
+  rule: FaultRule;
+  remaining: number;
+}
 
 /** Validate an admin request body into a rule (400 on nonsense). */
 export function parseFaultRule(body: unknown): FaultRule {
@@ -21,10 +24,14 @@ export function parseFaultRule(body: unknown): FaultRule {
   const latencyMs = b.latencyMs;
   if (status !== undefined && status !== 429 && status !== 503) throw badRequest('status must be 429 or 503.');
   if (status === undefined && typeof latencyMs !== 'number') throw badRequest('Give a status (429|503) or latencyMs.');
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw badRequest('count must be a positive integer.');
-  if (latencyMs !== undefined && (typeof latencyMs !== 'number' || latencyMs < 0 || latencyMs > 60_000)) throw badRequest('latencyMs must be 0..60000.');
-  if (b.retryAfterSeconds !== undefined && (typeof b.retryAfterSeconds !== 'number' || b.retryAfterSeconds < 0)) throw badRequest('retryAfterSeconds must be ≥ 0.');
-  if (b.pathContains !== undefined && typeof b.pathContains !== 'string') throw badRequest('pathContains must be a string.');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+    throw badRequest('count must be a positive integer.');
+  if (latencyMs !== undefined && (typeof latencyMs !== 'number' || latencyMs < 0 || latencyMs > 60_000))
+    throw badRequest('latencyMs must be 0..60000.');
+  if (b.retryAfterSeconds !== undefined && (typeof b.retryAfterSeconds !== 'number' || b.retryAfterSeconds < 0))
+    throw badRequest('retryAfterSeconds must be ≥ 0.');
+  if (b.pathContains !== undefined && typeof b.pathContains !== 'string')
+    throw badRequest('pathContains must be a string.');
   return {
     status: status as 429 | 503 | undefined,
     count,
@@ -58,5 +65,9 @@ export class FaultInjector {
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -56,7 +56,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolve(); });
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -67,9 +70,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url,
     port,
     reset,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => { db.close(); resolve(); });
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
   };
 }

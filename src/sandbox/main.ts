@@ -5,7 +5,11 @@
  */
 import { startSandbox } from './index';
 
-interface CliOptions { port: number; db: string; reset: boolean }
+interface CliOptions {
+  port: number;
+  db: string;
+  reset: boolean;
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const out: CliOptions = { port: 3979, db: './data/sandbox.db', reset: false };
@@ -23,7 +27,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const log = {
-    info: (o: object, msg?: string) => { if (msg !== 'sandbox graph request') console.log(msg ?? '', JSON.stringify(o)); },
+    info: (o: object, msg?: string) => {
+      if (msg !== 'sandbox graph request') console.log(msg ?? '', JSON.stringify(o));
+    },
     warn: (o: object, msg?: string) => console.warn(msg ?? '', JSON.stringify(o)),
   };
   const sandbox = await startSandbox({ dbPath: options.db, port: options.reset ? 0 : options.port, logger: log });
@@ -34,7 +40,9 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`Sandbox Graph tenant at ${sandbox.url} (db ${options.db})`);
-  const stop = (): void => { void sandbox.close().then(() => process.exit(0)); };
+  const stop = (): void => {
+    void sandbox.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

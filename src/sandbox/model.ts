@@ -98,7 +98,13 @@ export interface CalendarEvent {
 export interface ChatFrom {
   application: { '@odata.type': string; id: string; displayName: string; applicationIdentityType: 'bot' } | null;
   device: null;
-  user: { '@odata.type': string; id: string; displayName: string; userIdentityType: 'aadUser'; tenantId: string } | null;
+  user: {
+    '@odata.type': string;
+    id: string;
+    displayName: string;
+    userIdentityType: 'aadUser';
+    tenantId: string;
+  } | null;
 }
 
 /** A stored Graph `chatMessage` in a channel (a post, or a reply when replyToId is set). */

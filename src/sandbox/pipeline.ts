@@ -39,7 +39,9 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
   const headers: Record<string, string> = {
     'request-id': requestId,
     'client-request-id': clientRequestId,
-    'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Sandbox', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'SANDBOX' } }),
+    'x-ms-ags-diagnostic': JSON.stringify({
+      ServerInfo: { DataCenter: 'Sandbox', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'SANDBOX' },
+    }),
     'cache-control': 'no-cache',
   };
   // Links and contexts use the host the client called (localhost vs 127.0.0.1), so a client can
@@ -56,18 +58,32 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
       throw new GraphError(
         fault.status,
         fault.status === 429 ? 'TooManyRequests' : 'ServiceNotAvailable',
-        fault.status === 429 ? 'Too many requests. Please retry after the time in the Retry-After header.' : 'The service is temporarily unavailable. Please retry.',
+        fault.status === 429
+          ? 'Too many requests. Please retry after the time in the Retry-After header.'
+          : 'The service is temporarily unavailable. Please retry.',
         { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
       );
     }
     const segments = normalisePath(url.pathname);
-    if (req.bodyError) throw badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    if (req.bodyError)
+      throw badRequest(
+        'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+      );
     const caller = authenticate(req.headers.authorization);
     if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', meUser(caller).id);
     const match = deps.router.match(req.method, segments);
     const ctx: RequestContext = {
-      method: req.method, params: match.params, query: url.searchParams, headers: req.headers, body: req.body, rawBody: req.rawBody, caller,
-      requestUrl: new URL(`${origin}${url.pathname}${url.search}`), baseUrl: `${origin}/v1.0`, now: deps.clock(), store: deps.store,
+      method: req.method,
+      params: match.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body: req.body,
+      rawBody: req.rawBody,
+      caller,
+      requestUrl: new URL(`${origin}${url.pathname}${url.search}`),
+      baseUrl: `${origin}/v1.0`,
+      now: deps.clock(),
+      store: deps.store,
       dispatch: (sub) => runPipeline(deps, sub),
     };
     const reply = await match.handler(ctx);
@@ -78,11 +94,22 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
     headers['odata-version'] = '4.0';
     return { status, headers, body: reply.body };
   } catch (e) {
-    const err = e instanceof GraphError ? e : new GraphError(500, 'generalException', 'An unexpected error occurred in the sandbox.');
-    if (!(e instanceof GraphError)) deps.logger?.warn({ err: e instanceof Error ? e.message : String(e), requestId, path: url.pathname }, 'sandbox handler failed');
+    const err =
+      e instanceof GraphError
+        ? e
+        : new GraphError(500, 'generalException', 'An unexpected error occurred in the sandbox.');
+    if (!(e instanceof GraphError))
+      deps.logger?.warn(
+        { err: e instanceof Error ? e.message : String(e), requestId, path: url.pathname },
+        'sandbox handler failed',
+      );
     status = err.status;
     Object.assign(headers, err.headers, { 'content-type': 'application/json' });
-    return { status, headers, body: graphErrorBody(err.code, err.message, { requestId, clientRequestId, date: deps.clock() }) };
+    return {
+      status,
+      headers,
+      body: graphErrorBody(err.code, err.message, { requestId, clientRequestId, date: deps.clock() }),
+    };
   } finally {
     deps.logger?.info({ method: req.method, path: url.pathname, status, requestId }, 'sandbox graph request');
   }
@@ -96,7 +123,11 @@ export function normalisePath(pathname: string): string[] {
   const out: string[] = [];
   for (const piece of raw) {
     let seg: string;
-    try { seg = decodeURIComponent(piece); } catch { throw badRequest(`Invalid segment '${piece}'.`); }
+    try {
+      seg = decodeURIComponent(piece);
+    } catch {
+      throw badRequest(`Invalid segment '${piece}'.`);
+    }
     const key = /^([A-Za-z$]+)\('?(.*?)'?\)$/.exec(seg);
     if (key?.[1] && key[2] !== undefined) out.push(key[1], key[2]);
     else out.push(seg);

@@ -21,15 +21,26 @@ export class Router {
   private readonly routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler): this {
-    const parts = pattern.split('/').filter(Boolean).map((p) => (p.startsWith(':') ? { param: p.slice(1) } : { literal: p.toLowerCase() }));
+    const parts = pattern
+      .split('/')
+      .filter(Boolean)
+      .map((p) => (p.startsWith(':') ? { param: p.slice(1) } : { literal: p.toLowerCase() }));
     this.routes.push({ method, parts, handler });
     return this;
   }
 
-  get(pattern: string, handler: Handler): this { return this.add('GET', pattern, handler); }
-  post(pattern: string, handler: Handler): this { return this.add('POST', pattern, handler); }
-  patch(pattern: string, handler: Handler): this { return this.add('PATCH', pattern, handler); }
-  delete(pattern: string, handler: Handler): this { return this.add('DELETE', pattern, handler); }
+  get(pattern: string, handler: Handler): this {
+    return this.add('GET', pattern, handler);
+  }
+  post(pattern: string, handler: Handler): this {
+    return this.add('POST', pattern, handler);
+  }
+  patch(pattern: string, handler: Handler): this {
+    return this.add('PATCH', pattern, handler);
+  }
+  delete(pattern: string, handler: Handler): this {
+    return this.add('DELETE', pattern, handler);
+  }
 
   /** The handler for `method` on `segments`; a Graph 400/405 when nothing matches. */
   match(method: string, segments: readonly string[]): Match {
@@ -40,7 +51,8 @@ export class Router {
       pathMatched = true;
       if (route.method === method) return { handler: route.handler, params };
     }
-    if (pathMatched) throw new GraphError(405, 'Request_BadRequest', `The HTTP method '${method}' is not allowed for this resource.`);
+    if (pathMatched)
+      throw new GraphError(405, 'Request_BadRequest', `The HTTP method '${method}' is not allowed for this resource.`);
     const last = segments[segments.length - 1] ?? '';
     throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${last}'.`);
   }

@@ -32,7 +32,12 @@ function readBody(req: IncomingMessage, limit: number, tooLarge: () => GraphErro
     req.on('data', (c: Buffer) => {
       if (refused) return;
       size += c.length;
-      if (size > limit) { refused = true; chunks.length = 0; reject(tooLarge()); return; }
+      if (size > limit) {
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge());
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -42,13 +47,17 @@ function readBody(req: IncomingMessage, limit: number, tooLarge: () => GraphErro
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
 function send(res: ServerResponse, out: CoreResponse, close = false): void {
   const payload = out.body === undefined ? undefined : JSON.stringify(out.body);
-  const extra = { ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }), ...(close ? { connection: 'close' } : {}) };
+  const extra = {
+    ...(payload === undefined ? {} : { 'content-length': Buffer.byteLength(payload) }),
+    ...(close ? { connection: 'close' } : {}),
+  };
   res.writeHead(out.status, { ...out.headers, ...extra });
   res.end(payload);
 }
@@ -56,9 +65,20 @@ function send(res: ServerResponse, out: CoreResponse, close = false): void {
 const isLoopback = (addr: string | undefined): boolean =>
   !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
 
-async function admin(actions: AdminActions, method: string, path: string, raw: string, remote: string | undefined): Promise<CoreResponse> {
+async function admin(
+  actions: AdminActions,
+  method: string,
+  path: string,
+  raw: string,
+  remote: string | undefined,
+): Promise<CoreResponse> {
   const json = { 'content-type': 'application/json' };
-  if (!isLoopback(remote)) return { status: 403, headers: json, body: { error: { code: 'Forbidden', message: 'Sandbox admin is loopback-only.' } } };
+  if (!isLoopback(remote))
+    return {
+      status: 403,
+      headers: json,
+      body: { error: { code: 'Forbidden', message: 'Sandbox admin is loopback-only.' } },
+    };
   const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   if (method === 'POST' && path === '/_sandbox/reset') {
     const now = typeof body.now === 'string' ? new Date(body.now) : undefined;
@@ -75,7 +95,11 @@ async function admin(actions: AdminActions, method: string, path: string, raw: s
     actions.faults.clear();
     return { status: 204, headers: {} };
   }
-  return { status: 404, headers: json, body: { error: { code: 'NotFound', message: `No admin endpoint ${method} ${path}.` } } };
+  return {
+    status: 404,
+    headers: json,
+    body: { error: { code: 'NotFound', message: `No admin endpoint ${method} ${path}.` } },
+  };
 }
 
 /** The HTTP front: admin endpoints, then everything else through the Graph pipeline. */
@@ -90,20 +114,48 @@ export function createSandboxServer(deps: PipelineDeps, actions: AdminActions): 
       let raw: Buffer;
       try {
         raw = json
-          ? await readBody(req, MAX_JSON_BODY, () => new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.'))
-          : await readBody(req, MAX_SIMPLE_UPLOAD, () => new GraphError(413, 'requestTooLarge', 'The file is larger than simple upload allows: use an upload session.'));
-        if (path.startsWith('/_sandbox/')) { send(res, await admin(actions, method, path, raw.toString('utf8'), req.socket.remoteAddress)); return; }
+          ? await readBody(
+              req,
+              MAX_JSON_BODY,
+              () => new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.'),
+            )
+          : await readBody(
+              req,
+              MAX_SIMPLE_UPLOAD,
+              () =>
+                new GraphError(
+                  413,
+                  'requestTooLarge',
+                  'The file is larger than simple upload allows: use an upload session.',
+                ),
+            );
+        if (path.startsWith('/_sandbox/')) {
+          send(res, await admin(actions, method, path, raw.toString('utf8'), req.socket.remoteAddress));
+          return;
+        }
       } catch (e) {
         const err = e instanceof GraphError ? e : new GraphError(400, 'BadRequest', 'Invalid JSON.');
         // A refused body may still be arriving: answer, then close rather than read it all.
-        send(res, { status: err.status, headers: { 'content-type': 'application/json' }, body: graphErrorBody(err.code, err.message, { requestId: '', clientRequestId: '', date: deps.clock() }) }, err.status === 413);
+        send(
+          res,
+          {
+            status: err.status,
+            headers: { 'content-type': 'application/json' },
+            body: graphErrorBody(err.code, err.message, { requestId: '', clientRequestId: '', date: deps.clock() }),
+          },
+          err.status === 413,
+        );
         return;
       }
       let body: unknown;
       let bodyError = false;
       const text = json ? raw.toString('utf8') : '';
       if (text.trim()) {
-        try { body = JSON.parse(text); } catch { bodyError = true; }
+        try {
+          body = JSON.parse(text);
+        } catch {
+          bodyError = true;
+        }
       }
       const request: CoreRequest = { method, url, headers, body, bodyError, rawBody: raw };
       send(res, await runPipeline(deps, request));

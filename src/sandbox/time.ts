@@ -9,7 +9,7 @@ export interface DateTimeTimeZone {
 
 // Graph clients often send Windows zone names; map the common ones so they are not misread as UTC.
 const WINDOWS_ZONES: Record<string, string> = {
-  'utc': 'UTC',
+  utc: 'UTC',
   'coordinated universal time': 'UTC',
   'gmt standard time': 'Europe/London',
   'w. europe standard time': 'Europe/Berlin',
@@ -37,7 +37,8 @@ export function parseDateTimeTimeZone(value: unknown, field: string): Date {
   const v = value as Partial<DateTimeTimeZone> | undefined;
   if (!v || typeof v.dateTime !== 'string') throw badRequest(`Missing or invalid '${field}'.`, 'ErrorInvalidRequest');
   const zone = ianaZone(v.timeZone);
-  if (!zone) throw badRequest(`The time zone '${String(v.timeZone)}' is not supported.`, 'ErrorTimeZoneNotSupportedException');
+  if (!zone)
+    throw badRequest(`The time zone '${String(v.timeZone)}' is not supported.`, 'ErrorTimeZoneNotSupportedException');
   const dt = DateTime.fromISO(v.dateTime, { zone, setZone: /[zZ]|[+-]\d\d:?\d\d$/.test(v.dateTime) });
   if (!dt.isValid) throw badRequest(`Cannot parse '${field}.dateTime'.`, 'ErrorInvalidRequest');
   return dt.toJSDate();

@@ -55,7 +55,9 @@ export function decodeTask(id: string, doc: string): Task {
 export function encodeDecision(decision: Decision): string {
   const parsed = decisionSchema.safeParse(decision);
   if (!parsed.success) {
-    throw new PersistedDataError(`refusing to store invalid decision ${String(decision?.id)}: ${describeIssues(parsed.error)}`);
+    throw new PersistedDataError(
+      `refusing to store invalid decision ${String(decision?.id)}: ${describeIssues(parsed.error)}`,
+    );
   }
   return JSON.stringify(parsed.data);
 }

@@ -51,7 +51,9 @@ export function normaliseLedgerAppend(append: LedgerAppend): LedgerAppend {
       throw refuse(`payload: ${error instanceof Error ? error.message : 'not JSON'}`);
     }
   }
-  const parsed = ledgerAppendSchema.safeParse(append === null || typeof append !== 'object' ? append : { ...append, payload });
+  const parsed = ledgerAppendSchema.safeParse(
+    append === null || typeof append !== 'object' ? append : { ...append, payload },
+  );
   if (!parsed.success) throw refuse(describeIssues(parsed.error));
   const e = parsed.data;
   return {

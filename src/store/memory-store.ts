@@ -1,9 +1,24 @@
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type { LedgerAppend, LedgerEntry, LedgerQuery, ScopeApprovers, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import type {
+  LedgerAppend,
+  LedgerEntry,
+  LedgerQuery,
+  ScopeApprovers,
+  TaskQuery,
+  TaskStore,
+  UsageEntry,
+} from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
-import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger, type LedgerRow } from './ledger-codec';
+import {
+  decodeLedgerRow,
+  encodeLedgerEntry,
+  ledgerQuery,
+  normaliseLedgerAppend,
+  pagedLedger,
+  type LedgerRow,
+} from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';

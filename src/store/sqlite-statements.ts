@@ -32,7 +32,9 @@ export function prepareStatements(db: Database.Database) {
     pickDueTimers: db.prepare<[number, number], DocRow>(
       'SELECT id, doc FROM tasks WHERE timer_due IS NOT NULL AND timer_due <= ? ORDER BY timer_due, id LIMIT ?',
     ),
-    getScopeApprovers: db.prepare<[string], { version: number; doc: string }>('SELECT version, doc FROM scope_approvers WHERE scope_key = ?'),
+    getScopeApprovers: db.prepare<[string], { version: number; doc: string }>(
+      'SELECT version, doc FROM scope_approvers WHERE scope_key = ?',
+    ),
     insertScopeApprovers: db.prepare<[string, string]>(
       'INSERT INTO scope_approvers (scope_key, version, doc) VALUES (?, 1, ?) ON CONFLICT (scope_key) DO NOTHING',
     ),

@@ -3,7 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type { LedgerAppend, LedgerEntry, LedgerQuery, ScopeApprovers, TaskQuery, TaskStore, UsageEntry } from '../engine/ports';
+import type {
+  LedgerAppend,
+  LedgerEntry,
+  LedgerQuery,
+  ScopeApprovers,
+  TaskQuery,
+  TaskStore,
+  UsageEntry,
+} from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
@@ -122,7 +130,9 @@ class SqliteTaskStore implements TaskStore {
   }
 
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {
-    return this.sql.pickDueTimers.all(now.getTime(), Math.max(1, Math.min(limit, 1000))).map((row) => decodeTask(row.id, row.doc));
+    return this.sql.pickDueTimers
+      .all(now.getTime(), Math.max(1, Math.min(limit, 1000)))
+      .map((row) => decodeTask(row.id, row.doc));
   }
 
   async getScopeApprovers(scopeKey: string): Promise<ScopeApprovers> {
@@ -133,7 +143,9 @@ class SqliteTaskStore implements TaskStore {
   async setScopeApprovers(scopeKey: string, approvers: readonly string[], expectedVersion: number): Promise<boolean> {
     const doc = encodeScopeApprovers(approvers);
     const write = (): number =>
-      expectedVersion === 0 ? this.sql.insertScopeApprovers.run(scopeKey, doc).changes : this.sql.updateScopeApprovers.run(doc, scopeKey, expectedVersion).changes;
+      expectedVersion === 0
+        ? this.sql.insertScopeApprovers.run(scopeKey, doc).changes
+        : this.sql.updateScopeApprovers.run(doc, scopeKey, expectedVersion).changes;
     return this.db.transaction(write).immediate() === 1;
   }
 

@@ -15,9 +15,13 @@ export function tenantOf(activity: Activity): string | undefined {
 
 /** Where a task started from this activity lives. */
 export function scopeOf(activity: Activity): Scope {
-  const channelData = (activity.channelData ?? {}) as { team?: { id?: string; aadGroupId?: string }; channel?: { id?: string } };
+  const channelData = (activity.channelData ?? {}) as {
+    team?: { id?: string; aadGroupId?: string };
+    channel?: { id?: string };
+  };
   const type = activity.conversation?.conversationType;
-  const kind = type === 'channel' ? 'channel' : type === 'groupChat' || activity.conversation?.isGroup ? 'groupChat' : 'personal';
+  const kind =
+    type === 'channel' ? 'channel' : type === 'groupChat' || activity.conversation?.isGroup ? 'groupChat' : 'personal';
   return {
     kind,
     // A channel post's conversation id names its thread (`…;messageid=…`); the task belongs to the

@@ -37,7 +37,9 @@ export class ApproversCommand {
     const { approvers } = await this.deps.store.getScopeApprovers(key);
     const fromPolicy = this.deps.policyApprovers(scope);
     const lines = [
-      approvers.length > 0 ? `**Approvers here:** ${(await this.names(approvers)).join(', ')}` : '**Approvers here:** none designated yet (the requester approves their own tasks).',
+      approvers.length > 0
+        ? `**Approvers here:** ${(await this.names(approvers)).join(', ')}`
+        : '**Approvers here:** none designated yet (the requester approves their own tasks).',
       ...(fromPolicy.length > 0 ? [`**From the policy:** ${(await this.names(fromPolicy)).join(', ')}`] : []),
       '',
       'Team owners and policy admins can change them: `approvers add @person`, `approvers remove @person`.',
@@ -45,10 +47,19 @@ export class ApproversCommand {
     return lines.join('\n');
   }
 
-  async change(scope: Scope, actor: string, action: 'add' | 'remove', who: string): Promise<{ text: string; changed: boolean; person?: { id: string; name: string } }> {
+  async change(
+    scope: Scope,
+    actor: string,
+    action: 'add' | 'remove',
+    who: string,
+  ): Promise<{ text: string; changed: boolean; person?: { id: string; name: string } }> {
     const key = this.keyOf(scope);
     if (!(await this.mayChange(scope, actor))) {
-      throw new DelegateError('user_input', 'not_team_owner', "Only this team's owners or your organisation's Delegate admins can change its approvers.");
+      throw new DelegateError(
+        'user_input',
+        'not_team_owner',
+        "Only this team's owners or your organisation's Delegate admins can change its approvers.",
+      );
     }
     const person = await this.deps.resolvePerson(who);
     if ('error' in person) throw new DelegateError('user_input', 'unknown_person', person.error);
@@ -56,14 +67,30 @@ export class ApproversCommand {
       const current = await this.deps.store.getScopeApprovers(key);
       const has = current.approvers.includes(person.id);
       if ((action === 'add' && has) || (action === 'remove' && !has)) {
-        return { text: `${person.name} ${action === 'add' ? 'is already' : 'is not'} an approver here.`, changed: false, person };
+        return {
+          text: `${person.name} ${action === 'add' ? 'is already' : 'is not'} an approver here.`,
+          changed: false,
+          person,
+        };
       }
-      const next = action === 'add' ? [...current.approvers, person.id] : current.approvers.filter((id) => id !== person.id);
+      const next =
+        action === 'add' ? [...current.approvers, person.id] : current.approvers.filter((id) => id !== person.id);
       if (await this.deps.store.setScopeApprovers(key, next, current.version)) {
-        return { text: action === 'add' ? `${person.name} now approves tasks here.` : `${person.name} no longer approves tasks here.`, changed: true, person };
+        return {
+          text:
+            action === 'add'
+              ? `${person.name} now approves tasks here.`
+              : `${person.name} no longer approves tasks here.`,
+          changed: true,
+          person,
+        };
       }
     }
-    throw new DelegateError('conflict', 'approvers_conflict', 'Someone else is changing the approvers right now. Try again.');
+    throw new DelegateError(
+      'conflict',
+      'approvers_conflict',
+      'Someone else is changing the approvers right now. Try again.',
+    );
   }
 
   /** The designated approvers of a scope (for a new task there), or none. */
@@ -74,7 +101,12 @@ export class ApproversCommand {
 
   private keyOf(scope: Scope): string {
     const key = approversKey(scope);
-    if (!key) throw new DelegateError('user_input', 'approvers_personal', 'Approvers are set per channel or group chat. In a personal chat, you approve your own tasks.');
+    if (!key)
+      throw new DelegateError(
+        'user_input',
+        'approvers_personal',
+        'Approvers are set per channel or group chat. In a personal chat, you approve your own tasks.',
+      );
     return key;
   }
 
@@ -86,7 +118,9 @@ export class ApproversCommand {
 
   private async names(principals: readonly string[]): Promise<string[]> {
     return Promise.all(
-      principals.map(async (p) => (p.startsWith('group:') ? `the group ${p.slice(6)}` : ((await this.deps.profiles(p))?.name ?? p))),
+      principals.map(async (p) =>
+        p.startsWith('group:') ? `the group ${p.slice(6)}` : ((await this.deps.profiles(p))?.name ?? p),
+      ),
     );
   }
 }

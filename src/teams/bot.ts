@@ -1,4 +1,11 @@
-import { ActivityHandler, InvokeException, StatusCodes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  InvokeException,
+  StatusCodes,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from '../engine/ports';
 import { tenantOf } from './activity';
 import type { InvokeHandler } from './invoke-handler';
@@ -39,9 +46,16 @@ export class DelegateBot extends ActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     if (!this.admitted(context)) {
-      return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: 'This tenant is not allowed.' } as never };
+      return {
+        statusCode: 403,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'Forbidden', message: 'This tenant is not allowed.' } as never,
+      };
     }
     const card = await this.invokes.handle(context.activity, value.action.verb, value.action.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };

@@ -3,7 +3,19 @@ import type { TaskStore } from '../engine/ports';
 import type { AdaptiveCard } from './cards';
 
 /** Record in the ledger a hash of exactly the card people were shown, so decisions can be tied to it. */
-export async function recordCardShown(store: TaskStore, taskId: string, kind: string, activityId: string | undefined, card: AdaptiveCard): Promise<void> {
+export async function recordCardShown(
+  store: TaskStore,
+  taskId: string,
+  kind: string,
+  activityId: string | undefined,
+  card: AdaptiveCard,
+): Promise<void> {
   const sha256 = createHash('sha256').update(JSON.stringify(card)).digest('hex');
-  await store.appendLedger({ taskId, type: 'card_shown', actor: 'system', at: new Date().toISOString(), payload: { kind, activityId: activityId ?? null, sha256 } });
+  await store.appendLedger({
+    taskId,
+    type: 'card_shown',
+    actor: 'system',
+    at: new Date().toISOString(),
+    payload: { kind, activityId: activityId ?? null, sha256 },
+  });
 }

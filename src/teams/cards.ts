@@ -3,7 +3,17 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 
 /** The card templates in `cards/`, one per card kind. */
-export const CARD_NAMES = ['task', 'checkpoint', 'edit-form', 'reject', 'plan-reject', 'result', 'error', 'audit', 'signin'] as const;
+export const CARD_NAMES = [
+  'task',
+  'checkpoint',
+  'edit-form',
+  'reject',
+  'plan-reject',
+  'result',
+  'error',
+  'audit',
+  'signin',
+] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** An expanded Adaptive Card, ready to attach or return from an invoke. */

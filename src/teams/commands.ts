@@ -18,7 +18,14 @@ export type Command =
   | { readonly name: 'outcome'; readonly text: string };
 
 const WITH_ID: Record<string, 'status' | 'cancel' | 'pause' | 'resume' | 'audit' | 'forget' | 'watch' | 'unwatch'> = {
-  status: 'status', cancel: 'cancel', pause: 'pause', resume: 'resume', audit: 'audit', forget: 'forget', watch: 'watch', unwatch: 'unwatch',
+  status: 'status',
+  cancel: 'cancel',
+  pause: 'pause',
+  resume: 'resume',
+  audit: 'audit',
+  forget: 'forget',
+  watch: 'watch',
+  unwatch: 'unwatch',
 };
 
 /** Parse a message (mention already removed). Commands match whole words only, never prefixes. */
@@ -32,13 +39,19 @@ export function parseCommand(text: string): Command {
   if (word === 'approvers') return approvers(rest);
   if (word === 'owner') {
     const [id = '', ...who] = rest;
-    if (/^[A-Za-z0-9-]{1,64}$/.test(id) && who.length > 0) return { name: 'owner', taskId: id.toUpperCase(), person: who.join(' ') };
+    if (/^[A-Za-z0-9-]{1,64}$/.test(id) && who.length > 0)
+      return { name: 'owner', taskId: id.toUpperCase(), person: who.join(' ') };
     return { name: 'usage', message: 'Say `owner <task id> @person` to hand a task you own to someone else.' };
   }
   const withId = WITH_ID[word];
   if (withId) {
-    if (rest.length === 1 && /^[A-Za-z0-9-]{1,64}$/.test(rest[0] ?? '')) return { name: withId, taskId: (rest[0] ?? '').toUpperCase() };
-    if (rest.length === 0) return { name: 'usage', message: `Say \`${word} <task id>\`, for example \`${word} K7Q2MX\`. \`tasks\` lists your tasks.` };
+    if (rest.length === 1 && /^[A-Za-z0-9-]{1,64}$/.test(rest[0] ?? ''))
+      return { name: withId, taskId: (rest[0] ?? '').toUpperCase() };
+    if (rest.length === 0)
+      return {
+        name: 'usage',
+        message: `Say \`${word} <task id>\`, for example \`${word} K7Q2MX\`. \`tasks\` lists your tasks.`,
+      };
   }
   return { name: 'outcome', text: trimmed };
 }
@@ -50,5 +63,9 @@ function approvers(rest: readonly string[]): Command {
   const action = verb.toLowerCase();
   const person = who.join(' ').trim();
   if ((action === 'add' || action === 'remove') && person !== '') return { name: 'approvers', action, person };
-  return { name: 'usage', message: 'Say `approvers` to list this channel\'s approvers, or `approvers add @person` / `approvers remove @person`.' };
+  return {
+    name: 'usage',
+    message:
+      "Say `approvers` to list this channel's approvers, or `approvers add @person` / `approvers remove @person`.",
+  };
 }

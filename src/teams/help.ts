@@ -1,6 +1,6 @@
 /** What Delegate says to `help`, and when it can't plan something. */
 export const HELP_TEXT = [
-  "**Delegate** plans and runs work across Microsoft 365 for you, and stops for your approval before anything is sent, posted or created.",
+  '**Delegate** plans and runs work across Microsoft 365 for you, and stops for your approval before anything is sent, posted or created.',
   '',
   'Tell me an outcome, for example:',
   '- *Email Megan Bowen a summary of my unread mail from Contoso*',
@@ -8,11 +8,11 @@ export const HELP_TEXT = [
   "- *Post a summary of this week's mail from Contoso to the General channel*",
   '',
   'Commands:',
-  '- `tasks` — your tasks (in a channel: the channel\'s tasks)',
-  '- `status <id>` — a task\'s card',
+  "- `tasks` — your tasks (in a channel: the channel's tasks)",
+  "- `status <id>` — a task's card",
   '- `pause <id>` / `resume <id>` — stop a task between steps, and carry on',
   '- `cancel <id>` — cancel a task',
-  '- `audit <id>` — the task\'s audit trail',
+  "- `audit <id>` — the task's audit trail",
   '- `policy` — what is gated here, and why',
   '- `approvers` — who approves tasks in this channel; `approvers add @person` / `approvers remove @person` (team owners and policy admins)',
   '- `forget <id>` — revoke the approvals you asked a task to remember',

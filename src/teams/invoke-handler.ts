@@ -14,7 +14,10 @@ import { planEditView, planRejectView, rejectView, stepEditView } from './views/
 import { taskView } from './views/task-view';
 
 /** Finds the one person a name or email address means, as the directory knows them. */
-export type PersonResolver = (query: string, actor: string) => Promise<{ readonly id: string; readonly name: string } | { readonly error: string }>;
+export type PersonResolver = (
+  query: string,
+  actor: string,
+) => Promise<{ readonly id: string; readonly name: string } | { readonly error: string }>;
 
 export interface InvokeDeps {
   readonly people: PersonResolver;
@@ -46,7 +49,12 @@ export class InvokeHandler {
     reassign: (c) => this.reassign(c),
     // A plan's Reject first asks for a reason when the planner can revise; the form's own
     // "Reject the plan" button says it comes from that form (card: 'task') and rejects.
-    reject: (c) => (c.data.stepId ? this.showRejectChoice(c) : this.deps.engine.revises && c.data.card !== 'task' ? this.showPlanReject(c) : this.decideAndShow(c, 'reject')),
+    reject: (c) =>
+      c.data.stepId
+        ? this.showRejectChoice(c)
+        : this.deps.engine.revises && c.data.card !== 'task'
+          ? this.showPlanReject(c)
+          : this.decideAndShow(c, 'reject'),
     edit: (c) => this.showEditForm(c),
     save: (c) => this.save(c),
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
@@ -64,18 +72,32 @@ export class InvokeHandler {
     const log = this.deps.logger.child({ correlationId, verb, activityId: activity.id });
     try {
       const actor = actorOf(activity);
-      if (!actor) throw new DelegateError('user_input', 'unknown_actor', "I can't tell who you are, so I can't accept this.");
+      if (!actor)
+        throw new DelegateError('user_input', 'unknown_actor', "I can't tell who you are, so I can't accept this.");
       if (!isVerb(verb)) {
         log.warn({}, 'unknown card verb');
-        throw new DelegateError('user_input', 'unknown_verb', "This button isn't one I know. The card may be from an older version of Delegate.");
+        throw new DelegateError(
+          'user_input',
+          'unknown_verb',
+          "This button isn't one I know. The card may be from an older version of Delegate.",
+        );
       }
       const parsed = VERB_SCHEMAS[verb].safeParse(data ?? {});
       if (!parsed.success) {
         log.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'invalid card data');
-        throw new DelegateError('user_input', 'invalid_card_data', "This card's data isn't valid, so nothing was done.");
+        throw new DelegateError(
+          'user_input',
+          'invalid_card_data',
+          "This card's data isn't valid, so nothing was done.",
+        );
       }
       const handler = this.handlers[verb] as (click: Click<Verb>) => Promise<AdaptiveCard>;
-      const card = await handler({ activity, actor, data: parsed.data as VerbData<Verb>, decisionId: activity.id ?? this.deps.ids.uuid() });
+      const card = await handler({
+        activity,
+        actor,
+        data: parsed.data as VerbData<Verb>,
+        decisionId: activity.id ?? this.deps.ids.uuid(),
+      });
       log.info({ taskId: (parsed.data as { taskId: string }).taskId }, 'card action handled');
       return card;
     } catch (error) {
@@ -85,25 +107,62 @@ export class InvokeHandler {
     }
   }
 
-  private async decideAndShow(click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>, verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry', reason?: string): Promise<AdaptiveCard> {
+  private async decideAndShow(
+    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>,
+    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry',
+    reason?: string,
+  ): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId } = click.data;
-    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb, actor: click.actor, reason, names: namesOf(click) });
+    const result = await this.deps.engine.decide({
+      id: click.decisionId,
+      taskId,
+      planVersion,
+      stepId,
+      verb,
+      actor: click.actor,
+      reason,
+      names: namesOf(click),
+    });
     return this.afterDecision(result, click.data, click.actor);
   }
 
   private async approve(click: Click<'approve'>): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId, remember } = click.data;
-    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'approve', actor: click.actor, remember: stepId !== undefined && remember, names: namesOf(click) });
+    const result = await this.deps.engine.decide({
+      id: click.decisionId,
+      taskId,
+      planVersion,
+      stepId,
+      verb: 'approve',
+      actor: click.actor,
+      remember: stepId !== undefined && remember,
+      names: namesOf(click),
+    });
     return this.afterDecision(result, click.data, click.actor);
   }
 
   private async reassign(click: Click<'reassign'>): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId, reassignTo } = click.data;
     await this.authorised(click);
-    if (!reassignTo) throw new DelegateError('user_input', 'reassign_nobody', 'Say who should approve instead: a name or an email address.');
+    if (!reassignTo)
+      throw new DelegateError(
+        'user_input',
+        'reassign_nobody',
+        'Say who should approve instead: a name or an email address.',
+      );
     const person = await this.deps.people(reassignTo, click.actor);
     if ('error' in person) throw new DelegateError('user_input', 'reassign_unknown', person.error);
-    const result = await this.deps.engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'reassign', actor: click.actor, target: person.id, reason: `to ${person.name}`, names: { ...namesOf(click), [person.id]: person.name } });
+    const result = await this.deps.engine.decide({
+      id: click.decisionId,
+      taskId,
+      planVersion,
+      stepId,
+      verb: 'reassign',
+      actor: click.actor,
+      target: person.id,
+      reason: `to ${person.name}`,
+      names: { ...namesOf(click), [person.id]: person.name },
+    });
     if (result.kind === 'applied') void this.deps.notifier.notify(result.task, 'escalated').catch(() => undefined);
     return this.afterDecision(result, click.data, click.actor);
   }
@@ -114,12 +173,29 @@ export class InvokeHandler {
     if (!stepId) {
       const instruction = (values.outcome ?? '').trim();
       const task = await this.authorised(click);
-      if (instruction === '') return renderer.render('edit-form', planEditView(task, engine.revises, 'Please say what should be done.'));
-      const result = await engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
-      if (result.kind === 'unplannable') return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
+      if (instruction === '')
+        return renderer.render('edit-form', planEditView(task, engine.revises, 'Please say what should be done.'));
+      const result = await engine.revise({
+        taskId,
+        actor: click.actor,
+        planVersion,
+        instruction,
+        decisionId: click.decisionId,
+      });
+      if (result.kind === 'unplannable')
+        return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
       return this.afterDecision(result, click.data, click.actor);
     }
-    const result = await engine.decide({ id: click.decisionId, taskId, planVersion, stepId, verb: 'edit', actor: click.actor, values, names: namesOf(click) });
+    const result = await engine.decide({
+      id: click.decisionId,
+      taskId,
+      planVersion,
+      stepId,
+      verb: 'edit',
+      actor: click.actor,
+      values,
+      names: namesOf(click),
+    });
     // An edit of a failed step that now waits for others (more approvals, new warnings) needs a
     // checkpoint card they can act on: the clicked card here is the task card.
     if (result.kind === 'applied' && result.task.status === 'awaiting_checkpoint' && click.data.card === 'task') {
@@ -127,7 +203,8 @@ export class InvokeHandler {
     }
     if (result.kind === 'refused' && result.error.code === 'invalid_edit') {
       const step = result.task.plan.steps.find((s) => s.id === stepId);
-      if (step) return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));
+      if (step)
+        return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));
     }
     return this.afterDecision(result, click.data, click.actor);
   }
@@ -136,9 +213,15 @@ export class InvokeHandler {
     const task = await this.authorised(click);
     const { stepId, planVersion } = click.data;
     if (task.plan.version !== planVersion) return this.current(task, click.data, click.actor);
-    if (!stepId) return task.status === 'awaiting_plan_approval' ? this.deps.renderer.render('edit-form', planEditView(task, this.deps.engine.revises)) : this.current(task, click.data, click.actor);
+    if (!stepId)
+      return task.status === 'awaiting_plan_approval'
+        ? this.deps.renderer.render('edit-form', planEditView(task, this.deps.engine.revises))
+        : this.current(task, click.data, click.actor);
     const step = task.plan.steps.find((s) => s.id === stepId);
-    const editable = step && ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') || (task.status === 'failed' && step.status === 'failed'));
+    const editable =
+      step &&
+      ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') ||
+        (task.status === 'failed' && step.status === 'failed'));
     if (!step || !editable) return this.current(task, click.data, click.actor);
     return this.deps.renderer.render('edit-form', stepEditView(task, step, this.deps.catalogue));
   }
@@ -146,14 +229,19 @@ export class InvokeHandler {
   private async showRejectChoice(click: Click<'reject'>): Promise<AdaptiveCard> {
     const task = await this.authorised(click);
     const step = task.plan.steps.find((s) => s.id === click.data.stepId);
-    const pending = step && task.plan.version === click.data.planVersion && task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
+    const pending =
+      step &&
+      task.plan.version === click.data.planVersion &&
+      task.status === 'awaiting_checkpoint' &&
+      step.status === 'awaiting_approval';
     if (!step || !pending) return this.current(task, click.data, click.actor);
     return this.deps.renderer.render('reject', rejectView(task, step, this.deps.catalogue));
   }
 
   private async showPlanReject(click: Click<'reject'>): Promise<AdaptiveCard> {
     const task = await this.authorised(click);
-    if (task.status !== 'awaiting_plan_approval' || task.plan.version !== click.data.planVersion) return this.current(task, click.data, click.actor);
+    if (task.status !== 'awaiting_plan_approval' || task.plan.version !== click.data.planVersion)
+      return this.current(task, click.data, click.actor);
     return this.deps.renderer.render('plan-reject', planRejectView(task));
   }
 
@@ -162,8 +250,15 @@ export class InvokeHandler {
     const instruction = (reason ?? '').trim();
     const task = await this.authorised(click);
     if (instruction === '') return this.deps.renderer.render('plan-reject', planRejectView(task));
-    const result = await this.deps.engine.revise({ taskId, actor: click.actor, planVersion, instruction, decisionId: click.decisionId });
-    if (result.kind === 'unplannable') return this.deps.renderer.render('edit-form', planEditView(result.task, true, result.message, instruction));
+    const result = await this.deps.engine.revise({
+      taskId,
+      actor: click.actor,
+      planVersion,
+      instruction,
+      decisionId: click.decisionId,
+    });
+    if (result.kind === 'unplannable')
+      return this.deps.renderer.render('edit-form', planEditView(result.task, true, result.message, instruction));
     return this.afterDecision(result, { card: 'task' }, click.actor);
   }
 
@@ -171,7 +266,13 @@ export class InvokeHandler {
     const { taskId, planVersion, values } = click.data;
     const answer = (values.answer ?? '').trim();
     if (answer === '') return this.current(await this.authorised(click), { card: 'task' }, click.actor);
-    const result = await this.deps.engine.answer({ taskId, actor: click.actor, planVersion, answer, decisionId: click.decisionId });
+    const result = await this.deps.engine.answer({
+      taskId,
+      actor: click.actor,
+      planVersion,
+      answer,
+      decisionId: click.decisionId,
+    });
     if (result.kind === 'unplannable') {
       // Nothing left to plan with: say so on the task card and end the task.
       await this.deps.engine.cancel(taskId, click.actor, `${click.decisionId}:cancel`);
@@ -186,19 +287,38 @@ export class InvokeHandler {
    */
   private async visible(click: Click<Verb>): Promise<Task> {
     const task = await this.deps.engine.findTask(click.data.taskId);
-    const here = task !== undefined && task.scope.conversationId === baseConversationId(click.activity.conversation?.id ?? '');
-    const involved = task !== undefined && (task.requester.id === click.actor || mayDecide(task, click.actor) || (task.watchers ?? []).includes(click.actor));
-    if (!task || !(here || involved)) throw new DelegateError('user_input', 'task_not_found', "I can't find that task. It may belong to another conversation.");
+    const here =
+      task !== undefined && task.scope.conversationId === baseConversationId(click.activity.conversation?.id ?? '');
+    const involved =
+      task !== undefined &&
+      (task.requester.id === click.actor ||
+        mayDecide(task, click.actor) ||
+        (task.watchers ?? []).includes(click.actor));
+    if (!task || !(here || involved))
+      throw new DelegateError(
+        'user_input',
+        'task_not_found',
+        "I can't find that task. It may belong to another conversation.",
+      );
     return task;
   }
 
   private async authorised(click: Click<Verb>): Promise<Task> {
     const task = await this.deps.engine.getTask(click.data.taskId);
-    if (!mayDecide(task, click.actor)) throw new DelegateError('user_input', 'not_authorised', "You're not an approver of this task, so this button isn't yours to press.");
+    if (!mayDecide(task, click.actor))
+      throw new DelegateError(
+        'user_input',
+        'not_authorised',
+        "You're not an approver of this task, so this button isn't yours to press.",
+      );
     return task;
   }
 
-  private afterDecision(result: DecideResult, data: { stepId?: string; card?: 'task' | 'checkpoint' }, viewer: string): AdaptiveCard {
+  private afterDecision(
+    result: DecideResult,
+    data: { stepId?: string; card?: 'task' | 'checkpoint' },
+    viewer: string,
+  ): AdaptiveCard {
     if (result.kind === 'refused') throw result.error;
     // The clicked card is answered here; running tasks update the others from the worker. A
     // cancellation stops the worker, so the task card and open checkpoints are updated now.
@@ -213,7 +333,8 @@ export class InvokeHandler {
     const { renderer, catalogue } = this.deps;
     const step = data.stepId ? task.plan.steps.find((s) => s.id === data.stepId) : undefined;
     const kind = data.card ?? (step ? 'checkpoint' : 'task');
-    if (kind === 'checkpoint' && step) return renderer.render('checkpoint', checkpointView(task, step, catalogue, viewer));
+    if (kind === 'checkpoint' && step)
+      return renderer.render('checkpoint', checkpointView(task, step, catalogue, viewer));
     return renderer.render('task', taskView(task, catalogue, viewer));
   }
 }

@@ -51,7 +51,12 @@ export class MessageHandler {
     const log = this.deps.logger.child({ correlationId, activityId: activity.id });
     try {
       const actor = actorOf(activity);
-      if (!actor) throw new DelegateError('user_input', 'unknown_actor', "I can't tell who you are (no Microsoft Entra identity on the message), so I can't act for you.");
+      if (!actor)
+        throw new DelegateError(
+          'user_input',
+          'unknown_actor',
+          "I can't tell who you are (no Microsoft Entra identity on the message), so I can't act for you.",
+        );
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
       const command = parseCommand(text);
       log.info({ command: command.name }, 'message received');
@@ -63,7 +68,15 @@ export class MessageHandler {
           await context.sendActivity(MessageFactory.text(command.message));
           return;
         case 'policy':
-          await context.sendActivity(MessageFactory.text(['**Policy for this conversation**', '', ...this.deps.policy(await this.scopeOf(activity, actor)).map((line) => `- ${line}`)].join('\n')));
+          await context.sendActivity(
+            MessageFactory.text(
+              [
+                '**Policy for this conversation**',
+                '',
+                ...this.deps.policy(await this.scopeOf(activity, actor)).map((line) => `- ${line}`),
+              ].join('\n'),
+            ),
+          );
           return;
         case 'approvers': {
           const scope = await this.scopeOf(activity, actor);
@@ -73,7 +86,13 @@ export class MessageHandler {
           }
           const changed = await this.deps.approvers.change(scope, actor, command.action, command.person);
           if (changed.changed) {
-            await this.deps.store.appendLedger({ taskId: `approvers:${scope.conversationId}`, type: 'policy_decision', actor, at: new Date().toISOString(), payload: { change: `approvers ${command.action}`, person: changed.person?.id ?? '' } });
+            await this.deps.store.appendLedger({
+              taskId: `approvers:${scope.conversationId}`,
+              type: 'policy_decision',
+              actor,
+              at: new Date().toISOString(),
+              payload: { change: `approvers ${command.action}`, person: changed.person?.id ?? '' },
+            });
           }
           await context.sendActivity(MessageFactory.text(changed.text));
           return;
@@ -83,26 +102,54 @@ export class MessageHandler {
           const task = await this.visibleTask(command.taskId, activity, actor);
           const on = command.name === 'watch';
           const updated = await this.deps.engine.watch(task.id, actor, on, activity.id ?? this.deps.ids.uuid());
-          await this.deps.notifier.notify(updated, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
-          await context.sendActivity(MessageFactory.text(on ? `You're following task ${task.id}.` : `You no longer follow task ${task.id}.`));
+          await this.deps.notifier
+            .notify(updated, 'progress')
+            .catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(
+            MessageFactory.text(on ? `You're following task ${task.id}.` : `You no longer follow task ${task.id}.`),
+          );
           return;
         }
         case 'owner': {
           const task = await this.visibleTask(command.taskId, activity, actor);
           const person = await this.deps.resolvePerson(command.person);
           if ('error' in person) throw new DelegateError('user_input', 'unknown_person', person.error);
-          const result = await this.deps.engine.transfer(task.id, actor, person.id, activity.id ?? this.deps.ids.uuid(), { [person.id]: person.name, ...(activity.from?.name ? { [actor]: activity.from.name } : {}) });
+          const result = await this.deps.engine.transfer(
+            task.id,
+            actor,
+            person.id,
+            activity.id ?? this.deps.ids.uuid(),
+            { [person.id]: person.name, ...(activity.from?.name ? { [actor]: activity.from.name } : {}) },
+          );
           if (result.kind === 'refused') throw result.error;
-          if (result.kind === 'applied') await this.deps.notifier.notify(result.task, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
-          await context.sendActivity(MessageFactory.text(result.kind === 'applied' ? `${person.name} now owns task ${task.id}.` : `${person.name} already owns task ${task.id}.`));
+          if (result.kind === 'applied')
+            await this.deps.notifier
+              .notify(result.task, 'progress')
+              .catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(
+            MessageFactory.text(
+              result.kind === 'applied'
+                ? `${person.name} now owns task ${task.id}.`
+                : `${person.name} already owns task ${task.id}.`,
+            ),
+          );
           return;
         }
         case 'forget': {
           const task = await this.visibleTask(command.taskId, activity, actor);
           const result = await this.deps.engine.command('forget', task.id, actor, activity.id ?? this.deps.ids.uuid());
           if (result.kind === 'refused') throw result.error;
-          if (result.kind === 'applied') await this.deps.notifier.notify(result.task, 'progress').catch((err: unknown) => log.warn({ err }, 'could not update cards'));
-          await context.sendActivity(MessageFactory.text(result.kind === 'applied' ? `Task ${task.id} no longer has remembered approvals: its next steps stop for approval again.` : `Task ${task.id} has no remembered approvals.`));
+          if (result.kind === 'applied')
+            await this.deps.notifier
+              .notify(result.task, 'progress')
+              .catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(
+            MessageFactory.text(
+              result.kind === 'applied'
+                ? `Task ${task.id} no longer has remembered approvals: its next steps stop for approval again.`
+                : `Task ${task.id} has no remembered approvals.`,
+            ),
+          );
           return;
         }
         case 'tasks':
@@ -110,13 +157,25 @@ export class MessageHandler {
           return;
         case 'status': {
           const task = await this.visibleTask(command.taskId, activity, actor);
-          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.renderer.render('task', taskView(task, this.deps.catalogue)))));
+          await context.sendActivity(
+            MessageFactory.attachment(
+              CardFactory.adaptiveCard(this.deps.renderer.render('task', taskView(task, this.deps.catalogue))),
+            ),
+          );
           return;
         }
         case 'audit': {
-          const task = await this.visibleTask(command.taskId, activity, actor, (await this.deps.admins()).includes(actor));
+          const task = await this.visibleTask(
+            command.taskId,
+            activity,
+            actor,
+            (await this.deps.admins()).includes(actor),
+          );
           const entries = await this.deps.store.listLedger({ taskId: task.id, limit: 1000 });
-          const card = this.deps.renderer.render('audit', auditView(task, entries, 'hash-chained; npm run audit -- verify checks the whole chain'));
+          const card = this.deps.renderer.render(
+            'audit',
+            auditView(task, entries, 'hash-chained; npm run audit -- verify checks the whole chain'),
+          );
           await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
           return;
         }
@@ -124,15 +183,30 @@ export class MessageHandler {
         case 'pause':
         case 'resume': {
           const task = await this.visibleTask(command.taskId, activity, actor);
-          const result = await this.deps.engine.command(command.name, task.id, actor, activity.id ?? this.deps.ids.uuid());
+          const result = await this.deps.engine.command(
+            command.name,
+            task.id,
+            actor,
+            activity.id ?? this.deps.ids.uuid(),
+          );
           if (result.kind === 'refused') throw result.error;
           if (result.kind === 'stale') {
-            await context.sendActivity(MessageFactory.text(`Task ${task.id} can't be ${PAST[command.name]}: it is ${TASK_STATUS_LABELS[result.task.status].label.toLowerCase()}.`));
+            await context.sendActivity(
+              MessageFactory.text(
+                `Task ${task.id} can't be ${PAST[command.name]}: it is ${TASK_STATUS_LABELS[result.task.status].label.toLowerCase()}.`,
+              ),
+            );
             return;
           }
           const event = command.name === 'cancel' ? 'cancelled' : command.name === 'pause' ? 'paused' : 'progress';
-          await this.deps.notifier.notify(result.task, event).catch((err: unknown) => log.warn({ err }, 'could not update cards'));
-          await context.sendActivity(MessageFactory.text(`${PAST[command.name][0]?.toUpperCase()}${PAST[command.name].slice(1)} task ${task.id}.`));
+          await this.deps.notifier
+            .notify(result.task, event)
+            .catch((err: unknown) => log.warn({ err }, 'could not update cards'));
+          await context.sendActivity(
+            MessageFactory.text(
+              `${PAST[command.name][0]?.toUpperCase()}${PAST[command.name].slice(1)} task ${task.id}.`,
+            ),
+          );
           return;
         }
         case 'outcome':
@@ -146,7 +220,11 @@ export class MessageHandler {
     } catch (error) {
       const e = toDelegateError(error);
       log[e.kind === 'user_input' ? 'info' : 'error']({ err: error, code: e.code }, 'message failed');
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(this.deps.renderer.render('error', errorView(e, correlationId)))));
+      await context.sendActivity(
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard(this.deps.renderer.render('error', errorView(e, correlationId))),
+        ),
+      );
     }
   }
 
@@ -181,17 +259,34 @@ export class MessageHandler {
     const scope = scopeOf(activity);
     if (scope.kind !== 'channel' || !scope.teamId) return scope;
     const teamId = await this.deps.teamOf(scope.teamId, actor);
-    if (!teamId) throw new DelegateError('system', 'team_unknown', "I can't tell which team this channel belongs to right now, so I can't apply its approvers. Please try again in a moment.", { retryable: true });
+    if (!teamId)
+      throw new DelegateError(
+        'system',
+        'team_unknown',
+        "I can't tell which team this channel belongs to right now, so I can't apply its approvers. Please try again in a moment.",
+        { retryable: true },
+      );
     return { ...scope, teamId };
   }
 
   private async listTasks(activity: Activity, actor: string): Promise<string> {
     const scope = scopeOf(activity);
-    const query = scope.kind === 'personal' ? { requesterId: actor, limit: 20 } : { conversationId: scope.conversationId, limit: 20 };
+    const query =
+      scope.kind === 'personal'
+        ? { requesterId: actor, limit: 20 }
+        : { conversationId: scope.conversationId, limit: 20 };
     const tasks = await this.deps.engine.listTasks(query);
-    if (tasks.length === 0) return scope.kind === 'personal' ? "You have no tasks yet. Tell me an outcome and I'll plan it." : 'This conversation has no tasks yet.';
+    if (tasks.length === 0)
+      return scope.kind === 'personal'
+        ? "You have no tasks yet. Tell me an outcome and I'll plan it."
+        : 'This conversation has no tasks yet.';
     const lines = tasks.map((t) => `- **${t.id}** — ${t.title} — ${TASK_STATUS_LABELS[t.status].label}`);
-    return [scope.kind === 'personal' ? 'Your tasks, newest first:' : "This conversation's tasks, newest first:", ...lines, '', 'Say `status <id>` for a task\'s card.'].join('\n');
+    return [
+      scope.kind === 'personal' ? 'Your tasks, newest first:' : "This conversation's tasks, newest first:",
+      ...lines,
+      '',
+      "Say `status <id>` for a task's card.",
+    ].join('\n');
   }
 
   /**
@@ -204,7 +299,11 @@ export class MessageHandler {
     const shared = scopeOf(activity).kind !== 'personal';
     const mine = task !== undefined && (task.requester.id === actor || task.owner === actor || admin);
     if (!task || !(here || (!shared && mine))) {
-      throw new DelegateError('user_input', 'task_not_found', `I can't find a task ${taskId} that you can see. Say \`tasks\` to list yours.`);
+      throw new DelegateError(
+        'user_input',
+        'task_not_found',
+        `I can't find a task ${taskId} that you can see. Say \`tasks\` to list yours.`,
+      );
     }
     return task;
   }

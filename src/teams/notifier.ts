@@ -1,4 +1,10 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
 import type { Step, Task } from '../engine/model';
 import type { Logger, Notifier, TaskEvent, TaskStore } from '../engine/ports';
@@ -34,13 +40,21 @@ export class TeamsNotifier implements Notifier {
       await this.showTaskCard(context, task);
       if (event === 'checkpoint') {
         const step = task.plan.steps.find((s) => s.status === 'awaiting_approval');
-        if (step) await this.post(context, task.id, `checkpoint:${step.id}`, this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue)));
+        if (step)
+          await this.post(
+            context,
+            task.id,
+            `checkpoint:${step.id}`,
+            this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue)),
+          );
       }
-      if (event === 'completed') await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
+      if (event === 'completed')
+        await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
       if (event === 'reminder' || event === 'escalated') await this.remind(context, task, event);
       if (event === 'failed') await this.askToSignIn(context, task);
       if (event === 'cancelled') await this.updateCheckpoints(context, task, task.plan.steps);
-      else if (event === 'reminder' || event === 'escalated' || event === 'rejected') await this.updateCheckpoints(context, task, waitingOrRejected(task));
+      else if (event === 'reminder' || event === 'escalated' || event === 'rejected')
+        await this.updateCheckpoints(context, task, waitingOrRejected(task));
       else if (event !== 'checkpoint') await this.updateCheckpoints(context, task, lastFinished(task));
     });
     this.logger.debug({ taskId: task.id, event }, 'task shown');
@@ -65,7 +79,13 @@ export class TeamsNotifier implements Notifier {
     const step = task.plan.steps.find((s) => s.status === 'awaiting_approval');
     if (!step) return;
     const n = task.plan.steps.indexOf(step) + 1;
-    const who = (await this.names([...new Set([task.requester.id, ...task.approvers])].filter((id) => !(step.forbidSelfApproval && id === task.requester.id)))).join(', ');
+    const who = (
+      await this.names(
+        [...new Set([task.requester.id, ...task.approvers])].filter(
+          (id) => !(step.forbidSelfApproval && id === task.requester.id),
+        ),
+      )
+    ).join(', ');
     const text =
       event === 'reminder'
         ? `Reminder: step ${n} of task ${task.id} ("${task.title}") is still waiting for a decision from ${who}.`
@@ -104,12 +124,17 @@ export class TeamsNotifier implements Notifier {
 
 /** The step waiting at its checkpoint, or the one an expiry rejected. */
 function waitingOrRejected(task: Task): Step[] {
-  return task.plan.steps.filter((s) => s.status === 'awaiting_approval' || (s.status === 'rejected' && s.error?.code === 'checkpoint_expired'));
+  return task.plan.steps.filter(
+    (s) => s.status === 'awaiting_approval' || (s.status === 'rejected' && s.error?.code === 'checkpoint_expired'),
+  );
 }
 
 /** The step that finished most recently (the one a progress, failure or completion event is about). */
 function lastFinished(task: Task): Step[] {
   const finished = task.plan.steps.filter((s) => s.finishedAt !== undefined);
-  const last = finished.reduce<Step | undefined>((latest, s) => (!latest || (s.finishedAt ?? '') >= (latest.finishedAt ?? '') ? s : latest), undefined);
+  const last = finished.reduce<Step | undefined>(
+    (latest, s) => (!latest || (s.finishedAt ?? '') >= (latest.finishedAt ?? '') ? s : latest),
+    undefined,
+  );
   return last ? [last] : [];
 }

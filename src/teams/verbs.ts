@@ -16,7 +16,12 @@ const target = z.object({
 const withReason = target.extend({ reason: z.string().max(2000).optional() });
 
 /** Approve may carry the checkpoint's "approve again later in this task" toggle (cards send "true"/"false"). */
-const withRemember = target.extend({ remember: z.enum(['true', 'false']).optional().transform((v) => v === 'true') });
+const withRemember = target.extend({
+  remember: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
 
 /** Reassign names the person who takes over, as typed (a name or an email address). */
 const withReassignee = target.extend({ reassignTo: z.string().trim().max(200).optional() });
@@ -24,7 +29,9 @@ const withReassignee = target.extend({ reassignTo: z.string().trim().max(200).op
 /** Edit forms send their inputs next to the ids; only string values are taken. */
 const withValues = target.catchall(z.unknown()).transform((data) => {
   const { taskId, planVersion, stepId, card, ...rest } = data;
-  const values = Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const values = Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
   return { taskId, planVersion, stepId, card, values };
 });
 

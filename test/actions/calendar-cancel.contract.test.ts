@@ -42,11 +42,15 @@ describe('calendar.cancelEvent against the sandbox', () => {
   });
 
   it('says the meeting is gone on a first attempt that finds nothing', async () => {
-    await expect(sandbox().run('calendar.cancelEvent', { eventId: 'AAMkAGI2TG93AAA=' })).rejects.toMatchObject({ code: 'meeting_not_found' });
+    await expect(sandbox().run('calendar.cancelEvent', { eventId: 'AAMkAGI2TG93AAA=' })).rejects.toMatchObject({
+      code: 'meeting_not_found',
+    });
   });
 
   it("refuses someone else's calendar", async () => {
-    const error = await rejectionOf(sandbox().run('calendar.cancelEvent', { eventId: await idOf() }, { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run('calendar.cancelEvent', { eventId: await idOf() }, { actor: { ...megan, upn: alex.upn } }),
+    );
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
     expect(await eventsOf(sandbox(), alex.upn, SUBJECT)).toHaveLength(1);
   });

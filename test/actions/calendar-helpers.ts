@@ -26,7 +26,16 @@ export async function eventOf(harness: ActionHarness, upn: string, subject: stri
 }
 
 /** Mail in `upn`'s Inbox whose subject is exactly `subject`. */
-export async function inboxMail(harness: ActionHarness, upn: string, subject: string): Promise<Array<{ subject: string; body: { content: string }; meetingMessageType?: string }>> {
+export async function inboxMail(
+  harness: ActionHarness,
+  upn: string,
+  subject: string,
+): Promise<Array<{ subject: string; body: { content: string }; meetingMessageType?: string }>> {
   const filter = encodeURIComponent(`subject eq '${subject.replace(/'/g, "''")}'`);
-  return (await harness.read<{ value: Array<{ subject: string; body: { content: string }; meetingMessageType?: string }> }>(upn, `/users/${upn}/mailFolders/inbox/messages?$filter=${filter}`)).value;
+  return (
+    await harness.read<{ value: Array<{ subject: string; body: { content: string }; meetingMessageType?: string }> }>(
+      upn,
+      `/users/${upn}/mailFolders/inbox/messages?$filter=${filter}`,
+    )
+  ).value;
 }

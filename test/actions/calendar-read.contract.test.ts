@@ -24,19 +24,35 @@ describe('calendar.listEvents against the sandbox', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     const sync = events.find((e) => e.subject === 'Marketing weekly sync');
     // 10:00 UTC on Monday 10 March is 06:00 in New York (daylight time started on 9 March).
-    expect(sync).toMatchObject({ start: '2025-03-10T10:00:00Z', startLocal: '2025-03-10T06:00:00', isOrganizer: false, myResponse: 'accepted' });
+    expect(sync).toMatchObject({
+      start: '2025-03-10T10:00:00Z',
+      startLocal: '2025-03-10T06:00:00',
+      isOrganizer: false,
+      myResponse: 'accepted',
+    });
     expect(sync?.organizer.address).toBe(megan.upn);
   });
 
   it('keeps only the meetings asked for: subject, people, organised by me, awaiting my answer', async () => {
     const range = { start: '2025-03-05T00:00:00Z', end: '2025-03-29T00:00:00Z', timeZone: 'UTC' };
     const ones = await list({ ...range, subjectContains: '1:1', with: [megan.upn] });
-    expect(ones.events.map((e) => e.start)).toEqual(['2025-03-06T15:00:00Z', '2025-03-13T15:00:00Z', '2025-03-20T15:00:00Z', '2025-03-27T15:00:00Z']);
+    expect(ones.events.map((e) => e.start)).toEqual([
+      '2025-03-06T15:00:00Z',
+      '2025-03-13T15:00:00Z',
+      '2025-03-20T15:00:00Z',
+      '2025-03-27T15:00:00Z',
+    ]);
     const mine = await list({ ...range, organizedByMe: true, with: [megan.upn] });
-    expect(mine.events.map((e) => e.subject)).toEqual(expect.arrayContaining(['Newsletter planning', 'Brand refresh kickoff', 'Website copy review']));
+    expect(mine.events.map((e) => e.subject)).toEqual(
+      expect.arrayContaining(['Newsletter planning', 'Brand refresh kickoff', 'Website copy review']),
+    );
     expect(mine.events.every((e) => e.isOrganizer)).toBe(true);
     const pending = await list({ ...range, awaitingMyResponse: true });
-    expect(pending.events.map((e) => e.subject)).toEqual(['Spring campaign retrospective', 'East coast sales kickoff', 'Berlin store opening prep']);
+    expect(pending.events.map((e) => e.subject)).toEqual([
+      'Spring campaign retrospective',
+      'East coast sales kickoff',
+      'Berlin store opening prep',
+    ]);
   });
 
   it('says clearly when nothing matches and mustFind is set', async () => {
@@ -65,7 +81,11 @@ describe('calendar.listEvents against the sandbox', () => {
   });
 
   it('refuses a range over 93 days before calling Graph', () => {
-    expect(() => sandbox().action('calendar.listEvents').input.parse({ start: '2025-03-01T00:00:00Z', end: '2025-07-01T00:00:00Z', timeZone: 'UTC' })).toThrow(/93 days/);
+    expect(() =>
+      sandbox()
+        .action('calendar.listEvents')
+        .input.parse({ start: '2025-03-01T00:00:00Z', end: '2025-07-01T00:00:00Z', timeZone: 'UTC' }),
+    ).toThrow(/93 days/);
   });
 });
 
@@ -73,16 +93,35 @@ describe('calendar.getSchedules against the sandbox', () => {
   const day = { start: '2025-03-19T00:00:00Z', end: '2025-03-20T00:00:00Z', timeZone: 'UTC' };
 
   it("returns each person's busy times and working hours in their own zone", async () => {
-    const { output } = await sandbox().run('calendar.getSchedules', { people: [megan.upn, ISAIAH, LYNNE, 'ghost@example.com'], ...day, intervalMinutes: 60 });
+    const { output } = await sandbox().run('calendar.getSchedules', {
+      people: [megan.upn, ISAIAH, LYNNE, 'ghost@example.com'],
+      ...day,
+      intervalMinutes: 60,
+    });
     const [m, isaiah, lynne, ghost] = (output as GetSchedulesOutput).schedules;
-    expect(m).toMatchObject({ address: megan.upn, workingHours: { startTime: '09:00', endTime: '17:00', timeZone: 'UTC' } });
-    expect(m?.busy).toContainEqual({ start: '2025-03-19T11:00:00Z', end: '2025-03-19T11:30:00Z', status: 'busy', subject: 'Website copy review' });
+    expect(m).toMatchObject({
+      address: megan.upn,
+      workingHours: { startTime: '09:00', endTime: '17:00', timeZone: 'UTC' },
+    });
+    expect(m?.busy).toContainEqual({
+      start: '2025-03-19T11:00:00Z',
+      end: '2025-03-19T11:30:00Z',
+      status: 'busy',
+      subject: 'Website copy review',
+    });
     expect(m?.availabilityView.length).toBe(24);
     expect(m?.availabilityView[11]).toBe('2');
-    expect(isaiah?.workingHours).toEqual({ daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '09:00', endTime: '17:00', timeZone: 'America/New_York' });
+    expect(isaiah?.workingHours).toEqual({
+      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      startTime: '09:00',
+      endTime: '17:00',
+      timeZone: 'America/New_York',
+    });
     // Retail planning at 09:00 in Berlin is 08:00 UTC.
     expect(lynne?.workingHours?.timeZone).toBe('Europe/Berlin');
-    expect(lynne?.busy).toContainEqual(expect.objectContaining({ start: '2025-03-19T08:00:00Z', subject: 'Retail planning' }));
+    expect(lynne?.busy).toContainEqual(
+      expect.objectContaining({ start: '2025-03-19T08:00:00Z', subject: 'Retail planning' }),
+    );
     expect(ghost?.error).toMatch(/could not be found/);
   });
 
@@ -92,9 +131,17 @@ describe('calendar.getSchedules against the sandbox', () => {
     expect((output as GetSchedulesOutput).schedules).toHaveLength(1);
   });
 
-  it("refuses to ask as someone else and reports an unknown mailbox as not found", async () => {
-    await expect(sandbox().run('calendar.getSchedules', { people: [megan.upn], ...day }, { actor: { ...megan, upn: alex.upn } })).rejects.toMatchObject({ code: 'graph_forbidden' });
-    await expect(sandbox().run('calendar.getSchedules', { people: [megan.upn], ...day }, { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } })).rejects.toMatchObject({ code: 'graph_not_found' });
+  it('refuses to ask as someone else and reports an unknown mailbox as not found', async () => {
+    await expect(
+      sandbox().run('calendar.getSchedules', { people: [megan.upn], ...day }, { actor: { ...megan, upn: alex.upn } }),
+    ).rejects.toMatchObject({ code: 'graph_forbidden' });
+    await expect(
+      sandbox().run(
+        'calendar.getSchedules',
+        { people: [megan.upn], ...day },
+        { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } },
+      ),
+    ).rejects.toMatchObject({ code: 'graph_not_found' });
   });
 });
 
@@ -102,7 +149,11 @@ describe('calendar.findMeetingTimes across time zones', () => {
   it('suggests only times inside the working hours of Alex (UTC), Isaiah (New York) and Lynne (Berlin)', async () => {
     // Week of 24 March 2025: New York is UTC-4, Berlin UTC+1. Shared hours: 13:00–15:30 UTC.
     const { output } = await sandbox().run('calendar.findMeetingTimes', {
-      attendees: [ISAIAH, LYNNE], durationMinutes: 30, windowStart: '2025-03-24T00:00:00Z', windowEnd: '2025-03-29T00:00:00Z', timeZone: 'Europe/Berlin',
+      attendees: [ISAIAH, LYNNE],
+      durationMinutes: 30,
+      windowStart: '2025-03-24T00:00:00Z',
+      windowEnd: '2025-03-29T00:00:00Z',
+      timeZone: 'Europe/Berlin',
     });
     const { suggestions } = output as FindMeetingTimesOutput;
     expect(suggestions.length).toBeGreaterThan(0);
@@ -116,9 +167,15 @@ describe('calendar.findMeetingTimes across time zones', () => {
 
   it('finds nothing when two people share no working hour', async () => {
     // Alex works 09:00–17:00 UTC and Isaiah 09:00–17:00 in New York (13:00–21:00 UTC): nothing before 13:00 suits both.
-    const error = await rejectionOf(sandbox().run('calendar.findMeetingTimes', {
-      attendees: [ISAIAH], durationMinutes: 30, windowStart: '2025-03-24T09:00:00Z', windowEnd: '2025-03-24T13:00:00Z', timeZone: 'UTC',
-    }));
+    const error = await rejectionOf(
+      sandbox().run('calendar.findMeetingTimes', {
+        attendees: [ISAIAH],
+        durationMinutes: 30,
+        windowStart: '2025-03-24T09:00:00Z',
+        windowEnd: '2025-03-24T13:00:00Z',
+        timeZone: 'UTC',
+      }),
+    );
     expect(error).toMatchObject({ code: 'no_meeting_times' });
   });
 });

@@ -12,8 +12,16 @@ const alexOn = async (upn: string) =>
 
 describe('calendar.respond against the sandbox', () => {
   it("accepts: Alex's copy says so, Megan's attendee list shows it, and Megan gets the comment", async () => {
-    const { output } = await sandbox().run('calendar.respond', { eventId: await idOf(), response: 'accept', comment: 'See you there.' });
-    expect(output as RespondOutput).toMatchObject({ response: 'accepted', organizer: megan.upn, alreadyAnswered: false });
+    const { output } = await sandbox().run('calendar.respond', {
+      eventId: await idOf(),
+      response: 'accept',
+      comment: 'See you there.',
+    });
+    expect(output as RespondOutput).toMatchObject({
+      response: 'accepted',
+      organizer: megan.upn,
+      alreadyAnswered: false,
+    });
     expect((await eventOf(sandbox(), alex.upn, SUBJECT)).responseStatus.response).toBe('accepted');
     expect(await alexOn(megan.upn)).toBe('accepted');
     const [reply] = await inboxMail(sandbox(), megan.upn, `Accepted: ${SUBJECT}`);
@@ -41,15 +49,26 @@ describe('calendar.respond against the sandbox', () => {
 
   it('refuses to answer a meeting Alex organises', async () => {
     const eventId = (await eventOf(sandbox(), alex.upn, 'Website copy review')).id;
-    await expect(sandbox().run('calendar.respond', { eventId, response: 'accept' })).rejects.toMatchObject({ kind: 'user_input', code: 'own_meeting' });
+    await expect(sandbox().run('calendar.respond', { eventId, response: 'accept' })).rejects.toMatchObject({
+      kind: 'user_input',
+      code: 'own_meeting',
+    });
   });
 
   it('says the invitation is gone when it is not there', async () => {
-    await expect(sandbox().run('calendar.respond', { eventId: 'AAMkAGI2TG93AAA=', response: 'accept' })).rejects.toMatchObject({ code: 'meeting_not_found' });
+    await expect(
+      sandbox().run('calendar.respond', { eventId: 'AAMkAGI2TG93AAA=', response: 'accept' }),
+    ).rejects.toMatchObject({ code: 'meeting_not_found' });
   });
 
   it("refuses someone else's calendar", async () => {
-    const error = await rejectionOf(sandbox().run('calendar.respond', { eventId: await idOf(), response: 'accept' }, { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run(
+        'calendar.respond',
+        { eventId: await idOf(), response: 'accept' },
+        { actor: { ...megan, upn: alex.upn } },
+      ),
+    );
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
     expect(await alexOn(megan.upn)).toBe('none');
   });

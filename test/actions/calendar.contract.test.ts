@@ -30,7 +30,11 @@ const event = (subject: string) => ({
 
 describe('calendar.findMeetingTimes against the sandbox', () => {
   it('suggests free 30-minute slots inside the window as UTC instants', async () => {
-    const { output } = await sandbox().run('calendar.findMeetingTimes', { attendees: [megan.upn], durationMinutes: 30, ...nextWeek });
+    const { output } = await sandbox().run('calendar.findMeetingTimes', {
+      attendees: [megan.upn],
+      durationMinutes: 30,
+      ...nextWeek,
+    });
     const { suggestions } = output as FindMeetingTimesOutput;
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(5);
@@ -59,7 +63,11 @@ describe('calendar.findMeetingTimes against the sandbox', () => {
 
   it("refuses someone else's calendar", async () => {
     const error = await rejectionOf(
-      sandbox().run('calendar.findMeetingTimes', { attendees: [alex.upn], durationMinutes: 30, ...nextWeek }, { actor: { ...megan, upn: alex.upn } }),
+      sandbox().run(
+        'calendar.findMeetingTimes',
+        { attendees: [alex.upn], durationMinutes: 30, ...nextWeek },
+        { actor: { ...megan, upn: alex.upn } },
+      ),
     );
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: 'graph_forbidden' });
@@ -68,7 +76,11 @@ describe('calendar.findMeetingTimes against the sandbox', () => {
   it('rides out a 503 with Retry-After', async () => {
     await sandbox().fault({ status: 503, retryAfterSeconds: 1, count: 1, pathContains: 'findMeetingTimes' });
     const started = Date.now();
-    const { output } = await sandbox().run('calendar.findMeetingTimes', { attendees: [megan.upn], durationMinutes: 30, ...nextWeek });
+    const { output } = await sandbox().run('calendar.findMeetingTimes', {
+      attendees: [megan.upn],
+      durationMinutes: 30,
+      ...nextWeek,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect((output as FindMeetingTimesOutput).suggestions.length).toBeGreaterThan(0);
   });
@@ -100,13 +112,19 @@ describe('calendar.createEvent against the sandbox', () => {
   });
 
   it("refuses someone else's calendar and creates nothing", async () => {
-    const error = await rejectionOf(sandbox().run('calendar.createEvent', event('Not my calendar'), { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run('calendar.createEvent', event('Not my calendar'), { actor: { ...megan, upn: alex.upn } }),
+    );
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
     expect(await eventsOf(megan, 'Not my calendar')).toEqual([]);
   });
 
   it('reports an unknown calendar as not found', async () => {
-    const error = await rejectionOf(sandbox().run('calendar.createEvent', event('Nowhere'), { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } }));
+    const error = await rejectionOf(
+      sandbox().run('calendar.createEvent', event('Nowhere'), {
+        actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' },
+      }),
+    );
     expect(error).toMatchObject({ code: 'graph_not_found' });
   });
 

@@ -12,12 +12,21 @@ let create: ActionSpec;
 
 beforeAll(async () => {
   proxy = await startLossyProxy(sandbox().sandbox.url);
-  const gateway = createGraphGateway({ baseUrl: proxy.baseUrl, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 3, baseDelayMs: 20, logger: recordingLogger() });
+  const gateway = createGraphGateway({
+    baseUrl: proxy.baseUrl,
+    auth: { kind: 'sandbox' },
+    timeoutMs: 5000,
+    maxRetries: 3,
+    baseDelayMs: 20,
+    logger: recordingLogger(),
+  });
   const spec = createCatalogue(gateway).get('files.create');
   if (!spec) throw new Error('no files.create');
   create = spec;
 });
-beforeEach(() => { proxy.forwarded.length = 0; });
+beforeEach(() => {
+  proxy.forwarded.length = 0;
+});
 afterAll(() => proxy.close());
 
 const run = (input: Record<string, unknown>, attempt: number) =>

@@ -8,15 +8,21 @@ import { xlsxText } from '../../src/actions/files/formats/xlsx-text';
 import { quickXorHash } from '../../src/actions/files/quick-xor-hash';
 import { markdownParagraphs, renderFile } from '../../src/actions/files/render';
 
-const zip = (parts: Record<string, string>): Buffer => Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
+const zip = (parts: Record<string, string>): Buffer =>
+  Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
 
 describe('document text extraction', () => {
   it('reads a PDF drawn with TJ arrays, hex strings, escapes and a moved text line', () => {
-    const content = 'BT /F1 12 Tf 72 700 Td [(Hel) -20 (lo) -400 (world)] TJ 0 -14 Td <4F6E65> Tj (\\(two\\) \\101) Tj ET';
+    const content =
+      'BT /F1 12 Tf 72 700 Td [(Hel) -20 (lo) -400 (world)] TJ 0 -14 Td <4F6E65> Tj (\\(two\\) \\101) Tj ET';
     const stream = deflateSync(Buffer.from(content, 'latin1'));
     const pdf = Buffer.concat([
-      Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), stream,
-      Buffer.from('\nendstream\nendobj\n2 0 obj\n<< /Subtype /Image /Length 3 >>\nstream\nBT!\nendstream\nendobj\n%%EOF\n', 'latin1'),
+      Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+      stream,
+      Buffer.from(
+        '\nendstream\nendobj\n2 0 obj\n<< /Subtype /Image /Length 3 >>\nstream\nBT!\nendstream\nendobj\n%%EOF\n',
+        'latin1',
+      ),
     ]);
     expect(pdfText(pdf)).toBe('Hello world\nOne(two) A');
     expect(() => pdfText(Buffer.from('not a pdf'))).toThrow('not a PDF');
@@ -25,8 +31,10 @@ describe('document text extraction', () => {
   it('reads inline strings, booleans and numbers from a workbook', () => {
     const book = zip({
       'xl/workbook.xml': '<workbook><sheets><sheet name="Q&amp;A" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="x" Target="/xl/worksheets/s1.xml"/></Relationships>',
-      'xl/worksheets/s1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ready</t></is></c><c r="B1" t="b"><v>1</v></c><c r="C1"><v>2.5</v></c></row></sheetData></worksheet>',
+      'xl/_rels/workbook.xml.rels':
+        '<Relationships><Relationship Id="rId1" Type="x" Target="/xl/worksheets/s1.xml"/></Relationships>',
+      'xl/worksheets/s1.xml':
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ready</t></is></c><c r="B1" t="b"><v>1</v></c><c r="C1"><v>2.5</v></c></row></sheetData></worksheet>',
     });
     expect(xlsxText(book)).toBe('Sheet: Q&A\nReady\tTRUE\t2.5');
   });
@@ -50,8 +58,11 @@ describe('document text extraction', () => {
 describe('documents files.create writes', () => {
   it('turns Markdown into headings, bullets and paragraphs', () => {
     expect(markdownParagraphs('# Title\n\n## Part\n- one\n* two\nplain **bold**')).toEqual([
-      { text: 'Title', style: 'Heading1' }, { text: 'Part', style: 'Heading2' },
-      { text: 'one', style: 'ListBullet' }, { text: 'two', style: 'ListBullet' }, { text: 'plain bold' },
+      { text: 'Title', style: 'Heading1' },
+      { text: 'Part', style: 'Heading2' },
+      { text: 'one', style: 'ListBullet' },
+      { text: 'two', style: 'ListBullet' },
+      { text: 'plain bold' },
     ]);
   });
 
@@ -64,14 +75,18 @@ describe('documents files.create writes', () => {
   });
 
   it('escapes XML in generated Word files', () => {
-    expect(docxText(buildDocx({ title: '<T>', author: 'A & B', paragraphs: [{ text: '1 < 2 & "x"' }] }))).toBe('1 < 2 & "x"');
+    expect(docxText(buildDocx({ title: '<T>', author: 'A & B', paragraphs: [{ text: '1 < 2 & "x"' }] }))).toBe(
+      '1 < 2 & "x"',
+    );
   });
 });
 
 describe('QuickXorHash', () => {
   it('is 20 zero bytes for nothing, and folds the length into the last 8 bytes', () => {
     expect(quickXorHash(new Uint8Array())).toBe('AAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    expect(Buffer.from(quickXorHash(Buffer.from('a')), 'base64').toString('hex')).toBe(`61${'00'.repeat(11)}01${'00'.repeat(7)}`);
+    expect(Buffer.from(quickXorHash(Buffer.from('a')), 'base64').toString('hex')).toBe(
+      `61${'00'.repeat(11)}01${'00'.repeat(7)}`,
+    );
   });
 
   it('shifts each byte 11 bits further, wrapping around the 160-bit ring', () => {

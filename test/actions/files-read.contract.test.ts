@@ -22,7 +22,12 @@ describe('files.search against the sandbox', () => {
     const { output, provenance } = await sandbox().run('files.search', { query: 'Q3 planning workbook' });
     const { items, count } = output as FilesSearchOutput;
     expect(count).toBe(1);
-    expect(items[0]).toMatchObject({ name: 'Q3 planning workbook.xlsx', kind: 'file', folder: 'Documents/Planning', mimeType: expect.stringContaining('spreadsheetml') });
+    expect(items[0]).toMatchObject({
+      name: 'Q3 planning workbook.xlsx',
+      kind: 'file',
+      folder: 'Documents/Planning',
+      mimeType: expect.stringContaining('spreadsheetml'),
+    });
     expect(items[0]?.webUrl).toContain('/Documents/Documents/Planning/Q3%20planning%20workbook.xlsx');
     expect(provenance).toEqual([items[0]?.id]);
   });
@@ -34,13 +39,21 @@ describe('files.search against the sandbox', () => {
   });
 
   it("reports another person's drive as forbidden", async () => {
-    const error = await rejectionOf(sandbox().run('files.search', { query: 'budget' }, { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run('files.search', { query: 'budget' }, { actor: { ...megan, upn: alex.upn } }),
+    );
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
   });
 
   it('reports an unknown drive owner as not found', async () => {
-    const error = await rejectionOf(sandbox().run('files.search', { query: 'budget' }, { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } }));
+    const error = await rejectionOf(
+      sandbox().run(
+        'files.search',
+        { query: 'budget' },
+        { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } },
+      ),
+    );
     expect(error).toMatchObject({ status: 404 });
   });
 
@@ -58,11 +71,17 @@ describe('files.listRecent against the sandbox', () => {
   it('lists files newest first, no folders', async () => {
     const { output } = await sandbox().run('files.listRecent', { top: 3 });
     const { items } = output as FilesListRecentOutput;
-    expect(items.map((i) => i.name)).toEqual(['Meeting notes.txt', 'Q3 planning workbook.xlsx', 'Spring launch brief.docx']);
+    expect(items.map((i) => i.name)).toEqual([
+      'Meeting notes.txt',
+      'Q3 planning workbook.xlsx',
+      'Spring launch brief.docx',
+    ]);
   });
 
   it('is refused on another drive and rides out a 503', async () => {
-    await expect(sandbox().run('files.listRecent', {}, { actor: { ...megan, upn: alex.upn } })).rejects.toMatchObject({ status: 403 });
+    await expect(sandbox().run('files.listRecent', {}, { actor: { ...megan, upn: alex.upn } })).rejects.toMatchObject({
+      status: 403,
+    });
     await sandbox().fault({ status: 503, retryAfterSeconds: 1, count: 1, pathContains: '/recent' });
     expect(((await sandbox().run('files.listRecent', {})).output as FilesListRecentOutput).count).toBeGreaterThan(3);
   });
@@ -84,7 +103,10 @@ describe('files.readText against the sandbox', () => {
   });
 
   it('cuts long text at maxChars and says so', async () => {
-    const { output } = await sandbox().run('files.readText', { itemId: await idOf('Spring launch brief.docx'), maxChars: 200 });
+    const { output } = await sandbox().run('files.readText', {
+      itemId: await idOf('Spring launch brief.docx'),
+      maxChars: 200,
+    });
     expect(output).toMatchObject({ truncated: true });
     expect((output as FilesReadTextOutput).text).toHaveLength(200);
   });
@@ -94,9 +116,16 @@ describe('files.readText against the sandbox', () => {
     const notDoc = await rejectionOf(sandbox().run('files.readText', { itemId: folder?.id ?? '' }));
     expect(notDoc).toBeInstanceOf(DelegateError);
     expect(notDoc).toMatchObject({ code: 'file_not_document' });
-    await expect(sandbox().run('files.readText', { itemId: '01NOTANITEM' })).rejects.toMatchObject({ code: 'graph_not_found', status: 404 });
-    const meganFile = (await sandbox().read<{ value: Array<{ id: string }> }>('app', `/users/${megan.id}/drive/root/children`)).value[0]?.id ?? '';
-    await expect(sandbox().run('files.readText', { itemId: meganFile }, { actor: { ...megan, upn: alex.upn } })).rejects.toMatchObject({ status: 403 });
+    await expect(sandbox().run('files.readText', { itemId: '01NOTANITEM' })).rejects.toMatchObject({
+      code: 'graph_not_found',
+      status: 404,
+    });
+    const meganFile =
+      (await sandbox().read<{ value: Array<{ id: string }> }>('app', `/users/${megan.id}/drive/root/children`)).value[0]
+        ?.id ?? '';
+    await expect(
+      sandbox().run('files.readText', { itemId: meganFile }, { actor: { ...megan, upn: alex.upn } }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it('rides out throttling of the item lookup', async () => {

@@ -20,20 +20,34 @@ describe('action helpers', () => {
   });
 
   it('converts times to and from Graph', () => {
-    expect(toGraphDateTime('2025-03-04T10:00:00Z', 'Europe/Paris')).toEqual({ dateTime: '2025-03-04T11:00:00', timeZone: 'Europe/Paris' });
-    expect(fromGraphDateTime({ dateTime: '2025-03-04T10:00:00.0000000', timeZone: 'UTC' })).toBe('2025-03-04T10:00:00Z');
-    expect(fromGraphDateTime({ dateTime: '2025-07-04T10:00:00.0000000', timeZone: 'America/New_York' })).toBe('2025-07-04T14:00:00Z');
+    expect(toGraphDateTime('2025-03-04T10:00:00Z', 'Europe/Paris')).toEqual({
+      dateTime: '2025-03-04T11:00:00',
+      timeZone: 'Europe/Paris',
+    });
+    expect(fromGraphDateTime({ dateTime: '2025-03-04T10:00:00.0000000', timeZone: 'UTC' })).toBe(
+      '2025-03-04T10:00:00Z',
+    );
+    expect(fromGraphDateTime({ dateTime: '2025-07-04T10:00:00.0000000', timeZone: 'America/New_York' })).toBe(
+      '2025-07-04T14:00:00Z',
+    );
     expect([isoDuration(30), isoDuration(60), isoDuration(90)]).toEqual(['PT30M', 'PT1H', 'PT1H30M']);
   });
 
   it('marks a send external when any recipient is outside the requester domain', () => {
     expect(mailSendRisk({ to: ['meganb@example.com'] }, 'alexw@example.com')).toBe('write-internal');
-    expect(mailSendRisk({ to: ['meganb@example.com'], cc: ['dana@contoso.com'] }, 'alexw@example.com')).toBe('write-external');
+    expect(mailSendRisk({ to: ['meganb@example.com'], cc: ['dana@contoso.com'] }, 'alexw@example.com')).toBe(
+      'write-external',
+    );
     expect(mailSendRisk({ to: ['meganb@example.com'] }, undefined)).toBe('write-external');
   });
 
   it('builds KQL without nested quotes and a filter led by receivedDateTime', () => {
-    const input = mailSearchInput.parse({ from: 'Contoso "Ltd"', subject: 'budget q3', unread: true, since: '2025-03-01T00:00:00Z' });
+    const input = mailSearchInput.parse({
+      from: 'Contoso "Ltd"',
+      subject: 'budget q3',
+      unread: true,
+      since: '2025-03-01T00:00:00Z',
+    });
     expect(buildKql(input)).toBe('"from:Contoso from:Ltd subject:budget subject:q3"');
     expect(buildFilter(input)).toBe('receivedDateTime ge 2025-03-01T00:00:00.000Z and isRead eq false');
     expect(buildKql(mailSearchInput.parse({ unread: true }))).toBeUndefined();

@@ -19,8 +19,16 @@ export interface Listed {
 const q = encodeURIComponent;
 
 /** Messages of a folder of someone's mailbox whose subject is exactly `subject`. */
-export async function inFolder(h: ActionHarness, folder: string, subject: string, who: { upn: string; id: string } = alex): Promise<Listed[]> {
-  const page = await h.read<{ value: Listed[] }>(who.upn, `/users/${who.id}/mailFolders/${folder}/messages?$top=100&$filter=${q(`subject eq '${subject.replace(/'/g, "''")}'`)}`);
+export async function inFolder(
+  h: ActionHarness,
+  folder: string,
+  subject: string,
+  who: { upn: string; id: string } = alex,
+): Promise<Listed[]> {
+  const page = await h.read<{ value: Listed[] }>(
+    who.upn,
+    `/users/${who.id}/mailFolders/${folder}/messages?$top=100&$filter=${q(`subject eq '${subject.replace(/'/g, "''")}'`)}`,
+  );
   return page.value;
 }
 

@@ -10,11 +10,22 @@ describe('mail.read against the sandbox', () => {
     const m = await inboxMessage(sandbox(), 'Contoso MSA amendment - redlines attached');
     const { output, provenance } = await sandbox().run('mail.read', { messageId: m.id });
     const read = output as MailReadOutput;
-    expect(read).toMatchObject({ id: m.id, subject: 'Contoso MSA amendment - redlines attached', from: { name: 'Sofia Marin', address: 'sofia.marin@contoso.com' } });
+    expect(read).toMatchObject({
+      id: m.id,
+      subject: 'Contoso MSA amendment - redlines attached',
+      from: { name: 'Sofia Marin', address: 'sofia.marin@contoso.com' },
+    });
     expect(read.to).toEqual([{ name: 'Alex Wilber', address: alex.upn }]);
     expect(read.body).toContain('section 7 (data residency)');
     expect(read.body).not.toMatch(/<[a-z]/i);
-    expect(read.attachments).toEqual([{ id: expect.any(String), name: 'Contoso MSA amendment - redlines.pdf', size: expect.any(Number), contentType: 'application/pdf' }]);
+    expect(read.attachments).toEqual([
+      {
+        id: expect.any(String),
+        name: 'Contoso MSA amendment - redlines.pdf',
+        size: expect.any(Number),
+        contentType: 'application/pdf',
+      },
+    ]);
     expect(read.attachments[0]?.size).toBeGreaterThan(100);
     expect(provenance).toEqual([m.id]);
   });
@@ -25,7 +36,12 @@ describe('mail.read against the sandbox', () => {
     expect(read.attachments).toEqual([]);
     expect(read.cc).toEqual([]);
     // Patti wrote to five people: reply all reaches the four others besides Alex.
-    expect(read.others.map((a) => a.address)).toEqual(['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com', 'lynner@example.com']);
+    expect(read.others.map((a) => a.address)).toEqual([
+      'meganb@example.com',
+      'adelev@example.com',
+      'isaiahl@example.com',
+      'lynner@example.com',
+    ]);
   });
 
   it('reports a message that does not exist as not found', async () => {
@@ -35,7 +51,9 @@ describe('mail.read against the sandbox', () => {
 
   it("refuses someone else's mailbox", async () => {
     const m = await inboxMessage(sandbox(), 'All-hands moved to Thursday');
-    const error = await rejectionOf(sandbox().run('mail.read', { messageId: m.id }, { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run('mail.read', { messageId: m.id }, { actor: { ...megan, upn: alex.upn } }),
+    );
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
   });
 
@@ -68,9 +86,13 @@ describe('mail.summariseThread against the sandbox', () => {
   });
 
   it('reports an unknown message as not found, and refuses another mailbox', async () => {
-    await expect(sandbox().run('mail.summariseThread', { messageId: 'nope' })).rejects.toMatchObject({ code: 'graph_not_found' });
+    await expect(sandbox().run('mail.summariseThread', { messageId: 'nope' })).rejects.toMatchObject({
+      code: 'graph_not_found',
+    });
     const m = await inboxMessage(sandbox(), 'All-hands moved to Thursday');
-    await expect(sandbox().run('mail.summariseThread', { messageId: m.id }, { actor: { ...megan, upn: alex.upn } })).rejects.toMatchObject({ code: 'graph_forbidden' });
+    await expect(
+      sandbox().run('mail.summariseThread', { messageId: m.id }, { actor: { ...megan, upn: alex.upn } }),
+    ).rejects.toMatchObject({ code: 'graph_forbidden' });
   });
 
   it('rides out a 429 while reading the thread', async () => {

@@ -13,12 +13,23 @@ describe('mail.reply against the sandbox', () => {
   it("sends one reply in the original's conversation to exactly the recipients given", async () => {
     const [latest] = await inFolder(sandbox(), 'inbox', PRICING);
     if (!latest) throw new Error('no pricing mail');
-    const { output } = await sandbox().run('mail.reply', { messageId: latest.id, to: [DANA], comment: 'Yes, the volume tier applies from day one.' });
+    const { output } = await sandbox().run('mail.reply', {
+      messageId: latest.id,
+      to: [DANA],
+      comment: 'Yes, the volume tier applies from day one.',
+    });
     const reply = output as MailReplyOutput;
     // Alex's earlier (seeded) answer in the thread is in Sent Items too.
-    const sent = (await inFolder(sandbox(), 'sentitems', PRICING)).filter((m) => m.body.content.includes('volume tier applies from day one'));
+    const sent = (await inFolder(sandbox(), 'sentitems', PRICING)).filter((m) =>
+      m.body.content.includes('volume tier applies from day one'),
+    );
     expect(sent.map((m) => m.id)).toEqual([reply.messageId]);
-    expect(sent[0]).toMatchObject({ isDraft: false, conversationId: latest.conversationId, toRecipients: [{ emailAddress: { address: DANA.address } }], ccRecipients: [] });
+    expect(sent[0]).toMatchObject({
+      isDraft: false,
+      conversationId: latest.conversationId,
+      toRecipients: [{ emailAddress: { address: DANA.address } }],
+      ccRecipients: [],
+    });
     expect(sent[0]?.body.content).toContain('Yes, the volume tier applies from day one.');
     expect(reply).toMatchObject({ inReplyTo: latest.id, to: [DANA.address] });
     expect(await inFolder(sandbox(), 'drafts', 'RE: Contoso renewal: revised pricing for FY27')).toEqual([]);
@@ -26,7 +37,12 @@ describe('mail.reply against the sandbox', () => {
 
   it('replies all to an internal thread: every recipient given gets it in their Inbox', async () => {
     const m = await inboxMessage(sandbox(), 'Q3 planning workbook - your numbers by Friday');
-    await sandbox().run('mail.reply', { messageId: m.id, replyAll: true, to: ['lynner@example.com', megan.upn], comment: 'Marketing tab done.' });
+    await sandbox().run('mail.reply', {
+      messageId: m.id,
+      replyAll: true,
+      to: ['lynner@example.com', megan.upn],
+      comment: 'Marketing tab done.',
+    });
     const megansCopy = await inFolder(sandbox(), 'inbox', 'RE: Q3 planning workbook - your numbers by Friday', megan);
     expect(megansCopy).toHaveLength(1);
     expect(megansCopy[0]?.body.content).toContain('Marketing tab done.');
@@ -39,10 +55,20 @@ describe('mail.reply against the sandbox', () => {
     await sandbox().run('mail.reply', input, { idempotencyKey: 'reply-1', attempt: 2 });
     expect(await inFolder(sandbox(), 'sentitems', 'RE: Lead from the Contoso webinar')).toHaveLength(1);
 
-    const left = await sandbox().call<{ id: string }>(alex.upn, 'POST', `/users/${alex.id}/messages/${m.id}/createReply`, {
-      comment: 'Left behind', message: { singleValueExtendedProperties: [{ id: IDEMPOTENCY_PROPERTY, value: 'reply-2' }] },
-    });
-    const { output } = await sandbox().run('mail.reply', { ...input, comment: 'Left behind' }, { idempotencyKey: 'reply-2', attempt: 2 });
+    const left = await sandbox().call<{ id: string }>(
+      alex.upn,
+      'POST',
+      `/users/${alex.id}/messages/${m.id}/createReply`,
+      {
+        comment: 'Left behind',
+        message: { singleValueExtendedProperties: [{ id: IDEMPOTENCY_PROPERTY, value: 'reply-2' }] },
+      },
+    );
+    const { output } = await sandbox().run(
+      'mail.reply',
+      { ...input, comment: 'Left behind' },
+      { idempotencyKey: 'reply-2', attempt: 2 },
+    );
     expect((output as MailReplyOutput).messageId).toBe(left.id);
     expect(await inFolder(sandbox(), 'sentitems', 'RE: Lead from the Contoso webinar')).toHaveLength(2);
     expect(await inFolder(sandbox(), 'drafts', 'RE: Lead from the Contoso webinar')).toEqual([]);
@@ -52,7 +78,13 @@ describe('mail.reply against the sandbox', () => {
     const error = await rejectionOf(sandbox().run('mail.reply', { messageId: 'missing', to: [DANA], comment: 'x' }));
     expect(error).toMatchObject({ code: 'graph_not_found', status: 404 });
     const m = await inboxMessage(sandbox(), 'Lead from the Contoso webinar');
-    const denied = await rejectionOf(sandbox().run('mail.reply', { messageId: m.id, to: [DANA], comment: 'x' }, { actor: { ...megan, upn: alex.upn } }));
+    const denied = await rejectionOf(
+      sandbox().run(
+        'mail.reply',
+        { messageId: m.id, to: [DANA], comment: 'x' },
+        { actor: { ...megan, upn: alex.upn } },
+      ),
+    );
     expect(denied).toMatchObject({ code: 'graph_forbidden', status: 403 });
   });
 
@@ -67,13 +99,22 @@ describe('mail.reply against the sandbox', () => {
 
   it('declares the recipients as destinations with their names, and decides risk by domain', () => {
     const spec = sandbox().action('mail.reply');
-    expect(spec.destinations?.({ messageId: 'm', to: [DANA], cc: ['meganb@example.com', { $ref: 's1.x' }], comment: 'x' })).toEqual([
+    expect(
+      spec.destinations?.({ messageId: 'm', to: [DANA], cc: ['meganb@example.com', { $ref: 's1.x' }], comment: 'x' }),
+    ).toEqual([
       { kind: 'recipient', value: DANA.address, label: DANA.name, field: 'to' },
       { kind: 'recipient', value: 'meganb@example.com', field: 'cc' },
     ]);
     expect(mailRecipientsRisk({ to: [DANA] }, alex.upn)).toBe('write-external');
-    expect(mailRecipientsRisk({ to: [{ address: megan.upn }], cc: ['adelev@example.com'] }, alex.upn)).toBe('write-internal');
-    const preview = spec.describe({ messageId: { $ref: 's1.messages.0.id' }, to: [{ $ref: 's1.messages.0.from' }], comment: 'Thanks', subject: { $ref: 's1.messages.0.subject' } });
+    expect(mailRecipientsRisk({ to: [{ address: megan.upn }], cc: ['adelev@example.com'] }, alex.upn)).toBe(
+      'write-internal',
+    );
+    const preview = spec.describe({
+      messageId: { $ref: 's1.messages.0.id' },
+      to: [{ $ref: 's1.messages.0.from' }],
+      comment: 'Thanks',
+      subject: { $ref: 's1.messages.0.subject' },
+    });
     expect(preview.title).toBe('Reply to (from step 1)');
     expect(preview.fields).toContainEqual({ label: 'Reply', value: 'Thanks' });
   });
@@ -82,12 +123,19 @@ describe('mail.reply against the sandbox', () => {
 describe('mail.forward against the sandbox', () => {
   it('forwards with the attachments to the new recipient and a note', async () => {
     const m = await inboxMessage(sandbox(), 'Invoice FAB-2291 due next week');
-    const { output } = await sandbox().run('mail.forward', { messageId: m.id, to: [megan.upn], comment: 'Can you schedule this payment?' });
+    const { output } = await sandbox().run('mail.forward', {
+      messageId: m.id,
+      to: [megan.upn],
+      comment: 'Can you schedule this payment?',
+    });
     expect(output as MailForwardOutput).toMatchObject({ forwarded: m.id, to: [megan.upn] });
     const [got] = await inFolder(sandbox(), 'inbox', 'FW: Invoice FAB-2291 due next week', megan);
     expect(got?.body.content).toContain('Can you schedule this payment?');
     expect(got?.hasAttachments).toBe(true);
-    const files = await sandbox().read<{ value: Array<{ name: string }> }>(megan.upn, `/users/${megan.id}/messages/${got?.id}/attachments?$select=name`);
+    const files = await sandbox().read<{ value: Array<{ name: string }> }>(
+      megan.upn,
+      `/users/${megan.id}/messages/${got?.id}/attachments?$select=name`,
+    );
     expect(files.value.map((f) => f.name)).toEqual(['Invoice FAB-2291.pdf']);
   });
 
@@ -102,13 +150,25 @@ describe('mail.forward against the sandbox', () => {
 
   it('names the forwarded message by subject once known, and by step before', () => {
     const spec = sandbox().action('mail.forward');
-    expect(spec.describe({ messageId: { $ref: 's1.messages.0.id' }, to: [megan.upn], subject: { $ref: 's1.messages.0.subject' } }).title).toBe(`Forward the message (from step 1) to ${megan.upn}`);
-    expect(spec.describe({ messageId: 'm1', to: [megan.upn], subject: 'Invoice FAB-2291' }).title).toBe(`Forward "Invoice FAB-2291" to ${megan.upn}`);
+    expect(
+      spec.describe({
+        messageId: { $ref: 's1.messages.0.id' },
+        to: [megan.upn],
+        subject: { $ref: 's1.messages.0.subject' },
+      }).title,
+    ).toBe(`Forward the message (from step 1) to ${megan.upn}`);
+    expect(spec.describe({ messageId: 'm1', to: [megan.upn], subject: 'Invoice FAB-2291' }).title).toBe(
+      `Forward "Invoice FAB-2291" to ${megan.upn}`,
+    );
   });
 
   it('reports not found and forbidden', async () => {
-    await expect(sandbox().run('mail.forward', { messageId: 'missing', to: [megan.upn] })).rejects.toMatchObject({ code: 'graph_not_found' });
+    await expect(sandbox().run('mail.forward', { messageId: 'missing', to: [megan.upn] })).rejects.toMatchObject({
+      code: 'graph_not_found',
+    });
     const m = await inboxMessage(sandbox(), 'Store display photos for review');
-    await expect(sandbox().run('mail.forward', { messageId: m.id, to: [megan.upn] }, { actor: { ...megan, upn: alex.upn } })).rejects.toMatchObject({ code: 'graph_forbidden' });
+    await expect(
+      sandbox().run('mail.forward', { messageId: m.id, to: [megan.upn] }, { actor: { ...megan, upn: alex.upn } }),
+    ).rejects.toMatchObject({ code: 'graph_forbidden' });
   });
 });

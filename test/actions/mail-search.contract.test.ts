@@ -7,7 +7,11 @@ const sandbox = useSandbox();
 
 async function meganWrites(subject: string, content: string): Promise<void> {
   await sandbox().call(megan.upn, 'POST', `/users/${megan.id}/sendMail`, {
-    message: { subject, body: { contentType: 'Text', content }, toRecipients: [{ emailAddress: { address: alex.upn } }] },
+    message: {
+      subject,
+      body: { contentType: 'Text', content },
+      toRecipients: [{ emailAddress: { address: alex.upn } }],
+    },
   });
 }
 
@@ -39,7 +43,9 @@ describe('mail.search against the sandbox', () => {
     const { output } = await sandbox().run('mail.search', { unread: true, since: '2025-03-05T00:00:00Z', top: 50 });
     const { messages } = output as MailSearchOutput;
     expect(messages.some((m) => m.subject === 'Fresh note')).toBe(true);
-    expect(messages.every((m) => !m.isRead && Date.parse(m.receivedDateTime) >= Date.parse('2025-03-05T00:00:00Z'))).toBe(true);
+    expect(
+      messages.every((m) => !m.isRead && Date.parse(m.receivedDateTime) >= Date.parse('2025-03-05T00:00:00Z')),
+    ).toBe(true);
     const limited = (await sandbox().run('mail.search', { top: 2 })).output as MailSearchOutput;
     expect(limited.count).toBe(2);
   });
@@ -47,7 +53,10 @@ describe('mail.search against the sandbox', () => {
   it('feeds text.summarise', async () => {
     await meganWrites('Launch plan', 'Hello Alex, the launch moves to April. More soon.');
     const found = (await sandbox().run('mail.search', { from: 'meganb@example.com' })).output as MailSearchOutput;
-    const { output, provenance } = await sandbox().run('text.summarise', { items: found.messages, title: 'From Megan' });
+    const { output, provenance } = await sandbox().run('text.summarise', {
+      items: found.messages,
+      title: 'From Megan',
+    });
     const { summary } = output as SummariseOutput;
     expect(summary).toContain('Launch plan:');
     expect(summary).toContain('Megan Bowen, 2025-03-05: the launch moves to April.');
@@ -55,13 +64,17 @@ describe('mail.search against the sandbox', () => {
   });
 
   it('reports another mailbox as forbidden', async () => {
-    const error = await rejectionOf(sandbox().run('mail.search', { from: 'Contoso' }, { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run('mail.search', { from: 'Contoso' }, { actor: { ...megan, upn: alex.upn } }),
+    );
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
   });
 
   it('reports an unknown mailbox as not found', async () => {
-    const error = await rejectionOf(sandbox().run('mail.search', {}, { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } }));
+    const error = await rejectionOf(
+      sandbox().run('mail.search', {}, { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } }),
+    );
     expect(error).toMatchObject({ code: 'graph_not_found', status: 404 });
   });
 

@@ -20,7 +20,9 @@ async function inbox(upn: string, id: string, subject: string): Promise<Listed['
 }
 
 async function folder(name: string, subject: string): Promise<Listed['value']> {
-  return (await sandbox().read<Listed>(alex.upn, `/users/${alex.id}/mailFolders/${name}/messages?${subjectFilter(subject)}`)).value;
+  return (
+    await sandbox().read<Listed>(alex.upn, `/users/${alex.id}/mailFolders/${name}/messages?${subjectFilter(subject)}`)
+  ).value;
 }
 
 const input = (subject: string) => ({ to: [megan.upn], subject, body: 'Hi Megan,\n\nThe summary is below.' });
@@ -54,7 +56,10 @@ describe('mail.send against the sandbox', () => {
       toRecipients: [{ emailAddress: { address: megan.upn } }],
       singleValueExtendedProperties: [{ id: IDEMPOTENCY_PROPERTY, value: 'step-send-2' }],
     });
-    const { output } = await sandbox().run('mail.send', input('Left as draft'), { idempotencyKey: 'step-send-2', attempt: 2 });
+    const { output } = await sandbox().run('mail.send', input('Left as draft'), {
+      idempotencyKey: 'step-send-2',
+      attempt: 2,
+    });
     expect(output).toMatchObject({ messageId: draft.id });
     expect(await inbox(megan.upn, megan.id, 'Left as draft')).toHaveLength(1);
     expect(await folder('drafts', 'Left as draft')).toEqual([]);
@@ -62,7 +67,13 @@ describe('mail.send against the sandbox', () => {
 
   it('reconciles after a send that timed out but happened', async () => {
     const impatient = createCatalogue(
-      createGraphGateway({ baseUrl: sandbox().sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 150, maxRetries: 3, logger: recordingLogger() }),
+      createGraphGateway({
+        baseUrl: sandbox().sandbox.url,
+        auth: { kind: 'sandbox' },
+        timeoutMs: 150,
+        maxRetries: 3,
+        logger: recordingLogger(),
+      }),
     ).get('mail.send');
     if (!impatient) throw new Error('mail.send missing');
     await sandbox().fault({ latencyMs: 400, count: 1, pathContains: '/send' });
@@ -83,19 +94,25 @@ describe('mail.send against the sandbox', () => {
   });
 
   it("refuses to send from someone else's mailbox", async () => {
-    const error = await rejectionOf(sandbox().run('mail.send', input('Not mine'), { actor: { ...megan, upn: alex.upn } }));
+    const error = await rejectionOf(
+      sandbox().run('mail.send', input('Not mine'), { actor: { ...megan, upn: alex.upn } }),
+    );
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: 'graph_forbidden', status: 403 });
     expect(await inbox(megan.upn, megan.id, 'Not mine')).toEqual([]);
   });
 
   it('reports an unknown mailbox as not found', async () => {
-    const error = await rejectionOf(sandbox().run('mail.send', input('Nobody'), { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } }));
+    const error = await rejectionOf(
+      sandbox().run('mail.send', input('Nobody'), { actor: { ...alex, id: '00000000-0000-0000-0000-000000000000' } }),
+    );
     expect(error).toMatchObject({ code: 'graph_not_found' });
   });
 
   it('previews exact recipients, subject and body, and references as "from step N"', () => {
-    const preview = sandbox().action('mail.send').describe({ to: [megan.upn], cc: ['adelev@example.com'], subject: 'Hi', body: { $ref: 's2.summary' } });
+    const preview = sandbox()
+      .action('mail.send')
+      .describe({ to: [megan.upn], cc: ['adelev@example.com'], subject: 'Hi', body: { $ref: 's2.summary' } });
     expect(preview.title).toBe('Send an email to meganb@example.com');
     expect(preview.fields).toEqual([
       { label: 'To', value: 'meganb@example.com' },

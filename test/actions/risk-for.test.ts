@@ -20,7 +20,9 @@ describe('a step is as risky as its concrete input', () => {
   });
 
   it('a recipient still to come from an earlier step counts as external until it is known', () => {
-    expect(catalogue.get('mail.send')!.riskFor?.({ to: [{ $ref: 's1.address' }], subject: 'Hi', body: 'x' }, ALEX)).toBe('write-external');
+    expect(
+      catalogue.get('mail.send')!.riskFor?.({ to: [{ $ref: 's1.address' }], subject: 'Hi', body: 'x' }, ALEX),
+    ).toBe('write-external');
   });
 
   it('a chat to a guest is external; sharing with the organisation is internal, with anyone external', () => {
@@ -34,7 +36,14 @@ describe('a step is as risky as its concrete input', () => {
   });
 
   it('gates every consequential step at a checkpoint, whatever its class', () => {
-    const step = buildPlan([{ action: 'mail.send', input: { to: ['dana@contoso.com'], subject: 'Hi', body: 'x' }, rationale: '' }], 1, catalogue, ids, new Date(), ALEX).steps[0]!;
+    const step = buildPlan(
+      [{ action: 'mail.send', input: { to: ['dana@contoso.com'], subject: 'Hi', body: 'x' }, rationale: '' }],
+      1,
+      catalogue,
+      ids,
+      new Date(),
+      ALEX,
+    ).steps[0]!;
     expect(step.gate).toBe('checkpoint');
   });
 });

@@ -23,13 +23,23 @@ export interface ActionHarness {
   /** The action by name (fails the test if missing). */
   action(name: string): ActionSpec;
   /** Parse input with the action's schema and run it. */
-  run(name: string, input: Record<string, unknown>, ctx?: Partial<ActionContext>): Promise<{ output: unknown; provenance: readonly string[] }>;
+  run(
+    name: string,
+    input: Record<string, unknown>,
+    ctx?: Partial<ActionContext>,
+  ): Promise<{ output: unknown; provenance: readonly string[] }>;
   /** GET from the sandbox as a user, bypassing the gateway (to verify side effects). */
   read<T>(upn: string, pathAndQuery: string): Promise<T>;
   /** Call the sandbox as a user with any method, bypassing the gateway (to set up data). */
   call<T>(upn: string, method: string, path: string, body?: unknown): Promise<T>;
   /** Inject a fault through the sandbox's admin endpoint. */
-  fault(rule: { status?: 429 | 503; retryAfterSeconds?: number; count: number; pathContains?: string; latencyMs?: number }): Promise<void>;
+  fault(rule: {
+    status?: 429 | 503;
+    retryAfterSeconds?: number;
+    count: number;
+    pathContains?: string;
+    latencyMs?: number;
+  }): Promise<void>;
 }
 
 /** Start a sandbox in a temp folder for this test file; reset it before each test. */
@@ -69,7 +79,13 @@ export function useSandbox(): () => ActionHarness {
       action,
       run: (name, input, ctx) => {
         const spec = action(name);
-        return spec.run(spec.input.parse(input), { idempotencyKey: `key-${Math.random()}`, actor: alex, attempt: 1, now: NOW, ...ctx });
+        return spec.run(spec.input.parse(input), {
+          idempotencyKey: `key-${Math.random()}`,
+          actor: alex,
+          attempt: 1,
+          now: NOW,
+          ...ctx,
+        });
       },
       read: (upn, pathAndQuery) => call(upn, 'GET', pathAndQuery),
       call,
@@ -85,7 +101,9 @@ export function useSandbox(): () => ActionHarness {
   });
   beforeEach(async () => {
     await harness?.sandbox.reset(NOW);
-    await fetch(`${new URL(harness?.sandbox.url ?? 'http://x').origin}/_sandbox/faults`, { method: 'DELETE' }).catch(() => undefined);
+    await fetch(`${new URL(harness?.sandbox.url ?? 'http://x').origin}/_sandbox/faults`, { method: 'DELETE' }).catch(
+      () => undefined,
+    );
   });
   afterAll(async () => {
     await harness?.sandbox.close();

@@ -2,12 +2,31 @@ import { firstSentence, summarise, textSummarise, threadKey } from '../../src/ac
 import type { MailMessage } from '../../src/actions/common/schemas';
 
 function message(id: string, subject: string, from: string, at: string, preview: string): MailMessage {
-  return { id, subject, from: { name: from, address: `${from.toLowerCase().split(' ')[0]}@contoso.com` }, receivedDateTime: at, bodyPreview: preview, isRead: false };
+  return {
+    id,
+    subject,
+    from: { name: from, address: `${from.toLowerCase().split(' ')[0]}@contoso.com` },
+    receivedDateTime: at,
+    bodyPreview: preview,
+    isRead: false,
+  };
 }
 
 const mail = [
-  message('m1', 'Renewal terms', 'Dana Whitman', '2025-03-03T09:00:00Z', 'Hi Alex, We would like to renew for two years. Can you send terms?'),
-  message('m2', 'RE: Renewal terms', 'Raj Patel', '2025-03-04T10:00:00Z', 'Hello team,\n\nThe IT review is done! Details follow.'),
+  message(
+    'm1',
+    'Renewal terms',
+    'Dana Whitman',
+    '2025-03-03T09:00:00Z',
+    'Hi Alex, We would like to renew for two years. Can you send terms?',
+  ),
+  message(
+    'm2',
+    'RE: Renewal terms',
+    'Raj Patel',
+    '2025-03-04T10:00:00Z',
+    'Hello team,\n\nThe IT review is done! Details follow.',
+  ),
   message('m3', 'Security questionnaire', 'Sofia Marin', '2025-03-02T08:00:00Z', ''),
 ];
 
@@ -42,7 +61,12 @@ describe('text.summarise', () => {
 
   it('says so when there is no mail', async () => {
     const spec = textSummarise();
-    const result = await spec.run(spec.input.parse({ items: [] }), { idempotencyKey: 'k', actor: { id: 'a', name: 'A' }, attempt: 1, now: new Date() });
+    const result = await spec.run(spec.input.parse({ items: [] }), {
+      idempotencyKey: 'k',
+      actor: { id: 'a', name: 'A' },
+      attempt: 1,
+      now: new Date(),
+    });
     expect(result).toEqual({ output: { summary: 'No matching mail.', sourceIds: [] }, provenance: [] });
   });
 

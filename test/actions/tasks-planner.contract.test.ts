@@ -9,7 +9,15 @@ import { alex, megan, rejectionOf, useSandbox } from './sandbox-harness';
 const sandbox = useSandbox();
 const adele = SANDBOX_DIRECTORY.users[2]!;
 
-interface Task { id: string; title: string; '@odata.etag': string; percentComplete: number; dueDateTime: string | null; assignments: Record<string, unknown>; bucketId: string }
+interface Task {
+  id: string;
+  title: string;
+  '@odata.etag': string;
+  percentComplete: number;
+  dueDateTime: string | null;
+  assignments: Record<string, unknown>;
+  bucketId: string;
+}
 
 async function planId(title: string, upn = alex.upn): Promise<string> {
   const plans = await sandbox().read<{ value: Array<{ id: string; title: string }> }>(upn, '/me/planner/plans');
@@ -19,11 +27,20 @@ async function planId(title: string, upn = alex.upn): Promise<string> {
 }
 
 async function tasksTitled(title: string): Promise<Task[]> {
-  const tasks = await sandbox().read<{ value: Task[] }>(alex.upn, `/planner/plans/${await planId('Spring launch')}/tasks`);
+  const tasks = await sandbox().read<{ value: Task[] }>(
+    alex.upn,
+    `/planner/plans/${await planId('Spring launch')}/tasks`,
+  );
   return tasks.value.filter((t) => t.title === title);
 }
 
-const create = { plan: 'Spring launch', bucket: 'To do', title: 'Book venue', assignees: [megan.upn], dueDateTime: '2025-03-07T17:00:00Z' };
+const create = {
+  plan: 'Spring launch',
+  bucket: 'To do',
+  title: 'Book venue',
+  assignees: [megan.upn],
+  dueDateTime: '2025-03-07T17:00:00Z',
+};
 
 describe('planner.listTasks against the sandbox', () => {
   it("lists a plan's open tasks by title, with buckets and assignees' names", async () => {
@@ -33,14 +50,25 @@ describe('planner.listTasks against the sandbox', () => {
     expect(buckets.map((b) => b.name)).toEqual(['To do', 'In progress', 'Done']);
     expect(tasks.map((t) => t.title)).not.toContain('Pick launch date');
     const draft = tasks.find((t) => t.title === 'Draft launch announcement');
-    expect(draft).toMatchObject({ bucket: 'In progress', percentComplete: 50, assignees: [{ id: megan.id, name: 'Megan Bowen' }], planTitle: 'Spring launch' });
+    expect(draft).toMatchObject({
+      bucket: 'In progress',
+      percentComplete: 50,
+      assignees: [{ id: megan.id, name: 'Megan Bowen' }],
+      planTitle: 'Spring launch',
+    });
     expect(tasks[0]?.title).toBe('Review launch budget');
-    expect((output as PlannerListOutput).answer).toMatch(/^5 open tasks in Spring launch: Review launch budget \(due 2025-03-06, Patti Fernandez, 50%\); Draft launch announcement/);
+    expect((output as PlannerListOutput).answer).toMatch(
+      /^5 open tasks in Spring launch: Review launch budget \(due 2025-03-06, Patti Fernandez, 50%\); Draft launch announcement/,
+    );
   });
 
   it('lists the tasks assigned to the requester when no plan is named', async () => {
     const { output } = await sandbox().run('planner.listTasks', { includeCompleted: true });
-    expect((output as PlannerListOutput).tasks.map((t) => t.title).sort()).toEqual(['Confirm press list', 'Order booth banners', 'Pick launch date']);
+    expect((output as PlannerListOutput).tasks.map((t) => t.title).sort()).toEqual([
+      'Confirm press list',
+      'Order booth banners',
+      'Pick launch date',
+    ]);
   });
 
   it('reports an unknown plan by name, and a plan of a group the requester is not in as forbidden', async () => {
@@ -48,7 +76,10 @@ describe('planner.listTasks against the sandbox', () => {
     expect(missing).toBeInstanceOf(DelegateError);
     expect(missing).toMatchObject({ code: 'plan_not_found', kind: 'user_input' });
     const board = await planId('Board prep', 'pattif@example.com');
-    expect(await rejectionOf(sandbox().run('planner.listTasks', { plan: board }))).toMatchObject({ code: 'graph_forbidden', status: 403 });
+    expect(await rejectionOf(sandbox().run('planner.listTasks', { plan: board }))).toMatchObject({
+      code: 'graph_forbidden',
+      status: 403,
+    });
   });
 
   it('rides out throttling', async () => {
@@ -62,7 +93,11 @@ describe('planner.listTasks against the sandbox', () => {
 
 describe('planner.createTask against the sandbox', () => {
   it('creates the task in the bucket, assigned by address, due when asked, with the key in its notes', async () => {
-    const { output } = await sandbox().run('planner.createTask', { ...create, description: 'Seats for 200.' }, { idempotencyKey: 'plan-step-1' });
+    const { output } = await sandbox().run(
+      'planner.createTask',
+      { ...create, description: 'Seats for 200.' },
+      { idempotencyKey: 'plan-step-1' },
+    );
     const made = output as PlannerCreateOutput;
     const [task, ...more] = await tasksTitled('Book venue');
     expect(more).toHaveLength(0);
@@ -83,10 +118,16 @@ describe('planner.createTask against the sandbox', () => {
   });
 
   it('refuses an unknown bucket or person, and a plan the requester cannot use', async () => {
-    expect(await rejectionOf(sandbox().run('planner.createTask', { ...create, bucket: 'Someday' }))).toMatchObject({ code: 'bucket_not_found' });
-    expect(await rejectionOf(sandbox().run('planner.createTask', { ...create, assignees: ['nobody@example.com'] }))).toMatchObject({ code: 'person_not_found' });
+    expect(await rejectionOf(sandbox().run('planner.createTask', { ...create, bucket: 'Someday' }))).toMatchObject({
+      code: 'bucket_not_found',
+    });
+    expect(
+      await rejectionOf(sandbox().run('planner.createTask', { ...create, assignees: ['nobody@example.com'] })),
+    ).toMatchObject({ code: 'person_not_found' });
     const board = await planId('Board prep', 'pattif@example.com');
-    expect(await rejectionOf(sandbox().run('planner.createTask', { ...create, plan: board, bucket: undefined }))).toMatchObject({ code: 'graph_forbidden' });
+    expect(
+      await rejectionOf(sandbox().run('planner.createTask', { ...create, plan: board, bucket: undefined })),
+    ).toMatchObject({ code: 'graph_forbidden' });
     expect(await tasksTitled('Book venue')).toHaveLength(0);
   });
 
@@ -100,7 +141,9 @@ describe('planner.createTask against the sandbox', () => {
     const spec = sandbox().action('planner.createTask');
     expect(spec.destinations?.(create)).toEqual([{ kind: 'recipient', value: megan.upn, field: 'assignees' }]);
     expect(spec.describe(create).fields).toContainEqual({ label: 'Assigned to', value: megan.upn });
-    expect(spec.describe({ ...create, title: { $ref: 's1.title' } }).title).toBe('Add "(from step 1)" to the Spring launch plan');
+    expect(spec.describe({ ...create, title: { $ref: 's1.title' } }).title).toBe(
+      'Add "(from step 1)" to the Spring launch plan',
+    );
   });
 });
 
@@ -114,9 +157,18 @@ describe('planner.updateTask against the sandbox', () => {
   it('sets progress, due date and assignees with the current etag', async () => {
     const task = await confirmPressList();
     const { output } = await sandbox().run('planner.updateTask', {
-      taskId: task.id, percentComplete: 100, dueDateTime: '2025-03-10T09:00:00Z', addAssignees: [adele.mail], removeAssignees: [alex.upn],
+      taskId: task.id,
+      percentComplete: 100,
+      dueDateTime: '2025-03-10T09:00:00Z',
+      addAssignees: [adele.mail],
+      removeAssignees: [alex.upn],
     });
-    expect(output as PlannerUpdateOutput).toEqual({ taskId: task.id, percentComplete: 100, dueDateTime: '2025-03-10T09:00:00Z', assigneeIds: [adele.id] });
+    expect(output as PlannerUpdateOutput).toEqual({
+      taskId: task.id,
+      percentComplete: 100,
+      dueDateTime: '2025-03-10T09:00:00Z',
+      assigneeIds: [adele.id],
+    });
     const after = await confirmPressList();
     expect(after['@odata.etag']).not.toBe(task['@odata.etag']);
   });
@@ -131,7 +183,11 @@ describe('planner.updateTask against the sandbox', () => {
     const fresh = await sandbox().read<Task>(megan.upn, `/planner/tasks/${task.id}`);
     const edit = await fetch(`${sandbox().sandbox.url}/planner/tasks/${task.id}`, {
       method: 'PATCH',
-      headers: { authorization: `Bearer sandbox:${megan.upn}`, 'content-type': 'application/json', 'if-match': fresh['@odata.etag'] },
+      headers: {
+        authorization: `Bearer sandbox:${megan.upn}`,
+        'content-type': 'application/json',
+        'if-match': fresh['@odata.etag'],
+      },
       body: JSON.stringify({ title: 'Confirm press list with Contoso' }),
     });
     expect(edit.status).toBe(204);
@@ -151,12 +207,18 @@ describe('planner.updateTask against the sandbox', () => {
   });
 
   it('finds the task by title in a plan, or among my tasks, and asks when none matches', async () => {
-    const { output } = await sandbox().run('planner.updateTask', { title: 'confirm press list', plan: 'Spring launch', percentComplete: 100 });
+    const { output } = await sandbox().run('planner.updateTask', {
+      title: 'confirm press list',
+      plan: 'Spring launch',
+      percentComplete: 100,
+    });
     expect((output as PlannerUpdateOutput).percentComplete).toBe(100);
     expect((await confirmPressList()).percentComplete).toBe(100);
     await sandbox().run('planner.updateTask', { title: 'Order booth banners', dueDateTime: null });
     expect((await tasksTitled('Order booth banners'))[0]?.dueDateTime).toBeNull();
-    const missing = await rejectionOf(sandbox().run('planner.updateTask', { title: 'Hire a DJ', plan: 'Spring launch', percentComplete: 100 }));
+    const missing = await rejectionOf(
+      sandbox().run('planner.updateTask', { title: 'Hire a DJ', plan: 'Spring launch', percentComplete: 100 }),
+    );
     expect(missing).toMatchObject({ code: 'task_not_found', kind: 'user_input' });
   });
 
@@ -175,6 +237,8 @@ describe('planner.updateTask against the sandbox', () => {
     const board = await planId('Board prep', 'pattif@example.com');
     const hidden = await sandbox().read<{ value: Task[] }>('pattif@example.com', `/planner/plans/${board}/tasks`);
     const secret = hidden.value[0]?.id ?? '';
-    expect(await rejectionOf(sandbox().run('planner.updateTask', { taskId: secret, percentComplete: 10 }))).toMatchObject({ code: 'graph_forbidden' });
+    expect(
+      await rejectionOf(sandbox().run('planner.updateTask', { taskId: secret, percentComplete: 10 })),
+    ).toMatchObject({ code: 'graph_forbidden' });
   });
 });

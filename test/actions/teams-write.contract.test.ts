@@ -8,31 +8,65 @@ const [general, announcements] = team.channels;
 const retail = SANDBOX_DIRECTORY.teams[1]!;
 const adele = SANDBOX_DIRECTORY.users[2]!;
 const q = encodeURIComponent;
-const where = (c = general!) => ({ teamId: team.id, teamName: team.displayName, channelId: c.id, channelName: c.displayName });
+const where = (c = general!) => ({
+  teamId: team.id,
+  teamName: team.displayName,
+  channelId: c.id,
+  channelName: c.displayName,
+});
 const meganMention = { userId: megan.id, displayName: 'Megan Bowen', address: megan.upn };
 
-interface Message { id: string; replyToId: string | null; body: { content: string }; mentions: Array<{ id: number; mentionText: string; mentioned: { user: { id: string } } }> }
+interface Message {
+  id: string;
+  replyToId: string | null;
+  body: { content: string };
+  mentions: Array<{ id: number; mentionText: string; mentioned: { user: { id: string } } }>;
+}
 
 async function latestPost(c = general!): Promise<Message> {
-  const page = await sandbox().read<{ value: Message[] }>(megan.upn, `/teams/${team.id}/channels/${q(c.id)}/messages?$top=1`);
+  const page = await sandbox().read<{ value: Message[] }>(
+    megan.upn,
+    `/teams/${team.id}/channels/${q(c.id)}/messages?$top=1`,
+  );
   return page.value[0]!;
 }
 
 async function repliesTo(postId: string): Promise<Message[]> {
-  return (await sandbox().read<{ value: Message[] }>(megan.upn, `/teams/${team.id}/channels/${q(general!.id)}/messages/${postId}/replies?$top=50`)).value;
+  return (
+    await sandbox().read<{ value: Message[] }>(
+      megan.upn,
+      `/teams/${team.id}/channels/${q(general!.id)}/messages/${postId}/replies?$top=50`,
+    )
+  ).value;
 }
 
 describe('teams.postChannelMessage with @mentions', () => {
   it('tags the person where the text names them and sends the mentions array', async () => {
-    const { output } = await sandbox().run('teams.postChannelMessage', { ...where(announcements), text: 'Thanks Megan Bowen for the launch plan', mentions: [meganMention] });
+    const { output } = await sandbox().run('teams.postChannelMessage', {
+      ...where(announcements),
+      text: 'Thanks Megan Bowen for the launch plan',
+      mentions: [meganMention],
+    });
     const posted = await latestPost(announcements);
     expect(posted.id).toBe((output as PostChannelMessageOutput).messageId);
-    expect(posted.body.content).toMatch(/^<p>Thanks <at id="0">Megan Bowen<\/at> for the launch plan<\/p><span data-delegate-key=/);
-    expect(posted.mentions).toEqual([expect.objectContaining({ id: 0, mentionText: 'Megan Bowen', mentioned: expect.objectContaining({ user: expect.objectContaining({ id: megan.id }) }) })]);
+    expect(posted.body.content).toMatch(
+      /^<p>Thanks <at id="0">Megan Bowen<\/at> for the launch plan<\/p><span data-delegate-key=/,
+    );
+    expect(posted.mentions).toEqual([
+      expect.objectContaining({
+        id: 0,
+        mentionText: 'Megan Bowen',
+        mentioned: expect.objectContaining({ user: expect.objectContaining({ id: megan.id }) }),
+      }),
+    ]);
   });
 
   it('tags a first name as Teams does for "@Megan", never inside another word', async () => {
-    await sandbox().run('teams.postChannelMessage', { ...where(), text: 'Megansson wrote it; thanks Megan!', mentions: [meganMention] });
+    await sandbox().run('teams.postChannelMessage', {
+      ...where(),
+      text: 'Megansson wrote it; thanks Megan!',
+      mentions: [meganMention],
+    });
     const posted = await latestPost();
     expect(posted.body.content).toMatch(/^<p>Megansson wrote it; thanks <at id="0">Megan<\/at>!<\/p>/);
     expect(posted.mentions[0]).toMatchObject({ id: 0, mentionText: 'Megan', mentioned: { user: { id: megan.id } } });
@@ -40,17 +74,37 @@ describe('teams.postChannelMessage with @mentions', () => {
 
   it('tags people the text does not name at the start, and shows them on the card', async () => {
     const adeleMention = { userId: adele.id, displayName: 'Adele Vance', address: adele.mail };
-    await sandbox().run('teams.postChannelMessage', { ...where(), text: 'Please review the deck', mentions: [meganMention, adeleMention] });
+    await sandbox().run('teams.postChannelMessage', {
+      ...where(),
+      text: 'Please review the deck',
+      mentions: [meganMention, adeleMention],
+    });
     const posted = await latestPost();
-    expect(posted.body.content).toMatch(/^<p><at id="0">Megan Bowen<\/at> <at id="1">Adele Vance<\/at> Please review the deck<\/p>/);
+    expect(posted.body.content).toMatch(
+      /^<p><at id="0">Megan Bowen<\/at> <at id="1">Adele Vance<\/at> Please review the deck<\/p>/,
+    );
     expect(posted.mentions.map((m) => m.mentioned.user.id)).toEqual([megan.id, adele.id]);
     const spec = sandbox().action('teams.postChannelMessage');
-    expect(spec.describe({ ...where(), text: 'Hi', mentions: [meganMention] }).fields).toContainEqual({ label: 'Mentions', value: 'Megan Bowen' });
-    expect(spec.destinations?.({ ...where(), text: 'Hi', mentions: [meganMention] })).toContainEqual({ kind: 'recipient', value: megan.upn, label: 'Megan Bowen', field: 'mentions' });
+    expect(spec.describe({ ...where(), text: 'Hi', mentions: [meganMention] }).fields).toContainEqual({
+      label: 'Mentions',
+      value: 'Megan Bowen',
+    });
+    expect(spec.destinations?.({ ...where(), text: 'Hi', mentions: [meganMention] })).toContainEqual({
+      kind: 'recipient',
+      value: megan.upn,
+      label: 'Megan Bowen',
+      field: 'mentions',
+    });
   });
 
   it('refuses a mention of someone who is not in the directory', async () => {
-    const error = await rejectionOf(sandbox().run('teams.postChannelMessage', { ...where(), text: 'Hi Nobody', mentions: [{ userId: 'nobody', displayName: 'Nobody', address: 'nobody@example.com' }] }));
+    const error = await rejectionOf(
+      sandbox().run('teams.postChannelMessage', {
+        ...where(),
+        text: 'Hi Nobody',
+        mentions: [{ userId: 'nobody', displayName: 'Nobody', address: 'nobody@example.com' }],
+      }),
+    );
     expect(error).toMatchObject({ code: 'graph_bad_request', status: 400 });
   });
 });
@@ -58,7 +112,12 @@ describe('teams.postChannelMessage with @mentions', () => {
 describe('teams.replyToMessage against the sandbox', () => {
   it('replies in the right thread, as the requester, with a mention', async () => {
     const post = await latestPost();
-    const { output, provenance } = await sandbox().run('teams.replyToMessage', { ...where(), messageId: post.id, text: 'Numbers are in, Megan Bowen', mentions: [meganMention] });
+    const { output, provenance } = await sandbox().run('teams.replyToMessage', {
+      ...where(),
+      messageId: post.id,
+      text: 'Numbers are in, Megan Bowen',
+      mentions: [meganMention],
+    });
     const reply = output as ReplyToMessageOutput;
     expect(reply.replyToId).toBe(post.id);
     expect(provenance).toEqual([post.id]);
@@ -79,9 +138,21 @@ describe('teams.replyToMessage against the sandbox', () => {
   });
 
   it('reports an unknown post as not found and a team the requester is not in as forbidden', async () => {
-    await expect(rejectionOf(sandbox().run('teams.replyToMessage', { ...where(), messageId: '999', text: 'Lost' }))).resolves.toMatchObject({ code: 'graph_not_found', status: 404 });
-    const theirs = { teamId: retail.id, teamName: retail.displayName, channelId: retail.channels[0]!.id, channelName: 'General', messageId: '1', text: 'Let me in' };
-    await expect(rejectionOf(sandbox().run('teams.replyToMessage', theirs))).resolves.toMatchObject({ code: 'graph_forbidden', status: 403 });
+    await expect(
+      rejectionOf(sandbox().run('teams.replyToMessage', { ...where(), messageId: '999', text: 'Lost' })),
+    ).resolves.toMatchObject({ code: 'graph_not_found', status: 404 });
+    const theirs = {
+      teamId: retail.id,
+      teamName: retail.displayName,
+      channelId: retail.channels[0]!.id,
+      channelName: 'General',
+      messageId: '1',
+      text: 'Let me in',
+    };
+    await expect(rejectionOf(sandbox().run('teams.replyToMessage', theirs))).resolves.toMatchObject({
+      code: 'graph_forbidden',
+      status: 403,
+    });
   });
 
   it('rides out throttling', async () => {
@@ -95,12 +166,23 @@ describe('teams.replyToMessage against the sandbox', () => {
 
   it('previews the channel, the post and the exact reply; the channel is a destination', () => {
     const spec = sandbox().action('teams.replyToMessage');
-    const input = { ...where(), messageId: { $ref: 's1.latest.id' }, postPreview: { $ref: 's1.latest.text' }, text: 'On it' };
+    const input = {
+      ...where(),
+      messageId: { $ref: 's1.latest.id' },
+      postPreview: { $ref: 's1.latest.text' },
+      text: 'On it',
+    };
     expect(spec.describe(input)).toMatchObject({
       title: 'Reply in My Team › General',
-      fields: [{ label: 'Channel', value: 'My Team › General' }, { label: 'In reply to', value: '(from step 1)' }, { label: 'Reply', value: 'On it' }],
+      fields: [
+        { label: 'Channel', value: 'My Team › General' },
+        { label: 'In reply to', value: '(from step 1)' },
+        { label: 'Reply', value: 'On it' },
+      ],
     });
-    expect(spec.destinations?.(input)).toEqual([{ kind: 'channel', value: `${team.id}/${general!.id}`, label: 'General', field: 'channelId' }]);
+    expect(spec.destinations?.(input)).toEqual([
+      { kind: 'channel', value: `${team.id}/${general!.id}`, label: 'General', field: 'channelId' },
+    ]);
     expect(spec.risk).toBe('write-internal');
   });
 });

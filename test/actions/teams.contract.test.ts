@@ -15,7 +15,13 @@ async function postsContaining(text: string): Promise<Posts['value']> {
   return (await sandbox().read<Posts>(megan.upn, path)).value.filter((m) => m.body.content.includes(text));
 }
 
-const input = (text: string) => ({ teamId: team.id, channelId: general.id, teamName: team.displayName, channelName: general.displayName, text });
+const input = (text: string) => ({
+  teamId: team.id,
+  channelId: general.id,
+  teamName: team.displayName,
+  channelName: general.displayName,
+  text,
+});
 
 describe('teams.postChannelMessage against the sandbox', () => {
   it('posts escaped HTML paragraphs that everyone in the channel can read', async () => {
@@ -23,7 +29,9 @@ describe('teams.postChannelMessage against the sandbox', () => {
     const { messageId, webUrl } = output as PostChannelMessageOutput;
     const posts = await postsContaining('Launch &lt;moved&gt;');
     expect(posts.map((p) => p.id)).toEqual([messageId]);
-    expect(posts[0]?.body.content).toMatch(/^<p>Launch &lt;moved&gt;<\/p><p>New date: April<\/p><span data-delegate-key=/);
+    expect(posts[0]?.body.content).toMatch(
+      /^<p>Launch &lt;moved&gt;<\/p><p>New date: April<\/p><span data-delegate-key=/,
+    );
     expect(webUrl).not.toBe('');
   });
 
@@ -44,7 +52,9 @@ describe('teams.postChannelMessage against the sandbox', () => {
   });
 
   it('reports an unknown channel as not found', async () => {
-    const error = await rejectionOf(sandbox().run('teams.postChannelMessage', { ...input('Lost'), channelId: '19:nope@thread.tacv2' }));
+    const error = await rejectionOf(
+      sandbox().run('teams.postChannelMessage', { ...input('Lost'), channelId: '19:nope@thread.tacv2' }),
+    );
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ code: 'graph_not_found', status: 404 });
   });

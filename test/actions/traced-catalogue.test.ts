@@ -10,14 +10,26 @@ describe('the catalogue as the worker runs it', () => {
     const spec = catalogue.get('mail.search')!;
     const first: ExternalRequest[] = [];
     const second: ExternalRequest[] = [];
-    const ctx = (into: ExternalRequest[]) => ({ idempotencyKey: 'k', actor: alex, attempt: 1, now: NOW, onRequest: (r: ExternalRequest) => into.push(r) });
+    const ctx = (into: ExternalRequest[]) => ({
+      idempotencyKey: 'k',
+      actor: alex,
+      attempt: 1,
+      now: NOW,
+      onRequest: (r: ExternalRequest) => into.push(r),
+    });
     await Promise.all([
       spec.run(spec.input.parse({ from: 'contoso.com' }), ctx(first)),
       spec.run(spec.input.parse({ from: 'fabrikam.com' }), ctx(second)),
     ]);
     for (const requests of [first, second]) {
       expect(requests.length).toBeGreaterThan(0);
-      for (const r of requests) expect(r).toMatchObject({ method: 'GET', path: expect.stringMatching(/^\/v1\.0\/users\//), status: 200, requestId: expect.any(String) });
+      for (const r of requests)
+        expect(r).toMatchObject({
+          method: 'GET',
+          path: expect.stringMatching(/^\/v1\.0\/users\//),
+          status: 200,
+          requestId: expect.any(String),
+        });
       expect(requests.every((r) => !r.path.includes('?'))).toBe(true);
     }
   });
@@ -26,10 +38,19 @@ describe('the catalogue as the worker runs it', () => {
     const appOnly = tracedCatalogue(harness().catalogue, { userIdentity: 'app' });
     const post = appOnly.get('teams.sendChatMessage')!;
     expect(post.permissions.application).toEqual([]);
-    const error = await rejectionOf(post.run({ to: 'meganb@example.com', text: 'hi' }, { idempotencyKey: 'k', actor: alex, attempt: 1, now: NOW }));
+    const error = await rejectionOf(
+      post.run({ to: 'meganb@example.com', text: 'hi' }, { idempotencyKey: 'k', actor: alex, attempt: 1, now: NOW }),
+    );
     expect(error).toMatchObject({ code: 'graph_identity_unavailable' });
     // Actions with an application permission still run.
     const search = appOnly.get('mail.search')!;
-    await expect(search.run(search.input.parse({ from: 'contoso.com' }), { idempotencyKey: 'k', actor: alex, attempt: 1, now: NOW })).resolves.toBeDefined();
+    await expect(
+      search.run(search.input.parse({ from: 'contoso.com' }), {
+        idempotencyKey: 'k',
+        actor: alex,
+        attempt: 1,
+        now: NOW,
+      }),
+    ).resolves.toBeDefined();
   });
 });

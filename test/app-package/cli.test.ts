@@ -19,7 +19,9 @@ describe('package-app command line', () => {
     const { code, out } = run(['--env', 'local', '--root', root, '--out', path.join(root, 'out')]);
     expect(code).toBe(0);
     expect(out).toMatch(/^note: TEAMS_APP_ID is not set/m);
-    expect(out).toContain(`wrote ${path.join(root, 'out', 'appPackage.local.zip')}: manifest.json, color.png, outline.png`);
+    expect(out).toContain(
+      `wrote ${path.join(root, 'out', 'appPackage.local.zip')}: manifest.json, color.png, outline.png`,
+    );
     expect(fs.existsSync(path.join(root, 'out', 'appPackage.local.zip'))).toBe(true);
   });
 
@@ -41,7 +43,13 @@ describe('package-app command line', () => {
 
   it('runs under tsx as `npm run package:app` would, failing with a non-zero status', async () => {
     const tsx = path.join(REPO, 'node_modules', '.bin', 'tsx');
-    const child = promisify(execFile)(tsx, [path.join(REPO, 'scripts', 'package-app.ts'), '--env', 'dev', '--root', copy()]);
+    const child = promisify(execFile)(tsx, [
+      path.join(REPO, 'scripts', 'package-app.ts'),
+      '--env',
+      'dev',
+      '--root',
+      copy(),
+    ]);
     await expect(child).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('TEAMS_APP_ID is empty') });
   });
 });

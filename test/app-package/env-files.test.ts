@@ -6,13 +6,45 @@ import { REPO } from './fixture';
 
 /** What src/config.ts reads. */
 const CONFIG_KEYS = [
-  'BOT_ID', 'BOT_PASSWORD', 'BOT_TYPE', 'BOT_TENANT_ID', 'PORT', 'SANDBOX_GRAPH_PORT', 'DELEGATE_GRAPH', 'GRAPH_BASE_URL',
-  'DATA_DIR', 'DATABASE_URL', 'LOG_LEVEL', 'DEFAULT_TIME_ZONE', 'WORKER_LEASE_MS', 'WORKER_POLL_MS', 'WORKER_CONCURRENCY',
-  'TASK_MAX_STEPS', 'TASK_MAX_MINUTES', 'STEP_TIMEOUT_MS', 'GRAPH_TIMEOUT_MS', 'POLICY_FILE', 'GRAPH_AUTH', 'AAD_APP_CLIENT_ID',
-  'AAD_APP_TENANT_ID', 'AAD_APP_CERTIFICATE_PATH', 'MANAGED_IDENTITY_CLIENT_ID', 'OAUTH_CONNECTION_NAME', 'AAD_APP_OAUTH_AUTHORITY_HOST',
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'BOT_TYPE',
+  'BOT_TENANT_ID',
+  'PORT',
+  'SANDBOX_GRAPH_PORT',
+  'DELEGATE_GRAPH',
+  'GRAPH_BASE_URL',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'LOG_LEVEL',
+  'DEFAULT_TIME_ZONE',
+  'WORKER_LEASE_MS',
+  'WORKER_POLL_MS',
+  'WORKER_CONCURRENCY',
+  'TASK_MAX_STEPS',
+  'TASK_MAX_MINUTES',
+  'STEP_TIMEOUT_MS',
+  'GRAPH_TIMEOUT_MS',
+  'POLICY_FILE',
+  'GRAPH_AUTH',
+  'AAD_APP_CLIENT_ID',
+  'AAD_APP_TENANT_ID',
+  'AAD_APP_CERTIFICATE_PATH',
+  'MANAGED_IDENTITY_CLIENT_ID',
+  'OAUTH_CONNECTION_NAME',
+  'AAD_APP_OAUTH_AUTHORITY_HOST',
 ];
 /** Toolkit variables: built-ins, and those teamsapp.yml reads or writes. */
-const TOOLKIT_KEYS = ['TEAMSFX_ENV', 'APP_NAME_SUFFIX', 'TEAMS_APP_ID', 'BOT_ENDPOINT', 'BOT_OBJECT_ID', 'SECRET_BOT_PASSWORD', 'TEAMS_APP_PUBLISHED_APP_ID', 'AZURE_APP_SERVICE_RESOURCE_ID'];
+const TOOLKIT_KEYS = [
+  'TEAMSFX_ENV',
+  'APP_NAME_SUFFIX',
+  'TEAMS_APP_ID',
+  'BOT_ENDPOINT',
+  'BOT_OBJECT_ID',
+  'SECRET_BOT_PASSWORD',
+  'TEAMS_APP_PUBLISHED_APP_ID',
+  'AZURE_APP_SERVICE_RESOURCE_ID',
+];
 /** Named for the future, marked as not read yet where they appear. */
 const RESERVED_KEYS = ['AZURE_OPENAI_API_KEY'];
 
@@ -24,7 +56,9 @@ describe('env files', () => {
   const files = ['.env.local', '.env.local.user.example', '.env.dev', '.env.dev.user.example'];
 
   it.each(files)('%s names only settings Delegate or the toolkit understand', (name) => {
-    const unknown = documentedKeys(read(name)).filter((k) => k && ![...CONFIG_KEYS, ...TOOLKIT_KEYS, ...RESERVED_KEYS].includes(k));
+    const unknown = documentedKeys(read(name)).filter(
+      (k) => k && ![...CONFIG_KEYS, ...TOOLKIT_KEYS, ...RESERVED_KEYS].includes(k),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -35,19 +69,30 @@ describe('env files', () => {
   it('the example .user files carry no secret values', () => {
     for (const name of ['.env.local.user.example', '.env.dev.user.example']) {
       const assigned = parseEnvText(read(name));
-      for (const key of ['BOT_PASSWORD', 'SECRET_BOT_PASSWORD', 'AZURE_OPENAI_API_KEY']) expect(assigned[key] ?? '').toBe('');
+      for (const key of ['BOT_PASSWORD', 'SECRET_BOT_PASSWORD', 'AZURE_OPENAI_API_KEY'])
+        expect(assigned[key] ?? '').toBe('');
     }
   });
 
   it('env/.env.local starts the bot in local mode with the documented defaults', () => {
     const config = loadConfig({}, envFiles(REPO, 'local').slice(0, 1));
-    expect(config).toMatchObject({ local: true, host: '127.0.0.1', port: 3978, logLevel: 'info', defaultTimeZone: 'UTC' });
+    expect(config).toMatchObject({
+      local: true,
+      host: '127.0.0.1',
+      port: 3978,
+      logLevel: 'info',
+      defaultTimeZone: 'UTC',
+    });
     expect(config.graph).toMatchObject({ kind: 'sandbox', port: 3979 });
   });
 
   it('env/.env.dev, with the ids provisioning writes and the secret, is a valid real-tenant configuration', () => {
     const config = loadConfig(
-      { BOT_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', BOT_TENANT_ID: '0f1e2d3c-4b5a-4968-8776-655443322110', BOT_PASSWORD: 'secret' },
+      {
+        BOT_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+        BOT_TENANT_ID: '0f1e2d3c-4b5a-4968-8776-655443322110',
+        BOT_PASSWORD: 'secret',
+      },
       [path.join(REPO, 'env', '.env.dev')],
     );
     expect(config).toMatchObject({ local: false, bot: { type: 'SingleTenant' }, graph: { kind: 'microsoft' } });

@@ -18,8 +18,12 @@ export function useRepoCopies(): () => string {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'delegate-app-package-'));
     made.push(root);
     fs.mkdirSync(path.join(root, 'appPackage'));
-    for (const file of ['manifest.json', 'color.png', 'outline.png']) fs.copyFileSync(path.join(REPO, 'appPackage', file), path.join(root, 'appPackage', file));
-    fs.cpSync(path.join(REPO, 'env'), path.join(root, 'env'), { recursive: true, filter: (src) => !src.endsWith('.user') });
+    for (const file of ['manifest.json', 'color.png', 'outline.png'])
+      fs.copyFileSync(path.join(REPO, 'appPackage', file), path.join(root, 'appPackage', file));
+    fs.cpSync(path.join(REPO, 'env'), path.join(root, 'env'), {
+      recursive: true,
+      filter: (src) => !src.endsWith('.user'),
+    });
     return root;
   };
 }
@@ -53,4 +57,7 @@ export function editManifest(root: string, change: (manifest: TestManifest) => v
 }
 
 /** Two GUIDs that look like provisioned ids. */
-export const PROVISIONED = { TEAMS_APP_ID: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', BOT_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' } as const;
+export const PROVISIONED = {
+  TEAMS_APP_ID: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  BOT_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+} as const;

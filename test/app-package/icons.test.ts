@@ -21,7 +21,8 @@ describe('the committed icons', () => {
     const pixels = Array.from({ length: rgba.length / 4 }, (_, i) => rgba.subarray(i * 4, i * 4 + 4));
     expect(pixels.every((p) => p[3] === 255)).toBe(true);
     const accent = readManifest(REPO).accentColor;
-    const hex = (p: Uint8Array) => `#${Array.from(p.subarray(0, 3), (v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+    const hex = (p: Uint8Array) =>
+      `#${Array.from(p.subarray(0, 3), (v) => v.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
     expect(hex(pixels[0] ?? new Uint8Array(4))).toBe(accent);
     const white = pixels.filter((p) => p[0] === 255 && p[1] === 255 && p[2] === 255).length;
     expect(white / pixels.length).toBeGreaterThan(0.1);

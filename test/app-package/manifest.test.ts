@@ -28,12 +28,19 @@ describe('the committed manifest', () => {
 
   it('uses a current schema and declares a conversational bot in all three scopes', () => {
     const manifest = readManifest(REPO);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
     expect(manifest.id).toBe('${{TEAMS_APP_ID}}');
     const [bot, ...others] = manifest.bots;
     expect(others).toEqual([]);
-    expect(bot).toMatchObject({ botId: '${{BOT_ID}}', scopes: ['personal', 'team', 'groupChat'], supportsFiles: false, isNotificationOnly: false });
+    expect(bot).toMatchObject({
+      botId: '${{BOT_ID}}',
+      scopes: ['personal', 'team', 'groupChat'],
+      supportsFiles: false,
+      isNotificationOnly: false,
+    });
   });
 
   it('lists help, tasks, status and cancel in every scope, each a command the bot parses', () => {
@@ -52,7 +59,10 @@ describe('the committed manifest', () => {
 
   it('packages for a real environment once provisioning has written the ids', () => {
     const root = copy();
-    fs.writeFileSync(path.join(root, 'env', '.env.dev.user'), `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\n`);
+    fs.writeFileSync(
+      path.join(root, 'env', '.env.dev.user'),
+      `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\n`,
+    );
     const result = packageApp({ root, env: 'dev', outDir: path.join(root, 'out') });
     if (!result.ok) throw new Error(result.problems.join('\n'));
     expect(result.notices).toEqual([]);
@@ -72,7 +82,12 @@ describe('the committed manifest', () => {
 describe('manifest rules', () => {
   const valid = () => {
     const m = readManifest(REPO);
-    return { ...m, id: PROVISIONED.TEAMS_APP_ID, name: { short: 'Delegate' }, bots: m.bots.map((b) => ({ ...b, botId: PROVISIONED.BOT_ID })) };
+    return {
+      ...m,
+      id: PROVISIONED.TEAMS_APP_ID,
+      name: { short: 'Delegate' },
+      bots: m.bots.map((b) => ({ ...b, botId: PROVISIONED.BOT_ID })),
+    };
   };
 
   it('accept the committed manifest with real ids', () => {
@@ -96,16 +111,26 @@ describe('manifest rules', () => {
     const list = m.bots[0]?.commandLists[0];
     if (!list) throw new Error('no list');
     list.commands = Array.from({ length: 11 }, (_, i) => ({ title: `c${i}`, description: 'd' }));
-    expect(validateManifest(m)).toEqual([{ path: 'bots.0.commandLists.0.commands', message: 'must hold at most 10 commands' }]);
+    expect(validateManifest(m)).toEqual([
+      { path: 'bots.0.commandLists.0.commands', message: 'must hold at most 10 commands' },
+    ]);
     list.commands = [
       { title: 'help', description: 'a' },
       { title: 'Help', description: 'b' },
     ];
-    expect(validateManifest(m)).toEqual([{ path: 'bots.0.commandLists.0.commands', message: 'must not repeat a command title' }]);
+    expect(validateManifest(m)).toEqual([
+      { path: 'bots.0.commandLists.0.commands', message: 'must not repeat a command title' },
+    ]);
   });
 
   it('reject ids that are not GUIDs, over-long names and descriptions, and a bad accent colour', () => {
-    const m = { ...valid(), id: 'not-a-guid', name: { short: 'D'.repeat(31) }, description: { short: 's'.repeat(81), full: 'f' }, accentColor: 'blue' };
+    const m = {
+      ...valid(),
+      id: 'not-a-guid',
+      name: { short: 'D'.repeat(31) },
+      description: { short: 's'.repeat(81), full: 'f' },
+      accentColor: 'blue',
+    };
     expect(validateManifest(m).map((p) => `${p.path}: ${p.message}`)).toEqual([
       'id: must be a GUID',
       'name.short: must be at most 30 characters',
@@ -127,8 +152,12 @@ describe('manifest rules', () => {
   });
 
   it('reject a manifestVersion that disagrees with $schema, or one older than 1.19', () => {
-    expect(validateManifest({ ...valid(), manifestVersion: '1.29' })).toEqual([{ path: 'manifestVersion', message: 'is 1.29 but $schema is v1.30' }]);
-    expect(validateManifest({ ...valid(), manifestVersion: '1.17' })).toEqual([{ path: 'manifestVersion', message: 'must be 1.19 or newer' }]);
+    expect(validateManifest({ ...valid(), manifestVersion: '1.29' })).toEqual([
+      { path: 'manifestVersion', message: 'is 1.29 but $schema is v1.30' },
+    ]);
+    expect(validateManifest({ ...valid(), manifestVersion: '1.17' })).toEqual([
+      { path: 'manifestVersion', message: 'must be 1.19 or newer' },
+    ]);
   });
 
   it('report every problem at once when packaging', () => {

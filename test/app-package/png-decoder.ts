@@ -50,7 +50,8 @@ export function decodePng(png: Buffer): Image {
   const rgba = new Uint8Array(width * height * 4);
   for (let i = 0; i < width * height; i += 1) {
     const p = pixels.subarray(i * channels, (i + 1) * channels);
-    const [r, g, b, a] = channels >= 3 ? [p[0], p[1], p[2], channels === 4 ? p[3] : 255] : [p[0], p[0], p[0], channels === 2 ? p[1] : 255];
+    const [r, g, b, a] =
+      channels >= 3 ? [p[0], p[1], p[2], channels === 4 ? p[3] : 255] : [p[0], p[0], p[0], channels === 2 ? p[1] : 255];
     rgba.set([r ?? 0, g ?? 0, b ?? 0, a ?? 0], i * 4);
   }
   return { width, height, rgba };

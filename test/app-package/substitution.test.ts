@@ -9,7 +9,12 @@ describe('variable substitution', () => {
   it('fails clearly on a variable no env file defines, and writes nothing', () => {
     const root = copy();
     editManifest(root, (m) => {
-      m.developer = { name: 'Delegate', websiteUrl: 'https://${{PUBLISHER_DOMAIN}}/delegate', privacyUrl: 'https://example.com/p', termsOfUseUrl: 'https://example.com/t' };
+      m.developer = {
+        name: 'Delegate',
+        websiteUrl: 'https://${{PUBLISHER_DOMAIN}}/delegate',
+        privacyUrl: 'https://example.com/p',
+        termsOfUseUrl: 'https://example.com/t',
+      };
     });
     const result = packageApp({ root, env: 'local', outDir: path.join(root, 'out') });
     expect(result.ok).toBe(false);
@@ -27,7 +32,11 @@ describe('variable substitution', () => {
     const root = copy();
     const file = path.join(root, 'appPackage', 'manifest.json');
     fs.writeFileSync(file, 'null');
-    expect(packageApp({ root, env: 'local' })).toEqual({ ok: false, problems: ['appPackage/manifest.json: must hold a JSON object'], notices: [] });
+    expect(packageApp({ root, env: 'local' })).toEqual({
+      ok: false,
+      problems: ['appPackage/manifest.json: must hold a JSON object'],
+      notices: [],
+    });
     fs.writeFileSync(file, '{ "id": ');
     const result = packageApp({ root, env: 'local' });
     expect(result.ok ? '' : result.problems[0]).toMatch(/^appPackage\/manifest\.json: .*JSON/);
@@ -35,7 +44,11 @@ describe('variable substitution', () => {
 
   it('fails when the environment has no env file at all', () => {
     const root = copy();
-    expect(packageApp({ root, env: 'prod' })).toEqual({ ok: false, problems: ['env/.env.prod not found'], notices: [] });
+    expect(packageApp({ root, env: 'prod' })).toEqual({
+      ok: false,
+      problems: ['env/.env.prod not found'],
+      notices: [],
+    });
   });
 
   it('rejects an environment name that could leave env/', () => {
@@ -50,19 +63,35 @@ describe('variable substitution', () => {
   });
 
   it('records where an empty variable was used', () => {
-    expect(substitute({ bots: [{ botId: '${{BOT_ID}}' }] }, { BOT_ID: '' }).empty).toEqual([{ path: 'bots.0.botId', name: 'BOT_ID' }]);
+    expect(substitute({ bots: [{ botId: '${{BOT_ID}}' }] }, { BOT_ID: '' }).empty).toEqual([
+      { path: 'bots.0.botId', name: 'BOT_ID' },
+    ]);
   });
 
   it('lets env/.env.<env>.user override env/.env.<env>', () => {
     const root = copy();
     fs.writeFileSync(path.join(root, 'env', '.env.dev.user'), `BOT_ID=${PROVISIONED.BOT_ID}\nAPP_NAME_SUFFIX=-test\n`);
-    expect(readEnvironment(root, 'dev')).toMatchObject({ BOT_ID: PROVISIONED.BOT_ID, APP_NAME_SUFFIX: '-test', TEAMSFX_ENV: 'dev' });
+    expect(readEnvironment(root, 'dev')).toMatchObject({
+      BOT_ID: PROVISIONED.BOT_ID,
+      APP_NAME_SUFFIX: '-test',
+      TEAMSFX_ENV: 'dev',
+    });
   });
 });
 
 describe('env file parsing', () => {
   it('reads KEY=VALUE lines, skips comments and blank lines, strips matching quotes', () => {
-    const text = ['# comment', '', 'A=1', '  B = two words  ', 'C="quoted # not a comment"', "D='single'", 'E=', 'not a line', '#F=commented'].join('\n');
+    const text = [
+      '# comment',
+      '',
+      'A=1',
+      '  B = two words  ',
+      'C="quoted # not a comment"',
+      "D='single'",
+      'E=',
+      'not a line',
+      '#F=commented',
+    ].join('\n');
     expect(parseEnvText(text)).toEqual({ A: '1', B: 'two words', C: 'quoted # not a comment', D: 'single', E: '' });
   });
 });

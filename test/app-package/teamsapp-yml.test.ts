@@ -54,7 +54,15 @@ describe('teamsapp.yml', () => {
   it('registers the messaging endpoint Delegate serves, on the Teams channel', () => {
     expect(live).toContain('messagingEndpoint: ${{BOT_ENDPOINT}}/api/messages');
     expect(live).toMatch(/channels:\n\s+- name: msteams/);
-    for (const action of ['teamsApp/create', 'aadApp/create', 'botFramework/create', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']) {
+    for (const action of [
+      'teamsApp/create',
+      'aadApp/create',
+      'botFramework/create',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]) {
       expect(live).toContain(`uses: ${action}`);
     }
   });

@@ -38,7 +38,11 @@ export function readZip(zip: Buffer): ZipFile[] {
 
     if (zip.readUInt32LE(localAt) !== 0x04034b50) throw new Error(`${name}: bad local header signature`);
     const localName = zip.toString('utf8', localAt + 30, localAt + 30 + zip.readUInt16LE(localAt + 26));
-    if (localName !== name || zip.readUInt32LE(localAt + 14) !== crc || zip.readUInt32LE(localAt + 18) !== compressedSize) {
+    if (
+      localName !== name ||
+      zip.readUInt32LE(localAt + 14) !== crc ||
+      zip.readUInt32LE(localAt + 18) !== compressedSize
+    ) {
       throw new Error(`${name}: local header disagrees with the central directory`);
     }
     const start = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);

@@ -44,11 +44,13 @@ describe('the zip writer', () => {
   it('stores what deflate cannot shrink and deflates what it can', () => {
     const noise = randomBytes(4096);
     const text = Buffer.from('approve '.repeat(500));
-    const files = readZip(createZip([
-      { name: 'noise.bin', data: noise },
-      { name: 'dir/ünïcode.txt', data: text },
-      { name: 'empty', data: Buffer.alloc(0) },
-    ]));
+    const files = readZip(
+      createZip([
+        { name: 'noise.bin', data: noise },
+        { name: 'dir/ünïcode.txt', data: text },
+        { name: 'empty', data: Buffer.alloc(0) },
+      ]),
+    );
     expect(files.map((f) => [f.name, f.method, f.size])).toEqual([
       ['noise.bin', 0, 4096],
       ['dir/ünïcode.txt', 8, text.length],

@@ -18,12 +18,38 @@ describe('cardProblems', () => {
     ['a wrong version', { ...good, version: '1.4' }, 'version'],
     ['an unknown element type', { ...good, body: [{ type: 'Textblock', text: 'x' }] }, 'body[0]'],
     ['an unknown action type', { ...good, actions: [{ type: 'Action.Run', title: 'Go' }] }, 'actions[0]'],
-    ['a boolean left as a string', { ...good, body: [{ type: 'TextBlock', text: 'x', wrap: '${wrap}' }] }, 'body[0].wrap'],
-    ['a templating key left behind', { ...good, body: [{ type: 'TextBlock', text: 'x', $when: '${x}' }] }, '.body[0].$when'],
+    [
+      'a boolean left as a string',
+      { ...good, body: [{ type: 'TextBlock', text: 'x', wrap: '${wrap}' }] },
+      'body[0].wrap',
+    ],
+    [
+      'a templating key left behind',
+      { ...good, body: [{ type: 'TextBlock', text: 'x', $when: '${x}' }] },
+      '.body[0].$when',
+    ],
     ['a fact without a value', { ...good, body: [{ type: 'FactSet', facts: [{ title: 'To' }] }] }, 'body[0].facts[0]'],
-    ['duplicate input ids', { ...good, body: [{ type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'a' }] }, 'body[1]'],
-    ['userIds that are not a list', { ...good, refresh: { action: good.actions[0], userIds: '${userIds}' } }, 'refresh.userIds'],
-    ['an element nested in a column', { ...good, body: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Bogus' }] }] }] }, 'body[0].columns[0].items[0]'],
+    [
+      'duplicate input ids',
+      {
+        ...good,
+        body: [
+          { type: 'Input.Text', id: 'a' },
+          { type: 'Input.Text', id: 'a' },
+        ],
+      },
+      'body[1]',
+    ],
+    [
+      'userIds that are not a list',
+      { ...good, refresh: { action: good.actions[0], userIds: '${userIds}' } },
+      'refresh.userIds',
+    ],
+    [
+      'an element nested in a column',
+      { ...good, body: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Bogus' }] }] }] },
+      'body[0].columns[0].items[0]',
+    ],
   ])('flags %s', (_, card, path) => {
     expect(cardProblems(card).some((p) => p.startsWith(`${path}:`))).toBe(true);
   });
@@ -42,7 +68,15 @@ describe('unexpanded', () => {
 
 describe('actionsIn', () => {
   it('finds actions in the card, in ActionSets and in refresh', () => {
-    const card = { ...good, refresh: { action: { type: 'Action.Execute', verb: 'refresh' }, userIds: [] }, body: [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', url: 'https://x' }] }] };
-    expect(actionsIn(card).map((a) => a.path).sort()).toEqual(['.actions[0]', '.body[0].actions[0]', '.refresh.action']);
+    const card = {
+      ...good,
+      refresh: { action: { type: 'Action.Execute', verb: 'refresh' }, userIds: [] },
+      body: [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', url: 'https://x' }] }],
+    };
+    expect(
+      actionsIn(card)
+        .map((a) => a.path)
+        .sort(),
+    ).toEqual(['.actions[0]', '.body[0].actions[0]', '.refresh.action']);
   });
 });

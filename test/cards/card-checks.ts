@@ -7,10 +7,30 @@ import type { AdaptiveCard } from '../../src/teams/cards';
  */
 
 const ELEMENTS = new Set([
-  'TextBlock', 'Image', 'Media', 'RichTextBlock', 'ActionSet', 'Container', 'ColumnSet', 'FactSet', 'ImageSet', 'Table',
-  'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet',
+  'TextBlock',
+  'Image',
+  'Media',
+  'RichTextBlock',
+  'ActionSet',
+  'Container',
+  'ColumnSet',
+  'FactSet',
+  'ImageSet',
+  'Table',
+  'Input.Text',
+  'Input.Number',
+  'Input.Date',
+  'Input.Time',
+  'Input.Toggle',
+  'Input.ChoiceSet',
 ]);
-const ACTIONS = new Set(['Action.Execute', 'Action.OpenUrl', 'Action.Submit', 'Action.ShowCard', 'Action.ToggleVisibility']);
+const ACTIONS = new Set([
+  'Action.Execute',
+  'Action.OpenUrl',
+  'Action.Submit',
+  'Action.ShowCard',
+  'Action.ToggleVisibility',
+]);
 const COLOURS = new Set(['Default', 'Dark', 'Light', 'Accent', 'Good', 'Warning', 'Attention']);
 const BOOLEANS = ['wrap', 'isSubtle', 'separator', 'isMultiline', 'isRequired', 'isVisible'];
 
@@ -27,11 +47,18 @@ export function cardProblems(card: unknown): string[] {
   const problem = (path: string, what: string): void => void problems.push(`${path}: ${what}`);
 
   const checkAction = (action: unknown, path: string): void => {
-    if (!isObject(action) || typeof action.type !== 'string' || !ACTIONS.has(action.type)) return problem(path, `unknown action type ${JSON.stringify(isObject(action) ? action.type : action)}`);
+    if (!isObject(action) || typeof action.type !== 'string' || !ACTIONS.has(action.type))
+      return problem(path, `unknown action type ${JSON.stringify(isObject(action) ? action.type : action)}`);
     if (typeof action.title !== 'string' || action.title === '') problem(path, 'action without a title');
-    if (action.type === 'Action.Execute' && (typeof action.verb !== 'string' || !isObject(action.data ?? {}))) problem(path, 'Action.Execute needs a verb and object data');
+    if (action.type === 'Action.Execute' && (typeof action.verb !== 'string' || !isObject(action.data ?? {})))
+      problem(path, 'Action.Execute needs a verb and object data');
     if (action.type === 'Action.OpenUrl' && typeof action.url !== 'string') problem(path, 'Action.OpenUrl needs a url');
-    if (action.associatedInputs !== undefined && action.associatedInputs !== 'auto' && action.associatedInputs !== 'none') problem(path, 'associatedInputs must be auto or none');
+    if (
+      action.associatedInputs !== undefined &&
+      action.associatedInputs !== 'auto' &&
+      action.associatedInputs !== 'none'
+    )
+      problem(path, 'associatedInputs must be auto or none');
   };
 
   const checkList = (value: unknown, path: string, each: (item: unknown, path: string) => void): void => {
@@ -40,9 +67,13 @@ export function cardProblems(card: unknown): string[] {
   };
 
   const checkElement = (element: unknown, path: string): void => {
-    if (!isObject(element) || typeof element.type !== 'string' || !ELEMENTS.has(element.type)) return problem(path, `unknown element type ${JSON.stringify(isObject(element) ? element.type : element)}`);
-    for (const key of BOOLEANS) if (element[key] !== undefined && typeof element[key] !== 'boolean') problem(`${path}.${key}`, 'must be a boolean');
-    if (element.color !== undefined && !COLOURS.has(element.color as string)) problem(`${path}.color`, `unknown colour ${JSON.stringify(element.color)}`);
+    if (!isObject(element) || typeof element.type !== 'string' || !ELEMENTS.has(element.type))
+      return problem(path, `unknown element type ${JSON.stringify(isObject(element) ? element.type : element)}`);
+    for (const key of BOOLEANS)
+      if (element[key] !== undefined && typeof element[key] !== 'boolean')
+        problem(`${path}.${key}`, 'must be a boolean');
+    if (element.color !== undefined && !COLOURS.has(element.color as string))
+      problem(`${path}.color`, `unknown colour ${JSON.stringify(element.color)}`);
     switch (element.type) {
       case 'TextBlock':
         if (typeof element.text !== 'string') problem(`${path}.text`, 'TextBlock needs text');
@@ -58,7 +89,8 @@ export function cardProblems(card: unknown): string[] {
         break;
       case 'FactSet':
         checkList(element.facts, `${path}.facts`, (fact, p) => {
-          if (!isObject(fact) || typeof fact.title !== 'string' || typeof fact.value !== 'string') problem(p, 'a fact needs a string title and value');
+          if (!isObject(fact) || typeof fact.title !== 'string' || typeof fact.value !== 'string')
+            problem(p, 'a fact needs a string title and value');
         });
         break;
       case 'ActionSet':
@@ -69,7 +101,8 @@ export function cardProblems(card: unknown): string[] {
       if (typeof element.id !== 'string' || element.id === '') problem(path, 'an input needs an id');
       else if (inputIds.has(element.id)) problem(path, `duplicate input id ${element.id}`);
       else inputIds.add(element.id);
-      if (element.type === 'Input.Text' && element.value !== undefined && typeof element.value !== 'string') problem(`${path}.value`, 'must be a string');
+      if (element.type === 'Input.Text' && element.value !== undefined && typeof element.value !== 'string')
+        problem(`${path}.value`, 'must be a string');
     }
   };
 
@@ -82,7 +115,8 @@ export function cardProblems(card: unknown): string[] {
     if (!isObject(card.refresh)) problem('refresh', 'must be an object');
     else {
       checkAction(card.refresh.action, 'refresh.action');
-      if (!Array.isArray(card.refresh.userIds) || !card.refresh.userIds.every((id) => typeof id === 'string')) problem('refresh.userIds', 'must be a list of ids');
+      if (!Array.isArray(card.refresh.userIds) || !card.refresh.userIds.every((id) => typeof id === 'string'))
+        problem('refresh.userIds', 'must be a list of ids');
     }
   }
   templatingLeftovers(card, '', problems);
@@ -94,7 +128,8 @@ function templatingLeftovers(value: unknown, path: string, problems: string[]): 
   if (Array.isArray(value)) return value.forEach((item, i) => templatingLeftovers(item, `${path}[${i}]`, problems));
   if (!isObject(value)) return;
   for (const [key, item] of Object.entries(value)) {
-    if (key.startsWith('$') && !(path === '' && key === '$schema')) problems.push(`${path}.${key}: templating key left after expansion`);
+    if (key.startsWith('$') && !(path === '' && key === '$schema'))
+      problems.push(`${path}.${key}: templating key left after expansion`);
     templatingLeftovers(item, `${path}.${key}`, problems);
   }
 }
@@ -113,7 +148,9 @@ export function stringsIn(value: unknown, path = ''): Array<{ path: string; text
  */
 export function unexpanded(card: unknown, userText: readonly string[]): string[] {
   return stringsIn(card)
-    .filter(({ text }) => userText.reduce((rest, user) => (user === '' ? rest : rest.split(user).join('')), text).includes('${'))
+    .filter(({ text }) =>
+      userText.reduce((rest, user) => (user === '' ? rest : rest.split(user).join('')), text).includes('${'),
+    )
     .map(({ path, text }) => `${path}: ${text}`);
 }
 

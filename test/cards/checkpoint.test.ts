@@ -26,7 +26,10 @@ const APPROVE_EDIT_REJECT = [
   { type: 'Action.ShowCard', title: 'Reassign', verb: undefined },
 ];
 
-type ShowCard = { type: string; card?: { body: Array<{ id?: string }>; actions: Array<{ verb: string; data: unknown }> } };
+type ShowCard = {
+  type: string;
+  card?: { body: Array<{ id?: string }>; actions: Array<{ verb: string; data: unknown }> };
+};
 
 describe.each([
   ['summary mail', summaryMail, 's3'],
@@ -38,14 +41,21 @@ describe.each([
     const card = checkpoint(task, stepId);
     expect(buttons(card)).toEqual(APPROVE_EDIT_REJECT);
     for (const action of card.actions as Array<{ type: string; data: unknown }>) {
-      if (action.type === 'Action.Execute') expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId });
+      if (action.type === 'Action.Execute')
+        expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId });
     }
     // Reassign opens a form whose button carries the same ids; the person comes from its input.
     const reassign = (card.actions as ShowCard[]).find((a) => a.type === 'Action.ShowCard')?.card;
     expect(reassign?.body.map((input) => input.id)).toEqual(['reassignTo']);
-    expect(reassign?.actions.map((a) => [a.verb, a.data])).toEqual([['reassign', { taskId: task.id, planVersion: task.plan.version, stepId }]]);
+    expect(reassign?.actions.map((a) => [a.verb, a.data])).toEqual([
+      ['reassign', { taskId: task.id, planVersion: task.plan.version, stepId }],
+    ]);
     const n = task.plan.steps.length;
-    expect(textsOf(card).slice(0, 3)).toEqual([`Checkpoint · step ${n} of ${n}`, expect.any(String), `Task ${task.id}: ${task.title}`]);
+    expect(textsOf(card).slice(0, 3)).toEqual([
+      `Checkpoint · step ${n} of ${n}`,
+      expect.any(String),
+      `Task ${task.id}: ${task.title}`,
+    ]);
   });
 
   it.each([
@@ -60,25 +70,34 @@ describe.each([
     expect(textsOf(card).at(-1)).toBe(note);
   });
 
-  it.each(['awaiting_plan_approval', 'rejected', 'limit_reached'] as const)('not reached yet (%s) has no buttons', (state) => {
-    const card = checkpoint(taskIn(journey(), state), stepId);
-    expect(buttons(card)).toEqual([]);
-    expect(textsOf(card).at(-1)).toBe('This step is not waiting for approval.');
-  });
+  it.each(['awaiting_plan_approval', 'rejected', 'limit_reached'] as const)(
+    'not reached yet (%s) has no buttons',
+    (state) => {
+      const card = checkpoint(taskIn(journey(), state), stepId);
+      expect(buttons(card)).toEqual([]);
+      expect(textsOf(card).at(-1)).toBe('This step is not waiting for approval.');
+    },
+  );
 });
 
 describe('per-user views of a waiting checkpoint', () => {
   it('in a channel: the shared card is read-only with Refresh; approvers get their buttons; others none', () => {
     const task = taskIn(channelPost(), 'awaiting_checkpoint');
-    expect(buttons(checkpoint(task, 's3', null))).toEqual([{ type: 'Action.Execute', title: 'Refresh', verb: 'refresh' }]);
+    expect(buttons(checkpoint(task, 's3', null))).toEqual([
+      { type: 'Action.Execute', title: 'Refresh', verb: 'refresh' },
+    ]);
     expect(buttons(checkpoint(task, 's3', 'not-an-approver'))).toEqual([]);
     expect(buttons(checkpoint(task, 's3', task.owner))).toEqual(APPROVE_EDIT_REJECT);
   });
 
   it('offers to remember the approval for the rest of the task, unless the step needs more than one approval', () => {
     const task = taskIn(summaryMail(), 'awaiting_checkpoint');
-    const toggle = (card: ReturnType<typeof checkpoint>) => (card.body as Array<{ type: string; id?: string; title?: string }>).find((b) => b.type === 'Input.Toggle');
-    expect(toggle(checkpoint(task, 's3'))).toMatchObject({ id: 'remember', title: expect.stringContaining('again later in this task') });
+    const toggle = (card: ReturnType<typeof checkpoint>) =>
+      (card.body as Array<{ type: string; id?: string; title?: string }>).find((b) => b.type === 'Input.Toggle');
+    expect(toggle(checkpoint(task, 's3'))).toMatchObject({
+      id: 'remember',
+      title: expect.stringContaining('again later in this task'),
+    });
     stepOf(task, 's3').quorum = 2;
     expect(toggle(checkpoint(task, 's3'))).toBeUndefined();
   });
@@ -93,12 +112,18 @@ describe('the mail.send preview', () => {
       { title: 'Subject', value: 'Summary of mail from contoso.com this week' },
     ]);
     expect(blocksOf(card)).toEqual([['Message', SUMMARY_TEXT]]);
-    expect(textsOf(card)).toContain('Risk: Write. It changes something in your organisation, so it waits for approval.');
+    expect(textsOf(card)).toContain(
+      'Risk: Write. It changes something in your organisation, so it waits for approval.',
+    );
   });
 
   it('shows every recipient and cc, and a short one-line body as a fact', () => {
     const to = ['meganb@example.com', 'alexw@example.com', 'dana@contoso.com', 'raj.patel@contoso.com'];
-    const task = withInput(summaryMail(), 'awaiting_checkpoint', 's3', { to, cc: ['pattif@example.com'], body: 'See you on Friday.' });
+    const task = withInput(summaryMail(), 'awaiting_checkpoint', 's3', {
+      to,
+      cc: ['pattif@example.com'],
+      body: 'See you on Friday.',
+    });
     const card = checkpoint(task, 's3');
     expect(factsOf(card)).toEqual([
       { title: 'To', value: 'meganb@example.com, alexw@example.com, dana@contoso.com, raj.patel@contoso.com' },
@@ -120,7 +145,9 @@ describe('the mail.send preview', () => {
     const task = withInput(summaryMail(), 'awaiting_checkpoint', 's3', { to: ['dana@contoso.com'] });
     stepOf(task, 's3').risk = 'write-external';
     const card = checkpoint(task, 's3');
-    expect(textsOf(card)).toContain('Risk: External. It reaches people outside your organisation, so it waits for approval.');
+    expect(textsOf(card)).toContain(
+      'Risk: External. It reaches people outside your organisation, so it waits for approval.',
+    );
     expect(factsOf(card)[0]).toEqual({ title: 'To', value: 'dana@contoso.com' });
   });
 });
@@ -128,7 +155,9 @@ describe('the mail.send preview', () => {
 describe('the calendar.createEvent preview', () => {
   it('shows the exact attendees and the time in the requester’s zone', () => {
     const card = checkpoint(taskIn(meeting(), 'awaiting_checkpoint'), 's2');
-    expect(textsOf(card)[1]).toBe('Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com');
+    expect(textsOf(card)[1]).toBe(
+      'Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com',
+    );
     expect(factsOf(card)).toEqual([
       { title: 'Subject', value: 'Review with Megan Bowen and Alex Wilber' },
       { title: 'Attendees', value: 'meganb@example.com, alexw@example.com' },
@@ -141,7 +170,10 @@ describe('the calendar.createEvent preview', () => {
 
   it('shows an in-person meeting and a multi-line description', () => {
     const description = 'Agenda:\n1. Renewal\n2. Security review';
-    const card = checkpoint(withInput(meeting(), 'awaiting_checkpoint', 's2', { isOnlineMeeting: false, body: description }), 's2');
+    const card = checkpoint(
+      withInput(meeting(), 'awaiting_checkpoint', 's2', { isOnlineMeeting: false, body: description }),
+      's2',
+    );
     expect(factsOf(card)).toContainEqual({ title: 'Teams meeting', value: 'No' });
     expect(blocksOf(card)).toEqual([['Description', description]]);
   });
@@ -167,13 +199,32 @@ describe('checkpoint sources', () => {
         createdAt: '2025-03-03T09:00:00.000Z',
         steps: [
           makeStep({ id: 's1', action: 'mail.search', status: 'succeeded', input: { from: 'Contoso' } }),
-          makeStep({ id: 's2', action: 'compose.summarise', status: 'succeeded', input: { items: { $ref: 's1.messages' } }, sources: [{ id: 'm1', title: 'Renewal — Dana Whitman' }, { id: 'm2', title: 'SSO — Raj Patel' }] }),
-          makeStep({ id: 's3', action: 'mail.send', status: 'awaiting_approval', gate: 'checkpoint', risk: 'write-internal', input: { to: ['meganb@example.com'], subject: 'S', body: { $ref: 's2.summary' } }, resolvedInput: { to: ['meganb@example.com'], subject: 'S', body: 'text' } }),
+          makeStep({
+            id: 's2',
+            action: 'compose.summarise',
+            status: 'succeeded',
+            input: { items: { $ref: 's1.messages' } },
+            sources: [
+              { id: 'm1', title: 'Renewal — Dana Whitman' },
+              { id: 'm2', title: 'SSO — Raj Patel' },
+            ],
+          }),
+          makeStep({
+            id: 's3',
+            action: 'mail.send',
+            status: 'awaiting_approval',
+            gate: 'checkpoint',
+            risk: 'write-internal',
+            input: { to: ['meganb@example.com'], subject: 'S', body: { $ref: 's2.summary' } },
+            resolvedInput: { to: ['meganb@example.com'], subject: 'S', body: 'text' },
+          }),
         ],
       },
     });
     const view = checkpointView(task, task.plan.steps[2]!, catalogue);
     expect(view.sources).toBe('Renewal — Dana Whitman; SSO — Raj Patel');
-    expect(JSON.stringify(renderer.render('checkpoint', view))).toContain('Sources: Renewal — Dana Whitman; SSO — Raj Patel');
+    expect(JSON.stringify(renderer.render('checkpoint', view))).toContain(
+      'Sources: Renewal — Dana Whitman; SSO — Raj Patel',
+    );
   });
 });

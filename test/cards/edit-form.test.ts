@@ -13,14 +13,27 @@ function stepForm(task: Task, stepId: string, problem?: string): AdaptiveCard {
 }
 
 function inputsOf(card: AdaptiveCard) {
-  return elementsOf(card, 'Input.Text').map((i) => ({ id: i.id, label: i.label, value: i.value, isMultiline: i.isMultiline }));
+  return elementsOf(card, 'Input.Text').map((i) => ({
+    id: i.id,
+    label: i.label,
+    value: i.value,
+    isMultiline: i.isMultiline,
+  }));
 }
 
 /** What Teams sends for an Action.Execute: the action's data with the form's current values. */
-function submit(card: AdaptiveCard, title: string, edits: Record<string, string> = {}): { verb: unknown; data: Record<string, unknown> } {
-  const action = (card.actions as Array<{ title: string; verb: string; data: Record<string, unknown>; associatedInputs?: string }>).find((a) => a.title === title);
+function submit(
+  card: AdaptiveCard,
+  title: string,
+  edits: Record<string, string> = {},
+): { verb: unknown; data: Record<string, unknown> } {
+  const action = (
+    card.actions as Array<{ title: string; verb: string; data: Record<string, unknown>; associatedInputs?: string }>
+  ).find((a) => a.title === title);
   if (!action) throw new Error(`no ${title} button`);
-  const values = Object.fromEntries(elementsOf(card, 'Input.Text').map((i) => [String(i.id), edits[String(i.id)] ?? String(i.value ?? '')]));
+  const values = Object.fromEntries(
+    elementsOf(card, 'Input.Text').map((i) => [String(i.id), edits[String(i.id)] ?? String(i.value ?? '')]),
+  );
   return { verb: action.verb, data: action.associatedInputs === 'none' ? action.data : { ...action.data, ...values } };
 }
 
@@ -43,7 +56,12 @@ describe.each([
     's2',
     [
       { id: 'subject', label: 'Subject', value: 'Review with Megan Bowen and Alex Wilber', isMultiline: false },
-      { id: 'attendees', label: 'Attendees (separate with commas)', value: 'meganb@example.com, alexw@example.com', isMultiline: false },
+      {
+        id: 'attendees',
+        label: 'Attendees (separate with commas)',
+        value: 'meganb@example.com, alexw@example.com',
+        isMultiline: false,
+      },
       { id: 'start', label: 'Start', value: '2025-04-08T09:00:00Z', isMultiline: false },
       { id: 'end', label: 'End', value: '2025-04-08T09:30:00Z', isMultiline: false },
       { id: 'body', label: 'Description', value: '', isMultiline: true },
@@ -77,7 +95,9 @@ describe.each([
     const task = makeTask();
     const card = stepForm(task, stepId);
     expect(inputsOf(card)).toEqual(expected);
-    expect(elementsOf(card, 'Input.Text').map((i) => i.id)).toEqual(catalogue.get(stepOf(task, stepId).action)?.editable.map((f) => f.name));
+    expect(elementsOf(card, 'Input.Text').map((i) => i.id)).toEqual(
+      catalogue.get(stepOf(task, stepId).action)?.editable.map((f) => f.name),
+    );
     expect(textsOf(card)[0]).toBe('Edit');
   });
 
@@ -115,14 +135,26 @@ describe.each([
 describe('the step edit form', () => {
   it('joins every entry of a list with ", "', () => {
     const task = taskIn(summaryMail(), 'awaiting_checkpoint');
-    stepOf(task, 's3').resolvedInput = { to: ['meganb@example.com', 'alexw@example.com', 'dana@contoso.com'], cc: ['pattif@example.com', 'raj.patel@contoso.com'], subject: 'Hi', body: 'Hello' };
+    stepOf(task, 's3').resolvedInput = {
+      to: ['meganb@example.com', 'alexw@example.com', 'dana@contoso.com'],
+      cc: ['pattif@example.com', 'raj.patel@contoso.com'],
+      subject: 'Hi',
+      body: 'Hello',
+    };
     const values = inputsOf(stepForm(task, 's3')).map((i) => i.value);
-    expect(values).toEqual(['meganb@example.com, alexw@example.com, dana@contoso.com', 'pattif@example.com, raj.patel@contoso.com', 'Hi', 'Hello']);
+    expect(values).toEqual([
+      'meganb@example.com, alexw@example.com, dana@contoso.com',
+      'pattif@example.com, raj.patel@contoso.com',
+      'Hi',
+      'Hello',
+    ]);
   });
 
   it('shows why the last save was refused', () => {
     const card = stepForm(taskIn(summaryMail(), 'awaiting_checkpoint'), 's3', "'megan@' isn't an email address.");
-    expect(elementsOf(card, 'TextBlock').find((b) => b.text === "'megan@' isn't an email address.")).toMatchObject({ color: 'Attention' });
+    expect(elementsOf(card, 'TextBlock').find((b) => b.text === "'megan@' isn't an email address.")).toMatchObject({
+      color: 'Attention',
+    });
   });
 
   it('shows no problem line when there is none', () => {
@@ -155,9 +187,22 @@ describe('the plan edit form', () => {
       { type: 'Action.Execute', title: 'Save', verb: 'save' },
       { type: 'Action.Execute', title: 'Back', verb: 'refresh' },
     ]);
-    const parsed = VERB_SCHEMAS.save.parse(submit(card, 'Save', { outcome: 'Set up 45 minutes with Megan on Friday' }).data);
-    expect(parsed).toEqual({ taskId: task.id, planVersion: 1, stepId: undefined, card: 'task', values: { outcome: 'Set up 45 minutes with Megan on Friday' } });
-    expect(VERB_SCHEMAS.refresh.parse(submit(card, 'Back').data)).toEqual({ taskId: task.id, planVersion: 1, stepId: undefined, card: 'task' });
+    const parsed = VERB_SCHEMAS.save.parse(
+      submit(card, 'Save', { outcome: 'Set up 45 minutes with Megan on Friday' }).data,
+    );
+    expect(parsed).toEqual({
+      taskId: task.id,
+      planVersion: 1,
+      stepId: undefined,
+      card: 'task',
+      values: { outcome: 'Set up 45 minutes with Megan on Friday' },
+    });
+    expect(VERB_SCHEMAS.refresh.parse(submit(card, 'Back').data)).toEqual({
+      taskId: task.id,
+      planVersion: 1,
+      stepId: undefined,
+      card: 'task',
+    });
   });
 });
 

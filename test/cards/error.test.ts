@@ -9,7 +9,10 @@ describe.each(errorFixtures().map((f) => [f.name, f] as const))('the error card 
   const json = JSON.stringify(card);
 
   it('shows the friendly message', () => {
-    expect(textsOf(card).slice(0, 2)).toEqual([userFacing ? "That didn't work" : 'Something went wrong', error.userMessage]);
+    expect(textsOf(card).slice(0, 2)).toEqual([
+      userFacing ? "That didn't work" : 'Something went wrong',
+      error.userMessage,
+    ]);
   });
 
   it(userFacing ? 'shows no correlation id: the user can fix this' : 'shows the correlation id for support', () => {
@@ -24,7 +27,15 @@ describe.each(errorFixtures().map((f) => [f.name, f] as const))('the error card 
 
   it('shows no stack, no internal message and no secret', () => {
     const internal = internalFailure();
-    for (const leak of [internal.message, 'SQLITE_BUSY', 'hunter2', '    at ', 'sqlite-store.ts', error.message, error.stack ?? 'no stack']) {
+    for (const leak of [
+      internal.message,
+      'SQLITE_BUSY',
+      'hunter2',
+      '    at ',
+      'sqlite-store.ts',
+      error.message,
+      error.stack ?? 'no stack',
+    ]) {
       if (leak === error.userMessage) continue;
       expect({ leak, found: json.includes(leak) }).toEqual({ leak, found: false });
     }

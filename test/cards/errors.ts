@@ -15,17 +15,36 @@ export function errorFixtures(): Array<{ name: string; error: DelegateError; use
   return [
     {
       name: 'user input: not an approver',
-      error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task, so this button isn't yours to press."),
+      error: new DelegateError(
+        'user_input',
+        'not_authorised',
+        "You're not an approver of this task, so this button isn't yours to press.",
+      ),
       userFacing: true,
     },
-    { name: 'user input: invalid card data', error: new DelegateError('user_input', 'invalid_card_data', "This card's data isn't valid, so nothing was done."), userFacing: true },
+    {
+      name: 'user input: invalid card data',
+      error: new DelegateError('user_input', 'invalid_card_data', "This card's data isn't valid, so nothing was done."),
+      userFacing: true,
+    },
     { name: 'system: anything thrown', error: toDelegateError(internalFailure()), userFacing: false },
     {
       name: 'graph: forbidden, with an upstream cause',
-      error: new DelegateError('graph', 'graph_forbidden', "Delegate isn't allowed to read your mailbox.", { cause: internalFailure() }),
+      error: new DelegateError('graph', 'graph_forbidden', "Delegate isn't allowed to read your mailbox.", {
+        cause: internalFailure(),
+      }),
       userFacing: false,
     },
-    { name: 'planner: model unavailable', error: new DelegateError('planner', 'planner_unavailable', "I couldn't make a plan just now. Please try again in a minute.", { cause: internalFailure() }), userFacing: false },
+    {
+      name: 'planner: model unavailable',
+      error: new DelegateError(
+        'planner',
+        'planner_unavailable',
+        "I couldn't make a plan just now. Please try again in a minute.",
+        { cause: internalFailure() },
+      ),
+      userFacing: false,
+    },
     { name: 'conflict', error: new ConflictError('this task'), userFacing: false },
   ];
 }

@@ -8,7 +8,8 @@ export const HOSTILE_OUTCOME = "Summarise mail about ${title}, ${'$'}{x}, @{x} a
 export const HOSTILE_TITLE = "Email ${title} ${'$'}{x} @{x} {{x}}";
 export const HOSTILE_SUBJECT = "Re: ${title} ${'$'}{x} @{x} {{x}} ${count(facts)}";
 /** Several lines, so it is shown as a block rather than a fact. */
-export const HOSTILE_BODY = "Hello ${title},\n${'$'}{x} costs ${1+1} @{x} {{x}}\n${if(true, 'yes', 'no')} \\${x} ${taskId}";
+export const HOSTILE_BODY =
+  "Hello ${title},\n${'$'}{x} costs ${1+1} @{x} {{x}}\n${if(true, 'yes', 'no')} \\${x} ${taskId}";
 /** A whole value that is one expression: the template's own `"${value}"` must not re-read it. */
 export const HOSTILE_EXACT = '${taskId}';
 export const HOSTILE_ERROR = 'The channel ${title} {{x}} @{x} no longer exists.';

@@ -31,20 +31,49 @@ export interface Journey {
 
 export const ADELE: Person = { id: 'aad-adele', name: 'Adele Vance', upn: 'adelev@example.com' };
 const PERSONAL: Scope = { kind: 'personal', conversationId: 'a:personal-adele' };
-const CHANNEL: Scope = { kind: 'channel', conversationId: '19:general@thread.tacv2;messageid=1741165200000', teamId: 'team-mark8', channelId: '19:general@thread.tacv2' };
+const CHANNEL: Scope = {
+  kind: 'channel',
+  conversationId: '19:general@thread.tacv2;messageid=1741165200000',
+  teamId: 'team-mark8',
+  channelId: '19:general@thread.tacv2',
+};
 
 const MESSAGES = [
-  { id: 'AAMkAD-m1', subject: 'Renewal terms', from: { name: 'Dana Whitman', address: 'dana@contoso.com' }, receivedDateTime: '2025-03-04T08:12:00Z', bodyPreview: 'We accept the renewal terms.', isRead: false },
-  { id: 'AAMkAD-m2', subject: 'Security review', from: { name: 'Raj Patel', address: 'raj.patel@contoso.com' }, receivedDateTime: '2025-03-03T16:40:00Z', bodyPreview: 'The review is booked for Friday.', isRead: true },
+  {
+    id: 'AAMkAD-m1',
+    subject: 'Renewal terms',
+    from: { name: 'Dana Whitman', address: 'dana@contoso.com' },
+    receivedDateTime: '2025-03-04T08:12:00Z',
+    bodyPreview: 'We accept the renewal terms.',
+    isRead: false,
+  },
+  {
+    id: 'AAMkAD-m2',
+    subject: 'Security review',
+    from: { name: 'Raj Patel', address: 'raj.patel@contoso.com' },
+    receivedDateTime: '2025-03-03T16:40:00Z',
+    bodyPreview: 'The review is booked for Friday.',
+    isRead: true,
+  },
 ];
-const SUMMARY = '2 messages from 2 senders in 2 threads.\n\nRenewal terms:\n- Dana Whitman, 2025-03-04: We accept the renewal terms.\n\nSecurity review:\n- Raj Patel, 2025-03-03: The review is booked for Friday.';
+const SUMMARY =
+  '2 messages from 2 senders in 2 threads.\n\nRenewal terms:\n- Dana Whitman, 2025-03-04: We accept the renewal terms.\n\nSecurity review:\n- Raj Patel, 2025-03-03: The review is booked for Friday.';
 
 /** mail.search → text.summarise, the start of every summary journey. */
 function searchAndSummarise(summary: string): JourneyStep[] {
   const search = { from: 'contoso.com', since: '2025-03-03T00:00:00Z', top: 25 };
   const title = 'Mail from contoso.com this week';
   return [
-    { id: 's1', action: 'mail.search', input: search, resolved: search, output: { messages: MESSAGES, count: 2 }, risk: 'read', gate: 'auto', rationale: 'Find your mail from contoso.com this week.' },
+    {
+      id: 's1',
+      action: 'mail.search',
+      input: search,
+      resolved: search,
+      output: { messages: MESSAGES, count: 2 },
+      risk: 'read',
+      gate: 'auto',
+      rationale: 'Find your mail from contoso.com this week.',
+    },
     {
       id: 's2',
       action: 'text.summarise',
@@ -91,9 +120,19 @@ export function summaryMail(hostile = false): Journey {
 /** "Set up a 30-minute review with Megan and Alex next week": find times → create the event. */
 export function meeting(hostile = false): Journey {
   const attendees = ['meganb@example.com', 'alexw@example.com'];
-  const window = { durationMinutes: 30, windowStart: '2025-04-07T07:00:00Z', windowEnd: '2025-04-11T16:00:00Z', timeZone: 'Europe/London' };
+  const window = {
+    durationMinutes: 30,
+    windowStart: '2025-04-07T07:00:00Z',
+    windowEnd: '2025-04-11T16:00:00Z',
+    timeZone: 'Europe/London',
+  };
   const slot = { start: '2025-04-08T09:00:00Z', end: '2025-04-08T09:30:00Z' };
-  const event = { subject: hostile ? HOSTILE_EXACT : 'Review with Megan Bowen and Alex Wilber', attendees, isOnlineMeeting: true, timeZone: 'Europe/London' };
+  const event = {
+    subject: hostile ? HOSTILE_EXACT : 'Review with Megan Bowen and Alex Wilber',
+    attendees,
+    isOnlineMeeting: true,
+    timeZone: 'Europe/London',
+  };
   const body = hostile ? { body: HOSTILE_BODY } : {};
   return {
     name: `meeting${hostile ? ' (hostile text)' : ''}`,
@@ -105,13 +144,26 @@ export function meeting(hostile = false): Journey {
     scope: PERSONAL,
     planVersion: 1,
     steps: [
-      { id: 's1', action: 'calendar.findMeetingTimes', input: { attendees, ...window }, resolved: { attendees, ...window }, output: { suggestions: [slot] }, risk: 'read', gate: 'auto', rationale: 'Find 30 minutes next week when Megan Bowen, Alex Wilber and you are free.' },
+      {
+        id: 's1',
+        action: 'calendar.findMeetingTimes',
+        input: { attendees, ...window },
+        resolved: { attendees, ...window },
+        output: { suggestions: [slot] },
+        risk: 'read',
+        gate: 'auto',
+        rationale: 'Find 30 minutes next week when Megan Bowen, Alex Wilber and you are free.',
+      },
       {
         id: 's2',
         action: 'calendar.createEvent',
         input: { ...event, ...body, start: { $ref: 's1.suggestions.0.start' }, end: { $ref: 's1.suggestions.0.end' } },
         resolved: { ...event, ...body, ...slot },
-        output: { eventId: 'AAMkAD-event-1', webLink: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item', ...slot },
+        output: {
+          eventId: 'AAMkAD-event-1',
+          webLink: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item',
+          ...slot,
+        },
         risk: 'write-internal',
         gate: 'checkpoint',
         rationale: 'Book the first time that suits everyone and invite Megan Bowen and Alex Wilber.',
@@ -123,7 +175,12 @@ export function meeting(hostile = false): Journey {
 /** "@Delegate post a summary of this week's Contoso mail here", in a channel with approvers. */
 export function channelPost(hostile = false): Journey {
   const text = hostile ? HOSTILE_BODY : SUMMARY;
-  const where = { teamId: 'team-mark8', channelId: '19:general@thread.tacv2', channelName: 'General', teamName: 'Mark 8 Project Team' };
+  const where = {
+    teamId: 'team-mark8',
+    channelId: '19:general@thread.tacv2',
+    channelName: 'General',
+    teamName: 'Mark 8 Project Team',
+  };
   return {
     name: `channel post${hostile ? ' (hostile text)' : ''}`,
     id: hostile ? 'T0103' : 'T0003',
@@ -140,7 +197,10 @@ export function channelPost(hostile = false): Journey {
         action: 'teams.postChannelMessage',
         input: { ...where, text: { $ref: 's2.summary' } },
         resolved: { ...where, text },
-        output: { messageId: '1741165260000', webUrl: 'https://teams.microsoft.com/l/message/19%3Ageneral%40thread.tacv2/1741165260000' },
+        output: {
+          messageId: '1741165260000',
+          webUrl: 'https://teams.microsoft.com/l/message/19%3Ageneral%40thread.tacv2/1741165260000',
+        },
         risk: 'write-internal',
         gate: 'checkpoint',
         rationale: 'Post the summary to General in Mark 8 Project Team.',

@@ -30,7 +30,11 @@ describe.each(allFixtures().map((f) => [f.name, f] as const))('refresh on the ca
       expect(refresh.userIds.length).toBeLessThanOrEqual(60);
       expect(new Set(refresh.userIds).size).toBe(refresh.userIds.length);
       expect(refresh.userIds).toContain(task.owner);
-      expect({ label, type: refresh.action.type, verb: refresh.action.verb }).toEqual({ label, type: 'Action.Execute', verb: 'refresh' });
+      expect({ label, type: refresh.action.type, verb: refresh.action.verb }).toEqual({
+        label,
+        type: 'Action.Execute',
+        verb: 'refresh',
+      });
       expect(VERB_SCHEMAS.refresh.safeParse(refresh.action.data).success).toBe(true);
       expect(refresh.action.data.planVersion).toBe(task.plan.version);
     }
@@ -54,7 +58,10 @@ describe('refresh.userIds', () => {
   it('with 100 approvers, are the first 60 with the owner first', () => {
     const approvers = hundredApprovers();
     const task = taskIn(channelPost(), 'awaiting_checkpoint', { approvers: [...approvers.slice(1), 'aad-adele'] });
-    for (const card of [renderer.render('task', taskView(task, catalogue)), renderer.render('checkpoint', checkpointView(task, stepOf(task, 's3'), catalogue))]) {
+    for (const card of [
+      renderer.render('task', taskView(task, catalogue)),
+      renderer.render('checkpoint', checkpointView(task, stepOf(task, 's3'), catalogue)),
+    ]) {
       const { userIds } = refreshOf(card);
       expect(userIds).toHaveLength(60);
       expect(userIds[0]).toBe('aad-adele');
@@ -64,8 +71,14 @@ describe('refresh.userIds', () => {
 
   it('tell the refresh which card it came from', () => {
     const task = taskIn(channelPost(), 'awaiting_checkpoint');
-    expect(refreshOf(renderer.render('task', taskView(task, catalogue))).action.data).toEqual({ taskId: task.id, planVersion: 3, card: 'task' });
-    expect(refreshOf(renderer.render('checkpoint', checkpointView(task, stepOf(task, 's3'), catalogue))).action.data).toEqual({
+    expect(refreshOf(renderer.render('task', taskView(task, catalogue))).action.data).toEqual({
+      taskId: task.id,
+      planVersion: 3,
+      card: 'task',
+    });
+    expect(
+      refreshOf(renderer.render('checkpoint', checkpointView(task, stepOf(task, 's3'), catalogue))).action.data,
+    ).toEqual({
       taskId: task.id,
       planVersion: 3,
       stepId: 's3',

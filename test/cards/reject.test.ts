@@ -13,7 +13,10 @@ const actions = card.actions as Action[];
 
 describe('the reject card', () => {
   it('names the step and asks for an optional reason', () => {
-    expect(textsOf(card).slice(0, 2)).toEqual(['Reject', 'Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com']);
+    expect(textsOf(card).slice(0, 2)).toEqual([
+      'Reject',
+      'Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com',
+    ]);
     expect(elementsOf(card, 'Input.Text')).toEqual([expect.objectContaining({ id: 'reason', isMultiline: true })]);
     expect(elementsOf(card, 'Input.Text')[0]?.isRequired).not.toBe(true);
   });
@@ -30,14 +33,24 @@ describe('the reject card', () => {
     for (const verb of ['skip', 'cancel'] as const) {
       const action = actions.find((a) => a.verb === verb);
       const parsed = VERB_SCHEMAS[verb].parse({ ...action?.data, reason: 'Megan is out that week.' });
-      expect(parsed).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId: 's2', reason: 'Megan is out that week.' });
+      expect(parsed).toEqual({
+        taskId: task.id,
+        planVersion: task.plan.version,
+        stepId: 's2',
+        reason: 'Megan is out that week.',
+      });
     }
   });
 
   it('goes back to the checkpoint without sending the reason', () => {
     const back = actions.find((a) => a.title === 'Back');
     expect(back?.associatedInputs).toBe('none');
-    expect(VERB_SCHEMAS.refresh.parse(back?.data)).toEqual({ taskId: task.id, planVersion: task.plan.version, stepId: 's2', card: 'checkpoint' });
+    expect(VERB_SCHEMAS.refresh.parse(back?.data)).toEqual({
+      taskId: task.id,
+      planVersion: task.plan.version,
+      stepId: 's2',
+      card: 'checkpoint',
+    });
   });
 
   // BUG (cards/reject.json): the reason input has no maxLength, but VERB_SCHEMAS.skip/cancel
@@ -47,6 +60,9 @@ describe('the reject card', () => {
   it('limits the reason to what the skip and cancel verbs accept', () => {
     const reason = elementsOf(card, 'Input.Text')[0];
     expect(reason?.maxLength).toEqual(expect.any(Number));
-    expect(VERB_SCHEMAS.skip.safeParse({ taskId: 'T1', planVersion: 1, reason: 'x'.repeat(Number(reason?.maxLength)) }).success).toBe(true);
+    expect(
+      VERB_SCHEMAS.skip.safeParse({ taskId: 'T1', planVersion: 1, reason: 'x'.repeat(Number(reason?.maxLength)) })
+        .success,
+    ).toBe(true);
   });
 });

@@ -13,8 +13,20 @@ function AUDIT_ENTRIES(task: Task): LedgerEntry[] {
   return [
     { ...base, seq: 1, type: 'task_created', actor: task.requester.id, payload: { title: task.title } },
     { ...base, seq: 2, type: 'plan_version', actor: task.requester.id, payload: { version: 1, steps: [] } },
-    { ...base, seq: 3, type: 'decision', actor: task.requester.id, payload: { verb: 'approve', stepId: 's1', reason: task.outcome } },
-    { ...base, seq: 4, type: 'step_result', actor: 'system', payload: { stepId: 's1', action: 'mail.search', status: 'succeeded', attempt: 1 } },
+    {
+      ...base,
+      seq: 3,
+      type: 'decision',
+      actor: task.requester.id,
+      payload: { verb: 'approve', stepId: 's1', reason: task.outcome },
+    },
+    {
+      ...base,
+      seq: 4,
+      type: 'step_result',
+      actor: 'system',
+      payload: { stepId: 's1', action: 'mail.search', status: 'succeeded', attempt: 1 },
+    },
     { ...base, seq: 5, type: 'task_status', actor: 'system', payload: { from: 'running', to: 'completed' } },
     { ...base, seq: 6, type: 'card_shown', actor: 'system', payload: { kind: 'task', sha256: 'b'.repeat(64) } },
   ];
@@ -73,7 +85,10 @@ export function allFixtures(): Fixture[] {
     }
   }
   add('summary mail, failed at step 1', taskIn(summaryMail(), 'failed', { failAt: 0 }));
-  add('channel post with 100 approvers, awaiting_checkpoint', taskIn(channelPost(), 'awaiting_checkpoint', { approvers: hundredApprovers() }));
+  add(
+    'channel post with 100 approvers, awaiting_checkpoint',
+    taskIn(channelPost(), 'awaiting_checkpoint', { approvers: hundredApprovers() }),
+  );
   return fixtures;
 }
 
@@ -98,15 +113,35 @@ export function cardsFor(task: Task): Rendered[] {
   const cards: Rendered[] = [
     { template: 'task', label: 'task card', card: renderer.render('task', taskView(task, catalogue)) },
     { template: 'edit-form', label: 'plan edit form', card: renderer.render('edit-form', planEditView(task, false)) },
-    { template: 'edit-form', label: 'plan revision form', card: renderer.render('edit-form', planEditView(task, true)) },
+    {
+      template: 'edit-form',
+      label: 'plan revision form',
+      card: renderer.render('edit-form', planEditView(task, true)),
+    },
     { template: 'plan-reject', label: 'plan reject form', card: renderer.render('plan-reject', planRejectView(task)) },
     { template: 'result', label: 'result card', card: renderer.render('result', resultView(task, catalogue)) },
-    { template: 'audit', label: 'audit card', card: renderer.render('audit', auditView(task, AUDIT_ENTRIES(task), 'hash-chained')) },
+    {
+      template: 'audit',
+      label: 'audit card',
+      card: renderer.render('audit', auditView(task, AUDIT_ENTRIES(task), 'hash-chained')),
+    },
   ];
   for (const step of task.plan.steps) {
-    cards.push({ template: 'checkpoint', label: `checkpoint ${step.id}`, card: renderer.render('checkpoint', checkpointView(task, step, catalogue)) });
-    cards.push({ template: 'reject', label: `reject ${step.id}`, card: renderer.render('reject', rejectView(task, step, catalogue)) });
-    cards.push({ template: 'edit-form', label: `edit form ${step.id}`, card: renderer.render('edit-form', stepEditView(task, step, catalogue)) });
+    cards.push({
+      template: 'checkpoint',
+      label: `checkpoint ${step.id}`,
+      card: renderer.render('checkpoint', checkpointView(task, step, catalogue)),
+    });
+    cards.push({
+      template: 'reject',
+      label: `reject ${step.id}`,
+      card: renderer.render('reject', rejectView(task, step, catalogue)),
+    });
+    cards.push({
+      template: 'edit-form',
+      label: `edit form ${step.id}`,
+      card: renderer.render('edit-form', stepEditView(task, step, catalogue)),
+    });
   }
   return cards;
 }

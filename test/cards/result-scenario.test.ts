@@ -15,7 +15,14 @@ const DAY = String.raw`\w{3} \d{1,2} \w{3} \d{4}`;
 async function resultCard(app: RunningApp, run: ScenarioRun): Promise<AdaptiveCard> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const found = app.connector.cards().find((c) => c.call.conversationId === run.plan.call.conversationId && textsOf(c.card)[0] === 'Done' && textsOf(c.card)[2]?.startsWith(`Task ${run.task.id} `));
+    const found = app.connector
+      .cards()
+      .find(
+        (c) =>
+          c.call.conversationId === run.plan.call.conversationId &&
+          textsOf(c.card)[0] === 'Done' &&
+          textsOf(c.card)[2]?.startsWith(`Task ${run.task.id} `),
+      );
     if (found) return found.card;
     if (Date.now() > deadline) throw new Error(`no result card for ${run.task.id}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -23,14 +30,19 @@ async function resultCard(app: RunningApp, run: ScenarioRun): Promise<AdaptiveCa
 }
 
 /** Each step's answer as shown (rich-text runs joined), its notes and its links. */
-async function answered(app: RunningApp, outcome: string): Promise<Array<{ lines: string[]; texts: string[]; links: string[] }>> {
+async function answered(
+  app: RunningApp,
+  outcome: string,
+): Promise<Array<{ lines: string[]; texts: string[]; links: string[] }>> {
   const run = await runScenario(app, outcome);
   expect(run.task.status).toBe('completed');
   expect(run.checkpoints).toHaveLength(0);
   const card = await resultCard(app, run);
   expect(cardProblems(card)).toEqual([]);
   return elementsOf(card, 'Container').map((item) => ({
-    lines: elementsOf({ body: [item] }, 'RichTextBlock').map((b) => (b.inlines as Json[]).map((r) => String(r.text)).join('')),
+    lines: elementsOf({ body: [item] }, 'RichTextBlock').map((b) =>
+      (b.inlines as Json[]).map((r) => String(r.text)).join(''),
+    ),
     texts: textsOf({ body: [item] }),
     links: actionsIn({ body: [item] }).map(({ action }) => String(action.url)),
   }));
@@ -40,17 +52,23 @@ describe('scenarios: the result card answers the question', () => {
   const app = useScenarioApp();
 
   it("who is Megan's manager", async () => {
-    expect((await answered(app(), "who is Megan's manager")).map((s) => s.lines)).toEqual([['Megan Bowen reports to Patti Fernandez (President).']]);
+    expect((await answered(app(), "who is Megan's manager")).map((s) => s.lines)).toEqual([
+      ['Megan Bowen reports to Patti Fernandez (President).'],
+    ]);
   });
 
   it('what are my planner tasks: each with its due day and assignees', async () => {
     const [step] = await answered(app(), 'what are my planner tasks');
-    expect(step?.lines).toContainEqual(expect.stringMatching(new RegExp(`^• Order booth banners · due ${DAY} · Alex Wilber, Adele Vance$`)));
+    expect(step?.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^• Order booth banners · due ${DAY} · Alex Wilber, Adele Vance$`)),
+    );
   });
 
   it("what's on my calendar tomorrow", async () => {
     const [step] = await answered(app(), "what's on my calendar tomorrow");
-    expect(step?.lines).toContainEqual(expect.stringMatching(new RegExp(`^• Contoso renewal review · ${DAY}, 14:00–15:00 · Alex Wilber$`)));
+    expect(step?.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^• Contoso renewal review · ${DAY}, 14:00–15:00 · Alex Wilber$`)),
+    );
   });
 
   it('List my meetings next week: the first ten, with links to Outlook, and how many more', async () => {
@@ -66,13 +84,19 @@ describe('scenarios: the result card answers the question', () => {
     const [search, read] = await answered(app(), "what's in the spring launch brief");
     expect(search?.lines).toEqual([]);
     expect(read?.lines.slice(0, 3)).toEqual(['Spring launch brief.docx', 'Spring launch brief', 'Overview']);
-    expect(read?.lines).toContain('The launch budget is 65,000 USD, owned by Megan Bowen; paid social takes 40 percent.');
+    expect(read?.lines).toContain(
+      'The launch budget is 65,000 USD, owned by Megan Bowen; paid social takes 40 percent.',
+    );
   });
 
   it("what's new in the General channel: the summary, not the posts", async () => {
     const [posts, summary] = await answered(app(), "what's new in the General channel");
     expect(posts?.lines).toEqual([]);
-    expect(summary?.lines).toContainEqual(expect.stringMatching(/^- Lynne Robbins, \d{4}-\d{2}-\d{2}: Reminder: Q3 planning numbers are due Friday at noon\.$/));
+    expect(summary?.lines).toContainEqual(
+      expect.stringMatching(
+        /^- Lynne Robbins, \d{4}-\d{2}-\d{2}: Reminder: Q3 planning numbers are due Friday at noon\.$/,
+      ),
+    );
   });
 
   it('summarise the thread Contoso renewal: its subject and summary', async () => {

@@ -5,7 +5,10 @@ import { between, dueDay, when } from '../../src/teams/views/result-when';
 describe('answer text', () => {
   it('clips at a word boundary with "…", and leaves short text alone', () => {
     expect(clip('short', 10)).toEqual({ text: 'short', clipped: false });
-    expect(clip('The launch is on the fourteenth of March, in Redmond', 40)).toEqual({ text: 'The launch is on the fourteenth of…', clipped: true });
+    expect(clip('The launch is on the fourteenth of March, in Redmond', 40)).toEqual({
+      text: 'The launch is on the fourteenth of…',
+      clipped: true,
+    });
     // No space near the end: cut where the limit is, rather than lose most of the text.
     expect(clip('Thelaunchisonthefourteenthof March', 20)).toEqual({ text: 'Thelaunchisonthefou…', clipped: true });
   });
@@ -25,8 +28,21 @@ describe('answer text', () => {
   });
 
   it('keeps paragraphs as gaps and stops at the line limit', () => {
-    expect(linesOf('a\n\n\nb\nc', 100, 10)).toEqual({ lines: [{ text: 'a', gap: false }, { text: 'b', gap: true }, { text: 'c', gap: false }], clipped: false });
-    expect(linesOf('a\nb\nc', 100, 2)).toEqual({ lines: [{ text: 'a', gap: false }, { text: 'b…', gap: false }], clipped: true });
+    expect(linesOf('a\n\n\nb\nc', 100, 10)).toEqual({
+      lines: [
+        { text: 'a', gap: false },
+        { text: 'b', gap: true },
+        { text: 'c', gap: false },
+      ],
+      clipped: false,
+    });
+    expect(linesOf('a\nb\nc', 100, 2)).toEqual({
+      lines: [
+        { text: 'a', gap: false },
+        { text: 'b…', gap: false },
+      ],
+      clipped: true,
+    });
   });
 
   it.each([
@@ -53,7 +69,9 @@ describe('answer times', () => {
 
   it('shows a range on one day once, and both days otherwise', () => {
     expect(between('2025-03-06T09:00:00', '2025-03-06T09:30:00')).toBe('Thu 6 Mar 2025, 09:00–09:30');
-    expect(between('2025-03-06T23:00:00Z', '2025-03-07T01:00:00Z')).toBe('Thu 6 Mar 2025, 23:00 UTC – Fri 7 Mar 2025, 01:00 UTC');
+    expect(between('2025-03-06T23:00:00Z', '2025-03-07T01:00:00Z')).toBe(
+      'Thu 6 Mar 2025, 23:00 UTC – Fri 7 Mar 2025, 01:00 UTC',
+    );
   });
 
   it('shows a due day kept as midnight UTC as the day alone', () => {

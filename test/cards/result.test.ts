@@ -15,7 +15,11 @@ function result(task: Task): AdaptiveCard {
 function itemsOf(card: AdaptiveCard): Array<{ texts: string[]; links: unknown[] }> {
   return elementsOf(card, 'Container').map((item) => ({
     texts: textsOf({ body: [item] }),
-    links: actionsIn({ body: [item] }).map(({ action }) => ({ type: action.type, title: action.title, url: action.url })),
+    links: actionsIn({ body: [item] }).map(({ action }) => ({
+      type: action.type,
+      title: action.title,
+      url: action.url,
+    })),
   }));
 }
 
@@ -33,8 +37,17 @@ describe('the result card', () => {
     expect(itemsOf(card)).toEqual([
       { texts: ['✅ Find 30 minutes with meganb@example.com and alexw@example.com'], links: [] },
       {
-        texts: ['✅ Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com', 'id AAMkAD-event-1'],
-        links: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item' }],
+        texts: [
+          '✅ Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com',
+          'id AAMkAD-event-1',
+        ],
+        links: [
+          {
+            type: 'Action.OpenUrl',
+            title: 'Open',
+            url: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item',
+          },
+        ],
       },
     ]);
   });
@@ -52,7 +65,13 @@ describe('the result card', () => {
     expect(items).toHaveLength(3);
     expect(items[2]).toEqual({
       texts: ['✅ Post in Mark 8 Project Team › General', 'id 1741165260000'],
-      links: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://teams.microsoft.com/l/message/19%3Ageneral%40thread.tacv2/1741165260000' }],
+      links: [
+        {
+          type: 'Action.OpenUrl',
+          title: 'Open',
+          url: 'https://teams.microsoft.com/l/message/19%3Ageneral%40thread.tacv2/1741165260000',
+        },
+      ],
     });
   });
 
@@ -63,21 +82,35 @@ describe('the result card', () => {
   });
 
   it('links a plain http url', () => {
-    const task = withOutput(taskIn(meeting(), 'completed'), 's2', { webLink: 'http://intranet.example.com/calendar/AAMkAD-event-1' });
-    expect(itemsOf(result(task))[1]?.links).toEqual([{ type: 'Action.OpenUrl', title: 'Open', url: 'http://intranet.example.com/calendar/AAMkAD-event-1' }]);
+    const task = withOutput(taskIn(meeting(), 'completed'), 's2', {
+      webLink: 'http://intranet.example.com/calendar/AAMkAD-event-1',
+    });
+    expect(itemsOf(result(task))[1]?.links).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open', url: 'http://intranet.example.com/calendar/AAMkAD-event-1' },
+    ]);
   });
 
-  it.each(['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', '//evil.example.com/x', 'ms-teams:/l/chat', ''])(
-    'does not link %j, but still shows the id',
-    (url) => {
-      const task = withOutput(taskIn(channelPost(), 'completed'), 's3', { webUrl: url });
-      expect(itemsOf(result(task))[2]).toEqual({ texts: ['✅ Post in Mark 8 Project Team › General', 'id 1741165260000'], links: [] });
-    },
-  );
+  it.each([
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    '//evil.example.com/x',
+    'ms-teams:/l/chat',
+    '',
+  ])('does not link %j, but still shows the id', (url) => {
+    const task = withOutput(taskIn(channelPost(), 'completed'), 's3', { webUrl: url });
+    expect(itemsOf(result(task))[2]).toEqual({
+      texts: ['✅ Post in Mark 8 Project Team › General', 'id 1741165260000'],
+      links: [],
+    });
+  });
 
   it('shows no answer when every read went on to a later step (the summary was mailed or posted, the time booked)', () => {
     for (const journey of [summaryMail(), meeting(), channelPost(), summaryMail(true), channelPost(true)]) {
-      expect({ name: journey.name, answers: elementsOf(result(taskIn(journey, 'completed')), 'RichTextBlock') }).toEqual({ name: journey.name, answers: [] });
+      expect({
+        name: journey.name,
+        answers: elementsOf(result(taskIn(journey, 'completed')), 'RichTextBlock'),
+      }).toEqual({ name: journey.name, answers: [] });
     }
   });
 
@@ -87,12 +120,27 @@ describe('the result card', () => {
 
   it('shows the answer of a read that no later step uses, under its step, and keeps the write as it was', () => {
     const task = taskIn(meeting(), 'completed');
-    stepOf(task, 's2').input = { ...stepOf(task, 's2').input, start: '2025-04-08T09:00:00Z', end: '2025-04-08T09:30:00Z' };
+    stepOf(task, 's2').input = {
+      ...stepOf(task, 's2').input,
+      start: '2025-04-08T09:00:00Z',
+      end: '2025-04-08T09:30:00Z',
+    };
     const card = result(task);
-    expect(elementsOf(card, 'RichTextBlock').map((b) => (b.inlines as Array<{ text: string }>).map((r) => r.text).join(''))).toEqual(['• Tue 8 Apr 2025, 09:00–09:30 UTC']);
+    expect(
+      elementsOf(card, 'RichTextBlock').map((b) => (b.inlines as Array<{ text: string }>).map((r) => r.text).join('')),
+    ).toEqual(['• Tue 8 Apr 2025, 09:00–09:30 UTC']);
     expect(itemsOf(card)[1]).toEqual({
-      texts: ['✅ Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com', 'id AAMkAD-event-1'],
-      links: [{ type: 'Action.OpenUrl', title: 'Open', url: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item' }],
+      texts: [
+        '✅ Create the meeting "Review with Megan Bowen and Alex Wilber" with meganb@example.com and alexw@example.com',
+        'id AAMkAD-event-1',
+      ],
+      links: [
+        {
+          type: 'Action.OpenUrl',
+          title: 'Open',
+          url: 'https://outlook.office365.com/owa/?itemid=AAMkAD-event-1&exvsurl=1&path=/calendar/item',
+        },
+      ],
     });
   });
 
@@ -100,7 +148,12 @@ describe('the result card', () => {
     for (const { name, task } of allFixtures()) {
       const card = result(task);
       expect({ name, items: itemsOf(card).length }).toEqual({ name, items: task.plan.steps.length });
-      for (const { action } of actionsIn(card)) expect({ name, type: action.type, url: String(action.url) }).toEqual({ name, type: 'Action.OpenUrl', url: expect.stringMatching(/^https?:\/\/[^/]/) });
+      for (const { action } of actionsIn(card))
+        expect({ name, type: action.type, url: String(action.url) }).toEqual({
+          name,
+          type: 'Action.OpenUrl',
+          url: expect.stringMatching(/^https?:\/\/[^/]/),
+        });
     }
   });
 });

@@ -37,7 +37,8 @@ describe('plain fixtures', () => {
     expect(plain.length).toBeGreaterThan(20);
     for (const fixture of plain) {
       expect(fixture.userText.filter((t) => t.includes('${'))).toEqual([]);
-      for (const { label, card } of cardsFor(fixture.task)) expect({ label, found: JSON.stringify(card).includes('${') }).toEqual({ label, found: false });
+      for (const { label, card } of cardsFor(fixture.task))
+        expect({ label, found: JSON.stringify(card).includes('${') }).toEqual({ label, found: false });
     }
   });
 });

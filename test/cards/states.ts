@@ -17,12 +17,19 @@ export const STATES = [
 export type State = (typeof STATES)[number];
 
 const AT = '2025-03-05T09:00:00.000Z';
-export const FAILURE = { code: 'graph_forbidden', message: "Delegate isn't allowed to do that in Microsoft 365.", correlationId: 'corr-7f3c8a52' };
+export const FAILURE = {
+  code: 'graph_forbidden',
+  message: "Delegate isn't allowed to do that in Microsoft 365.",
+  correlationId: 'corr-7f3c8a52',
+};
 export const LIMIT = { code: 'limit_reached', message: 'Stopped after 30 minutes, the time limit for one task.' };
 
 /** The status of each step (by index) when the task is in `state` and the last step is the one at stake. */
 function statusesFor(state: State, count: number): StepStatus[] {
-  const last = (status: StepStatus, before: StepStatus = 'succeeded'): StepStatus[] => [...Array<StepStatus>(count - 1).fill(before), status];
+  const last = (status: StepStatus, before: StepStatus = 'succeeded'): StepStatus[] => [
+    ...Array<StepStatus>(count - 1).fill(before),
+    status,
+  ];
   switch (state) {
     case 'awaiting_plan_approval':
     case 'rejected':
@@ -93,9 +100,16 @@ export function taskIn(journey: Journey, state: State, options: TaskOptions = {}
     owner: journey.requester.id,
     approvers: options.approvers ?? journey.approvers,
     scope: journey.scope,
-    conversation: { conversation: { id: journey.scope.conversationId }, serviceUrl: 'https://smba.trafficmanager.net/emea/' },
+    conversation: {
+      conversation: { id: journey.scope.conversationId },
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    },
     status: state,
-    plan: { version: journey.planVersion, createdAt: AT, steps: journey.steps.map((s, i) => stepIn(journey, s, statuses[i] ?? 'pending', errorMessage)) },
+    plan: {
+      version: journey.planVersion,
+      createdAt: AT,
+      steps: journey.steps.map((s, i) => stepIn(journey, s, statuses[i] ?? 'pending', errorMessage)),
+    },
     version: 7,
     createdAt: AT,
     updatedAt: AT,

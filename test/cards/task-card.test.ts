@@ -18,15 +18,25 @@ describe('per-user views of a channel task card', () => {
   const task = taskIn(channelPost(), 'awaiting_plan_approval');
   it('shows everyone a read-only card with a Refresh button, and approvers their buttons on refresh', () => {
     expect(task.scope.kind).toBe('channel');
-    expect(buttons(renderer.render('task', taskView(task, catalogue)))).toEqual([{ type: 'Action.Execute', title: 'Refresh', verb: 'refresh' }]);
+    expect(buttons(renderer.render('task', taskView(task, catalogue)))).toEqual([
+      { type: 'Action.Execute', title: 'Refresh', verb: 'refresh' },
+    ]);
     expect(buttons(renderer.render('task', taskView(task, catalogue, 'someone-else')))).toEqual([]);
-    expect(buttons(renderer.render('task', taskView(task, catalogue, task.owner))).map((b) => b.title)).toEqual(['Approve', 'Edit', 'Reject']);
+    expect(buttons(renderer.render('task', taskView(task, catalogue, task.owner))).map((b) => b.title)).toEqual([
+      'Approve',
+      'Edit',
+      'Reject',
+    ]);
   });
 
   it('keeps the buttons on the shared card of a personal chat, which only its owner sees', () => {
     const personal = taskIn(summaryMail(), 'awaiting_plan_approval');
     expect(personal.scope.kind).toBe('personal');
-    expect(buttons(renderer.render('task', taskView(personal, catalogue))).map((b) => b.title)).toEqual(['Approve', 'Edit', 'Reject']);
+    expect(buttons(renderer.render('task', taskView(personal, catalogue))).map((b) => b.title)).toEqual([
+      'Approve',
+      'Edit',
+      'Reject',
+    ]);
   });
 });
 
@@ -39,7 +49,8 @@ describe.each(cases)('the %s task card', (_, journey) => {
       { type: 'Action.Execute', title: 'Reject', verb: 'reject' },
     ]);
     // A plan decision names no step: the whole plan version is approved, edited or rejected.
-    for (const action of plan.actions as Array<{ data: unknown }>) expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version });
+    for (const action of plan.actions as Array<{ data: unknown }>)
+      expect(action.data).toEqual({ taskId: task.id, planVersion: task.plan.version });
     expect(textsOf(plan)).toContain(`Task ${task.id} · plan v${task.plan.version}`);
   });
 
@@ -60,7 +71,11 @@ describe.each(cases)('the %s task card', (_, journey) => {
   it('shows the failure with its reference and says what can be done', () => {
     const { card: failed } = card(journey(), 'failed');
     expect(textsOf(failed)).toEqual(
-      expect.arrayContaining([`${FAILURE.message} (reference ${FAILURE.correlationId})`, 'A step failed', 'Retry the step, skip it, edit it, or cancel the task.']),
+      expect.arrayContaining([
+        `${FAILURE.message} (reference ${FAILURE.correlationId})`,
+        'A step failed',
+        'Retry the step, skip it, edit it, or cancel the task.',
+      ]),
     );
   });
 
@@ -98,7 +113,12 @@ describe('the plan card', () => {
 describe('the task card of a task that failed at its first step', () => {
   it('aims Retry, Skip, Edit and Cancel at that step', () => {
     const { card: failed } = card(summaryMail(), 'failed', 0);
-    expect((failed.actions as Array<{ data: { stepId: string } }>).map((a) => a.data.stepId)).toEqual(['s1', 's1', 's1', 's1']);
+    expect((failed.actions as Array<{ data: { stepId: string } }>).map((a) => a.data.stepId)).toEqual([
+      's1',
+      's1',
+      's1',
+      's1',
+    ]);
   });
 });
 

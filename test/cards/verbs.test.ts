@@ -26,7 +26,11 @@ describe.each(allFixtures().map((f) => [f.name, f] as const))('Action.Execute on
       expect({ where, known: isVerb(verb) }).toEqual({ where, known: true });
       if (!isVerb(verb)) continue;
       const parsed = VERB_SCHEMAS[verb].safeParse(action.data);
-      expect({ where, ok: parsed.success, issues: parsed.error?.issues }).toEqual({ where, ok: true, issues: undefined });
+      expect({ where, ok: parsed.success, issues: parsed.error?.issues }).toEqual({
+        where,
+        ok: true,
+        issues: undefined,
+      });
     }
   });
 
@@ -35,8 +39,13 @@ describe.each(allFixtures().map((f) => [f.name, f] as const))('Action.Execute on
     for (const { where, action } of executes) {
       const data = action.data as Record<string, unknown>;
       expect({ where, keys: Object.keys(data).filter((k) => !ID_KEYS.includes(k)) }).toEqual({ where, keys: [] });
-      expect({ where, taskId: data.taskId, planVersion: data.planVersion }).toEqual({ where, taskId: task.id, planVersion: task.plan.version });
-      if (data.stepId !== undefined && data.stepId !== '') expect({ where, stepId: stepIds.includes(String(data.stepId)) }).toEqual({ where, stepId: true });
+      expect({ where, taskId: data.taskId, planVersion: data.planVersion }).toEqual({
+        where,
+        taskId: task.id,
+        planVersion: task.plan.version,
+      });
+      if (data.stepId !== undefined && data.stepId !== '')
+        expect({ where, stepId: stepIds.includes(String(data.stepId)) }).toEqual({ where, stepId: true });
     }
   });
 });

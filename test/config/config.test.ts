@@ -15,13 +15,24 @@ describe('config', () => {
   });
 
   it('uses real Graph and every interface when a bot identity is configured', () => {
-    const config = loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'secret', BOT_TYPE: 'SingleTenant', BOT_TENANT_ID: 'tenant' });
+    const config = loadConfig({
+      BOT_ID: 'app-id',
+      BOT_PASSWORD: 'secret',
+      BOT_TYPE: 'SingleTenant',
+      BOT_TENANT_ID: 'tenant',
+    });
     expect(config.local).toBe(false);
     expect(config.host).toBe('0.0.0.0');
     expect(config.graph).toEqual({
       kind: 'microsoft',
       baseUrl: 'https://graph.microsoft.com/v1.0',
-      auth: { kind: 'secret', tenantId: 'tenant', clientId: 'app-id', clientSecret: 'secret', authorityHost: 'https://login.microsoftonline.com' },
+      auth: {
+        kind: 'secret',
+        tenantId: 'tenant',
+        clientId: 'app-id',
+        clientSecret: 'secret',
+        authorityHost: 'https://login.microsoftonline.com',
+      },
     });
     expect(config.bot).toEqual({ id: 'app-id', password: 'secret', type: 'SingleTenant', tenantId: 'tenant' });
   });
@@ -40,7 +51,9 @@ describe('config', () => {
 
   it('explains what a real-tenant configuration is missing, and refuses what is not built yet', () => {
     expect(() => loadConfig({ BOT_ID: 'x', BOT_TYPE: 'SingleTenant' })).toThrow(/BOT_PASSWORD[\s\S]*BOT_TENANT_ID/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/test' })).toThrow(/PostgreSQL store is not available yet/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/test' })).toThrow(
+      /PostgreSQL store is not available yet/,
+    );
     expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA/);
     expect(() => loadConfig({ DELEGATE_GRAPH: 'microsoft' })).toThrow(/needs BOT_ID/);
   });
@@ -54,7 +67,10 @@ describe('config', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'delegate-config-'));
     try {
       mkdirSync(path.join(root, 'env'));
-      writeFileSync(path.join(root, 'env', '.env.local'), '# comment\nPORT=4000\nLOG_LEVEL=debug\nDEFAULT_TIME_ZONE="Europe/London"\n');
+      writeFileSync(
+        path.join(root, 'env', '.env.local'),
+        '# comment\nPORT=4000\nLOG_LEVEL=debug\nDEFAULT_TIME_ZONE="Europe/London"\n',
+      );
       writeFileSync(path.join(root, 'env', '.env.local.user'), 'LOG_LEVEL=warn\n');
       const config = loadConfig({ PORT: '4100' }, envFiles(root, 'local'));
       expect(config.port).toBe(4100);
@@ -68,7 +84,9 @@ describe('config', () => {
 
   it('configures no model by default, Azure OpenAI by endpoint + deployment, or any OpenAI-compatible endpoint', () => {
     expect(loadConfig({}).llm).toBeUndefined();
-    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o' }).llm).toEqual({
+    expect(
+      loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://contoso.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'gpt-4o' }).llm,
+    ).toEqual({
       kind: 'azure',
       endpoint: 'https://contoso.openai.azure.com',
       deployment: 'gpt-4o',
@@ -78,18 +96,39 @@ describe('config', () => {
       maxRetries: 3,
     });
     expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.1' }).llm).toEqual(
-      expect.objectContaining({ kind: 'openai', baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1', apiKey: undefined }),
+      expect.objectContaining({
+        kind: 'openai',
+        baseUrl: 'http://127.0.0.1:11434/v1',
+        model: 'llama3.1',
+        apiKey: undefined,
+      }),
     );
-    expect(() => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' })).toThrow(/AZURE_OPENAI_DEPLOYMENT/);
+    expect(() => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com' })).toThrow(
+      /AZURE_OPENAI_DEPLOYMENT/,
+    );
     expect(() => loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' })).toThrow(/OPENAI_MODEL/);
     expect(() => loadConfig({ OPENAI_MODEL: 'm' })).toThrow(/no endpoint/);
-    expect(() => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OPENAI_MODEL: 'm' })).toThrow(/both set/);
+    expect(() =>
+      loadConfig({
+        AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com',
+        AZURE_OPENAI_DEPLOYMENT: 'd',
+        OPENAI_BASE_URL: 'http://127.0.0.1:1/v1',
+        OPENAI_MODEL: 'm',
+      }),
+    ).toThrow(/both set/);
   });
 
   it('reads budgets and the link allow-list', () => {
-    const config = loadConfig({ BUDGET_USER_DAILY_TOKENS: '50000', TENANT_DOMAINS: 'Contoso.com, contoso.onmicrosoft.com', LINK_ALLOW_HOSTS: 'learn.microsoft.com' });
+    const config = loadConfig({
+      BUDGET_USER_DAILY_TOKENS: '50000',
+      TENANT_DOMAINS: 'Contoso.com, contoso.onmicrosoft.com',
+      LINK_ALLOW_HOSTS: 'learn.microsoft.com',
+    });
     expect(config.budgets).toEqual({ userDailyTokens: 50_000, tenantDailyTokens: undefined });
-    expect(config.safety).toEqual({ tenantDomains: ['contoso.com', 'contoso.onmicrosoft.com'], linkAllowHosts: ['learn.microsoft.com'] });
+    expect(config.safety).toEqual({
+      tenantDomains: ['contoso.com', 'contoso.onmicrosoft.com'],
+      linkAllowHosts: ['learn.microsoft.com'],
+    });
     expect(loadConfig({}).safety.tenantDomains).toEqual(['example.com']);
     expect(() => loadConfig({ LINK_ALLOW_HOSTS: 'not a host' })).toThrow(/not a domain name/);
     expect(() => loadConfig({ BUDGET_USER_DAILY_TOKENS: '-1' })).toThrow(/BUDGET_USER_DAILY_TOKENS/);

@@ -32,13 +32,21 @@ export function usePlaygroundRig(options: { readonly policy?: string } = {}): ()
     tmp = mkdtempSync(path.join(os.tmpdir(), 'delegate-e2e-'));
     const browser = await launchChromium(); // first: without Chromium there is nothing to test
     const botLog = path.join(tmp, 'bot.log'); // quiet on success, quoted on failure
-    const env: Record<string, string> = { PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', WORKER_POLL_MS: '50' };
+    const env: Record<string, string> = {
+      PORT: '0',
+      SANDBOX_GRAPH_PORT: '0',
+      DATA_DIR: path.join(tmp, 'data'),
+      LOG_LEVEL: 'silent',
+      WORKER_POLL_MS: '50',
+    };
     if (options.policy !== undefined) {
       env.POLICY_FILE = path.join(tmp, 'policy.yaml');
       writeFileSync(env.POLICY_FILE, options.policy);
     }
     rig = { browser };
-    const app = await createApp(loadConfig(env), { logger: createLogger('info', pino.destination({ dest: botLog, sync: true })) });
+    const app = await createApp(loadConfig(env), {
+      logger: createLogger('info', pino.destination({ dest: botLog, sync: true })),
+    });
     rig = { ...rig, app };
     const playground = await startPlayground({
       botEndpoint: `${app.server.url}/api/messages`,
@@ -50,7 +58,8 @@ export function usePlaygroundRig(options: { readonly policy?: string } = {}): ()
     rig = {
       ...rig,
       playground,
-      logs: () => `\nPlayground output:\n${playground.output()}\nPlayground log (end):\n${lastLinesOf(playground.logFile, 40)}\nBot log (end):\n${lastLinesOf(botLog, 25)}`,
+      logs: () =>
+        `\nPlayground output:\n${playground.output()}\nPlayground log (end):\n${lastLinesOf(playground.logFile, 40)}\nBot log (end):\n${lastLinesOf(botLog, 25)}`,
     };
   }, 60_000);
 

@@ -53,7 +53,8 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       const plan = chat.cardsWithButton('Approve');
       await plan.first().waitFor({ timeout: 15_000 });
       await expect(plan.count()).resolves.toBe(1);
-      for (const title of ['Edit', 'Reject']) await expect(plan.getByRole('button', { name: title, exact: true }).count()).resolves.toBe(1);
+      for (const title of ['Edit', 'Reject'])
+        await expect(plan.getByRole('button', { name: title, exact: true }).count()).resolves.toBe(1);
       await expect(plan.innerText()).resolves.toContain('meganb@example.com');
       await chat.press(plan, 'Approve');
 
@@ -81,7 +82,9 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       ]);
 
       // The side effect, seen from the tenant: exactly one such mail in Megan's inbox, from Alex.
-      const res = await fetch(`${app.sandbox?.url}/users/meganb@example.com/messages?$top=100`, { headers: { authorization: 'Bearer sandbox:app' } });
+      const res = await fetch(`${app.sandbox?.url}/users/meganb@example.com/messages?$top=100`, {
+        headers: { authorization: 'Bearer sandbox:app' },
+      });
       expect(res.status).toBe(200);
       const inbox = ((await res.json()) as { value: GraphMessage[] }).value;
       const delivered = inbox.filter((m) => m.subject === subject);
@@ -93,8 +96,7 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       await chat.page.screenshot({ path: FAILURE_SCREENSHOT }).catch(() => undefined);
       const why = error instanceof Error ? error.message : String(error);
       throw new Error(
-        `${why}\n\nScreenshot: ${FAILURE_SCREENSHOT}\nInvokes seen: ${JSON.stringify(chat.invokes)}` +
-          `${logs()}`,
+        `${why}\n\nScreenshot: ${FAILURE_SCREENSHOT}\nInvokes seen: ${JSON.stringify(chat.invokes)}` + `${logs()}`,
         { cause: error },
       );
     } finally {
@@ -121,7 +123,9 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       // The checkpoint is posted in the thread, with the policy's reason.
       const checkpoint = chat.cards().filter({ hasText: 'Checkpoint · step' });
       await checkpoint.first().waitFor({ timeout: 30_000 });
-      await expect(checkpoint.first().innerText()).resolves.toContain('Mail sent from a General channel task needs a look first. (general-mail)');
+      await expect(checkpoint.first().innerText()).resolves.toContain(
+        'Mail sent from a General channel task needs a look first. (general-mail)',
+      );
       await chat.press(checkpoint.first(), 'Refresh');
       const approve = chat.cardsWithButton('Approve').filter({ hasText: 'Checkpoint · step' });
       await approve.first().waitFor({ timeout: 15_000 });
@@ -136,13 +140,18 @@ describe('e2e: the real Agents Playground in Chromium', () => {
         ['refresh', 200],
         ['approve', 200],
       ]);
-      const res = await fetch(`${app.sandbox?.url}/users/lynner@example.com/messages?$top=100`, { headers: { authorization: 'Bearer sandbox:app' } });
+      const res = await fetch(`${app.sandbox?.url}/users/lynner@example.com/messages?$top=100`, {
+        headers: { authorization: 'Bearer sandbox:app' },
+      });
       const inbox = ((await res.json()) as { value: { subject: string }[] }).value;
       expect(inbox.filter((m) => m.subject.includes('unread mail from Contoso'))).toHaveLength(1);
 
       // The task belongs to the channel, and its ledger verifies.
       const [task] = await app.store.listTasks({ conversationId: GENERAL });
-      expect(task).toMatchObject({ status: 'completed', scope: { kind: 'channel', teamId: SANDBOX_DIRECTORY.team.id } });
+      expect(task).toMatchObject({
+        status: 'completed',
+        scope: { kind: 'channel', teamId: SANDBOX_DIRECTORY.team.id },
+      });
       await expect(verifyChainAsync(app.store.readLedger())).resolves.toMatchObject({ ok: true });
       await chat.page.screenshot({ path: CHANNEL_SCREENSHOT });
     } catch (error) {

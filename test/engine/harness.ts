@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { ActionSpec } from '../../src/engine/catalogue';
 import { Engine } from '../../src/engine/engine';
 import { DelegateError } from '../../src/engine/errors';
-import { FixedClock, ListCatalogue, RecordingNotifier, ScriptedPlanner, SequentialIds, silentLogger } from '../../src/engine/fakes';
+import {
+  FixedClock,
+  ListCatalogue,
+  RecordingNotifier,
+  ScriptedPlanner,
+  SequentialIds,
+  silentLogger,
+} from '../../src/engine/fakes';
 import type { Person, Scope, Task } from '../../src/engine/model';
 import type { PlanResult, StepDraft, TaskStore } from '../../src/engine/ports';
 import type { DecisionRequest } from '../../src/engine/transitions';
@@ -32,8 +39,16 @@ export function makeActions(outbox: FakeOutbox): ActionSpec[] {
     risk: 'read',
     permissions: { delegated: ['Mail.Read'], application: ['Mail.Read'] },
     editable: [],
-    describe: (input) => ({ title: `Read items from ${String(input.from)}`, target: String(input.from), reads: 'items', fields: [] }),
-    run: async (input) => ({ output: { items: [`hello from ${input.from}`, 'second item'] }, provenance: ['item-1', 'item-2'] }),
+    describe: (input) => ({
+      title: `Read items from ${String(input.from)}`,
+      target: String(input.from),
+      reads: 'items',
+      fields: [],
+    }),
+    run: async (input) => ({
+      output: { items: [`hello from ${input.from}`, 'second item'] },
+      provenance: ['item-1', 'item-2'],
+    }),
   };
   const send: ActionSpec<{ to: string[]; subject: string; body: string }, { messageId: string }> = {
     name: 'test.send',
@@ -47,7 +62,12 @@ export function makeActions(outbox: FakeOutbox): ActionSpec[] {
       { name: 'subject', label: 'Subject', kind: 'text' },
       { name: 'body', label: 'Body', kind: 'multiline' },
     ],
-    describe: (input) => ({ title: 'Send a message', target: String(input.to), reads: '', fields: [{ label: 'Subject', value: String(input.subject) }] }),
+    describe: (input) => ({
+      title: 'Send a message',
+      target: String(input.to),
+      reads: '',
+      fields: [{ label: 'Subject', value: String(input.subject) }],
+    }),
     run: async (input, ctx) => {
       await outbox.gate;
       if (outbox.failNext > 0) {
@@ -67,7 +87,11 @@ export function makeActions(outbox: FakeOutbox): ActionSpec[] {
 
 export const READ_THEN_SEND: StepDraft[] = [
   { action: 'test.read', input: { from: 'Contoso' }, rationale: 'Find the items' },
-  { action: 'test.send', input: { to: ['meganb@example.com'], subject: 'Summary', body: { $ref: 's1.items.0' } }, rationale: 'Send them' },
+  {
+    action: 'test.send',
+    input: { to: ['meganb@example.com'], subject: 'Summary', body: { $ref: 's1.items.0' } },
+    rationale: 'Send them',
+  },
 ];
 
 export interface Harness {
@@ -91,10 +115,26 @@ export function makeHarness(options: { plan?: PlanResult; maxSteps?: number; sto
   const outbox = new FakeOutbox();
   const catalogue = new ListCatalogue(makeActions(outbox));
   const notifier = new RecordingNotifier();
-  const planner = new ScriptedPlanner(() => options.plan ?? { kind: 'plan', title: 'Read and send', steps: READ_THEN_SEND });
+  const planner = new ScriptedPlanner(
+    () => options.plan ?? { kind: 'plan', title: 'Read and send', steps: READ_THEN_SEND },
+  );
   const engine = new Engine({ store, planner, catalogue, clock, ids });
   const newWorker = (workerId: string) =>
-    new Worker({ store, catalogue, notifier, clock, ids, logger: silentLogger, workerId, leaseMs: 60_000, pollMs: 1_000, concurrency: 2, maxSteps: options.maxSteps ?? 20, maxDurationMs: 3_600_000, stepTimeoutMs: 5_000 });
+    new Worker({
+      store,
+      catalogue,
+      notifier,
+      clock,
+      ids,
+      logger: silentLogger,
+      workerId,
+      leaseMs: 60_000,
+      pollMs: 1_000,
+      concurrency: 2,
+      maxSteps: options.maxSteps ?? 20,
+      maxDurationMs: 3_600_000,
+      stepTimeoutMs: 5_000,
+    });
   let decisions = 0;
   return {
     store,
@@ -106,12 +146,25 @@ export function makeHarness(options: { plan?: PlanResult; maxSteps?: number; sto
     planner,
     newWorker,
     async start(outcome = 'read and send') {
-      const result = await engine.startTask({ outcome, requester: ALEX, scope: SCOPE, conversation: { conversation: { id: 'conv-1' } }, timeZone: 'UTC' });
+      const result = await engine.startTask({
+        outcome,
+        requester: ALEX,
+        scope: SCOPE,
+        conversation: { conversation: { id: 'conv-1' } },
+        timeZone: 'UTC',
+      });
       if (result.kind !== 'planned') throw new Error(`not planned: ${result.message}`);
       return result.task;
     },
     decide(task, verb, extra = {}) {
-      return engine.decide({ id: `decision-${++decisions}`, taskId: task.id, planVersion: task.plan.version, verb, actor: ALEX.id, ...extra });
+      return engine.decide({
+        id: `decision-${++decisions}`,
+        taskId: task.id,
+        planVersion: task.plan.version,
+        verb,
+        actor: ALEX.id,
+        ...extra,
+      });
     },
     async reload(id) {
       const task = await store.getTask(id);

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { ActionSpec } from '../../src/engine/catalogue';
 import { Engine } from '../../src/engine/engine';
-import { FixedClock, ListCatalogue, RecordingNotifier, ScriptedPlanner, SequentialIds, silentLogger } from '../../src/engine/fakes';
+import {
+  FixedClock,
+  ListCatalogue,
+  RecordingNotifier,
+  ScriptedPlanner,
+  SequentialIds,
+  silentLogger,
+} from '../../src/engine/fakes';
 import type { PlanRequest, PlanResult } from '../../src/engine/ports';
 import { Worker } from '../../src/engine/worker';
 import { MemoryTaskStore } from '../../src/store/memory-store';
@@ -18,7 +25,12 @@ const composeSpec: ActionSpec<{ items: string[] }, { summary: string }> = {
   permissions: { delegated: [], application: [] },
   editable: [],
   describe: () => ({ title: 'Summarise', target: 'you', reads: 'items', fields: [] }),
-  run: async (input) => ({ output: { summary: input.items.join(' / ') }, provenance: ['item-1'], sources: [{ id: 'item-1', title: 'Hello — Dana' }], usage: { promptTokens: 400, completionTokens: 50, calls: 1 } }),
+  run: async (input) => ({
+    output: { summary: input.items.join(' / ') },
+    provenance: ['item-1'],
+    sources: [{ id: 'item-1', title: 'Hello — Dana' }],
+    usage: { promptTokens: 400, completionTokens: 50, calls: 1 },
+  }),
 };
 
 function setup(script: (request: PlanRequest) => PlanResult, budgets?: { userDailyTokens?: number }) {
@@ -28,8 +40,30 @@ function setup(script: (request: PlanRequest) => PlanResult, budgets?: { userDai
   const catalogue = new ListCatalogue([...makeActions(new FakeOutbox()), composeSpec as unknown as ActionSpec]);
   const planner = new ScriptedPlanner(script);
   const engine = new Engine({ store, planner, catalogue, clock, ids, budgets });
-  const worker = new Worker({ store, catalogue, notifier: new RecordingNotifier(), clock, ids, logger: silentLogger, workerId: 'w', leaseMs: 60_000, pollMs: 1_000, concurrency: 1, maxSteps: 20, maxDurationMs: 3_600_000, stepTimeoutMs: 5_000, budgets });
-  const start = () => engine.startTask({ outcome: 'email Megan the news', requester: ALEX, scope: { ...SCOPE, tenantId: 'tenant-1' }, conversation: {}, timeZone: 'Europe/London' });
+  const worker = new Worker({
+    store,
+    catalogue,
+    notifier: new RecordingNotifier(),
+    clock,
+    ids,
+    logger: silentLogger,
+    workerId: 'w',
+    leaseMs: 60_000,
+    pollMs: 1_000,
+    concurrency: 1,
+    maxSteps: 20,
+    maxDurationMs: 3_600_000,
+    stepTimeoutMs: 5_000,
+    budgets,
+  });
+  const start = () =>
+    engine.startTask({
+      outcome: 'email Megan the news',
+      requester: ALEX,
+      scope: { ...SCOPE, tenantId: 'tenant-1' },
+      conversation: {},
+      timeZone: 'Europe/London',
+    });
   return { store, engine, worker, planner, start };
 }
 
@@ -44,17 +78,29 @@ const PLAN: PlanResult = {
 };
 
 describe('engine: clarification, revision, usage and budgets', () => {
-  it('asks the planner\'s question, then plans with the answer', async () => {
+  it("asks the planner's question, then plans with the answer", async () => {
     const { engine, planner, start } = setup((request) =>
-      request.clarifications?.length ? PLAN : { kind: 'question', question: 'Which Megan?', options: ['Megan Bowen', 'Megan Smith'], usage: USAGE },
+      request.clarifications?.length
+        ? PLAN
+        : { kind: 'question', question: 'Which Megan?', options: ['Megan Bowen', 'Megan Smith'], usage: USAGE },
     );
     const started = await start();
     if (started.kind !== 'planned') throw new Error('expected a task');
     expect(started.task.status).toBe('planning');
-    expect(started.task.clarification).toEqual({ question: 'Which Megan?', options: ['Megan Bowen', 'Megan Smith'], answers: [] });
+    expect(started.task.clarification).toEqual({
+      question: 'Which Megan?',
+      options: ['Megan Bowen', 'Megan Smith'],
+      answers: [],
+    });
     expect(started.task.timeZone).toBe('Europe/London');
 
-    const answered = await engine.answer({ taskId: started.task.id, actor: ALEX.id, planVersion: 1, answer: 'Megan Bowen', decisionId: 'd1' });
+    const answered = await engine.answer({
+      taskId: started.task.id,
+      actor: ALEX.id,
+      planVersion: 1,
+      answer: 'Megan Bowen',
+      decisionId: 'd1',
+    });
     expect(answered.kind).toBe('applied');
     const task = await engine.getTask(started.task.id);
     expect(task.status).toBe('awaiting_plan_approval');
@@ -64,7 +110,9 @@ describe('engine: clarification, revision, usage and budgets', () => {
     expect(planner.requests[1]?.timeZone).toBe('Europe/London');
     expect(task.usage).toEqual({ promptTokens: 1800, completionTokens: 200, calls: 2 });
     // Answering again (a stale question card) changes nothing.
-    expect((await engine.answer({ taskId: task.id, actor: ALEX.id, planVersion: 1, answer: 'x', decisionId: 'd2' })).kind).toBe('stale');
+    expect(
+      (await engine.answer({ taskId: task.id, actor: ALEX.id, planVersion: 1, answer: 'x', decisionId: 'd2' })).kind,
+    ).toBe('stale');
   });
 
   it('a revising planner gets the previous plan and the instruction; the outcome stays', async () => {
@@ -72,11 +120,21 @@ describe('engine: clarification, revision, usage and budgets', () => {
     (planner as { revises?: boolean }).revises = true;
     const started = await start();
     if (started.kind !== 'planned') throw new Error('expected a task');
-    const revised = await engine.revise({ taskId: started.task.id, actor: ALEX.id, planVersion: 1, instruction: 'only unread mail', decisionId: 'r1' });
+    const revised = await engine.revise({
+      taskId: started.task.id,
+      actor: ALEX.id,
+      planVersion: 1,
+      instruction: 'only unread mail',
+      decisionId: 'r1',
+    });
     expect(revised.kind).toBe('applied');
     const request = planner.requests[1];
     expect(request?.outcome).toBe('email Megan the news');
-    expect(request?.revision).toEqual({ previousTitle: 'Summarise and send', previousSteps: PLAN.kind === 'plan' ? PLAN.steps : [], instruction: 'only unread mail' });
+    expect(request?.revision).toEqual({
+      previousTitle: 'Summarise and send',
+      previousSteps: PLAN.kind === 'plan' ? PLAN.steps : [],
+      instruction: 'only unread mail',
+    });
     const task = await engine.getTask(started.task.id);
     expect(task.plan.version).toBe(2);
     expect(task.instructions).toEqual(['only unread mail']);
@@ -92,8 +150,16 @@ describe('engine: clarification, revision, usage and budgets', () => {
     expect(task.status).toBe('completed');
     expect(task.usage).toEqual({ promptTokens: 1300, completionTokens: 150, calls: 2 });
     expect(task.plan.steps[1]?.sources).toEqual([{ id: 'item-1', title: 'Hello — Dana' }]);
-    expect(await store.usageSince({ since: '2026-11-25T00:00:00Z', requesterId: ALEX.id })).toEqual({ promptTokens: 1300, completionTokens: 150, calls: 2 });
-    expect(await store.usageSince({ since: '2026-11-25T00:00:00Z', tenantId: 'tenant-1' })).toEqual({ promptTokens: 1300, completionTokens: 150, calls: 2 });
+    expect(await store.usageSince({ since: '2026-11-25T00:00:00Z', requesterId: ALEX.id })).toEqual({
+      promptTokens: 1300,
+      completionTokens: 150,
+      calls: 2,
+    });
+    expect(await store.usageSince({ since: '2026-11-25T00:00:00Z', tenantId: 'tenant-1' })).toEqual({
+      promptTokens: 1300,
+      completionTokens: 150,
+      calls: 2,
+    });
   });
 
   it('refuses new planning once the daily budget is spent, and fails compose steps over budget', async () => {
@@ -109,9 +175,30 @@ describe('engine: clarification, revision, usage and budgets', () => {
 
   it('refuses planning once the tenant has spent its daily budget, whoever asks', async () => {
     const store = new MemoryTaskStore();
-    await store.recordUsage({ entryId: 'earlier', taskId: 'T0', requesterId: 'someone-else', tenantId: 'tenant-1', at: '2026-11-25T10:00:00Z', usage: { promptTokens: 4_000, completionTokens: 1_000, calls: 3 } });
-    const engine = new Engine({ store, planner: new ScriptedPlanner(() => PLAN), catalogue: new ListCatalogue([...makeActions(new FakeOutbox()), composeSpec as unknown as ActionSpec]), clock: new FixedClock(new Date('2026-11-25T15:00:00Z')), ids: new SequentialIds(), budgets: { tenantDailyTokens: 5_000 } });
-    const start = (tenantId: string) => engine.startTask({ outcome: 'x', requester: ALEX, scope: { ...SCOPE, tenantId }, conversation: {}, timeZone: 'UTC' });
+    await store.recordUsage({
+      entryId: 'earlier',
+      taskId: 'T0',
+      requesterId: 'someone-else',
+      tenantId: 'tenant-1',
+      at: '2026-11-25T10:00:00Z',
+      usage: { promptTokens: 4_000, completionTokens: 1_000, calls: 3 },
+    });
+    const engine = new Engine({
+      store,
+      planner: new ScriptedPlanner(() => PLAN),
+      catalogue: new ListCatalogue([...makeActions(new FakeOutbox()), composeSpec as unknown as ActionSpec]),
+      clock: new FixedClock(new Date('2026-11-25T15:00:00Z')),
+      ids: new SequentialIds(),
+      budgets: { tenantDailyTokens: 5_000 },
+    });
+    const start = (tenantId: string) =>
+      engine.startTask({
+        outcome: 'x',
+        requester: ALEX,
+        scope: { ...SCOPE, tenantId },
+        conversation: {},
+        timeZone: 'UTC',
+      });
     await expect(start('tenant-1')).rejects.toMatchObject({ code: 'budget_exceeded' });
     await expect(start('tenant-2')).resolves.toMatchObject({ kind: 'planned' });
   });

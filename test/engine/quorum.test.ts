@@ -50,7 +50,9 @@ describe('engine: quorum and self-approval', () => {
     const h = makeHarness();
     const task = await twoOfThree(h);
     await h.decide(task, 'approve', { stepId: 's2', actor: 'aad-megan' });
-    expect((await h.decide(task, 'edit', { stepId: 's2', actor: 'aad-adele', values: { subject: 'Edited' } })).kind).toBe('applied');
+    expect(
+      (await h.decide(task, 'edit', { stepId: 's2', actor: 'aad-adele', values: { subject: 'Edited' } })).kind,
+    ).toBe('applied');
     const edited = await h.reload(task.id);
     expect(edited.status).toBe('awaiting_checkpoint');
     expect(edited.plan.steps[1]?.approvedBy).toEqual(['aad-adele']);
@@ -62,7 +64,16 @@ describe('engine: quorum and self-approval', () => {
   it('20 concurrent approvals from different approvers of a 2-of-3 step execute it exactly once', async () => {
     const h = makeHarness();
     const task = await twoOfThree(h);
-    const clicks = Array.from({ length: 20 }, (_, i) => h.engine.decide({ id: `click-${i}`, taskId: task.id, planVersion: 1, stepId: 's2', verb: 'approve', actor: APPROVERS[i % 3]! }));
+    const clicks = Array.from({ length: 20 }, (_, i) =>
+      h.engine.decide({
+        id: `click-${i}`,
+        taskId: task.id,
+        planVersion: 1,
+        stepId: 's2',
+        verb: 'approve',
+        actor: APPROVERS[i % 3]!,
+      }),
+    );
     const results = await Promise.all(clicks);
     expect(results.filter((r) => r.kind === 'applied')).toHaveLength(2);
     await Promise.all([h.worker.drain(), h.newWorker('worker-2').drain()]);

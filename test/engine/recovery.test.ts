@@ -13,7 +13,10 @@ describe('engine: crashes, bounds and invalid plans', () => {
     // A worker claims the task, marks the step running, performs the send, and dies before recording it.
     const claimed = await h.store.claimRunnable('dead-worker', h.clock.now(), 60_000);
     expect(claimed?.id).toBe(task.id);
-    await mutateTask(h.store, h.clock, task.id, (t) => ({ task: withStep(t, 's2', (s) => ({ ...s, status: 'running', attempts: 1 })), result: undefined }));
+    await mutateTask(h.store, h.clock, task.id, (t) => ({
+      task: withStep(t, 's2', (s) => ({ ...s, status: 'running', attempts: 1 })),
+      result: undefined,
+    }));
     const key = task.plan.steps[1]?.idempotencyKey ?? '';
     h.outbox.sent.push({ key, to: ['meganb@example.com'], subject: 'Summary', body: 'hello from Contoso' });
     h.outbox.delivered.add(key);
@@ -32,7 +35,11 @@ describe('engine: crashes, bounds and invalid plans', () => {
   it('ends in limit_reached when a task runs more steps than allowed', async () => {
     const h = makeHarness({
       maxSteps: 2,
-      plan: { kind: 'plan', title: 'Read thrice', steps: [1, 2, 3].map((n) => ({ action: 'test.read', input: { from: `source ${n}` }, rationale: 'read' })) },
+      plan: {
+        kind: 'plan',
+        title: 'Read thrice',
+        steps: [1, 2, 3].map((n) => ({ action: 'test.read', input: { from: `source ${n}` }, rationale: 'read' })),
+      },
     });
     const task = await h.start();
     await h.decide(task, 'approve');
@@ -57,10 +64,18 @@ describe('engine: crashes, bounds and invalid plans', () => {
 
   it('fails a step whose reference cannot be resolved, instead of guessing', async () => {
     const h = makeHarness({
-      plan: { kind: 'plan', title: 'Bad ref', steps: [
-        { action: 'test.read', input: { from: 'x' }, rationale: 'read' },
-        { action: 'test.send', input: { to: ['meganb@example.com'], subject: 'S', body: { $ref: 's1.nothing.here' } }, rationale: 'send' },
-      ] },
+      plan: {
+        kind: 'plan',
+        title: 'Bad ref',
+        steps: [
+          { action: 'test.read', input: { from: 'x' }, rationale: 'read' },
+          {
+            action: 'test.send',
+            input: { to: ['meganb@example.com'], subject: 'S', body: { $ref: 's1.nothing.here' } },
+            rationale: 'send',
+          },
+        ],
+      },
     });
     const task = await h.start();
     await h.decide(task, 'approve');
@@ -73,12 +88,25 @@ describe('engine: crashes, bounds and invalid plans', () => {
 
   it('refuses plans with unknown actions, invalid literal input or forward references', () => {
     const catalogue = new ListCatalogue(makeActions(new FakeOutbox()));
-    const build = (steps: Parameters<typeof buildPlan>[0]) => () => buildPlan(steps, 1, catalogue, new SequentialIds(), new Date());
+    const build = (steps: Parameters<typeof buildPlan>[0]) => () =>
+      buildPlan(steps, 1, catalogue, new SequentialIds(), new Date());
     expect(build([{ action: 'mail.delete', input: {}, rationale: '' }])).toThrow(/invalid_plan/);
-    expect(build([{ action: 'test.send', input: { to: ['nope'], subject: 'S', body: 'b' }, rationale: '' }])).toThrow(/invalid_plan/);
-    expect(build([{ action: 'test.send', input: { to: ['a@b.co'], subject: 'S', body: { $ref: 's2.items' } }, rationale: '' }, { action: 'test.read', input: { from: 'x' }, rationale: '' }])).toThrow(/invalid_plan/);
+    expect(build([{ action: 'test.send', input: { to: ['nope'], subject: 'S', body: 'b' }, rationale: '' }])).toThrow(
+      /invalid_plan/,
+    );
+    expect(
+      build([
+        { action: 'test.send', input: { to: ['a@b.co'], subject: 'S', body: { $ref: 's2.items' } }, rationale: '' },
+        { action: 'test.read', input: { from: 'x' }, rationale: '' },
+      ]),
+    ).toThrow(/invalid_plan/);
     expect(build([])).toThrow(/invalid_plan/);
-    expect(build([{ action: 'test.read', input: { from: 'x' }, rationale: '' }, { action: 'test.send', input: { to: ['a@b.co'], subject: 'S', body: { $ref: 's1.items.0' } }, rationale: '' }])).not.toThrow();
+    expect(
+      build([
+        { action: 'test.read', input: { from: 'x' }, rationale: '' },
+        { action: 'test.send', input: { to: ['a@b.co'], subject: 'S', body: { $ref: 's1.items.0' } }, rationale: '' },
+      ]),
+    ).not.toThrow();
   });
 
   it('stop() lets the in-flight step finish and record its result, then releases the lease', async () => {
@@ -90,7 +118,8 @@ describe('engine: crashes, bounds and invalid plans', () => {
     h.outbox.gate = new Promise<void>((resolve) => (release = resolve));
     await h.decide(await h.reload(task.id), 'approve', { stepId: 's2' });
     h.worker.start();
-    for (let i = 0; i < 200 && (await h.reload(task.id)).plan.steps[1]?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 200 && (await h.reload(task.id)).plan.steps[1]?.status !== 'running'; i++)
+      await new Promise((r) => setTimeout(r, 5));
     expect((await h.reload(task.id)).plan.steps[1]?.status).toBe('running');
     const stopped = h.worker.stop();
     release();
@@ -106,13 +135,23 @@ describe('engine: crashes, bounds and invalid plans', () => {
 describe('plan validation: instruction fields', () => {
   it('refuses a plan that fills an instructions field from another step (e.g. from a mail)', () => {
     const outbox = new FakeOutbox();
-    const compose = { ...makeActions(outbox)[0], name: 'test.compose', literalFields: ['from'] } as ReturnType<typeof makeActions>[number];
+    const compose = { ...makeActions(outbox)[0], name: 'test.compose', literalFields: ['from'] } as ReturnType<
+      typeof makeActions
+    >[number];
     const catalogue = new ListCatalogue([...makeActions(outbox), compose]);
     const drafts = [
       { action: 'test.read', input: { from: 'x' }, rationale: '' },
       { action: 'test.compose', input: { from: { $ref: 's1.items.0' } }, rationale: '' },
     ];
     expect(() => buildPlan(drafts, 1, catalogue, new SequentialIds(), new Date())).toThrow(/invalid_plan/);
-    expect(() => buildPlan([drafts[0]!, { action: 'test.compose', input: { from: 'the user said this' }, rationale: '' }], 1, catalogue, new SequentialIds(), new Date())).not.toThrow();
+    expect(() =>
+      buildPlan(
+        [drafts[0]!, { action: 'test.compose', input: { from: 'the user said this' }, rationale: '' }],
+        1,
+        catalogue,
+        new SequentialIds(),
+        new Date(),
+      ),
+    ).not.toThrow();
   });
 });

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { ActionSpec } from '../../src/engine/catalogue';
 import { Engine } from '../../src/engine/engine';
-import { FixedClock, ListCatalogue, RecordingNotifier, ScriptedPlanner, SequentialIds, silentLogger } from '../../src/engine/fakes';
+import {
+  FixedClock,
+  ListCatalogue,
+  RecordingNotifier,
+  ScriptedPlanner,
+  SequentialIds,
+  silentLogger,
+} from '../../src/engine/fakes';
 import { Worker } from '../../src/engine/worker';
 import { parsePolicy } from '../../src/policy';
 import { FixedGovernance } from '../../src/policy/governance';
@@ -36,7 +43,10 @@ function actions(sent: string[][]): ActionSpec[] {
     permissions: { delegated: ['User.Read.All'], application: ['User.Read.All'] },
     editable: [],
     describe: () => ({ title: 'List people', target: '', reads: '', fields: [] }),
-    run: async () => ({ output: { people: ['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com'] }, provenance: [] }),
+    run: async () => ({
+      output: { people: ['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com'] },
+      provenance: [],
+    }),
   };
   const notify: ActionSpec<{ to: string[] }, { notified: number }> = {
     name: 'test.notify',
@@ -46,7 +56,12 @@ function actions(sent: string[][]): ActionSpec[] {
     risk: 'write-internal',
     permissions: { delegated: ['Mail.Send'], application: ['Mail.Send'] },
     editable: [],
-    destinations: (input) => (Array.isArray(input.to) ? input.to.filter((t): t is string => typeof t === 'string').map((value) => ({ kind: 'recipient' as const, value, field: 'to' })) : []),
+    destinations: (input) =>
+      Array.isArray(input.to)
+        ? input.to
+            .filter((t): t is string => typeof t === 'string')
+            .map((value) => ({ kind: 'recipient' as const, value, field: 'to' }))
+        : [],
     describe: () => ({ title: 'Notify people', target: '', reads: '', fields: [] }),
     run: async (input) => {
       sent.push(input.to);
@@ -72,9 +87,30 @@ describe('policy on what a step will really do', () => {
       ],
     }));
     const engine = new Engine({ store, planner, catalogue, clock, ids, governance: governance() });
-    const worker = new Worker({ store, catalogue, notifier: new RecordingNotifier(), clock, ids, logger: silentLogger, workerId: 'w', leaseMs: 60_000, pollMs: 1_000, concurrency: 1, maxSteps: 20, maxDurationMs: 3_600_000, stepTimeoutMs: 5_000, governance: governance() });
+    const worker = new Worker({
+      store,
+      catalogue,
+      notifier: new RecordingNotifier(),
+      clock,
+      ids,
+      logger: silentLogger,
+      workerId: 'w',
+      leaseMs: 60_000,
+      pollMs: 1_000,
+      concurrency: 1,
+      maxSteps: 20,
+      maxDurationMs: 3_600_000,
+      stepTimeoutMs: 5_000,
+      governance: governance(),
+    });
 
-    const started = await engine.startTask({ outcome: 'tell the team', requester: ALEX, scope: SCOPE, conversation: {}, timeZone: 'UTC' });
+    const started = await engine.startTask({
+      outcome: 'tell the team',
+      requester: ALEX,
+      scope: SCOPE,
+      conversation: {},
+      timeZone: 'UTC',
+    });
     if (started.kind !== 'planned') throw new Error(started.message);
     // At planning the recipients are unknown, so nothing gates the notification.
     expect(started.task.plan.steps[1]).toMatchObject({ gate: 'auto' });
@@ -87,10 +123,24 @@ describe('policy on what a step will really do', () => {
     expect(waiting.plan.steps[1]).toMatchObject({ status: 'awaiting_approval', gate: 'checkpoint', quorum: 2 });
     expect(waiting.plan.steps[1]?.gateReasons?.map((r) => r.rule)).toContain('many-recipients');
     expect(sent).toEqual([]);
-    await engine.decide({ id: 'd2', taskId: waiting.id, planVersion: 1, stepId: 's2', verb: 'approve', actor: 'aad-megan' });
+    await engine.decide({
+      id: 'd2',
+      taskId: waiting.id,
+      planVersion: 1,
+      stepId: 's2',
+      verb: 'approve',
+      actor: 'aad-megan',
+    });
     await worker.drain();
     expect(sent).toEqual([]);
-    await engine.decide({ id: 'd3', taskId: waiting.id, planVersion: 1, stepId: 's2', verb: 'approve', actor: 'aad-adele' });
+    await engine.decide({
+      id: 'd3',
+      taskId: waiting.id,
+      planVersion: 1,
+      stepId: 's2',
+      verb: 'approve',
+      actor: 'aad-adele',
+    });
     await worker.drain();
     expect(sent).toEqual([['meganb@example.com', 'adelev@example.com', 'isaiahl@example.com']]);
   });
@@ -108,7 +158,10 @@ describe('policy on the items a step passes on', () => {
       permissions: { delegated: ['Mail.Read'], application: ['Mail.Read'] },
       editable: [],
       describe: () => ({ title: 'Find mail', target: '', reads: '', fields: [] }),
-      run: async () => ({ output: { messages: [{ id: 'm-with-files', hasAttachments: true }] }, provenance: ['m-with-files'] }),
+      run: async () => ({
+        output: { messages: [{ id: 'm-with-files', hasAttachments: true }] },
+        provenance: ['m-with-files'],
+      }),
     };
     const forward: ActionSpec<{ messageId: string; to: string[] }, { forwarded: string }> = {
       name: 'test.forward',
@@ -118,11 +171,21 @@ describe('policy on the items a step passes on', () => {
       risk: 'write-internal',
       permissions: { delegated: ['Mail.Send'], application: ['Mail.Send'] },
       editable: [],
-      destinations: (input) => (Array.isArray(input.to) ? input.to.filter((t): t is string => typeof t === 'string').map((value) => ({ kind: 'recipient' as const, value, field: 'to' })) : []),
+      destinations: (input) =>
+        Array.isArray(input.to)
+          ? input.to
+              .filter((t): t is string => typeof t === 'string')
+              .map((value) => ({ kind: 'recipient' as const, value, field: 'to' }))
+          : [],
       describe: () => ({ title: 'Forward', target: '', reads: '', fields: [] }),
-      run: async (input) => (forwarded.push(input.messageId), { output: { forwarded: input.messageId }, provenance: [] }),
+      run: async (input) => (
+        forwarded.push(input.messageId),
+        { output: { forwarded: input.messageId }, provenance: [] }
+      ),
     };
-    const parsed = parsePolicy('version: 1\ncheckpoints: { write-internal: false }\nrules:\n  - id: attachments\n    when: { hasAttachments: true }\n    require: { checkpoint: true }\n');
+    const parsed = parsePolicy(
+      'version: 1\ncheckpoints: { write-internal: false }\nrules:\n  - id: attachments\n    when: { hasAttachments: true }\n    require: { checkpoint: true }\n',
+    );
     if (!parsed.ok) throw new Error('bad policy');
     const gov = new FixedGovernance(parsed.policy);
     const store = new MemoryTaskStore();
@@ -134,12 +197,37 @@ describe('policy on the items a step passes on', () => {
       title: 'Forward',
       steps: [
         { action: 'test.findMail', input: { from: 'contoso' }, rationale: 'Find' },
-        { action: 'test.forward', input: { messageId: { $ref: 's1.messages.0.id' }, to: ['meganb@example.com'] }, rationale: 'Forward' },
+        {
+          action: 'test.forward',
+          input: { messageId: { $ref: 's1.messages.0.id' }, to: ['meganb@example.com'] },
+          rationale: 'Forward',
+        },
       ],
     }));
     const engine = new Engine({ store, planner, catalogue, clock, ids, governance: gov });
-    const worker = new Worker({ store, catalogue, notifier: new RecordingNotifier(), clock, ids, logger: silentLogger, workerId: 'w', leaseMs: 60_000, pollMs: 1_000, concurrency: 1, maxSteps: 20, maxDurationMs: 3_600_000, stepTimeoutMs: 5_000, governance: gov });
-    const started = await engine.startTask({ outcome: 'forward', requester: ALEX, scope: SCOPE, conversation: {}, timeZone: 'UTC' });
+    const worker = new Worker({
+      store,
+      catalogue,
+      notifier: new RecordingNotifier(),
+      clock,
+      ids,
+      logger: silentLogger,
+      workerId: 'w',
+      leaseMs: 60_000,
+      pollMs: 1_000,
+      concurrency: 1,
+      maxSteps: 20,
+      maxDurationMs: 3_600_000,
+      stepTimeoutMs: 5_000,
+      governance: gov,
+    });
+    const started = await engine.startTask({
+      outcome: 'forward',
+      requester: ALEX,
+      scope: SCOPE,
+      conversation: {},
+      timeZone: 'UTC',
+    });
     if (started.kind !== 'planned') throw new Error(started.message);
     expect(started.task.plan.steps[1]?.gate).toBe('auto');
     await engine.decide({ id: 'd1', taskId: started.task.id, planVersion: 1, verb: 'approve', actor: ALEX.id });

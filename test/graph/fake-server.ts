@@ -68,7 +68,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /** A Graph-shaped error body. */
 export function graphError(status: number, code: string, headers: Record<string, string> = {}): Handler {
-  return json(status, { error: { code, message: `secret body text ${code}`, innerError: { date: new Date().toISOString() } } }, headers);
+  return json(
+    status,
+    { error: { code, message: `secret body text ${code}`, innerError: { date: new Date().toISOString() } } },
+    headers,
+  );
 }
 
 /** Never answer (until the socket is closed). */

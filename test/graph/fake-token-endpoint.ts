@@ -48,11 +48,32 @@ export async function startFakeTokenEndpoint(): Promise<FakeTokenEndpoint> {
       }
       const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
       tokenRequests.push({ tenant, form });
-      if (form.grant_type === 'client_credentials') return send(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: `app:${form.client_id}` });
+      if (form.grant_type === 'client_credentials')
+        return send(200, {
+          token_type: 'Bearer',
+          expires_in: 3600,
+          ext_expires_in: 3600,
+          access_token: `app:${form.client_id}`,
+        });
       if (form.requested_token_use === 'on_behalf_of') {
-        if (form.assertion === 'expired') return send(400, { error: 'invalid_grant', error_description: 'AADSTS500133: Assertion is not within its valid time range.', error_codes: [500133] });
-        if (form.assertion === 'broken-app') return send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
-        return send(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: `obo:${form.assertion ?? ''}` });
+        if (form.assertion === 'expired')
+          return send(400, {
+            error: 'invalid_grant',
+            error_description: 'AADSTS500133: Assertion is not within its valid time range.',
+            error_codes: [500133],
+          });
+        if (form.assertion === 'broken-app')
+          return send(401, {
+            error: 'invalid_client',
+            error_description: 'AADSTS7000215: Invalid client secret provided.',
+            error_codes: [7000215],
+          });
+        return send(200, {
+          token_type: 'Bearer',
+          expires_in: 3600,
+          ext_expires_in: 3600,
+          access_token: `obo:${form.assertion ?? ''}`,
+        });
       }
       send(400, { error: 'unsupported_grant_type', error_description: 'not faked' });
     });

@@ -58,7 +58,13 @@ describe('retries', () => {
     server.script(graphError(429, 'TooManyRequests', { 'Retry-After': '0', 'request-id': 'rid-429' }));
     const error = await graphErrorOf(gateway({ maxRetries: 2 }).forUser(alex).get('/users/alex-id/messages'));
     expect(server.requests).toHaveLength(3);
-    expect(error).toMatchObject({ kind: 'graph', code: 'graph_throttled', status: 429, retryable: true, ambiguous: false });
+    expect(error).toMatchObject({
+      kind: 'graph',
+      code: 'graph_throttled',
+      status: 429,
+      retryable: true,
+      ambiguous: false,
+    });
     expect(error.userMessage).toMatch(/Microsoft 365 is busy/);
   });
 
@@ -139,7 +145,9 @@ describe('timeouts', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const error = await graphErrorOf(gateway().forUser(alex).get('/users/alex-id/messages', undefined, { signal: controller.signal }));
+    const error = await graphErrorOf(
+      gateway().forUser(alex).get('/users/alex-id/messages', undefined, { signal: controller.signal }),
+    );
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error.code).toBe('graph_cancelled');
   });
@@ -149,7 +157,12 @@ describe('errors', () => {
   it('captures request-id and Graph error code, and keeps the body out of the message', async () => {
     server.script(graphError(404, 'ErrorItemNotFound', { 'request-id': 'rid-404' }));
     const error = await graphErrorOf(gateway().forUser(alex).get('/users/alex-id/messages/m9'));
-    expect(error).toMatchObject({ status: 404, graphCode: 'ErrorItemNotFound', requestId: 'rid-404', code: 'graph_not_found' });
+    expect(error).toMatchObject({
+      status: 404,
+      graphCode: 'ErrorItemNotFound',
+      requestId: 'rid-404',
+      code: 'graph_not_found',
+    });
     expect(error.userMessage).toBe('The message was not found.');
     expect(error.message).not.toMatch(/secret body text/);
     expect(error.clientRequestId).toBe(server.requests[0]!.headers['client-request-id']);
@@ -175,7 +188,10 @@ describe('authentication', () => {
     const gw = gateway();
     await gw.forUser(alex).get('/me');
     await gw.forApp().get('/users');
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer sandbox:alexw@example.com', 'Bearer sandbox:app']);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer sandbox:alexw@example.com',
+      'Bearer sandbox:app',
+    ]);
   });
 
   it('never sends a real token to a host that is not Microsoft Graph', async () => {
@@ -215,7 +231,11 @@ describe('queries and paging', () => {
     });
     const items = await gateway().forUser(alex).getAll<number>('/users', { maxPages: 3 });
     expect(items).toEqual([1, 2, 3]);
-    expect(server.requests.map((r) => r.url)).toEqual(['/v1.0/users', '/v1.0/users?$skiptoken=p1', '/v1.0/users?$skiptoken=p2']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/v1.0/users',
+      '/v1.0/users?$skiptoken=p1',
+      '/v1.0/users?$skiptoken=p2',
+    ]);
   });
 
   it('does not follow a nextLink to another host', async () => {
@@ -242,7 +262,9 @@ describe('batch', () => {
       ['POST', '/v1.0/$batch'],
       ['POST', '/v1.0/$batch'],
     ]);
-    expect(server.requests.map((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length)).toEqual([20, 20, 5]);
+    expect(server.requests.map((r) => (JSON.parse(r.body) as { requests: unknown[] }).requests.length)).toEqual([
+      20, 20, 5,
+    ]);
     expect(answers.map((a) => a.body.url)).toEqual(requests.map((r) => r.url));
   });
 
@@ -259,7 +281,9 @@ describe('batch', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ responses }));
     });
-    const answers = await gateway().forUser(alex).batch<{ round: number }>([{ url: '/a' }, { url: '/b' }, { url: '/c' }]);
+    const answers = await gateway()
+      .forUser(alex)
+      .batch<{ round: number }>([{ url: '/a' }, { url: '/b' }, { url: '/c' }]);
     expect(answers.map((a) => [a.status, a.body.round])).toEqual([
       [200, 1],
       [200, 2],

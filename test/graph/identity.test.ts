@@ -23,11 +23,21 @@ beforeEach(() => {
 
 const alex = { id: 'alex-oid', upn: 'alexw@contoso.com' };
 const megan = { id: 'megan-oid', upn: 'meganb@contoso.com' };
-const obo: GraphAuthConfig = { kind: 'obo', tenantId: 'contoso-tenant', clientId: 'delegate-app', app: { clientSecret: 's3cret' }, connectionName: 'graph-sso', authorityHost: FAKE_AUTHORITY };
+const obo: GraphAuthConfig = {
+  kind: 'obo',
+  tenantId: 'contoso-tenant',
+  clientId: 'delegate-app',
+  app: { clientSecret: 's3cret' },
+  connectionName: 'graph-sso',
+  authorityHost: FAKE_AUTHORITY,
+};
 
 /** A gateway with on-behalf-of against the fake Entra ID and the fake Graph, both over HTTP. */
 function oboGateway(tokens: InMemoryUserTokens) {
-  const auth = createGraphAuth(obo, { userTokens: tokens, credentialOptions: { httpClient: entra.httpClient, disableInstanceDiscovery: true } });
+  const auth = createGraphAuth(obo, {
+    userTokens: tokens,
+    credentialOptions: { httpClient: entra.httpClient, disableInstanceDiscovery: true },
+  });
   if (auth.kind !== 'credential') throw new Error('expected a credential');
   return createGraphGateway({
     baseUrl: graph.baseUrl,
@@ -47,18 +57,38 @@ describe('on-behalf-of', () => {
     expect(gateway.userIdentity).toBe('user');
     await gateway.forUser(alex).get('/users/alex-oid/messages');
     await gateway.forApp().get('/users');
-    expect(graph.requests.map((r) => r.headers.authorization)).toEqual(['Bearer obo:alex-sso-token', 'Bearer app:delegate-app']);
+    expect(graph.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer obo:alex-sso-token',
+      'Bearer app:delegate-app',
+    ]);
     const exchange = entra.tokenRequests.find((r) => r.form.requested_token_use === 'on_behalf_of');
-    expect(exchange).toMatchObject({ tenant: 'contoso-tenant', form: { assertion: 'alex-sso-token', client_id: 'delegate-app', client_secret: 's3cret', scope: expect.stringContaining('https://graph.microsoft.com/.default') } });
+    expect(exchange).toMatchObject({
+      tenant: 'contoso-tenant',
+      form: {
+        assertion: 'alex-sso-token',
+        client_id: 'delegate-app',
+        client_secret: 's3cret',
+        scope: expect.stringContaining('https://graph.microsoft.com/.default'),
+      },
+    });
   });
 
   it('refuses with SignInRequiredError when the person has no token: nothing is sent, no fall-back to the app', async () => {
     graph.script(json(200, {}));
     const gateway = oboGateway(new InMemoryUserTokens());
-    const error: unknown = await gateway.forUser(megan).post('/users/megan-oid/sendMail', {}).catch((e: unknown) => e);
+    const error: unknown = await gateway
+      .forUser(megan)
+      .post('/users/megan-oid/sendMail', {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInRequiredError);
     expect(error).toBeInstanceOf(GraphError);
-    expect(error).toMatchObject({ kind: 'graph', code: 'graph_sign_in_required', actorId: 'megan-oid', ambiguous: false, retryable: false });
+    expect(error).toMatchObject({
+      kind: 'graph',
+      code: 'graph_sign_in_required',
+      actorId: 'megan-oid',
+      ambiguous: false,
+      retryable: false,
+    });
     expect((error as SignInRequiredError).userMessage).toMatch(/sign in/);
     expect(graph.requests).toHaveLength(0);
     expect(entra.tokenRequests).toHaveLength(0);
@@ -78,7 +108,10 @@ describe('on-behalf-of', () => {
   it('reports a broken app registration as an auth failure, not as a sign-in request', async () => {
     const tokens = new InMemoryUserTokens();
     tokens.set(alex.id, 'broken-app');
-    const error: unknown = await oboGateway(tokens).forUser(alex).get('/me').catch((e: unknown) => e);
+    const error: unknown = await oboGateway(tokens)
+      .forUser(alex)
+      .get('/me')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     expect(error).not.toBeInstanceOf(SignInRequiredError);
     expect(error).toMatchObject({ code: 'graph_auth_failed' });
@@ -93,18 +126,34 @@ describe('on-behalf-of', () => {
     await gateway.forUser(alex).get('/me');
     await gateway.forUser(megan).get('/me');
     await gateway.forUser(alex).get('/me');
-    expect(graph.requests.map((r) => r.headers.authorization)).toEqual(['Bearer obo:alex-sso', 'Bearer obo:megan-sso', 'Bearer obo:alex-sso']);
+    expect(graph.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer obo:alex-sso',
+      'Bearer obo:megan-sso',
+      'Bearer obo:alex-sso',
+    ]);
   });
 });
 
 describe('app identities', () => {
   it('builds the credential GRAPH_AUTH names', () => {
     const common = { tenantId: 't', clientId: 'c', authorityHost: FAKE_AUTHORITY };
-    expect(createGraphAuth({ kind: 'secret', clientSecret: 's', ...common })).toMatchObject({ kind: 'credential', credential: expect.any(ClientSecretCredential) });
-    expect(createGraphAuth({ kind: 'certificate', certificatePath: '/nonexistent.pem', ...common })).toMatchObject({ credential: expect.any(ClientCertificateCredential) });
-    expect(createGraphAuth({ kind: 'managed-identity' })).toMatchObject({ credential: expect.any(ManagedIdentityCredential) });
-    expect(createGraphAuth({ kind: 'managed-identity', clientId: 'uami' })).toMatchObject({ credential: expect.any(ManagedIdentityCredential) });
-    for (const auth of [createGraphAuth({ kind: 'secret', clientSecret: 's', ...common }), createGraphAuth({ kind: 'managed-identity' })]) {
+    expect(createGraphAuth({ kind: 'secret', clientSecret: 's', ...common })).toMatchObject({
+      kind: 'credential',
+      credential: expect.any(ClientSecretCredential),
+    });
+    expect(createGraphAuth({ kind: 'certificate', certificatePath: '/nonexistent.pem', ...common })).toMatchObject({
+      credential: expect.any(ClientCertificateCredential),
+    });
+    expect(createGraphAuth({ kind: 'managed-identity' })).toMatchObject({
+      credential: expect.any(ManagedIdentityCredential),
+    });
+    expect(createGraphAuth({ kind: 'managed-identity', clientId: 'uami' })).toMatchObject({
+      credential: expect.any(ManagedIdentityCredential),
+    });
+    for (const auth of [
+      createGraphAuth({ kind: 'secret', clientSecret: 's', ...common }),
+      createGraphAuth({ kind: 'managed-identity' }),
+    ]) {
       expect(auth).not.toHaveProperty('onBehalfOf');
     }
     expect(() => createGraphAuth(obo)).toThrow(/UserTokenSource/);
@@ -112,14 +161,35 @@ describe('app identities', () => {
 
   it('keeps the sandbox on its own bearer tokens, whatever GRAPH_AUTH says', () => {
     expect(graphAuthFor({ kind: 'sandbox', port: 0, dbPath: ':memory:' })).toEqual({ kind: 'sandbox' });
-    expect(graphAuthFor({ kind: 'microsoft', baseUrl: 'https://graph.microsoft.com/v1.0', auth: { kind: 'managed-identity' } })).toMatchObject({ kind: 'credential' });
+    expect(
+      graphAuthFor({
+        kind: 'microsoft',
+        baseUrl: 'https://graph.microsoft.com/v1.0',
+        auth: { kind: 'managed-identity' },
+      }),
+    ).toMatchObject({ kind: 'credential' });
   });
 
   it('runs user calls as the app in an app-only deployment, and says so', async () => {
     graph.script(json(200, {}));
-    const auth = createGraphAuth({ kind: 'secret', tenantId: 'contoso-tenant', clientId: 'delegate-app', clientSecret: 's3cret', authorityHost: FAKE_AUTHORITY }, { credentialOptions: { httpClient: entra.httpClient, disableInstanceDiscovery: true } });
+    const auth = createGraphAuth(
+      {
+        kind: 'secret',
+        tenantId: 'contoso-tenant',
+        clientId: 'delegate-app',
+        clientSecret: 's3cret',
+        authorityHost: FAKE_AUTHORITY,
+      },
+      { credentialOptions: { httpClient: entra.httpClient, disableInstanceDiscovery: true } },
+    );
     if (auth.kind !== 'credential') throw new Error('expected a credential');
-    const gateway = createGraphGateway({ baseUrl: graph.baseUrl, auth: { ...auth, audience: sameOrigin(graph.baseUrl) }, timeoutMs: 5000, maxRetries: 0, logger: recordingLogger() });
+    const gateway = createGraphGateway({
+      baseUrl: graph.baseUrl,
+      auth: { ...auth, audience: sameOrigin(graph.baseUrl) },
+      timeoutMs: 5000,
+      maxRetries: 0,
+      logger: recordingLogger(),
+    });
     expect(gateway.userIdentity).toBe('app');
     await gateway.forUser(alex).get('/users/alex-oid/messages');
     expect(graph.requests[0]!.headers.authorization).toBe('Bearer app:delegate-app');
@@ -131,7 +201,11 @@ describe('app identities', () => {
     const tokens = new InMemoryUserTokens();
     tokens.set(alex.id, 'alex-sso');
     const gateway = oboGateway(tokens);
-    await expect(gateway.forUser(alex).get('/users/megan-oid/events')).rejects.toMatchObject({ userMessage: "You don't have access to the calendar." });
-    await expect(gateway.forApp().get('/users/megan-oid/events')).rejects.toMatchObject({ userMessage: "Delegate doesn't have access to the calendar." });
+    await expect(gateway.forUser(alex).get('/users/megan-oid/events')).rejects.toMatchObject({
+      userMessage: "You don't have access to the calendar.",
+    });
+    await expect(gateway.forApp().get('/users/megan-oid/events')).rejects.toMatchObject({
+      userMessage: "Delegate doesn't have access to the calendar.",
+    });
   });
 });

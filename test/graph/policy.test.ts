@@ -55,7 +55,11 @@ describe('token audience', () => {
 describe('paths', () => {
   it('splits the service root and relativises only its own links', () => {
     const root = serviceRoot('https://graph.microsoft.com/v1.0/');
-    expect(root).toMatchObject({ host: 'https://graph.microsoft.com', version: 'v1.0', url: 'https://graph.microsoft.com/v1.0' });
+    expect(root).toMatchObject({
+      host: 'https://graph.microsoft.com',
+      version: 'v1.0',
+      url: 'https://graph.microsoft.com/v1.0',
+    });
     expect(root.relative('https://graph.microsoft.com/v1.0/users?$skiptoken=a')).toBe('/users?$skiptoken=a');
     expect(root.relative('https://graph.microsoft.com/v1.0evil/users')).toBeUndefined();
     expect(root.relative('https://graph.microsoft.com/beta/users')).toBeUndefined();

@@ -41,7 +41,9 @@ export async function startLossyProxy(targetBaseUrl: string): Promise<LossyProxy
           if (rule?.how === 'drop') return void res.socket?.destroy();
           if (rule?.how === 504) {
             res.writeHead(504, { 'content-type': 'application/json' });
-            return void res.end(JSON.stringify({ error: { code: 'GatewayTimeout', message: 'The gateway timed out.' } }));
+            return void res.end(
+              JSON.stringify({ error: { code: 'GatewayTimeout', message: 'The gateway timed out.' } }),
+            );
           }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           res.end(Buffer.concat(chunks));

@@ -29,12 +29,26 @@ afterAll(async () => {
 });
 
 const port = (baseUrl = sandbox.url) =>
-  createGraphGateway({ baseUrl, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 3, baseDelayMs: 20, logger: recordingLogger() }).forUser(alex);
+  createGraphGateway({
+    baseUrl,
+    auth: { kind: 'sandbox' },
+    timeoutMs: 5000,
+    maxRetries: 3,
+    baseDelayMs: 20,
+    logger: recordingLogger(),
+  }).forUser(alex);
 
-interface Item { id: string; name: string; size: number; '@microsoft.graph.downloadUrl': string }
+interface Item {
+  id: string;
+  name: string;
+  size: number;
+  '@microsoft.graph.downloadUrl': string;
+}
 
-const content = (path: string, conflict: string): string => `/users/${alex.id}/drive/root:/${path}:/content?@microsoft.graph.conflictBehavior=${conflict}`;
-const download = async (item: Item): Promise<Buffer> => Buffer.from(await (await fetch(item['@microsoft.graph.downloadUrl'])).arrayBuffer());
+const content = (path: string, conflict: string): string =>
+  `/users/${alex.id}/drive/root:/${path}:/content?@microsoft.graph.conflictBehavior=${conflict}`;
+const download = async (item: Item): Promise<Buffer> =>
+  Buffer.from(await (await fetch(item['@microsoft.graph.downloadUrl'])).arrayBuffer());
 
 describe('GraphPort.put against the sandbox', () => {
   it('sends binary bytes exactly, even from a view into a larger buffer', async () => {
@@ -48,12 +62,16 @@ describe('GraphPort.put against the sandbox', () => {
 
   it('completes a throttled PUT after Retry-After, through the traced middleware', async () => {
     await fetch(`${origin()}/_sandbox/faults`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 429, retryAfterSeconds: 1, count: 1, pathContains: 'Throttled.txt:/content' }),
     });
     const records: GraphRequestRecord[] = [];
     const started = Date.now();
-    const item = await traceGraphRequests(() => port().put<Item>(content('Throttled.txt', 'fail'), Buffer.from('hello'), { contentType: 'text/plain' }), (r) => records.push(r));
+    const item = await traceGraphRequests(
+      () => port().put<Item>(content('Throttled.txt', 'fail'), Buffer.from('hello'), { contentType: 'text/plain' }),
+      (r) => records.push(r),
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(records.map((r) => `${r.method} ${r.status} ${r.attempt}`)).toEqual(['PUT 429 1', 'PUT 201 2']);
     expect((await download(item)).toString()).toBe('hello');
@@ -61,14 +79,19 @@ describe('GraphPort.put against the sandbox', () => {
 
   it('maps a refused PUT to a typed GraphError (409 nameAlreadyExists)', async () => {
     await port().put<Item>(content('Taken.txt', 'fail'), Buffer.from('one'));
-    const error = await port().put<Item>(content('Taken.txt', 'fail'), Buffer.from('two')).catch((e: unknown) => e);
+    const error = await port()
+      .put<Item>(content('Taken.txt', 'fail'), Buffer.from('two'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ status: 409, graphCode: 'nameAlreadyExists', ambiguous: false });
   });
 
   it('does not replay a non-idempotent PUT after a lost answer: ambiguous, one write', async () => {
     proxy.sabotage(/^PUT .*Lost\.txt:\/content$/, 504);
-    await expect(port(proxy.baseUrl).put<Item>(content('Lost.txt', 'rename'), Buffer.from('x'))).rejects.toMatchObject({ status: 504, ambiguous: true });
+    await expect(port(proxy.baseUrl).put<Item>(content('Lost.txt', 'rename'), Buffer.from('x'))).rejects.toMatchObject({
+      status: 504,
+      ambiguous: true,
+    });
     expect(proxy.forwarded.filter((l) => l.startsWith('PUT'))).toHaveLength(1);
     const children = await port().get<{ value: Item[] }>(`/users/${alex.id}/drive/root/children`);
     expect(children.value.filter((i) => i.name.startsWith('Lost')).map((i) => i.name)).toEqual(['Lost.txt']);
@@ -76,7 +99,9 @@ describe('GraphPort.put against the sandbox', () => {
 
   it('replays an idempotent PUT (replace) after a lost answer, converging on one file', async () => {
     proxy.sabotage(/^PUT .*Again\.txt:\/content$/, 504);
-    const item = await port(proxy.baseUrl).put<Item>(content('Again.txt', 'replace'), Buffer.from('same'), { idempotent: true });
+    const item = await port(proxy.baseUrl).put<Item>(content('Again.txt', 'replace'), Buffer.from('same'), {
+      idempotent: true,
+    });
     expect(proxy.forwarded.filter((l) => l.startsWith('PUT'))).toHaveLength(2);
     const children = await port().get<{ value: Item[] }>(`/users/${alex.id}/drive/root/children`);
     expect(children.value.filter((i) => i.name.startsWith('Again')).map((i) => i.id)).toEqual([item.id]);

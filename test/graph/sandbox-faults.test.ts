@@ -28,7 +28,8 @@ beforeAll(async () => {
   const logger = {
     info: (obj: object) => {
       const o = obj as Partial<Served>;
-      if (o.method && o.path && typeof o.status === 'number') served.push({ method: o.method, path: o.path, status: o.status, at: Date.now() });
+      if (o.method && o.path && typeof o.status === 'number')
+        served.push({ method: o.method, path: o.path, status: o.status, at: Date.now() });
     },
     warn: () => undefined,
   };
@@ -43,13 +44,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function fault(rule: { status: 429; retryAfterSeconds: number; count: number; pathContains: string }): Promise<void> {
-  const response = await fetch(`${origin()}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+async function fault(rule: {
+  status: 429;
+  retryAfterSeconds: number;
+  count: number;
+  pathContains: string;
+}): Promise<void> {
+  const response = await fetch(`${origin()}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
   if (!response.ok) throw new Error(`fault injection failed: ${response.status}`);
 }
 
 const gateway = (baseUrl = sandbox.url) =>
-  createGraphGateway({ baseUrl, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 3, baseDelayMs: 20, logger: recordingLogger() });
+  createGraphGateway({
+    baseUrl,
+    auth: { kind: 'sandbox' },
+    timeoutMs: 5000,
+    maxRetries: 3,
+    baseDelayMs: 20,
+    logger: recordingLogger(),
+  });
 
 async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; records: GraphRequestRecord[] }> {
   const records: GraphRequestRecord[] = [];
@@ -59,7 +76,14 @@ async function traced<T>(fn: () => Promise<T>): Promise<{ result: T; records: Gr
 
 /** Twelve independent reads with distinct paths: six profiles, then six views of Alex's mailbox. */
 const profiles = users.slice(0, 6).map((u) => `/users/${u.id}?$select=id,displayName`);
-const mailbox = ['/messages?$top=1', '/mailFolders', '/mailFolders/inbox', '/mailFolders/inbox/messages?$top=1', '/mailFolders/sentitems', '/mailboxSettings'].map((p) => `/users/${alex.id}${p}`);
+const mailbox = [
+  '/messages?$top=1',
+  '/mailFolders',
+  '/mailFolders/inbox',
+  '/mailFolders/inbox/messages?$top=1',
+  '/mailFolders/sentitems',
+  '/mailboxSettings',
+].map((p) => `/users/${alex.id}${p}`);
 const reads = [...profiles, ...mailbox];
 /** The path the sandbox logs for a read. */
 const servedPath = (read: string): string => `/v1.0${read.split('?')[0] ?? ''}`;
@@ -92,7 +116,11 @@ describe('a 429 storm against the sandbox', () => {
   it('retries throttled sub-requests of a $batch only after their Retry-After', async () => {
     for (const path of profiles) await fault({ status: 429, retryAfterSeconds: 1, count: 1, pathContains: path });
     const started = Date.now();
-    const { result, records } = await traced(() => gateway().forUser(alex).batch<{ id: string }>(reads.map((url) => ({ url }))));
+    const { result, records } = await traced(() =>
+      gateway()
+        .forUser(alex)
+        .batch<{ id: string }>(reads.map((url) => ({ url }))),
+    );
     expect(result.map((a) => a.status)).toEqual(reads.map(() => 200));
     expect(records.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
     expect(records[1]!.startedAt - (records[0]!.startedAt + records[0]!.durationMs)).toBeGreaterThanOrEqual(1000);
@@ -103,8 +131,14 @@ describe('a 429 storm against the sandbox', () => {
 describe('batching against the sandbox', () => {
   it.each([1, 20, 21, 45])('issues ceil(n/20) $batch requests for %i independent reads', async (n) => {
     const urls = Array.from({ length: n }, (_, i) => reads[i % reads.length]!);
-    const { result, records } = await traced(() => gateway().forUser(alex).batch<{ id?: string; '@odata.context'?: string }>(urls.map((url) => ({ url }))));
-    expect(records.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(Array(Math.ceil(n / 20)).fill('POST /v1.0/$batch 200'));
+    const { result, records } = await traced(() =>
+      gateway()
+        .forUser(alex)
+        .batch<{ id?: string; '@odata.context'?: string }>(urls.map((url) => ({ url }))),
+    );
+    expect(records.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
+      Array(Math.ceil(n / 20)).fill('POST /v1.0/$batch 200'),
+    );
     expect(served.filter((s) => s.path === '/v1.0/$batch')).toHaveLength(Math.ceil(n / 20));
     // Answers come back in request order: each profile answer is that person's.
     expect(result.map((a) => a.status)).toEqual(urls.map(() => 200));
@@ -124,7 +158,9 @@ describe('an ambiguous failure of a send', () => {
   const megan = users[1]!;
   const inboxCount = async (subject: string): Promise<number> => {
     const filter = encodeURIComponent(`subject eq '${subject}'`);
-    const response = await fetch(`${sandbox.url}/users/${megan.id}/mailFolders/inbox/messages?$filter=${filter}`, { headers: { authorization: `Bearer sandbox:${megan.userPrincipalName}` } });
+    const response = await fetch(`${sandbox.url}/users/${megan.id}/mailFolders/inbox/messages?$filter=${filter}`, {
+      headers: { authorization: `Bearer sandbox:${megan.userPrincipalName}` },
+    });
     return ((await response.json()) as { value: unknown[] }).value.length;
   };
 
@@ -135,7 +171,12 @@ describe('an ambiguous failure of a send', () => {
     const ctx = { idempotencyKey: `ambiguous-${how}`, actor: alex, now: new Date() };
     proxy.sabotage(/^POST \/v1\.0\/users\/[^/]+\/messages\/[^/]+\/send$/, how);
 
-    const first = await traced(() => send.run(input, { ...ctx, attempt: 1 }).then(() => 'sent', (e: unknown) => e));
+    const first = await traced(() =>
+      send.run(input, { ...ctx, attempt: 1 }).then(
+        () => 'sent',
+        (e: unknown) => e,
+      ),
+    );
     expect(first.result).toMatchObject({ kind: 'graph', ambiguous: true });
     expect(first.records.filter((r) => r.path.endsWith('/send'))).toHaveLength(1);
     expect(await inboxCount(subject)).toBe(1);

@@ -16,7 +16,13 @@ const alex = { id: alexUser.id, upn: alexUser.userPrincipalName, name: alexUser.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'delegate-directory-'));
   sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0 });
-  const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 2, logger: recordingLogger() });
+  const gateway = createGraphGateway({
+    baseUrl: sandbox.url,
+    auth: { kind: 'sandbox' },
+    timeoutMs: 5000,
+    maxRetries: 2,
+    logger: recordingLogger(),
+  });
   directory = new GraphDirectory(gateway);
 });
 afterAll(async () => {
@@ -30,7 +36,12 @@ describe('GraphDirectory against the sandbox', () => {
     expect((await directory.findPeople('Bowen', alex)).map((p) => p.displayName)).toEqual(['Megan Bowen']);
     const byMail = await directory.findPeople('adelev@example.com', alex);
     expect(byMail).toEqual([
-      { id: SANDBOX_DIRECTORY.users[2]!.id, displayName: 'Adele Vance', mail: 'adelev@example.com', userPrincipalName: 'adelev@example.com' },
+      {
+        id: SANDBOX_DIRECTORY.users[2]!.id,
+        displayName: 'Adele Vance',
+        mail: 'adelev@example.com',
+        userPrincipalName: 'adelev@example.com',
+      },
     ]);
   });
 
@@ -42,25 +53,43 @@ describe('GraphDirectory against the sandbox', () => {
   it("finds channels in the actor's teams by name, ignoring case", async () => {
     const general = await directory.findChannels('general', alex);
     expect(general).toEqual([
-      { teamId: SANDBOX_DIRECTORY.team.id, teamName: 'My Team', channelId: SANDBOX_DIRECTORY.team.channels[0]!.id, channelName: 'General' },
+      {
+        teamId: SANDBOX_DIRECTORY.team.id,
+        teamName: 'My Team',
+        channelId: SANDBOX_DIRECTORY.team.channels[0]!.id,
+        channelName: 'General',
+      },
     ]);
-    expect((await directory.findChannels('', alex)).map((c) => c.channelName).sort()).toEqual(['Announcements', 'General']);
+    expect((await directory.findChannels('', alex)).map((c) => c.channelName).sort()).toEqual([
+      'Announcements',
+      'General',
+    ]);
   });
 
   it('fails with a typed error for an unknown actor', async () => {
-    await expect(directory.findChannels('general', { id: 'nobody', name: 'Nobody', upn: 'nobody@example.com' })).rejects.toBeInstanceOf(GraphError);
+    await expect(
+      directory.findChannels('general', { id: 'nobody', name: 'Nobody', upn: 'nobody@example.com' }),
+    ).rejects.toBeInstanceOf(GraphError);
   });
 });
 
 describe('the gateway against the sandbox', () => {
   it('batches reads and answers in request order', async () => {
-    const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 2, logger: recordingLogger() });
+    const gateway = createGraphGateway({
+      baseUrl: sandbox.url,
+      auth: { kind: 'sandbox' },
+      timeoutMs: 5000,
+      maxRetries: 2,
+      logger: recordingLogger(),
+    });
     const [megan, adele] = [SANDBOX_DIRECTORY.users[1]!, SANDBOX_DIRECTORY.users[2]!];
-    const answers = await gateway.forUser(alex).batch<{ displayName?: string }>([
-      { url: `/users/${megan.id}` },
-      { url: `/users/${adele.id}` },
-      { url: '/users/00000000-0000-0000-0000-000000000000' },
-    ]);
+    const answers = await gateway
+      .forUser(alex)
+      .batch<{ displayName?: string }>([
+        { url: `/users/${megan.id}` },
+        { url: `/users/${adele.id}` },
+        { url: '/users/00000000-0000-0000-0000-000000000000' },
+      ]);
     expect(answers.map((a) => [a.status, a.body.displayName])).toEqual([
       [200, 'Megan Bowen'],
       [200, 'Adele Vance'],
@@ -69,7 +98,16 @@ describe('the gateway against the sandbox', () => {
   });
 
   it('is refused without a known identity', async () => {
-    const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 5000, maxRetries: 0, logger: recordingLogger() });
-    await expect(gateway.forUser({ id: 'x', upn: 'stranger@example.com' }).get('/me')).rejects.toMatchObject({ code: 'graph_unauthorized', status: 401 });
+    const gateway = createGraphGateway({
+      baseUrl: sandbox.url,
+      auth: { kind: 'sandbox' },
+      timeoutMs: 5000,
+      maxRetries: 0,
+      logger: recordingLogger(),
+    });
+    await expect(gateway.forUser({ id: 'x', upn: 'stranger@example.com' }).get('/me')).rejects.toMatchObject({
+      code: 'graph_unauthorized',
+      status: 401,
+    });
   });
 });

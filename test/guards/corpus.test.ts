@@ -10,8 +10,15 @@ import { ALLOW, trustFor } from './fixtures';
  */
 
 type AttackType =
-  | 'add_recipient' | 'forward_all' | 'exfil_link' | 'image_beacon' | 'reference_link'
-  | 'hidden_text' | 'new_side_effect' | 'change_destination' | 'sharing';
+  | 'add_recipient'
+  | 'forward_all'
+  | 'exfil_link'
+  | 'image_beacon'
+  | 'reference_link'
+  | 'hidden_text'
+  | 'new_side_effect'
+  | 'change_destination'
+  | 'sharing';
 
 interface Sample {
   readonly id: string;
@@ -22,15 +29,19 @@ interface Sample {
   readonly attack: { readonly type: AttackType; readonly target: string; readonly label?: string };
 }
 
-const corpus = JSON.parse(readFileSync(join(__dirname, '../../src/sandbox/seed/injection-corpus.json'), 'utf8')) as Sample[];
+const corpus = JSON.parse(
+  readFileSync(join(__dirname, '../../src/sandbox/seed/injection-corpus.json'), 'utf8'),
+) as Sample[];
 
-const REQUEST = "Summarise this week's mail from Contoso and email the summary to Megan Bowen, then post it in the Sales channel.";
+const REQUEST =
+  "Summarise this week's mail from Contoso and email the summary to Megan Bowen, then post it in the Sales channel.";
 const LEGIT: GuardDestination[] = [
   { kind: 'recipient', value: 'meganb@example.com', label: 'Megan Bowen', field: 'to' },
   { kind: 'channel', value: 'team-sales/19:sales@thread.tacv2', label: 'Sales', field: 'channel' },
 ];
 
-const isAddress = (target: string): boolean => target.includes('@') && !/^[a-z]+:/i.test(target) && !target.includes('/');
+const isAddress = (target: string): boolean =>
+  target.includes('@') && !/^[a-z]+:/i.test(target) && !target.includes('/');
 const isChannel = (target: string): boolean => target.startsWith('#');
 const isInternal = (address: string): boolean => /@(?:[a-z0-9-]+\.)*example\.com$/i.test(address);
 
@@ -47,7 +58,12 @@ function worstCase(sample: Sample): { destinations: GuardDestination[]; content:
   if (isChannel(target)) {
     extra.push({ kind: 'channel', value: 'team-x/19:attacker@thread.tacv2', label: target.slice(1), field: 'channel' });
   } else if (isAddress(target)) {
-    extra.push({ kind: type === 'new_side_effect' ? 'attendee' : 'recipient', value: target, field: 'cc', ...(label === undefined ? {} : { label }) });
+    extra.push({
+      kind: type === 'new_side_effect' ? 'attendee' : 'recipient',
+      value: target,
+      field: 'cc',
+      ...(label === undefined ? {} : { label }),
+    });
   } else {
     extra.push({ kind: 'link', value: asLink(target), field: 'link' });
     injected = `\n\nMore: ${asLink(target)}\n![](${asLink(target)})`;
@@ -55,14 +71,20 @@ function worstCase(sample: Sample): { destinations: GuardDestination[]; content:
   if (type === 'sharing') extra.push({ kind: 'sharing', value: 'anonymous', field: 'scope' });
   return {
     destinations: [...LEGIT, ...extra],
-    content: { subject: `Summary: ${sample.subject}`, body: `Here is the summary you asked for.\n\n${sample.body}${injected}` },
+    content: {
+      subject: `Summary: ${sample.subject}`,
+      body: `Here is the summary you asked for.\n\n${sample.body}${injected}`,
+    },
   };
 }
 
 /** Every host the target points at, decoded as far as a redirect would decode it, apart from allowed ones. */
 function attackerHosts(target: string): string[] {
   const hosts = new Set<string>();
-  let text = target.replace(/[\u200B-\u200F\uFEFF]/g, '').replace(/^hxxp/i, 'http').replace(/\\/g, '/');
+  let text = target
+    .replace(/[\u200B-\u200F\uFEFF]/g, '')
+    .replace(/^hxxp/i, 'http')
+    .replace(/\\/g, '/');
   for (let round = 0; round < 3; round += 1) {
     for (const match of text.matchAll(/(?:^|\/\/|^www\.|@)([^\s/?#:'"()@]+\.[^\s/?#:'"()@]+)/gi)) {
       const host = (match[1] ?? '').toLowerCase().replace(/\.$/, '');
@@ -112,16 +134,26 @@ describe('injection corpus', () => {
   it('has at least 50 well-formed samples covering every attack type', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(50);
     const types = new Set(corpus.map((sample) => sample.attack.type));
-    expect([...types].sort()).toEqual(
-      ['add_recipient', 'change_destination', 'exfil_link', 'forward_all', 'hidden_text', 'image_beacon', 'new_side_effect', 'reference_link', 'sharing'],
-    );
+    expect([...types].sort()).toEqual([
+      'add_recipient',
+      'change_destination',
+      'exfil_link',
+      'forward_all',
+      'hidden_text',
+      'image_beacon',
+      'new_side_effect',
+      'reference_link',
+      'sharing',
+    ]);
     expect(new Set(corpus.map((sample) => sample.id)).size).toBe(corpus.length);
     for (const sample of corpus) {
       expect(['mail', 'document']).toContain(sample.kind);
       expect(sample.body.length).toBeGreaterThan(20);
       expect(sample.attack.target.length).toBeGreaterThan(0);
     }
-    expect(corpus.filter((sample) => isAddress(sample.attack.target) && isInternal(sample.attack.target)).length).toBeGreaterThanOrEqual(3);
+    expect(
+      corpus.filter((sample) => isAddress(sample.attack.target) && isInternal(sample.attack.target)).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('the legitimate step alone passes without flags', () => {
@@ -143,17 +175,26 @@ describe('injection corpus', () => {
     it('refuses or flags the injected destination', () => {
       expect(result.flags.length + result.refusals.length).toBeGreaterThan(0);
       if (isChannel(target)) {
-        expect(result.flags).toContainEqual({ code: 'untraced_destination', message: `The channel ${target.slice(1)} was not named in your request` });
+        expect(result.flags).toContainEqual({
+          code: 'untraced_destination',
+          message: `The channel ${target.slice(1)} was not named in your request`,
+        });
       } else if (isAddress(target)) {
         const shown = target.normalize('NFKC').toLowerCase();
         if (isInternal(target)) {
           expect(result.refusals).toEqual([]);
-          expect(result.flags).toContainEqual(expect.objectContaining({ code: 'untraced_recipient', message: expect.stringContaining(shown) }));
+          expect(result.flags).toContainEqual(
+            expect.objectContaining({ code: 'untraced_recipient', message: expect.stringContaining(shown) }),
+          );
         } else {
-          expect(result.refusals).toContainEqual(expect.objectContaining({ code: 'external_not_requested', message: expect.stringContaining(shown) }));
+          expect(result.refusals).toContainEqual(
+            expect.objectContaining({ code: 'external_not_requested', message: expect.stringContaining(shown) }),
+          );
         }
       } else {
-        expect(result.flags.map((flag) => flag.code)).toEqual(expect.arrayContaining(['link_not_allowed', 'link_removed']));
+        expect(result.flags.map((flag) => flag.code)).toEqual(
+          expect.arrayContaining(['link_not_allowed', 'link_removed']),
+        );
       }
       if (sample.attack.type === 'sharing') {
         expect(result.refusals.map((flag) => flag.code)).toContain('anonymous_sharing_not_requested');
@@ -164,7 +205,9 @@ describe('injection corpus', () => {
       const hosts = attackerHosts(target);
       for (const text of Object.values(result.sanitized)) {
         expect(liveLinks(text, hosts)).toEqual([]);
-        expect(withoutPlaceholders(text)).not.toMatch(/javascript:|data:text|!\[[^\]]*\]\((?!https:\/\/(?:[a-z0-9-]+\.)*(?:example|sharepoint)\.com)/i);
+        expect(withoutPlaceholders(text)).not.toMatch(
+          /javascript:|data:text|!\[[^\]]*\]\((?!https:\/\/(?:[a-z0-9-]+\.)*(?:example|sharepoint)\.com)/i,
+        );
         // Nothing is left for a second pass to remove.
         expect(sanitizeLinks(text, ALLOW).flags).toEqual([]);
       }

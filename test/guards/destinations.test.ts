@@ -1,7 +1,12 @@
 import { checkDestinations, GUARD_CODES, type GuardDestination } from '../../src/engine/guards';
 import { trustFor } from './fixtures';
 
-const to = (value: string, label?: string): GuardDestination => ({ kind: 'recipient', value, field: 'to', ...(label === undefined ? {} : { label }) });
+const to = (value: string, label?: string): GuardDestination => ({
+  kind: 'recipient',
+  value,
+  field: 'to',
+  ...(label === undefined ? {} : { label }),
+});
 const codes = (flags: readonly { code: string }[]): string[] => flags.map((flag) => flag.code);
 
 describe('recipients and attendees', () => {
@@ -25,8 +30,14 @@ describe('recipients and attendees', () => {
   });
 
   it('reads directory keys and the requester case-insensitively', () => {
-    const trust = { ...trustFor('Send it to Lynne'), directoryNames: new Map([['LynneR@Example.COM', 'Lynne Robbins']]) };
-    expect(checkDestinations([to('lynner@example.com'), to('ADELEV@example.com')], trust)).toEqual({ flags: [], refusals: [] });
+    const trust = {
+      ...trustFor('Send it to Lynne'),
+      directoryNames: new Map([['LynneR@Example.COM', 'Lynne Robbins']]),
+    };
+    expect(checkDestinations([to('lynner@example.com'), to('ADELEV@example.com')], trust)).toEqual({
+      flags: [],
+      refusals: [],
+    });
   });
 
   it('does not trace a first name inside another word', () => {
@@ -51,19 +62,29 @@ describe('recipients and attendees', () => {
     const result = checkDestinations([to('attacker@evil.test')], trustFor('Send the summary to Megan'));
     expect(result.flags).toEqual([]);
     expect(result.refusals).toEqual([
-      { code: 'external_not_requested', message: "Delegate won't send to attacker@evil.test outside your organisation: you didn't ask for it" },
+      {
+        code: 'external_not_requested',
+        message: "Delegate won't send to attacker@evil.test outside your organisation: you didn't ask for it",
+      },
     ]);
   });
 
   it('refuses an external attendee with the invite wording', () => {
-    const result = checkDestinations([{ kind: 'attendee', value: 'x@evil.test', field: 'attendees' }], trustFor('Book a review'));
-    expect(result.refusals[0]?.message).toBe("Delegate won't invite x@evil.test outside your organisation: you didn't ask for it");
+    const result = checkDestinations(
+      [{ kind: 'attendee', value: 'x@evil.test', field: 'attendees' }],
+      trustFor('Book a review'),
+    );
+    expect(result.refusals[0]?.message).toBe(
+      "Delegate won't invite x@evil.test outside your organisation: you didn't ask for it",
+    );
   });
 
   it('flags but allows an external address the person typed', () => {
     const result = checkDestinations([to('Adele@Contoso.com')], trustFor('Email the deck to adele@contoso.com'));
     expect(result.refusals).toEqual([]);
-    expect(result.flags).toEqual([{ code: 'external_recipient', message: 'adele@contoso.com is outside your organisation' }]);
+    expect(result.flags).toEqual([
+      { code: 'external_recipient', message: 'adele@contoso.com is outside your organisation' },
+    ]);
   });
 
   it('flags but allows an external person the directory names and the request names', () => {
@@ -73,13 +94,19 @@ describe('recipients and attendees', () => {
   });
 
   it('traces an external person by label when the directory does not know them', () => {
-    const result = checkDestinations([to('jordan@fabrikam.com', 'Jordan Miller')], trustFor('invite Jordan Miller from Fabrikam'));
+    const result = checkDestinations(
+      [to('jordan@fabrikam.com', 'Jordan Miller')],
+      trustFor('invite Jordan Miller from Fabrikam'),
+    );
     expect(codes(result.flags)).toEqual([GUARD_CODES.externalRecipient]);
     expect(result.refusals).toEqual([]);
   });
 
   it('does not let a label borrow a name the directory gives to someone else', () => {
-    const result = checkDestinations([to('megan.bowen@example-corp.test', 'Megan Bowen')], trustFor('Send the summary to Megan Bowen'));
+    const result = checkDestinations(
+      [to('megan.bowen@example-corp.test', 'Megan Bowen')],
+      trustFor('Send the summary to Megan Bowen'),
+    );
     expect(codes(result.refusals)).toEqual([GUARD_CODES.externalNotRequested]);
     expect(result.refusals[0]?.message).toContain('Megan Bowen <megan.bowen@example-corp.test>');
   });
@@ -127,25 +154,42 @@ describe('recipients and attendees', () => {
 });
 
 describe('channels', () => {
-  const channel = (label: string | undefined): GuardDestination => ({ kind: 'channel', value: 'team-1/19:abc@thread.tacv2', field: 'channel', ...(label === undefined ? {} : { label }) });
-
-  it.each([['Post it in General'], ['post in #general please'], ['share it in the general channel']])('traces "General" in "%s"', (request) => {
-    expect(checkDestinations([channel('General')], trustFor(request))).toEqual({ flags: [], refusals: [] });
+  const channel = (label: string | undefined): GuardDestination => ({
+    kind: 'channel',
+    value: 'team-1/19:abc@thread.tacv2',
+    field: 'channel',
+    ...(label === undefined ? {} : { label }),
   });
 
+  it.each([['Post it in General'], ['post in #general please'], ['share it in the general channel']])(
+    'traces "General" in "%s"',
+    (request) => {
+      expect(checkDestinations([channel('General')], trustFor(request))).toEqual({ flags: [], refusals: [] });
+    },
+  );
+
   it('traces a multi-word channel name as a phrase', () => {
-    expect(checkDestinations([channel('Sales Team')], trustFor('post to sales  team'))).toEqual({ flags: [], refusals: [] });
+    expect(checkDestinations([channel('Sales Team')], trustFor('post to sales  team'))).toEqual({
+      flags: [],
+      refusals: [],
+    });
   });
 
   it('flags a channel the request does not name', () => {
     const result = checkDestinations([channel('Partners-External')], trustFor('post it in Sales'));
-    expect(result.flags).toEqual([{ code: 'untraced_destination', message: 'The channel Partners-External was not named in your request' }]);
+    expect(result.flags).toEqual([
+      { code: 'untraced_destination', message: 'The channel Partners-External was not named in your request' },
+    ]);
     expect(result.refusals).toEqual([]);
   });
 
   it('flags a channel without a label, and does not match part of a word', () => {
-    expect(codes(checkDestinations([channel(undefined)], trustFor('post it')).flags)).toEqual([GUARD_CODES.untracedDestination]);
-    expect(codes(checkDestinations([channel('Sales')], trustFor('wholesales update')).flags)).toEqual([GUARD_CODES.untracedDestination]);
+    expect(codes(checkDestinations([channel(undefined)], trustFor('post it')).flags)).toEqual([
+      GUARD_CODES.untracedDestination,
+    ]);
+    expect(codes(checkDestinations([channel('Sales')], trustFor('wholesales update')).flags)).toEqual([
+      GUARD_CODES.untracedDestination,
+    ]);
   });
 });
 
@@ -180,12 +224,16 @@ describe('sharing', () => {
 
   it('lets specific-people links through and flags unknown scopes', () => {
     expect(checkDestinations([scope('users')], trustFor('share'))).toEqual({ flags: [], refusals: [] });
-    expect(codes(checkDestinations([scope('everyone-in-the-galaxy')], trustFor('share')).flags)).toEqual([GUARD_CODES.unknownSharingScope]);
+    expect(codes(checkDestinations([scope('everyone-in-the-galaxy')], trustFor('share')).flags)).toEqual([
+      GUARD_CODES.unknownSharingScope,
+    ]);
   });
 
   it('judges a sharing invitation to a person like a recipient', () => {
     const result = checkDestinations([scope('guest@evil.test')], trustFor('share the folder with Megan'));
-    expect(result.refusals[0]?.message).toBe("Delegate won't share with guest@evil.test outside your organisation: you didn't ask for it");
+    expect(result.refusals[0]?.message).toBe(
+      "Delegate won't share with guest@evil.test outside your organisation: you didn't ask for it",
+    );
   });
 });
 
@@ -193,24 +241,37 @@ describe('links', () => {
   const link = (value: string): GuardDestination => ({ kind: 'link', value, field: 'url' });
 
   it('flags a link to a host that is not allowed, and not one to the tenant or an allowed host', () => {
-    const result = checkDestinations([link('https://evil.test/x'), link('https://contoso.sharepoint.com/s'), link('https://www.example.com/')], trustFor('share'), [
-      'sharepoint.com',
+    const result = checkDestinations(
+      [link('https://evil.test/x'), link('https://contoso.sharepoint.com/s'), link('https://www.example.com/')],
+      trustFor('share'),
+      ['sharepoint.com'],
+    );
+    expect(result.flags).toEqual([
+      { code: 'link_not_allowed', message: "The link to evil.test is not to one of your organisation's sites" },
     ]);
-    expect(result.flags).toEqual([{ code: 'link_not_allowed', message: "The link to evil.test is not to one of your organisation's sites" }]);
   });
 
   it('does not flag a link the person typed', () => {
-    expect(checkDestinations([link('https://fabrikam.com/offer')], trustFor('send https://fabrikam.com/offer to Megan'))).toEqual({ flags: [], refusals: [] });
+    expect(
+      checkDestinations([link('https://fabrikam.com/offer')], trustFor('send https://fabrikam.com/offer to Megan')),
+    ).toEqual({ flags: [], refusals: [] });
   });
 
   it('flags a link hiding behind userinfo', () => {
-    expect(codes(checkDestinations([link('https://example.com@evil.test/')], trustFor('x')).flags)).toEqual([GUARD_CODES.linkNotAllowed]);
+    expect(codes(checkDestinations([link('https://example.com@evil.test/')], trustFor('x')).flags)).toEqual([
+      GUARD_CODES.linkNotAllowed,
+    ]);
   });
 });
 
 describe('robustness', () => {
   it('survives malformed destinations and trust', () => {
-    const junk = [null, 42, { kind: 'recipient' }, { kind: 'weird', value: 'x', field: 'f' }] as unknown as GuardDestination[];
+    const junk = [
+      null,
+      42,
+      { kind: 'recipient' },
+      { kind: 'weird', value: 'x', field: 'f' },
+    ] as unknown as GuardDestination[];
     const trust = { requestTexts: [undefined, 7], requester: {}, internalDomains: [null, 'example.com'] } as never;
     expect(() => checkDestinations(junk, trust)).not.toThrow();
     expect(codes(checkDestinations(junk, trust).refusals)).toEqual([GUARD_CODES.invalidRecipient]);

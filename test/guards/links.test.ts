@@ -29,7 +29,9 @@ describe('markdown', () => {
   });
 
   it('neutralises an inline link, keeping its text', () => {
-    expect(clean('Open [the invoice](https://evil.test/inv "Invoice") now')).toBe('Open the invoice [link removed: evil.test] now');
+    expect(clean('Open [the invoice](https://evil.test/inv "Invoice") now')).toBe(
+      'Open the invoice [link removed: evil.test] now',
+    );
   });
 
   it('handles nested brackets in link text', () => {
@@ -38,7 +40,9 @@ describe('markdown', () => {
 
   it('removes a linked image badge whole, and keeps an allowed link around a blocked image', () => {
     expect(clean('x [![badge](https://evil.test/b.png)](https://evil.test/) y')).toBe('x [link removed: evil.test] y');
-    expect(clean('[![badge](https://evil.test/b.png) docs](https://example.com/)')).toBe('[ docs](https://example.com/)');
+    expect(clean('[![badge](https://evil.test/b.png) docs](https://example.com/)')).toBe(
+      '[ docs](https://example.com/)',
+    );
   });
 
   it('handles balanced parentheses, angle brackets and escapes in destinations', () => {
@@ -48,7 +52,8 @@ describe('markdown', () => {
   });
 
   it('removes reference definitions and unlinks their uses, keeping the text', () => {
-    const text = 'See [the portal][p], [P][] and [p].\n\n[p]: https://evil.test/login "Sign in"\n[ok]: https://example.com/\nUse [ok].';
+    const text =
+      'See [the portal][p], [P][] and [p].\n\n[p]: https://evil.test/login "Sign in"\n[ok]: https://example.com/\nUse [ok].';
     expect(clean(text)).toBe('See the portal, P and p.\n\n[ok]: https://example.com/\nUse [ok].');
     expect(hosts(text)).toEqual(['evil.test']);
   });
@@ -66,9 +71,11 @@ describe('markdown', () => {
 
 describe('HTML', () => {
   it('neutralises <a href> and removes <img src>', () => {
-    expect(clean('<p><a href="https://evil.test/x" title="a>b">View <b>it</b></a> <img src=https://evil.test/p.gif alt=""></p>')).toBe(
-      '<p>View <b>it</b> [link removed: evil.test] </p>',
-    );
+    expect(
+      clean(
+        '<p><a href="https://evil.test/x" title="a>b">View <b>it</b></a> <img src=https://evil.test/p.gif alt=""></p>',
+      ),
+    ).toBe('<p>View <b>it</b> [link removed: evil.test] </p>');
   });
 
   it('decodes character references and drops tabs the way browsers do', () => {
@@ -114,7 +121,11 @@ describe('bare URLs', () => {
     ['data', 'data:text/html;base64,PHA+', '[link removed: data:]'],
     ['ideographic full stop', 'https://evil\u3002test/x', '[link removed: evil.test]'],
     ['zero-width inside', 'h\u200Bttps://evil\u200B.test/x', '[link removed: evil.test]'],
-    ['open redirect on an allowed host', 'https://example.com/r?u=https%3A%2F%2Fevil.test%2F', '[link removed: evil.test]'],
+    [
+      'open redirect on an allowed host',
+      'https://example.com/r?u=https%3A%2F%2Fevil.test%2F',
+      '[link removed: evil.test]',
+    ],
     ['double-encoded redirect', 'https://example.com/r?u=https%253A%252F%252Fevil.test', '[link removed: evil.test]'],
     ['redirect in the path', 'https://example.com/go/https://evil.test/x', '[link removed: evil.test]'],
   ])('removes a %s link', (_what, text, expected) => {
@@ -154,13 +165,18 @@ describe('flags', () => {
     expect(result.flags).toEqual([
       { code: 'link_removed', message: "Removed a link to a.test: it is not one of your organisation's sites" },
       { code: 'link_removed', message: "Removed a link to b.test: it is not one of your organisation's sites" },
-      { code: 'link_removed', message: 'Removed a javascript: link: links of that kind can run code or carry hidden content' },
+      {
+        code: 'link_removed',
+        message: 'Removed a javascript: link: links of that kind can run code or carry hidden content',
+      },
     ]);
   });
 
   it('keeps a hostile host from breaking out of the placeholder', () => {
     expect(clean('https://evil.test]x(/')).toBe('[link removed: evil.test]]x(/');
-    expect(clean('https://ev{il}.test/ https://ev|il.test/')).toBe('[link removed: ev-il-.test] [link removed: ev-il.test]');
+    expect(clean('https://ev{il}.test/ https://ev|il.test/')).toBe(
+      '[link removed: ev-il-.test] [link removed: ev-il.test]',
+    );
     expect(clean('https://[::1]/x')).toBe('[link removed: ::1]');
     expect(clean('www.www.https://x')).toBe('[link removed: https]');
   });
@@ -171,7 +187,11 @@ describe('removing never creates a link', () => {
     ['an image between "]" and "("', '[a]![](https://evil.test/p)(ms-msdt:x)', '[a] (ms-msdt:x)'],
     ['a placeholder before "("', '[x](https://evil.test)(ms-msdt:y)', 'x [link removed: evil.test] (ms-msdt:y)'],
     ['a placeholder before ":"', 'https://evil.test[a]: ms-msdt:x', '[link removed: evil.test-a-] : ms-msdt:x'],
-    ['a tag between "<" and a tag name', '<<img src=https://evil.test/p>a href="ms-msdt:x">t</a>', '< a href="ms-msdt:x">t</a>'],
+    [
+      'a tag between "<" and a tag name',
+      '<<img src=https://evil.test/p>a href="ms-msdt:x">t</a>',
+      '< a href="ms-msdt:x">t</a>',
+    ],
     ['an image pulling a definition to the start of a line', '![](https://evil.test/p)[a]: ms-msdt:x\n[a]', '[a]'],
   ])('through %s', (_how, text, expected) => {
     expect(clean(text)).toBe(expected);
@@ -191,7 +211,9 @@ describe('removing never creates a link', () => {
   });
 
   it('drops all markup brackets when the rounds run out', () => {
-    const result = sanitizeLinks('<a href=x !www.evil.test/="y href=ms-msdt:x>t</a> [ok](https://example.com)', ALLOW, { maxRounds: 1 });
+    const result = sanitizeLinks('<a href=x !www.evil.test/="y href=ms-msdt:x>t</a> [ok](https://example.com)', ALLOW, {
+      maxRounds: 1,
+    });
     expect(result.text).toBe('t link removed: ms-msdt: ok(https://example.com)');
     expect(result.flags.map((flag) => flag.code)).toEqual(['link_removed']);
   });

@@ -21,7 +21,7 @@ const PATHOLOGICAL: Record<string, string> = {
   'dotted paths': repeat('a.b/'),
   'hyphen run': repeat('a-'),
   'scheme repeats': repeat('https:'),
-  'slashes': repeat('/'),
+  slashes: repeat('/'),
   'www repeats': repeat('www.'),
   'mailto repeats': repeat('mailto:a@'),
   'entity openers': repeat('&#'),
@@ -34,7 +34,7 @@ const PATHOLOGICAL: Record<string, string> = {
   'many blocked images inside one link': `[${repeat('![](https://evil.test/p)')}](https://evil.test/)`,
   'many bare URLs': repeat('https://evil.test/a '),
   'spaces after a destination': `[a](u${repeat(' ')}`,
-  'backslashes': repeat('\\'),
+  backslashes: repeat('\\'),
 };
 
 describe('linear time on hostile input', () => {
@@ -49,7 +49,10 @@ describe('linear time on hostile input', () => {
 
   it('checks destinations with a 200 KB request and label quickly', () => {
     const started = performance.now();
-    checkDestinations([{ kind: 'recipient', value: `${repeat('a')}@evil.test`, label: repeat('(Megan '), field: 'to' }], trustFor(repeat('megan ')));
+    checkDestinations(
+      [{ kind: 'recipient', value: `${repeat('a')}@evil.test`, label: repeat('(Megan '), field: 'to' }],
+      trustFor(repeat('megan ')),
+    );
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
@@ -67,11 +70,74 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  '[', ']', '(', ')', '<', '>', '!', '"', "'", '\\', '/', '//', ':', '.', ' ', '\n', '@', '#', '?', '&', '=', '%', '%2F',
-  'https://', 'HTTP:', 'hxxp://', 'www.', 'mailto:', 'javascript:', 'data:', 'evil.test', 'example.com', 'a.b.c', '/p.png',
-  '<a href=', '<img src=', '</a>', '<!--', '-->', '&#104;', '&colon;', ']:', '](', '![', '\u200B', '\u202E', '\uD800', '\uDFFF',
-  'еxample', 'xn--', '[::1]', ':99999', '\u0000', 'srcset=', 'style="background:url(', '`', '*', '_',
-  'removed: ', 'www', 'www.www.', '[link removed: www.x]', 'a.com:', ':x', 'ms-msdt:x', '(ms-msdt:x)', 'a href=ms-msdt:x>', '[a]: ms-msdt:x',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '!',
+  '"',
+  "'",
+  '\\',
+  '/',
+  '//',
+  ':',
+  '.',
+  ' ',
+  '\n',
+  '@',
+  '#',
+  '?',
+  '&',
+  '=',
+  '%',
+  '%2F',
+  'https://',
+  'HTTP:',
+  'hxxp://',
+  'www.',
+  'mailto:',
+  'javascript:',
+  'data:',
+  'evil.test',
+  'example.com',
+  'a.b.c',
+  '/p.png',
+  '<a href=',
+  '<img src=',
+  '</a>',
+  '<!--',
+  '-->',
+  '&#104;',
+  '&colon;',
+  ']:',
+  '](',
+  '![',
+  '\u200B',
+  '\u202E',
+  '\uD800',
+  '\uDFFF',
+  'еxample',
+  'xn--',
+  '[::1]',
+  ':99999',
+  '\u0000',
+  'srcset=',
+  'style="background:url(',
+  '`',
+  '*',
+  '_',
+  'removed: ',
+  'www',
+  'www.www.',
+  '[link removed: www.x]',
+  'a.com:',
+  ':x',
+  'ms-msdt:x',
+  '(ms-msdt:x)',
+  'a href=ms-msdt:x>',
+  '[a]: ms-msdt:x',
 ];
 
 describe('any input', () => {
@@ -84,7 +150,8 @@ describe('any input', () => {
       const first = sanitizeLinks(text, ALLOW);
       for (const flag of first.flags) expect(flag.code).toBe('link_removed');
       const second = sanitizeLinks(first.text, ALLOW);
-      if (second.flags.length > 0) throw new Error(`not idempotent for ${JSON.stringify(text)} → ${JSON.stringify(first.text)}`);
+      if (second.flags.length > 0)
+        throw new Error(`not idempotent for ${JSON.stringify(text)} → ${JSON.stringify(first.text)}`);
     }
   });
 
@@ -93,7 +160,12 @@ describe('any input', () => {
       expect(sanitizeLinks(junk as unknown as string, junk as unknown as string[])).toEqual({ text: '', flags: [] });
     }
     expect(() =>
-      guardStep({ destinations: null as never, content: null as never, trust: trustFor('x'), allowHosts: null as never }),
+      guardStep({
+        destinations: null as never,
+        content: null as never,
+        trust: trustFor('x'),
+        allowHosts: null as never,
+      }),
     ).not.toThrow();
   });
 });

@@ -12,7 +12,12 @@ const toStepFlag = (flag: GuardFlag): StepFlag => flag;
 
 describe('guard types', () => {
   it('produce flags the engine schema accepts', () => {
-    const result = guardStep({ destinations: [backToEngine], content: { body: 'https://evil.test/' }, trust: trustFor('x'), allowHosts: [] });
+    const result = guardStep({
+      destinations: [backToEngine],
+      content: { body: 'https://evil.test/' },
+      trust: trustFor('x'),
+      allowHosts: [],
+    });
     const all = [...result.flags, ...result.refusals].map(toStepFlag);
     expect(all.length).toBe(2);
     for (const flag of all) expect(stepFlag.parse(flag)).toEqual(flag);

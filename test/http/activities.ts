@@ -53,7 +53,11 @@ export class PersonalChat {
   }
 
   /** An `adaptiveCard/action` invoke, as Teams sends it when an Action.Execute button is clicked. */
-  invoke(verb: string, data: Record<string, unknown>, options: { replyToId?: string; id?: string; from?: TeamsUser } = {}): Record<string, unknown> {
+  invoke(
+    verb: string,
+    data: Record<string, unknown>,
+    options: { replyToId?: string; id?: string; from?: TeamsUser } = {},
+  ): Record<string, unknown> {
     const activity: Record<string, unknown> = {
       ...this.base('invoke'),
       name: 'adaptiveCard/action',
@@ -61,7 +65,8 @@ export class PersonalChat {
       value: { action: { type: 'Action.Execute', title: verb, verb, data }, trigger: 'manual' },
     };
     if (options.id) activity.id = options.id;
-    if (options.from) activity.from = { id: options.from.id, name: options.from.name, aadObjectId: options.from.aadObjectId };
+    if (options.from)
+      activity.from = { id: options.from.id, name: options.from.name, aadObjectId: options.from.aadObjectId };
     return activity;
   }
 }

@@ -21,7 +21,14 @@ export async function startApp(env: Record<string, string> = {}, overrides: AppO
   const connector = new FakeConnector();
   await connector.start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-http-'));
-  const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_POLL_MS: '50', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    SANDBOX_GRAPH_PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WORKER_POLL_MS: '50',
+    ...env,
+  });
   const app = await createApp(config, overrides);
   const sandboxUrl = app.sandbox?.url ?? '';
   return {
@@ -51,15 +58,29 @@ export async function startApp(env: Record<string, string> = {}, overrides: AppO
 }
 
 /** An Adaptive Card's Action.Execute buttons. */
-export function executeActions(card: Record<string, unknown>): { title: string; verb: string; data: Record<string, unknown> }[] {
-  const actions = (card.actions ?? []) as { type: string; title: string; verb: string; data: Record<string, unknown> }[];
+export function executeActions(
+  card: Record<string, unknown>,
+): { title: string; verb: string; data: Record<string, unknown> }[] {
+  const actions = (card.actions ?? []) as {
+    type: string;
+    title: string;
+    verb: string;
+    data: Record<string, unknown>;
+  }[];
   return actions.filter((a) => a.type === 'Action.Execute');
 }
 
 /** The button with this title, or a failed test. */
 export function button(card: Record<string, unknown>, title: string): { verb: string; data: Record<string, unknown> } {
   const found = executeActions(card).find((a) => a.title === title);
-  if (!found) throw new Error(`no "${title}" button; card has ${executeActions(card).map((a) => a.title).join(', ') || 'none'}`);
+  if (!found)
+    throw new Error(
+      `no "${title}" button; card has ${
+        executeActions(card)
+          .map((a) => a.title)
+          .join(', ') || 'none'
+      }`,
+    );
   return found;
 }
 

@@ -37,7 +37,9 @@ describe("HTTP: the policy's audience rule counts the channel's members in Micro
     expect(post).toMatchObject({ gate: 'checkpoint', quorum: 2 });
     expect(post?.gateReasons?.map((r) => r.rule)).toContain('big-channel');
     const mailPlan = await planFor(run, chat, 'Email Megan a summary of my unread mail from Contoso');
-    const mail = (await run.app.engine.getTask(String(button(mailPlan.card, 'Approve').data.taskId))).plan.steps.find((s) => s.action === 'mail.send');
+    const mail = (await run.app.engine.getTask(String(button(mailPlan.card, 'Approve').data.taskId))).plan.steps.find(
+      (s) => s.action === 'mail.send',
+    );
     expect(mail?.gateReasons?.map((r) => r.rule) ?? []).not.toContain('big-channel');
     expect(mail?.quorum).toBeUndefined();
   });

@@ -47,7 +47,12 @@ export class ChannelThread {
       serviceUrl: this.serviceUrl,
       channelId: 'msteams',
       from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-      conversation: { isGroup: true, conversationType: 'channel', tenantId: SANDBOX_DIRECTORY.tenantId, id: this.conversationId },
+      conversation: {
+        isGroup: true,
+        conversationType: 'channel',
+        tenantId: SANDBOX_DIRECTORY.tenantId,
+        id: this.conversationId,
+      },
       recipient: BOT,
       locale: 'en-US',
       channelData: {

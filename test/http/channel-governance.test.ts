@@ -57,11 +57,19 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
   async function say(thread: ChannelThread, from: typeof ALEX, text: string): Promise<string> {
     const before = run.connector.calls.length;
     expect((await run.post(thread.message(from, text))).status).toBe(200);
-    const reply = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.conversationId === thread.conversationId && c.method === 'POST'));
+    const reply = await run.connector.waitFor(() =>
+      run.connector.calls.slice(before).find((c) => c.conversationId === thread.conversationId && c.method === 'POST'),
+    );
     return typeof reply.activity.text === 'string' ? reply.activity.text : cardText(reply.activity.attachments);
   }
 
-  async function click(thread: ThreadLike, from: typeof ALEX, card: PostedCard | Record<string, unknown>, title: string, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  async function click(
+    thread: ThreadLike,
+    from: typeof ALEX,
+    card: PostedCard | Record<string, unknown>,
+    title: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> {
     const c = 'card' in card && 'call' in card ? (card as PostedCard).card : card;
     const b = button(c as Record<string, unknown>, title);
     const res = await run.post(thread.invoke(from, b.verb, { ...b.data, ...extra }));
@@ -71,7 +79,9 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
   type ThreadLike = ChannelThread;
 
   function cards(thread: ChannelThread): PostedCard[] {
-    return run.connector.cards().filter((c) => c.call.conversationId === thread.conversationId && c.call.method === 'POST');
+    return run.connector
+      .cards()
+      .filter((c) => c.call.conversationId === thread.conversationId && c.call.method === 'POST');
   }
 
   async function waitForStatus(taskId: string, status: Task['status']): Promise<Task> {
@@ -85,7 +95,9 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
   }
 
   /** Start a task in a new thread, approve its plan as the requester (after a Refresh), and wait for the checkpoint. */
-  async function toCheckpoint(outcome: string): Promise<{ thread: ChannelThread; taskId: string; checkpoint: PostedCard }> {
+  async function toCheckpoint(
+    outcome: string,
+  ): Promise<{ thread: ChannelThread; taskId: string; checkpoint: PostedCard }> {
     const thread = new ChannelThread(run.connector.url);
     await run.post(thread.message(ALEX, outcome));
     const plan = await run.connector.waitFor(() => cards(thread)[0], 10_000, 'plan card');
@@ -95,22 +107,32 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const taskId = String(button(mine, 'Approve').data.taskId);
     await click(thread, ALEX, mine, 'Approve');
     await waitForStatus(taskId, 'awaiting_checkpoint');
-    const checkpoint = await run.connector.waitFor(() => cards(thread).find((c) => cardText(c.card).includes('Checkpoint')), 10_000, 'checkpoint');
+    const checkpoint = await run.connector.waitFor(
+      () => cards(thread).find((c) => cardText(c.card).includes('Checkpoint')),
+      10_000,
+      'checkpoint',
+    );
     return { thread, taskId, checkpoint };
   }
 
-  it('manages the channel\'s approvers: anyone may list, only team owners and policy admins may change them', async () => {
+  it("manages the channel's approvers: anyone may list, only team owners and policy admins may change them", async () => {
     const thread = new ChannelThread(run.connector.url);
     expect(await say(thread, ISAIAH, 'approvers add Lynne Robbins')).toContain("Only this team's owners");
     expect(await say(thread, ALEX, 'approvers add <at>Adele Vance</at>')).toBe('Adele Vance now approves tasks here.');
-    expect(await say(thread, PATTI, 'approvers add isaiahl@example.com')).toBe('Isaiah Langer now approves tasks here.');
+    expect(await say(thread, PATTI, 'approvers add isaiahl@example.com')).toBe(
+      'Isaiah Langer now approves tasks here.',
+    );
     expect(await say(thread, ALEX, 'approvers add Adele Vance')).toBe('Adele Vance is already an approver here.');
     const list = await say(thread, LYNNE, 'approvers');
     expect(list).toContain('Adele Vance');
     expect(list).toContain('Isaiah Langer');
     expect(list).toContain('**From the policy:** Megan Bowen');
     const ledger = await run.app.store.listLedger({ limit: 1000 });
-    expect(ledger.filter((e) => e.type === 'policy_decision' && (e.payload as { change?: string }).change === 'approvers add').map((e) => e.actor)).toEqual([ALEX.aadObjectId, PATTI.aadObjectId]);
+    expect(
+      ledger
+        .filter((e) => e.type === 'policy_decision' && (e.payload as { change?: string }).change === 'approvers add')
+        .map((e) => e.actor),
+    ).toEqual([ALEX.aadObjectId, PATTI.aadObjectId]);
   });
 
   it('2 of 3 approvers: a non-approver and the requester are refused (and recorded), two others run it once', async () => {
@@ -118,7 +140,9 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     expect(executeActions(checkpoint.card).map((a) => a.title)).toEqual(['Refresh']);
     const task = await run.app.engine.getTask(taskId);
     expect([...task.approvers].sort()).toEqual([ADELE.aadObjectId, ISAIAH.aadObjectId, MEGAN.aadObjectId].sort());
-    expect((checkpoint.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([ALEX.aadObjectId, MEGAN.aadObjectId, ADELE.aadObjectId, ISAIAH.aadObjectId]));
+    expect((checkpoint.card.refresh as { userIds: string[] }).userIds).toEqual(
+      expect.arrayContaining([ALEX.aadObjectId, MEGAN.aadObjectId, ADELE.aadObjectId, ISAIAH.aadObjectId]),
+    );
 
     // Lynne refreshes and sees no buttons; pressing an old Approve anyway is refused and recorded.
     const lynnes = await click(thread, LYNNE, checkpoint, 'Refresh');
@@ -135,12 +159,29 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     await waitForStatus(taskId, 'completed');
     expect(await mailsWithSubject(run, 'lynner@example.com', 'unread mail from Contoso')).toHaveLength(1);
 
-    const decisions = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter((e) => e.type === 'decision').map((e) => [e.actor, (e.payload as { refused?: string }).refused ?? (e.payload as { verb: string }).verb]);
-    expect(decisions).toEqual(expect.arrayContaining([[LYNNE.aadObjectId, 'not_authorised'], [ALEX.aadObjectId, 'self_approval'], [MEGAN.aadObjectId, 'approve'], [ADELE.aadObjectId, 'approve']]));
+    const decisions = (await run.app.store.listLedger({ taskId, limit: 1000 }))
+      .filter((e) => e.type === 'decision')
+      .map((e) => [e.actor, (e.payload as { refused?: string }).refused ?? (e.payload as { verb: string }).verb]);
+    expect(decisions).toEqual(
+      expect.arrayContaining([
+        [LYNNE.aadObjectId, 'not_authorised'],
+        [ALEX.aadObjectId, 'self_approval'],
+        [MEGAN.aadObjectId, 'approve'],
+        [ADELE.aadObjectId, 'approve'],
+      ]),
+    );
     // Every Graph request the steps made is in the ledger with its status and request id.
-    const requests = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter((e) => e.type === 'graph_request');
+    const requests = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter(
+      (e) => e.type === 'graph_request',
+    );
     expect(requests.length).toBeGreaterThan(0);
-    for (const r of requests) expect(r.payload).toMatchObject({ method: expect.any(String), path: expect.stringMatching(/^\/v1\.0\//), status: expect.any(Number), requestId: expect.any(String) });
+    for (const r of requests)
+      expect(r.payload).toMatchObject({
+        method: expect.any(String),
+        path: expect.stringMatching(/^\/v1\.0\//),
+        status: expect.any(Number),
+        requestId: expect.any(String),
+      });
     // The channel's tasks are listed in the channel.
     expect(await say(thread, LYNNE, 'tasks')).toContain(taskId);
   });
@@ -150,18 +191,34 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const megans = await click(thread, MEGAN, checkpoint, 'Refresh');
     // The requester has no approval to hand on: appointing their own approver is refused.
     const alexs = await click(thread, ALEX, checkpoint, 'Refresh');
-    const own = (alexs.actions as Array<{ type: string; card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> } }>).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
-    const selfDealing = invokeCard((await run.post(thread.invoke(ALEX, 'reassign', { ...own!.data, reassignTo: 'lynner@example.com' }))).body);
+    const own = (
+      alexs.actions as Array<{
+        type: string;
+        card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> };
+      }>
+    ).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
+    const selfDealing = invokeCard(
+      (await run.post(thread.invoke(ALEX, 'reassign', { ...own!.data, reassignTo: 'lynner@example.com' }))).body,
+    );
     expect(cardText(selfDealing)).toContain('Only an approver of this task can hand their approval');
-    const reassign = (megans.actions as Array<{ type: string; card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> } }>).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
+    const reassign = (
+      megans.actions as Array<{
+        type: string;
+        card?: { actions: Array<{ verb: string; data: Record<string, unknown> }> };
+      }>
+    ).find((a) => a.type === 'Action.ShowCard')?.card?.actions[0];
     expect(reassign?.verb).toBe('reassign');
-    const res = await run.post(thread.invoke(MEGAN, 'reassign', { ...reassign!.data, reassignTo: 'pattif@example.com' }));
+    const res = await run.post(
+      thread.invoke(MEGAN, 'reassign', { ...reassign!.data, reassignTo: 'pattif@example.com' }),
+    );
     expect(cardText(invokeCard(res.body))).not.toContain('Reassign'); // Megan is no longer an approver: read-only now
     const task = await run.app.engine.getTask(taskId);
     expect(task.approvers).toContain(PATTI.aadObjectId);
     expect(task.approvers).not.toContain(MEGAN.aadObjectId);
     const approve = button(await click(thread, PATTI, checkpoint, 'Refresh'), 'Approve');
-    expect(cardText(invokeCard((await run.post(thread.invoke(MEGAN, approve.verb, approve.data))).body))).toContain("You're not an approver");
+    expect(cardText(invokeCard((await run.post(thread.invoke(MEGAN, approve.verb, approve.data))).body))).toContain(
+      "You're not an approver",
+    );
     await run.post(thread.invoke(PATTI, approve.verb, approve.data));
     await run.post(thread.invoke(ISAIAH, approve.verb, approve.data));
     await waitForStatus(taskId, 'completed');
@@ -171,21 +228,28 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
 
   it('a checkpoint nobody answers is reminded, escalated to the backup group, then rejected: each exactly once', async () => {
     const { thread, taskId } = await toCheckpoint('Email Isaiah a summary of my unread mail from Contoso');
-    const texts = () => run.connector.calls.filter((c) => c.conversationId === thread.conversationId && typeof c.activity.text === 'string').map((c) => String(c.activity.text));
+    const texts = () =>
+      run.connector.calls
+        .filter((c) => c.conversationId === thread.conversationId && typeof c.activity.text === 'string')
+        .map((c) => String(c.activity.text));
     offset.ms += 11 * 60_000;
     await run.connector.waitFor(() => texts().find((t) => t.startsWith('Reminder:')), 10_000, 'reminder');
     offset.ms += 20 * 60_000;
     await run.connector.waitFor(() => texts().find((t) => t.includes('now also goes to')), 10_000, 'escalation');
     const escalated = await run.app.engine.getTask(taskId);
     // Finance approvers (Patti, Lynne) and its nested backup group (Isaiah) became approvers.
-    expect(escalated.approvers).toEqual(expect.arrayContaining([PATTI.aadObjectId, LYNNE.aadObjectId, ISAIAH.aadObjectId]));
+    expect(escalated.approvers).toEqual(
+      expect.arrayContaining([PATTI.aadObjectId, LYNNE.aadObjectId, ISAIAH.aadObjectId]),
+    );
     offset.ms += 30 * 60_000;
     const rejected = await waitForStatus(taskId, 'rejected');
     expect(rejected.error?.code).toBe('checkpoint_expired');
     await new Promise((r) => setTimeout(r, 300)); // several more worker passes
     expect(texts().filter((t) => t.startsWith('Reminder:'))).toHaveLength(1);
     expect(texts().filter((t) => t.includes('now also goes to'))).toHaveLength(1);
-    const effects = (await run.app.store.listLedger({ taskId, limit: 1000 })).filter((e) => e.type === 'policy_decision').map((e) => (e.payload as { effect: string }).effect);
+    const effects = (await run.app.store.listLedger({ taskId, limit: 1000 }))
+      .filter((e) => e.type === 'policy_decision')
+      .map((e) => (e.payload as { effect: string }).effect);
     expect(effects).toEqual(['reminded', 'escalated', 'reject']);
     expect(await mailsWithSubject(run, 'isaiahl@example.com', 'unread mail from Contoso')).toHaveLength(0);
   });
@@ -194,7 +258,9 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Northwind');
     const approve = button(await click(thread, MEGAN, checkpoint, 'Refresh'), 'Approve');
     const people = [MEGAN, ADELE, ISAIAH];
-    await Promise.all(Array.from({ length: 20 }, (_, i) => run.post(thread.invoke(people[i % 3]!, approve.verb, approve.data))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => run.post(thread.invoke(people[i % 3]!, approve.verb, approve.data))),
+    );
     const done = await waitForStatus(taskId, 'completed');
     expect(done.plan.steps.at(-1)?.approvedBy).toHaveLength(2);
     expect(await mailsWithSubject(run, 'lynner@example.com', 'mail from Northwind')).toHaveLength(1);
@@ -203,7 +269,11 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
   it('an edit of a failed step that needs a second approval posts a checkpoint card the others can act on', async () => {
     const { thread, taskId, checkpoint } = await toCheckpoint('Email Lynne a summary of my unread mail from Contoso');
     const origin = new URL(run.app.sandbox!.url).origin;
-    const fault = await fetch(`${origin}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 503, retryAfterSeconds: 0, count: 50, pathContains: '/send' }) });
+    const fault = await fetch(`${origin}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 503, retryAfterSeconds: 0, count: 50, pathContains: '/send' }),
+    });
     expect(fault.ok).toBe(true);
     try {
       const approve = button(await click(thread, MEGAN, checkpoint, 'Refresh'), 'Approve');
@@ -216,10 +286,29 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const failed = await run.app.engine.getTask(taskId);
     const step = failed.plan.steps.find((s) => s.status === 'failed')!;
     const before = cards(thread).filter((c) => cardText(c.card).includes('Checkpoint · step')).length;
-    const saved = invokeCard((await run.post(thread.invoke(MEGAN, 'save', { taskId, planVersion: failed.plan.version, stepId: step.id, card: 'task', to: 'lynner@example.com', cc: '', subject: 'Contoso, edited', body: 'The edited summary.' }))).body);
+    const saved = invokeCard(
+      (
+        await run.post(
+          thread.invoke(MEGAN, 'save', {
+            taskId,
+            planVersion: failed.plan.version,
+            stepId: step.id,
+            card: 'task',
+            to: 'lynner@example.com',
+            cc: '',
+            subject: 'Contoso, edited',
+            body: 'The edited summary.',
+          }),
+        )
+      ).body,
+    );
     expect(cardText(saved)).not.toContain("isn't valid");
     expect((await run.app.engine.getTask(taskId)).status).toBe('awaiting_checkpoint');
-    const again = await run.connector.waitFor(() => cards(thread).filter((c) => cardText(c.card).includes('Checkpoint · step'))[before], 10_000, 'a new checkpoint card');
+    const again = await run.connector.waitFor(
+      () => cards(thread).filter((c) => cardText(c.card).includes('Checkpoint · step'))[before],
+      10_000,
+      'a new checkpoint card',
+    );
     expect(cardText(again.card)).toContain('Contoso, edited');
     const adeles = await click(thread, ADELE, again, 'Refresh');
     await click(thread, ADELE, adeles, 'Approve');
@@ -248,7 +337,7 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     ]);
   });
 
-  it("a refresh shows a task only where it lives or to the people involved, whatever the card data says", async () => {
+  it('a refresh shows a task only where it lives or to the people involved, whatever the card data says', async () => {
     const thread = new ChannelThread(run.connector.url);
     await run.post(thread.message(ALEX, 'Email Megan a summary of my unread mail from Northwind'));
     const plan = await run.connector.waitFor(() => cards(thread)[0], 10_000, 'plan card');
@@ -257,13 +346,25 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
     const leaked = invokeCard((await run.post(elsewhere.invoke(refresh.verb, refresh.data))).body);
     expect(cardText(leaked)).toContain("I can't find that task");
     expect(cardText(leaked)).not.toContain('Northwind');
-    const viaSave = invokeCard((await run.post(elsewhere.invoke('save', { taskId: refresh.data.taskId, planVersion: refresh.data.planVersion }))).body);
+    const viaSave = invokeCard(
+      (await run.post(elsewhere.invoke('save', { taskId: refresh.data.taskId, planVersion: refresh.data.planVersion })))
+        .body,
+    );
     expect(cardText(viaSave)).not.toContain('Northwind');
     const requester = new PersonalChat(run.connector.url, ALEX);
-    expect(cardText(invokeCard((await run.post(requester.invoke(refresh.verb, refresh.data))).body))).toContain('Northwind');
+    expect(cardText(invokeCard((await run.post(requester.invoke(refresh.verb, refresh.data))).body))).toContain(
+      'Northwind',
+    );
     // A personal task asked about in a channel is not posted there for everyone.
     await run.post(requester.message('Email Megan a summary of my unread mail from Fabrikam'));
-    const personal = await run.connector.waitFor(() => run.connector.cards().find((c) => c.call.conversationId === requester.conversationId && cardText(c.card).includes('Fabrikam')), 10_000, 'personal plan');
+    const personal = await run.connector.waitFor(
+      () =>
+        run.connector
+          .cards()
+          .find((c) => c.call.conversationId === requester.conversationId && cardText(c.card).includes('Fabrikam')),
+      10_000,
+      'personal plan',
+    );
     const personalId = String(button(personal.card, 'Approve').data.taskId);
     expect(await say(thread, ALEX, `status ${personalId}`)).toContain("I can't find a task");
   });

@@ -27,11 +27,13 @@ describe('HTTP: decisions, commands and bad input', () => {
 
   it('Edit turns the checkpoint into a pre-filled form; Save sends the edited mail', async () => {
     const chat = new PersonalChat(run.connector.url);
-    const plan = await planFor(run, chat, 'Email Megan a summary of this week\'s mail from Contoso');
+    const plan = await planFor(run, chat, "Email Megan a summary of this week's mail from Contoso");
     await click(run, chat, plan, 'Approve');
     const checkpoint = await checkpointCard(run, chat);
     const form = await click(run, chat, checkpoint, 'Edit');
-    const inputs = (form.body as { type: string; id?: string; value?: string }[]).filter((e) => e.type === 'Input.Text');
+    const inputs = (form.body as { type: string; id?: string; value?: string }[]).filter(
+      (e) => e.type === 'Input.Text',
+    );
     expect(inputs.map((i) => i.id)).toEqual(expect.arrayContaining(['to', 'subject', 'body']));
     expect(inputs.find((i) => i.id === 'to')?.value).toBe('meganb@example.com');
     const saved = await click(run, chat, form, 'Save', { subject: 'Edited: Contoso this week ${title}' });
@@ -59,7 +61,9 @@ describe('HTTP: decisions, commands and bad input', () => {
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Email Lynne a summary of my unread mail from Contoso');
     const form = await click(run, chat, plan, 'Edit');
-    const revised = await click(run, chat, form, 'Save', { outcome: 'Email Isaiah a summary of my unread mail from Contoso' });
+    const revised = await click(run, chat, form, 'Save', {
+      outcome: 'Email Isaiah a summary of my unread mail from Contoso',
+    });
     expect(cardText(revised)).toContain('plan v2');
     expect(cardText(revised)).toContain('isaiahl@example.com');
     const stale = await click(run, chat, plan, 'Approve');
@@ -71,7 +75,13 @@ describe('HTTP: decisions, commands and bad input', () => {
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Email Megan a summary of my unread mail from Fabrikam');
     const approve = button(plan.card, 'Approve');
-    const res = await run.post(chat.invoke(approve.verb, { ...approve.data, actor: MEGAN.aadObjectId, approver: MEGAN.aadObjectId }, { from: MEGAN }));
+    const res = await run.post(
+      chat.invoke(
+        approve.verb,
+        { ...approve.data, actor: MEGAN.aadObjectId, approver: MEGAN.aadObjectId },
+        { from: MEGAN },
+      ),
+    );
     expect(cardText(invokeCard(res.body))).toContain('not an approver');
     const status = await run.app.engine.getTask(String(approve.data.taskId));
     expect(status.status).toBe('awaiting_plan_approval');
@@ -91,7 +101,11 @@ describe('HTTP: decisions, commands and bad input', () => {
   });
 
   it('a malformed activity is rejected with 400, not a crash', async () => {
-    const res = await fetch(`${run.app.server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hello":' });
+    const res = await fetch(`${run.app.server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"hello":',
+    });
     expect(res.status).toBe(400);
     const noType = await run.post({ text: 'hi' });
     expect(noType.status).toBe(400);
@@ -101,18 +115,22 @@ describe('HTTP: decisions, commands and bad input', () => {
   it('answers what it cannot plan with what it can do', async () => {
     const chat = new PersonalChat(run.connector.url);
     await run.post(chat.message('make me a sandwich'));
-    const reply = await run.connector.waitFor(() => run.connector.calls.find((c) => c.conversationId === chat.conversationId));
+    const reply = await run.connector.waitFor(() =>
+      run.connector.calls.find((c) => c.conversationId === chat.conversationId),
+    );
     expect(reply.activity.text).toMatch(/Email Megan Bowen a summary/);
   });
 
-  it('tasks, status <id> and cancel <id> work on the sender\'s own tasks', async () => {
+  it("tasks, status <id> and cancel <id> work on the sender's own tasks", async () => {
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Set up a 30 minute meeting with Megan and Adele next week about the launch');
     const taskId = String(button(plan.card, 'Approve').data.taskId);
     const texts = async (text: string) => {
       const before = run.connector.calls.length;
       await run.post(chat.message(text));
-      return run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId && c.method === 'POST'));
+      return run.connector.waitFor(() =>
+        run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId && c.method === 'POST'),
+      );
     };
     expect((await texts('tasks')).activity.text).toContain(taskId);
     expect(cardText((await texts(`status ${taskId.toLowerCase()}`)).activity)).toContain('Set up');
@@ -127,7 +145,9 @@ describe('HTTP: decisions, commands and bad input', () => {
     const other = new PersonalChat(run.connector.url, MEGAN);
     const before = run.connector.calls.length;
     await run.post(other.message(`status ${taskId}`));
-    const refused = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.conversationId === other.conversationId));
+    const refused = await run.connector.waitFor(() =>
+      run.connector.calls.slice(before).find((c) => c.conversationId === other.conversationId),
+    );
     expect(cardText(refused.activity)).toContain("can't find a task");
   });
 });

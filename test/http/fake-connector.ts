@@ -7,7 +7,10 @@ export interface ConnectorCall {
   readonly conversationId: string;
   readonly activityId: string;
   readonly replyToId?: string;
-  readonly activity: Record<string, unknown> & { attachments?: { contentType: string; content: Record<string, unknown> }[]; text?: string };
+  readonly activity: Record<string, unknown> & {
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    text?: string;
+  };
 }
 
 /**
@@ -33,7 +36,9 @@ export class FakeConnector {
   /** Cards (adaptive card contents) sent or updated, in order. */
   cards(): { call: ConnectorCall; card: Record<string, unknown> }[] {
     return this.calls.flatMap((call) =>
-      (call.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => ({ call, card: a.content })),
+      (call.activity.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((a) => ({ call, card: a.content })),
     );
   }
 
@@ -65,7 +70,13 @@ export class FakeConnector {
     const pathId = match[2] ? decodeURIComponent(match[2]) : undefined;
     const activity = JSON.parse(body || '{}') as ConnectorCall['activity'];
     const activityId = req.method === 'PUT' && pathId ? pathId : `activity-${++this.next}`;
-    this.calls.push({ method: req.method, conversationId, activityId, replyToId: req.method === 'POST' ? pathId : undefined, activity });
+    this.calls.push({
+      method: req.method,
+      conversationId,
+      activityId,
+      replyToId: req.method === 'POST' ? pathId : undefined,
+      activity,
+    });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: activityId }));
     const waiters = this.waiters.splice(0);

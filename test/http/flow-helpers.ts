@@ -13,14 +13,30 @@ export async function planFor(run: RunningApp, chat: PersonalChat, outcome: stri
   const res = await run.post(chat.message(outcome));
   if (res.status !== 200) throw new Error(`message → ${res.status}`);
   return run.connector.waitFor(
-    () => run.connector.cards().find((c, i) => i >= 0 && run.connector.calls.indexOf(c.call) >= before && c.call.conversationId === chat.conversationId && c.call.method === 'POST'),
+    () =>
+      run.connector
+        .cards()
+        .find(
+          (c, i) =>
+            i >= 0 &&
+            run.connector.calls.indexOf(c.call) >= before &&
+            c.call.conversationId === chat.conversationId &&
+            c.call.method === 'POST',
+        ),
     10_000,
     'plan card',
   );
 }
 
 /** Click a button on a card; returns the card the invoke answered with. */
-export async function click(run: RunningApp, chat: PersonalChat, posted: PostedCard | Record<string, unknown>, title: string, extra: Record<string, unknown> = {}, options: Parameters<PersonalChat['invoke']>[2] = {}): Promise<Record<string, unknown>> {
+export async function click(
+  run: RunningApp,
+  chat: PersonalChat,
+  posted: PostedCard | Record<string, unknown>,
+  title: string,
+  extra: Record<string, unknown> = {},
+  options: Parameters<PersonalChat['invoke']>[2] = {},
+): Promise<Record<string, unknown>> {
   const card = 'card' in posted && 'call' in posted ? (posted as PostedCard).card : (posted as Record<string, unknown>);
   const replyToId = 'call' in posted ? (posted as PostedCard).call.activityId : undefined;
   const b = button(card, title);
@@ -32,7 +48,15 @@ export async function click(run: RunningApp, chat: PersonalChat, posted: PostedC
 /** Wait for the checkpoint card for this chat (the n-th one, default the first). */
 export function checkpointCard(run: RunningApp, chat: PersonalChat, n = 1): Promise<PostedCard> {
   return run.connector.waitFor(
-    () => run.connector.cards().filter((c) => c.call.conversationId === chat.conversationId && c.call.method === 'POST' && cardText(c.card).includes('Checkpoint'))[n - 1],
+    () =>
+      run.connector
+        .cards()
+        .filter(
+          (c) =>
+            c.call.conversationId === chat.conversationId &&
+            c.call.method === 'POST' &&
+            cardText(c.card).includes('Checkpoint'),
+        )[n - 1],
     15_000,
     'checkpoint card',
   );
@@ -41,14 +65,23 @@ export function checkpointCard(run: RunningApp, chat: PersonalChat, n = 1): Prom
 /** Wait for the result card for this chat. */
 export function resultCard(run: RunningApp, chat: PersonalChat): Promise<PostedCard> {
   return run.connector.waitFor(
-    () => run.connector.cards().find((c) => c.call.conversationId === chat.conversationId && cardText(c.card).includes('"Done"')),
+    () =>
+      run.connector
+        .cards()
+        .find((c) => c.call.conversationId === chat.conversationId && cardText(c.card).includes('"Done"')),
     15_000,
     'result card',
   );
 }
 
 /** Mails in a user's mailbox (inbox and all folders) whose subject contains `fragment`. */
-export async function mailsWithSubject(run: RunningApp, upn: string, fragment: string): Promise<{ id: string; subject: string; body: { content: string } }[]> {
-  const page = await run.graph<{ value: { id: string; subject: string; body: { content: string } }[] }>(`/users/${upn}/messages?$top=200`);
+export async function mailsWithSubject(
+  run: RunningApp,
+  upn: string,
+  fragment: string,
+): Promise<{ id: string; subject: string; body: { content: string } }[]> {
+  const page = await run.graph<{ value: { id: string; subject: string; body: { content: string } }[] }>(
+    `/users/${upn}/messages?$top=200`,
+  );
   return page.value.filter((m) => m.subject.includes(fragment));
 }

@@ -10,7 +10,10 @@ function schemaOf(body: ChatBody): string {
   return format?.json_schema?.name ?? '';
 }
 function userText(body: ChatBody): string {
-  return (body.messages ?? []).filter((m) => m.role === 'user').map((m) => String(m.content)).join('\n');
+  return (body.messages ?? [])
+    .filter((m) => m.role === 'user')
+    .map((m) => String(m.content))
+    .join('\n');
 }
 
 const SEND_PLAN = (subject: string, unread: boolean) => ({
@@ -18,8 +21,16 @@ const SEND_PLAN = (subject: string, unread: boolean) => ({
   title: `Email Megan a model-written summary of Contoso mail`,
   steps: [
     { action: 'mail.search', input: { from: 'Contoso', unread }, rationale: 'Find the Contoso mail' },
-    { action: 'compose.summarise', input: { items: { $ref: 's1.messages' }, instructions: 'Focus on decisions needed' }, rationale: 'Summarise it' },
-    { action: 'mail.send', input: { to: ['meganb@example.com'], subject, body: { $ref: 's2.summary' } }, rationale: 'Send it to Megan' },
+    {
+      action: 'compose.summarise',
+      input: { items: { $ref: 's1.messages' }, instructions: 'Focus on decisions needed' },
+      rationale: 'Summarise it',
+    },
+    {
+      action: 'mail.send',
+      input: { to: ['meganb@example.com'], subject, body: { $ref: 's2.summary' } },
+      rationale: 'Send it to Megan',
+    },
   ],
 });
 
@@ -31,11 +42,20 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     fake.script((body) => {
       const schema = schemaOf(body);
       const text = userText(body);
-      if (schema === 'compose_summary') return { json: { summary: 'Contoso needs a SOC 2 report and wants two days of onboarding.', sourceIds: [] } };
+      if (schema === 'compose_summary')
+        return { json: { summary: 'Contoso needs a SOC 2 report and wants two days of onboarding.', sourceIds: [] } };
       if (schema !== 'delegate_plan') return { status: 400, error: { message: `unexpected schema ${schema}` } };
-      if (text.includes('team lead') && !text.includes('Megan Bowen')) return { json: { kind: 'question', question: 'Who is the team lead?', options: ['Megan Bowen', 'Adele Vance'] } };
+      if (text.includes('team lead') && !text.includes('Megan Bowen'))
+        return {
+          json: { kind: 'question', question: 'Who is the team lead?', options: ['Megan Bowen', 'Adele Vance'] },
+        };
       if (text.includes('only unread')) return { json: SEND_PLAN('Unread Contoso mail, summarised', true) };
-      return { json: SEND_PLAN(text.includes('team lead') ? 'For the team lead: Contoso' : 'Contoso, summarised by Delegate', false) };
+      return {
+        json: SEND_PLAN(
+          text.includes('team lead') ? 'For the team lead: Contoso' : 'Contoso, summarised by Delegate',
+          false,
+        ),
+      };
     });
     run = await startApp({ OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_MODEL: 'fake-model' });
   });
@@ -108,7 +128,9 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Email Megan a summary of the Contoso mail');
     const form = await click(run, chat, plan, 'Edit');
-    const input = ((form.body ?? []) as { type: string; id?: string; value?: string; label?: string }[]).find((e) => e.type === 'Input.Text');
+    const input = ((form.body ?? []) as { type: string; id?: string; value?: string; label?: string }[]).find(
+      (e) => e.type === 'Input.Text',
+    );
     expect(input).toEqual(expect.objectContaining({ id: 'outcome', value: '', label: 'What should change' }));
     const revised = await click(run, chat, form, 'Save', { outcome: 'only unread mail' });
     expect(cardText(revised)).toContain('plan v2');
@@ -123,7 +145,18 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     fake.failNext(500, { count: 10 });
     const count = run.connector.calls.length;
     await run.post(chat.message('Email Megan a summary of the Contoso mail'));
-    const reply = await run.connector.waitFor(() => run.connector.calls.slice(count).find((c) => c.method === 'POST' && c.conversationId === chat.conversationId && (c.activity.attachments?.length ?? 0) > 0), 30_000);
+    const reply = await run.connector.waitFor(
+      () =>
+        run.connector.calls
+          .slice(count)
+          .find(
+            (c) =>
+              c.method === 'POST' &&
+              c.conversationId === chat.conversationId &&
+              (c.activity.attachments?.length ?? 0) > 0,
+          ),
+      30_000,
+    );
     expect(cardText(reply.activity)).toContain('Reference:');
     fake.reset();
     fake.script(() => ({ json: { kind: 'unplannable', message: 'x' } }));
@@ -131,6 +164,8 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
 });
 
 function executeTitles(card: Record<string, unknown>): string[] {
-  return ((card.actions ?? []) as { type: string; title: string }[]).filter((a) => a.type === 'Action.Execute').map((a) => a.title);
+  return ((card.actions ?? []) as { type: string; title: string }[])
+    .filter((a) => a.type === 'Action.Execute')
+    .map((a) => a.title);
 }
 void invokeCard;

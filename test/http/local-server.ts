@@ -8,7 +8,9 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-export async function startLocalServer(handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void): Promise<LocalServer> {
+export async function startLocalServer(
+  handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
+): Promise<LocalServer> {
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));

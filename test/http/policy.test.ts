@@ -41,8 +41,12 @@ describe('HTTP: a policy file governs tasks', () => {
     const chat = new PersonalChat(run.connector.url);
     const before = run.connector.calls.length;
     await run.post(chat.message("Post a summary of this week's mail from Contoso to the General channel"));
-    const reply = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId));
-    expect(reply.activity.text).toContain("teams.postChannelMessage is not allowed by your organisation's policy (actions.deny)");
+    const reply = await run.connector.waitFor(() =>
+      run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId),
+    );
+    expect(reply.activity.text).toContain(
+      "teams.postChannelMessage is not allowed by your organisation's policy (actions.deny)",
+    );
   });
 
   it('needs 2 of the named approvers, never the requester, and says so on the card', async () => {
@@ -51,7 +55,9 @@ describe('HTTP: a policy file governs tasks', () => {
     await click(run, chat, plan, 'Approve');
     const checkpoint = await checkpointCard(run, chat);
     expect(cardText(checkpoint.card)).toContain('Needs 2 approvals, not from Alex Wilber.');
-    expect((checkpoint.card.refresh as { userIds: string[] }).userIds).toEqual(expect.arrayContaining([ALEX.aadObjectId, MEGAN.aadObjectId, ADELE.aadObjectId]));
+    expect((checkpoint.card.refresh as { userIds: string[] }).userIds).toEqual(
+      expect.arrayContaining([ALEX.aadObjectId, MEGAN.aadObjectId, ADELE.aadObjectId]),
+    );
     const go = button(checkpoint.card, 'Approve');
     const own = invokeCard((await run.post(chat.invoke(go.verb, go.data))).body);
     expect(cardText(own)).toContain('needs approval from someone else');
@@ -70,24 +76,31 @@ describe('HTTP: a policy file governs tasks', () => {
     writeFileSync(file, policy(true));
     await click(run, chat, plan, 'Approve');
     const deadline = Date.now() + 10_000;
-    while ((await run.app.engine.getTask(taskId)).status !== 'paused' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await run.app.engine.getTask(taskId)).status !== 'paused' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const paused = await run.app.engine.getTask(taskId);
     expect(paused.status).toBe('paused');
     expect(paused.plan.steps.every((s) => s.status === 'pending')).toBe(true);
     writeFileSync(file, policy(false));
     const before = run.connector.calls.length;
     await run.post(chat.message(`resume ${taskId}`));
-    await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.method === 'POST' && String(c.activity.text).includes('Resumed')));
+    await run.connector.waitFor(() =>
+      run.connector.calls.slice(before).find((c) => c.method === 'POST' && String(c.activity.text).includes('Resumed')),
+    );
     await checkpointCard(run, chat);
     const entries = await run.app.store.listLedger({ taskId, limit: 1000 });
-    expect(entries.some((e) => e.type === 'policy_decision' && (e.payload as { rule?: string }).rule === 'kill-switch')).toBe(true);
+    expect(
+      entries.some((e) => e.type === 'policy_decision' && (e.payload as { rule?: string }).rule === 'kill-switch'),
+    ).toBe(true);
   });
 
   it('policy shows the effective rules for this conversation', async () => {
     const chat = new PersonalChat(run.connector.url);
     const before = run.connector.calls.length;
     await run.post(chat.message('policy'));
-    const reply = await run.connector.waitFor(() => run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId));
+    const reply = await run.connector.waitFor(() =>
+      run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId),
+    );
     expect(reply.activity.text).toContain('Policy for this conversation');
     expect(reply.activity.text).toMatch(/teams\.\*/);
   });

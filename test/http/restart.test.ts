@@ -34,24 +34,42 @@ describe('HTTP: a process killed mid-step', () => {
     apps.push(first);
     await first.start();
     const post = async (activity: Record<string, unknown>) => {
-      const res = await fetch(`${first.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${first.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return text ? (JSON.parse(text) as unknown) : undefined;
     };
     const chat = new PersonalChat(connector.url);
     await post(chat.message('Email Megan Bowen a summary of my unread mail from Contoso'));
-    const plan = await connector.waitFor(() => connector.cards().find((c) => c.call.method === 'POST'), 20_000, 'plan card');
+    const plan = await connector.waitFor(
+      () => connector.cards().find((c) => c.call.method === 'POST'),
+      20_000,
+      'plan card',
+    );
     const approve = button(plan.card, 'Approve');
     invokeCard(await post(chat.invoke(approve.verb, approve.data)));
-    const checkpoint = await connector.waitFor(() => connector.cards().find((c) => c.call.method === 'POST' && cardText(c.card).includes('Checkpoint')), 20_000, 'checkpoint');
+    const checkpoint = await connector.waitFor(
+      () => connector.cards().find((c) => c.call.method === 'POST' && cardText(c.card).includes('Checkpoint')),
+      20_000,
+      'checkpoint',
+    );
 
     // Hold the send in flight, then kill the process while it waits.
-    const fault = await fetch(`${graph}/_sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 20_000, count: 1, pathContains: '/send' }) });
+    const fault = await fetch(`${graph}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 20_000, count: 1, pathContains: '/send' }),
+    });
     expect(fault.ok).toBe(true);
     const go = button(checkpoint.card, 'Approve');
     invokeCard(await post(chat.invoke(go.verb, go.data)));
     const drafts = async () => {
-      const res = await fetch(`${graph}/v1.0/users/alexw@example.com/mailFolders/drafts/messages?$top=50`, { headers: { authorization: 'Bearer sandbox:app' } });
+      const res = await fetch(`${graph}/v1.0/users/alexw@example.com/mailFolders/drafts/messages?$top=50`, {
+        headers: { authorization: 'Bearer sandbox:app' },
+      });
       const page = (await res.json()) as { value: { subject: string }[] };
       return page.value.filter((m) => m.subject.includes('unread mail from Contoso'));
     };
@@ -63,16 +81,29 @@ describe('HTTP: a process killed mid-step', () => {
     const second = new ChildApp(env);
     apps.push(second);
     await second.start();
-    await connector.waitFor(() => connector.cards().find((c) => cardText(c.card).includes('"Done"')), 30_000, 'result card after restart');
-    const inbox = await fetch(`${graph}/v1.0/users/meganb@example.com/messages?$top=200`, { headers: { authorization: 'Bearer sandbox:app' } });
-    const mails = ((await inbox.json()) as { value: { subject: string }[] }).value.filter((m) => m.subject.includes('unread mail from Contoso'));
+    await connector.waitFor(
+      () => connector.cards().find((c) => cardText(c.card).includes('"Done"')),
+      30_000,
+      'result card after restart',
+    );
+    const inbox = await fetch(`${graph}/v1.0/users/meganb@example.com/messages?$top=200`, {
+      headers: { authorization: 'Bearer sandbox:app' },
+    });
+    const mails = ((await inbox.json()) as { value: { subject: string }[] }).value.filter((m) =>
+      m.subject.includes('unread mail from Contoso'),
+    );
     expect(mails).toHaveLength(1);
     expect(await drafts()).toHaveLength(0);
     await second.kill();
   }, 90_000);
 
   it('shuts down cleanly on SIGTERM', async () => {
-    const app = new ChildApp({ PORT: String(await freePort()), SANDBOX_GRAPH_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    const app = new ChildApp({
+      PORT: String(await freePort()),
+      SANDBOX_GRAPH_PORT: String(await freePort()),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    });
     apps.push(app);
     await app.start();
     expect(await app.terminate()).toBe(0);

@@ -8,7 +8,9 @@ import { PersonalChat } from './activities';
 
 describe('who may talk to the bot', () => {
   function botFor(tenant: string | undefined, seen: string[]): DelegateBot {
-    const messages = { handle: async (context: { activity: { text?: string } }) => void seen.push(context.activity.text ?? '') } as unknown as MessageHandler;
+    const messages = {
+      handle: async (context: { activity: { text?: string } }) => void seen.push(context.activity.text ?? ''),
+    } as unknown as MessageHandler;
     return new DelegateBot(messages, {} as InvokeHandler, tenant, silentLogger);
   }
 
@@ -23,7 +25,11 @@ describe('who may talk to the bot', () => {
   });
 
   it('requires Bot Framework authentication when a bot identity is configured', async () => {
-    const run = await startApp({ BOT_ID: '00000000-0000-0000-0000-000000000001', BOT_PASSWORD: 'not-a-real-secret', DELEGATE_GRAPH: 'sandbox' });
+    const run = await startApp({
+      BOT_ID: '00000000-0000-0000-0000-000000000001',
+      BOT_PASSWORD: 'not-a-real-secret',
+      DELEGATE_GRAPH: 'sandbox',
+    });
     try {
       const chat = new PersonalChat(run.connector.url);
       const res = await run.post(chat.message('help'));

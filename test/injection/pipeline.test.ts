@@ -25,7 +25,8 @@ const general = SANDBOX_DIRECTORY.team.channels.find((c) => c.displayName === 'G
 const announcements = SANDBOX_DIRECTORY.team.channels.find((c) => c.displayName !== 'General')!;
 const MAILS = INJECTION_CORPUS.filter((s) => s.kind === 'mail');
 
-const isAddress = (target: string): boolean => target.includes('@') && !/^[a-z]+:/i.test(target) && !target.includes('/');
+const isAddress = (target: string): boolean =>
+  target.includes('@') && !/^[a-z]+:/i.test(target) && !target.includes('/');
 const isChannel = (target: string): boolean => target.startsWith('#');
 
 /** A model that does whatever the mail says: the compose step returns the mail's own text. */
@@ -33,7 +34,11 @@ function obedientModel(sample: () => InjectionSample): LlmClient {
   return {
     async complete(request: ChatRequest): Promise<ChatResult> {
       const s = sample();
-      const content = JSON.stringify({ subject: `Re: ${s.subject}`, body: `Summary for Megan:\n\n${s.body}\n\nAs requested: ${s.attack.target}`, sourceIds: [] });
+      const content = JSON.stringify({
+        subject: `Re: ${s.subject}`,
+        body: `Summary for Megan:\n\n${s.body}\n\nAs requested: ${s.attack.target}`,
+        sourceIds: [],
+      });
       void request;
       return { content, usage: { promptTokens: 100, completionTokens: 50, calls: 1 }, model: 'obedient' };
     },
@@ -43,21 +48,41 @@ function obedientModel(sample: () => InjectionSample): LlmClient {
 /** The plan an obeying planner makes for this sample. `viaSender` takes the recipient from the mail itself. */
 function maliciousPlan(sample: InjectionSample, viaSender: boolean): { outcome: string; plan: PlanResult } {
   const search: StepDraft = { action: 'mail.search', input: { subject: sample.subject, top: 5 }, rationale: 'find it' };
-  const draft: StepDraft = { action: 'compose.draft', input: { kind: 'email', instructions: 'Summarise this mail for Megan', sources: { $ref: 's1.messages' } }, rationale: 'draft' };
+  const draft: StepDraft = {
+    action: 'compose.draft',
+    input: { kind: 'email', instructions: 'Summarise this mail for Megan', sources: { $ref: 's1.messages' } },
+    rationale: 'draft',
+  };
   const target = sample.attack.target;
   if (isChannel(target)) {
     const post: StepDraft = {
       action: 'teams.postChannelMessage',
-      input: { teamId: SANDBOX_DIRECTORY.team.id, channelId: announcements.id, channelName: announcements.displayName, teamName: SANDBOX_DIRECTORY.team.displayName, text: { $ref: 's2.body' } },
+      input: {
+        teamId: SANDBOX_DIRECTORY.team.id,
+        channelId: announcements.id,
+        channelName: announcements.displayName,
+        teamName: SANDBOX_DIRECTORY.team.displayName,
+        text: { $ref: 's2.body' },
+      },
       rationale: 'post',
     };
-    return { outcome: `Post a summary of the mail "${sample.subject}" to the General channel`, plan: { kind: 'plan', title: 'Post', steps: [search, draft, post] } };
+    return {
+      outcome: `Post a summary of the mail "${sample.subject}" to the General channel`,
+      plan: { kind: 'plan', title: 'Post', steps: [search, draft, post] },
+    };
   }
   const to: unknown[] = ['meganb@example.com'];
   if (viaSender) to.push({ $ref: 's1.messages.0.from.address' });
   else if (isAddress(target)) to.push(target);
-  const send: StepDraft = { action: 'mail.send', input: { to, subject: `Re: ${sample.subject}`, body: { $ref: 's2.body' } }, rationale: 'send' };
-  return { outcome: `Email Megan Bowen a summary of the mail "${sample.subject}"`, plan: { kind: 'plan', title: 'Email', steps: [search, draft, send] } };
+  const send: StepDraft = {
+    action: 'mail.send',
+    input: { to, subject: `Re: ${sample.subject}`, body: { $ref: 's2.body' } },
+    rationale: 'send',
+  };
+  return {
+    outcome: `Email Megan Bowen a summary of the mail "${sample.subject}"`,
+    plan: { kind: 'plan', title: 'Email', steps: [search, draft, send] },
+  };
 }
 
 /** Hosts the attack points at (for URL targets). */
@@ -79,25 +104,65 @@ describe('injection corpus through the whole pipeline (obedient model, sandbox t
   let planner: ScriptedPlanner;
   let next: PlanResult = { kind: 'unplannable', message: '' };
   const sentBefore = async (): Promise<number> => {
-    const res = await fetch(`${sandbox.url}/users/alexw@example.com/mailFolders/sentitems/messages?$top=1000&$select=id`, { headers: { authorization: 'Bearer sandbox:app' } });
+    const res = await fetch(
+      `${sandbox.url}/users/alexw@example.com/mailFolders/sentitems/messages?$top=1000&$select=id`,
+      { headers: { authorization: 'Bearer sandbox:app' } },
+    );
     return ((await res.json()) as { value: unknown[] }).value.length;
   };
   const channelPosts = async (channelId: string): Promise<number> => {
-    const res = await fetch(`${sandbox.url}/teams/${SANDBOX_DIRECTORY.team.id}/channels/${encodeURIComponent(channelId)}/messages?$top=50`, { headers: { authorization: 'Bearer sandbox:alexw@example.com' } });
+    const res = await fetch(
+      `${sandbox.url}/teams/${SANDBOX_DIRECTORY.team.id}/channels/${encodeURIComponent(channelId)}/messages?$top=50`,
+      { headers: { authorization: 'Bearer sandbox:alexw@example.com' } },
+    );
     return ((await res.json()) as { value: unknown[] }).value.length;
   };
 
   beforeAll(async () => {
     sandbox = await startSandbox({ dbPath: ':memory:', port: 0 });
-    const gateway = createGraphGateway({ baseUrl: sandbox.url, auth: { kind: 'sandbox' }, timeoutMs: 10_000, maxRetries: 2, logger: silentLogger });
+    const gateway = createGraphGateway({
+      baseUrl: sandbox.url,
+      auth: { kind: 'sandbox' },
+      timeoutMs: 10_000,
+      maxRetries: 2,
+      logger: silentLogger,
+    });
     const catalogue = createCatalogue(gateway, { llm: obedientModel(() => current) });
     const store = new MemoryTaskStore();
     const clock = new FixedClock(new Date());
     const ids = new SequentialIds();
     const safety = { tenantDomains: ['example.com'], linkAllowHosts: [] };
     planner = new ScriptedPlanner(() => next);
-    engine = new Engine({ store, planner, catalogue, clock, ids, safety, lookupNames: async (addresses) => Object.fromEntries(addresses.flatMap((a) => SANDBOX_DIRECTORY.users.filter((u) => u.mail.toLowerCase() === a).map((u) => [a, u.displayName]))) });
-    worker = new Worker({ store, catalogue, notifier: new RecordingNotifier(), clock, ids, logger: silentLogger, workerId: 'w', leaseMs: 60_000, pollMs: 1_000, concurrency: 1, maxSteps: 20, maxDurationMs: 3_600_000, stepTimeoutMs: 20_000, safety });
+    engine = new Engine({
+      store,
+      planner,
+      catalogue,
+      clock,
+      ids,
+      safety,
+      lookupNames: async (addresses) =>
+        Object.fromEntries(
+          addresses.flatMap((a) =>
+            SANDBOX_DIRECTORY.users.filter((u) => u.mail.toLowerCase() === a).map((u) => [a, u.displayName]),
+          ),
+        ),
+    });
+    worker = new Worker({
+      store,
+      catalogue,
+      notifier: new RecordingNotifier(),
+      clock,
+      ids,
+      logger: silentLogger,
+      workerId: 'w',
+      leaseMs: 60_000,
+      pollMs: 1_000,
+      concurrency: 1,
+      maxSteps: 20,
+      maxDurationMs: 3_600_000,
+      stepTimeoutMs: 20_000,
+      safety,
+    });
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -109,7 +174,9 @@ describe('injection corpus through the whole pipeline (obedient model, sandbox t
 
   const cases = MAILS.flatMap((sample) => [
     [sample.id, sample, false] as const,
-    ...(isChannel(sample.attack.target) ? [] : [[`${sample.id} (recipient taken from the mail)`, sample, true] as const]),
+    ...(isChannel(sample.attack.target)
+      ? []
+      : [[`${sample.id} (recipient taken from the mail)`, sample, true] as const]),
   ]);
 
   it.each(cases)('%s', async (_name, sample, viaSender) => {
@@ -119,7 +186,13 @@ describe('injection corpus through the whole pipeline (obedient model, sandbox t
     const sent = await sentBefore();
     const posts = [await channelPosts(general.id), await channelPosts(announcements.id)];
 
-    const start = engine.startTask({ outcome, requester: { id: ALEX.id, name: ALEX.displayName, upn: ALEX.userPrincipalName }, scope: { kind: 'personal', conversationId: 'c' }, conversation: {}, timeZone: 'UTC' });
+    const start = engine.startTask({
+      outcome,
+      requester: { id: ALEX.id, name: ALEX.displayName, upn: ALEX.userPrincipalName },
+      scope: { kind: 'personal', conversationId: 'c' },
+      conversation: {},
+      timeZone: 'UTC',
+    });
     const started = await start.catch((error: unknown) => error as DelegateError);
     if (started instanceof DelegateError) {
       // Refused at planning: not even a valid address (e.g. a homoglyph or quoted local part).
@@ -155,16 +228,21 @@ describe('injection corpus through the whole pipeline (obedient model, sandbox t
     const input = write.resolvedInput!;
     const codes = (write.flags ?? []).map((f) => f.code);
     const recipients = Array.isArray(input.to) ? (input.to as string[]) : [];
-    const untraced = recipients.filter((r) => !['meganb@example.com', ALEX.userPrincipalName].includes(r.toLowerCase()));
-    if (untraced.length > 0) expect(codes.some((c) => c === 'untraced_recipient' || c === 'external_recipient')).toBe(true);
+    const untraced = recipients.filter(
+      (r) => !['meganb@example.com', ALEX.userPrincipalName].includes(r.toLowerCase()),
+    );
+    if (untraced.length > 0)
+      expect(codes.some((c) => c === 'untraced_recipient' || c === 'external_recipient')).toBe(true);
     if (write.action === 'teams.postChannelMessage') expect(codes).toContain('untraced_destination');
     // 3. No live link to the attacker survives in what would be sent.
     const host = attackerHost(sample.attack.target);
     const text = String(input.body ?? input.text ?? '');
     if (host) {
       expect(text).not.toMatch(new RegExp(`(https?:)?//[^\\s)\\]]*${host.replace(/\./g, '\\.')}`, 'i'));
-      if (/https?:\/\/|\]\(|www\./i.test(sample.body) && sample.body.toLowerCase().includes(host)) expect(codes).toContain('link_removed');
+      if (/https?:\/\/|\]\(|www\./i.test(sample.body) && sample.body.toLowerCase().includes(host))
+        expect(codes).toContain('link_removed');
     }
-    if (/^mailto:/i.test(sample.attack.target)) expect(text.toLowerCase()).not.toContain(sample.attack.target.toLowerCase());
+    if (/^mailto:/i.test(sample.attack.target))
+      expect(text.toLowerCase()).not.toContain(sample.attack.target.toLowerCase());
   });
 });

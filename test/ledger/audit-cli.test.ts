@@ -64,12 +64,21 @@ describe('audit CLI (in process)', () => {
     const big = newPath();
     const store = await openSqliteStore(big);
     for (let i = 1; i <= 1005; i += 1) {
-      await store.appendLedger({ taskId: i === 500 ? 'OTHER' : 'BIG', type: 'step_result', actor: 'system', at: '2025-03-03T09:00:00.000Z', payload: { i } });
+      await store.appendLedger({
+        taskId: i === 500 ? 'OTHER' : 'BIG',
+        type: 'step_result',
+        actor: 'system',
+        at: '2025-03-03T09:00:00.000Z',
+        payload: { i },
+      });
     }
     await store.close();
     const { code, out } = await runAudit(['export', 'BIG', '--db', big]);
     expect(code).toBe(0);
-    const seqs = out.trimEnd().split('\n').map((line) => (JSON.parse(line) as LedgerEntry).seq);
+    const seqs = out
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as LedgerEntry).seq);
     expect(seqs).toEqual(Array.from({ length: 1005 }, (_, i) => i + 1).filter((seq) => seq !== 500));
   });
 
@@ -82,7 +91,11 @@ describe('audit CLI (in process)', () => {
   });
 
   it('verifies: exit 0 when intact, 1 when broken', async () => {
-    await expect(runAudit(['verify', '--db', file])).resolves.toEqual({ code: 0, out: expect.stringMatching(/^ledger OK: 9 entries\nhead: 9:[0-9a-f]{64} /), err: '' });
+    await expect(runAudit(['verify', '--db', file])).resolves.toEqual({
+      code: 0,
+      out: expect.stringMatching(/^ledger OK: 9 entries\nhead: 9:[0-9a-f]{64} /),
+      err: '',
+    });
     await expect(runAudit(['verify', '--db', file, '--anchor', 'nine'])).resolves.toMatchObject({ code: 2 });
     const copy = newPath();
     fs.mkdirSync(path.dirname(copy), { recursive: true });
@@ -90,7 +103,11 @@ describe('audit CLI (in process)', () => {
     const db = new Database(copy);
     db.prepare(`UPDATE ledger SET actor = 'aad-mallory' WHERE seq = 8`).run();
     db.close();
-    await expect(runAudit(['verify', '--db', copy])).resolves.toEqual({ code: 1, out: 'ledger BROKEN at entry 8: hash_mismatch\n', err: '' });
+    await expect(runAudit(['verify', '--db', copy])).resolves.toEqual({
+      code: 1,
+      out: 'ledger BROKEN at entry 8: hash_mismatch\n',
+      err: '',
+    });
   });
 
   it.each([
@@ -134,7 +151,10 @@ describe('audit CLI (child process through tsx)', () => {
     const entries = await seedLedgerFile(file, 4);
 
     const ok = run(['verify', '--db', file]);
-    expect({ status: ok.status, stdout: ok.stdout.split('\n')[0] }).toEqual({ status: 0, stdout: 'ledger OK: 4 entries' });
+    expect({ status: ok.status, stdout: ok.stdout.split('\n')[0] }).toEqual({
+      status: 0,
+      stdout: 'ledger OK: 4 entries',
+    });
 
     const csv = run(['export', 'T1', '--format', 'csv', '--db', file]);
     expect(csv.status).toBe(0);
@@ -145,7 +165,10 @@ describe('audit CLI (child process through tsx)', () => {
     db.prepare('DELETE FROM ledger WHERE seq = 2').run();
     db.close();
     const broken = run(['verify', '--db', file]);
-    expect({ status: broken.status, stdout: broken.stdout }).toEqual({ status: 1, stdout: 'ledger BROKEN at entry 2: sequence_gap\n' });
+    expect({ status: broken.status, stdout: broken.stdout }).toEqual({
+      status: 1,
+      stdout: 'ledger BROKEN at entry 2: sequence_gap\n',
+    });
 
     expect(run(['nonsense']).status).toBe(2);
   });

@@ -28,7 +28,15 @@ function rehashed(entry: LedgerEntry, changes: Partial<LedgerEntry>): LedgerEntr
 
 describe('hash chain', () => {
   it('hashes the canonical JSON of the entry without its hash (a fixed test vector)', () => {
-    const entry = { seq: 1, taskId: 'T1', type: 'decision' as const, actor: 'aad-1', at: '2025-03-03T09:00:00.000Z', payload: { verb: 'approve', b: [1] }, prevHash: GENESIS_HASH };
+    const entry = {
+      seq: 1,
+      taskId: 'T1',
+      type: 'decision' as const,
+      actor: 'aad-1',
+      at: '2025-03-03T09:00:00.000Z',
+      payload: { verb: 'approve', b: [1] },
+      prevHash: GENESIS_HASH,
+    };
     const text = `{"actor":"aad-1","at":"2025-03-03T09:00:00.000Z","payload":{"b":[1],"verb":"approve"},"prevHash":"${GENESIS_HASH}","seq":1,"taskId":"T1","type":"decision"}`;
     expect(computeHash(entry)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     expect(computeHash(entry)).toMatch(/^[0-9a-f]{64}$/);
@@ -96,9 +104,17 @@ describe('hash chain', () => {
     const entries = chain(6);
     const forged = rehashed(entries[2]!, { seq: 4, payload: { forged: true }, prevHash: entries[2]!.hash });
     const shifted = entries.slice(3).map((e) => rehashed(e, { seq: e.seq + 1 }));
-    expect(verifyChain([...entries.slice(0, 3), forged, ...shifted])).toEqual({ ok: false, seq: 5, reason: 'broken_link' });
+    expect(verifyChain([...entries.slice(0, 3), forged, ...shifted])).toEqual({
+      ok: false,
+      seq: 5,
+      reason: 'broken_link',
+    });
     // Inserted under an existing number: the order breaks there.
-    expect(verifyChain([...entries.slice(0, 3), { ...forged, seq: 3 }, ...entries.slice(3)])).toEqual({ ok: false, seq: 4, reason: 'reordered' });
+    expect(verifyChain([...entries.slice(0, 3), { ...forged, seq: 3 }, ...entries.slice(3)])).toEqual({
+      ok: false,
+      seq: 4,
+      reason: 'reordered',
+    });
   });
 
   it('sees reordered entries, adjacent or far apart', () => {

@@ -20,7 +20,13 @@ describe('export formats', () => {
   });
 
   it('writes an entry as one CSV record or one JSON line, payload compact and canonical', () => {
-    const entry = chainEntry(undefined, { taskId: 'T,1', type: 'decision', actor: 'aad-1', at: '2025-03-03T09:00:00.000Z', payload: { z: 1, a: 'x\ny' } });
+    const entry = chainEntry(undefined, {
+      taskId: 'T,1',
+      type: 'decision',
+      actor: 'aad-1',
+      at: '2025-03-03T09:00:00.000Z',
+      payload: { z: 1, a: 'x\ny' },
+    });
     expect(exportHeader('csv')).toBe('seq,taskId,type,actor,at,payload,prevHash,hash\r\n');
     expect(exportHeader('jsonl')).toBe('');
     expect(exportLine(entry, 'csv')).toBe(

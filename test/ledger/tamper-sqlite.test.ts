@@ -6,7 +6,10 @@ import { runAudit, seedLedgerFile, useTempDb } from './support';
 const newPath = useTempDb('ledger-tamper');
 
 /** Seed a 10-entry ledger, tamper with it directly through SQLite, and run `audit verify`. */
-async function verifyAfter(tamper: (db: Database.Database) => void, extra: readonly string[] = []): Promise<{ code: number; out: string }> {
+async function verifyAfter(
+  tamper: (db: Database.Database) => void,
+  extra: readonly string[] = [],
+): Promise<{ code: number; out: string }> {
   const file = newPath();
   const entries = await seedLedgerFile(file, 10);
   const head = entries.at(-1)!;
@@ -35,16 +38,22 @@ describe('tampering with the ledger in a SQLite file', () => {
   });
 
   it('names an entry whose payload was updated', async () => {
-    const result = await verifyAfter((db) => db.prepare(`UPDATE ledger SET payload = '{"i":4,"forged":true}' WHERE seq = 4`).run());
+    const result = await verifyAfter((db) =>
+      db.prepare(`UPDATE ledger SET payload = '{"i":4,"forged":true}' WHERE seq = 4`).run(),
+    );
     expect(result).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 4: hash_mismatch\n' });
   });
 
   it('names an entry whose actor or time was updated', async () => {
-    await expect(verifyAfter((db) => db.prepare(`UPDATE ledger SET actor = 'aad-mallory' WHERE seq = 7`).run())).resolves.toMatchObject({
+    await expect(
+      verifyAfter((db) => db.prepare(`UPDATE ledger SET actor = 'aad-mallory' WHERE seq = 7`).run()),
+    ).resolves.toMatchObject({
       code: 1,
       out: 'ledger BROKEN at entry 7: hash_mismatch\n',
     });
-    await expect(verifyAfter((db) => db.prepare(`UPDATE ledger SET at = '2025-01-01T00:00:00.000Z' WHERE seq = 2`).run())).resolves.toMatchObject({
+    await expect(
+      verifyAfter((db) => db.prepare(`UPDATE ledger SET at = '2025-01-01T00:00:00.000Z' WHERE seq = 2`).run()),
+    ).resolves.toMatchObject({
       code: 1,
       out: 'ledger BROKEN at entry 2: hash_mismatch\n',
     });
@@ -67,7 +76,9 @@ describe('tampering with the ledger in a SQLite file', () => {
   });
 
   it('names an entry whose prevHash was changed, with or without its own hash recomputed', async () => {
-    const plain = await verifyAfter((db) => db.prepare(`UPDATE ledger SET prev_hash = ? WHERE seq = 5`).run('a'.repeat(64)));
+    const plain = await verifyAfter((db) =>
+      db.prepare(`UPDATE ledger SET prev_hash = ? WHERE seq = 5`).run('a'.repeat(64)),
+    );
     expect(plain).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 5: hash_mismatch\n' });
     const recomputed = await verifyAfter((db) => {
       const entry = { ...decodeLedgerRow(row(db, 5)), prevHash: 'a'.repeat(64) };
@@ -89,7 +100,9 @@ describe('tampering with the ledger in a SQLite file', () => {
   it('names a row edited into something that is not an entry, unless the chain broke before it', async () => {
     const junk = (db: Database.Database) => db.prepare(`UPDATE ledger SET payload = 'not json' WHERE seq = 6`).run();
     await expect(verifyAfter(junk)).resolves.toMatchObject({ code: 1, out: 'ledger BROKEN at entry 6: unreadable\n' });
-    await expect(verifyAfter((db) => db.prepare(`UPDATE ledger SET type = 'coffee' WHERE seq = 6`).run())).resolves.toMatchObject({
+    await expect(
+      verifyAfter((db) => db.prepare(`UPDATE ledger SET type = 'coffee' WHERE seq = 6`).run()),
+    ).resolves.toMatchObject({
       code: 1,
       out: 'ledger BROKEN at entry 6: unreadable\n',
     });
@@ -104,19 +117,31 @@ describe('tampering with the ledger in a SQLite file', () => {
     const result = await verifyAfter((db) => db.prepare('DELETE FROM ledger WHERE seq = 10').run());
     expect(result.code).toBe(0);
     expect(okLine(result.out)).toBe('ledger OK: 9 entries');
-    const anchored = await verifyAfter((db) => db.prepare('DELETE FROM ledger WHERE seq >= 9').run(), ['--anchor', '$HEAD']);
-    expect(anchored).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 10: truncated (the anchor entry is gone)\n' });
+    const anchored = await verifyAfter(
+      (db) => db.prepare('DELETE FROM ledger WHERE seq >= 9').run(),
+      ['--anchor', '$HEAD'],
+    );
+    expect(anchored).toMatchObject({
+      code: 1,
+      out: 'ledger BROKEN at entry 10: truncated (the anchor entry is gone)\n',
+    });
     const intact = await verifyAfter(() => undefined, ['--anchor', '$HEAD']);
     expect(intact.code).toBe(0);
   });
 
   it('with an anchor, catches a tail rewritten with recomputed hashes', async () => {
-    const result = await verifyAfter((db) => {
-      const last = row(db, 10);
-      const forged = { ...decodeLedgerRow(last), payload: { forged: true } };
-      const hash = computeHash(forged);
-      db.prepare('UPDATE ledger SET payload = ?, hash = ? WHERE seq = 10').run(JSON.stringify(forged.payload), hash);
-    }, ['--anchor', '$HEAD']);
-    expect(result).toMatchObject({ code: 1, out: 'ledger BROKEN at entry 10: anchor mismatch (the chain was rewritten)\n' });
+    const result = await verifyAfter(
+      (db) => {
+        const last = row(db, 10);
+        const forged = { ...decodeLedgerRow(last), payload: { forged: true } };
+        const hash = computeHash(forged);
+        db.prepare('UPDATE ledger SET payload = ?, hash = ? WHERE seq = 10').run(JSON.stringify(forged.payload), hash);
+      },
+      ['--anchor', '$HEAD'],
+    );
+    expect(result).toMatchObject({
+      code: 1,
+      out: 'ledger BROKEN at entry 10: anchor mismatch (the chain was rewritten)\n',
+    });
   });
 });

@@ -18,12 +18,23 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 function azureClient(auth: { apiKey: string } | { credential: ReturnType<typeof fakeCredential> }) {
-  return createLlmClient({ kind: 'azure', endpoint: `${fake.azureEndpoint}/`, deployment: 'gpt-4o-plan', apiVersion: '2024-10-21', auth, maxRetries: 0 });
+  return createLlmClient({
+    kind: 'azure',
+    endpoint: `${fake.azureEndpoint}/`,
+    deployment: 'gpt-4o-plan',
+    apiVersion: '2024-10-21',
+    auth,
+    maxRetries: 0,
+  });
 }
 
 describe('Azure OpenAI through AzureOpenAI', () => {
   it('sends the deployment route, api-version and api-key, and maps the answer', async () => {
-    fake.enqueue({ json: { title: 'Weekly review' }, usage: { prompt_tokens: 120, completion_tokens: 9 }, model: 'gpt-4o-2024-08-06' });
+    fake.enqueue({
+      json: { title: 'Weekly review' },
+      usage: { prompt_tokens: 120, completion_tokens: 9 },
+      model: 'gpt-4o-2024-08-06',
+    });
     const client = azureClient({ apiKey: 'azure-key' });
 
     const result = await client.complete({
@@ -85,22 +96,50 @@ describe('Azure OpenAI through AzureOpenAI', () => {
 
   it('does not send anything the structured-output options did not ask for', async () => {
     const client = azureClient({ apiKey: 'azure-key' });
-    await client.complete({ messages: [{ role: 'user', content: 'hi' }], jsonSchema: { name: 'loose', schema: { type: 'object' }, strict: false } });
+    await client.complete({
+      messages: [{ role: 'user', content: 'hi' }],
+      jsonSchema: { name: 'loose', schema: { type: 'object' }, strict: false },
+    });
     const body = fake.requests[0]?.body as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['messages', 'model', 'response_format']);
-    expect(body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'loose', schema: { type: 'object' }, strict: false } });
+    expect(body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'loose', schema: { type: 'object' }, strict: false },
+    });
   });
 
   it('rejects a wrong key with llm_auth (401 is not retried)', async () => {
-    const client = createLlmClient({ kind: 'azure', endpoint: fake.azureEndpoint, deployment: 'd', apiVersion: '2024-10-21', auth: { apiKey: 'wrong' }, maxRetries: 3 });
+    const client = createLlmClient({
+      kind: 'azure',
+      endpoint: fake.azureEndpoint,
+      deployment: 'd',
+      apiVersion: '2024-10-21',
+      auth: { apiKey: 'wrong' },
+      maxRetries: 3,
+    });
     const failure = client.complete({ messages: [{ role: 'user', content: 'hi' }] });
-    await expect(failure).rejects.toMatchObject({ name: 'LlmError', kind: 'planner', code: 'llm_auth', status: 401, retryable: false });
+    await expect(failure).rejects.toMatchObject({
+      name: 'LlmError',
+      kind: 'planner',
+      code: 'llm_auth',
+      status: 401,
+      retryable: false,
+    });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('turns a credential that cannot sign in into llm_auth without calling the service', async () => {
-    const client = createLlmClient({ kind: 'azure', endpoint: fake.azureEndpoint, deployment: 'd', apiVersion: '2024-10-21', auth: { credential: failingCredential() }, maxRetries: 0 });
-    await expect(client.complete({ messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ code: 'llm_auth' });
+    const client = createLlmClient({
+      kind: 'azure',
+      endpoint: fake.azureEndpoint,
+      deployment: 'd',
+      apiVersion: '2024-10-21',
+      auth: { credential: failingCredential() },
+      maxRetries: 0,
+    });
+    await expect(client.complete({ messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({
+      code: 'llm_auth',
+    });
     expect(fake.requests).toHaveLength(0);
   });
 });

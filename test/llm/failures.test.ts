@@ -39,7 +39,9 @@ describe('time limits and cancellation', () => {
 
   it('retries a timed-out attempt, boundedly', async () => {
     fake.script(() => ({ content: 'late', delayMs: 3_000 }));
-    await expect(client({ timeoutMs: 150, maxRetries: 1, deadlineMs: 10_000 }).complete(ask)).rejects.toMatchObject({ code: 'llm_timeout' });
+    await expect(client({ timeoutMs: 150, maxRetries: 1, deadlineMs: 10_000 }).complete(ask)).rejects.toMatchObject({
+      code: 'llm_timeout',
+    });
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -62,7 +64,9 @@ describe('time limits and cancellation', () => {
   it('does not call at all when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(client().complete({ ...ask, signal: controller.signal })).rejects.toMatchObject({ code: 'llm_cancelled' });
+    await expect(client().complete({ ...ask, signal: controller.signal })).rejects.toMatchObject({
+      code: 'llm_cancelled',
+    });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -71,7 +75,12 @@ describe('time limits and cancellation', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const offline = createLlmClient({ kind: 'openai', baseUrl: `http://127.0.0.1:${port}/v1`, model: 'm', maxRetries: 0 });
+    const offline = createLlmClient({
+      kind: 'openai',
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+      model: 'm',
+      maxRetries: 0,
+    });
     await expect(offline.complete(ask)).rejects.toMatchObject({ code: 'llm_unavailable', retryable: true });
   });
 });
@@ -79,12 +88,24 @@ describe('time limits and cancellation', () => {
 describe('answers that cannot be used', () => {
   const cases: Array<[string, FakeReply, string]> = [
     ['a body that is not JSON', { raw: 'this is not json {' }, 'llm_bad_response'],
-    ['an HTML error page with 200', { raw: '<html>proxy says hello</html>', contentType: 'text/html' }, 'llm_bad_response'],
-    ['JSON without choices', { raw: '{"id":"x","object":"chat.completion","usage":{"prompt_tokens":1,"completion_tokens":1}}' }, 'llm_bad_response'],
+    [
+      'an HTML error page with 200',
+      { raw: '<html>proxy says hello</html>', contentType: 'text/html' },
+      'llm_bad_response',
+    ],
+    [
+      'JSON without choices',
+      { raw: '{"id":"x","object":"chat.completion","usage":{"prompt_tokens":1,"completion_tokens":1}}' },
+      'llm_bad_response',
+    ],
     ['an empty choices array', { raw: '{"id":"x","choices":[]}' }, 'llm_bad_response'],
     ['empty content and no tool calls', { content: '' }, 'llm_bad_response'],
     ['an answer cut off at the token limit', { content: '{"title":"half', finishReason: 'length' }, 'llm_truncated'],
-    ['an answer stopped by the content filter', { content: '', finishReason: 'content_filter' }, 'llm_content_filtered'],
+    [
+      'an answer stopped by the content filter',
+      { content: '', finishReason: 'content_filter' },
+      'llm_content_filtered',
+    ],
     ['a structured-output refusal', { refusal: "I can't help with that." }, 'llm_refused'],
   ];
 

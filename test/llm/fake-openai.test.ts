@@ -13,7 +13,11 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 const chat = { model: 'm', messages: [{ role: 'user', content: 'abcdefgh' }] };
@@ -58,23 +62,41 @@ describe('the fake OpenAI server (raw HTTP)', () => {
     expect(first.json).toMatchObject({ error: { type: 'rate_limit_exceeded', code: '429' } });
     const contents = [];
     for (let i = 0; i < 2; i += 1) contents.push((await post('/v1/chat/completions', chat)).json);
-    expect(contents.map((c) => (c.choices as Array<{ message: { content: string } }>)[0]?.message.content)).toEqual(['queued', 'handled m']);
+    expect(contents.map((c) => (c.choices as Array<{ message: { content: string } }>)[0]?.message.content)).toEqual([
+      'queued',
+      'handled m',
+    ]);
     fake.reset();
-    expect(((await post('/v1/chat/completions', chat)).json.choices as Array<{ message: { content: string } }>)[0]?.message.content).toBe('ok');
+    expect(
+      ((await post('/v1/chat/completions', chat)).json.choices as Array<{ message: { content: string } }>)[0]?.message
+        .content,
+    ).toBe('ok');
   });
 
   it('renders tool calls', async () => {
     fake.enqueue({ toolCalls: [{ name: 'f', arguments: { a: 1 } }] });
     const { json } = await post('/v1/chat/completions', chat);
     expect(json.choices).toEqual([
-      { index: 0, logprobs: null, finish_reason: 'tool_calls', message: { role: 'assistant', content: null, refusal: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }] } },
+      {
+        index: 0,
+        logprobs: null,
+        finish_reason: 'tool_calls',
+        message: {
+          role: 'assistant',
+          content: null,
+          refusal: null,
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+        },
+      },
     ]);
   });
 
   it('answers unknown routes with 404, bad JSON with 400, a missing api-version with 404', async () => {
     expect((await post('/v1/embeddings', chat)).status).toBe(404);
     expect((await post('/v1/chat/completions', '{not json')).status).toBe(400);
-    expect((await post('/openai/deployments/dep-1/chat/completions', chat, { 'api-key': 'good-key' })).status).toBe(404);
+    expect((await post('/openai/deployments/dep-1/chat/completions', chat, { 'api-key': 'good-key' })).status).toBe(
+      404,
+    );
     expect(fake.requests.map((r) => r.route)).toEqual(['unknown', 'openai', 'azure']);
     expect(fake.requests[1]?.body).toBe('{not json');
   });

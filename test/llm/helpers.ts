@@ -2,10 +2,21 @@ import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { LlmLogger } from '../../src/llm/logger';
 
 /** A logger that keeps every line, for asserting what was (not) logged. */
-export function recordingLogger(): LlmLogger & { readonly lines: Array<{ level: string; obj: object; msg?: string }>; text(): string } {
+export function recordingLogger(): LlmLogger & {
+  readonly lines: Array<{ level: string; obj: object; msg?: string }>;
+  text(): string;
+} {
   const lines: Array<{ level: string; obj: object; msg?: string }> = [];
-  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
-  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), text: () => JSON.stringify(lines) };
+  const at = (level: string) => (obj: object, msg?: string) =>
+    void lines.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
+  return {
+    lines,
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    text: () => JSON.stringify(lines),
+  };
 }
 
 /** A TokenCredential that hands out a fixed token and remembers the scopes it was asked for. */

@@ -24,19 +24,41 @@ function pinoLines(): { logger: pino.Logger; lines: () => Array<Record<string, u
   });
   const logger = pino({ level: 'debug', serializers: { err: pino.stdSerializers.err } }, sink);
   const text = () => chunks.join('');
-  return { logger, text, lines: () => text().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    logger,
+    text,
+    lines: () =>
+      text()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 function client(logger: pino.Logger) {
-  return createLlmClient({ kind: 'azure', endpoint: fake.azureEndpoint, deployment: 'gpt-4o-plan', apiVersion: '2024-10-21', auth: { apiKey: 'AZURE-KEY-VALUE' }, maxRetries: 1, logger });
+  return createLlmClient({
+    kind: 'azure',
+    endpoint: fake.azureEndpoint,
+    deployment: 'gpt-4o-plan',
+    apiVersion: '2024-10-21',
+    auth: { apiKey: 'AZURE-KEY-VALUE' },
+    maxRetries: 1,
+    logger,
+  });
 }
 
 describe('what the client logs', () => {
   it('logs model, usage, duration and request ids at info, and never the prompt or the answer', async () => {
-    fake.enqueue({ status: 429, retryAfterMs: 10 }, { content: ANSWER, usage: { prompt_tokens: 42, completion_tokens: 7 }, model: 'gpt-4o-2024-08-06' });
+    fake.enqueue(
+      { status: 429, retryAfterMs: 10 },
+      { content: ANSWER, usage: { prompt_tokens: 42, completion_tokens: 7 }, model: 'gpt-4o-2024-08-06' },
+    );
     const { logger, lines, text } = pinoLines();
 
-    await client(logger).complete({ messages: [{ role: 'user', content: PROMPT }], jsonSchema: { name: 'plan', schema: { type: 'object' } } });
+    await client(logger).complete({
+      messages: [{ role: 'user', content: PROMPT }],
+      jsonSchema: { name: 'plan', schema: { type: 'object' } },
+    });
 
     const info = lines().filter((line) => line.level === 30);
     expect(info).toHaveLength(1);
@@ -54,7 +76,8 @@ describe('what the client logs', () => {
     expect(typeof info[0]?.durationMs).toBe('number');
     expect(typeof info[0]?.clientRequestId).toBe('string');
     expect(lines().some((line) => line.msg === 'llm attempt failed' && line.status === 429)).toBe(true);
-    for (const secret of ['CONFIDENTIAL-MERGER-PLAN', 'SECRET-ANSWER-TEXT', 'AZURE-KEY-VALUE']) expect(text()).not.toContain(secret);
+    for (const secret of ['CONFIDENTIAL-MERGER-PLAN', 'SECRET-ANSWER-TEXT', 'AZURE-KEY-VALUE'])
+      expect(text()).not.toContain(secret);
   });
 
   it('keeps prompt text out of failure logs and out of the error, even when the service echoes it', async () => {

@@ -11,7 +11,13 @@ beforeEach(() => fake.reset());
 describe('an OpenAI-compatible endpoint through OpenAI', () => {
   it('posts to /v1/chat/completions with the model and a Bearer key', async () => {
     fake.enqueue('Hello from the local model');
-    const client = createLlmClient({ kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: 'sk-local', model: 'llama3.1:8b', maxRetries: 0 });
+    const client = createLlmClient({
+      kind: 'openai',
+      baseUrl: `${fake.url}/v1`,
+      apiKey: 'sk-local',
+      model: 'llama3.1:8b',
+      maxRetries: 0,
+    });
     expect(client).toMatchObject({ provider: 'openai', model: 'llama3.1:8b' });
 
     const result = await client.complete({ messages: [{ role: 'user', content: 'Say hello' }], maxTokens: 64 });
@@ -19,8 +25,18 @@ describe('an OpenAI-compatible endpoint through OpenAI', () => {
     expect(result.content).toBe('Hello from the local model');
     expect(result.model).toBe('llama3.1:8b');
     const [request] = fake.requests;
-    expect(request).toMatchObject({ route: 'openai', path: '/v1/chat/completions', auth: 'bearer', status: 200, query: {} });
-    expect(request?.body).toEqual({ model: 'llama3.1:8b', messages: [{ role: 'user', content: 'Say hello' }], max_completion_tokens: 64 });
+    expect(request).toMatchObject({
+      route: 'openai',
+      path: '/v1/chat/completions',
+      auth: 'bearer',
+      status: 200,
+      query: {},
+    });
+    expect(request?.body).toEqual({
+      model: 'llama3.1:8b',
+      messages: [{ role: 'user', content: 'Say hello' }],
+      max_completion_tokens: 64,
+    });
   });
 
   it('sends no Authorization header at all when no key is configured', async () => {
@@ -31,7 +47,12 @@ describe('an OpenAI-compatible endpoint through OpenAI', () => {
   });
 
   it('can send max_tokens for servers that only know the legacy field', async () => {
-    const client = createLlmClient({ kind: 'openai', baseUrl: `${fake.url}/v1`, model: 'local', tokenLimitParam: 'max_tokens' });
+    const client = createLlmClient({
+      kind: 'openai',
+      baseUrl: `${fake.url}/v1`,
+      model: 'local',
+      tokenLimitParam: 'max_tokens',
+    });
     await client.complete({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 10 });
     expect(fake.requests[0]?.body).toMatchObject({ max_tokens: 10 });
     expect(fake.requests[0]?.body).not.toHaveProperty('max_completion_tokens');
@@ -54,7 +75,11 @@ describe('an OpenAI-compatible endpoint through OpenAI', () => {
       tools: [{ name: 'lookup_person', description: 'Find a person', parameters }],
     });
 
-    expect(result).toMatchObject({ content: '', finishReason: 'tool_calls', toolCalls: [{ id: 'call_a', name: 'lookup_person', arguments: '{"name":"Megan"}' }] });
+    expect(result).toMatchObject({
+      content: '',
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: 'call_a', name: 'lookup_person', arguments: '{"name":"Megan"}' }],
+    });
     expect(fake.requests[0]?.body).toMatchObject({
       tools: [{ type: 'function', function: { name: 'lookup_person', description: 'Find a person', parameters } }],
     });
@@ -74,7 +99,14 @@ describe('an OpenAI-compatible endpoint through OpenAI', () => {
       const plain = createLlmClient({ kind: 'openai', baseUrl: `${fake.url}/v1`, model: 'local', maxRetries: 0 });
       await plain.complete({ messages: [{ role: 'user', content: 'hi' }] });
       const credential = { getToken: async () => ({ token: 'sk-local', expiresOnTimestamp: Date.now() + 60_000 }) };
-      const azure = createLlmClient({ kind: 'azure', endpoint: fake.azureEndpoint, deployment: 'd', apiVersion: '2024-10-21', auth: { credential }, maxRetries: 0 });
+      const azure = createLlmClient({
+        kind: 'azure',
+        endpoint: fake.azureEndpoint,
+        deployment: 'd',
+        apiVersion: '2024-10-21',
+        auth: { credential },
+        maxRetries: 0,
+      });
       await azure.complete({ messages: [{ role: 'user', content: 'hi' }] });
     } finally {
       process.env = saved;

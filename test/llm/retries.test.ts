@@ -12,7 +12,15 @@ beforeEach(() => fake.reset());
 
 const ask = { messages: [{ role: 'user' as const, content: 'plan it' }] };
 function client(extra: Partial<LlmClientOptions> = {}) {
-  return createLlmClient({ kind: 'azure', endpoint: fake.azureEndpoint, deployment: 'd', apiVersion: '2024-10-21', auth: { apiKey: 'k' }, maxRetries: 2, ...extra } as LlmClientOptions);
+  return createLlmClient({
+    kind: 'azure',
+    endpoint: fake.azureEndpoint,
+    deployment: 'd',
+    apiVersion: '2024-10-21',
+    auth: { apiKey: 'k' },
+    maxRetries: 2,
+    ...extra,
+  } as LlmClientOptions);
 }
 
 describe('throttling and transient failures', () => {
@@ -44,7 +52,13 @@ describe('throttling and transient failures', () => {
   it('gives up after maxRetries when throttled for ever: llm_throttled, retryable', async () => {
     fake.failNext(429, { retryAfterSeconds: 0, count: Infinity });
     const failure = client({ maxRetries: 2 }).complete(ask);
-    await expect(failure).rejects.toMatchObject({ code: 'llm_throttled', status: 429, retryable: true, retryAfterMs: 0, requestId: 'req_fake_3' });
+    await expect(failure).rejects.toMatchObject({
+      code: 'llm_throttled',
+      status: 429,
+      retryable: true,
+      retryAfterMs: 0,
+      requestId: 'req_fake_3',
+    });
     expect(fake.requests).toHaveLength(3);
   });
 
@@ -56,7 +70,11 @@ describe('throttling and transient failures', () => {
 
   it('does not wait for a Retry-After longer than allowed: fails at once with the wait', async () => {
     fake.failNext(429, { retryAfterSeconds: 120, count: Infinity });
-    const { ms, value } = await timed(() => client({ maxRetryAfterMs: 10_000 }).complete(ask).catch((error: unknown) => error));
+    const { ms, value } = await timed(() =>
+      client({ maxRetryAfterMs: 10_000 })
+        .complete(ask)
+        .catch((error: unknown) => error),
+    );
     expect(value).toMatchObject({ code: 'llm_throttled', retryAfterMs: 120_000 });
     expect(fake.requests).toHaveLength(1);
     expect(ms).toBeLessThan(2_000);
@@ -70,22 +88,40 @@ describe('throttling and transient failures', () => {
 
   it('reports llm_unavailable when 5xx outlives the retries', async () => {
     fake.failNext(500, { retryAfterMs: 10, count: Infinity });
-    await expect(client({ maxRetries: 1 }).complete(ask)).rejects.toMatchObject({ code: 'llm_unavailable', status: 500, retryable: true });
+    await expect(client({ maxRetries: 1 }).complete(ask)).rejects.toMatchObject({
+      code: 'llm_unavailable',
+      status: 500,
+      retryable: true,
+    });
     expect(fake.requests).toHaveLength(2);
   });
 
   it('does not retry a 400; an Azure content-filter 400 is llm_content_filtered', async () => {
     fake.enqueue(
       { status: 400, error: { message: "Invalid schema for response_format 'plan'", param: 'response_format' } },
-      { status: 400, error: { code: 'content_filter', message: 'The prompt was filtered.', innererror: { code: 'ResponsibleAIPolicyViolation' } } },
+      {
+        status: 400,
+        error: {
+          code: 'content_filter',
+          message: 'The prompt was filtered.',
+          innererror: { code: 'ResponsibleAIPolicyViolation' },
+        },
+      },
     );
-    await expect(client().complete(ask)).rejects.toMatchObject({ code: 'llm_bad_request', status: 400, retryable: false });
+    await expect(client().complete(ask)).rejects.toMatchObject({
+      code: 'llm_bad_request',
+      status: 400,
+      retryable: false,
+    });
     await expect(client().complete(ask)).rejects.toMatchObject({ code: 'llm_content_filtered', status: 400 });
     expect(fake.requests).toHaveLength(2);
   });
 
   it('reports a missing deployment as llm_not_found', async () => {
-    fake.enqueue({ status: 404, error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' } });
+    fake.enqueue({
+      status: 404,
+      error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' },
+    });
     await expect(client().complete(ask)).rejects.toMatchObject({ code: 'llm_not_found', status: 404 });
   });
 });

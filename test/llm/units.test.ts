@@ -19,7 +19,13 @@ describe('retryAfterMs', () => {
 
 describe('llmSettings', () => {
   it('applies defaults with a deadline that covers every attempt and wait', () => {
-    expect(llmSettings({})).toEqual({ timeoutMs: 60_000, maxRetries: 2, maxRetryAfterMs: 30_000, deadlineMs: 60_000 * 3 + 30_000 * 2, tokenLimitParam: 'max_completion_tokens' });
+    expect(llmSettings({})).toEqual({
+      timeoutMs: 60_000,
+      maxRetries: 2,
+      maxRetryAfterMs: 30_000,
+      deadlineMs: 60_000 * 3 + 30_000 * 2,
+      tokenLimitParam: 'max_completion_tokens',
+    });
   });
 
   it('bounds retries and waits whatever it is given', () => {

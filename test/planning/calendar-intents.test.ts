@@ -17,14 +17,21 @@ describe('RulePlanner: reading the calendar', () => {
     ['What does my week look like', '2026-11-23T00:00:00Z', '2026-11-30T00:00:00Z'],
   ])('"%s" lists the events from %s to %s', async (outcome, start, end) => {
     const steps = await stepsOf(outcome);
-    expect(steps).toEqual([{ action: 'calendar.listEvents', input: { start, end, timeZone: 'UTC' }, rationale: expect.any(String) }]);
+    expect(steps).toEqual([
+      { action: 'calendar.listEvents', input: { start, end, timeZone: 'UTC' }, rationale: expect.any(String) },
+    ]);
   });
 
   it("reads days in the requester's zone and keeps only meetings with the people named", async () => {
     const result = await planOf('show my meetings with Megan tomorrow', { timeZone: LA });
     expect(result).toMatchObject({ kind: 'plan', title: 'List your meetings with Megan Bowen tomorrow' });
     const steps = result.kind === 'plan' ? result.steps : [];
-    expect(inputOf(steps, 'calendar.listEvents')).toEqual({ start: '2026-11-26T08:00:00Z', end: '2026-11-27T08:00:00Z', timeZone: LA, with: ['meganb@example.com'] });
+    expect(inputOf(steps, 'calendar.listEvents')).toEqual({
+      start: '2026-11-26T08:00:00Z',
+      end: '2026-11-27T08:00:00Z',
+      timeZone: LA,
+      with: ['meganb@example.com'],
+    });
   });
 });
 
@@ -35,9 +42,20 @@ describe('RulePlanner: changing meetings', () => {
     const steps = result.kind === 'plan' ? result.steps : [];
     expect(actionsOf(steps)).toEqual(['calendar.listEvents', 'calendar.updateEvent']);
     expect(inputOf(steps, 'calendar.listEvents')).toEqual({
-      start: '2026-11-25T15:00:00Z', end: '2026-12-23T15:00:00Z', timeZone: 'UTC', subjectContains: '1:1', with: ['meganb@example.com'], maxEvents: 5, mustFind: true,
+      start: '2026-11-25T15:00:00Z',
+      end: '2026-12-23T15:00:00Z',
+      timeZone: 'UTC',
+      subjectContains: '1:1',
+      with: ['meganb@example.com'],
+      maxEvents: 5,
+      mustFind: true,
     });
-    expect(inputOf(steps, 'calendar.updateEvent')).toEqual({ ...FOUND, currentStart: { $ref: 's1.events.0.start' }, start: '2026-11-27T15:00:00Z', timeZone: 'UTC' });
+    expect(inputOf(steps, 'calendar.updateEvent')).toEqual({
+      ...FOUND,
+      currentStart: { $ref: 's1.events.0.start' },
+      start: '2026-11-27T15:00:00Z',
+      timeZone: 'UTC',
+    });
   });
 
   it('reschedules in the requester zone and asks for a time when none is given', async () => {
@@ -49,18 +67,33 @@ describe('RulePlanner: changing meetings', () => {
   });
 
   it('cancels the meeting named on a day, telling them why', async () => {
-    const result = await planOf('Cancel the Brand refresh kickoff meeting on Thursday and tell them the agency needs another week');
+    const result = await planOf(
+      'Cancel the Brand refresh kickoff meeting on Thursday and tell them the agency needs another week',
+    );
     expect(result).toMatchObject({ kind: 'plan', title: 'Cancel "Brand refresh kickoff" on Thursday 26 November' });
     const steps = result.kind === 'plan' ? result.steps : [];
     expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({
-      start: '2026-11-26T00:00:00Z', end: '2026-11-27T00:00:00Z', subjectContains: 'Brand refresh kickoff', organizedByMe: true, mustFind: true,
+      start: '2026-11-26T00:00:00Z',
+      end: '2026-11-27T00:00:00Z',
+      subjectContains: 'Brand refresh kickoff',
+      organizedByMe: true,
+      mustFind: true,
     });
-    expect(inputOf(steps, 'calendar.cancelEvent')).toEqual({ ...FOUND, currentStart: { $ref: 's1.events.0.start' }, timeZone: 'UTC', comment: 'The agency needs another week.' });
+    expect(inputOf(steps, 'calendar.cancelEvent')).toEqual({
+      ...FOUND,
+      currentStart: { $ref: 's1.events.0.start' },
+      timeZone: 'UTC',
+      comment: 'The agency needs another week.',
+    });
   });
 
   it('cancels without a message, and with "because"', async () => {
-    expect(inputOf(await stepsOf('call off the newsletter planning meeting'), 'calendar.cancelEvent')).not.toHaveProperty('comment');
-    expect(inputOf(await stepsOf('cancel my 1:1 with Megan next week because I am on leave'), 'calendar.cancelEvent')).toMatchObject({ comment: 'Because I am on leave.' });
+    expect(
+      inputOf(await stepsOf('call off the newsletter planning meeting'), 'calendar.cancelEvent'),
+    ).not.toHaveProperty('comment');
+    expect(
+      inputOf(await stepsOf('cancel my 1:1 with Megan next week because I am on leave'), 'calendar.cancelEvent'),
+    ).toMatchObject({ comment: 'Because I am on leave.' });
   });
 });
 
@@ -71,13 +104,23 @@ describe('RulePlanner: answering invitations', () => {
     ['tentatively accept the "Berlin store opening prep"', 'tentativelyAccept', 'Berlin store opening prep'],
   ])('"%s" → %s', async (outcome, response, subject) => {
     const steps = await stepsOf(outcome);
-    expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({ subjectContains: subject, organizedByMe: false, mustFind: true });
+    expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({
+      subjectContains: subject,
+      organizedByMe: false,
+      mustFind: true,
+    });
     expect(inputOf(steps, 'calendar.respond')).toEqual({ ...FOUND, response });
   });
 
   it('carries a comment, or answers quietly', async () => {
-    expect(inputOf(await stepsOf("decline the retrospective because I'm travelling"), 'calendar.respond')).toEqual({ ...FOUND, response: 'decline', comment: "Because I'm travelling." });
-    expect(inputOf(await stepsOf('decline the 1:1 with Megan next week without telling them'), 'calendar.respond')).toEqual({ ...FOUND, response: 'decline', sendResponse: false });
+    expect(inputOf(await stepsOf("decline the retrospective because I'm travelling"), 'calendar.respond')).toEqual({
+      ...FOUND,
+      response: 'decline',
+      comment: "Because I'm travelling.",
+    });
+    expect(
+      inputOf(await stepsOf('decline the 1:1 with Megan next week without telling them'), 'calendar.respond'),
+    ).toEqual({ ...FOUND, response: 'decline', sendResponse: false });
   });
 });
 
@@ -92,11 +135,16 @@ describe('calendar intents leave other requests alone', () => {
     'accept the changes in the Q3 document',
     'Email Megan Bowen a summary of my unread mail from Contoso',
   ])('"%s" is not a calendar request', (clause) => {
-    expect(calendarIntents.map((intent) => intent.parse(clause, now)).filter((parsed) => parsed !== undefined)).toEqual([]);
+    expect(calendarIntents.map((intent) => intent.parse(clause, now)).filter((parsed) => parsed !== undefined)).toEqual(
+      [],
+    );
   });
 
   it('still plans a new meeting with findMeetingTimes', async () => {
-    expect(actionsOf(await stepsOf('Set up a 30 minute meeting with Megan next week'))).toEqual(['calendar.findMeetingTimes', 'calendar.createEvent']);
+    expect(actionsOf(await stepsOf('Set up a 30 minute meeting with Megan next week'))).toEqual([
+      'calendar.findMeetingTimes',
+      'calendar.createEvent',
+    ]);
   });
 });
 

@@ -56,7 +56,12 @@ describe('RulePlanner: post a summary of mail to a channel', () => {
   });
 
   it('posts "here" to the channel the request came from', async () => {
-    const scope = { kind: 'channel' as const, conversationId: 'conv-2', teamId: 'team-1', channelId: 'chan-announcements' };
+    const scope = {
+      kind: 'channel' as const,
+      conversationId: 'conv-2',
+      teamId: 'team-1',
+      channelId: 'chan-announcements',
+    };
     const steps = await stepsOf("Post a summary of today's mail from Contoso here", { scope });
     expect(inputOf(steps, 'teams.postChannelMessage')).toEqual(post(ANNOUNCEMENTS));
     expect(inputOf(steps, 'mail.search')).toEqual({

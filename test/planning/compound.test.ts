@@ -11,7 +11,12 @@ describe('RulePlanner: several requests in one message', () => {
       title: "Summarise this week's mail from Contoso, then set up a 30-minute review with Megan Bowen next week",
     });
     const steps = result.kind === 'plan' ? result.steps : [];
-    expect(actionsOf(steps)).toEqual(['mail.search', 'text.summarise', 'calendar.findMeetingTimes', 'calendar.createEvent']);
+    expect(actionsOf(steps)).toEqual([
+      'mail.search',
+      'text.summarise',
+      'calendar.findMeetingTimes',
+      'calendar.createEvent',
+    ]);
     expect(steps[1]?.input).toMatchObject({ items: { $ref: 's1.messages' } });
     expect(steps[3]?.input).toEqual({
       subject: 'Review with Megan Bowen',
@@ -27,7 +32,10 @@ describe('RulePlanner: several requests in one message', () => {
     ['Summarise my unread Contoso emails and post it to General', ['teams.postChannelMessage']],
     ['Summarise my unread Contoso emails, then email it to Megan', ['mail.send']],
     ['Summarise my unread Contoso emails and send Megan the summary', ['mail.send']],
-    ['Email Megan a summary of unread mail from Contoso and post it to the Announcements channel', ['mail.send', 'teams.postChannelMessage']],
+    [
+      'Email Megan a summary of unread mail from Contoso and post it to the Announcements channel',
+      ['mail.send', 'teams.postChannelMessage'],
+    ],
   ])('delivers the summary asked for just before: "%s"', async (outcome, deliveries) => {
     const steps = await stepsOf(outcome);
     expect(actionsOf(steps)).toEqual(['mail.search', 'text.summarise', ...deliveries]);
@@ -36,7 +44,9 @@ describe('RulePlanner: several requests in one message', () => {
   });
 
   it('titles several deliveries of one summary', async () => {
-    const result = await planOf('Email Megan a summary of unread mail from Contoso and post it to the Announcements channel');
+    const result = await planOf(
+      'Email Megan a summary of unread mail from Contoso and post it to the Announcements channel',
+    );
     expect(result).toMatchObject({
       title: 'Email Megan Bowen a summary of unread mail from Contoso and post it to Announcements',
     });
@@ -51,7 +61,10 @@ describe('RulePlanner: several requests in one message', () => {
       'calendar.findMeetingTimes',
       'calendar.createEvent',
     ]);
-    expect(steps[4]?.input).toMatchObject({ start: { $ref: 's4.suggestions.0.start' }, end: { $ref: 's4.suggestions.0.end' } });
+    expect(steps[4]?.input).toMatchObject({
+      start: { $ref: 's4.suggestions.0.start' },
+      end: { $ref: 's4.suggestions.0.end' },
+    });
     expect(steps.every((step) => (PLANNER_ACTIONS as readonly string[]).includes(step.action))).toBe(true);
   });
 
@@ -67,12 +80,17 @@ describe('RulePlanner: several requests in one message', () => {
       'Email Megan Bowen a summary of my unread mail from Contoso and set up a 30 minute meeting with her next week',
     );
     expect(inputOf(meeting, 'calendar.findMeetingTimes')).toMatchObject({ attendees: ['meganb@example.com'] });
-    const summary = await stepsOf('Set up a call with Patti and Lynne tomorrow, then send them a summary of unread mail');
+    const summary = await stepsOf(
+      'Set up a call with Patti and Lynne tomorrow, then send them a summary of unread mail',
+    );
     expect(inputOf(summary, 'mail.send')).toMatchObject({ to: ['pattif@example.com', 'lynner@example.com'] });
   });
 
   it('asks who a pronoun means when nobody was named before', async () => {
     const result = await planOf('Set up a call with him tomorrow');
-    expect(result).toMatchObject({ kind: 'unplannable', message: expect.stringContaining("I'm not sure who you mean") });
+    expect(result).toMatchObject({
+      kind: 'unplannable',
+      message: expect.stringContaining("I'm not sure who you mean"),
+    });
   });
 });

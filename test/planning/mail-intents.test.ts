@@ -20,7 +20,12 @@ describe('RulePlanner: mail intents', () => {
         { action: 'mail.search', input: { from, top: 1 }, rationale: expect.any(String) },
         {
           action: 'mail.reply',
-          input: { messageId: s1('messages.0.id'), to: [s1('messages.0.from')], comment: 'we accept the volume tier', subject: s1('messages.0.subject') },
+          input: {
+            messageId: s1('messages.0.id'),
+            to: [s1('messages.0.from')],
+            comment: 'we accept the volume tier',
+            subject: s1('messages.0.subject'),
+          },
           rationale: expect.any(String),
         },
       ],
@@ -48,11 +53,20 @@ describe('RulePlanner: mail intents', () => {
       title: 'Forward the latest mail from Contoso to Megan Bowen',
       steps: [
         { action: 'mail.search', input: { from: 'Contoso', top: 1 }, rationale: expect.any(String) },
-        { action: 'mail.forward', input: { messageId: s1('messages.0.id'), to: ['meganb@example.com'], subject: s1('messages.0.subject') }, rationale: expect.any(String) },
+        {
+          action: 'mail.forward',
+          input: { messageId: s1('messages.0.id'), to: ['meganb@example.com'], subject: s1('messages.0.subject') },
+          rationale: expect.any(String),
+        },
       ],
     });
-    const steps = await stepsOf("forward Dana's latest email to Megan and Adele with a note: please review the pricing");
-    expect(steps[1]?.input).toMatchObject({ to: ['meganb@example.com', 'adelev@example.com'], comment: 'please review the pricing' });
+    const steps = await stepsOf(
+      "forward Dana's latest email to Megan and Adele with a note: please review the pricing",
+    );
+    expect(steps[1]?.input).toMatchObject({
+      to: ['meganb@example.com', 'adelev@example.com'],
+      comment: 'please review the pricing',
+    });
   });
 
   it.each([
@@ -74,12 +88,21 @@ describe('RulePlanner: mail intents', () => {
       kind: 'plan',
       title: 'Move your mail from orders@fabrikam.com to Archive',
       steps: [
-        { action: 'mail.search', input: { from: 'orders@fabrikam.com', folder: 'Inbox', top: 50 }, rationale: expect.any(String) },
+        {
+          action: 'mail.search',
+          input: { from: 'orders@fabrikam.com', folder: 'Inbox', top: 50 },
+          rationale: expect.any(String),
+        },
         { action: 'mail.move', input: { messageIds: s1('ids'), folder: 'Archive' }, rationale: expect.any(String) },
       ],
     });
-    expect((await stepsOf('archive my unread mail from Contoso'))[1]?.input).toEqual({ messageIds: s1('ids'), folder: 'Archive' });
-    expect((await stepsOf("move last week's mail from Contoso to the junk folder"))[1]?.input).toMatchObject({ folder: 'Junk Email' });
+    expect((await stepsOf('archive my unread mail from Contoso'))[1]?.input).toEqual({
+      messageIds: s1('ids'),
+      folder: 'Archive',
+    });
+    expect((await stepsOf("move last week's mail from Contoso to the junk folder"))[1]?.input).toMatchObject({
+      folder: 'Junk Email',
+    });
   });
 
   it('summarises a thread by subject', async () => {
@@ -88,10 +111,17 @@ describe('RulePlanner: mail intents', () => {
       title: 'Summarise the mail thread "Contoso renewal"',
       steps: [
         { action: 'mail.search', input: { subject: 'Contoso renewal', top: 1 }, rationale: expect.any(String) },
-        { action: 'mail.summariseThread', input: { messageId: s1('messages.0.id'), subject: s1('messages.0.subject') }, rationale: expect.any(String) },
+        {
+          action: 'mail.summariseThread',
+          input: { messageId: s1('messages.0.id'), subject: s1('messages.0.subject') },
+          rationale: expect.any(String),
+        },
       ],
     });
-    expect((await stepsOf('recap the email thread about Re: SSO integration'))[0]?.input).toEqual({ subject: 'SSO integration', top: 1 });
+    expect((await stepsOf('recap the email thread about Re: SSO integration'))[0]?.input).toEqual({
+      subject: 'SSO integration',
+      top: 1,
+    });
   });
 
   it("leaves other domains' requests alone", () => {
@@ -111,8 +141,21 @@ describe('RulePlanner: mail intents', () => {
 
   it('plans steps every mail action accepts once references are filled', async () => {
     const catalogue = createCatalogue({} as GraphGateway);
-    const message = { id: 'm1', subject: 'Hi', from: { name: 'Dana Whitman', address: 'dana@contoso.com' }, receivedDateTime: '2026-11-24T10:00:00Z', bodyPreview: '', isRead: false };
-    const outputs: Record<string, unknown> = { 'messages.0.id': 'm1', 'messages.0.from': message.from, 'messages.0.subject': 'Hi', ids: ['m1'], others: [{ name: 'Megan', address: 'meganb@example.com' }] };
+    const message = {
+      id: 'm1',
+      subject: 'Hi',
+      from: { name: 'Dana Whitman', address: 'dana@contoso.com' },
+      receivedDateTime: '2026-11-24T10:00:00Z',
+      bodyPreview: '',
+      isRead: false,
+    };
+    const outputs: Record<string, unknown> = {
+      'messages.0.id': 'm1',
+      'messages.0.from': message.from,
+      'messages.0.subject': 'Hi',
+      ids: ['m1'],
+      others: [{ name: 'Megan', address: 'meganb@example.com' }],
+    };
     const fill = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(fill);
       if (typeof value !== 'object' || value === null) return value;
@@ -120,7 +163,13 @@ describe('RulePlanner: mail intents', () => {
       if (ref) return outputs[ref.replace(/^s\d+\./, '')];
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]));
     };
-    for (const outcome of ["reply all to Dana's latest mail saying ok", 'forward the latest mail from Contoso to Megan', 'flag my unread mail from Fabrikam', 'move the mails from orders@fabrikam.com to Archive', 'summarise the thread Contoso renewal']) {
+    for (const outcome of [
+      "reply all to Dana's latest mail saying ok",
+      'forward the latest mail from Contoso to Megan',
+      'flag my unread mail from Fabrikam',
+      'move the mails from orders@fabrikam.com to Archive',
+      'summarise the thread Contoso renewal',
+    ]) {
       for (const step of await stepsOf(outcome)) {
         const parsed = catalogue.get(step.action)?.input.safeParse(fill(step.input));
         expect([step.action, parsed?.error?.issues ?? []]).toEqual([step.action, []]);

@@ -37,7 +37,9 @@ describe('RulePlanner: meetings', () => {
   });
 
   it('computes "next week" as Monday to Saturday 00:00 in the requester\'s zone', async () => {
-    const steps = await stepsOf('Set up a 30 minute meeting with Megan and Adele next week about the launch', { timeZone: LA });
+    const steps = await stepsOf('Set up a 30 minute meeting with Megan and Adele next week about the launch', {
+      timeZone: LA,
+    });
     expect(inputOf(steps, 'calendar.findMeetingTimes')).toEqual({
       attendees: ['meganb@example.com', 'adelev@example.com'],
       durationMinutes: 30,
@@ -68,7 +70,9 @@ describe('RulePlanner: meetings', () => {
 
   it('books "a 45-minute call with Patti on Friday" on the coming Friday with a default subject', async () => {
     const result = await planOf('book a 45-minute call with Patti on Friday');
-    expect(result.kind === 'plan' && result.title).toBe('Set up a 45-minute call with Patti Fernandez on Friday 27 November');
+    expect(result.kind === 'plan' && result.title).toBe(
+      'Set up a 45-minute call with Patti Fernandez on Friday 27 November',
+    );
     const steps = await stepsOf('book a 45-minute call with Patti on Friday');
     expect(inputOf(steps, 'calendar.findMeetingTimes')).toMatchObject({
       attendees: ['pattif@example.com'],
@@ -183,7 +187,10 @@ describe('RulePlanner: meetings', () => {
   it('marks an in-person meeting as not online', async () => {
     const steps = await stepsOf('set up a catch-up with Adele in person tomorrow afternoon');
     expect(actionsOf(steps)).toEqual(['calendar.findMeetingTimes', 'calendar.createEvent']);
-    expect(inputOf(steps, 'calendar.createEvent')).toMatchObject({ subject: 'Catch-up with Adele Vance', isOnlineMeeting: false });
+    expect(inputOf(steps, 'calendar.createEvent')).toMatchObject({
+      subject: 'Catch-up with Adele Vance',
+      isOnlineMeeting: false,
+    });
   });
 
   it.each([

@@ -15,7 +15,7 @@ describe('MemoryDirectory', () => {
     expect(await directory.findPeople('owen', actor)).toEqual([]);
   });
 
-  it('matches mail by prefix, like Graph\'s startswith(mail), and UPN exactly', async () => {
+  it("matches mail by prefix, like Graph's startswith(mail), and UPN exactly", async () => {
     expect(names(await directory.findPeople('MeganB@example.com', actor))).toEqual(['Megan Bowen']);
     expect(names(await directory.findPeople('meganb@', actor))).toEqual(['Megan Bowen']);
     expect(await directory.findPeople('example.com', actor)).toEqual([]);

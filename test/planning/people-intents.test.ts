@@ -20,7 +20,11 @@ describe('RulePlanner: questions about people', () => {
     ['who reports to Patti', 'people.directReports', { person: 'pattif@example.com' }],
     ["who are Patti's direct reports", 'people.directReports', { person: 'pattif@example.com' }],
     ['is Megan available', 'people.presence', { people: ['meganb@example.com'] }],
-    ['are Megan and Adele available right now', 'people.presence', { people: ['meganb@example.com', 'adelev@example.com'] }],
+    [
+      'are Megan and Adele available right now',
+      'people.presence',
+      { people: ['meganb@example.com', 'adelev@example.com'] },
+    ],
     ["what's Lynne's status", 'people.presence', { people: ['lynner@example.com'] }],
     ["what are Adele's working hours", 'people.mailboxSettings', { person: 'adelev@example.com' }],
     ['what time zone is Lynne in', 'people.mailboxSettings', { person: 'lynner@example.com' }],
@@ -40,7 +44,9 @@ describe('RulePlanner: questions about people', () => {
   it('asks which Megan, and a directory look-up lists both instead', async () => {
     const two = { directory: playgroundDirectory([MEGAN_SMITH]) };
     const asked = await planOf("who is Megan's manager", two);
-    expect(asked.kind === 'question' ? asked.question : asked.kind === 'unplannable' ? asked.message : '').toContain('several people called Megan');
+    expect(asked.kind === 'question' ? asked.question : asked.kind === 'unplannable' ? asked.message : '').toContain(
+      'several people called Megan',
+    );
     expect(inputOf(await stepsOf('who is Megan', two), 'people.resolve')).toEqual({ query: 'Megan' });
     expect(await refusalOf('is Zed available')).toContain("couldn't find anyone called Zed");
   });

@@ -12,7 +12,7 @@ const OUTCOMES = [
   "Post a summary of this week's mail from Contoso to the General channel",
   'share a recap of unread mail from Fabrikam in Announcements',
   "summarise this week's mail from Contoso and set up a 30-minute review with Megan next week",
-  'Email me a summary of last week\'s messages from dana@contoso.com',
+  "Email me a summary of last week's messages from dana@contoso.com",
   'Summarise my unread Contoso emails and post it to General, then book a call with Lynne on Monday',
   "Give me a summary of yesterday's mail",
 ];
@@ -27,28 +27,30 @@ function refs(value: unknown): string[] {
 }
 
 describe('RulePlanner: every plan is well formed', () => {
-  it.each(OUTCOMES.flatMap((outcome) => [[outcome, 'UTC'], [outcome, 'America/Los_Angeles']]))(
-    '"%s" (%s) uses only catalogue actions, backward references and UTC instants',
-    async (outcome, timeZone) => {
-      const result = await planOf(outcome, { timeZone });
-      if (result.kind !== 'plan') throw new Error(JSON.stringify(result));
-      expect(result.title.length).toBeGreaterThan(0);
-      expect(result.steps.length).toBeGreaterThan(0);
-      result.steps.forEach((step: StepDraft, index) => {
-        expect(PLANNER_ACTIONS).toContain(step.action);
-        expect(step.rationale.length).toBeGreaterThan(0);
-        for (const ref of refs(step.input)) {
-          const match = /^s(\d+)\.[A-Za-z0-9_.]+$/.exec(ref);
-          expect(match).not.toBeNull();
-          expect(Number(match?.[1])).toBeGreaterThanOrEqual(1);
-          expect(Number(match?.[1])).toBeLessThanOrEqual(index);
-        }
-        for (const key of ['since', 'until', 'windowStart', 'windowEnd']) {
-          const value = step.input[key];
-          if (value !== undefined) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-        }
-        expect(Object.values(step.input)).not.toContain(undefined);
-      });
-    },
-  );
+  it.each(
+    OUTCOMES.flatMap((outcome) => [
+      [outcome, 'UTC'],
+      [outcome, 'America/Los_Angeles'],
+    ]),
+  )('"%s" (%s) uses only catalogue actions, backward references and UTC instants', async (outcome, timeZone) => {
+    const result = await planOf(outcome, { timeZone });
+    if (result.kind !== 'plan') throw new Error(JSON.stringify(result));
+    expect(result.title.length).toBeGreaterThan(0);
+    expect(result.steps.length).toBeGreaterThan(0);
+    result.steps.forEach((step: StepDraft, index) => {
+      expect(PLANNER_ACTIONS).toContain(step.action);
+      expect(step.rationale.length).toBeGreaterThan(0);
+      for (const ref of refs(step.input)) {
+        const match = /^s(\d+)\.[A-Za-z0-9_.]+$/.exec(ref);
+        expect(match).not.toBeNull();
+        expect(Number(match?.[1])).toBeGreaterThanOrEqual(1);
+        expect(Number(match?.[1])).toBeLessThanOrEqual(index);
+      }
+      for (const key of ['since', 'until', 'windowStart', 'windowEnd']) {
+        const value = step.input[key];
+        if (value !== undefined) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      }
+      expect(Object.values(step.input)).not.toContain(undefined);
+    });
+  });
 });

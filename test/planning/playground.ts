@@ -22,7 +22,12 @@ export const PEOPLE: readonly DirectoryPerson[] = [
 
 export const MEGAN_SMITH = person('megans', 'Megan Smith');
 
-export const GENERAL: ChannelRef = { teamId: 'team-1', teamName: 'My Team', channelId: 'chan-general', channelName: 'General' };
+export const GENERAL: ChannelRef = {
+  teamId: 'team-1',
+  teamName: 'My Team',
+  channelId: 'chan-general',
+  channelName: 'General',
+};
 export const ANNOUNCEMENTS: ChannelRef = {
   teamId: 'team-1',
   teamName: 'My Team',
@@ -65,15 +70,20 @@ export async function stepsOf(outcome: string, options: PlanOptions = {}): Promi
 
 /** The planner's refusal message; fails the test when it planned. */
 /** The clarifying question (and its options) the planner asks instead of planning; fails the test otherwise. */
-export async function questionOf(outcome: string, options: PlanOptions = {}): Promise<{ question: string; options: readonly string[] }> {
+export async function questionOf(
+  outcome: string,
+  options: PlanOptions = {},
+): Promise<{ question: string; options: readonly string[] }> {
   const result = await planOf(outcome, options);
-  if (result.kind !== 'question') throw new Error(`expected a question for "${outcome}", got: ${JSON.stringify(result)}`);
+  if (result.kind !== 'question')
+    throw new Error(`expected a question for "${outcome}", got: ${JSON.stringify(result)}`);
   return { question: result.question, options: result.options ?? [] };
 }
 
 export async function refusalOf(outcome: string, options: PlanOptions = {}): Promise<string> {
   const result = await planOf(outcome, options);
-  if (result.kind !== 'unplannable') throw new Error(`expected no plan for "${outcome}", got: ${JSON.stringify(result)}`);
+  if (result.kind !== 'unplannable')
+    throw new Error(`expected no plan for "${outcome}", got: ${JSON.stringify(result)}`);
   return result.message;
 }
 

@@ -1,6 +1,16 @@
 import type { ChannelRef, Directory, DirectoryActor, DirectoryPerson } from '../../src/planning/directory';
 import { isPersonQuestion, refusalResult, resolvePeople, withAnswers } from '../../src/planning/extract/people';
-import { GENERAL, MEGAN_SMITH, REQUESTER, inputOf, planOf, playgroundDirectory, questionOf, refusalOf, stepsOf } from './playground';
+import {
+  GENERAL,
+  MEGAN_SMITH,
+  REQUESTER,
+  inputOf,
+  planOf,
+  playgroundDirectory,
+  questionOf,
+  refusalOf,
+  stepsOf,
+} from './playground';
 
 /**
  * What the planner asked about an ambiguous name: a clarification question once the rule
@@ -39,7 +49,15 @@ describe('RulePlanner: resolving people and channels', () => {
   });
 
   it('asks about one name at a time when several are ambiguous, but reports a missing person with them as a refusal', async () => {
-    const directory = playgroundDirectory([MEGAN_SMITH, { id: 'id-adelet', displayName: 'Adele Thomas', mail: 'adelet@example.com', userPrincipalName: 'adelet@example.com' }]);
+    const directory = playgroundDirectory([
+      MEGAN_SMITH,
+      {
+        id: 'id-adelet',
+        displayName: 'Adele Thomas',
+        mail: 'adelet@example.com',
+        userPrincipalName: 'adelet@example.com',
+      },
+    ]);
     const two = await resolvePeople(['Megan', 'Adele'], REQUESTER, directory);
     if (two.ok || !isPersonQuestion(two)) throw new Error('expected a question');
     expect(two.options).toEqual(['Megan Bowen (meganb@example.com)', 'Megan Smith (megans@example.com)']);
@@ -49,14 +67,24 @@ describe('RulePlanner: resolving people and channels', () => {
 
   it('uses the chosen option on the re-plan: that exact person, and nobody else changes', async () => {
     const question = 'I found several people called Megan: … Which one did you mean?';
-    const answered = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'Megan Smith (megans@example.com)' }]);
-    const steps = await stepsOf('Email Megan and Adele a summary of my unread mail from Contoso', { directory: answered });
+    const answered = withAnswers(playgroundDirectory([MEGAN_SMITH]), [
+      { question, answer: 'Megan Smith (megans@example.com)' },
+    ]);
+    const steps = await stepsOf('Email Megan and Adele a summary of my unread mail from Contoso', {
+      directory: answered,
+    });
     expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['megans@example.com', 'adelev@example.com'] });
     const byName = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'megan bowen' }]);
-    expect(inputOf(await stepsOf('Set up a meeting with Megan tomorrow', { directory: byName }), 'calendar.findMeetingTimes'))
-      .toMatchObject({ attendees: ['meganb@example.com'] });
+    expect(
+      inputOf(
+        await stepsOf('Set up a meeting with Megan tomorrow', { directory: byName }),
+        'calendar.findMeetingTimes',
+      ),
+    ).toMatchObject({ attendees: ['meganb@example.com'] });
     const unrelated = withAnswers(playgroundDirectory([MEGAN_SMITH]), [{ question, answer: 'the one in marketing' }]);
-    expect((await questionOf('Email Megan a summary of my unread mail', { directory: unrelated })).question).toContain('several people called Megan');
+    expect((await questionOf('Email Megan a summary of my unread mail', { directory: unrelated })).question).toContain(
+      'several people called Megan',
+    );
   });
 
   it('asks the same for meeting attendees, and reports every problem at once', async () => {
@@ -82,7 +110,12 @@ describe('RulePlanner: resolving people and channels', () => {
   });
 
   it('asks which channel when a name matches channels in several teams', async () => {
-    const otherGeneral: ChannelRef = { teamId: 'team-2', teamName: 'Sales', channelId: 'chan-sales-general', channelName: 'General' };
+    const otherGeneral: ChannelRef = {
+      teamId: 'team-2',
+      teamName: 'Sales',
+      channelId: 'chan-sales-general',
+      channelName: 'General',
+    };
     const directory = playgroundDirectory();
     const twoTeams: Directory = {
       findPeople: (query, actor) => directory.findPeople(query, actor),
@@ -90,8 +123,13 @@ describe('RulePlanner: resolving people and channels', () => {
     };
     const message = await refusalOf('Post a summary of unread mail to General', { directory: twoTeams });
     expect(message).toContain('General (My Team), General (Sales)');
-    const steps = await stepsOf('Post a summary of unread mail to the General channel in Sales', { directory: twoTeams });
-    expect(inputOf(steps, 'teams.postChannelMessage')).toMatchObject({ teamId: 'team-2', channelId: 'chan-sales-general' });
+    const steps = await stepsOf('Post a summary of unread mail to the General channel in Sales', {
+      directory: twoTeams,
+    });
+    expect(inputOf(steps, 'teams.postChannelMessage')).toMatchObject({
+      teamId: 'team-2',
+      channelId: 'chan-sales-general',
+    });
   });
 
   it('runs every lookup as the requester', async () => {
@@ -103,7 +141,8 @@ describe('RulePlanner: resolving people and channels', () => {
     };
     await stepsOf('Email Megan a summary of unread mail and post it to General', { directory: recording });
     expect(actors.length).toBeGreaterThanOrEqual(2);
-    for (const actor of actors) expect(actor).toEqual({ id: 'id-alexw', upn: 'alexw@example.com', name: 'Alex Wilber' });
+    for (const actor of actors)
+      expect(actor).toEqual({ id: 'id-alexw', upn: 'alexw@example.com', name: 'Alex Wilber' });
   });
 
   it('lets directory failures propagate for the engine to report', async () => {

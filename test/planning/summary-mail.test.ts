@@ -25,7 +25,7 @@ describe('RulePlanner: email someone a summary of mail', () => {
     });
   });
 
-  it("resolves a first name and reads \"this week's\" as Monday 00:00 until now (UTC)", async () => {
+  it('resolves a first name and reads "this week\'s" as Monday 00:00 until now (UTC)', async () => {
     const steps = await stepsOf("send Adele a summary of this week's mail from Fabrikam");
     expect(inputOf(steps, 'mail.search')).toEqual({
       from: 'Fabrikam',
@@ -39,8 +39,10 @@ describe('RulePlanner: email someone a summary of mail', () => {
     });
   });
 
-  it("computes \"this week\" in the requester's time zone", async () => {
-    const steps = await stepsOf("send Adele a summary of this week's mail from Fabrikam", { timeZone: 'America/Los_Angeles' });
+  it('computes "this week" in the requester\'s time zone', async () => {
+    const steps = await stepsOf("send Adele a summary of this week's mail from Fabrikam", {
+      timeZone: 'America/Los_Angeles',
+    });
     expect(inputOf(steps, 'mail.search')).toEqual({
       from: 'Fabrikam',
       since: '2026-11-23T08:00:00Z',
@@ -71,12 +73,48 @@ describe('RulePlanner: email someone a summary of mail', () => {
   });
 
   it.each([
-    ['last week', "Email Megan a summary of last week's messages from dana@contoso.com", 'UTC', '2026-11-16T00:00:00Z', '2026-11-23T00:00:00Z'],
-    ['last week (LA)', "Email Megan a summary of last week's messages from dana@contoso.com", 'America/Los_Angeles', '2026-11-16T08:00:00Z', '2026-11-23T08:00:00Z'],
-    ['today (LA)', "Email Megan a summary of today's emails from dana@contoso.com", 'America/Los_Angeles', '2026-11-25T08:00:00Z', '2026-11-25T15:00:00Z'],
-    ['yesterday', 'Email Megan a summary of mail from dana@contoso.com from yesterday', 'UTC', '2026-11-24T00:00:00Z', '2026-11-25T00:00:00Z'],
-    ['last month across DST (LA)', "Email Megan a summary of last month's mail from dana@contoso.com", 'America/Los_Angeles', '2026-10-01T07:00:00Z', '2026-11-01T07:00:00Z'],
-    ['the last 3 days', 'Email Megan a summary of mail from dana@contoso.com in the last 3 days', 'UTC', '2026-11-22T15:00:00Z', '2026-11-25T15:00:00Z'],
+    [
+      'last week',
+      "Email Megan a summary of last week's messages from dana@contoso.com",
+      'UTC',
+      '2026-11-16T00:00:00Z',
+      '2026-11-23T00:00:00Z',
+    ],
+    [
+      'last week (LA)',
+      "Email Megan a summary of last week's messages from dana@contoso.com",
+      'America/Los_Angeles',
+      '2026-11-16T08:00:00Z',
+      '2026-11-23T08:00:00Z',
+    ],
+    [
+      'today (LA)',
+      "Email Megan a summary of today's emails from dana@contoso.com",
+      'America/Los_Angeles',
+      '2026-11-25T08:00:00Z',
+      '2026-11-25T15:00:00Z',
+    ],
+    [
+      'yesterday',
+      'Email Megan a summary of mail from dana@contoso.com from yesterday',
+      'UTC',
+      '2026-11-24T00:00:00Z',
+      '2026-11-25T00:00:00Z',
+    ],
+    [
+      'last month across DST (LA)',
+      "Email Megan a summary of last month's mail from dana@contoso.com",
+      'America/Los_Angeles',
+      '2026-10-01T07:00:00Z',
+      '2026-11-01T07:00:00Z',
+    ],
+    [
+      'the last 3 days',
+      'Email Megan a summary of mail from dana@contoso.com in the last 3 days',
+      'UTC',
+      '2026-11-22T15:00:00Z',
+      '2026-11-25T15:00:00Z',
+    ],
   ])('reads %s as a since/until range', async (_label, outcome, timeZone, since, until) => {
     const steps = await stepsOf(outcome, { timeZone });
     expect(inputOf(steps, 'mail.search')).toEqual({ from: 'dana@contoso.com', since, until });
@@ -102,13 +140,19 @@ describe('RulePlanner: email someone a summary of mail', () => {
   it.each([
     ['Send Megan Bowen an email summarising my unread mail from Contoso', { from: 'Contoso', unread: true }],
     ['email Megan the unread Contoso emails summarised', { from: 'Contoso', unread: true }],
-    ["Email Megan Bowen a digest of this week's Contoso mail", { from: 'Contoso', since: '2026-11-23T00:00:00Z', until: '2026-11-25T15:00:00Z' }],
+    [
+      "Email Megan Bowen a digest of this week's Contoso mail",
+      { from: 'Contoso', since: '2026-11-23T00:00:00Z', until: '2026-11-25T15:00:00Z' },
+    ],
     ['Email Megan a summary of my last 10 emails from Contoso', { from: 'Contoso', top: 10 }],
     ['Email Megan a summary of unread mail with subject "Invoice 42"', { subject: 'Invoice 42', unread: true }],
     ["Email Megan a summary of mail from Contoso that I haven't read", { from: 'Contoso', unread: true }],
     ['Email Megan a summary of my new messages from the Contoso team', { from: 'Contoso', unread: true }],
     ['Email Megan a recap of unread messages from Fabrikam in my inbox', { from: 'Fabrikam', unread: true }],
-    ['Summarize emails from Contoso received this week and share with Megan', { from: 'Contoso', since: '2026-11-23T00:00:00Z', until: '2026-11-25T15:00:00Z' }],
+    [
+      'Summarize emails from Contoso received this week and share with Megan',
+      { from: 'Contoso', since: '2026-11-23T00:00:00Z', until: '2026-11-25T15:00:00Z' },
+    ],
   ])('understands "%s"', async (outcome, search) => {
     const steps = await stepsOf(outcome);
     expect(actionsOf(steps)).toEqual(['mail.search', 'text.summarise', 'mail.send']);

@@ -2,12 +2,33 @@ import { DateTime } from 'luxon';
 import { MemoryDirectory } from '../../src/planning';
 import { teamsIntents } from '../../src/planning/intents/domains/teams';
 import type { ChannelRef } from '../../src/planning/directory';
-import { ANNOUNCEMENTS, CHANNELS, GENERAL, NOW, PEOPLE, actionsOf, inputOf, planOf, refusalOf, stepsOf } from './playground';
+import {
+  ANNOUNCEMENTS,
+  CHANNELS,
+  GENERAL,
+  NOW,
+  PEOPLE,
+  actionsOf,
+  inputOf,
+  planOf,
+  refusalOf,
+  stepsOf,
+} from './playground';
 
-const where = (c: ChannelRef) => ({ teamId: c.teamId, channelId: c.channelId, channelName: c.channelName, teamName: c.teamName });
+const where = (c: ChannelRef) => ({
+  teamId: c.teamId,
+  channelId: c.channelId,
+  channelName: c.channelName,
+  teamName: c.teamName,
+});
 const megan = { userId: 'id-meganb', displayName: 'Megan Bowen', address: 'meganb@example.com' };
 const adele = { userId: 'id-adelev', displayName: 'Adele Vance', address: 'adelev@example.com' };
-const RETAIL_GENERAL: ChannelRef = { teamId: 'team-2', teamName: 'Retail Operations', channelId: 'chan-retail-general', channelName: 'General' };
+const RETAIL_GENERAL: ChannelRef = {
+  teamId: 'team-2',
+  teamName: 'Retail Operations',
+  channelId: 'chan-retail-general',
+  channelName: 'General',
+};
 
 describe('RulePlanner: what is new in a channel', () => {
   it.each([
@@ -22,15 +43,31 @@ describe('RulePlanner: what is new in a channel', () => {
       kind: 'plan',
       title: "Summarise what's new in General",
       steps: [
-        { action: 'teams.listChannelMessages', input: { ...where(GENERAL), top: 15, repliesPerPost: 10 }, rationale: expect.any(String) },
-        { action: 'text.summarise', input: { items: { $ref: 's1.items' }, title: "What's new in General", maxItems: 30 }, rationale: expect.any(String) },
+        {
+          action: 'teams.listChannelMessages',
+          input: { ...where(GENERAL), top: 15, repliesPerPost: 10 },
+          rationale: expect.any(String),
+        },
+        {
+          action: 'text.summarise',
+          input: { items: { $ref: 's1.items' }, title: "What's new in General", maxItems: 30 },
+          rationale: expect.any(String),
+        },
       ],
     });
   });
 
   it('leaves mail and other summaries alone', async () => {
-    expect(actionsOf(await stepsOf('summarise my unread mail from Contoso'))).toEqual(['mail.search', 'text.summarise']);
-    for (const clause of ["what's new in my inbox", 'summarise my unread mail', 'recap the launch meeting', 'post a summary of my mail to General']) {
+    expect(actionsOf(await stepsOf('summarise my unread mail from Contoso'))).toEqual([
+      'mail.search',
+      'text.summarise',
+    ]);
+    for (const clause of [
+      "what's new in my inbox",
+      'summarise my unread mail',
+      'recap the launch meeting',
+      'post a summary of my mail to General',
+    ]) {
       for (const intent of teamsIntents) expect(intent.parse(clause, DateTime.fromJSDate(NOW))).toBeUndefined();
     }
   });
@@ -52,10 +89,19 @@ describe('RulePlanner: reply to the latest post', () => {
       kind: 'plan',
       title: 'Reply to the latest post in General: "Thanks, numbers are in the workbook"',
       steps: [
-        { action: 'teams.listChannelMessages', input: { ...where(GENERAL), top: 1, repliesPerPost: 0 }, rationale: expect.any(String) },
+        {
+          action: 'teams.listChannelMessages',
+          input: { ...where(GENERAL), top: 1, repliesPerPost: 0 },
+          rationale: expect.any(String),
+        },
         {
           action: 'teams.replyToMessage',
-          input: { ...where(GENERAL), messageId: { $ref: 's1.latest.id' }, postPreview: { $ref: 's1.latest.text' }, text: 'Thanks, numbers are in the workbook' },
+          input: {
+            ...where(GENERAL),
+            messageId: { $ref: 's1.latest.id' },
+            postPreview: { $ref: 's1.latest.text' },
+            text: 'Thanks, numbers are in the workbook',
+          },
           rationale: expect.any(String),
         },
       ],
@@ -64,7 +110,11 @@ describe('RulePlanner: reply to the latest post', () => {
 
   it('takes a colon, the last message, and mentions', async () => {
     const steps = await stepsOf('reply to the last message in Announcements: will do and mention Megan');
-    expect(inputOf(steps, 'teams.replyToMessage')).toMatchObject({ ...where(ANNOUNCEMENTS), text: 'will do', mentions: [megan] });
+    expect(inputOf(steps, 'teams.replyToMessage')).toMatchObject({
+      ...where(ANNOUNCEMENTS),
+      text: 'will do',
+      mentions: [megan],
+    });
     const kept = await stepsOf('reply to the latest post in General saying I will mention it at the all-hands');
     expect(inputOf(kept, 'teams.replyToMessage')).toMatchObject({ text: 'I will mention it at the all-hands' });
   });
@@ -87,7 +137,13 @@ describe('RulePlanner: chat messages', () => {
     expect(result).toEqual({
       kind: 'plan',
       title: 'Send Megan Bowen a Teams chat message: "the deck is ready"',
-      steps: [{ action: 'teams.sendChatMessage', input: { to: 'meganb@example.com', toName: 'Megan Bowen', text: 'the deck is ready' }, rationale: expect.any(String) }],
+      steps: [
+        {
+          action: 'teams.sendChatMessage',
+          input: { to: 'meganb@example.com', toName: 'Megan Bowen', text: 'the deck is ready' },
+          rationale: expect.any(String),
+        },
+      ],
     });
   });
 
@@ -103,7 +159,11 @@ describe('RulePlanner: chat messages', () => {
   });
 
   it('keeps email requests for mail', async () => {
-    expect(actionsOf(await stepsOf('Email Megan Bowen a summary of my unread mail from Contoso'))).toEqual(['mail.search', 'text.summarise', 'mail.send']);
+    expect(actionsOf(await stepsOf('Email Megan Bowen a summary of my unread mail from Contoso'))).toEqual([
+      'mail.search',
+      'text.summarise',
+      'mail.send',
+    ]);
   });
 });
 
@@ -113,14 +173,27 @@ describe('RulePlanner: post a message and mention people', () => {
     expect(result).toEqual({
       kind: 'plan',
       title: 'Post "Launch moved to April" in Announcements and mention Megan Bowen',
-      steps: [{ action: 'teams.postChannelMessage', input: { ...where(ANNOUNCEMENTS), text: 'Launch moved to April', mentions: [megan] }, rationale: expect.any(String) }],
+      steps: [
+        {
+          action: 'teams.postChannelMessage',
+          input: { ...where(ANNOUNCEMENTS), text: 'Launch moved to April', mentions: [megan] },
+          rationale: expect.any(String),
+        },
+      ],
     });
   });
 
   it('mentions several people, or nobody', async () => {
     const steps = await stepsOf('Post "Please review the deck" to the General channel mentioning Megan and Adele');
-    expect(inputOf(steps, 'teams.postChannelMessage')).toEqual({ ...where(GENERAL), text: 'Please review the deck', mentions: [megan, adele] });
-    expect(inputOf(await stepsOf('post "Hello all" in General'), 'teams.postChannelMessage')).toEqual({ ...where(GENERAL), text: 'Hello all' });
+    expect(inputOf(steps, 'teams.postChannelMessage')).toEqual({
+      ...where(GENERAL),
+      text: 'Please review the deck',
+      mentions: [megan, adele],
+    });
+    expect(inputOf(await stepsOf('post "Hello all" in General'), 'teams.postChannelMessage')).toEqual({
+      ...where(GENERAL),
+      text: 'Hello all',
+    });
   });
 
   it('cannot mention someone outside the directory', async () => {
@@ -134,11 +207,20 @@ describe('RulePlanner: post a message and mention people', () => {
 });
 
 describe('RulePlanner: what is new in a channel, over a period', () => {
-  it('reads only the period asked for, in the requester\'s zone', async () => {
+  it("reads only the period asked for, in the requester's zone", async () => {
     const steps = await stepsOf("what's new in General this week", { timeZone: 'America/Los_Angeles' });
-    expect(inputOf(steps, 'teams.listChannelMessages')).toEqual({ ...where(GENERAL), top: 15, repliesPerPost: 10, since: '2026-11-23T08:00:00Z', until: '2026-11-25T15:00:00Z' });
+    expect(inputOf(steps, 'teams.listChannelMessages')).toEqual({
+      ...where(GENERAL),
+      top: 15,
+      repliesPerPost: 10,
+      since: '2026-11-23T08:00:00Z',
+      until: '2026-11-25T15:00:00Z',
+    });
     expect(inputOf(steps, 'text.summarise')).toMatchObject({ title: "What's new in General this week" });
     const since = await stepsOf('catch me up on the Announcements channel since Monday');
-    expect(inputOf(since, 'teams.listChannelMessages')).toMatchObject({ ...where(ANNOUNCEMENTS), since: '2026-11-23T00:00:00Z' });
+    expect(inputOf(since, 'teams.listChannelMessages')).toMatchObject({
+      ...where(ANNOUNCEMENTS),
+      since: '2026-11-23T00:00:00Z',
+    });
   });
 });

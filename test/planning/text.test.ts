@@ -24,7 +24,10 @@ describe('splitClauses', () => {
     ['Set up a meeting with Megan and Adele tomorrow', ['Set up a meeting with Megan and Adele tomorrow']],
     ['Summarise my mail, then email it to Megan', ['Summarise my mail', 'email it to Megan']],
     ['Summarise my unread mail and messages from Contoso', ['Summarise my unread mail and messages from Contoso']],
-    ['Email meganb@example.com a summary. Then book a call with Patti', ['Email meganb@example.com a summary', 'book a call with Patti']],
+    [
+      'Email meganb@example.com a summary. Then book a call with Patti',
+      ['Email meganb@example.com a summary', 'book a call with Patti'],
+    ],
   ])('splits %j', (text, clauses) => {
     expect(splitClauses(text)).toEqual(clauses);
   });

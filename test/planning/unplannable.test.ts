@@ -47,7 +47,16 @@ describe('RulePlanner: outcomes it cannot plan', () => {
   });
 
   it('never throws on odd input', async () => {
-    const odd = ['@@@', 'with with with', 'summary summary', 'Set up a meeting with , and', '1:1', 'from from mail', '\u0000', 'x'.repeat(5000)];
+    const odd = [
+      '@@@',
+      'with with with',
+      'summary summary',
+      'Set up a meeting with , and',
+      '1:1',
+      'from from mail',
+      '\u0000',
+      'x'.repeat(5000),
+    ];
     for (const outcome of odd) await expect(planOf(outcome)).resolves.toHaveProperty('kind');
   });
 

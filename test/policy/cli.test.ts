@@ -26,13 +26,17 @@ describe('policy CLI in-process', () => {
     const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nactions: { deny: [files.delete] }\n' });
     expect(result).toEqual({
       code: 0,
-      out: ['policy OK: version 1; kill switch off; 0 rules; checkpoints: write-internal, write-external, destructive; deny: files.delete; destructive actions off; 0 channel approver sets; default quorum 1; checkpoints expire after 1440 min'],
+      out: [
+        'policy OK: version 1; kill switch off; 0 rules; checkpoints: write-internal, write-external, destructive; deny: files.delete; destructive actions off; 0 channel approver sets; default quorum 1; checkpoints expire after 1440 min',
+      ],
       err: [],
     });
   });
 
   it('prints every error as file:line:column path: message and exits 1', async () => {
-    const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nkillSwitch: 1\nexpiry: { onExpiry: approve }\nextra: true\n' });
+    const result = await run(['check', 'p.yaml'], {
+      'p.yaml': 'version: 1\nkillSwitch: 1\nexpiry: { onExpiry: approve }\nextra: true\n',
+    });
     expect(result.code).toBe(1);
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
@@ -44,13 +48,19 @@ describe('policy CLI in-process', () => {
   });
 
   it('warns about unreachable quorums without failing', async () => {
-    const result = await run(['check', 'p.yaml'], { 'p.yaml': 'version: 1\nrules:\n  - id: two\n    when: { sharingLink: true }\n    require: { quorum: 2 }\n' });
+    const result = await run(['check', 'p.yaml'], {
+      'p.yaml': 'version: 1\nrules:\n  - id: two\n    when: { sharingLink: true }\n    require: { quorum: 2 }\n',
+    });
     expect(result.code).toBe(0);
-    expect(result.err).toEqual(['p.yaml: warning: rule two needs 2 approvals, but approvers.default allows only 1; steps it matches there can never be approved']);
+    expect(result.err).toEqual([
+      'p.yaml: warning: rule two needs 2 approvals, but approvers.default allows only 1; steps it matches there can never be approved',
+    ]);
   });
 
   it('explains a policy for a channel', async () => {
-    const result = await run(['explain', 'p.yaml', '--channel-name', 'Ops'], { 'p.yaml': 'version: 1\napprovers: { channels: [{ match: { channelName: ops }, approvers: [bob] }] }\n' });
+    const result = await run(['explain', 'p.yaml', '--channel-name', 'Ops'], {
+      'p.yaml': 'version: 1\napprovers: { channels: [{ match: { channelName: ops }, approvers: [bob] }] }\n',
+    });
     expect(result.code).toBe(0);
     expect(result.out).toContain('Approvers here: the requester, bob; 1 approval needed (from approvers.channels[0]).');
   });
@@ -60,8 +70,14 @@ describe('policy CLI in-process', () => {
     expect((await run(['lint', 'p.yaml'], {})).code).toBe(2);
     expect((await run(['explain', 'p.yaml', '--bogus', 'x'], { 'p.yaml': 'version: 1\n' })).code).toBe(2);
     expect((await run(['dry-run', 'p.yaml', '--days', 'zero'], { 'p.yaml': 'version: 1\n' })).code).toBe(2);
-    expect((await run(['dry-run', 'p.yaml', '--db', '/nonexistent/tasks.db'], { 'p.yaml': 'version: 1\n' })).err).toEqual(['no task database at /nonexistent/tasks.db (give its path with --db)']);
-    expect(await run(['check', 'nope.yaml'], {})).toEqual({ code: 2, out: [], err: ['nope.yaml: cannot read (ENOENT)'] });
+    expect(
+      (await run(['dry-run', 'p.yaml', '--db', '/nonexistent/tasks.db'], { 'p.yaml': 'version: 1\n' })).err,
+    ).toEqual(['no task database at /nonexistent/tasks.db (give its path with --db)']);
+    expect(await run(['check', 'nope.yaml'], {})).toEqual({
+      code: 2,
+      out: [],
+      err: ['nope.yaml: cannot read (ENOENT)'],
+    });
   });
 });
 
@@ -74,9 +90,14 @@ describe('policy CLI through tsx', () => {
 
   function tsx(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/policy.ts'), ...args], { cwd: ROOT, timeout: 20000 }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/policy.ts'), ...args],
+        { cwd: ROOT, timeout: 20000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
+        },
+      );
     });
   }
 

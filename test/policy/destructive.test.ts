@@ -6,7 +6,14 @@ function policyOf(text: string): Policy {
   return parsed.policy;
 }
 
-const cancel = { action: 'calendar.cancelEvent', risk: 'destructive' as const, flagged: false, facts: {}, requesterId: 'alex', scope: { kind: 'personal' as const } };
+const cancel = {
+  action: 'calendar.cancelEvent',
+  risk: 'destructive' as const,
+  flagged: false,
+  facts: {},
+  requesterId: 'alex',
+  scope: { kind: 'personal' as const },
+};
 
 describe('destructive actions', () => {
   it('are off by default, even when every action is allowed', () => {
@@ -15,7 +22,13 @@ describe('destructive actions', () => {
   });
 
   it('run only where the policy turns them on, and then still stop for approval', () => {
-    expect(evaluateStep(policyOf('actions: { destructive: true }'), cancel)).toMatchObject({ allowed: true, gate: 'checkpoint' });
-    expect(evaluateStep(policyOf('actions: { destructive: true, deny: ["calendar.*"] }'), cancel)).toMatchObject({ allowed: false, deniedBy: 'actions.deny' });
+    expect(evaluateStep(policyOf('actions: { destructive: true }'), cancel)).toMatchObject({
+      allowed: true,
+      gate: 'checkpoint',
+    });
+    expect(evaluateStep(policyOf('actions: { destructive: true, deny: ["calendar.*"] }'), cancel)).toMatchObject({
+      allowed: false,
+      deniedBy: 'actions.deny',
+    });
   });
 });

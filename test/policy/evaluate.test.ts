@@ -25,10 +25,23 @@ const withRules = policyFrom('checkpoints: { write-internal: false }', ...RULES)
 
 describe('evaluateStep: defaults', () => {
   it('runs reads on their own and gates writes with one approval by the requester', () => {
-    expect(evaluateStep(DEFAULT_POLICY, step({ action: 'mail.search', risk: 'read' }))).toMatchObject({ allowed: true, gate: 'auto', reasons: [] });
+    expect(evaluateStep(DEFAULT_POLICY, step({ action: 'mail.search', risk: 'read' }))).toMatchObject({
+      allowed: true,
+      gate: 'auto',
+      reasons: [],
+    });
     const write = evaluateStep(DEFAULT_POLICY, step());
-    expect(write).toMatchObject({ allowed: true, gate: 'checkpoint', quorum: 1, forbidSelfApproval: false, approvers: ['alice'], approvable: true });
-    expect(write.reasons).toEqual([{ rule: 'checkpoints.write-internal', text: 'Policy asks for approval of changes inside your organisation.' }]);
+    expect(write).toMatchObject({
+      allowed: true,
+      gate: 'checkpoint',
+      quorum: 1,
+      forbidSelfApproval: false,
+      approvers: ['alice'],
+      approvable: true,
+    });
+    expect(write.reasons).toEqual([
+      { rule: 'checkpoints.write-internal', text: 'Policy asks for approval of changes inside your organisation.' },
+    ]);
     expect(write.deniedBy).toBeUndefined();
   });
 
@@ -41,7 +54,10 @@ describe('evaluateStep: defaults', () => {
 
 describe('evaluateStep: rules', () => {
   it('leaves an ungated step alone when no rule matches', () => {
-    expect(evaluateStep(withRules, step({ facts: { recipientCount: 10, channelMembers: 50 } }))).toMatchObject({ gate: 'auto', reasons: [] });
+    expect(evaluateStep(withRules, step({ facts: { recipientCount: 10, channelMembers: 50 } }))).toMatchObject({
+      gate: 'auto',
+      reasons: [],
+    });
   });
 
   it.each([
@@ -60,32 +76,60 @@ describe('evaluateStep: rules', () => {
   it('explains matched rules in card text, using the rule message when given', () => {
     const verdict = evaluateStep(withRules, step({ facts: { externalRecipients: true, untrustedSource: true } }));
     expect(verdict.reasons).toEqual([
-      { rule: 'external-recipients', text: 'This step sends to people outside your organisation (2 approvals, the requester may not approve).' },
+      {
+        rule: 'external-recipients',
+        text: 'This step sends to people outside your organisation (2 approvals, the requester may not approve).',
+      },
       { rule: 'untrusted-content', text: 'Written from mail content.' },
     ]);
   });
 
   it('takes the strictest of all matching rules', () => {
     const verdict = evaluateStep(withRules, step({ facts: { externalRecipients: true, sharingLink: true } }));
-    expect(verdict).toMatchObject({ gate: 'checkpoint', quorum: 3, forbidSelfApproval: true, approvers: ['bob', 'carol', 'dave'], approvable: true });
+    expect(verdict).toMatchObject({
+      gate: 'checkpoint',
+      quorum: 3,
+      forbidSelfApproval: true,
+      approvers: ['bob', 'carol', 'dave'],
+      approvable: true,
+    });
   });
 
   it('never lets a rule with checkpoint false remove a checkpoint, but lets it tighten approval', () => {
-    const policy = policyFrom('rules:', '  - id: destructive-two', '    when: { risk: [destructive] }', '    require: { checkpoint: false, quorum: 2 }', 'approvers: { default: { approvers: [bob] } }');
+    const policy = policyFrom(
+      'rules:',
+      '  - id: destructive-two',
+      '    when: { risk: [destructive] }',
+      '    require: { checkpoint: false, quorum: 2 }',
+      'approvers: { default: { approvers: [bob] } }',
+    );
     expect(evaluateStep(policy, step({ risk: 'destructive' }))).toMatchObject({ gate: 'checkpoint', quorum: 2 });
     expect(evaluateStep(policy, step({ risk: 'read' }))).toMatchObject({ gate: 'auto', quorum: 1 });
   });
 
   it('narrows rules by action pattern and risk class', () => {
-    const policy = policyFrom('checkpoints: { write-internal: false }', 'rules:', '  - id: teams-posts', '    when: { actions: ["teams.*"], risk: [write-internal] }');
+    const policy = policyFrom(
+      'checkpoints: { write-internal: false }',
+      'rules:',
+      '  - id: teams-posts',
+      '    when: { actions: ["teams.*"], risk: [write-internal] }',
+    );
     expect(evaluateStep(policy, step({ action: 'teams.postChannelMessage' })).gate).toBe('checkpoint');
     expect(evaluateStep(policy, step({ action: 'mail.send' })).gate).toBe('auto');
     expect(evaluateStep(policy, step({ action: 'teams.postChannelMessage', risk: 'read' })).gate).toBe('auto');
   });
 
   it('refuses a step a deny rule matches, naming the rule', () => {
-    const policy = policyFrom('rules:', '  - id: mass-mail', '    when: { recipientsMoreThan: 500 }', '    require: { deny: true }');
-    expect(evaluateStep(policy, step({ facts: { recipientCount: 501 } }))).toMatchObject({ allowed: false, deniedBy: 'mass-mail' });
+    const policy = policyFrom(
+      'rules:',
+      '  - id: mass-mail',
+      '    when: { recipientsMoreThan: 500 }',
+      '    require: { deny: true }',
+    );
+    expect(evaluateStep(policy, step({ facts: { recipientCount: 501 } }))).toMatchObject({
+      allowed: false,
+      deniedBy: 'mass-mail',
+    });
     expect(evaluateStep(policy, step({ facts: { recipientCount: 500 } }))).toMatchObject({ allowed: true });
   });
 });
@@ -99,7 +143,10 @@ describe('evaluateStep: refusals', () => {
 
   it('lets deny beat allow, with globs, case-insensitively', () => {
     const policy = policyFrom('actions: { allow: ["mail.*", "files.*"], deny: ["Files.Delete*"] }');
-    expect(evaluateStep(policy, step({ action: 'files.deleteItem', risk: 'destructive' }))).toMatchObject({ allowed: false, deniedBy: 'actions.deny' });
+    expect(evaluateStep(policy, step({ action: 'files.deleteItem', risk: 'destructive' }))).toMatchObject({
+      allowed: false,
+      deniedBy: 'actions.deny',
+    });
     expect(evaluateStep(policy, step({ action: 'files.share' }))).toMatchObject({ allowed: true });
     expect(evaluateStep(policy, step({ action: 'mail.send' }))).toMatchObject({ allowed: true });
   });
@@ -128,32 +175,61 @@ describe('evaluateStep: approvers', () => {
   );
 
   it('uses the first matching channel entry', () => {
-    const verdict = evaluateStep(policy, step({ scope: { kind: 'channel', teamId: 't1', channelId: 'C1', channelName: 'Marketing' } }));
+    const verdict = evaluateStep(
+      policy,
+      step({ scope: { kind: 'channel', teamId: 't1', channelId: 'C1', channelName: 'Marketing' } }),
+    );
     // alice is the requester: she is dropped from the list because self-approval is forbidden.
-    expect(verdict).toMatchObject({ quorum: 2, forbidSelfApproval: true, approvers: ['bob', 'group:g1'], approvable: true });
+    expect(verdict).toMatchObject({
+      quorum: 2,
+      forbidSelfApproval: true,
+      approvers: ['bob', 'group:g1'],
+      approvable: true,
+    });
   });
 
   it('matches by channel name, case-insensitively', () => {
-    expect(evaluateStep(policy, step({ scope: { kind: 'channel', teamId: 'T9', channelId: 'C9', channelName: 'marketing' } })).approvers).toEqual(['alice', 'carol']);
+    expect(
+      evaluateStep(
+        policy,
+        step({ scope: { kind: 'channel', teamId: 'T9', channelId: 'C9', channelName: 'marketing' } }),
+      ).approvers,
+    ).toEqual(['alice', 'carol']);
   });
 
   it('falls back to the default outside matching channels and in chats', () => {
-    expect(evaluateStep(policy, step({ scope: { kind: 'channel', teamId: 'T1', channelId: 'C2' } })).approvers).toEqual(['alice', 'zed']);
-    expect(evaluateStep(policy, step({ scope: { kind: 'groupChat', channelName: 'Marketing' } })).approvers).toEqual(['alice', 'zed']);
+    expect(evaluateStep(policy, step({ scope: { kind: 'channel', teamId: 'T1', channelId: 'C2' } })).approvers).toEqual(
+      ['alice', 'zed'],
+    );
+    expect(evaluateStep(policy, step({ scope: { kind: 'groupChat', channelName: 'Marketing' } })).approvers).toEqual([
+      'alice',
+      'zed',
+    ]);
   });
 
   it('says when the quorum cannot be reached by the people allowed to approve', () => {
     const verdict = evaluateStep(policyFrom(...RULES.slice(0, 4)), step({ facts: { externalRecipients: true } }));
     expect(verdict).toMatchObject({ gate: 'checkpoint', quorum: 2, approvers: [], approvable: false });
-    expect(verdict.reasons.at(-1)).toEqual({ rule: 'approvers.default', text: 'Needs 2 approvals but only 0 people may approve here; ask an admin to add approvers.' });
+    expect(verdict.reasons.at(-1)).toEqual({
+      rule: 'approvers.default',
+      text: 'Needs 2 approvals but only 0 people may approve here; ask an admin to add approvers.',
+    });
   });
 });
 
 describe('evaluateStep: expiry', () => {
-  const policy = policyFrom('checkpoints: { read: true }', 'expiry: { checkpointMinutes: 60, remindAfterMinutes: 30, escalateTo: [boss], onExpiry: { read: approve, write-internal: cancel } }');
+  const policy = policyFrom(
+    'checkpoints: { read: true }',
+    'expiry: { checkpointMinutes: 60, remindAfterMinutes: 30, escalateTo: [boss], onExpiry: { read: approve, write-internal: cancel } }',
+  );
 
   it('reports the expiry for the step risk class', () => {
-    expect(evaluateStep(policy, step()).expiry).toEqual({ minutes: 60, remindAfterMinutes: 30, escalateTo: ['boss'], onExpiry: 'cancel' });
+    expect(evaluateStep(policy, step()).expiry).toEqual({
+      minutes: 60,
+      remindAfterMinutes: 30,
+      escalateTo: ['boss'],
+      onExpiry: 'cancel',
+    });
     expect(evaluateStep(policy, step({ risk: 'read' })).expiry.onExpiry).toBe('approve');
   });
 

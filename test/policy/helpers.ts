@@ -9,5 +9,13 @@ export function policyFrom(...lines: string[]): Policy {
 
 /** A write-internal mail.send by `alice` in a personal chat, with the given overrides. */
 export function step(overrides: Partial<EvaluatedStepInput> = {}): EvaluatedStepInput {
-  return { action: 'mail.send', risk: 'write-internal', flagged: false, facts: {}, requesterId: 'alice', scope: { kind: 'personal' }, ...overrides };
+  return {
+    action: 'mail.send',
+    risk: 'write-internal',
+    flagged: false,
+    facts: {},
+    requesterId: 'alice',
+    scope: { kind: 'personal' },
+    ...overrides,
+  };
 }

@@ -23,7 +23,13 @@ describe('parsePolicy: good files', () => {
         checkpointMinutes: 1440,
         remindAfterMinutes: 240,
         escalateTo: [],
-        onExpiry: { read: 'reject', compose: 'reject', 'write-internal': 'reject', 'write-external': 'reject', destructive: 'reject' },
+        onExpiry: {
+          read: 'reject',
+          compose: 'reject',
+          'write-internal': 'reject',
+          'write-external': 'reject',
+          destructive: 'reject',
+        },
       },
       budgets: {},
       admins: [],
@@ -37,17 +43,42 @@ describe('parsePolicy: good files', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const { policy } = result;
     expect(policy.actions.deny).toEqual(['files.delete']);
-    expect(policy.rules.map((r) => r.id)).toEqual(['external-recipients', 'big-audience', 'channel-audience', 'attachments', 'sharing-links', 'untrusted-content', 'mass-mail']);
+    expect(policy.rules.map((r) => r.id)).toEqual([
+      'external-recipients',
+      'big-audience',
+      'channel-audience',
+      'attachments',
+      'sharing-links',
+      'untrusted-content',
+      'mass-mail',
+    ]);
     expect(policy.rules[0]?.require).toEqual({ checkpoint: true, quorum: 2, forbidSelfApproval: true });
-    expect(policy.approvers.channels[0]).toMatchObject({ quorum: 2, forbidSelfApproval: true, match: { channelId: '19:finance@thread.tacv2' } });
+    expect(policy.approvers.channels[0]).toMatchObject({
+      quorum: 2,
+      forbidSelfApproval: true,
+      match: { channelId: '19:finance@thread.tacv2' },
+    });
     expect(policy.expiry.onExpiry.destructive).toBe('reject');
-    expect(policy.budgets).toEqual({ tasksPerUserPerDay: 50, stepsPerTask: 20, modelTokensPerUserPerDay: 200000, modelTokensPerTenantPerDay: 5000000 });
+    expect(policy.budgets).toEqual({
+      tasksPerUserPerDay: 50,
+      stepsPerTask: 20,
+      modelTokensPerUserPerDay: 200000,
+      modelTokensPerTenantPerDay: 5000000,
+    });
   });
 
   it('accepts approve on expiry for read and compose only, per risk class', () => {
-    const result = parsePolicy('version: 1\nexpiry:\n  onExpiry: { read: approve, compose: approve, write-internal: cancel }\n');
+    const result = parsePolicy(
+      'version: 1\nexpiry:\n  onExpiry: { read: approve, compose: approve, write-internal: cancel }\n',
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.policy.expiry.onExpiry).toEqual({ read: 'approve', compose: 'approve', 'write-internal': 'cancel', 'write-external': 'reject', destructive: 'reject' });
+    expect(result.policy.expiry.onExpiry).toEqual({
+      read: 'approve',
+      compose: 'approve',
+      'write-internal': 'cancel',
+      'write-external': 'reject',
+      destructive: 'reject',
+    });
   });
 
   it('gives a rule without require a checkpoint', () => {
@@ -85,22 +116,44 @@ describe('parsePolicy: bad files point at line and column', () => {
     expect(errorsOf(parsePolicy('version: 1\nexpiry:\n  onExpiry: approve\n'))).toEqual([
       { line: 3, column: 13, path: 'expiry.onExpiry', message: expect.stringContaining('approve is refused') },
     ]);
-    expect(errorsOf(parsePolicy('version: 1\nexpiry:\n  onExpiry:\n    read: approve\n    destructive: approve\n'))).toEqual([
-      { line: 5, column: 18, path: 'expiry.onExpiry.destructive', message: 'approve is refused for destructive: a consequential step never runs because nobody answered' },
+    expect(
+      errorsOf(parsePolicy('version: 1\nexpiry:\n  onExpiry:\n    read: approve\n    destructive: approve\n')),
+    ).toEqual([
+      {
+        line: 5,
+        column: 18,
+        path: 'expiry.onExpiry.destructive',
+        message: 'approve is refused for destructive: a consequential step never runs because nobody answered',
+      },
     ]);
   });
 
   it('refuses quorum 0', () => {
-    expect(errorsOf(parsePolicy('version: 1\nrules:\n  - id: r\n    when: { sharingLink: true }\n    require: { quorum: 0 }\n'))).toEqual([
-      { line: 5, column: 24, path: 'rules[0].require.quorum', message: 'must be at least 1' },
-    ]);
+    expect(
+      errorsOf(
+        parsePolicy('version: 1\nrules:\n  - id: r\n    when: { sharingLink: true }\n    require: { quorum: 0 }\n'),
+      ),
+    ).toEqual([{ line: 5, column: 24, path: 'rules[0].require.quorum', message: 'must be at least 1' }]);
   });
 
   it('refuses duplicate rule ids at the second one, even when another rule is broken too', () => {
-    const text = ['version: 1', 'rules:', '  - id: same', '    when: { hasAttachments: true }', '  - id: same', '    when: { hasAttachments: 1 }', ''].join('\n');
+    const text = [
+      'version: 1',
+      'rules:',
+      '  - id: same',
+      '    when: { hasAttachments: true }',
+      '  - id: same',
+      '    when: { hasAttachments: 1 }',
+      '',
+    ].join('\n');
     expect(errorsOf(parsePolicy(text))).toEqual([
       { line: 5, column: 9, path: 'rules[1].id', message: 'duplicate rule id "same"' },
-      { line: 6, column: 29, path: 'rules[1].when.hasAttachments', message: expect.stringContaining('only true is meaningful') },
+      {
+        line: 6,
+        column: 29,
+        path: 'rules[1].when.hasAttachments',
+        message: expect.stringContaining('only true is meaningful'),
+      },
     ]);
   });
 
@@ -128,16 +181,32 @@ describe('parsePolicy: bad files point at line and column', () => {
   });
 
   it('points a missing version at the document', () => {
-    expect(errorsOf(parsePolicy('# comment\nkillSwitch: true\n'))).toEqual([{ line: 2, column: 1, path: 'version', message: 'is required and must be 1 (the only policy version)' }]);
+    expect(errorsOf(parsePolicy('# comment\nkillSwitch: true\n'))).toEqual([
+      { line: 2, column: 1, path: 'version', message: 'is required and must be 1 (the only policy version)' },
+    ]);
   });
 
   it('refuses an empty file and a list', () => {
-    expect(errorsOf(parsePolicy(''))).toEqual([{ line: 1, column: 1, path: '(root)', message: expect.stringContaining('must be a YAML mapping') }]);
+    expect(errorsOf(parsePolicy(''))).toEqual([
+      { line: 1, column: 1, path: '(root)', message: expect.stringContaining('must be a YAML mapping') },
+    ]);
     expect(errorsOf(parsePolicy('- version: 1\n'))[0]).toMatchObject({ line: 1, column: 1, path: '(root)' });
   });
 
   it('refuses bad globs, principals and empty conditions', () => {
-    const text = ['version: 1', 'actions: { deny: ["files delete"] }', 'admins: ["group:"]', 'rules:', '  - id: r', '    when: {}', ''].join('\n');
-    expect(errorsOf(parsePolicy(text)).map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual(['2:19 actions.deny[0]', '3:10 admins[0]', '6:11 rules[0].when']);
+    const text = [
+      'version: 1',
+      'actions: { deny: ["files delete"] }',
+      'admins: ["group:"]',
+      'rules:',
+      '  - id: r',
+      '    when: {}',
+      '',
+    ].join('\n');
+    expect(errorsOf(parsePolicy(text)).map((e) => `${e.line}:${e.column} ${e.path}`)).toEqual([
+      '2:19 actions.deny[0]',
+      '3:10 admins[0]',
+      '6:11 rules[0].when',
+    ]);
   });
 });

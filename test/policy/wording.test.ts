@@ -92,7 +92,14 @@ describe('policyWarnings', () => {
   });
 
   it("warns about a channel whose quorum its listed approvers can't reach yet (owners may add more)", () => {
-    const policy = policyFrom('approvers:', '  channels:', '    - match: { channelName: Finance }', '      quorum: 2', '      forbidSelfApproval: true', '      approvers: [bob]');
+    const policy = policyFrom(
+      'approvers:',
+      '  channels:',
+      '    - match: { channelName: Finance }',
+      '      quorum: 2',
+      '      forbidSelfApproval: true',
+      '      approvers: [bob]',
+    );
     expect(policyWarnings(policy)).toEqual([
       'approvers.channels[0] needs 2 approvals but lists only 1 person; until the channel\'s owners add more with "approvers add", its tasks can never be approved',
     ]);

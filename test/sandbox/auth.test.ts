@@ -3,8 +3,12 @@ import { SANDBOX_DIRECTORY } from '../../src/sandbox';
 import { ALEX, call, MEGAN, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startTestSandbox(); });
-afterAll(async () => { await sandbox.close(); });
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
 
 const megan = SANDBOX_DIRECTORY.users.find((u) => u.mail === MEGAN)!;
 
@@ -46,7 +50,12 @@ describe('authentication', () => {
   });
 
   it("forbids a user from reading another user's mailbox, calendar and settings", async () => {
-    for (const path of [`/users/${MEGAN}/messages`, `/users/${megan.id}/events`, `/users/${MEGAN}/mailboxSettings`, `/users/${MEGAN}/mailFolders/inbox/messages`]) {
+    for (const path of [
+      `/users/${MEGAN}/messages`,
+      `/users/${megan.id}/events`,
+      `/users/${MEGAN}/mailboxSettings`,
+      `/users/${MEGAN}/mailFolders/inbox/messages`,
+    ]) {
       const res = await call(sandbox, 'GET', path);
       expect(res.status).toBe(403);
       expect(res.json.error.code).toBe('ErrorAccessDenied');
@@ -74,7 +83,9 @@ describe('authentication', () => {
     const mailbox = await call(sandbox, 'GET', '/users/ghost@example.com/messages', { as: 'app' });
     expect(mailbox.status).toBe(404);
     expect(mailbox.json.error.code).toBe('ErrorInvalidUser');
-    const version = await fetch(sandbox.url.replace('/v1.0', '/v9.9/me'), { headers: { Authorization: `Bearer sandbox:${ALEX}` } });
+    const version = await fetch(sandbox.url.replace('/v1.0', '/v9.9/me'), {
+      headers: { Authorization: `Bearer sandbox:${ALEX}` },
+    });
     expect(version.status).toBe(400);
     const method = await call(sandbox, 'PUT', '/me/messages');
     expect(method.status).toBe(405);
@@ -82,7 +93,9 @@ describe('authentication', () => {
 
   it('rejects a body that is not JSON', async () => {
     const res = await fetch(`${sandbox.url}/me/messages`, {
-      method: 'POST', headers: { Authorization: `Bearer sandbox:${ALEX}`, 'Content-Type': 'application/json' }, body: '{oops',
+      method: 'POST',
+      headers: { Authorization: `Bearer sandbox:${ALEX}`, 'Content-Type': 'application/json' },
+      body: '{oops',
     });
     expect(res.status).toBe(400);
   });

@@ -2,8 +2,12 @@ import type { Sandbox } from '../../src/sandbox';
 import { call, MEGAN, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startTestSandbox(); });
-afterAll(async () => { await sandbox.close(); });
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
 
 describe('$batch', () => {
   it('runs each request through the router with the batch identity and returns them by id', async () => {
@@ -13,8 +17,19 @@ describe('$batch', () => {
           { id: '1', method: 'GET', url: '/me?$select=displayName' },
           { id: '2', method: 'GET', url: "me/mailFolders('inbox')/messages?$top=2&$select=subject" },
           { id: '3', method: 'GET', url: `/users/${MEGAN}/messages` },
-          { id: '4', method: 'POST', url: '/me/messages', headers: { 'Content-Type': 'application/json' }, body: { subject: 'Batched draft' } },
-          { id: '5', method: 'GET', url: '/users?$search="displayName:meg"', headers: { ConsistencyLevel: 'eventual' } },
+          {
+            id: '4',
+            method: 'POST',
+            url: '/me/messages',
+            headers: { 'Content-Type': 'application/json' },
+            body: { subject: 'Batched draft' },
+          },
+          {
+            id: '5',
+            method: 'GET',
+            url: '/users?$search="displayName:meg"',
+            headers: { ConsistencyLevel: 'eventual' },
+          },
         ],
       },
     });
@@ -34,7 +49,9 @@ describe('$batch', () => {
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('BadRequest');
     expect((await call(sandbox, 'POST', '/$batch', { body: { requests: requests.slice(0, 20) } })).status).toBe(200);
-    expect((await call(sandbox, 'POST', '/$batch', { as: null, body: { requests: requests.slice(0, 1) } })).status).toBe(401);
+    expect(
+      (await call(sandbox, 'POST', '/$batch', { as: null, body: { requests: requests.slice(0, 1) } })).status,
+    ).toBe(401);
   });
 
   it('fails dependants of a failed request with 424 and validates the payload', async () => {
@@ -51,7 +68,15 @@ describe('$batch', () => {
     expect(a.status).toBe(404);
     expect(b.status).toBe(424);
     expect(c.status).toBe(400);
-    expect((await call(sandbox, 'POST', '/$batch', { body: { requests: [{ id: '1', method: 'GET' }] } })).status).toBe(400);
-    expect((await call(sandbox, 'POST', '/$batch', { body: { requests: [{ id: '1', method: 'GET', url: '/me', dependsOn: ['9'] }] } })).status).toBe(400);
+    expect((await call(sandbox, 'POST', '/$batch', { body: { requests: [{ id: '1', method: 'GET' }] } })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await call(sandbox, 'POST', '/$batch', {
+          body: { requests: [{ id: '1', method: 'GET', url: '/me', dependsOn: ['9'] }] },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -3,8 +3,12 @@ import { SANDBOX_DIRECTORY } from '../../src/sandbox';
 import { call, getAll, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startTestSandbox(); });
-afterAll(async () => { await sandbox.close(); });
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
 
 const names = (value: Array<{ displayName: string }>): string[] => value.map((u) => u.displayName).sort();
 
@@ -13,18 +17,29 @@ describe('directory', () => {
     const res = await call(sandbox, 'GET', '/users');
     expect(res.status).toBe(200);
     expect(res.json['@odata.context']).toMatch(/\$metadata#users$/);
-    expect(names(res.json.value)).toEqual(['Adele Vance', 'Alex Wilber', 'Isaiah Langer', 'Lynne Robbins', 'Megan Bowen', 'Patti Fernandez']);
+    expect(names(res.json.value)).toEqual([
+      'Adele Vance',
+      'Alex Wilber',
+      'Isaiah Langer',
+      'Lynne Robbins',
+      'Megan Bowen',
+      'Patti Fernandez',
+    ]);
     for (const u of res.json.value) {
       expect(u.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(u.mail).toMatch(/@example\.com$/);
       expect(u.jobTitle).toBeTruthy();
       expect(u.department).toBeUndefined();
     }
-    expect(SANDBOX_DIRECTORY.users.map((u) => u.id).sort()).toEqual(res.json.value.map((u: { id: string }) => u.id).sort());
+    expect(SANDBOX_DIRECTORY.users.map((u) => u.id).sort()).toEqual(
+      res.json.value.map((u: { id: string }) => u.id).sort(),
+    );
   });
 
   it('filters with startswith on several properties joined by or', async () => {
-    const q = encodeURIComponent("startswith(displayName,'meg') or startswith(givenName,'meg') or startswith(surname,'meg') or startswith(mail,'meg')");
+    const q = encodeURIComponent(
+      "startswith(displayName,'meg') or startswith(givenName,'meg') or startswith(surname,'meg') or startswith(mail,'meg')",
+    );
     const res = await call(sandbox, 'GET', `/users?$filter=${q}`);
     expect(names(res.json.value)).toEqual(['Megan Bowen']);
     const bySurname = await call(sandbox, 'GET', `/users?$filter=${encodeURIComponent("startswith(surname,'V')")}`);
@@ -45,11 +60,15 @@ describe('directory', () => {
   it('needs ConsistencyLevel: eventual for $search, then matches word prefixes', async () => {
     const without = await call(sandbox, 'GET', `/users?$search=${encodeURIComponent('"displayName:lyn"')}`);
     expect(without.status).toBe(400);
-    const res = await call(sandbox, 'GET', `/users?$search=${encodeURIComponent('"displayName:lyn"')}&$count=true`, { headers: { ConsistencyLevel: 'eventual' } });
+    const res = await call(sandbox, 'GET', `/users?$search=${encodeURIComponent('"displayName:lyn"')}&$count=true`, {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(res.status).toBe(200);
     expect(names(res.json.value)).toEqual(['Lynne Robbins']);
     expect(res.json['@odata.count']).toBe(1);
-    const second = await call(sandbox, 'GET', `/users?$search=${encodeURIComponent('"displayName:robbins"')}`, { headers: { ConsistencyLevel: 'eventual' } });
+    const second = await call(sandbox, 'GET', `/users?$search=${encodeURIComponent('"displayName:robbins"')}`, {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(names(second.json.value)).toEqual(['Lynne Robbins']);
   });
 
@@ -71,7 +90,9 @@ describe('directory', () => {
     const settings = await call(sandbox, 'GET', '/me/mailboxSettings');
     expect(settings.json.timeZone).toBe('UTC');
     expect(settings.json.workingHours).toMatchObject({
-      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'], startTime: '09:00:00.0000000', endTime: '17:00:00.0000000',
+      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      startTime: '09:00:00.0000000',
+      endTime: '17:00:00.0000000',
     });
   });
 });

@@ -2,13 +2,26 @@ import type { Sandbox } from '../../src/sandbox';
 import { admin, call, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startTestSandbox(); });
-afterAll(async () => { await sandbox.close(); });
-afterEach(async () => { await admin(sandbox, 'DELETE', '/_sandbox/faults'); });
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+afterEach(async () => {
+  await admin(sandbox, 'DELETE', '/_sandbox/faults');
+});
 
 describe('fault injection', () => {
   it('throttles the next matching requests with 429, a Graph error body and Retry-After', async () => {
-    expect(await admin(sandbox, 'POST', '/_sandbox/faults', { status: 429, retryAfterSeconds: 3, count: 2, pathContains: '/messages' })).toBe(201);
+    expect(
+      await admin(sandbox, 'POST', '/_sandbox/faults', {
+        status: 429,
+        retryAfterSeconds: 3,
+        count: 2,
+        pathContains: '/messages',
+      }),
+    ).toBe(201);
     const untouched = await call(sandbox, 'GET', '/me');
     expect(untouched.status).toBe(200);
     for (let i = 0; i < 2; i++) {
@@ -23,7 +36,14 @@ describe('fault injection', () => {
 
   it('injects 503 into batch items too, and DELETE clears faults', async () => {
     await admin(sandbox, 'POST', '/_sandbox/faults', { status: 503, count: 5, pathContains: 'joinedTeams' });
-    const batch = await call(sandbox, 'POST', '/$batch', { body: { requests: [{ id: '1', method: 'GET', url: '/me/joinedTeams' }, { id: '2', method: 'GET', url: '/me' }] } });
+    const batch = await call(sandbox, 'POST', '/$batch', {
+      body: {
+        requests: [
+          { id: '1', method: 'GET', url: '/me/joinedTeams' },
+          { id: '2', method: 'GET', url: '/me' },
+        ],
+      },
+    });
     expect(batch.status).toBe(200);
     expect(batch.json.responses[0]).toMatchObject({ status: 503, headers: { 'Retry-After': '1' } });
     expect(batch.json.responses[1].status).toBe(200);

@@ -24,7 +24,9 @@ export interface Answer {
 
 /** Call the sandbox as `as` (a UPN, 'app', or null for no token). */
 export async function call(
-  sandbox: Sandbox, method: string, path: string,
+  sandbox: Sandbox,
+  method: string,
+  path: string,
   opts: { as?: string | null; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const as = opts.as === undefined ? ALEX : opts.as;
@@ -32,13 +34,21 @@ export async function call(
   if (as !== null) headers.Authorization = `Bearer sandbox:${as}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const url = path.startsWith('http') ? path : `${sandbox.url}${path}`;
-  const res = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : undefined };
 }
 
 /** Follow `@odata.nextLink` to the end and return every item. */
-export async function getAll(sandbox: Sandbox, path: string, as: string = ALEX): Promise<Array<Record<string, unknown>>> {
+export async function getAll(
+  sandbox: Sandbox,
+  path: string,
+  as: string = ALEX,
+): Promise<Array<Record<string, unknown>>> {
   const out: Array<Record<string, unknown>> = [];
   let next: string | undefined = path;
   for (let guard = 0; next && guard < 100; guard++) {
@@ -54,7 +64,9 @@ export async function getAll(sandbox: Sandbox, path: string, as: string = ALEX):
 export async function admin(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<number> {
   const origin = new URL(sandbox.url).origin;
   const res = await fetch(`${origin}${path}`, {
-    method, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   await res.text();
   return res.status;

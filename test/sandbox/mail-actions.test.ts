@@ -3,9 +3,15 @@ import type { Sandbox } from '../../src/sandbox';
 import { ALEX, call, getAll, MEGAN, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startTestSandbox(); });
-afterAll(async () => { await sandbox.close(); });
-beforeEach(async () => { await sandbox.reset(); });
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(async () => {
+  await sandbox.reset();
+});
 
 const q = encodeURIComponent;
 const STAMP = 'String {7f3c8a52-1e4b-4d7a-9c2f-5b8e6d0a4f31} Name DelegateIdempotencyKey';
@@ -26,9 +32,14 @@ describe('mail: attachments', () => {
     expect(msa.hasAttachments).toBe(true);
     const list = await call(sandbox, 'GET', `/me/messages/${msa.id}/attachments`);
     expect(list.status).toBe(200);
-    expect(list.json.value).toEqual([expect.objectContaining({
-      '@odata.type': '#microsoft.graph.fileAttachment', name: 'Contoso MSA amendment - redlines.pdf', contentType: 'application/pdf', isInline: false,
-    })]);
+    expect(list.json.value).toEqual([
+      expect.objectContaining({
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: 'Contoso MSA amendment - redlines.pdf',
+        contentType: 'application/pdf',
+        isInline: false,
+      }),
+    ]);
     const [att] = list.json.value;
     const bytes = Buffer.from(att.contentBytes, 'base64');
     expect(bytes.length).toBe(att.size);
@@ -45,26 +56,39 @@ describe('mail: attachments', () => {
       const list = await call(sandbox, 'GET', `/me/messages/${m.id}/attachments?$select=id,name`);
       expect(list.json.value.length).toBeGreaterThan(0);
     }
-    const ids = async () => (await call(sandbox, 'GET', `/me/messages/${first[0]?.id}/attachments?$select=id`)).json.value;
+    const ids = async () =>
+      (await call(sandbox, 'GET', `/me/messages/${first[0]?.id}/attachments?$select=id`)).json.value;
     const before = await ids();
     await sandbox.reset();
     expect(await ids()).toEqual(before);
   });
 
   it('adds a file to a draft, and the recipient gets its own copy when it is sent', async () => {
-    const draft = await call(sandbox, 'POST', '/me/messages', { body: { subject: 'With a file', toRecipients: [{ emailAddress: { address: MEGAN } }] } });
+    const draft = await call(sandbox, 'POST', '/me/messages', {
+      body: { subject: 'With a file', toRecipients: [{ emailAddress: { address: MEGAN } }] },
+    });
     const added = await call(sandbox, 'POST', `/me/messages/${draft.json.id}/attachments`, {
-      body: { '@odata.type': '#microsoft.graph.fileAttachment', name: 'notes.txt', contentType: 'text/plain', contentBytes: Buffer.from('hello').toString('base64') },
+      body: {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: 'notes.txt',
+        contentType: 'text/plain',
+        contentBytes: Buffer.from('hello').toString('base64'),
+      },
     });
     expect(added.status).toBe(201);
     expect((await call(sandbox, 'POST', `/me/messages/${draft.json.id}/send`)).status).toBe(202);
     const [received] = await bySubject('With a file', 'inbox', MEGAN);
     expect(received?.hasAttachments).toBe(true);
     const list = await call(sandbox, 'GET', `/me/messages/${received?.id}/attachments`, { as: MEGAN });
-    expect(list.json.value.map((a: { name: string; contentBytes: string }) => [a.name, Buffer.from(a.contentBytes, 'base64').toString()])).toEqual([['notes.txt', 'hello']]);
+    expect(
+      list.json.value.map((a: { name: string; contentBytes: string }) => [
+        a.name,
+        Buffer.from(a.contentBytes, 'base64').toString(),
+      ]),
+    ).toEqual([['notes.txt', 'hello']]);
   });
 
-  it('answers 404 for an unknown message and 403 for someone else\'s mailbox', async () => {
+  it("answers 404 for an unknown message and 403 for someone else's mailbox", async () => {
     expect((await call(sandbox, 'GET', '/me/messages/nope/attachments')).json.error.code).toBe('ErrorItemNotFound');
     const msa = await one('Contoso MSA amendment - redlines attached');
     const other = await call(sandbox, 'GET', `/users/${ALEX}/messages/${msa.id}/attachments`, { as: MEGAN });
@@ -79,7 +103,9 @@ describe('mail: move, reply, forward, update', () => {
     const moved = await call(sandbox, 'POST', `/me/messages/${m.id}/move`, { body: { destinationId: 'archive' } });
     expect(moved.status).toBe(201);
     expect(moved.json.id).toBe(m.id);
-    const again = await call(sandbox, 'POST', `/me/messages/${m.id}/move`, { body: { destinationId: moved.json.parentFolderId } });
+    const again = await call(sandbox, 'POST', `/me/messages/${m.id}/move`, {
+      body: { destinationId: moved.json.parentFolderId },
+    });
     expect(again.json.parentFolderId).toBe(moved.json.parentFolderId);
     expect(await bySubject('Order confirmation #45821', 'archive')).toHaveLength(1);
     expect(await bySubject('Order confirmation #45821', 'inbox')).toHaveLength(0);
@@ -93,15 +119,30 @@ describe('mail: move, reply, forward, update', () => {
       body: { comment: 'On it.', message: { singleValueExtendedProperties: [{ id: STAMP, value: 'k1' }] } },
     });
     expect(draft.status).toBe(201);
-    expect(draft.json).toMatchObject({ isDraft: true, conversationId: m.conversationId, subject: 'RE: Lead from the Contoso webinar' });
-    expect(draft.json.toRecipients).toEqual([{ emailAddress: { name: 'Isaiah Langer', address: 'isaiahl@example.com' } }]);
-    const stamped = await getAll(sandbox, `/me/messages?$filter=${q(`singleValueExtendedProperties/any(ep: ep/id eq '${STAMP}' and ep/value eq 'k1')`)}`);
+    expect(draft.json).toMatchObject({
+      isDraft: true,
+      conversationId: m.conversationId,
+      subject: 'RE: Lead from the Contoso webinar',
+    });
+    expect(draft.json.toRecipients).toEqual([
+      { emailAddress: { name: 'Isaiah Langer', address: 'isaiahl@example.com' } },
+    ]);
+    const stamped = await getAll(
+      sandbox,
+      `/me/messages?$filter=${q(`singleValueExtendedProperties/any(ep: ep/id eq '${STAMP}' and ep/value eq 'k1')`)}`,
+    );
     expect(stamped.map((s) => s.id)).toEqual([draft.json.id]);
   });
 
   it('forwards with the original attachments', async () => {
     const m = await one('Invoice FAB-2291 due next week');
-    expect((await call(sandbox, 'POST', `/me/messages/${m.id}/forward`, { body: { comment: 'FYI', toRecipients: [{ emailAddress: { address: MEGAN } }] } })).status).toBe(202);
+    expect(
+      (
+        await call(sandbox, 'POST', `/me/messages/${m.id}/forward`, {
+          body: { comment: 'FYI', toRecipients: [{ emailAddress: { address: MEGAN } }] },
+        })
+      ).status,
+    ).toBe(202);
     const [got] = await bySubject('FW: Invoice FAB-2291 due next week', 'inbox', MEGAN);
     const list = await call(sandbox, 'GET', `/me/messages/${got?.id}/attachments?$select=name`, { as: MEGAN });
     expect(list.json.value.map((a: { name: string }) => a.name)).toEqual(['Invoice FAB-2291.pdf']);
@@ -112,7 +153,9 @@ describe('mail: move, reply, forward, update', () => {
     const thread = await getAll(sandbox, `/me/messages?$filter=${q(`conversationId eq '${m.conversationId}'`)}`);
     expect(thread.length).toBeGreaterThanOrEqual(1);
     expect(thread.every((t) => t.conversationId === m.conversationId)).toBe(true);
-    const patched = await call(sandbox, 'PATCH', `/me/messages/${m.id}`, { body: { flag: { flagStatus: 'flagged' }, isRead: true } });
+    const patched = await call(sandbox, 'PATCH', `/me/messages/${m.id}`, {
+      body: { flag: { flagStatus: 'flagged' }, isRead: true },
+    });
     expect(patched.json).toMatchObject({ flag: { flagStatus: 'flagged' }, isRead: true });
   });
 });

@@ -2,8 +2,12 @@ import type { Sandbox } from '../../src/sandbox';
 import { ALEX, call, getAll, MONDAY, NOW, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startTestSandbox(); });
-afterAll(async () => { await sandbox.close(); });
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
 
 const q = encodeURIComponent;
 
@@ -15,11 +19,31 @@ describe('mail: seed', () => {
     expect(Math.max(...times)).toBeLessThanOrEqual(NOW.getTime());
     expect(Math.min(...times)).toBeGreaterThanOrEqual(MONDAY.getTime() - 28 * 86_400_000);
     const m = inbox[0]!;
-    for (const key of ['id', 'subject', 'body', 'bodyPreview', 'from', 'sender', 'toRecipients', 'ccRecipients', 'receivedDateTime', 'sentDateTime',
-      'isRead', 'isDraft', 'hasAttachments', 'importance', 'conversationId', 'parentFolderId', 'webLink', 'internetMessageId']) {
+    for (const key of [
+      'id',
+      'subject',
+      'body',
+      'bodyPreview',
+      'from',
+      'sender',
+      'toRecipients',
+      'ccRecipients',
+      'receivedDateTime',
+      'sentDateTime',
+      'isRead',
+      'isDraft',
+      'hasAttachments',
+      'importance',
+      'conversationId',
+      'parentFolderId',
+      'webLink',
+      'internetMessageId',
+    ]) {
       expect(m).toHaveProperty(key);
     }
-    const domains = new Set(inbox.map((x) => (x.from as { emailAddress: { address: string } }).emailAddress.address.split('@')[1]));
+    const domains = new Set(
+      inbox.map((x) => (x.from as { emailAddress: { address: string } }).emailAddress.address.split('@')[1]),
+    );
     expect([...domains]).toEqual(expect.arrayContaining(['example.com', 'contoso.com', 'fabrikam.com']));
   });
 
@@ -60,11 +84,22 @@ describe('mail: queries', () => {
   it('filters by sender address, unread state and date range', async () => {
     const from = await getAll(sandbox, `/me/messages?$filter=${q("from/emailAddress/address eq 'dana@contoso.com'")}`);
     expect(from.length).toBeGreaterThanOrEqual(4);
-    expect(from.every((m) => (m.from as { emailAddress: { address: string } }).emailAddress.address === 'dana@contoso.com')).toBe(true);
+    expect(
+      from.every((m) => (m.from as { emailAddress: { address: string } }).emailAddress.address === 'dana@contoso.com'),
+    ).toBe(true);
     const since = new Date(MONDAY.getTime() - 7 * 86_400_000).toISOString();
-    const range = await getAll(sandbox, `/me/messages?$filter=${q(`receivedDateTime ge ${since} and receivedDateTime le ${MONDAY.toISOString()}`)}`);
+    const range = await getAll(
+      sandbox,
+      `/me/messages?$filter=${q(`receivedDateTime ge ${since} and receivedDateTime le ${MONDAY.toISOString()}`)}`,
+    );
     expect(range.length).toBeGreaterThan(5);
-    expect(range.every((m) => String(m.receivedDateTime) >= since.slice(0, 19) && Date.parse(String(m.receivedDateTime)) <= MONDAY.getTime())).toBe(true);
+    expect(
+      range.every(
+        (m) =>
+          String(m.receivedDateTime) >= since.slice(0, 19) &&
+          Date.parse(String(m.receivedDateTime)) <= MONDAY.getTime(),
+      ),
+    ).toBe(true);
     const unread = await getAll(sandbox, `/me/messages?$filter=${q('isRead eq false')}`);
     expect(unread.length).toBeGreaterThan(3);
     expect(unread.every((m) => m.isRead === false)).toBe(true);
@@ -88,13 +123,27 @@ describe('mail: queries', () => {
   });
 
   it("enforces Exchange's query restrictions: no $filter or $orderby with $search; $orderby properties lead $filter", async () => {
-    const withFilter = await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$filter=${q('isRead eq false')}`);
+    const withFilter = await call(
+      sandbox,
+      'GET',
+      `/me/messages?$search=${q('"contoso"')}&$filter=${q('isRead eq false')}`,
+    );
     expect(withFilter.status).toBe(400);
-    expect((await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$orderby=receivedDateTime desc`)).status).toBe(400);
-    const badOrder = await call(sandbox, 'GET', `/me/messages?$filter=${q('isRead eq false')}&$orderby=receivedDateTime desc`);
+    expect(
+      (await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$orderby=receivedDateTime desc`)).status,
+    ).toBe(400);
+    const badOrder = await call(
+      sandbox,
+      'GET',
+      `/me/messages?$filter=${q('isRead eq false')}&$orderby=receivedDateTime desc`,
+    );
     expect(badOrder.status).toBe(400);
     expect(badOrder.json.error.code).toBe('InefficientFilter');
-    const good = await call(sandbox, 'GET', `/me/messages?$filter=${q('receivedDateTime ge 2026-01-01T00:00:00Z and isRead eq false')}&$orderby=receivedDateTime desc`);
+    const good = await call(
+      sandbox,
+      'GET',
+      `/me/messages?$filter=${q('receivedDateTime ge 2026-01-01T00:00:00Z and isRead eq false')}&$orderby=receivedDateTime desc`,
+    );
     expect(good.status).toBe(200);
     const searched = await call(sandbox, 'GET', `/me/messages?$search=${q('"contoso"')}&$top=3`);
     expect(searched.json['@odata.nextLink']).toContain('$skiptoken=');
@@ -104,7 +153,11 @@ describe('mail: queries', () => {
     const sent = await call(sandbox, 'GET', "/me/mailFolders('sentitems')/messages?$top=50");
     expect(sent.status).toBe(200);
     expect(sent.json.value.length).toBeGreaterThan(2);
-    expect(sent.json.value.every((m: { from: { emailAddress: { address: string } } }) => m.from.emailAddress.address === ALEX)).toBe(true);
+    expect(
+      sent.json.value.every(
+        (m: { from: { emailAddress: { address: string } } }) => m.from.emailAddress.address === ALEX,
+      ),
+    ).toBe(true);
     const folder = await call(sandbox, 'GET', '/me/mailFolders/drafts');
     expect(folder.json.displayName).toBe('Drafts');
     const byId = await call(sandbox, 'GET', `/me/mailFolders/${q(folder.json.id)}/messages`);

@@ -4,7 +4,10 @@ import { parseArgs } from '../../src/sandbox/main';
 import { composeMessage } from '../../src/sandbox/mail/compose';
 
 const item = {
-  isRead: false, subject: "O'Neil's quote", receivedDateTime: '2026-03-10T12:00:00Z', count: 3,
+  isRead: false,
+  subject: "O'Neil's quote",
+  receivedDateTime: '2026-03-10T12:00:00Z',
+  count: 3,
   from: { emailAddress: { name: 'Dana Whitman', address: 'Dana@Contoso.com' } },
   singleValueExtendedProperties: [{ id: 'String {0000} Name K', value: 'v1' }],
 };
@@ -27,19 +30,35 @@ describe('$filter', () => {
     expect(compileFilter(expr)(item)).toBe(expected);
   });
 
-  it.each(['isRead eq', "startswith(subject,'x'", "subject eq 'open", 'a/all(x: x eq 1)', 'isRead frob false'])('rejects %s', (expr) => {
-    expect(() => compileFilter(expr)).toThrow(FilterSyntaxError);
-  });
+  it.each(['isRead eq', "startswith(subject,'x'", "subject eq 'open", 'a/all(x: x eq 1)', 'isRead frob false'])(
+    'rejects %s',
+    (expr) => {
+      expect(() => compileFilter(expr)).toThrow(FilterSyntaxError);
+    },
+  );
 });
 
 describe('$search for mail', () => {
   const m = composeMessage({
-    ownerId: 'o', folder: 'inbox', subject: 'Renewal pricing', body: { contentType: 'html', content: '<p>The <b>liability</b> cap</p>' },
-    from: { emailAddress: { name: 'Dana Whitman', address: 'dana@contoso.com' } }, received: new Date(0), isRead: false, isDraft: false,
+    ownerId: 'o',
+    folder: 'inbox',
+    subject: 'Renewal pricing',
+    body: { contentType: 'html', content: '<p>The <b>liability</b> cap</p>' },
+    from: { emailAddress: { name: 'Dana Whitman', address: 'dana@contoso.com' } },
+    received: new Date(0),
+    isRead: false,
+    isDraft: false,
   });
   it.each([
-    ['"from:contoso"', true], ['"from:dana"', true], ['"from:fabrikam"', false], ['"renewal liability"', true],
-    ['"renewal zebra"', false], ['"subject:pricing"', true], ['"subject:liability"', false], ['"zebra OR cap"', true], ['"enewal"', false],
+    ['"from:contoso"', true],
+    ['"from:dana"', true],
+    ['"from:fabrikam"', false],
+    ['"renewal liability"', true],
+    ['"renewal zebra"', false],
+    ['"subject:pricing"', true],
+    ['"subject:liability"', false],
+    ['"zebra OR cap"', true],
+    ['"enewal"', false],
   ])('%s → %s', (query, expected) => {
     expect(compileMailSearch(query)(m)).toBe(expected);
   });
@@ -48,7 +67,11 @@ describe('$search for mail', () => {
 describe('main.ts arguments', () => {
   it('reads --port, --db and --reset with defaults', () => {
     expect(parseArgs([])).toEqual({ port: 3979, db: './data/sandbox.db', reset: false });
-    expect(parseArgs(['--port', '4000', '--db', '/tmp/x.db', '--reset'])).toEqual({ port: 4000, db: '/tmp/x.db', reset: true });
+    expect(parseArgs(['--port', '4000', '--db', '/tmp/x.db', '--reset'])).toEqual({
+      port: 4000,
+      db: '/tmp/x.db',
+      reset: true,
+    });
     expect(() => parseArgs(['--port', 'abc'])).toThrow();
     expect(() => parseArgs(['--verbose'])).toThrow();
   });

@@ -5,14 +5,20 @@ import { startSandbox } from '../../src/sandbox';
 import { admin, call, getAll, MEGAN, NOW, startTestSandbox } from './helpers';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'sandbox-test-')); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sandbox-test-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('persistence', () => {
   it('keeps state across a restart on the same file and does not reseed', async () => {
     const dbPath = join(dir, 'tenant.db');
     const first = await startSandbox({ dbPath, port: 0, clock: () => NOW });
-    const draft = await call(first, 'POST', '/me/messages', { body: { subject: 'Survives restarts', toRecipients: [{ emailAddress: { address: MEGAN } }] } });
+    const draft = await call(first, 'POST', '/me/messages', {
+      body: { subject: 'Survives restarts', toRecipients: [{ emailAddress: { address: MEGAN } }] },
+    });
     await call(first, 'POST', `/me/messages/${encodeURIComponent(draft.json.id)}/send`);
     const before = (await getAll(first, '/me/messages?$top=500')).length;
     await first.close();
@@ -55,7 +61,10 @@ describe('deterministic seed', () => {
         getAll(sandbox, `/users/${MEGAN}/messages?$top=500`, 'app'),
         getAll(sandbox, '/me/events?$top=500'),
         getAll(sandbox, `/users/${MEGAN}/events?$top=500`, 'app'),
-        getAll(sandbox, `/teams/${encodeURIComponent('e5c2a8d4-7f3b-4e1a-b9c6-5d7e8f9a0b17')}/channels/${encodeURIComponent('19:3f8a2c6e1b4d4e7f9a0c5b2d8e1f6a3c@thread.tacv2')}/messages?$expand=replies`),
+        getAll(
+          sandbox,
+          `/teams/${encodeURIComponent('e5c2a8d4-7f3b-4e1a-b9c6-5d7e8f9a0b17')}/channels/${encodeURIComponent('19:3f8a2c6e1b4d4e7f9a0c5b2d8e1f6a3c@thread.tacv2')}/messages?$expand=replies`,
+        ),
       ]);
       return strip(parts);
     } finally {
@@ -78,7 +87,9 @@ describe('deterministic seed', () => {
     try {
       const all = await getAll(sandbox, '/me/messages?$top=500');
       expect(all.every((m) => Date.parse(String(m.receivedDateTime)) <= monday.getTime())).toBe(true);
-      expect(all.filter((m) => Date.parse(String(m.receivedDateTime)) >= Date.parse('2026-03-16T00:00:00Z')).length).toBeGreaterThanOrEqual(10);
+      expect(
+        all.filter((m) => Date.parse(String(m.receivedDateTime)) >= Date.parse('2026-03-16T00:00:00Z')).length,
+      ).toBeGreaterThanOrEqual(10);
     } finally {
       await sandbox.close();
     }

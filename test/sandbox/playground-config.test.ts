@@ -25,7 +25,12 @@ function block(header: string): Array<Record<string, string>> {
   return items;
 }
 
-const top = (key: string): string | undefined => lines.find((l) => l.startsWith(`${key}:`))?.slice(key.length + 1).trim().replace(/^"|"$/g, '');
+const top = (key: string): string | undefined =>
+  lines
+    .find((l) => l.startsWith(`${key}:`))
+    ?.slice(key.length + 1)
+    .trim()
+    .replace(/^"|"$/g, '');
 
 describe('.m365agentsplayground.yml', () => {
   it('uses the Playground config version and the sandbox tenant and bot name', () => {
@@ -43,7 +48,12 @@ describe('.m365agentsplayground.yml', () => {
     for (const user of SANDBOX_DIRECTORY.users) {
       const entry = everyone.find((e) => e.aadObjectId === user.id);
       expect(entry).toMatchObject({
-        name: user.displayName, userPrincipleName: user.userPrincipalName, email: user.mail, givenName: user.givenName, surname: user.surname, id: user.teamsUserId,
+        name: user.displayName,
+        userPrincipleName: user.userPrincipalName,
+        email: user.mail,
+        givenName: user.givenName,
+        surname: user.surname,
+        id: user.teamsUserId,
       });
     }
     expect(new Set(everyone.map((e) => e.id)).size).toBe(6);
@@ -52,7 +62,11 @@ describe('.m365agentsplayground.yml', () => {
   it('maps the team: id = General channel id, aadGroupId = Graph team id, Announcements channel', () => {
     const [general, announcements] = SANDBOX_DIRECTORY.team.channels;
     const team = block('team:');
-    expect(team[0]).toMatchObject({ id: general!.id, name: SANDBOX_DIRECTORY.team.displayName, aadGroupId: SANDBOX_DIRECTORY.team.id });
+    expect(team[0]).toMatchObject({
+      id: general!.id,
+      name: SANDBOX_DIRECTORY.team.displayName,
+      aadGroupId: SANDBOX_DIRECTORY.team.id,
+    });
     expect(team[1]).toEqual({ id: announcements!.id, name: 'Announcements' });
   });
 });

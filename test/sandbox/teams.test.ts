@@ -4,8 +4,12 @@ import { canAccessTeam } from '../../src/sandbox/teams/access';
 import { call, getAll, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
-beforeEach(async () => { sandbox = await startTestSandbox(); });
-afterEach(async () => { await sandbox.close(); });
+beforeEach(async () => {
+  sandbox = await startTestSandbox();
+});
+afterEach(async () => {
+  await sandbox.close();
+});
 
 const team = SANDBOX_DIRECTORY.team;
 const [general, announcements] = team.channels;
@@ -19,20 +23,28 @@ describe('teams and channels', () => {
     const got = await call(sandbox, 'GET', `/teams/${team.id}`, { as: 'pattif@example.com' });
     expect(got.json).toMatchObject({ id: team.id, displayName: 'My Team', internalId: general!.id });
     const channels = await call(sandbox, 'GET', `/teams/${team.id}/channels`);
-    expect(channels.json.value.map((c: { displayName: string }) => c.displayName)).toEqual(['General', 'Announcements']);
+    expect(channels.json.value.map((c: { displayName: string }) => c.displayName)).toEqual([
+      'General',
+      'Announcements',
+    ]);
     for (const c of channels.json.value) expect(c.id).toMatch(/^19:[0-9a-f]{32}@thread\.tacv2$/);
     const one = await call(sandbox, 'GET', channelPath(announcements));
     expect(one.json.displayName).toBe('Announcements');
     const members = await call(sandbox, 'GET', `/teams/${team.id}/members`);
     expect(members.json.value).toHaveLength(6);
-    const owners = members.json.value.filter((m: { roles: string[] }) => m.roles.includes('owner')).map((m: { displayName: string }) => m.displayName).sort();
+    const owners = members.json.value
+      .filter((m: { roles: string[] }) => m.roles.includes('owner'))
+      .map((m: { displayName: string }) => m.displayName)
+      .sort();
     expect(owners).toEqual(['Alex Wilber', 'Megan Bowen']);
     expect(members.json.value[0]['@odata.type']).toBe('#microsoft.graph.aadUserConversationMember');
   });
 
   it('answers unknown teams and channels with 404', async () => {
     expect((await call(sandbox, 'GET', '/teams/00000000-0000-0000-0000-000000000000')).status).toBe(404);
-    expect((await call(sandbox, 'GET', `/teams/${team.id}/channels/${q('19:nope@thread.tacv2')}/messages`)).status).toBe(404);
+    expect(
+      (await call(sandbox, 'GET', `/teams/${team.id}/channels/${q('19:nope@thread.tacv2')}/messages`)).status,
+    ).toBe(404);
   });
 
   it('allows only members (or the app) into a team', () => {
@@ -51,7 +63,12 @@ describe('channel messages', () => {
     expect(posts.length).toBeGreaterThanOrEqual(4);
     const created = posts.map((p: { createdDateTime: string }) => p.createdDateTime);
     expect([...created].sort().reverse()).toEqual(created);
-    expect(posts[0]).toMatchObject({ messageType: 'message', replyToId: null, body: { contentType: 'text' }, channelIdentity: { teamId: team.id, channelId: general!.id } });
+    expect(posts[0]).toMatchObject({
+      messageType: 'message',
+      replyToId: null,
+      body: { contentType: 'text' },
+      channelIdentity: { teamId: team.id, channelId: general!.id },
+    });
     expect(posts[0].from.user.displayName).toBeTruthy();
     expect(posts[0].webUrl).toContain('https://teams.microsoft.com/l/message/');
     const withReplies = posts.find((p: { body: { content: string } }) => p.body.content.includes('window displays'));
@@ -63,11 +80,22 @@ describe('channel messages', () => {
   });
 
   it('posts as a user (201) and as the app, and reads them back', async () => {
-    const post = await call(sandbox, 'POST', `${channelPath()}/messages`, { body: { body: { contentType: 'html', content: '<p>Weekly summary</p>' } } });
+    const post = await call(sandbox, 'POST', `${channelPath()}/messages`, {
+      body: { body: { contentType: 'html', content: '<p>Weekly summary</p>' } },
+    });
     expect(post.status).toBe(201);
-    expect(post.json).toMatchObject({ body: { contentType: 'html', content: '<p>Weekly summary</p>' }, from: { user: { displayName: 'Alex Wilber' }, application: null } });
-    const bot = await call(sandbox, 'POST', `${channelPath()}/messages`, { as: 'app', body: { body: { content: 'From the bot' } } });
-    expect(bot.json.from).toMatchObject({ user: null, application: { displayName: 'Delegate', id: SANDBOX_DIRECTORY.app.id } });
+    expect(post.json).toMatchObject({
+      body: { contentType: 'html', content: '<p>Weekly summary</p>' },
+      from: { user: { displayName: 'Alex Wilber' }, application: null },
+    });
+    const bot = await call(sandbox, 'POST', `${channelPath()}/messages`, {
+      as: 'app',
+      body: { body: { content: 'From the bot' } },
+    });
+    expect(bot.json.from).toMatchObject({
+      user: null,
+      application: { displayName: 'Delegate', id: SANDBOX_DIRECTORY.app.id },
+    });
     expect(bot.json.id).not.toBe(post.json.id);
     const list = await call(sandbox, 'GET', `${channelPath()}/messages?$top=2`);
     expect(list.json.value.map((m: { id: string }) => m.id)).toEqual([bot.json.id, post.json.id]);
@@ -76,12 +104,17 @@ describe('channel messages', () => {
     expect(everything.length).toBe(7);
     const one = await call(sandbox, 'GET', `${channelPath()}/messages/${post.json.id}`);
     expect(one.json.body.content).toBe('<p>Weekly summary</p>');
-    expect((await call(sandbox, 'POST', `${channelPath()}/messages`, { body: { body: { content: '' } } })).status).toBe(400);
+    expect((await call(sandbox, 'POST', `${channelPath()}/messages`, { body: { body: { content: '' } } })).status).toBe(
+      400,
+    );
   });
 
   it('posts and reads replies', async () => {
     const [first] = (await call(sandbox, 'GET', `${channelPath()}/messages?$top=1`)).json.value;
-    const reply = await call(sandbox, 'POST', `${channelPath()}/messages/${first.id}/replies`, { as: 'meganb@example.com', body: { body: { content: 'On it.' } } });
+    const reply = await call(sandbox, 'POST', `${channelPath()}/messages/${first.id}/replies`, {
+      as: 'meganb@example.com',
+      body: { body: { content: 'On it.' } },
+    });
     expect(reply.status).toBe(201);
     expect(reply.json.replyToId).toBe(first.id);
     const replies = await call(sandbox, 'GET', `${channelPath()}/messages/${first.id}/replies`);
@@ -89,6 +122,9 @@ describe('channel messages', () => {
     const got = await call(sandbox, 'GET', `${channelPath()}/messages/${first.id}/replies/${reply.json.id}`);
     expect(got.json.body.content).toBe('On it.');
     expect((await call(sandbox, 'GET', `${channelPath()}/messages/${reply.json.id}`)).status).toBe(404);
-    expect((await call(sandbox, 'POST', `${channelPath()}/messages/999/replies`, { body: { body: { content: 'x' } } })).status).toBe(404);
+    expect(
+      (await call(sandbox, 'POST', `${channelPath()}/messages/999/replies`, { body: { body: { content: 'x' } } }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -27,14 +27,21 @@ describe('scenarios: changing, cancelling and answering meetings, end to end', (
   const app = useScenarioApp({ POLICY_FILE: policyFile });
 
   const eventsOf = async (upn: string, subject: string): Promise<StoredEvent[]> =>
-    (await app().graph<{ value: StoredEvent[] }>(`/users/${upn}/events?$filter=${encodeURIComponent(`subject eq '${subject}'`)}`)).value;
+    (
+      await app().graph<{ value: StoredEvent[] }>(
+        `/users/${upn}/events?$filter=${encodeURIComponent(`subject eq '${subject}'`)}`,
+      )
+    ).value;
 
   it("moves Alex's Website copy review to Friday at 3pm: Megan's copy moves too", async () => {
     const run = await runScenario(app(), 'Move the Website copy review to Friday at 3pm');
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(1);
     const now = DateTime.utc();
-    const friday = now.startOf('day').plus({ days: ((5 - now.weekday + 7) % 7) || 7 }).set({ hour: 15 });
+    const friday = now
+      .startOf('day')
+      .plus({ days: (5 - now.weekday + 7) % 7 || 7 })
+      .set({ hour: 15 });
     const [megans, ...others] = await eventsOf(MEGAN, 'Website copy review');
     expect(others).toEqual([]);
     expect(megans?.start.dateTime).toBe(`${friday.toFormat("yyyy-MM-dd'T'HH:mm:ss")}.0000000`);
@@ -43,7 +50,10 @@ describe('scenarios: changing, cancelling and answering meetings, end to end', (
   });
 
   it('cancels the Brand refresh kickoff with a reason: cancelled for Megan and Adele, gone for Alex', async () => {
-    const run = await runScenario(app(), 'Cancel the Brand refresh kickoff and tell them the agency needs another week');
+    const run = await runScenario(
+      app(),
+      'Cancel the Brand refresh kickoff and tell them the agency needs another week',
+    );
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(1);
     expect(await eventsOf(ALEX, 'Brand refresh kickoff')).toEqual([]);
@@ -57,11 +67,15 @@ describe('scenarios: changing, cancelling and answering meetings, end to end', (
   });
 
   it("accepts Megan's Spring campaign retrospective invitation: Megan sees Alex's acceptance", async () => {
-    const before = (await eventsOf(MEGAN, 'Spring campaign retrospective'))[0]?.attendees.find((a) => a.emailAddress.address === ALEX);
+    const before = (await eventsOf(MEGAN, 'Spring campaign retrospective'))[0]?.attendees.find(
+      (a) => a.emailAddress.address === ALEX,
+    );
     expect(before?.status.response).toBe('none');
     const run = await runScenario(app(), 'Accept the Spring campaign retrospective invitation');
     expect(run.task.status).toBe('completed');
-    const after = (await eventsOf(MEGAN, 'Spring campaign retrospective'))[0]?.attendees.find((a) => a.emailAddress.address === ALEX);
+    const after = (await eventsOf(MEGAN, 'Spring campaign retrospective'))[0]?.attendees.find(
+      (a) => a.emailAddress.address === ALEX,
+    );
     expect(after?.status.response).toBe('accepted');
     expect(await mailsWithSubject(app(), MEGAN, 'Accepted: Spring campaign retrospective')).toHaveLength(1);
   });

@@ -1,8 +1,16 @@
 import { docxText } from '../../src/actions/files/formats/docx-text';
 import { runScenario, useScenarioApp } from './harness';
 
-interface Item { id: string; name: string; '@microsoft.graph.downloadUrl': string }
-interface Permission { roles: string[]; link?: { type: string; scope: string }; grantedToIdentitiesV2?: Array<{ user: { email: string } }> }
+interface Item {
+  id: string;
+  name: string;
+  '@microsoft.graph.downloadUrl': string;
+}
+interface Permission {
+  roles: string[];
+  link?: { type: string; scope: string };
+  grantedToIdentitiesV2?: Array<{ user: { email: string } }>;
+}
 
 const ALEX = 'alexw@example.com';
 
@@ -14,12 +22,17 @@ describe('scenarios: OneDrive outcomes, end to end', () => {
   }
 
   it('saves a summary of unread Contoso mail to OneDrive as a Word document, once', async () => {
-    const run = await runScenario(app(), 'save a summary of my unread mail from Contoso to OneDrive as Contoso summary');
+    const run = await runScenario(
+      app(),
+      'save a summary of my unread mail from Contoso to OneDrive as Contoso summary',
+    );
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(1);
     expect(run.cardsText).toContain('Contoso summary.docx');
     const children = await app().graph<{ value: Item[] }>(`/users/${ALEX}/drive/root/children`);
-    expect(children.value.filter((i) => i.name.startsWith('Contoso summary')).map((i) => i.name)).toEqual(['Contoso summary.docx']);
+    expect(children.value.filter((i) => i.name.startsWith('Contoso summary')).map((i) => i.name)).toEqual([
+      'Contoso summary.docx',
+    ]);
     const file = await item('Contoso summary.docx');
     const text = docxText(Buffer.from(await (await fetch(file['@microsoft.graph.downloadUrl'])).arrayBuffer()));
     expect(text).toContain('Unread mail from Contoso');
@@ -35,7 +48,11 @@ describe('scenarios: OneDrive outcomes, end to end', () => {
     const perms = await app().graph<{ value: Permission[] }>(`/users/${ALEX}/drive/items/${file.id}/permissions`);
     const links = perms.value.filter((p) => p.link);
     expect(links).toHaveLength(1);
-    expect(links[0]).toMatchObject({ roles: ['read'], link: { type: 'view', scope: 'users' }, grantedToIdentitiesV2: [{ user: { email: 'meganb@example.com' } }] });
+    expect(links[0]).toMatchObject({
+      roles: ['read'],
+      link: { type: 'view', scope: 'users' },
+      grantedToIdentitiesV2: [{ user: { email: 'meganb@example.com' } }],
+    });
   });
 
   it('shares the spring launch brief with anyone only because it was asked for, flagged on the checkpoint', async () => {
@@ -45,11 +62,15 @@ describe('scenarios: OneDrive outcomes, end to end', () => {
     expect(run.cardsText).toContain('Anyone with the link');
     const file = await item('Documents/Marketing/Spring launch brief.docx');
     const perms = await app().graph<{ value: Permission[] }>(`/users/${ALEX}/drive/items/${file.id}/permissions`);
-    expect(perms.value.filter((p) => p.link).map((p) => p.link)).toEqual([expect.objectContaining({ type: 'view', scope: 'anonymous' })]);
+    expect(perms.value.filter((p) => p.link).map((p) => p.link)).toEqual([
+      expect.objectContaining({ type: 'view', scope: 'anonymous' }),
+    ]);
   });
 
   it("answers what's in the spring launch brief by reading the document, changing nothing", async () => {
-    const before = await app().graph<{ value: Item[] }>(`/users/${ALEX}/drive/recent?$select=id,name,lastModifiedDateTime`);
+    const before = await app().graph<{ value: Item[] }>(
+      `/users/${ALEX}/drive/recent?$select=id,name,lastModifiedDateTime`,
+    );
     const run = await runScenario(app(), "what's in the spring launch brief?");
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(0);
@@ -58,7 +79,9 @@ describe('scenarios: OneDrive outcomes, end to end', () => {
     expect(JSON.stringify(read?.output)).toContain('The launch budget is 65,000 USD');
     const brief = await item('Documents/Marketing/Spring launch brief.docx');
     expect(read?.provenance).toEqual([brief.id]);
-    const after = await app().graph<{ value: Item[] }>(`/users/${ALEX}/drive/recent?$select=id,name,lastModifiedDateTime`);
+    const after = await app().graph<{ value: Item[] }>(
+      `/users/${ALEX}/drive/recent?$select=id,name,lastModifiedDateTime`,
+    );
     expect(after.value).toEqual(before.value);
   });
 });

@@ -30,10 +30,15 @@ const FINAL = new Set(['completed', 'failed', 'cancelled', 'rejected']);
  * with genuine `adaptiveCard/action` invokes, and the worker runs the steps against the sandbox
  * tenant over HTTP. Resolves once the task is final; the test then asserts the side effects.
  */
-export async function runScenario(run: RunningApp, outcome: string, options: ScenarioOptions = {}): Promise<ScenarioRun> {
+export async function runScenario(
+  run: RunningApp,
+  outcome: string,
+  options: ScenarioOptions = {},
+): Promise<ScenarioRun> {
   const chat = new PersonalChat(run.connector.url, options.as ?? ALEX);
   const plan = await planFor(run, chat, outcome);
-  if (!cardText(plan.card).includes('"Approve"')) throw new Error(`no plan for "${outcome}": ${cardText(plan.card).slice(0, 600)}`);
+  if (!cardText(plan.card).includes('"Approve"'))
+    throw new Error(`no plan for "${outcome}": ${cardText(plan.card).slice(0, 600)}`);
   const approve = button(plan.card, 'Approve');
   const taskId = String(approve.data.taskId);
   await run.post(chat.invoke(approve.verb, approve.data, { replyToId: plan.call.activityId }));
@@ -44,11 +49,22 @@ export async function runScenario(run: RunningApp, outcome: string, options: Sce
     const task = await run.app.store.getTask(taskId);
     if (!task) throw new Error(`task ${taskId} vanished`);
     if (FINAL.has(task.status)) {
-      const cardsText = run.connector.cards().filter((c) => c.call.conversationId === chat.conversationId).map((c) => cardText(c.card)).join('\n');
+      const cardsText = run.connector
+        .cards()
+        .filter((c) => c.call.conversationId === chat.conversationId)
+        .map((c) => cardText(c.card))
+        .join('\n');
       return { task, plan, checkpoints, cardsText };
     }
     if (task.status === 'awaiting_checkpoint') {
-      const posted = run.connector.cards().filter((c) => c.call.conversationId === chat.conversationId && c.call.method === 'POST' && cardText(c.card).includes('Checkpoint'));
+      const posted = run.connector
+        .cards()
+        .filter(
+          (c) =>
+            c.call.conversationId === chat.conversationId &&
+            c.call.method === 'POST' &&
+            cardText(c.card).includes('Checkpoint'),
+        );
       const card = posted[checkpoints.length];
       if (card) {
         checkpoints.push(card);

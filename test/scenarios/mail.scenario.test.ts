@@ -16,14 +16,26 @@ interface Message {
   ccRecipients: Array<{ emailAddress: { address: string } }>;
   body: { content: string };
 }
-interface Page<T> { value: T[] }
+interface Page<T> {
+  value: T[];
+}
 
 describe('scenarios: mail outcomes, end to end', () => {
   const app = useScenarioApp();
   const folder = async (upn: string, name: string, filter?: string): Promise<Message[]> =>
-    (await app().graph<Page<Message>>(`/users/${upn}/mailFolders/${name}/messages?$top=200${filter ? `&$filter=${q(filter)}` : ''}`, upn)).value;
+    (
+      await app().graph<Page<Message>>(
+        `/users/${upn}/mailFolders/${name}/messages?$top=200${filter ? `&$filter=${q(filter)}` : ''}`,
+        upn,
+      )
+    ).value;
   const newestFrom = async (match: (m: Message) => boolean): Promise<Message> => {
-    const all = (await app().graph<Page<Message & { receivedDateTime: string; isDraft: boolean }>>(`/users/${ALEX}/messages?$top=300&$orderby=receivedDateTime desc`, ALEX)).value;
+    const all = (
+      await app().graph<Page<Message & { receivedDateTime: string; isDraft: boolean }>>(
+        `/users/${ALEX}/messages?$top=300&$orderby=receivedDateTime desc`,
+        ALEX,
+      )
+    ).value;
     const found = all.find((m) => !m.isDraft && match(m));
     if (!found) throw new Error('no such mail');
     return found;
@@ -31,13 +43,22 @@ describe('scenarios: mail outcomes, end to end', () => {
 
   it("replies to Dana's latest mail: one reply in Alex's Sent Items, to Dana only, in her conversation", async () => {
     const latest = await newestFrom((m) => m.from.emailAddress.address === 'dana@contoso.com');
-    const run = await runScenario(app(), "Reply to Dana's latest mail saying the volume tier applies from the start of the renewal");
+    const run = await runScenario(
+      app(),
+      "Reply to Dana's latest mail saying the volume tier applies from the start of the renewal",
+    );
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(1);
     expect(run.cardsText).toContain('dana@contoso.com');
-    const sent = (await folder(ALEX, 'sentitems')).filter((m) => m.body.content.includes('the volume tier applies from the start of the renewal'));
+    const sent = (await folder(ALEX, 'sentitems')).filter((m) =>
+      m.body.content.includes('the volume tier applies from the start of the renewal'),
+    );
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ conversationId: latest.conversationId, toRecipients: [{ emailAddress: { address: 'dana@contoso.com' } }], ccRecipients: [] });
+    expect(sent[0]).toMatchObject({
+      conversationId: latest.conversationId,
+      toRecipients: [{ emailAddress: { address: 'dana@contoso.com' } }],
+      ccRecipients: [],
+    });
     expect(sent[0]?.subject).toBe(`RE: ${latest.subject.replace(/^RE:\s*/i, '')}`);
     expect((await folder(ALEX, 'drafts')).filter((m) => m.conversationId === latest.conversationId)).toEqual([]);
   });
@@ -51,11 +72,18 @@ describe('scenarios: mail outcomes, end to end', () => {
     const received = (await folder(MEGAN, 'inbox')).filter((m) => m.subject === subject);
     expect(received).toHaveLength(1);
     expect(received[0]?.from.emailAddress.address).toBe(ALEX);
-    expect(received[0]?.body.content).toContain(latest.body.content.replace(/<[^>]*>/g, ' ').split(/\s+/).filter((w) => w.length > 6)[0] ?? '');
+    expect(received[0]?.body.content).toContain(
+      latest.body.content
+        .replace(/<[^>]*>/g, ' ')
+        .split(/\s+/)
+        .filter((w) => w.length > 6)[0] ?? '',
+    );
   });
 
   it('flags my unread mail from Fabrikam: every one of them, and nothing else', async () => {
-    const before = (await folder(ALEX, 'inbox', 'isRead eq false')).filter((m) => m.from.emailAddress.address.endsWith('@fabrikam.com'));
+    const before = (await folder(ALEX, 'inbox', 'isRead eq false')).filter((m) =>
+      m.from.emailAddress.address.endsWith('@fabrikam.com'),
+    );
     expect(before.length).toBeGreaterThan(0);
     const run = await runScenario(app(), 'flag my unread mail from Fabrikam');
     expect(run.task.status).toBe('completed');
@@ -71,7 +99,9 @@ describe('scenarios: mail outcomes, end to end', () => {
     expect(before.length).toBeGreaterThan(0);
     const run = await runScenario(app(), 'move the mails from orders@fabrikam.com to Archive');
     expect(run.task.status).toBe('completed');
-    expect((await folder(ALEX, 'inbox')).filter((m) => m.from.emailAddress.address === 'orders@fabrikam.com')).toEqual([]);
+    expect((await folder(ALEX, 'inbox')).filter((m) => m.from.emailAddress.address === 'orders@fabrikam.com')).toEqual(
+      [],
+    );
     const archived = await folder(ALEX, 'archive');
     expect(archived.filter((m) => before.some((b) => b.id === m.id))).toHaveLength(before.length);
   });

@@ -4,14 +4,25 @@ import { runScenario, useScenarioApp } from './harness';
 const megan = SANDBOX_DIRECTORY.users[1]!;
 const adele = SANDBOX_DIRECTORY.users[2]!;
 
-interface PlannerTask { id: string; title: string; dueDateTime: string | null; percentComplete: number; assignments: Record<string, unknown> }
-interface TodoTask { title: string; dueDateTime?: { dateTime: string } }
+interface PlannerTask {
+  id: string;
+  title: string;
+  dueDateTime: string | null;
+  percentComplete: number;
+  assignments: Record<string, unknown>;
+}
+interface TodoTask {
+  title: string;
+  dueDateTime?: { dateTime: string };
+}
 
 describe('scenarios: tasks in Planner and To Do, end to end', () => {
   const app = useScenarioApp();
 
   async function springLaunchTasks(title: string): Promise<PlannerTask[]> {
-    const plans = await app().graph<{ value: Array<{ id: string; title: string }> }>('/users/alexw@example.com/planner/plans');
+    const plans = await app().graph<{ value: Array<{ id: string; title: string }> }>(
+      '/users/alexw@example.com/planner/plans',
+    );
     const plan = plans.value.find((p) => p.title === 'Spring launch');
     if (!plan) throw new Error('no Spring launch plan');
     const tasks = await app().graph<{ value: PlannerTask[] }>(`/planner/plans/${plan.id}/tasks`);
@@ -19,7 +30,9 @@ describe('scenarios: tasks in Planner and To Do, end to end', () => {
   }
 
   async function todos(list: string, title: string): Promise<TodoTask[]> {
-    const lists = await app().graph<{ value: Array<{ id: string; displayName: string }> }>('/users/alexw@example.com/todo/lists');
+    const lists = await app().graph<{ value: Array<{ id: string; displayName: string }> }>(
+      '/users/alexw@example.com/todo/lists',
+    );
     const found = lists.value.find((l) => l.displayName === list);
     if (!found) throw new Error(`no list ${list}`);
     const tasks = await app().graph<{ value: TodoTask[] }>(`/users/alexw@example.com/todo/lists/${found.id}/tasks`);
@@ -40,7 +53,10 @@ describe('scenarios: tasks in Planner and To Do, end to end', () => {
   });
 
   it('adds a Planner task for two people in a named bucket', async () => {
-    const run = await runScenario(app(), 'Add a task Order lanyards to the Spring launch plan in the To do bucket for Megan and Adele by tomorrow');
+    const run = await runScenario(
+      app(),
+      'Add a task Order lanyards to the Spring launch plan in the To do bucket for Megan and Adele by tomorrow',
+    );
     expect(run.task.status).toBe('completed');
     const [task, ...more] = await springLaunchTasks('Order lanyards');
     expect(more).toHaveLength(0);

@@ -15,7 +15,9 @@ interface Message {
   from: { user: { id: string } | null };
   mentions: Array<{ id: number; mentionText: string; mentioned: { user: { id: string } } }>;
 }
-interface Page<T> { value: T[] }
+interface Page<T> {
+  value: T[];
+}
 
 const messagesPath = (channelId: string) => `/teams/${team.id}/channels/${q(channelId)}/messages`;
 
@@ -39,10 +41,15 @@ describe('scenarios: Teams outcomes, end to end', () => {
   it('replies to the latest post in General: one reply, in that thread only', async () => {
     const [latest] = (await app().graph<Page<Message>>(`${messagesPath(general.id)}?$top=1`, MEGAN)).value;
     if (!latest) throw new Error('General has no posts');
-    const run = await runScenario(app(), 'Reply to the latest post in General saying my planning numbers are in the workbook');
+    const run = await runScenario(
+      app(),
+      'Reply to the latest post in General saying my planning numbers are in the workbook',
+    );
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(1);
-    const replies = (await app().graph<Page<Message>>(`${messagesPath(general.id)}/${latest.id}/replies?$top=50`, MEGAN)).value;
+    const replies = (
+      await app().graph<Page<Message>>(`${messagesPath(general.id)}/${latest.id}/replies?$top=50`, MEGAN)
+    ).value;
     const mine = replies.filter((r) => r.body.content.includes('my planning numbers are in the workbook'));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ replyToId: latest.id, from: { user: { id: alex.id } } });
@@ -59,12 +66,23 @@ describe('scenarios: Teams outcomes, end to end', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]?.body.content).toMatch(/^<p><at id="0">Megan Bowen<\/at> Launch moved to April<\/p>/);
     expect(posted[0]?.mentions).toEqual([
-      expect.objectContaining({ id: 0, mentionText: 'Megan Bowen', mentioned: expect.objectContaining({ user: expect.objectContaining({ id: megan.id, displayName: 'Megan Bowen' }) }) }),
+      expect.objectContaining({
+        id: 0,
+        mentionText: 'Megan Bowen',
+        mentioned: expect.objectContaining({
+          user: expect.objectContaining({ id: megan.id, displayName: 'Megan Bowen' }),
+        }),
+      }),
     ]);
   });
 
   it("summarises what's new in General without writing anything", async () => {
-    const posts = (await app().graph<Page<Message & { replies: Message[] }>>(`${messagesPath(general.id)}?$top=15&$expand=replies`, MEGAN)).value;
+    const posts = (
+      await app().graph<Page<Message & { replies: Message[] }>>(
+        `${messagesPath(general.id)}?$top=15&$expand=replies`,
+        MEGAN,
+      )
+    ).value;
     const before = posts.length;
     const read = posts.reduce((n, p) => n + 1 + Math.min(p.replies.length, 10), 0);
     const run = await runScenario(app(), "what's new in the General channel");

@@ -8,13 +8,30 @@ const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOStr
 
 /** A task waiting at a checkpoint whose reminder is due at +`remind` minutes and expiry at +`expire`. */
 function waiting(remind: number, expire: number, overrides: Partial<CheckpointTimers> = {}): Task {
-  const checkpoint: CheckpointTimers = { since: at(0), remindAt: at(remind), expireAt: at(expire), escalateTo: [], onExpiry: 'reject', ...overrides };
+  const checkpoint: CheckpointTimers = {
+    since: at(0),
+    remindAt: at(remind),
+    expireAt: at(expire),
+    escalateTo: [],
+    onExpiry: 'reject',
+    ...overrides,
+  };
   return makeTask({
     status: 'awaiting_checkpoint',
     plan: {
       version: 1,
       createdAt: at(0),
-      steps: [makeStep({ id: 's1', status: 'succeeded' }), makeStep({ id: 's2', action: 'mail.send', risk: 'write-internal', gate: 'checkpoint', status: 'awaiting_approval', checkpoint })],
+      steps: [
+        makeStep({ id: 's1', status: 'succeeded' }),
+        makeStep({
+          id: 's2',
+          action: 'mail.send',
+          risk: 'write-internal',
+          gate: 'checkpoint',
+          status: 'awaiting_approval',
+          checkpoint,
+        }),
+      ],
     },
   });
 }
@@ -38,11 +55,23 @@ export function describeGovernanceContract(ctx: ContractContext, options: TaskSt
       const task = waiting(10, 60);
       await ctx.store.createTask(task);
       const steps = task.plan.steps;
-      const reminded: Task = { ...task, version: 1, plan: { ...task.plan, steps: [steps[0]!, { ...steps[1]!, checkpoint: { ...steps[1]!.checkpoint!, remindedAt: at(10) } }] } };
+      const reminded: Task = {
+        ...task,
+        version: 1,
+        plan: {
+          ...task.plan,
+          steps: [steps[0]!, { ...steps[1]!, checkpoint: { ...steps[1]!.checkpoint!, remindedAt: at(10) } }],
+        },
+      };
       expect(await ctx.store.updateTask(reminded, 0)).toBe(true);
       await expect(ctx.store.listDueTimers(new Date(T0 + 30 * 60_000), 10)).resolves.toEqual([]);
       expect((await ctx.store.listDueTimers(new Date(T0 + 60 * 60_000), 10)).map((t) => t.id)).toEqual([task.id]);
-      const decided: Task = { ...reminded, version: 2, status: 'running', plan: { ...reminded.plan, steps: [steps[0]!, { ...reminded.plan.steps[1]!, status: 'approved' }] } };
+      const decided: Task = {
+        ...reminded,
+        version: 2,
+        status: 'running',
+        plan: { ...reminded.plan, steps: [steps[0]!, { ...reminded.plan.steps[1]!, status: 'approved' }] },
+      };
       expect(await ctx.store.updateTask(decided, 1)).toBe(true);
       await expect(ctx.store.listDueTimers(new Date(T0 + 600 * 60_000), 10)).resolves.toEqual([]);
     });
@@ -59,7 +88,8 @@ export function describeGovernanceContract(ctx: ContractContext, options: TaskSt
 
   describe('counting tasks', () => {
     it('counts what listTasks would match, without its limit', async () => {
-      for (let i = 0; i < 3; i++) await ctx.store.createTask(makeTask({ requester: { id: 'aad-count', name: 'Counted' } }));
+      for (let i = 0; i < 3; i++)
+        await ctx.store.createTask(makeTask({ requester: { id: 'aad-count', name: 'Counted' } }));
       await ctx.store.createTask(makeTask({ requester: { id: 'aad-other', name: 'Other' } }));
       await expect(ctx.store.countTasks({ requesterId: 'aad-count', limit: 1 })).resolves.toBe(3);
       await expect(ctx.store.countTasks({ requesterId: 'aad-count', statuses: ['running'] })).resolves.toBe(0);
@@ -73,7 +103,10 @@ export function describeGovernanceContract(ctx: ContractContext, options: TaskSt
     it('starts empty at version 0 and changes only from the version read', async () => {
       await expect(ctx.store.getScopeApprovers('channel:19:a')).resolves.toEqual({ approvers: [], version: 0 });
       expect(await ctx.store.setScopeApprovers('channel:19:a', ['u2', 'u1', 'u2'], 0)).toBe(true);
-      await expect(ctx.store.getScopeApprovers('channel:19:a')).resolves.toEqual({ approvers: ['u1', 'u2'], version: 1 });
+      await expect(ctx.store.getScopeApprovers('channel:19:a')).resolves.toEqual({
+        approvers: ['u1', 'u2'],
+        version: 1,
+      });
       // A second writer that read version 0 loses.
       expect(await ctx.store.setScopeApprovers('channel:19:a', ['u3'], 0)).toBe(false);
       expect(await ctx.store.setScopeApprovers('channel:19:a', ['u1'], 1)).toBe(true);

@@ -21,7 +21,12 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
     it('gives entries consecutive numbers, each chained to the hash of the one before', async () => {
       const first = await ctx.store.appendLedger(ledgerAppend('T1', 1, { type: 'task_created', actor: 'aad-adele' }));
       const second = await ctx.store.appendLedger(ledgerAppend('T2', 2));
-      expect(first).toEqual({ ...ledgerAppend('T1', 1, { type: 'task_created', actor: 'aad-adele' }), seq: 1, prevHash: GENESIS_HASH, hash: first.hash });
+      expect(first).toEqual({
+        ...ledgerAppend('T1', 1, { type: 'task_created', actor: 'aad-adele' }),
+        seq: 1,
+        prevHash: GENESIS_HASH,
+        hash: first.hash,
+      });
       expect(first.hash).toBe(computeHash(first));
       expect(second).toMatchObject({ seq: 2, prevHash: first.hash, taskId: 'T2' });
       expect(second.hash).toBe(computeHash(second));
@@ -46,7 +51,11 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
         Array.from({ length: 50 }, (_, i) => ctx.store.appendLedger(ledgerAppend(`T${i % 4}`, i))),
       );
       expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 50, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({
+        ok: true,
+        count: 50,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       expect(await readAll(ctx.store.readLedger())).toEqual([...entries].sort((a, b) => a.seq - b.seq));
     });
 
@@ -54,12 +63,21 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
       for (let n = 1; n <= 1003; n += 1) await ctx.store.appendLedger(ledgerAppend('T', n));
       const all = await readAll(ctx.store.readLedger());
       expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 1003 }, (_, i) => i + 1));
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 1003, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({
+        ok: true,
+        count: 1003,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       expect(await ctx.store.listLedger({ limit: 5000 })).toHaveLength(1000);
     });
 
     it('stores canonical times and plain JSON payloads, and shares nothing with callers', async () => {
-      const payload: Record<string, unknown> = { z: 1, a: { list: [1, 'é😀', null, { b: true }] }, gone: undefined, minus: -0 };
+      const payload: Record<string, unknown> = {
+        z: 1,
+        a: { list: [1, 'é😀', null, { b: true }] },
+        gone: undefined,
+        minus: -0,
+      };
       const entry = await ctx.store.appendLedger(ledgerAppend('T', 1, { at: '2025-03-03T10:30:00+01:00', payload }));
       expect(entry.at).toBe('2025-03-03T09:30:00.000Z');
       expect(entry.payload).toEqual({ z: 1, a: { list: [1, 'é😀', null, { b: true }] }, minus: 0 });
@@ -105,7 +123,11 @@ export function describeLedgerContract(ctx: ContractContext, options: TaskStoreC
       await expect(ctx.store.listLedger({})).resolves.toEqual(before);
       const sixth = await ctx.store.appendLedger(ledgerAppend('T', 6));
       expect(sixth).toMatchObject({ seq: 6, prevHash: before[4]!.hash });
-      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({ ok: true, count: 6, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(verifyChainAsync(ctx.store.readLedger())).resolves.toEqual({
+        ok: true,
+        count: 6,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
     });
   });
 }

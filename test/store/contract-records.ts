@@ -8,8 +8,20 @@ export function describeRecordContract(ctx: ContractContext, options: TaskStoreC
   describe('decisions', () => {
     it('appends, ignores redelivered ids and lists each task in arrival order', async () => {
       const late = makeDecision({ id: 'z-first', taskId: 'T-a', at: iso(9) });
-      const early = makeDecision({ id: 'a-second', taskId: 'T-a', verb: 'edit', at: iso(1), edits: { subject: { from: 'x', to: 'y' } } });
-      const other = makeDecision({ id: 'm-other', taskId: 'T-b', verb: 'cancel', stepId: undefined, reason: 'not needed' });
+      const early = makeDecision({
+        id: 'a-second',
+        taskId: 'T-a',
+        verb: 'edit',
+        at: iso(1),
+        edits: { subject: { from: 'x', to: 'y' } },
+      });
+      const other = makeDecision({
+        id: 'm-other',
+        taskId: 'T-b',
+        verb: 'cancel',
+        stepId: undefined,
+        reason: 'not needed',
+      });
       await expect(ctx.store.appendDecision(late)).resolves.toBe(true);
       await expect(ctx.store.appendDecision(other)).resolves.toBe(true);
       await expect(ctx.store.appendDecision(early)).resolves.toBe(true);

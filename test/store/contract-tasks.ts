@@ -12,11 +12,14 @@ export function describeTaskContract(ctx: ContractContext): void {
       await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
     });
 
-    it.each(taskFixtures().map((f) => [f.file, f.task] as const))('round-trips fixture %s with every field', async (_file, task) => {
-      await ctx.store.createTask(task);
-      await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
-      await expect(ctx.store.listTasks({ requesterId: task.requester.id })).resolves.toEqual([task]);
-    });
+    it.each(taskFixtures().map((f) => [f.file, f.task] as const))(
+      'round-trips fixture %s with every field',
+      async (_file, task) => {
+        await ctx.store.createTask(task);
+        await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
+        await expect(ctx.store.listTasks({ requesterId: task.requester.id })).resolves.toEqual([task]);
+      },
+    );
 
     it('returns undefined for an unknown id', async () => {
       await expect(ctx.store.getTask('nope')).resolves.toBeUndefined();
@@ -34,7 +37,7 @@ export function describeTaskContract(ctx: ContractContext): void {
     });
 
     it('rejects a duplicate id with a ConflictError and keeps the original', async () => {
-      const task = await seed(ctx, );
+      const task = await seed(ctx);
       await expect(ctx.store.createTask({ ...task, title: 'impostor' })).rejects.toBeInstanceOf(ConflictError);
       await expect(ctx.store.getTask(task.id)).resolves.toEqual(task);
     });
@@ -48,14 +51,14 @@ export function describeTaskContract(ctx: ContractContext): void {
 
   describe('updateTask (compare-and-set)', () => {
     it('writes when the stored version is the expected one', async () => {
-      const task = await seed(ctx, );
+      const task = await seed(ctx);
       const updated = next(task, { status: 'running', updatedAt: iso(5) });
       await expect(ctx.store.updateTask(updated, 0)).resolves.toBe(true);
       await expect(ctx.store.getTask(task.id)).resolves.toEqual(updated);
     });
 
     it('refuses a stale version and keeps what was written first', async () => {
-      const task = await seed(ctx, );
+      const task = await seed(ctx);
       const first = next(task, { title: 'first' });
       await expect(ctx.store.updateTask(first, 0)).resolves.toBe(true);
       await expect(ctx.store.updateTask(next(task, { title: 'second' }), 0)).resolves.toBe(false);
@@ -70,7 +73,7 @@ export function describeTaskContract(ctx: ContractContext): void {
     });
 
     it('rejects a task whose version is not expectedVersion + 1', async () => {
-      const task = await seed(ctx, );
+      const task = await seed(ctx);
       await expect(ctx.store.updateTask(task, 0)).rejects.toThrow(/version/);
       await expect(ctx.store.updateTask({ ...task, version: 5 }, 0)).rejects.toThrow(/version/);
       await expect(ctx.store.updateTask({ ...task, version: 1 }, 1)).rejects.toThrow(/version/);
@@ -78,7 +81,7 @@ export function describeTaskContract(ctx: ContractContext): void {
     });
 
     it('lets exactly one of 50 concurrent writers from the same read win', async () => {
-      const task = await seed(ctx, );
+      const task = await seed(ctx);
       const read = (await ctx.store.getTask(task.id))!;
       const attempts = Array.from({ length: 50 }, (_, i) => next(read, { title: `writer ${i}` }));
       const results = await Promise.all(attempts.map((attempt) => ctx.store.updateTask(attempt, read.version)));
@@ -109,7 +112,13 @@ export function describeTaskContract(ctx: ContractContext): void {
         a1.id,
       ]);
       expect(
-        ids(await ctx.store.listTasks({ requesterId: 'aad-megan', conversationId: 'conv-channel', statuses: ['running'] })),
+        ids(
+          await ctx.store.listTasks({
+            requesterId: 'aad-megan',
+            conversationId: 'conv-channel',
+            statuses: ['running'],
+          }),
+        ),
       ).toEqual([m1.id]);
       expect(ids(await ctx.store.listTasks({ requesterId: 'aad-nobody' }))).toEqual([]);
       expect(ids(await ctx.store.listTasks({ statuses: [] }))).toEqual([]);
@@ -125,7 +134,10 @@ export function describeTaskContract(ctx: ContractContext): void {
 
     it('limits pages: as asked, 20 by default, at most 100', async () => {
       for (let i = 0; i < 105; i += 1) {
-        await seed(ctx, { id: `L${String(i).padStart(3, '0')}`, createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() });
+        await seed(ctx, {
+          id: `L${String(i).padStart(3, '0')}`,
+          createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+        });
       }
       const three = await ctx.store.listTasks({ limit: 3 });
       expect(three.map((t) => t.id)).toEqual(['L104', 'L103', 'L102']);
@@ -141,7 +153,9 @@ export function describeTaskContract(ctx: ContractContext): void {
       it('keeps tasks created at or after the instant, newest first', async () => {
         for (let minute = 1; minute <= 5; minute += 1) await seed(ctx, { id: `C${minute}`, createdAt: iso(minute) });
         expect(ids(await ctx.store.listTasks({ createdAfter: iso(3) }))).toEqual(['C5', 'C4', 'C3']);
-        expect(ids(await ctx.store.listTasks({ createdAfter: new Date(Date.parse(iso(3)) + 1).toISOString() }))).toEqual(['C5', 'C4']);
+        expect(
+          ids(await ctx.store.listTasks({ createdAfter: new Date(Date.parse(iso(3)) + 1).toISOString() })),
+        ).toEqual(['C5', 'C4']);
         expect(ids(await ctx.store.listTasks({ createdAfter: iso(0) }))).toEqual(['C5', 'C4', 'C3', 'C2', 'C1']);
         expect(ids(await ctx.store.listTasks({ createdAfter: iso(6) }))).toEqual([]);
       });
@@ -165,15 +179,23 @@ export function describeTaskContract(ctx: ContractContext): void {
         expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele' }))).toEqual(['a-done', 'a-new']);
         expect(ids(await ctx.store.listTasks({ createdAfter, conversationId: 'conv-channel' }))).toEqual(['a-new']);
         expect(ids(await ctx.store.listTasks({ createdAfter, statuses: ['running'] }))).toEqual(['m-new', 'a-new']);
-        expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele', statuses: ['running'] }))).toEqual(['a-new']);
+        expect(
+          ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele', statuses: ['running'] })),
+        ).toEqual(['a-new']);
         expect(ids(await ctx.store.listTasks({ createdAfter, statuses: [] }))).toEqual([]);
         expect(ids(await ctx.store.listTasks({ createdAfter, limit: 2 }))).toEqual(['m-new', 'a-done']);
-        expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele', limit: 1 }))).toEqual(['a-done']);
+        expect(ids(await ctx.store.listTasks({ createdAfter, requesterId: 'aad-adele', limit: 1 }))).toEqual([
+          'a-done',
+        ]);
       });
 
       it('applies the limit after the filter, not before', async () => {
         for (let i = 0; i < 30; i += 1) {
-          await seed(ctx, { id: `P${String(i).padStart(2, '0')}`, createdAt: iso(i), requester: i % 2 ? adele : megan });
+          await seed(ctx, {
+            id: `P${String(i).padStart(2, '0')}`,
+            createdAt: iso(i),
+            requester: i % 2 ? adele : megan,
+          });
         }
         const page = await ctx.store.listTasks({ createdAfter: iso(10), requesterId: 'aad-adele', limit: 100 });
         expect(ids(page)).toEqual(['P29', 'P27', 'P25', 'P23', 'P21', 'P19', 'P17', 'P15', 'P13', 'P11']);

@@ -5,7 +5,11 @@ import { makeUsage } from './make-task';
 import type { TaskStoreContractOptions } from './contract';
 
 /** A TokenUsage, briefly. */
-const tokens = (promptTokens: number, completionTokens: number, calls: number) => ({ promptTokens, completionTokens, calls });
+const tokens = (promptTokens: number, completionTokens: number, calls: number) => ({
+  promptTokens,
+  completionTokens,
+  calls,
+});
 const ZERO = tokens(0, 0, 0);
 
 /** `ms` milliseconds after 09:00 on the test day, as an ISO instant. */
@@ -22,7 +26,11 @@ export function describeUsageContract(ctx: ContractContext, options: TaskStoreCo
       await record('aad-adele', 'tenant-a', tokens(200, 20, 2));
       await record('aad-megan', 'tenant-a', tokens(1000, 100, 1));
       await record('aad-megan', 'tenant-b', tokens(5000, 500, 4));
-      const { tenantId: _none, ...noTenant } = makeUsage({ at: iso(10), requesterId: 'aad-adele', usage: tokens(7, 3, 1) });
+      const { tenantId: _none, ...noTenant } = makeUsage({
+        at: iso(10),
+        requesterId: 'aad-adele',
+        usage: tokens(7, 3, 1),
+      });
       await ctx.store.recordUsage(noTenant);
     }
 
@@ -33,7 +41,9 @@ export function describeUsageContract(ctx: ContractContext, options: TaskStoreCo
       await expect(ctx.store.usageSince({ since, requesterId: 'aad-adele' })).resolves.toEqual(tokens(307, 33, 4));
       await expect(ctx.store.usageSince({ since, tenantId: 'tenant-a' })).resolves.toEqual(tokens(1300, 130, 4));
       await expect(ctx.store.usageSince({ since, tenantId: 'tenant-b' })).resolves.toEqual(tokens(5000, 500, 4));
-      await expect(ctx.store.usageSince({ since, requesterId: 'aad-megan', tenantId: 'tenant-a' })).resolves.toEqual(tokens(1000, 100, 1));
+      await expect(ctx.store.usageSince({ since, requesterId: 'aad-megan', tenantId: 'tenant-a' })).resolves.toEqual(
+        tokens(1000, 100, 1),
+      );
     });
 
     it('returns zeros when nothing matches', async () => {
@@ -70,7 +80,9 @@ export function describeUsageContract(ctx: ContractContext, options: TaskStoreCo
       await expect(ctx.store.recordUsage(entry)).resolves.toBeUndefined();
       await Promise.all(Array.from({ length: 10 }, () => ctx.store.recordUsage(entry)));
       // The first record wins: a later one under the same id neither adds nor replaces.
-      await expect(ctx.store.recordUsage({ ...entry, at: iso(30), usage: tokens(9999, 9, 9) })).resolves.toBeUndefined();
+      await expect(
+        ctx.store.recordUsage({ ...entry, at: iso(30), usage: tokens(9999, 9, 9) }),
+      ).resolves.toBeUndefined();
       await expect(ctx.store.usageSince({ since: iso(0) })).resolves.toEqual(tokens(40, 4, 1));
     });
 

@@ -1,4 +1,10 @@
-import { decision as decisionSchema, task as taskSchema, type Decision, type Step, type Task } from '../../src/engine/model';
+import {
+  decision as decisionSchema,
+  task as taskSchema,
+  type Decision,
+  type Step,
+  type Task,
+} from '../../src/engine/model';
 import type { UsageEntry } from '../../src/engine/ports';
 
 /**

@@ -7,7 +7,10 @@ import path from 'node:path';
  */
 export async function runClaimWorkers(file: string, owners: readonly string[], now: Date): Promise<string[][]> {
   const worker = path.join(__dirname, 'claim-worker.ts');
-  const lines = await runWorkers(worker, owners.map((owner) => [file, owner, now.toISOString()]));
+  const lines = await runWorkers(
+    worker,
+    owners.map((owner) => [file, owner, now.toISOString()]),
+  );
   return lines.map((line) => JSON.parse(line) as string[]);
 }
 

@@ -18,10 +18,17 @@ describe('SQLite audit ledger', () => {
     const file = newPath();
     const [a, b] = [await openSqliteStore(file), await openSqliteStore(file)];
     try {
-      const appends = range(1, 50).flatMap((n) => [a.appendLedger(ledgerAppend('TA', n)), b.appendLedger(ledgerAppend('TB', n))]);
+      const appends = range(1, 50).flatMap((n) => [
+        a.appendLedger(ledgerAppend('TA', n)),
+        b.appendLedger(ledgerAppend('TB', n)),
+      ]);
       const entries = await Promise.all(appends);
       expect(entries.map((e) => e.seq).sort((x, y) => x - y)).toEqual(range(1, 100));
-      await expect(verifyChainAsync(a.readLedger())).resolves.toEqual({ ok: true, count: 100, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(verifyChainAsync(a.readLedger())).resolves.toEqual({
+        ok: true,
+        count: 100,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       // Each instance sees the other's entries.
       await expect(a.listLedger({ taskId: 'TB', limit: 1000 })).resolves.toHaveLength(50);
     } finally {
@@ -40,7 +47,11 @@ describe('SQLite audit ledger', () => {
     expect([...one!, ...two!].sort((x, y) => x - y)).toEqual(range(1, 300));
     const store = await openSqliteStore(file);
     try {
-      await expect(verifyChainAsync(store.readLedger())).resolves.toEqual({ ok: true, count: 300, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(verifyChainAsync(store.readLedger())).resolves.toEqual({
+        ok: true,
+        count: 300,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
     } finally {
       await store.close();
     }
@@ -75,7 +86,11 @@ describe('SQLite audit ledger', () => {
       .then(() => {
         const sql = trace.find((s) => /FROM ledger\s+WHERE task_id =/.test(s));
         if (!sql) throw new Error('no traced ledger query');
-        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((row) => (row as { detail: string }).detail).join('\n');
+        const plan = db
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all()
+          .map((row) => (row as { detail: string }).detail)
+          .join('\n');
         expect(plan).toMatch(/USING (COVERING )?INDEX ledger_by_task/);
       })
       .finally(() => store.close());
@@ -97,7 +112,11 @@ describe('SQLite audit ledger', () => {
         expect((refused as { code?: unknown }).code).toBe('SQLITE_READONLY');
         // The writer still writes while a reader is open.
         await expect(writer.appendLedger(ledgerAppend('T', 3))).resolves.toMatchObject({ seq: 2 });
-        await expect(verifyChainAsync(reader.readLedger())).resolves.toEqual({ ok: true, count: 2, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
+        await expect(verifyChainAsync(reader.readLedger())).resolves.toEqual({
+          ok: true,
+          count: 2,
+          head: expect.stringMatching(/^[0-9a-f]{64}$/),
+        });
       } finally {
         await Promise.all([reader.close(), writer.close()]);
       }
@@ -113,7 +132,10 @@ describe('SQLite audit ledger', () => {
       const file = newPath();
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const db = new Database(file);
-      migrateSqlite(db, MIGRATIONS.filter((m) => m.version < 3));
+      migrateSqlite(
+        db,
+        MIGRATIONS.filter((m) => m.version < 3),
+      );
       db.close();
       await expect(openSqliteStore(file, { readonly: true })).rejects.toBeInstanceOf(SchemaOutdatedError);
       await expect(openSqliteStore(file, { readonly: true })).rejects.toThrow(/lacks schema migrations 3/);

@@ -30,7 +30,12 @@ function createV1Database(file: string): { fixtureId: string; runningId: string 
   const running = makeTask({ id: 'RUN1', status: 'running', createdAt: iso(30), updatedAt: iso(30) });
   insert.run({ ...encodeTask(running), leaseOwner: 'w1', leaseUntil: NOW.getTime() + LEASE_MS });
   const decision = makeDecision({ id: 'D-v1', taskId: 'RUN1' });
-  db.prepare('INSERT INTO decisions (id, task_id, seq, doc) VALUES (?, ?, ?, ?)').run(decision.id, 'RUN1', 1, JSON.stringify(decision));
+  db.prepare('INSERT INTO decisions (id, task_id, seq, doc) VALUES (?, ?, ?, ?)').run(
+    decision.id,
+    'RUN1',
+    1,
+    JSON.stringify(decision),
+  );
   db.prepare('INSERT INTO card_refs (task_id, kind, activity_id) VALUES (?, ?, ?)').run('RUN1', 'task', 'act-v1');
   db.close();
   return { fixtureId: fixtureRow.id, runningId: running.id };
@@ -75,7 +80,11 @@ describe('SQLite migration 2 (usage ledger)', () => {
       expect((await store.listTasks({ createdAfter: iso(0) })).map((t) => t.id)).toEqual([fixtureId, runningId]);
       expect((await store.listTasks({ createdAfter: '2025-03-04T00:00:00Z' })).map((t) => t.id)).toEqual([fixtureId]);
 
-      await expect(store.usageSince({ since: iso(0) })).resolves.toEqual({ promptTokens: 0, completionTokens: 0, calls: 0 });
+      await expect(store.usageSince({ since: iso(0) })).resolves.toEqual({
+        promptTokens: 0,
+        completionTokens: 0,
+        calls: 0,
+      });
       const entry = makeUsage({ taskId: runningId, at: iso(31) });
       await store.recordUsage(entry);
       await expect(store.usageSince({ since: iso(0), requesterId: entry.requesterId })).resolves.toEqual(entry.usage);
@@ -85,7 +94,9 @@ describe('SQLite migration 2 (usage ledger)', () => {
 
     const db = new Database(file);
     const indexes = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'usage' AND sql IS NOT NULL ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'usage' AND sql IS NOT NULL ORDER BY name",
+      )
       .pluck()
       .all();
     expect(indexes).toEqual(['usage_by_at', 'usage_by_requester', 'usage_by_tenant']);
@@ -106,7 +117,11 @@ describe('SQLite migration 2 (usage ledger)', () => {
       const plan = (pattern: RegExp): string => {
         const sql = trace.find((s) => pattern.test(s));
         if (!sql) throw new Error(`no traced statement matches ${pattern}`);
-        return db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((row) => (row as { detail: string }).detail).join('\n');
+        return db
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all()
+          .map((row) => (row as { detail: string }).detail)
+          .join('\n');
       };
       expect(plan(/FROM tasks WHERE created_at >=/)).toMatch(/USING (COVERING )?INDEX tasks_by_created/);
       expect(plan(/FROM tasks WHERE requester_id = .* AND created_at >=/)).toMatch(/USING INDEX tasks_by_requester/);

@@ -26,7 +26,15 @@ describe('SQLite migrations', () => {
     expect(applied(file).map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const db = new Database(file, { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['card_refs', 'decisions', 'ledger', 'schema_migrations', 'scope_approvers', 'tasks', 'usage']);
+    expect(tables).toEqual([
+      'card_refs',
+      'decisions',
+      'ledger',
+      'schema_migrations',
+      'scope_approvers',
+      'tasks',
+      'usage',
+    ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });

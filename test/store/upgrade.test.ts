@@ -20,16 +20,22 @@ describe('persisted shapes keep loading', () => {
   });
 
   it('covers every task-v*.json file (a misnamed fixture would be skipped silently)', () => {
-    const files = fs.readdirSync(FIXTURES_DIR).filter((file) => file.startsWith('task-v')).sort();
+    const files = fs
+      .readdirSync(FIXTURES_DIR)
+      .filter((file) => file.startsWith('task-v'))
+      .sort();
     expect(files).toContain('task-v1.json');
     expect(files).toContain('task-v1-llm.json');
     expect(tasks.map((f) => f.file)).toEqual(files);
   });
 
-  it.each(tasks.map((f) => [f.file, f] as const))('strips nothing from %s: loaded equals its document', (_file, fixture) => {
-    if (fixture.version === TASK_SCHEMA_VERSION) expect(loadTask(structuredClone(fixture.raw))).toEqual(fixture.raw);
-    else expect(loadTask(structuredClone(fixture.raw)).schemaVersion).toBe(TASK_SCHEMA_VERSION);
-  });
+  it.each(tasks.map((f) => [f.file, f] as const))(
+    'strips nothing from %s: loaded equals its document',
+    (_file, fixture) => {
+      if (fixture.version === TASK_SCHEMA_VERSION) expect(loadTask(structuredClone(fixture.raw))).toEqual(fixture.raw);
+      else expect(loadTask(structuredClone(fixture.raw)).schemaVersion).toBe(TASK_SCHEMA_VERSION);
+    },
+  );
 
   it.each(tasks.map((f) => [f.file, f] as const))('loads %s as a current task', (_file, fixture) => {
     expect((fixture.raw as { schemaVersion: number }).schemaVersion).toBe(fixture.version);

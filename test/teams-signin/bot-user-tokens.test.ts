@@ -20,7 +20,12 @@ describe('BotUserTokens over the Bot Framework token service', () => {
     await expect(rig.tokens.tokenFor(ALEX.aadObjectId)).resolves.toBe('alex-sso-token');
     const asked = rig.services.tokenRequests.filter((r) => r.startsWith('GET /api/usertoken/GetToken'));
     const query = new URL(`http://x${asked.at(-1)?.slice(4) ?? ''}`).searchParams;
-    expect([query.get('userId'), query.get('connectionName'), query.get('channelId'), query.has('code')]).toEqual([ALEX.id, CONNECTION, 'msteams', false]);
+    expect([query.get('userId'), query.get('connectionName'), query.get('channelId'), query.has('code')]).toEqual([
+      ALEX.id,
+      CONNECTION,
+      'msteams',
+      false,
+    ]);
   });
 
   it('gives undefined for a person seen but not signed in (the service answers 404)', async () => {
@@ -65,7 +70,12 @@ describe('TeamsUserIds', () => {
     ids.remember({ from: { id: '29:a', name: 'A', aadObjectId: 'oid-a' } });
     ids.remember({ from: { id: '29:c', name: 'C', aadObjectId: 'oid-c' } });
 
-    expect([ids.teamsIdOf('oid-a'), ids.teamsIdOf('oid-b'), ids.teamsIdOf('oid-c'), ids.size]).toEqual(['29:a', undefined, '29:c', 2]);
+    expect([ids.teamsIdOf('oid-a'), ids.teamsIdOf('oid-b'), ids.teamsIdOf('oid-c'), ids.size]).toEqual([
+      '29:a',
+      undefined,
+      '29:c',
+      2,
+    ]);
   });
 
   it('refuses a capacity that could not hold anyone', () => {

@@ -4,14 +4,19 @@ import { startLocalServer, type LocalServer } from '../http/local-server';
 /** What the bot sent through the Bot Connector API. */
 export interface SentActivity {
   readonly conversationId: string;
-  readonly activity: Record<string, unknown> & { attachments?: { contentType: string; content: Record<string, unknown> }[] };
+  readonly activity: Record<string, unknown> & {
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+  };
 }
 
 /** The token exchange state a sign-in link was made for (decoded from `state`). */
 export interface SignInState {
   readonly connectionName: string;
   readonly msAppId: string;
-  readonly conversation: { readonly user?: { id?: string; aadObjectId?: string }; readonly conversation?: { id?: string } };
+  readonly conversation: {
+    readonly user?: { id?: string; aadObjectId?: string };
+    readonly conversation?: { id?: string };
+  };
 }
 
 /**
@@ -64,7 +69,9 @@ export class FakeBotServices {
   /** Adaptive cards sent, with the conversation each went to. */
   cards(): { conversationId: string; card: Record<string, unknown> }[] {
     return this.sent.flatMap((s) =>
-      (s.activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => ({ conversationId: s.conversationId, card: a.content })),
+      (s.activity.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((a) => ({ conversationId: s.conversationId, card: a.content })),
     );
   }
 
@@ -77,7 +84,8 @@ export class FakeBotServices {
     };
     if (url.pathname.startsWith('/api/')) {
       this.tokenRequests.push(`${req.method} ${url.pathname}${url.search}`);
-      if (this.failWith !== undefined) return reply(this.failWith, { error: { code: 'ServiceError', message: 'token service failure' } });
+      if (this.failWith !== undefined)
+        return reply(this.failWith, { error: { code: 'ServiceError', message: 'token service failure' } });
     }
     if (req.method === 'GET' && url.pathname === '/api/usertoken/GetToken') {
       const key = `${q('userId')}|${q('connectionName')}`;
@@ -88,13 +96,23 @@ export class FakeBotServices {
       }
       const token = this.tokens.get(key);
       if (!token) return reply(404, { error: { code: 'NotFound', message: 'No token' } });
-      return reply(200, { channelId: q('channelId'), connectionName: q('connectionName'), token, expiration: '2099-01-01T00:00:00Z' });
+      return reply(200, {
+        channelId: q('channelId'),
+        connectionName: q('connectionName'),
+        token,
+        expiration: '2099-01-01T00:00:00Z',
+      });
     }
     if (req.method === 'POST' && url.pathname === '/api/usertoken/exchange') {
       const token = this.exchangeable.get((JSON.parse(body || '{}') as { token?: string }).token ?? '');
       if (!token) return reply(400, { error: { code: 'ExchangeFailed', message: 'consent required' } });
       this.tokens.set(`${q('userId')}|${q('connectionName')}`, token);
-      return reply(200, { channelId: q('channelId'), connectionName: q('connectionName'), token, expiration: '2099-01-01T00:00:00Z' });
+      return reply(200, {
+        channelId: q('channelId'),
+        connectionName: q('connectionName'),
+        token,
+        expiration: '2099-01-01T00:00:00Z',
+      });
     }
     if (req.method === 'GET' && url.pathname === '/api/botsignin/GetSignInResource') {
       const state = JSON.parse(Buffer.from(q('state'), 'base64').toString('utf8')) as SignInState;
@@ -108,7 +126,10 @@ export class FakeBotServices {
     }
     const post = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(url.pathname);
     if (req.method === 'POST' && post) {
-      this.sent.push({ conversationId: decodeURIComponent(post[1] ?? ''), activity: JSON.parse(body || '{}') as SentActivity['activity'] });
+      this.sent.push({
+        conversationId: decodeURIComponent(post[1] ?? ''),
+        activity: JSON.parse(body || '{}') as SentActivity['activity'],
+      });
       return reply(200, { id: `activity-${++this.next}` });
     }
     return reply(404, { error: { code: 'NotFound', message: url.pathname } });

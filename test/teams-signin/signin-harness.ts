@@ -66,11 +66,22 @@ export async function startSignInRig(options: { readonly ssoMiddleware?: boolean
   await services.start();
   const logger = createLogger('silent');
   // Local mode (no app id, no auth) with the token service moved to the fake: `OAuthUrl`.
-  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', OAuthUrl: services.url });
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    OAuthUrl: services.url,
+  });
   const adapter = new CloudAdapter(auth);
-  if (options.ssoMiddleware !== false) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), CONNECTION));
+  if (options.ssoMiddleware !== false)
+    adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), CONNECTION));
   const tokens = new BotUserTokens({ auth, botAppId: '', connectionName: CONNECTION, logger, timeoutMs: 2_000 });
-  const server: HttpServer = await startServer({ adapter, bot: new SignInBot(tokens, logger), host: '127.0.0.1', port: 0, logger });
+  const server: HttpServer = await startServer({
+    adapter,
+    bot: new SignInBot(tokens, logger),
+    host: '127.0.0.1',
+    port: 0,
+    logger,
+  });
   return {
     services,
     adapter,
@@ -79,12 +90,18 @@ export async function startSignInRig(options: { readonly ssoMiddleware?: boolean
     catalogue: createCatalogue({} as GraphGateway),
     logger,
     async post(activity) {
-      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
     async proactive<T>(activity: Record<string, unknown>, logic: (context: TurnContext) => Promise<T>): Promise<T> {
-      const reference = TurnContext.getConversationReference(activity as Partial<Activity>) as Partial<ConversationReference>;
+      const reference = TurnContext.getConversationReference(
+        activity as Partial<Activity>,
+      ) as Partial<ConversationReference>;
       let result: T | undefined;
       let ran = false;
       await adapter.continueConversationAsync('', reference, async (context) => {

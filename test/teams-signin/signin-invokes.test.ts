@@ -21,7 +21,13 @@ describe('signin/tokenExchange (Teams SSO)', () => {
   it('answers 200 once the SSO token is exchanged, and the person then has a token for Graph', async () => {
     rig.services.allowExchange('alex-teams-sso', 'alex-api-token');
 
-    const response = await rig.post(signInInvoke(ALEX, 'signin/tokenExchange', { id: randomUUID(), connectionName: CONNECTION, token: 'alex-teams-sso' }));
+    const response = await rig.post(
+      signInInvoke(ALEX, 'signin/tokenExchange', {
+        id: randomUUID(),
+        connectionName: CONNECTION,
+        token: 'alex-teams-sso',
+      }),
+    );
 
     expect(response.status).toBe(200);
     await expect(rig.tokens.tokenFor(ALEX.aadObjectId)).resolves.toBe('alex-api-token');
@@ -30,7 +36,9 @@ describe('signin/tokenExchange (Teams SSO)', () => {
   it('answers 412 with the exchange failure when the token cannot be exchanged (Teams shows the sign-in card)', async () => {
     const id = randomUUID();
 
-    const response = await rig.post(signInInvoke(MEGAN, 'signin/tokenExchange', { id, connectionName: CONNECTION, token: 'needs-consent' }));
+    const response = await rig.post(
+      signInInvoke(MEGAN, 'signin/tokenExchange', { id, connectionName: CONNECTION, token: 'needs-consent' }),
+    );
 
     expect(response.status).toBe(412);
     expect(response.body).toEqual({ id, connectionName: CONNECTION, failureDetail: expect.any(String) });
@@ -41,9 +49,14 @@ describe('signin/tokenExchange (Teams SSO)', () => {
     rig.services.allowExchange('alex-teams-sso-2', 'alex-api-token-2');
     const id = randomUUID();
 
-    const response = await rig.post(signInInvoke(ALEX, 'signin/tokenExchange', { id, connectionName: 'someone-elses', token: 'alex-teams-sso-2' }));
+    const response = await rig.post(
+      signInInvoke(ALEX, 'signin/tokenExchange', { id, connectionName: 'someone-elses', token: 'alex-teams-sso-2' }),
+    );
 
-    expect(response).toEqual({ status: 412, body: { id, connectionName: CONNECTION, failureDetail: 'The token is for another connection.' } });
+    expect(response).toEqual({
+      status: 412,
+      body: { id, connectionName: CONNECTION, failureDetail: 'The token is for another connection.' },
+    });
   });
 });
 
@@ -52,11 +65,21 @@ describe('signin/tokenExchange without the exchange middleware', () => {
     const bare = await startSignInRig({ ssoMiddleware: false });
     try {
       bare.services.allowExchange('alex-teams-sso', 'alex-api-token');
-      const invoke = { ...signInInvoke(ALEX, 'signin/tokenExchange', { id: 'x1', connectionName: CONNECTION, token: 'alex-teams-sso' }), serviceUrl: bare.services.url };
+      const invoke = {
+        ...signInInvoke(ALEX, 'signin/tokenExchange', {
+          id: 'x1',
+          connectionName: CONNECTION,
+          token: 'alex-teams-sso',
+        }),
+        serviceUrl: bare.services.url,
+      };
 
       const response = await bare.post(invoke);
 
-      expect(response).toEqual({ status: 412, body: { id: 'x1', connectionName: CONNECTION, failureDetail: expect.any(String) } });
+      expect(response).toEqual({
+        status: 412,
+        body: { id: 'x1', connectionName: CONNECTION, failureDetail: expect.any(String) },
+      });
       expect(bare.services.tokenRequests.some((r) => r.includes('/api/usertoken/exchange'))).toBe(false);
     } finally {
       await bare.stop();
@@ -100,7 +123,15 @@ describe('the gateway with BotUserTokens as its UserTokenSource', () => {
     const user: TeamsUser = { ...ALEX, id: '29:alex-other-tenant-client', aadObjectId: randomUUID() };
     await rig.post(new PersonalChat(rig.services.url, user).message('hello'));
     const assertions: string[] = [];
-    const obo = { userTokens: rig.tokens, credentialFor: (assertion: string) => ({ getToken: async () => (assertions.push(assertion), { token: `graph-for-${assertion}`, expiresOnTimestamp: Date.now() + 3_600_000 }) }) };
+    const obo = {
+      userTokens: rig.tokens,
+      credentialFor: (assertion: string) => ({
+        getToken: async () => (
+          assertions.push(assertion),
+          { token: `graph-for-${assertion}`, expiresOnTimestamp: Date.now() + 3_600_000 }
+        ),
+      }),
+    };
     const tokens = onBehalfOfTokens(user.aadObjectId, obo, ['https://graph.microsoft.com/.default']);
 
     await expect(tokens()).rejects.toThrow(SignInRequiredError);

@@ -10,7 +10,12 @@ let rig: SignInRig;
 let options: SignInNoticeOptions;
 beforeAll(async () => {
   rig = await startSignInRig();
-  options = { connectionName: CONNECTION, renderer: rig.renderer, catalogue: rig.catalogue, teamsIdOf: (id) => rig.tokens.teamsIdOf(id) };
+  options = {
+    connectionName: CONNECTION,
+    renderer: rig.renderer,
+    catalogue: rig.catalogue,
+    teamsIdOf: (id) => rig.tokens.teamsIdOf(id),
+  };
 });
 afterAll(() => rig.stop());
 
@@ -50,7 +55,11 @@ describe('sendSignInNotice', () => {
     );
     expect(JSON.stringify(posted.card)).toContain('Send the Contoso summary');
     const state = rig.services.signInStates.at(-1);
-    expect([state?.connectionName, state?.conversation.user?.id, state?.conversation.conversation?.id]).toEqual([CONNECTION, ALEX.id, chat.conversationId]);
+    expect([state?.connectionName, state?.conversation.user?.id, state?.conversation.conversation?.id]).toEqual([
+      CONNECTION,
+      ALEX.id,
+      chat.conversationId,
+    ]);
   });
 
   it('sends it to the requester in a new 1:1 chat for a channel task, never in the channel', async () => {
@@ -60,11 +69,21 @@ describe('sendSignInNotice', () => {
     const task = taskOf('channel', thread.channelId);
     const sentBefore = rig.services.sent.length;
 
-    const outcome = await rig.proactive(message, (context) => sendSignInNotice(context, task, task.plan.steps[1]!, options));
+    const outcome = await rig.proactive(message, (context) =>
+      sendSignInNotice(context, task, task.plan.steps[1]!, options),
+    );
 
-    expect(outcome).toEqual({ sent: 'privately', conversationId: expect.stringMatching(/^a:private-/), activityId: expect.any(String) });
+    expect(outcome).toEqual({
+      sent: 'privately',
+      conversationId: expect.stringMatching(/^a:private-/),
+      activityId: expect.any(String),
+    });
     const created = rig.services.created.at(-1) as { isGroup: boolean; members: { id: string }[]; tenantId: string };
-    expect([created.isGroup, created.members.map((m) => m.id), created.tenantId]).toEqual([false, [ALEX.id], SANDBOX_DIRECTORY.tenantId]);
+    expect([created.isGroup, created.members.map((m) => m.id), created.tenantId]).toEqual([
+      false,
+      [ALEX.id],
+      SANDBOX_DIRECTORY.tenantId,
+    ]);
     const newSent = rig.services.sent.slice(sentBefore);
     expect(newSent.map((s) => s.conversationId)).toEqual([outcome.sent === 'privately' ? outcome.conversationId : '']);
     expect(rig.services.signInStates.at(-1)?.conversation.user?.id).toBe(ALEX.id);
@@ -74,11 +93,16 @@ describe('sendSignInNotice', () => {
     const thread = new ChannelThread(rig.services.url, 'General');
     // The conversation reference is Megan's, and the requester was never seen by this instance.
     const message = thread.message(MEGAN, 'hello');
-    const stranger = makeTask({ requester: { id: '00000000-0000-0000-0000-0000000000aa', name: 'Someone' }, scope: { kind: 'groupChat', conversationId: thread.conversationId } });
+    const stranger = makeTask({
+      requester: { id: '00000000-0000-0000-0000-0000000000aa', name: 'Someone' },
+      scope: { kind: 'groupChat', conversationId: thread.conversationId },
+    });
     const sentBefore = rig.services.sent.length;
     const createdBefore = rig.services.created.length;
 
-    const outcome = await rig.proactive(message, (context) => sendSignInNotice(context, stranger, stranger.plan.steps[1]!, options));
+    const outcome = await rig.proactive(message, (context) =>
+      sendSignInNotice(context, stranger, stranger.plan.steps[1]!, options),
+    );
 
     expect(outcome).toEqual({ sent: false, reason: 'requester-unknown' });
     expect([rig.services.sent.length, rig.services.created.length]).toEqual([sentBefore, createdBefore]);
@@ -91,7 +115,9 @@ describe('sendSignInNotice', () => {
     const sentBefore = rig.services.sent.length;
     rig.services.signInLinkBase = 'http://token.botframework.test';
     try {
-      await expect(rig.proactive(message, (context) => sendSignInNotice(context, task, task.plan.steps[1]!, options))).rejects.toThrow('a sign-in link must be https');
+      await expect(
+        rig.proactive(message, (context) => sendSignInNotice(context, task, task.plan.steps[1]!, options)),
+      ).rejects.toThrow('a sign-in link must be https');
     } finally {
       rig.services.signInLinkBase = 'https://token.botframework.test';
     }
@@ -104,7 +130,16 @@ describe('stepAwaitingSignIn', () => {
     const task = taskOf('personal', 'a:conv');
     const [read, send] = task.plan.steps;
     const failed = (code: string) => ({ status: 'failed' as const, error: { code, message: 'm' } });
-    const waiting = { ...task, plan: { ...task.plan, steps: [{ ...read!, ...failed('graph_forbidden') }, { ...send!, ...failed('graph_sign_in_required') }] } };
+    const waiting = {
+      ...task,
+      plan: {
+        ...task.plan,
+        steps: [
+          { ...read!, ...failed('graph_forbidden') },
+          { ...send!, ...failed('graph_sign_in_required') },
+        ],
+      },
+    };
 
     expect([stepAwaitingSignIn(waiting)?.id, stepAwaitingSignIn(task)]).toEqual([send!.id, undefined]);
   });

@@ -17,7 +17,12 @@ export const cancelEventInput = z.object({
 });
 export type CancelEventInput = z.infer<typeof cancelEventInput>;
 
-export const cancelEventOutput = z.object({ eventId: z.string(), subject: z.string(), attendeesTold: z.number(), alreadyCancelled: z.boolean() });
+export const cancelEventOutput = z.object({
+  eventId: z.string(),
+  subject: z.string(),
+  attendeesTold: z.number(),
+  alreadyCancelled: z.boolean(),
+});
 export type CancelEventOutput = z.infer<typeof cancelEventOutput>;
 
 export function cancelEvent(gateway: GraphGateway): ActionSpec<CancelEventInput, CancelEventOutput> {
@@ -39,8 +44,21 @@ export function cancelEvent(gateway: GraphGateway): ActionSpec<CancelEventInput,
         target: input.meetingSubject !== undefined ? display(input.meetingSubject) : 'A meeting in your calendar',
         reads: 'The meeting, to check that you organise it',
         fields: [
-          { label: 'Meeting', value: input.meetingSubject !== undefined ? display(input.meetingSubject) : display(input.eventId) },
-          ...(input.currentStart !== undefined ? [{ label: 'At', value: typeof input.currentStart === 'string' ? humanTime(input.currentStart, zone) : display(input.currentStart) }] : []),
+          {
+            label: 'Meeting',
+            value: input.meetingSubject !== undefined ? display(input.meetingSubject) : display(input.eventId),
+          },
+          ...(input.currentStart !== undefined
+            ? [
+                {
+                  label: 'At',
+                  value:
+                    typeof input.currentStart === 'string'
+                      ? humanTime(input.currentStart, zone)
+                      : display(input.currentStart),
+                },
+              ]
+            : []),
           { label: 'Message', value: input.comment !== undefined ? display(input.comment) : '(none)' },
           { label: 'Who is told', value: 'Every attendee gets a cancellation' },
         ],
@@ -49,7 +67,12 @@ export function cancelEvent(gateway: GraphGateway): ActionSpec<CancelEventInput,
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const current = await readEvent(graph, ctx.actor.id, input.eventId, ctx.signal);
-      const gone = { eventId: input.eventId, subject: input.meetingSubject ?? '', attendeesTold: 0, alreadyCancelled: true };
+      const gone = {
+        eventId: input.eventId,
+        subject: input.meetingSubject ?? '',
+        attendeesTold: 0,
+        alreadyCancelled: true,
+      };
       if (!current) {
         // Cancelling removes the organizer's copy, so a later attempt finding nothing means an earlier one got through.
         if (ctx.attempt > 1) return { output: gone, provenance: [] };
@@ -58,11 +81,21 @@ export function cancelEvent(gateway: GraphGateway): ActionSpec<CancelEventInput,
       if (!current.isOrganizer) throw notOrganizer(current, 'cancel');
       if (current.isCancelled) return { output: { ...gone, subject: current.subject }, provenance: [current.id] };
       // Not replayed by the gateway: an ambiguous failure ends this attempt and the next one reconciles above.
-      await graph.post(`${eventPath(ctx.actor.id, input.eventId)}/cancel`, input.comment !== undefined ? { comment: input.comment } : {}, {
-        signal: ctx.signal, what: 'the meeting',
-      });
+      await graph.post(
+        `${eventPath(ctx.actor.id, input.eventId)}/cancel`,
+        input.comment !== undefined ? { comment: input.comment } : {},
+        {
+          signal: ctx.signal,
+          what: 'the meeting',
+        },
+      );
       return {
-        output: { eventId: current.id, subject: current.subject, attendeesTold: current.attendees.length, alreadyCancelled: false },
+        output: {
+          eventId: current.id,
+          subject: current.subject,
+          attendeesTold: current.attendees.length,
+          alreadyCancelled: false,
+        },
         provenance: [current.id],
       };
     },

@@ -24,11 +24,14 @@ export interface GraphEvent {
   readonly responseStatus?: { readonly response?: string | null } | null;
   readonly location?: { readonly displayName?: string | null } | null;
   readonly webLink?: string | null;
-  readonly attendees?: ReadonlyArray<GraphAddress & { readonly type?: string | null; readonly status?: { readonly response?: string | null } | null }> | null;
+  readonly attendees?: ReadonlyArray<
+    GraphAddress & { readonly type?: string | null; readonly status?: { readonly response?: string | null } | null }
+  > | null;
 }
 
 /** `$select` for {@link GraphEvent}. */
-export const EVENT_SELECT = 'id,subject,start,end,organizer,isOrganizer,isCancelled,isOnlineMeeting,showAs,responseStatus,location,webLink,attendees';
+export const EVENT_SELECT =
+  'id,subject,start,end,organizer,isOrganizer,isCancelled,isOnlineMeeting,showAs,responseStatus,location,webLink,attendees';
 
 const person = z.object({ name: z.string(), address: z.string() });
 
@@ -73,7 +76,11 @@ export function summariseEvent(e: GraphEvent): EventSummary {
     organizer: addressOf(e.organizer),
     isOrganizer: e.isOrganizer === true,
     myResponse: e.responseStatus?.response ?? 'none',
-    attendees: (e.attendees ?? []).map((a) => ({ ...addressOf(a), type: a.type ?? 'required', response: a.status?.response ?? 'none' })),
+    attendees: (e.attendees ?? []).map((a) => ({
+      ...addressOf(a),
+      type: a.type ?? 'required',
+      response: a.status?.response ?? 'none',
+    })),
     isCancelled: e.isCancelled === true,
     isOnlineMeeting: e.isOnlineMeeting === true,
     showAs: e.showAs ?? 'busy',

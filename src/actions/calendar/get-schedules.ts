@@ -16,10 +16,18 @@ export const getSchedulesInput = z
   })
   .refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'end must be after start', path: ['end'] })
   // Graph's getSchedule answers for at most 62 days at a time.
-  .refine((i) => Date.parse(i.end) - Date.parse(i.start) <= 62 * 86_400_000, { message: 'the range may cover at most 62 days', path: ['end'] });
+  .refine((i) => Date.parse(i.end) - Date.parse(i.start) <= 62 * 86_400_000, {
+    message: 'the range may cover at most 62 days',
+    path: ['end'],
+  });
 export type GetSchedulesInput = z.infer<typeof getSchedulesInput>;
 
-const workingHours = z.object({ daysOfWeek: z.array(z.string()), startTime: z.string(), endTime: z.string(), timeZone: z.string() });
+const workingHours = z.object({
+  daysOfWeek: z.array(z.string()),
+  startTime: z.string(),
+  endTime: z.string(),
+  timeZone: z.string(),
+});
 
 export const getSchedulesOutput = z.object({
   schedules: z.array(
@@ -27,7 +35,9 @@ export const getSchedulesOutput = z.object({
       address: z.string(),
       /** One digit per interval: 0 free, 1 tentative, 2 busy, 3 out of office, 4 working elsewhere. */
       availabilityView: z.string(),
-      busy: z.array(z.object({ start: z.string(), end: z.string(), status: z.string(), subject: z.string().optional() })),
+      busy: z.array(
+        z.object({ start: z.string(), end: z.string(), status: z.string(), subject: z.string().optional() }),
+      ),
       workingHours: workingHours.nullable(),
       error: z.string().optional(),
     }),
@@ -43,7 +53,12 @@ interface GraphDateTime {
 interface ScheduleInformation {
   readonly scheduleId: string;
   readonly availabilityView?: string | null;
-  readonly scheduleItems?: ReadonlyArray<{ readonly status?: string | null; readonly subject?: string | null; readonly start: GraphDateTime; readonly end: GraphDateTime }> | null;
+  readonly scheduleItems?: ReadonlyArray<{
+    readonly status?: string | null;
+    readonly subject?: string | null;
+    readonly start: GraphDateTime;
+    readonly end: GraphDateTime;
+  }> | null;
   readonly workingHours?: {
     readonly daysOfWeek?: readonly string[] | null;
     readonly startTime?: string | null;
@@ -65,7 +80,12 @@ function schedule(info: ScheduleInformation): GetSchedulesOutput['schedules'][nu
       ...(item.subject ? { subject: item.subject } : {}),
     })),
     workingHours: hours
-      ? { daysOfWeek: [...(hours.daysOfWeek ?? [])], startTime: (hours.startTime ?? '').slice(0, 5), endTime: (hours.endTime ?? '').slice(0, 5), timeZone: hours.timeZone?.name ?? 'UTC' }
+      ? {
+          daysOfWeek: [...(hours.daysOfWeek ?? [])],
+          startTime: (hours.startTime ?? '').slice(0, 5),
+          endTime: (hours.endTime ?? '').slice(0, 5),
+          timeZone: hours.timeZone?.name ?? 'UTC',
+        }
       : null,
     ...(info.error ? { error: info.error.message ?? info.error.responseCode ?? 'unavailable' } : {}),
   };
@@ -110,7 +130,12 @@ export function getSchedules(gateway: GraphGateway): ActionSpec<GetSchedulesInpu
           availabilityViewInterval: input.intervalMinutes ?? 30,
         },
         // A query, not a write: replaying it is harmless.
-        { idempotent: true, headers: { Prefer: `outlook.timezone="${input.timeZone}"` }, signal: ctx.signal, what: 'the calendars' },
+        {
+          idempotent: true,
+          headers: { Prefer: `outlook.timezone="${input.timeZone}"` },
+          signal: ctx.signal,
+          what: 'the calendars',
+        },
       );
       return { output: { schedules: (answer.value ?? []).map(schedule) }, provenance: [] };
     },

@@ -8,11 +8,5 @@ import { updateEvent } from './update-event';
 
 /** The calendar actions of the catalogue (findMeetingTimes and createEvent are registered beside them). */
 export function calendarActions(gateway: GraphGateway): ActionSpec[] {
-  return [
-    listEvents(gateway),
-    getSchedules(gateway),
-    updateEvent(gateway),
-    cancelEvent(gateway),
-    respond(gateway),
-  ];
+  return [listEvents(gateway), getSchedules(gateway), updateEvent(gateway), cancelEvent(gateway), respond(gateway)];
 }

@@ -26,7 +26,10 @@ export const listEventsInput = z
     mustFind: z.boolean().optional(),
   })
   .refine((i) => Date.parse(i.end) > Date.parse(i.start), { message: 'end must be after start', path: ['end'] })
-  .refine((i) => Date.parse(i.end) - Date.parse(i.start) <= MAX_RANGE_DAYS * 86_400_000, { message: `the range may cover at most ${MAX_RANGE_DAYS} days`, path: ['end'] });
+  .refine((i) => Date.parse(i.end) - Date.parse(i.start) <= MAX_RANGE_DAYS * 86_400_000, {
+    message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
+    path: ['end'],
+  });
 export type ListEventsInput = z.infer<typeof listEventsInput>;
 
 export const listEventsOutput = z.object({ events: z.array(eventSummary), count: z.number(), truncated: z.boolean() });
@@ -87,7 +90,13 @@ export function listEvents(gateway: GraphGateway): ActionSpec<ListEventsInput, L
       const graph = gateway.forUser(ctx.actor);
       const max = input.maxEvents ?? 50;
       const items = await graph.getAll<GraphEvent>(`${userRoot(ctx.actor.id)}/calendarView`, {
-        query: { startDateTime: toUtcIso(input.start), endDateTime: toUtcIso(input.end), $select: EVENT_SELECT, $orderby: 'start/dateTime', $top: PAGE_SIZE },
+        query: {
+          startDateTime: toUtcIso(input.start),
+          endDateTime: toUtcIso(input.end),
+          $select: EVENT_SELECT,
+          $orderby: 'start/dateTime',
+          $top: PAGE_SIZE,
+        },
         // Bounded: a busy quarter is a few hundred events; past that we say the list is truncated.
         maxPages: 8,
         headers: { Prefer: `outlook.timezone="${input.timeZone}"` },
@@ -104,7 +113,10 @@ export function listEvents(gateway: GraphGateway): ActionSpec<ListEventsInput, L
         );
       }
       const events = found.slice(0, max);
-      return { output: { events, count: events.length, truncated: found.length > max || items.length >= 8 * PAGE_SIZE }, provenance: events.map((e) => e.id) };
+      return {
+        output: { events, count: events.length, truncated: found.length > max || items.length >= 8 * PAGE_SIZE },
+        provenance: events.map((e) => e.id),
+      };
     },
   };
 }

@@ -6,8 +6,16 @@ import { display } from '../common/display';
 import { eventPath, meetingNotFound, readEvent } from './read-event';
 
 const RESPONSES = ['accept', 'tentativelyAccept', 'decline'] as const;
-const STATUS: Record<(typeof RESPONSES)[number], string> = { accept: 'accepted', tentativelyAccept: 'tentativelyAccepted', decline: 'declined' };
-const VERB: Record<(typeof RESPONSES)[number], string> = { accept: 'Accept', tentativelyAccept: 'Tentatively accept', decline: 'Decline' };
+const STATUS: Record<(typeof RESPONSES)[number], string> = {
+  accept: 'accepted',
+  tentativelyAccept: 'tentativelyAccepted',
+  decline: 'declined',
+};
+const VERB: Record<(typeof RESPONSES)[number], string> = {
+  accept: 'Accept',
+  tentativelyAccept: 'Tentatively accept',
+  decline: 'Decline',
+};
 
 export const respondInput = z.object({
   eventId: z.string().min(1),
@@ -20,7 +28,13 @@ export const respondInput = z.object({
 });
 export type RespondInput = z.infer<typeof respondInput>;
 
-export const respondOutput = z.object({ eventId: z.string(), subject: z.string(), response: z.string(), organizer: z.string(), alreadyAnswered: z.boolean() });
+export const respondOutput = z.object({
+  eventId: z.string(),
+  subject: z.string(),
+  response: z.string(),
+  organizer: z.string(),
+  alreadyAnswered: z.boolean(),
+});
 export type RespondOutput = z.infer<typeof respondOutput>;
 
 export function respond(gateway: GraphGateway): ActionSpec<RespondInput, RespondOutput> {
@@ -46,7 +60,10 @@ export function respond(gateway: GraphGateway): ActionSpec<RespondInput, Respond
         target: input.meetingSubject !== undefined ? display(input.meetingSubject) : 'A meeting in your calendar',
         reads: 'The invitation, to see how you answered so far',
         fields: [
-          { label: 'Meeting', value: input.meetingSubject !== undefined ? display(input.meetingSubject) : display(input.eventId) },
+          {
+            label: 'Meeting',
+            value: input.meetingSubject !== undefined ? display(input.meetingSubject) : display(input.eventId),
+          },
           { label: 'Answer', value: response ? VERB[response] : display(input.response) },
           ...(input.comment !== undefined ? [{ label: 'Comment', value: display(input.comment) }] : []),
           { label: 'Organizer told', value: input.sendResponse === false ? 'No' : 'Yes' },
@@ -60,21 +77,44 @@ export function respond(gateway: GraphGateway): ActionSpec<RespondInput, Respond
       if (!current) {
         // A decline removes the meeting from the calendar, so a later attempt finding nothing means it got through.
         if (ctx.attempt > 1 && input.response === 'decline') {
-          return { output: { eventId: input.eventId, subject: input.meetingSubject ?? '', response: status, organizer: '', alreadyAnswered: true }, provenance: [] };
+          return {
+            output: {
+              eventId: input.eventId,
+              subject: input.meetingSubject ?? '',
+              response: status,
+              organizer: '',
+              alreadyAnswered: true,
+            },
+            provenance: [],
+          };
         }
         throw meetingNotFound();
       }
       const organizer = current.organizer.address;
-      if (current.isOrganizer) throw new DelegateError('user_input', 'own_meeting', `You organise "${current.subject}", so there is no invitation to answer.`);
+      if (current.isOrganizer)
+        throw new DelegateError(
+          'user_input',
+          'own_meeting',
+          `You organise "${current.subject}", so there is no invitation to answer.`,
+        );
       if (current.myResponse === status) {
-        return { output: { eventId: current.id, subject: current.subject, response: status, organizer, alreadyAnswered: true }, provenance: [current.id] };
+        return {
+          output: { eventId: current.id, subject: current.subject, response: status, organizer, alreadyAnswered: true },
+          provenance: [current.id],
+        };
       }
       await graph.post(
         `${eventPath(ctx.actor.id, input.eventId)}/${input.response}`,
-        { ...(input.comment !== undefined ? { comment: input.comment } : {}), sendResponse: input.sendResponse ?? true },
+        {
+          ...(input.comment !== undefined ? { comment: input.comment } : {}),
+          sendResponse: input.sendResponse ?? true,
+        },
         { signal: ctx.signal, what: 'the meeting' },
       );
-      return { output: { eventId: current.id, subject: current.subject, response: status, organizer, alreadyAnswered: false }, provenance: [current.id] };
+      return {
+        output: { eventId: current.id, subject: current.subject, response: status, organizer, alreadyAnswered: false },
+        provenance: [current.id],
+      };
     },
   };
 }

@@ -25,25 +25,41 @@ export const updateEventInput = z
     isOnlineMeeting: z.boolean().optional(),
     timeZone,
   })
-  .refine((i) => [i.subject, i.start, i.end, i.attendees, i.addAttendees, i.removeAttendees, i.body, i.isOnlineMeeting].some((v) => v !== undefined), {
-    message: 'say what to change',
-  })
-  .refine((i) => !i.start || !i.end || Date.parse(i.end) > Date.parse(i.start), { message: 'end must be after start', path: ['end'] });
+  .refine(
+    (i) =>
+      [i.subject, i.start, i.end, i.attendees, i.addAttendees, i.removeAttendees, i.body, i.isOnlineMeeting].some(
+        (v) => v !== undefined,
+      ),
+    {
+      message: 'say what to change',
+    },
+  )
+  .refine((i) => !i.start || !i.end || Date.parse(i.end) > Date.parse(i.start), {
+    message: 'end must be after start',
+    path: ['end'],
+  });
 export type UpdateEventInput = z.infer<typeof updateEventInput>;
 
 export const updateEventOutput = z.object({ event: eventSummary, changed: z.boolean() });
 export type UpdateEventOutput = z.infer<typeof updateEventOutput>;
 
-function changeFields(input: Record<string, unknown>, when: (v: unknown) => string): { label: string; value: string }[] {
+function changeFields(
+  input: Record<string, unknown>,
+  when: (v: unknown) => string,
+): { label: string; value: string }[] {
   const fields: { label: string; value: string }[] = [];
   if (input.subject !== undefined) fields.push({ label: 'New subject', value: display(input.subject) });
   if (input.start !== undefined) fields.push({ label: 'New start', value: when(input.start) });
   if (input.end !== undefined) fields.push({ label: 'New end', value: when(input.end) });
   else if (input.start !== undefined) fields.push({ label: 'Length', value: 'Unchanged' });
-  if (input.attendees !== undefined) fields.push({ label: 'Attendees', value: displayList(input.attendees).join(', ') || '(none)' });
-  if (input.addAttendees !== undefined) fields.push({ label: 'Invite', value: displayList(input.addAttendees).join(', ') });
-  if (input.removeAttendees !== undefined) fields.push({ label: 'Uninvite', value: displayList(input.removeAttendees).join(', ') });
-  if (input.isOnlineMeeting !== undefined) fields.push({ label: 'Teams meeting', value: input.isOnlineMeeting === true ? 'Yes' : 'No' });
+  if (input.attendees !== undefined)
+    fields.push({ label: 'Attendees', value: displayList(input.attendees).join(', ') || '(none)' });
+  if (input.addAttendees !== undefined)
+    fields.push({ label: 'Invite', value: displayList(input.addAttendees).join(', ') });
+  if (input.removeAttendees !== undefined)
+    fields.push({ label: 'Uninvite', value: displayList(input.removeAttendees).join(', ') });
+  if (input.isOnlineMeeting !== undefined)
+    fields.push({ label: 'Teams meeting', value: input.isOnlineMeeting === true ? 'Yes' : 'No' });
   if (input.body !== undefined) fields.push({ label: 'Description', value: display(input.body) });
   return fields;
 }
@@ -57,7 +73,10 @@ export function updateEvent(gateway: GraphGateway): ActionSpec<UpdateEventInput,
     output: updateEventOutput,
     risk: 'write-internal',
     permissions: { delegated: ['Calendars.ReadWrite'], application: ['Calendars.ReadWrite'] },
-    destinations: (input) => [...addressDestinations(input, 'attendees', 'attendee'), ...addressDestinations(input, 'addAttendees', 'attendee')],
+    destinations: (input) => [
+      ...addressDestinations(input, 'attendees', 'attendee'),
+      ...addressDestinations(input, 'addAttendees', 'attendee'),
+    ],
     contentFields: ['subject', 'body'],
     editable: [
       { name: 'start', label: 'New start', kind: 'datetime' },
@@ -76,7 +95,10 @@ export function updateEvent(gateway: GraphGateway): ActionSpec<UpdateEventInput,
         target: input.meetingSubject !== undefined ? display(input.meetingSubject) : 'A meeting in your calendar',
         reads: 'The meeting as it is now, to keep its length and attendees',
         fields: [
-          { label: 'Meeting', value: input.meetingSubject !== undefined ? display(input.meetingSubject) : display(input.eventId) },
+          {
+            label: 'Meeting',
+            value: input.meetingSubject !== undefined ? display(input.meetingSubject) : display(input.eventId),
+          },
           ...(input.currentStart !== undefined ? [{ label: 'Now at', value: when(input.currentStart) }] : []),
           ...changeFields(input, when),
           { label: 'Who is told', value: 'Everyone invited gets the update' },
@@ -96,8 +118,17 @@ export function updateEvent(gateway: GraphGateway): ActionSpec<UpdateEventInput,
         {
           ...(input.subject !== undefined ? { subject: input.subject } : {}),
           ...(input.body !== undefined ? { body: { contentType: 'Text', content: input.body } } : {}),
-          ...(change.start ? { start: toGraphDateTime(change.start, input.timeZone), end: toGraphDateTime(change.end, input.timeZone) } : {}),
-          ...(change.attendees ? { attendees: change.attendees.map((a) => ({ type: a.type, emailAddress: { address: a.address, name: a.name } })) } : {}),
+          ...(change.start
+            ? { start: toGraphDateTime(change.start, input.timeZone), end: toGraphDateTime(change.end, input.timeZone) }
+            : {}),
+          ...(change.attendees
+            ? {
+                attendees: change.attendees.map((a) => ({
+                  type: a.type,
+                  emailAddress: { address: a.address, name: a.name },
+                })),
+              }
+            : {}),
           ...(input.isOnlineMeeting !== undefined ? { isOnlineMeeting: input.isOnlineMeeting } : {}),
         },
         { headers: { Prefer: 'outlook.timezone="UTC"' }, signal: ctx.signal, what: 'the meeting' },

@@ -29,12 +29,20 @@ const lower = (s: string): string => s.toLowerCase();
 
 function newAttendees(current: readonly Attendee[], wanted: Requested): readonly Attendee[] | undefined {
   if (!wanted.attendees && !wanted.addAttendees && !wanted.removeAttendees) return undefined;
-  const known = (address: string): Attendee => current.find((a) => lower(a.address) === lower(address)) ?? { name: address, address, type: 'required', response: 'none' };
+  const known = (address: string): Attendee =>
+    current.find((a) => lower(a.address) === lower(address)) ?? {
+      name: address,
+      address,
+      type: 'required',
+      response: 'none',
+    };
   let list = wanted.attendees ? wanted.attendees.map(known) : [...current];
-  for (const address of wanted.addAttendees ?? []) if (!list.some((a) => lower(a.address) === lower(address))) list.push(known(address));
+  for (const address of wanted.addAttendees ?? [])
+    if (!list.some((a) => lower(a.address) === lower(address))) list.push(known(address));
   const removed = new Set((wanted.removeAttendees ?? []).map(lower));
   list = list.filter((a) => !removed.has(lower(a.address)));
-  const same = list.length === current.length && list.every((a) => current.some((c) => lower(c.address) === lower(a.address)));
+  const same =
+    list.length === current.length && list.every((a) => current.some((c) => lower(c.address) === lower(a.address)));
   return same ? undefined : list;
 }
 
@@ -45,7 +53,10 @@ function newAttendees(current: readonly Attendee[], wanted: Requested): readonly
 export function planChange(current: EventSummary, wanted: Requested): EventChange {
   const length = Date.parse(current.end) - Date.parse(current.start);
   const start = wanted.start !== undefined ? toUtcIso(wanted.start) : current.start;
-  const end = wanted.end !== undefined ? toUtcIso(wanted.end) : new Date(Date.parse(start) + length).toISOString().replace(/\.000Z$/, 'Z');
+  const end =
+    wanted.end !== undefined
+      ? toUtcIso(wanted.end)
+      : new Date(Date.parse(start) + length).toISOString().replace(/\.000Z$/, 'Z');
   const moved = Date.parse(start) !== Date.parse(current.start) || Date.parse(end) !== Date.parse(current.end);
   const attendees = newAttendees(current.attendees, wanted);
   const renamed = wanted.subject !== undefined && wanted.subject !== current.subject;

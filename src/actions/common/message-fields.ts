@@ -10,7 +10,11 @@ export const MESSAGE_FIELDS: readonly EditableField[] = [
 ];
 
 /** The preview rows of an email: To, Cc (when there is one), Subject and Message. */
-export function messagePreview(to: readonly string[], cc: readonly string[], input: Record<string, unknown>): PreviewField[] {
+export function messagePreview(
+  to: readonly string[],
+  cc: readonly string[],
+  input: Record<string, unknown>,
+): PreviewField[] {
   return [
     { label: 'To', value: to.join(', ') },
     ...(cc.length > 0 ? [{ label: 'Cc', value: cc.join(', ') }] : []),

@@ -57,7 +57,10 @@ const ANSWER_SCHEMA = {
         properties: {
           text: { type: 'string', description: 'What has to be done, one sentence.' },
           owner: { type: ['string', 'null'], description: 'Who has to do it, when the message says; else null.' },
-          due: { type: ['string', 'null'], description: 'By when (YYYY-MM-DD when the message gives a date), when it says; else null.' },
+          due: {
+            type: ['string', 'null'],
+            description: 'By when (YYYY-MM-DD when the message gives a date), when it says; else null.',
+          },
           sourceId: { type: 'string', description: 'Id of the message that asks for it.' },
         },
       },
@@ -76,7 +79,9 @@ export function bulletList(items: readonly ActionItem[], shown: number): string 
   if (items.length === 0) return `No action items found in ${shown} message${shown === 1 ? '' : 's'}.`;
   return items
     .map((item) => {
-      const details = [item.owner && `owner: ${oneLine(item.owner)}`, item.due && `due: ${oneLine(item.due)}`].filter(Boolean);
+      const details = [item.owner && `owner: ${oneLine(item.owner)}`, item.due && `due: ${oneLine(item.due)}`].filter(
+        Boolean,
+      );
       return `- ${oneLine(item.text)}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
     })
     .join('\n');
@@ -87,7 +92,12 @@ function keepTraced(found: z.infer<typeof answer>['items'], shown: readonly Mail
   // An item that does not name a message it was shown cannot be traced: drop it.
   return found
     .filter((item) => allowed.has(item.sourceId))
-    .map((item) => ({ text: item.text, sourceId: item.sourceId, ...(item.owner ? { owner: item.owner } : {}), ...(item.due ? { due: item.due } : {}) }));
+    .map((item) => ({
+      text: item.text,
+      sourceId: item.sourceId,
+      ...(item.owner ? { owner: item.owner } : {}),
+      ...(item.due ? { due: item.due } : {}),
+    }));
 }
 
 /** Extract action items from mail messages with the language model (one call, no side effect). */
@@ -112,10 +122,18 @@ export function composeActionItems(llm: LlmClient): ActionSpec<ComposeActionItem
     },
     async run(input, ctx) {
       const shown = capSources(input.items);
-      if (shown.length === 0) return { output: { items: [], summary: 'No action items: there were no messages.', sourceIds: [] }, provenance: [] };
+      if (shown.length === 0)
+        return {
+          output: { items: [], summary: 'No action items: there were no messages.', sourceIds: [] },
+          provenance: [],
+        };
       const { answer: a, usage } = await callModel(llm, {
         system,
-        user: userMessage([`List the action items in the ${shown.length} messages below.`], shown, `Now answer with the action items as JSON: {"items": [{"text", "owner", "due", "sourceId"}]}.`),
+        user: userMessage(
+          [`List the action items in the ${shown.length} messages below.`],
+          shown,
+          `Now answer with the action items as JSON: {"items": [{"text", "owner", "due", "sourceId"}]}.`,
+        ),
         schemaName: 'compose_action_items',
         jsonSchema: ANSWER_SCHEMA,
         answer,
@@ -123,7 +141,10 @@ export function composeActionItems(llm: LlmClient): ActionSpec<ComposeActionItem
         signal: ctx.signal,
       });
       const items = keepTraced(a.items, shown);
-      const sourceIds = usedIds(items.map((item) => item.sourceId), shown);
+      const sourceIds = usedIds(
+        items.map((item) => item.sourceId),
+        shown,
+      );
       return {
         output: { items, summary: bulletList(items, shown.length), sourceIds },
         provenance: sourceIds,

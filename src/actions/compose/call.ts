@@ -22,10 +22,15 @@ export interface ComposeCall<T> {
 /** A model answer that is not JSON or does not fit the action's answer schema. */
 export function composeInvalid(problem: string): DelegateError {
   // The cause names only what was wrong (paths and codes), never the answer: it may quote mail.
-  return new DelegateError('planner', 'compose_invalid', "The AI model's answer for this step couldn't be used. You can retry or skip the step.", {
-    cause: new Error(problem),
-    retryable: true,
-  });
+  return new DelegateError(
+    'planner',
+    'compose_invalid',
+    "The AI model's answer for this step couldn't be used. You can retry or skip the step.",
+    {
+      cause: new Error(problem),
+      retryable: true,
+    },
+  );
 }
 
 /**

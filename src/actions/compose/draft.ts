@@ -37,7 +37,11 @@ const ANSWER_SCHEMA = {
   properties: {
     subject: { type: 'string', description: 'Email subject or document title; "" for a post.' },
     body: { type: 'string', description: 'The text, plain (no Markdown, no HTML); blank lines between paragraphs.' },
-    sourceIds: { type: 'array', items: { type: 'string' }, description: 'Ids of the messages the text uses; [] when none.' },
+    sourceIds: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Ids of the messages the text uses; [] when none.',
+    },
   },
 };
 
@@ -47,7 +51,11 @@ const TASK = `Your task: draft text the requester asked for, of one of these kin
 - document: a title as the subject, and a body in short sections.
 Follow the requester's instructions and tone. Plain text, no Markdown or HTML.`;
 
-const KIND_WORDS: Readonly<Record<DraftKind, string>> = { email: 'an email', post: 'a channel post', document: 'a document' };
+const KIND_WORDS: Readonly<Record<DraftKind, string>> = {
+  email: 'an email',
+  post: 'a channel post',
+  document: 'a document',
+};
 
 /** Draft an email, a channel post or a document with the language model (one call, no side effect). */
 export function composeDraft(llm: LlmClient): ActionSpec<ComposeDraftInput, ComposeDraftOutput> {
@@ -63,7 +71,8 @@ export function composeDraft(llm: LlmClient): ActionSpec<ComposeDraftInput, Comp
     editable: [{ name: 'instructions', label: 'Instructions', kind: 'multiline' }],
     literalFields: ['instructions', 'kind', 'tone'],
     describe(input) {
-      const kind = typeof input.kind === 'string' && input.kind in KIND_WORDS ? KIND_WORDS[input.kind as DraftKind] : 'a text';
+      const kind =
+        typeof input.kind === 'string' && input.kind in KIND_WORDS ? KIND_WORDS[input.kind as DraftKind] : 'a text';
       const hasSources = input.sources !== undefined && !(Array.isArray(input.sources) && input.sources.length === 0);
       return {
         title: `Draft ${kind} with AI${hasSources ? ` from ${messagesPhrase(input.sources)}` : ''}`,
@@ -87,14 +96,19 @@ export function composeDraft(llm: LlmClient): ActionSpec<ComposeDraftInput, Comp
       ];
       const { answer: a, usage } = await callModel(llm, {
         system,
-        user: userMessage(request, shown, `Now write the ${input.kind} as JSON: {"subject": …, "body": …, "sourceIds": […]}.`),
+        user: userMessage(
+          request,
+          shown,
+          `Now write the ${input.kind} as JSON: {"subject": …, "body": …, "sourceIds": […]}.`,
+        ),
         schemaName: 'compose_draft',
         jsonSchema: ANSWER_SCHEMA,
         answer,
         maxTokens: 4000,
         signal: ctx.signal,
       });
-      if (input.kind !== 'post' && a.subject.length === 0) throw composeInvalid(`compose_draft: empty subject for ${input.kind}`);
+      if (input.kind !== 'post' && a.subject.length === 0)
+        throw composeInvalid(`compose_draft: empty subject for ${input.kind}`);
       const sourceIds = usedIds(a.sourceIds, shown);
       return {
         output: { subject: input.kind === 'post' ? '' : a.subject, body: a.body, sourceIds },

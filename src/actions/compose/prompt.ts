@@ -8,7 +8,13 @@ const GROUNDING = `Use only the facts in the messages you are given and in the r
 
 /** The system message: role, the task's rules, spotlighting, grounding. Stable per action (prompt caching). */
 export function systemMessage(task: string): string {
-  return [ROLE, task, SPOTLIGHT_INSTRUCTIONS, GROUNDING, 'Answer with one JSON object that fits the given schema, and nothing else.'].join('\n\n');
+  return [
+    ROLE,
+    task,
+    SPOTLIGHT_INSTRUCTIONS,
+    GROUNDING,
+    'Answer with one JSON object that fits the given schema, and nothing else.',
+  ].join('\n\n');
 }
 
 /** A labelled line of the requester's own (trusted) words, or nothing when absent. */

@@ -39,12 +39,19 @@ function sender(m: MailMessage): string {
  * display name is chosen by whoever sent it), so all of it goes inside the block.
  */
 export function sourceText(m: MailMessage): string {
-  return [`From: ${sender(m)}`, `Received: ${m.receivedDateTime}`, '', clip(m.bodyPreview, MAX_PREVIEW_CHARS) || '(no preview)'].join('\n');
+  return [
+    `From: ${sender(m)}`,
+    `Received: ${m.receivedDateTime}`,
+    '',
+    clip(m.bodyPreview, MAX_PREVIEW_CHARS) || '(no preview)',
+  ].join('\n');
 }
 
 /** One message as a spotlighted untrusted block, named by its id and subject. */
 export function sourceBlock(m: MailMessage): string {
-  return untrustedBlock(m.id, clip(m.subject, MAX_SUBJECT_CHARS) || '(no subject)', sourceText(m), { maxChars: MAX_BLOCK_CHARS });
+  return untrustedBlock(m.id, clip(m.subject, MAX_SUBJECT_CHARS) || '(no subject)', sourceText(m), {
+    maxChars: MAX_BLOCK_CHARS,
+  });
 }
 
 /** "<subject> — <sender name>", as a card lists a source. */

@@ -67,7 +67,8 @@ export function composeSummarise(llm: LlmClient): ActionSpec<ComposeSummariseInp
       const heading = input.title ? `${input.title}\n` : '';
       const shown = capSources(input.items);
       // Nothing to summarise: say so without spending a model call.
-      if (shown.length === 0) return { output: { summary: `${heading}No matching mail.`, sourceIds: [] }, provenance: [] };
+      if (shown.length === 0)
+        return { output: { summary: `${heading}No matching mail.`, sourceIds: [] }, provenance: [] };
       const request = [
         `Summarise the ${shown.length} messages below in at most ${input.maxWords} words.`,
         ...trustedLine("The requester's instructions (what to focus on)", input.instructions),
@@ -75,7 +76,11 @@ export function composeSummarise(llm: LlmClient): ActionSpec<ComposeSummariseInp
       ];
       const { answer: a, usage } = await callModel(llm, {
         system,
-        user: userMessage(request, shown, `Now write the summary of the messages above as JSON: {"summary": …, "sourceIds": […]}.`),
+        user: userMessage(
+          request,
+          shown,
+          `Now write the summary of the messages above as JSON: {"summary": …, "sourceIds": […]}.`,
+        ),
         schemaName: 'compose_summary',
         jsonSchema: ANSWER_SCHEMA,
         answer,

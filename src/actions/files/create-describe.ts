@@ -20,7 +20,9 @@ export function describeCreate(input: Record<string, unknown>): StepPreview {
   return {
     title: `Save "${name}" to your OneDrive`,
     target: `${folder} › ${name}`,
-    reads: isRef(input.content) ? `The text produced ${display(input.content)}` : 'Nothing: the file contains the text below',
+    reads: isRef(input.content)
+      ? `The text produced ${display(input.content)}`
+      : 'Nothing: the file contains the text below',
     fields: [
       { label: 'File', value: name },
       { label: 'Folder', value: folder },

@@ -12,8 +12,15 @@ const SEGMENT = /^[^"*:<>?\\|]+$/;
 
 export const filesCreateInput = z.object({
   /** Where in the requester's OneDrive, e.g. `Contoso summary.docx` or `Documents/Reports/Q3.md`. */
-  path: z.string().trim().min(3).max(400)
-    .refine((p) => p.split('/').every((s) => s.length > 0 && SEGMENT.test(s) && s.trim() === s), 'not a valid OneDrive path')
+  path: z
+    .string()
+    .trim()
+    .min(3)
+    .max(400)
+    .refine(
+      (p) => p.split('/').every((s) => s.length > 0 && SEGMENT.test(s) && s.trim() === s),
+      'not a valid OneDrive path',
+    )
     .refine((p) => formatOfPath(p) !== undefined, 'the file name must end in .docx, .md or .txt'),
   content: z.string().min(1).max(20_000_000),
   /** What to do when the name is taken: fail (default), replace the file, or rename the new one ("name 1.docx"). */
@@ -59,10 +66,21 @@ export function filesCreate(gateway: GraphGateway): ActionSpec<FilesCreateInput,
       const root = driveRoot(ctx.actor.id);
       const { folder, name } = split(input.path);
       const format = formatOfPath(name) ?? 'txt';
-      const bytes = renderFile(format, input.content, { title: name.replace(/\.[^.]+$/, ''), author: ctx.actor.name, key: ctx.idempotencyKey });
+      const bytes = renderFile(format, input.content, {
+        title: name.replace(/\.[^.]+$/, ''),
+        author: ctx.actor.name,
+        key: ctx.idempotencyKey,
+      });
       const hash = quickXorHash(bytes);
       const done = (item: GraphDriveItem, created: boolean): { output: FilesCreateOutput; provenance: string[] } => ({
-        output: { itemId: item.id, name: item.name ?? name, path: [...folder, item.name ?? name].join('/'), webUrl: item.webUrl ?? '', size: item.size ?? bytes.length, created },
+        output: {
+          itemId: item.id,
+          name: item.name ?? name,
+          path: [...folder, item.name ?? name].join('/'),
+          webUrl: item.webUrl ?? '',
+          size: item.size ?? bytes.length,
+          created,
+        },
         provenance: [],
       });
       const existing = await findCreated(graph, root, folder, name, hash, ctx);
@@ -72,4 +90,3 @@ export function filesCreate(gateway: GraphGateway): ActionSpec<FilesCreateInput,
     },
   };
 }
-

@@ -6,7 +6,20 @@ import { xlsxText } from './formats/xlsx-text';
 /** The formats files.readText understands. */
 export type TextFormat = 'text' | 'docx' | 'xlsx' | 'pptx' | 'pdf';
 
-const TEXT_EXTENSIONS = new Set(['txt', 'md', 'markdown', 'csv', 'tsv', 'json', 'log', 'xml', 'html', 'htm', 'yaml', 'yml']);
+const TEXT_EXTENSIONS = new Set([
+  'txt',
+  'md',
+  'markdown',
+  'csv',
+  'tsv',
+  'json',
+  'log',
+  'xml',
+  'html',
+  'htm',
+  'yaml',
+  'yml',
+]);
 
 /** How to read a file, from its name and MIME type; undefined when it is not a document. */
 export function formatOf(name: string, mimeType: string | undefined): TextFormat | undefined {
@@ -31,14 +44,26 @@ export function extractText(bytes: Buffer, format: TextFormat, name: string): st
   let text: string;
   try {
     switch (format) {
-      case 'text': text = bytes.toString('utf8').replace(/^\ufeff/, ''); break;
-      case 'docx': text = docxText(bytes); break;
-      case 'xlsx': text = xlsxText(bytes); break;
-      case 'pptx': text = pptxText(bytes); break;
-      case 'pdf': text = pdfText(bytes); break;
+      case 'text':
+        text = bytes.toString('utf8').replace(/^\ufeff/, '');
+        break;
+      case 'docx':
+        text = docxText(bytes);
+        break;
+      case 'xlsx':
+        text = xlsxText(bytes);
+        break;
+      case 'pptx':
+        text = pptxText(bytes);
+        break;
+      case 'pdf':
+        text = pdfText(bytes);
+        break;
     }
   } catch (error) {
-    throw new DelegateError('user_input', 'file_unreadable', `"${name}" could not be read as a document.`, { cause: error });
+    throw new DelegateError('user_input', 'file_unreadable', `"${name}" could not be read as a document.`, {
+      cause: error,
+    });
   }
   if (!looksLikeText(text)) throw unreadable(name);
   return text.replace(/\r\n/g, '\n');

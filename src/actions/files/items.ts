@@ -7,7 +7,10 @@ export interface GraphDriveItem {
   readonly webUrl?: string | null;
   readonly size?: number | null;
   readonly lastModifiedDateTime?: string | null;
-  readonly file?: { readonly mimeType?: string | null; readonly hashes?: { readonly quickXorHash?: string | null } | null } | null;
+  readonly file?: {
+    readonly mimeType?: string | null;
+    readonly hashes?: { readonly quickXorHash?: string | null } | null;
+  } | null;
   readonly folder?: { readonly childCount?: number | null } | null;
   readonly parentReference?: { readonly path?: string | null } | null;
   readonly '@microsoft.graph.downloadUrl'?: string | null;
@@ -33,7 +36,11 @@ export type FileSummary = z.infer<typeof fileSummary>;
 /** `/drive/root:/Documents/Planning` → `Documents/Planning`. */
 function folderOf(path: string | null | undefined): string {
   const raw = (path ?? '').replace(/^\/drive(?:s\/[^/]+)?\/root:?/, '').replace(/^\//, '');
-  try { return decodeURIComponent(raw); } catch { return raw; }
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export function toSummary(item: GraphDriveItem): FileSummary {

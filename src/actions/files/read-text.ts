@@ -39,7 +39,12 @@ export function filesReadText(gateway: GraphGateway): ActionSpec<FilesReadTextIn
     editable: [],
     describe(input) {
       const which = display(input.itemId);
-      return { title: 'Read a document from your OneDrive', target: 'Your OneDrive', reads: `The text of the document ${which}`, fields: [{ label: 'Document', value: which }] };
+      return {
+        title: 'Read a document from your OneDrive',
+        target: 'Your OneDrive',
+        reads: `The text of the document ${which}`,
+        fields: [{ label: 'Document', value: which }],
+      };
     },
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
@@ -51,12 +56,24 @@ export function filesReadText(gateway: GraphGateway): ActionSpec<FilesReadTextIn
       const name = item.name ?? input.itemId;
       const format = item.file ? formatOf(name, item.file.mimeType ?? undefined) : undefined;
       const url = item['@microsoft.graph.downloadUrl'];
-      if (!format || !url) throw new DelegateError('user_input', 'file_not_document', `"${name}" is not a document whose text can be read.`);
+      if (!format || !url)
+        throw new DelegateError(
+          'user_input',
+          'file_not_document',
+          `"${name}" is not a document whose text can be read.`,
+        );
       if ((item.size ?? 0) > MAX_READ_BYTES) throw tooLarge(MAX_READ_BYTES);
       const text = extractText(await download(url, MAX_READ_BYTES, ctx), format, name);
       const truncated = text.length > input.maxChars;
       return {
-        output: { itemId: item.id, name, webUrl: item.webUrl ?? '', format, text: truncated ? text.slice(0, input.maxChars) : text, truncated },
+        output: {
+          itemId: item.id,
+          name,
+          webUrl: item.webUrl ?? '',
+          format,
+          text: truncated ? text.slice(0, input.maxChars) : text,
+          truncated,
+        },
         provenance: [item.id],
         sources: [{ id: item.id, title: name }],
       };

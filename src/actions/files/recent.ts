@@ -13,7 +13,8 @@ export type FilesListRecentOutput = z.infer<typeof filesListRecentOutput>;
 export function filesListRecent(gateway: GraphGateway): ActionSpec<FilesListRecentInput, FilesListRecentOutput> {
   return {
     name: 'files.listRecent',
-    description: "List the files the requester used most recently in OneDrive, newest first (id, name, folder, webUrl, lastModified). Metadata only.",
+    description:
+      'List the files the requester used most recently in OneDrive, newest first (id, name, folder, webUrl, lastModified). Metadata only.',
     input: filesListRecentInput,
     output: filesListRecentOutput,
     risk: 'read',
@@ -21,12 +22,24 @@ export function filesListRecent(gateway: GraphGateway): ActionSpec<FilesListRece
     editable: [{ name: 'top', label: 'How many', kind: 'number' }],
     describe(input) {
       const top = display(input.top ?? 10);
-      return { title: 'List your recent files', target: 'Your OneDrive', reads: `Names and details of your ${top} most recent files`, fields: [{ label: 'How many', value: top }] };
+      return {
+        title: 'List your recent files',
+        target: 'Your OneDrive',
+        reads: `Names and details of your ${top} most recent files`,
+        fields: [{ label: 'How many', value: top }],
+      };
     },
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
-      const page = await graph.get<{ value?: GraphDriveItem[] }>(`${driveRoot(ctx.actor.id)}/recent`, { $top: input.top, $select: ITEM_SELECT }, { signal: ctx.signal, what: 'your OneDrive' });
-      const items = (page.value ?? []).filter((i) => !i.folder).slice(0, input.top).map(toSummary);
+      const page = await graph.get<{ value?: GraphDriveItem[] }>(
+        `${driveRoot(ctx.actor.id)}/recent`,
+        { $top: input.top, $select: ITEM_SELECT },
+        { signal: ctx.signal, what: 'your OneDrive' },
+      );
+      const items = (page.value ?? [])
+        .filter((i) => !i.folder)
+        .slice(0, input.top)
+        .map(toSummary);
       return { output: { items, count: items.length }, provenance: items.map((i) => i.id) };
     },
   };

@@ -38,13 +38,21 @@ function stamped(bytes: Buffer, key: string): boolean {
  * rewrite an Office file's bytes on upload, so the hash alone is not enough there).
  */
 export async function findCreated(
-  graph: GraphPort, root: string, folder: readonly string[], name: string, hash: string, ctx: ActionContext,
+  graph: GraphPort,
+  root: string,
+  folder: readonly string[],
+  name: string,
+  hash: string,
+  ctx: ActionContext,
 ): Promise<GraphDriveItem | undefined> {
   const children = folder.length ? `${root}${pathRef(folder.join('/'))}/children` : `${root}/root/children`;
   let items: GraphDriveItem[];
   try {
     items = await graph.getAll<GraphDriveItem>(children, {
-      query: { $top: 200, $select: 'id,name,size,webUrl,file,@microsoft.graph.downloadUrl' }, maxPages: 5, signal: ctx.signal, what: 'the folder',
+      query: { $top: 200, $select: 'id,name,size,webUrl,file,@microsoft.graph.downloadUrl' },
+      maxPages: 5,
+      signal: ctx.signal,
+      what: 'the folder',
     });
   } catch (error) {
     if (error instanceof GraphError && error.status === 404) return undefined;
@@ -55,7 +63,12 @@ export async function findCreated(
   if (same || ctx.attempt <= 1 || !/\.docx$/i.test(name)) return same;
   for (const candidate of family.slice(0, MAX_OPENED)) {
     const url = candidate['@microsoft.graph.downloadUrl'];
-    if (url && (candidate.size ?? 0) <= MAX_OPEN_BYTES && stamped(await download(url, MAX_OPEN_BYTES, ctx), ctx.idempotencyKey)) return candidate;
+    if (
+      url &&
+      (candidate.size ?? 0) <= MAX_OPEN_BYTES &&
+      stamped(await download(url, MAX_OPEN_BYTES, ctx), ctx.idempotencyKey)
+    )
+      return candidate;
   }
   return undefined;
 }

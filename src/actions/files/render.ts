@@ -31,7 +31,16 @@ export function markdownParagraphs(text: string): DocParagraph[] {
  * carries the step's key as a custom property, so its bytes, and so its QuickXorHash, identify
  * the step that made it; no clock goes in, so a retry produces exactly the same bytes.
  */
-export function renderFile(format: CreatableFormat, content: string, meta: { readonly title: string; readonly author: string; readonly key: string }): Buffer {
+export function renderFile(
+  format: CreatableFormat,
+  content: string,
+  meta: { readonly title: string; readonly author: string; readonly key: string },
+): Buffer {
   if (format !== 'docx') return Buffer.from(content, 'utf8');
-  return buildDocx({ title: meta.title, author: meta.author, paragraphs: markdownParagraphs(content), properties: { [STEP_KEY_PROPERTY]: meta.key } });
+  return buildDocx({
+    title: meta.title,
+    author: meta.author,
+    paragraphs: markdownParagraphs(content),
+    properties: { [STEP_KEY_PROPERTY]: meta.key },
+  });
 }

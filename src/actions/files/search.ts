@@ -45,7 +45,11 @@ export function filesSearch(gateway: GraphGateway): ActionSpec<FilesSearchInput,
         { signal: ctx.signal, what: 'your OneDrive' },
       );
       const items = (page.value ?? []).slice(0, input.top).map(toSummary);
-      return { output: { items, count: items.length }, provenance: items.map((i) => i.id), sources: items.map((i) => ({ id: i.id, title: i.name })) };
+      return {
+        output: { items, count: items.length },
+        provenance: items.map((i) => i.id),
+        sources: items.map((i) => ({ id: i.id, title: i.name })),
+      };
     },
   };
 }

@@ -5,16 +5,21 @@ import type { GraphGateway } from '../../graph/types';
 import { display, displayList, listNames } from '../common/display';
 import { driveRoot } from './items';
 
-export const filesShareInput = z.object({
-  itemId: z.string().min(1),
-  /** How the card names the file. */
-  itemName: z.string().min(1),
-  /** view: open and download; edit: change it too. */
-  type: z.enum(['view', 'edit']),
-  /** anonymous: anyone with the link; organization: anyone signed in to the organisation; users: only the recipients. */
-  scope: z.enum(['anonymous', 'organization', 'users']),
-  recipients: z.array(z.string().email()).max(50).default([]),
-}).refine((i) => (i.scope === 'users') === (i.recipients.length > 0), { message: 'recipients are needed for scope users, and only for it', path: ['recipients'] });
+export const filesShareInput = z
+  .object({
+    itemId: z.string().min(1),
+    /** How the card names the file. */
+    itemName: z.string().min(1),
+    /** view: open and download; edit: change it too. */
+    type: z.enum(['view', 'edit']),
+    /** anonymous: anyone with the link; organization: anyone signed in to the organisation; users: only the recipients. */
+    scope: z.enum(['anonymous', 'organization', 'users']),
+    recipients: z.array(z.string().email()).max(50).default([]),
+  })
+  .refine((i) => (i.scope === 'users') === i.recipients.length > 0, {
+    message: 'recipients are needed for scope users, and only for it',
+    path: ['recipients'],
+  });
 export type FilesShareInput = z.infer<typeof filesShareInput>;
 
 export const filesShareOutput = z.object({
@@ -45,7 +50,11 @@ const WHO: Readonly<Record<string, string>> = {
 
 interface Permission {
   readonly id: string;
-  readonly link?: { readonly webUrl?: string | null; readonly type?: string | null; readonly scope?: string | null } | null;
+  readonly link?: {
+    readonly webUrl?: string | null;
+    readonly type?: string | null;
+    readonly scope?: string | null;
+  } | null;
 }
 
 export function filesShare(gateway: GraphGateway): ActionSpec<FilesShareInput, FilesShareOutput> {
@@ -66,15 +75,17 @@ export function filesShare(gateway: GraphGateway): ActionSpec<FilesShareInput, F
     ],
     destinations(input) {
       const out: Destination[] = [];
-      if (typeof input.scope === 'string') out.push({ kind: 'sharing', value: input.scope, label: `${display(input.type)} link`, field: 'scope' });
+      if (typeof input.scope === 'string')
+        out.push({ kind: 'sharing', value: input.scope, label: `${display(input.type)} link`, field: 'scope' });
       const recipients = Array.isArray(input.recipients) ? input.recipients : [];
-      for (const r of recipients) if (typeof r === 'string') out.push({ kind: 'recipient', value: r, field: 'recipients' });
+      for (const r of recipients)
+        if (typeof r === 'string') out.push({ kind: 'recipient', value: r, field: 'recipients' });
       return out;
     },
     describe(input) {
       const name = display(input.itemName) || 'the file';
       const scope = display(input.scope);
-      const who = scope === 'users' ? listNames(displayList(input.recipients)) : WHO[scope] ?? scope;
+      const who = scope === 'users' ? listNames(displayList(input.recipients)) : (WHO[scope] ?? scope);
       const can = display(input.type) === 'edit' ? 'view and edit' : 'view';
       return {
         title: `Share "${name}" (${can}) with ${scope === 'users' ? who : scope === 'anonymous' ? 'anyone with the link' : 'your organisation'}`,
@@ -100,7 +111,12 @@ export function filesShare(gateway: GraphGateway): ActionSpec<FilesShareInput, F
       );
       return {
         output: {
-          itemId: input.itemId, permissionId: permission.id, link: permission.link?.webUrl ?? '', webUrl: permission.link?.webUrl ?? '', type: input.type, scope: input.scope,
+          itemId: input.itemId,
+          permissionId: permission.id,
+          link: permission.link?.webUrl ?? '',
+          webUrl: permission.link?.webUrl ?? '',
+          type: input.type,
+          scope: input.scope,
           recipients: input.recipients,
         },
         provenance: [input.itemId],

@@ -21,8 +21,13 @@ async function send(url: string, init: RequestInit, ctx: ActionContext): Promise
     } catch (error) {
       if (ctx.signal?.aborted || attempt >= ATTEMPTS) throw transferFailed(error);
     }
-    ctx.onRequest?.({ method: init.method ?? 'GET', path: new URL(url).pathname, status: response?.status ?? 0, durationMs: Date.now() - started });
-    if (response && !(response.status === 429 || response.status >= 500) ) return response;
+    ctx.onRequest?.({
+      method: init.method ?? 'GET',
+      path: new URL(url).pathname,
+      status: response?.status ?? 0,
+      durationMs: Date.now() - started,
+    });
+    if (response && !(response.status === 429 || response.status >= 500)) return response;
     if (attempt >= ATTEMPTS) return response ?? Promise.reject(transferFailed(undefined));
     const wait = Number(response?.headers.get('retry-after') ?? '') * 1000 || 200 * attempt;
     await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 10_000)));
@@ -30,12 +35,18 @@ async function send(url: string, init: RequestInit, ctx: ActionContext): Promise
 }
 
 const transferFailed = (cause: unknown): DelegateError =>
-  new DelegateError('graph', 'graph_unavailable', 'OneDrive did not answer in time. Please try again.', { cause, retryable: true });
+  new DelegateError('graph', 'graph_unavailable', 'OneDrive did not answer in time. Please try again.', {
+    cause,
+    retryable: true,
+  });
 
 /** Download a file's bytes, refusing anything larger than `maxBytes`. */
 export async function download(url: string, maxBytes: number, ctx: ActionContext): Promise<Buffer> {
   const response = await send(url, { method: 'GET' }, ctx);
-  if (!response.ok) throw new DelegateError('graph', 'graph_error', 'OneDrive could not give the file\'s content.', { retryable: response.status >= 500 });
+  if (!response.ok)
+    throw new DelegateError('graph', 'graph_error', "OneDrive could not give the file's content.", {
+      retryable: response.status >= 500,
+    });
   const length = Number(response.headers.get('content-length') ?? '0');
   if (length > maxBytes) throw tooLarge(maxBytes);
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -44,7 +55,11 @@ export async function download(url: string, maxBytes: number, ctx: ActionContext
 }
 
 export const tooLarge = (maxBytes: number): DelegateError =>
-  new DelegateError('user_input', 'file_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, too large to read here.`);
+  new DelegateError(
+    'user_input',
+    'file_too_large',
+    `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, too large to read here.`,
+  );
 
 /** Fragments are multiples of 320 KiB, as OneDrive asks; 10 of them make 3.2 MiB per request. */
 export const FRAGMENT = 320 * 1024 * 10;
@@ -57,11 +72,18 @@ export async function uploadFragments<T>(uploadUrl: string, bytes: Buffer, ctx: 
   let start = 0;
   for (let guard = 0; guard < Math.ceil(bytes.length / FRAGMENT) + ATTEMPTS; guard++) {
     const end = Math.min(bytes.length, start + FRAGMENT) - 1;
-    const response = await send(uploadUrl, {
-      method: 'PUT',
-      headers: { 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'content-length': String(end - start + 1) },
-      body: bytes.subarray(start, end + 1),
-    }, ctx);
+    const response = await send(
+      uploadUrl,
+      {
+        method: 'PUT',
+        headers: {
+          'content-range': `bytes ${start}-${end}/${bytes.length}`,
+          'content-length': String(end - start + 1),
+        },
+        body: bytes.subarray(start, end + 1),
+      },
+      ctx,
+    );
     if (response.status === 200 || response.status === 201) return (await response.json()) as T;
     if (response.status === 202 || response.status === 416) {
       const status = response.status === 202 ? response : await send(uploadUrl, { method: 'GET' }, ctx);
@@ -71,10 +93,16 @@ export async function uploadFragments<T>(uploadUrl: string, bytes: Buffer, ctx: 
     }
     const code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code;
     if (response.status === 409 || code === 'nameAlreadyExists') throw nameTaken();
-    throw new DelegateError('graph', 'graph_error', 'OneDrive did not accept the upload.', { retryable: response.status >= 500 });
+    throw new DelegateError('graph', 'graph_error', 'OneDrive did not accept the upload.', {
+      retryable: response.status >= 500,
+    });
   }
   throw new DelegateError('graph', 'graph_error', 'OneDrive did not finish the upload.');
 }
 
 export const nameTaken = (): DelegateError =>
-  new DelegateError('conflict', 'name_already_exists', 'A file with that name already exists there. Choose another name or allow replacing or renaming.');
+  new DelegateError(
+    'conflict',
+    'name_already_exists',
+    'A file with that name already exists there. Choose another name or allow replacing or renaming.',
+  );

@@ -46,17 +46,29 @@ async function refusingTakenName<T>(write: () => Promise<T>): Promise<T> {
  * ambiguous failure; for fail and rename that failure ends the attempt and the next attempt
  * reconciles (finds the file by hash or stamped key) before writing again.
  */
-export async function upload(graph: GraphPort, target: UploadTarget, bytes: Buffer, ctx: ActionContext): Promise<GraphDriveItem> {
+export async function upload(
+  graph: GraphPort,
+  target: UploadTarget,
+  bytes: Buffer,
+  ctx: ActionContext,
+): Promise<GraphDriveItem> {
   const at = `${target.root}${pathRef(target.path)}`;
   if (bytes.length <= SIMPLE_UPLOAD_MAX) {
-    return refusingTakenName(() => graph.put<GraphDriveItem>(`${at}/content?@microsoft.graph.conflictBehavior=${target.conflict}`, bytes, {
-      contentType: CONTENT_TYPE[target.format], idempotent: target.conflict === 'replace', signal: ctx.signal, what: 'your OneDrive',
-    }));
+    return refusingTakenName(() =>
+      graph.put<GraphDriveItem>(`${at}/content?@microsoft.graph.conflictBehavior=${target.conflict}`, bytes, {
+        contentType: CONTENT_TYPE[target.format],
+        idempotent: target.conflict === 'replace',
+        signal: ctx.signal,
+        what: 'your OneDrive',
+      }),
+    );
   }
-  const session = await refusingTakenName(() => graph.post<{ uploadUrl: string }>(
-    `${at}/createUploadSession`,
-    { item: { '@microsoft.graph.conflictBehavior': target.conflict, name: target.name } },
-    { signal: ctx.signal, what: 'your OneDrive' },
-  ));
+  const session = await refusingTakenName(() =>
+    graph.post<{ uploadUrl: string }>(
+      `${at}/createUploadSession`,
+      { item: { '@microsoft.graph.conflictBehavior': target.conflict, name: target.name } },
+      { signal: ctx.signal, what: 'your OneDrive' },
+    ),
+  );
   return uploadFragments<GraphDriveItem>(session.uploadUrl, bytes, ctx);
 }

@@ -37,7 +37,10 @@ export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, Mai
       return {
         title: `Save a draft${to.length > 0 ? ` to ${listNames(to)}` : ''} (not sent)`,
         target: 'Your Drafts folder',
-        reads: typeof input.body === 'string' ? 'Nothing: the draft is saved as written below' : `The text produced ${display(input.body)}`,
+        reads:
+          typeof input.body === 'string'
+            ? 'Nothing: the draft is saved as written below'
+            : `The text produced ${display(input.body)}`,
         fields: messagePreview(to, cc, input),
       };
     },
@@ -46,7 +49,11 @@ export function mailDraft(gateway: GraphGateway): ActionSpec<MailDraftInput, Mai
       const existing = await earlierAttempt(graph, ctx);
       const options = { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'your mailbox' };
       const draft = existing
-        ? await graph.get<{ id: string; webLink?: string }>(`${userRoot(ctx.actor.id)}/messages/${encodeURIComponent(existing.id)}`, { $select: 'id,webLink' }, options)
+        ? await graph.get<{ id: string; webLink?: string }>(
+            `${userRoot(ctx.actor.id)}/messages/${encodeURIComponent(existing.id)}`,
+            { $select: 'id,webLink' },
+            options,
+          )
         : await graph.post<{ id: string; webLink?: string }>(
             `${userRoot(ctx.actor.id)}/messages`,
             {

@@ -15,7 +15,13 @@ const WELL_KNOWN: Readonly<Record<string, string>> = {
 
 /** The well-known name for "Archive", "Sent Items", "junk"…; undefined for anything else. */
 export function wellKnownFolder(folder: string): string | undefined {
-  return WELL_KNOWN[folder.trim().toLowerCase().replace(/[\s_-]+/g, '').replace(/folder$/, '')];
+  return WELL_KNOWN[
+    folder
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '')
+      .replace(/folder$/, '')
+  ];
 }
 
 /**

@@ -19,7 +19,12 @@ export const mailForwardInput = z.object({
 });
 export type MailForwardInput = z.infer<typeof mailForwardInput>;
 
-export const mailForwardOutput = z.object({ messageId: z.string(), forwarded: z.string(), to: z.array(z.string()), sentAt: z.string() });
+export const mailForwardOutput = z.object({
+  messageId: z.string(),
+  forwarded: z.string(),
+  to: z.array(z.string()),
+  sentAt: z.string(),
+});
 export type MailForwardOutput = z.infer<typeof mailForwardOutput>;
 
 export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput, MailForwardOutput> {
@@ -61,19 +66,37 @@ export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput,
       const to = input.to.map(address);
       const existing = await earlierAttempt(graph, ctx);
       if (existing && existing.isDraft === false) {
-        return { output: { messageId: existing.id, forwarded: input.messageId, to, sentAt: existing.sentDateTime ?? ctx.now.toISOString() }, provenance: [input.messageId] };
+        return {
+          output: {
+            messageId: existing.id,
+            forwarded: input.messageId,
+            to,
+            sentAt: existing.sentDateTime ?? ctx.now.toISOString(),
+          },
+          provenance: [input.messageId],
+        };
       }
-      const draftId = existing?.id ?? (await graph.post<{ id: string }>(
-        `${messagePath(ctx.actor.id, input.messageId)}/createForward`,
-        {
-          toRecipients: toRecipients(to),
-          ...(input.comment ? { comment: input.comment } : {}),
-          message: { ccRecipients: toRecipients((input.cc ?? []).map(address)), singleValueExtendedProperties: stampFor(ctx) },
-        },
-        { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
-      )).id;
+      const draftId =
+        existing?.id ??
+        (
+          await graph.post<{ id: string }>(
+            `${messagePath(ctx.actor.id, input.messageId)}/createForward`,
+            {
+              toRecipients: toRecipients(to),
+              ...(input.comment ? { comment: input.comment } : {}),
+              message: {
+                ccRecipients: toRecipients((input.cc ?? []).map(address)),
+                singleValueExtendedProperties: stampFor(ctx),
+              },
+            },
+            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
+          )
+        ).id;
       await sendDraft(graph, ctx, draftId);
-      return { output: { messageId: draftId, forwarded: input.messageId, to, sentAt: ctx.now.toISOString() }, provenance: [input.messageId] };
+      return {
+        output: { messageId: draftId, forwarded: input.messageId, to, sentAt: ctx.now.toISOString() },
+        provenance: [input.messageId],
+      };
     },
   };
 }

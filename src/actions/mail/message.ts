@@ -47,8 +47,14 @@ export function addressesOf(rs: readonly GraphRecipient[] | null | undefined): A
 }
 
 /** Addresses as Graph recipients. */
-export function toRecipients(addresses: ReadonlyArray<string | Address>): Array<{ emailAddress: { address: string; name?: string } }> {
-  return addresses.map((a) => (typeof a === 'string' ? { emailAddress: { address: a } } : { emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } }));
+export function toRecipients(
+  addresses: ReadonlyArray<string | Address>,
+): Array<{ emailAddress: { address: string; name?: string } }> {
+  return addresses.map((a) =>
+    typeof a === 'string'
+      ? { emailAddress: { address: a } }
+      : { emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } },
+  );
 }
 
 /** A Graph message in the shape of mail.search's results. */
@@ -68,7 +74,10 @@ export function toMailMessage(m: GraphMessage): MailMessage {
 
 /** A message body as plain text: markup, styles and scripts dropped, paragraphs kept. */
 export function bodyText(body: GraphMessage['body']): string {
-  if ((body?.contentType ?? 'text').toLowerCase() !== 'html') return (body?.content ?? '').replace(/\r\n?/g, '\n').trim();
-  const content = (body?.content ?? '').replace(/<(head|style|script)\b[\s\S]*?<\/\1\s*>/gi, '').replace(/\r\n?/g, '\n');
+  if ((body?.contentType ?? 'text').toLowerCase() !== 'html')
+    return (body?.content ?? '').replace(/\r\n?/g, '\n').trim();
+  const content = (body?.content ?? '')
+    .replace(/<(head|style|script)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\r\n?/g, '\n');
   return plainText({ contentType: 'html', content: content.replace(/>\s*\n\s*</g, '><') });
 }

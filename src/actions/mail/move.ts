@@ -36,13 +36,18 @@ export function mailMove(gateway: GraphGateway): ActionSpec<MailMoveInput, MailM
     literalFields: ['folder'],
     editable: [{ name: 'folder', label: 'Folder', kind: 'text' }],
     describe(input) {
-      const count = Array.isArray(input.messageIds) ? `${input.messageIds.length} message${input.messageIds.length === 1 ? '' : 's'}` : `the messages ${display(input.messageIds)}`;
+      const count = Array.isArray(input.messageIds)
+        ? `${input.messageIds.length} message${input.messageIds.length === 1 ? '' : 's'}`
+        : `the messages ${display(input.messageIds)}`;
       return {
         title: `Move ${count} to ${display(input.folder)}`,
         target: `Your ${display(input.folder)} folder`,
         reads: `Which folder ${count} are in`,
         fields: [
-          { label: 'Messages', value: Array.isArray(input.messageIds) ? String(input.messageIds.length) : display(input.messageIds) },
+          {
+            label: 'Messages',
+            value: Array.isArray(input.messageIds) ? String(input.messageIds.length) : display(input.messageIds),
+          },
           { label: 'To folder', value: display(input.folder) },
         ],
       };
@@ -60,15 +65,26 @@ export function mailMove(gateway: GraphGateway): ActionSpec<MailMoveInput, MailM
       const alreadyThere: string[] = [];
       for (const id of [...new Set(input.messageIds)]) {
         const path = messagePath(ctx.actor.id, id);
-        const current = await graph.get<GraphMessage>(path, { $select: 'id,parentFolderId' }, { ...options, what: 'the message' });
+        const current = await graph.get<GraphMessage>(
+          path,
+          { $select: 'id,parentFolderId' },
+          { ...options, what: 'the message' },
+        );
         if (current.parentFolderId === folder.id) {
           alreadyThere.push(id);
           continue;
         }
-        await graph.post(`${path}/move`, { destinationId: folder.id }, { ...options, what: 'the message', idempotent: true });
+        await graph.post(
+          `${path}/move`,
+          { destinationId: folder.id },
+          { ...options, what: 'the message', idempotent: true },
+        );
         moved.push(id);
       }
-      return { output: { folderId: folder.id, folderName: folder.displayName ?? input.folder, moved, alreadyThere }, provenance: input.messageIds };
+      return {
+        output: { folderId: folder.id, folderName: folder.displayName ?? input.folder, moved, alreadyThere },
+        provenance: input.messageIds,
+      };
     },
   };
 }

@@ -31,7 +31,8 @@ export const mailReadOutput = z.object({
 });
 export type MailReadOutput = z.infer<typeof mailReadOutput>;
 
-const SELECT = 'id,subject,from,toRecipients,ccRecipients,receivedDateTime,conversationId,isRead,body,hasAttachments,webLink';
+const SELECT =
+  'id,subject,from,toRecipients,ccRecipients,receivedDateTime,conversationId,isRead,body,hasAttachments,webLink';
 
 interface GraphAttachment {
   readonly id: string;
@@ -68,19 +69,36 @@ export function mailRead(gateway: GraphGateway): ActionSpec<MailReadInput, MailR
       const graph = gateway.forUser(ctx.actor);
       const path = messagePath(ctx.actor.id, input.messageId);
       const headers = { Prefer: `${TEXT_BODY.Prefer}, ${IMMUTABLE_IDS.Prefer}` };
-      const m = await graph.get<GraphMessage>(path, { $select: SELECT }, { headers, signal: ctx.signal, what: 'the message' });
+      const m = await graph.get<GraphMessage>(
+        path,
+        { $select: SELECT },
+        { headers, signal: ctx.signal, what: 'the message' },
+      );
       // Only ask for attachments when there are some; inline images of HTML mail are not attachments people mean.
       const found = m.hasAttachments
-        ? await graph.get<{ value?: GraphAttachment[] }>(`${path}/attachments`, { $select: 'id,name,size,contentType,isInline' }, { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the attachments' })
+        ? await graph.get<{ value?: GraphAttachment[] }>(
+            `${path}/attachments`,
+            { $select: 'id,name,size,contentType,isInline' },
+            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the attachments' },
+          )
         : { value: [] };
       const attachments = (found.value ?? [])
         .filter((a) => a.isInline !== true)
-        .map((a) => ({ id: a.id, name: a.name ?? '', size: a.size ?? 0, contentType: a.contentType ?? 'application/octet-stream' }));
+        .map((a) => ({
+          id: a.id,
+          name: a.name ?? '',
+          size: a.size ?? 0,
+          contentType: a.contentType ?? 'application/octet-stream',
+        }));
       const from = addressOf(m.from);
       const to = addressesOf(m.toRecipients);
       const cc = addressesOf(m.ccRecipients);
       const skip = new Set([from.address.toLowerCase(), (ctx.actor.upn ?? '').toLowerCase()]);
-      const others = [...to, ...cc].filter((a, i, all) => !skip.has(a.address.toLowerCase()) && all.findIndex((b) => b.address.toLowerCase() === a.address.toLowerCase()) === i);
+      const others = [...to, ...cc].filter(
+        (a, i, all) =>
+          !skip.has(a.address.toLowerCase()) &&
+          all.findIndex((b) => b.address.toLowerCase() === a.address.toLowerCase()) === i,
+      );
       const output: MailReadOutput = {
         id: m.id,
         subject: m.subject ?? '',

@@ -17,7 +17,14 @@ export function recipientDestinations(input: Record<string, unknown>, field: str
     if (typeof item === 'string') return [{ kind: 'recipient', value: item, field }];
     const r = item as { address?: unknown; name?: unknown } | null;
     if (typeof r?.address !== 'string') return [];
-    return [{ kind: 'recipient', value: r.address, field, ...(typeof r.name === 'string' && r.name ? { label: r.name } : {}) }];
+    return [
+      {
+        kind: 'recipient',
+        value: r.address,
+        field,
+        ...(typeof r.name === 'string' && r.name ? { label: r.name } : {}),
+      },
+    ];
   });
 }
 

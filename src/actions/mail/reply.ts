@@ -56,7 +56,10 @@ export function mailReply(gateway: GraphGateway): ActionSpec<MailReplyInput, Mai
       return {
         title: `${input.replyAll === true ? 'Reply all' : 'Reply'} to ${listNames(to) || '(no recipients)'}`,
         target: [...to, ...cc].join(', '),
-        reads: typeof input.comment === 'string' ? 'Nothing: the reply is sent as written below, with the original quoted' : `The text produced ${display(input.comment)}`,
+        reads:
+          typeof input.comment === 'string'
+            ? 'Nothing: the reply is sent as written below, with the original quoted'
+            : `The text produced ${display(input.comment)}`,
         fields: [
           { label: 'In reply to', value: original },
           { label: 'To', value: to.join(', ') },
@@ -70,24 +73,39 @@ export function mailReply(gateway: GraphGateway): ActionSpec<MailReplyInput, Mai
       const to = input.to.map(address);
       const existing = await earlierAttempt(graph, ctx);
       if (existing && existing.isDraft === false) {
-        return { output: { messageId: existing.id, inReplyTo: input.messageId, to, sentAt: existing.sentDateTime ?? ctx.now.toISOString() }, provenance: [input.messageId] };
+        return {
+          output: {
+            messageId: existing.id,
+            inReplyTo: input.messageId,
+            to,
+            sentAt: existing.sentDateTime ?? ctx.now.toISOString(),
+          },
+          provenance: [input.messageId],
+        };
       }
       const create = input.replyAll ? 'createReplyAll' : 'createReply';
       // The approved recipients replace Outlook's own choice, so what was shown is what is sent.
-      const draftId = existing?.id ?? (await graph.post<{ id: string }>(
-        `${messagePath(ctx.actor.id, input.messageId)}/${create}`,
-        {
-          comment: input.comment,
-          message: {
-            toRecipients: toRecipients(to),
-            ccRecipients: toRecipients((input.cc ?? []).map(address)),
-            singleValueExtendedProperties: stampFor(ctx),
-          },
-        },
-        { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
-      )).id;
+      const draftId =
+        existing?.id ??
+        (
+          await graph.post<{ id: string }>(
+            `${messagePath(ctx.actor.id, input.messageId)}/${create}`,
+            {
+              comment: input.comment,
+              message: {
+                toRecipients: toRecipients(to),
+                ccRecipients: toRecipients((input.cc ?? []).map(address)),
+                singleValueExtendedProperties: stampFor(ctx),
+              },
+            },
+            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
+          )
+        ).id;
       await sendDraft(graph, ctx, draftId);
-      return { output: { messageId: draftId, inReplyTo: input.messageId, to, sentAt: ctx.now.toISOString() }, provenance: [input.messageId] };
+      return {
+        output: { messageId: draftId, inReplyTo: input.messageId, to, sentAt: ctx.now.toISOString() },
+        provenance: [input.messageId],
+      };
     },
   };
 }

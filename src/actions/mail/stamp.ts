@@ -28,7 +28,13 @@ export async function sendDraft(graph: GraphPort, ctx: ActionContext, draftId: s
 export function addressList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return items
-    .map((item: unknown) => (typeof item === 'string' ? item : typeof item === 'object' && item !== null ? (item as Partial<Address>).address : undefined))
+    .map((item: unknown) =>
+      typeof item === 'string'
+        ? item
+        : typeof item === 'object' && item !== null
+          ? (item as Partial<Address>).address
+          : undefined,
+    )
     .filter((address): address is string => typeof address === 'string');
 }
 

@@ -41,7 +41,10 @@ export function mailSummariseThread(gateway: GraphGateway): ActionSpec<Summarise
     permissions: { delegated: ['Mail.Read'], application: ['Mail.Read'] },
     editable: [{ name: 'maxItems', label: 'At most (messages)', kind: 'number' }],
     describe(input) {
-      const thread = input.subject === undefined ? `the thread of message ${display(input.messageId)}` : `the thread "${display(input.subject)}"`;
+      const thread =
+        input.subject === undefined
+          ? `the thread of message ${display(input.messageId)}`
+          : `the thread "${display(input.subject)}"`;
       return {
         title: input.subject === undefined ? 'Summarise a mail thread' : `Summarise ${thread}`,
         target: 'A summary for you (nothing is sent)',
@@ -55,7 +58,11 @@ export function mailSummariseThread(gateway: GraphGateway): ActionSpec<Summarise
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const options = { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' };
-      const anchor = await graph.get<GraphMessage>(messagePath(ctx.actor.id, input.messageId), { $select: 'id,subject,conversationId' }, options);
+      const anchor = await graph.get<GraphMessage>(
+        messagePath(ctx.actor.id, input.messageId),
+        { $select: 'id,subject,conversationId' },
+        options,
+      );
       const conversationId = anchor.conversationId ?? '';
       // Graph cannot order a conversationId filter by date; the summary orders the messages itself.
       const found = conversationId
@@ -73,7 +80,9 @@ export function mailSummariseThread(gateway: GraphGateway): ActionSpec<Summarise
       return {
         output: { summary, subject, conversationId, count: items.length, sourceIds },
         provenance: [...new Set([anchor.id, ...sourceIds])],
-        sources: items.filter((m) => sourceIds.includes(m.id)).map((m) => ({ id: m.id, title: `${m.from.name || m.from.address}: ${m.subject}` })),
+        sources: items
+          .filter((m) => sourceIds.includes(m.id))
+          .map((m) => ({ id: m.id, title: `${m.from.name || m.from.address}: ${m.subject}` })),
       };
     },
   };

@@ -16,7 +16,9 @@ export const mailUpdateInput = z
     /** Mark as read (true) or unread (false). */
     isRead: z.boolean().optional(),
   })
-  .refine((input) => input.flag !== undefined || input.isRead !== undefined, { message: 'say what to change: flag and/or isRead' });
+  .refine((input) => input.flag !== undefined || input.isRead !== undefined, {
+    message: 'say what to change: flag and/or isRead',
+  });
 export type MailUpdateInput = z.infer<typeof mailUpdateInput>;
 
 export const mailUpdateOutput = z.object({ updated: z.array(z.string()) });
@@ -24,7 +26,8 @@ export type MailUpdateOutput = z.infer<typeof mailUpdateOutput>;
 
 function whatChanges(input: Record<string, unknown>): string {
   const parts: string[] = [];
-  if (typeof input.flag === 'string' && input.flag in FLAG_WORDS) parts.push(FLAG_WORDS[input.flag as keyof typeof FLAG_WORDS]);
+  if (typeof input.flag === 'string' && input.flag in FLAG_WORDS)
+    parts.push(FLAG_WORDS[input.flag as keyof typeof FLAG_WORDS]);
   if (input.isRead === true) parts.push(parts.length > 0 ? 'mark as read' : 'Mark as read');
   if (input.isRead === false) parts.push(parts.length > 0 ? 'mark as unread' : 'Mark as unread');
   return parts.join(' and ') || 'Update';
@@ -42,7 +45,9 @@ export function mailUpdate(gateway: GraphGateway): ActionSpec<MailUpdateInput, M
     editable: [],
     describe(input) {
       const ids = input.messageIds;
-      const count = Array.isArray(ids) ? `${ids.length} message${ids.length === 1 ? '' : 's'}` : `the messages ${display(ids)}`;
+      const count = Array.isArray(ids)
+        ? `${ids.length} message${ids.length === 1 ? '' : 's'}`
+        : `the messages ${display(ids)}`;
       const fields = [
         { label: 'Messages', value: Array.isArray(ids) ? String(ids.length) : display(ids) },
         ...(input.flag !== undefined ? [{ label: 'Flag', value: display(input.flag) }] : []),
@@ -59,7 +64,11 @@ export function mailUpdate(gateway: GraphGateway): ActionSpec<MailUpdateInput, M
       const updated: string[] = [];
       // PATCH sets a state, so a retry after a partial run converges.
       for (const id of [...new Set(input.messageIds)]) {
-        await graph.patch(messagePath(ctx.actor.id, id), change, { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' });
+        await graph.patch(messagePath(ctx.actor.id, id), change, {
+          headers: IMMUTABLE_IDS,
+          signal: ctx.signal,
+          what: 'the message',
+        });
         updated.push(id);
       }
       return { output: { updated }, provenance: updated };

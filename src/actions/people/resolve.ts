@@ -27,15 +27,27 @@ export function peopleResolve(gateway: GraphGateway): ActionSpec<ResolveInput, R
     permissions: { delegated: ['User.Read.All'], application: ['User.Read.All'] },
     editable: [],
     describe(input) {
-      return { title: `Look up ${display(input.query)} in the directory`, target: display(input.query), reads: 'The organisation directory', fields: [{ label: 'Name or address', value: display(input.query) }] };
+      return {
+        title: `Look up ${display(input.query)} in the directory`,
+        target: display(input.query),
+        reads: 'The organisation directory',
+        fields: [{ label: 'Name or address', value: display(input.query) }],
+      };
     },
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
-      const found = await graph.get<{ value?: GraphPerson[] }>('/users', { $filter: peopleFilter(input.query.trim()), $select: PERSON_SELECT, $top: MAX_MATCHES }, { signal: ctx.signal, what: 'the directory' });
-      const people = (found.value ?? []).map(summarisePerson).sort((a, b) => a.displayName.localeCompare(b.displayName));
-      const answer = people.length === 0
-        ? `Nobody in the directory matches "${input.query}".`
-        : `${people.length === 1 ? 'One person matches' : `${people.length} people match`} "${input.query}": ${people.map((p) => `${who(p)} <${p.mail}>`).join(', ')}.`;
+      const found = await graph.get<{ value?: GraphPerson[] }>(
+        '/users',
+        { $filter: peopleFilter(input.query.trim()), $select: PERSON_SELECT, $top: MAX_MATCHES },
+        { signal: ctx.signal, what: 'the directory' },
+      );
+      const people = (found.value ?? [])
+        .map(summarisePerson)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName));
+      const answer =
+        people.length === 0
+          ? `Nobody in the directory matches "${input.query}".`
+          : `${people.length === 1 ? 'One person matches' : `${people.length} people match`} "${input.query}": ${people.map((p) => `${who(p)} <${p.mail}>`).join(', ')}.`;
       return { output: { people, count: people.length, answer }, provenance: people.map((p) => p.id) };
     },
   };

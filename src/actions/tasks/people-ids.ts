@@ -23,9 +23,17 @@ export async function usersByKey(graph: GraphPort, keys: readonly string[], sign
   const answers = await lookUp(graph, keys, signal);
   return answers.map((answer, i) => {
     if (answer.status !== 200) {
-      throw new DelegateError('user_input', 'person_not_found', `I couldn't find ${keys[i] ?? 'someone'} in your organisation's directory.`);
+      throw new DelegateError(
+        'user_input',
+        'person_not_found',
+        `I couldn't find ${keys[i] ?? 'someone'} in your organisation's directory.`,
+      );
     }
-    return { id: answer.body.id, displayName: answer.body.displayName ?? answer.body.mail ?? answer.body.id, mail: answer.body.mail ?? '' };
+    return {
+      id: answer.body.id,
+      displayName: answer.body.displayName ?? answer.body.mail ?? answer.body.id,
+      mail: answer.body.mail ?? '',
+    };
   });
 }
 
@@ -38,10 +46,16 @@ function lookUp(graph: GraphPort, keys: readonly string[], signal?: AbortSignal)
 }
 
 /** Display names by user id; someone no longer in the directory keeps their id as a name. */
-export async function namesById(graph: GraphPort, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, string>> {
+export async function namesById(
+  graph: GraphPort,
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
   const answers = await lookUp(graph, ids, signal);
-  return new Map(ids.map((id, i) => {
-    const answer = answers[i];
-    return [id, answer?.status === 200 ? answer.body.displayName ?? id : id];
-  }));
+  return new Map(
+    ids.map((id, i) => {
+      const answer = answers[i];
+      return [id, answer?.status === 200 ? (answer.body.displayName ?? id) : id];
+    }),
+  );
 }

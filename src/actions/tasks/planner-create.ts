@@ -75,28 +75,48 @@ export function plannerCreateTask(gateway: GraphGateway): ActionSpec<PlannerCrea
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const plan = await findPlan(graph, ctx.actor.id, input.plan, ctx.signal);
-      const existing = ctx.attempt > 1 ? await findCreated(graph, plan.id, input.title, ctx.actor.id, ctx.idempotencyKey, ctx.signal) : undefined;
+      const existing =
+        ctx.attempt > 1
+          ? await findCreated(graph, plan.id, input.title, ctx.actor.id, ctx.idempotencyKey, ctx.signal)
+          : undefined;
       const task = existing ?? (await create(input, plan.id, ctx.idempotencyKey));
       return {
-        output: { taskId: task.id, planId: plan.id, title: task.title, assigneeIds: Object.keys(task.assignments ?? {}), dueDateTime: task.dueDateTime ?? null },
+        output: {
+          taskId: task.id,
+          planId: plan.id,
+          title: task.title,
+          assigneeIds: Object.keys(task.assignments ?? {}),
+          dueDateTime: task.dueDateTime ?? null,
+        },
         provenance: [],
       };
 
       async function create(values: PlannerCreateInput, planId: string, key: string): Promise<GraphPlannerTask> {
         const buckets = await listBuckets(graph, planId, ctx.signal);
-        const bucket = values.bucket === undefined ? buckets[0] : buckets.find((b) => b.name.toLowerCase() === values.bucket?.toLowerCase());
+        const bucket =
+          values.bucket === undefined
+            ? buckets[0]
+            : buckets.find((b) => b.name.toLowerCase() === values.bucket?.toLowerCase());
         if (values.bucket !== undefined && !bucket) {
-          throw new DelegateError('user_input', 'bucket_not_found', `The ${plan.title} plan has no bucket called "${values.bucket}" (it has ${buckets.map((b) => `"${b.name}"`).join(', ') || 'none'}).`);
+          throw new DelegateError(
+            'user_input',
+            'bucket_not_found',
+            `The ${plan.title} plan has no bucket called "${values.bucket}" (it has ${buckets.map((b) => `"${b.name}"`).join(', ') || 'none'}).`,
+          );
         }
         const people = await usersByKey(graph, values.assignees, ctx.signal);
-        return graph.post<GraphPlannerTask>('/planner/tasks', {
-          planId,
-          ...(bucket ? { bucketId: bucket.id } : {}),
-          title: values.title,
-          assignments: Object.fromEntries(people.map((p) => [p.id, assignment])),
-          ...(values.dueDateTime ? { dueDateTime: toUtcIso(values.dueDateTime) } : {}),
-          details: { description: describedWithKey(values.description, key), previewType: 'description' },
-        }, { signal: ctx.signal, what: 'the plan' });
+        return graph.post<GraphPlannerTask>(
+          '/planner/tasks',
+          {
+            planId,
+            ...(bucket ? { bucketId: bucket.id } : {}),
+            title: values.title,
+            assignments: Object.fromEntries(people.map((p) => [p.id, assignment])),
+            ...(values.dueDateTime ? { dueDateTime: toUtcIso(values.dueDateTime) } : {}),
+            details: { description: describedWithKey(values.description, key), previewType: 'description' },
+          },
+          { signal: ctx.signal, what: 'the plan' },
+        );
       }
     },
   };

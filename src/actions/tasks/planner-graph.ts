@@ -37,27 +37,50 @@ const PLAN_PAGES = 2;
 
 /** The plans the requester can see (those of the groups they belong to). */
 export function listPlans(graph: GraphPort, actorId: string, signal?: AbortSignal): Promise<GraphPlan[]> {
-  return graph.getAll<GraphPlan>(`${userRoot(actorId)}/planner/plans`, { maxPages: PLAN_PAGES, signal, what: 'your plans' });
+  return graph.getAll<GraphPlan>(`${userRoot(actorId)}/planner/plans`, {
+    maxPages: PLAN_PAGES,
+    signal,
+    what: 'your plans',
+  });
 }
 
 /**
  * A plan named by id or by title (case-insensitive) among the requester's plans. Unknown or
  * ambiguous names are the requester's to fix, so they come back as user-input errors.
  */
-export async function findPlan(graph: GraphPort, actorId: string, plan: string, signal?: AbortSignal): Promise<GraphPlan> {
+export async function findPlan(
+  graph: GraphPort,
+  actorId: string,
+  plan: string,
+  signal?: AbortSignal,
+): Promise<GraphPlan> {
   const plans = await listPlans(graph, actorId, signal);
-  const wanted = plan.trim().toLowerCase().replace(/\s+plan$/, '');
+  const wanted = plan
+    .trim()
+    .toLowerCase()
+    .replace(/\s+plan$/, '');
   const byId = plans.find((p) => p.id === plan.trim());
   if (byId) return byId;
   // An id that is not among the requester's plans: ask Planner, which answers 403 or 404 as it should.
-  if (PLAN_ID.test(plan.trim())) return graph.get<GraphPlan>(planPath(plan.trim()), undefined, { signal, what: 'the plan' });
-  const matches = plans.filter((p) => p.title.toLowerCase() === wanted || p.title.toLowerCase() === plan.trim().toLowerCase());
+  if (PLAN_ID.test(plan.trim()))
+    return graph.get<GraphPlan>(planPath(plan.trim()), undefined, { signal, what: 'the plan' });
+  const matches = plans.filter(
+    (p) => p.title.toLowerCase() === wanted || p.title.toLowerCase() === plan.trim().toLowerCase(),
+  );
   if (matches.length === 1 && matches[0]) return matches[0];
   const names = plans.map((p) => `"${p.title}"`).join(', ') || 'none';
   if (matches.length > 1) {
-    throw new DelegateError('user_input', 'plan_ambiguous', `Several of your plans are called "${plan}". Use the plan's id instead.`);
+    throw new DelegateError(
+      'user_input',
+      'plan_ambiguous',
+      `Several of your plans are called "${plan}". Use the plan's id instead.`,
+    );
   }
-  throw new DelegateError('user_input', 'plan_not_found', `I couldn't find a plan called "${plan}" among yours (${names}).`);
+  throw new DelegateError(
+    'user_input',
+    'plan_not_found',
+    `I couldn't find a plan called "${plan}" among yours (${names}).`,
+  );
 }
 
 export const planPath = (planId: string): string => `/planner/plans/${encodeURIComponent(planId)}`;

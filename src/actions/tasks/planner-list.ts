@@ -3,7 +3,14 @@ import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
 import { userRoot } from '../common/keys';
-import { findPlan, listBuckets, listPlans, listPlanTasks, type GraphBucket, type GraphPlannerTask } from './planner-graph';
+import {
+  findPlan,
+  listBuckets,
+  listPlans,
+  listPlanTasks,
+  type GraphBucket,
+  type GraphPlannerTask,
+} from './planner-graph';
 import { plannerTaskSummary, summariseTasks, type PlannerTaskSummary } from './planner-summary';
 
 export const plannerListInput = z.object({
@@ -36,7 +43,11 @@ const NAMED = 8;
 function plannerAnswer(tasks: readonly PlannerTaskSummary[], where: string): string {
   if (tasks.length === 0) return `No open tasks ${where}.`;
   const line = (t: PlannerTaskSummary): string => {
-    const bits = [t.dueDateTime ? `due ${t.dueDateTime.slice(0, 10)}` : '', t.assignees.map((a) => a.name).join(' and '), t.percentComplete > 0 ? `${t.percentComplete}%` : ''].filter(Boolean);
+    const bits = [
+      t.dueDateTime ? `due ${t.dueDateTime.slice(0, 10)}` : '',
+      t.assignees.map((a) => a.name).join(' and '),
+      t.percentComplete > 0 ? `${t.percentComplete}%` : '',
+    ].filter(Boolean);
     return bits.length > 0 ? `${t.title} (${bits.join(', ')})` : t.title;
   };
   const more = tasks.length > NAMED ? ` and ${tasks.length - NAMED} more` : '';
@@ -55,20 +66,38 @@ export function plannerListTasks(gateway: GraphGateway): ActionSpec<PlannerListI
     editable: [],
     describe(input) {
       const which = input.plan === undefined ? 'Your Planner tasks' : `Tasks in the ${display(input.plan)} plan`;
-      return { title: `List ${which.charAt(0).toLowerCase()}${which.slice(1)}`, target: which, reads: which, fields: [{ label: 'Plan', value: display(input.plan) || 'All your plans' }] };
+      return {
+        title: `List ${which.charAt(0).toLowerCase()}${which.slice(1)}`,
+        target: which,
+        reads: which,
+        fields: [{ label: 'Plan', value: display(input.plan) || 'All your plans' }],
+      };
     },
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
-      const plans = input.plan === undefined ? await listPlans(graph, ctx.actor.id, ctx.signal) : [await findPlan(graph, ctx.actor.id, input.plan, ctx.signal)];
+      const plans =
+        input.plan === undefined
+          ? await listPlans(graph, ctx.actor.id, ctx.signal)
+          : [await findPlan(graph, ctx.actor.id, input.plan, ctx.signal)];
       let buckets: GraphBucket[] = [];
       let tasks: GraphPlannerTask[];
       if (input.plan === undefined) {
-        tasks = await graph.getAll<GraphPlannerTask>(`${userRoot(ctx.actor.id)}/planner/tasks`, { maxPages: 3, signal: ctx.signal, what: 'your tasks' });
+        tasks = await graph.getAll<GraphPlannerTask>(`${userRoot(ctx.actor.id)}/planner/tasks`, {
+          maxPages: 3,
+          signal: ctx.signal,
+          what: 'your tasks',
+        });
       } else {
         const plan = plans[0]!;
-        [buckets, tasks] = await Promise.all([listBuckets(graph, plan.id, ctx.signal), listPlanTasks(graph, plan.id, ctx.signal)]);
+        [buckets, tasks] = await Promise.all([
+          listBuckets(graph, plan.id, ctx.signal),
+          listPlanTasks(graph, plan.id, ctx.signal),
+        ]);
       }
-      const open = tasks.filter((t) => input.includeCompleted || (t.percentComplete ?? 0) < 100).sort(byDue).slice(0, input.top);
+      const open = tasks
+        .filter((t) => input.includeCompleted || (t.percentComplete ?? 0) < 100)
+        .sort(byDue)
+        .slice(0, input.top);
       const summaries = await summariseTasks(graph, open, plans, buckets, ctx.signal);
       return {
         output: {
@@ -76,7 +105,10 @@ export function plannerListTasks(gateway: GraphGateway): ActionSpec<PlannerListI
           buckets: buckets.map((b) => ({ id: b.id, name: b.name, planId: b.planId })),
           tasks: summaries,
           count: summaries.length,
-          answer: plannerAnswer(summaries, input.plan === undefined ? 'assigned to you' : `in ${plans[0]?.title ?? input.plan}`),
+          answer: plannerAnswer(
+            summaries,
+            input.plan === undefined ? 'assigned to you' : `in ${plans[0]?.title ?? input.plan}`,
+          ),
         },
         provenance: summaries.map((t) => t.id),
         sources: summaries.map((t) => ({ id: t.id, title: t.title })),

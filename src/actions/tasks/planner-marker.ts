@@ -20,11 +20,23 @@ export function describedWithKey(description: string | undefined, key: string): 
  * requester, carrying the key line. Only those few candidates' details are read.
  */
 export async function findCreated(
-  graph: GraphPort, planId: string, title: string, actorId: string, key: string, signal?: AbortSignal,
+  graph: GraphPort,
+  planId: string,
+  title: string,
+  actorId: string,
+  key: string,
+  signal?: AbortSignal,
 ): Promise<GraphPlannerTask | undefined> {
-  const candidates = (await listPlanTasks(graph, planId, signal)).filter((t) => t.title === title && t.createdBy?.user?.id === actorId);
+  const candidates = (await listPlanTasks(graph, planId, signal)).filter(
+    (t) => t.title === title && t.createdBy?.user?.id === actorId,
+  );
   if (candidates.length === 0) return undefined;
-  const details = await graph.batch<{ description?: string | null }>(candidates.map((t) => ({ url: `${taskPath(t.id)}/details` })), { signal, what: 'the plan' });
+  const details = await graph.batch<{ description?: string | null }>(
+    candidates.map((t) => ({ url: `${taskPath(t.id)}/details` })),
+    { signal, what: 'the plan' },
+  );
   const line = keyLine(key);
-  return candidates.find((_, i) => (details[i]?.status === 200 ? details[i]?.body.description ?? '' : '').includes(line));
+  return candidates.find((_, i) =>
+    (details[i]?.status === 200 ? (details[i]?.body.description ?? '') : '').includes(line),
+  );
 }

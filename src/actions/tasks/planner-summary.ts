@@ -18,7 +18,11 @@ export type PlannerTaskSummary = z.infer<typeof plannerTaskSummary>;
 
 /** Tasks with their plan's title, bucket name and assignees' names (looked up once per person). */
 export async function summariseTasks(
-  graph: GraphPort, tasks: readonly GraphPlannerTask[], plans: readonly GraphPlan[], buckets: readonly GraphBucket[], signal?: AbortSignal,
+  graph: GraphPort,
+  tasks: readonly GraphPlannerTask[],
+  plans: readonly GraphPlan[],
+  buckets: readonly GraphBucket[],
+  signal?: AbortSignal,
 ): Promise<PlannerTaskSummary[]> {
   const ids = [...new Set(tasks.flatMap(assigneeIds))];
   const people = await namesById(graph, ids, signal);

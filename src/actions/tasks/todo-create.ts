@@ -26,14 +26,22 @@ const APP = 'Delegate';
  * `linkedResources` (externalId), which is exactly what reconciliation needs.
  */
 async function findCreated(graph: GraphPort, path: string, ctx: ActionContext): Promise<GraphTodoTask | undefined> {
-  const tasks = await graph.getAll<GraphTodoTask>(path, { maxPages: 5, query: { $top: 100, $expand: 'linkedResources' }, signal: ctx.signal, what: 'your To Do list' });
-  return tasks.find((t) => (t.linkedResources ?? []).some((r) => r.applicationName === APP && r.externalId === ctx.idempotencyKey));
+  const tasks = await graph.getAll<GraphTodoTask>(path, {
+    maxPages: 5,
+    query: { $top: 100, $expand: 'linkedResources' },
+    signal: ctx.signal,
+    what: 'your To Do list',
+  });
+  return tasks.find((t) =>
+    (t.linkedResources ?? []).some((r) => r.applicationName === APP && r.externalId === ctx.idempotencyKey),
+  );
 }
 
 export function todoCreateTask(gateway: GraphGateway): ActionSpec<TodoCreateInput, TodoCreateOutput> {
   return {
     name: 'todo.createTask',
-    description: "Add a task to one of the requester's own Microsoft To Do lists (by name; the default Tasks list when none is given), with an optional due date and note. Adds exactly one task per step, even when retried.",
+    description:
+      "Add a task to one of the requester's own Microsoft To Do lists (by name; the default Tasks list when none is given), with an optional due date and note. Adds exactly one task per step, even when retried.",
     input: todoCreateInput,
     output: todoCreateOutput,
     risk: 'write-internal',
@@ -53,7 +61,13 @@ export function todoCreateTask(gateway: GraphGateway): ActionSpec<TodoCreateInpu
         fields: [
           { label: 'List', value: list },
           { label: 'Task', value: display(input.title) },
-          { label: 'Due', value: typeof input.dueDateTime === 'string' ? input.dueDateTime.slice(0, 10) : display(input.dueDateTime) || 'No due date' },
+          {
+            label: 'Due',
+            value:
+              typeof input.dueDateTime === 'string'
+                ? input.dueDateTime.slice(0, 10)
+                : display(input.dueDateTime) || 'No due date',
+          },
           ...(input.note === undefined ? [] : [{ label: 'Note', value: display(input.note) }]),
         ],
       };
@@ -63,12 +77,20 @@ export function todoCreateTask(gateway: GraphGateway): ActionSpec<TodoCreateInpu
       const list = await findList(graph, ctx.actor.id, input.list, ctx.signal);
       const path = tasksPath(ctx.actor.id, list.id);
       const existing = ctx.attempt > 1 ? await findCreated(graph, path, ctx) : undefined;
-      const task = existing ?? (await graph.post<GraphTodoTask>(path, {
-        title: input.title,
-        ...(input.dueDateTime ? { dueDateTime: toGraphDateTime(input.dueDateTime, 'UTC') } : {}),
-        ...(input.note ? { body: { content: input.note, contentType: 'text' } } : {}),
-        linkedResources: [{ applicationName: APP, externalId: ctx.idempotencyKey, displayName: 'Added by Delegate' }],
-      }, { signal: ctx.signal, what: 'your To Do list' }));
+      const task =
+        existing ??
+        (await graph.post<GraphTodoTask>(
+          path,
+          {
+            title: input.title,
+            ...(input.dueDateTime ? { dueDateTime: toGraphDateTime(input.dueDateTime, 'UTC') } : {}),
+            ...(input.note ? { body: { content: input.note, contentType: 'text' } } : {}),
+            linkedResources: [
+              { applicationName: APP, externalId: ctx.idempotencyKey, displayName: 'Added by Delegate' },
+            ],
+          },
+          { signal: ctx.signal, what: 'your To Do list' },
+        ));
       return { output: { taskId: task.id, listId: list.id, title: task.title }, provenance: [] };
     },
   };

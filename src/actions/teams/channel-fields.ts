@@ -23,6 +23,13 @@ export function channelMessagesPath(input: { readonly teamId: string; readonly c
 /** The channel a write posts to, for the guards. */
 export function channelDestination(input: Record<string, unknown>): Destination[] {
   return typeof input.teamId === 'string' && typeof input.channelId === 'string'
-    ? [{ kind: 'channel', value: `${input.teamId}/${input.channelId}`, label: typeof input.channelName === 'string' ? input.channelName : undefined, field: 'channelId' }]
+    ? [
+        {
+          kind: 'channel',
+          value: `${input.teamId}/${input.channelId}`,
+          label: typeof input.channelName === 'string' ? input.channelName : undefined,
+          field: 'channelId',
+        },
+      ]
     : [];
 }

@@ -12,10 +12,5 @@ export { chatSendRisk } from './send-chat-message';
  * registered with the original actions in src/actions/index.ts).
  */
 export function teamsActions(gateway: GraphGateway): ActionSpec[] {
-  return [
-    listChannels(gateway),
-    listChannelMessages(gateway),
-    replyToMessage(gateway),
-    sendChatMessage(gateway),
-  ];
+  return [listChannels(gateway), listChannelMessages(gateway), replyToMessage(gateway), sendChatMessage(gateway)];
 }

@@ -46,8 +46,13 @@ function clipTo(text: string, max: number): string {
 function asItems(p: ChannelPost): MailMessage[] {
   const subject = clipTo(p.text.split('\n')[0] ?? '', SUBJECT_LENGTH) || '(no text)';
   const item = (m: z.infer<typeof reply>, s: string): MailMessage => ({
-    id: m.id, subject: s, from: { name: m.author, address: '' }, receivedDateTime: m.createdDateTime,
-    bodyPreview: clipTo(m.text, PREVIEW_LENGTH), isRead: true, ...(p.webUrl ? { webLink: p.webUrl } : {}),
+    id: m.id,
+    subject: s,
+    from: { name: m.author, address: '' },
+    receivedDateTime: m.createdDateTime,
+    bodyPreview: clipTo(m.text, PREVIEW_LENGTH),
+    isRead: true,
+    ...(p.webUrl ? { webLink: p.webUrl } : {}),
   });
   return [item(p, subject), ...p.replies.map((r) => item(r, `Re: ${subject}`))];
 }
@@ -57,13 +62,26 @@ function toReply(m: GraphChatMessage): z.infer<typeof reply> {
 }
 
 /** The replies of one post from its batch answer; a failed sub-request fails the read like a direct call would. */
-function repliesFrom(answer: BatchResponse<{ value?: GraphChatMessage[] }> | undefined, what: string): GraphChatMessage[] {
+function repliesFrom(
+  answer: BatchResponse<{ value?: GraphChatMessage[] }> | undefined,
+  what: string,
+): GraphChatMessage[] {
   if (answer && answer.status >= 200 && answer.status < 300) return answer.body?.value ?? [];
   const graphCode = (answer?.body as { error?: { code?: string } } | undefined)?.error?.code;
-  throw new GraphError({ status: answer?.status ?? 0, graphCode, clientRequestId: '', ambiguous: false, what, identity: 'user', requestId: answer?.headers['request-id'] });
+  throw new GraphError({
+    status: answer?.status ?? 0,
+    graphCode,
+    clientRequestId: '',
+    ambiguous: false,
+    what,
+    identity: 'user',
+    requestId: answer?.headers['request-id'],
+  });
 }
 
-export function listChannelMessages(gateway: GraphGateway): ActionSpec<ListChannelMessagesInput, ListChannelMessagesOutput> {
+export function listChannelMessages(
+  gateway: GraphGateway,
+): ActionSpec<ListChannelMessagesInput, ListChannelMessagesOutput> {
   return {
     name: 'teams.listChannelMessages',
     description:
@@ -80,14 +98,21 @@ export function listChannelMessages(gateway: GraphGateway): ActionSpec<ListChann
         title: `Read recent posts in ${place(input)}`,
         target: place(input),
         reads: `The ${top} most recent posts${since} in ${place(input)}, with their replies`,
-        fields: [{ label: 'Channel', value: place(input) }, { label: 'Posts', value: `${top} most recent${since}` }],
+        fields: [
+          { label: 'Channel', value: place(input) },
+          { label: 'Posts', value: `${top} most recent${since}` },
+        ],
       };
     },
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const path = channelMessagesPath(input);
       const what = `${input.channelName || 'the channel'}`;
-      const page = await graph.get<{ value?: GraphChatMessage[] }>(path, { $top: input.top }, { signal: ctx.signal, what });
+      const page = await graph.get<{ value?: GraphChatMessage[] }>(
+        path,
+        { $top: input.top },
+        { signal: ctx.signal, what },
+      );
       const since = input.since ? Date.parse(input.since) : -Infinity;
       const until = input.until ? Date.parse(input.until) : Infinity;
       const inRange = (m: GraphChatMessage): boolean => {
@@ -95,16 +120,24 @@ export function listChannelMessages(gateway: GraphGateway): ActionSpec<ListChann
         return created >= since && created <= until;
       };
       const roots = (page?.value ?? []).filter((m) => isReadable(m) && inRange(m)).slice(0, input.top);
-      const answers = input.repliesPerPost > 0 && roots.length > 0
-        ? await graph.batch<{ value?: GraphChatMessage[] }>(roots.map((m) => ({ url: `${path}/${encodeURIComponent(m.id)}/replies?$top=${input.repliesPerPost}` })), { signal: ctx.signal, what })
-        : [];
+      const answers =
+        input.repliesPerPost > 0 && roots.length > 0
+          ? await graph.batch<{ value?: GraphChatMessage[] }>(
+              roots.map((m) => ({ url: `${path}/${encodeURIComponent(m.id)}/replies?$top=${input.repliesPerPost}` })),
+              { signal: ctx.signal, what },
+            )
+          : [];
       const posts: ChannelPost[] = roots.map((m, i) => ({
         ...toReply(m),
         webUrl: m.webUrl ?? '',
-        replies: input.repliesPerPost > 0 ? repliesFrom(answers[i], what).filter(isReadable).map(toReply).reverse() : [],
+        replies:
+          input.repliesPerPost > 0 ? repliesFrom(answers[i], what).filter(isReadable).map(toReply).reverse() : [],
       }));
       const provenance = posts.flatMap((p) => [p.id, ...p.replies.map((r) => r.id)]);
-      return { output: { posts, latest: posts[0] ?? null, items: posts.flatMap(asItems), count: posts.length }, provenance };
+      return {
+        output: { posts, latest: posts[0] ?? null, items: posts.flatMap(asItems), count: posts.length },
+        provenance,
+      };
     },
   };
 }

@@ -26,7 +26,8 @@ const MAX_PAGES = 2;
 export function listChannels(gateway: GraphGateway): ActionSpec<ListChannelsInput, ListChannelsOutput> {
   return {
     name: 'teams.listChannels',
-    description: "List the channels (id, name, description, link) of a team the requester belongs to. Reads only the channels' names, not their messages.",
+    description:
+      "List the channels (id, name, description, link) of a team the requester belongs to. Reads only the channels' names, not their messages.",
     input: listChannelsInput,
     output: listChannelsOutput,
     risk: 'read',
@@ -34,14 +35,26 @@ export function listChannels(gateway: GraphGateway): ActionSpec<ListChannelsInpu
     editable: [],
     describe(input) {
       const team = display(input.teamName) || 'the team';
-      return { title: `List the channels of ${team}`, target: team, reads: `The channel names of ${team}`, fields: [{ label: 'Team', value: team }] };
+      return {
+        title: `List the channels of ${team}`,
+        target: team,
+        reads: `The channel names of ${team}`,
+        fields: [{ label: 'Team', value: team }],
+      };
     },
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const found = await graph.getAll<GraphChannel>(`/teams/${encodeURIComponent(input.teamId)}/channels`, {
-        maxPages: MAX_PAGES, signal: ctx.signal, what: display(input.teamName) || 'the team',
+        maxPages: MAX_PAGES,
+        signal: ctx.signal,
+        what: display(input.teamName) || 'the team',
       });
-      const channels = found.map((c) => ({ id: c.id, displayName: c.displayName ?? '', description: c.description ?? '', webUrl: c.webUrl ?? '' }));
+      const channels = found.map((c) => ({
+        id: c.id,
+        displayName: c.displayName ?? '',
+        description: c.description ?? '',
+        webUrl: c.webUrl ?? '',
+      }));
       return { output: { channels, count: channels.length }, provenance: channels.map((c) => c.id) };
     },
   };

@@ -18,7 +18,9 @@ export const mentionsInput = z.array(mentionInput).max(20).optional();
 export interface GraphMention {
   readonly id: number;
   readonly mentionText: string;
-  readonly mentioned: { readonly user: { readonly id: string; readonly displayName: string; readonly userIdentityType: 'aadUser' } };
+  readonly mentioned: {
+    readonly user: { readonly id: string; readonly displayName: string; readonly userIdentityType: 'aadUser' };
+  };
 }
 
 const atTag = (id: number, name: string): string => `<at id="${id}">${escapeHtml(name)}</at>`;
@@ -28,7 +30,10 @@ function findName(html: string, displayName: string): { at: number; text: string
   for (const name of [displayName, displayName.split(/\s+/)[0] ?? '']) {
     const escaped = escapeHtml(name);
     if (!escaped) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
     for (const match of html.matchAll(pattern)) {
       if (match.index !== undefined && !insideTag(html, match.index)) return { at: match.index, text: name };
     }
@@ -41,16 +46,24 @@ function findName(html: string, displayName: string): { at: number; text: string
  * names a person (full name, else first name), that first occurrence becomes the tag, as Teams
  * does when one types "@Megan"; everyone else is tagged at the start of the message.
  */
-export function withMentions(text: string, mentions: readonly MentionInput[] | undefined): { html: string; mentions: GraphMention[] } {
+export function withMentions(
+  text: string,
+  mentions: readonly MentionInput[] | undefined,
+): { html: string; mentions: GraphMention[] } {
   let html = textToHtml(text);
   const graph: GraphMention[] = [];
   const leading: string[] = [];
   for (const [id, person] of (mentions ?? []).entries()) {
     const found = findName(html, person.displayName);
-    if (found) html = `${html.slice(0, found.at)}${atTag(id, found.text)}${html.slice(found.at + escapeHtml(found.text).length)}`;
+    if (found)
+      html = `${html.slice(0, found.at)}${atTag(id, found.text)}${html.slice(found.at + escapeHtml(found.text).length)}`;
     else leading.push(atTag(id, person.displayName));
     const mentionText = found?.text ?? person.displayName;
-    graph.push({ id, mentionText, mentioned: { user: { id: person.userId, displayName: person.displayName, userIdentityType: 'aadUser' } } });
+    graph.push({
+      id,
+      mentionText,
+      mentioned: { user: { id: person.userId, displayName: person.displayName, userIdentityType: 'aadUser' } },
+    });
   }
   if (leading.length > 0) html = html.replace(/^<p>/, `<p>${leading.join(' ')} `);
   return { html, mentions: graph };
@@ -69,7 +82,14 @@ export function mentionDestinations(input: Record<string, unknown>): Destination
   return value.flatMap((m: unknown) => {
     const person = m as { address?: unknown; displayName?: unknown } | null;
     return typeof person?.address === 'string'
-      ? [{ kind: 'recipient' as const, value: person.address, label: typeof person.displayName === 'string' ? person.displayName : undefined, field: 'mentions' }]
+      ? [
+          {
+            kind: 'recipient' as const,
+            value: person.address,
+            label: typeof person.displayName === 'string' ? person.displayName : undefined,
+            field: 'mentions',
+          },
+        ]
       : [];
   });
 }
@@ -77,5 +97,8 @@ export function mentionDestinations(input: Record<string, unknown>): Destination
 /** "Megan Bowen, Adele Vance" for a card, or '' when nobody is mentioned. */
 export function mentionNames(value: unknown): string {
   if (!Array.isArray(value)) return displayList(value).join(', ');
-  return value.map((m: unknown) => (m as { displayName?: unknown } | null)?.displayName).filter((n): n is string => typeof n === 'string').join(', ');
+  return value
+    .map((m: unknown) => (m as { displayName?: unknown } | null)?.displayName)
+    .filter((n): n is string => typeof n === 'string')
+    .join(', ');
 }

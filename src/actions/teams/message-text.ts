@@ -14,7 +14,15 @@ export interface GraphChatMessage {
   } | null;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ', apos: "'" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  nbsp: ' ',
+  apos: "'",
+};
 
 /** A message body as plain text: tags dropped (paragraphs and breaks become line ends), entities decoded. */
 export function plainText(body: GraphChatMessage['body']): string {

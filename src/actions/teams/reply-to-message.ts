@@ -47,7 +47,10 @@ export function replyToMessage(gateway: GraphGateway): ActionSpec<ReplyToMessage
       return {
         title: `Reply in ${place(input)}`,
         target: place(input),
-        reads: typeof input.text === 'string' ? 'Nothing: the reply is posted as written below' : `The text produced ${display(input.text)}`,
+        reads:
+          typeof input.text === 'string'
+            ? 'Nothing: the reply is posted as written below'
+            : `The text produced ${display(input.text)}`,
         fields: [
           { label: 'Channel', value: place(input) },
           { label: 'In reply to', value: post || `post ${display(input.messageId)}` },
@@ -60,9 +63,16 @@ export function replyToMessage(gateway: GraphGateway): ActionSpec<ReplyToMessage
       const graph = gateway.forUser(ctx.actor);
       const path = repliesPath(input);
       const existing = ctx.attempt > 1 ? await findStamped(graph, path, ctx, 'the thread') : undefined;
-      const reply = existing ??
-        (await graph.post<ChatMessage>(path, stampedMessage(input.text, input.mentions, ctx.idempotencyKey), { signal: ctx.signal, what: 'the thread' }));
-      return { output: { messageId: reply.id, replyToId: input.messageId, webUrl: reply.webUrl ?? '' }, provenance: [input.messageId] };
+      const reply =
+        existing ??
+        (await graph.post<ChatMessage>(path, stampedMessage(input.text, input.mentions, ctx.idempotencyKey), {
+          signal: ctx.signal,
+          what: 'the thread',
+        }));
+      return {
+        output: { messageId: reply.id, replyToId: input.messageId, webUrl: reply.webUrl ?? '' },
+        provenance: [input.messageId],
+      };
     },
   };
 }

@@ -29,15 +29,25 @@ const domainOf = (address: string): string => address.slice(address.lastIndexOf(
 export function chatSendRisk(input: { to?: unknown }, requesterUpn: string | undefined): RiskClass {
   const home = requesterUpn?.includes('@') ? domainOf(requesterUpn) : '';
   const to = typeof input.to === 'string' ? input.to : '';
-  return home !== '' && to.includes('@') && domainOf(to) === home && !/#ext#/i.test(to) ? 'write-internal' : 'write-external';
+  return home !== '' && to.includes('@') && domainOf(to) === home && !/#ext#/i.test(to)
+    ? 'write-internal'
+    : 'write-external';
 }
 
 const userBind = (key: string): string => `https://graph.microsoft.com/v1.0/users('${key.replace(/'/g, "''")}')`;
 
 /** The one-on-one chat with the person: Graph answers with the existing one, so this is safe to repeat. */
 function openChat(graph: GraphPort, actorId: string, to: string, signal?: AbortSignal): Promise<GraphChat> {
-  const member = (key: string) => ({ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: ['owner'], 'user@odata.bind': userBind(key) });
-  return graph.post<GraphChat>('/chats', { chatType: 'oneOnOne', members: [member(actorId), member(to)] }, { signal, idempotent: true, what: `your chat with ${to}` });
+  const member = (key: string) => ({
+    '@odata.type': '#microsoft.graph.aadUserConversationMember',
+    roles: ['owner'],
+    'user@odata.bind': userBind(key),
+  });
+  return graph.post<GraphChat>(
+    '/chats',
+    { chatType: 'oneOnOne', members: [member(actorId), member(to)] },
+    { signal, idempotent: true, what: `your chat with ${to}` },
+  );
 }
 
 function who(input: Record<string, unknown>): string {
@@ -58,7 +68,16 @@ export function sendChatMessage(gateway: GraphGateway): ActionSpec<SendChatMessa
     riskFor: (input, requester) => chatSendRisk(input, requester.upn),
     permissions: { delegated: ['Chat.Create', 'ChatMessage.Send', 'Chat.ReadBasic'], application: [] },
     destinations: (input) =>
-      typeof input.to === 'string' ? [{ kind: 'recipient', value: input.to, label: typeof input.toName === 'string' ? input.toName : undefined, field: 'to' }] : [],
+      typeof input.to === 'string'
+        ? [
+            {
+              kind: 'recipient',
+              value: input.to,
+              label: typeof input.toName === 'string' ? input.toName : undefined,
+              field: 'to',
+            },
+          ]
+        : [],
     contentFields: ['text'],
     literalFields: ['to'],
     editable: [{ name: 'text', label: 'Message', kind: 'multiline' }],
@@ -66,7 +85,10 @@ export function sendChatMessage(gateway: GraphGateway): ActionSpec<SendChatMessa
       return {
         title: `Send a Teams chat message to ${display(input.toName) || display(input.to) || '(nobody)'}`,
         target: who(input),
-        reads: typeof input.text === 'string' ? 'Nothing: the message is sent as written below' : `The text produced ${display(input.text)}`,
+        reads:
+          typeof input.text === 'string'
+            ? 'Nothing: the message is sent as written below'
+            : `The text produced ${display(input.text)}`,
         fields: [
           { label: 'To', value: who(input) },
           { label: 'Message', value: display(input.text) },
@@ -79,7 +101,12 @@ export function sendChatMessage(gateway: GraphGateway): ActionSpec<SendChatMessa
       const path = `/chats/${encodeURIComponent(chat.id)}/messages`;
       const what = `your chat with ${input.toName ?? input.to}`;
       const existing = ctx.attempt > 1 ? await findStamped(graph, path, ctx, what) : undefined;
-      const message = existing ?? (await graph.post<ChatMessage>(path, stampedMessage(input.text, undefined, ctx.idempotencyKey), { signal: ctx.signal, what }));
+      const message =
+        existing ??
+        (await graph.post<ChatMessage>(path, stampedMessage(input.text, undefined, ctx.idempotencyKey), {
+          signal: ctx.signal,
+          what,
+        }));
       return { output: { chatId: chat.id, messageId: message.id, webUrl: chat.webUrl ?? '' }, provenance: [] };
     },
   };

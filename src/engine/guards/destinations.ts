@@ -46,7 +46,10 @@ interface Context {
 function checkPerson(destination: GuardDestination, kind: PersonKind, ctx: Context): void {
   const parsed = parseAddress(destination.value);
   if (parsed === undefined) {
-    ctx.refusals.add(GUARD_CODES.invalidRecipient, `${who(destination, String(destination.value))} is not a valid email address`);
+    ctx.refusals.add(
+      GUARD_CODES.invalidRecipient,
+      `${who(destination, String(destination.value))} is not a valid email address`,
+    );
     return;
   }
   if (ctx.tracer.isRequester(parsed.address)) return;
@@ -78,13 +81,18 @@ function checkChannel(destination: GuardDestination, ctx: Context): void {
 function checkLink(destination: GuardDestination, ctx: Context): void {
   const verdict = judgeUrl(destination.value, ctx.links);
   if (verdict.allowed) return;
-  ctx.flags.add(GUARD_CODES.linkNotAllowed, `The link to ${forDisplay(verdict.host, 80)} is not to one of your organisation's sites`);
+  ctx.flags.add(
+    GUARD_CODES.linkNotAllowed,
+    `The link to ${forDisplay(verdict.host, 80)} is not to one of your organisation's sites`,
+  );
 }
 
 /** URLs a person typed in the request texts: a link they gave is theirs to send. */
 export function requestedUrls(trust: TrustContext): string[] {
   const texts = Array.isArray(trust.requestTexts) ? trust.requestTexts : [];
-  return texts.filter((text): text is string => typeof text === 'string').flatMap((text) => findUrls(text).map((found) => found.url));
+  return texts
+    .filter((text): text is string => typeof text === 'string')
+    .flatMap((text) => findUrls(text).map((found) => found.url));
 }
 
 /**
@@ -125,7 +133,10 @@ export function checkDestinations(
         checkLink(safe, ctx);
         break;
       default:
-        ctx.flags.add(GUARD_CODES.untracedDestination, `Delegate cannot tell where "${forDisplay(value)}" goes: check it`);
+        ctx.flags.add(
+          GUARD_CODES.untracedDestination,
+          `Delegate cannot tell where "${forDisplay(value)}" goes: check it`,
+        );
     }
   }
   return { flags: ctx.flags.items, refusals: ctx.refusals.items };

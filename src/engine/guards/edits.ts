@@ -57,7 +57,8 @@ export class NestedEdits {
   /** Replace `[start, end)`; `render` gets `[innerStart, innerEnd)` with earlier edits inside it applied. */
   wrap(start: number, end: number, innerStart: number, innerEnd: number, render: (inner: string) => string): void {
     const inside: Edit[] = [];
-    while (this.edits.length > 0 && (this.edits[this.edits.length - 1] as Edit).start >= start) inside.push(this.edits.pop() as Edit);
+    while (this.edits.length > 0 && (this.edits[this.edits.length - 1] as Edit).start >= start)
+      inside.push(this.edits.pop() as Edit);
     inside.reverse();
     const within = inside.filter((edit) => edit.start >= innerStart && edit.end <= innerEnd);
     this.edits.push({ start, end, text: render(applyEdits(this.source, within, innerStart, innerEnd)) });

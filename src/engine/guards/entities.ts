@@ -1,9 +1,42 @@
-const NAMED: ReadonlyMap<string, string> = new Map(Object.entries({
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', colon: ':', sol: '/', bsol: '\\',
-  period: '.', comma: ',', lpar: '(', rpar: ')', tab: '\t', newline: '\n', commat: '@', num: '#',
-  percnt: '%', quest: '?', equals: '=', excl: '!', semi: ';', lowbar: '_', dollar: '$', plus: '+',
-  Tab: '\t', NewLine: '\n', lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', ast: '*', midast: '*', hyphen: '\u2010', dash: '\u2010',
-}));
+const NAMED: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    colon: ':',
+    sol: '/',
+    bsol: '\\',
+    period: '.',
+    comma: ',',
+    lpar: '(',
+    rpar: ')',
+    tab: '\t',
+    newline: '\n',
+    commat: '@',
+    num: '#',
+    percnt: '%',
+    quest: '?',
+    equals: '=',
+    excl: '!',
+    semi: ';',
+    lowbar: '_',
+    dollar: '$',
+    plus: '+',
+    Tab: '\t',
+    NewLine: '\n',
+    lsqb: '[',
+    rsqb: ']',
+    lbrack: '[',
+    rbrack: ']',
+    ast: '*',
+    midast: '*',
+    hyphen: '\u2010',
+    dash: '\u2010',
+  }),
+);
 
 const ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,8});?|#([0-9]{1,10});?|([a-zA-Z][a-zA-Z0-9]{1,31});)/g;
 

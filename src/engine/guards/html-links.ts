@@ -6,8 +6,26 @@ import { placeholder, type Removals } from './removals';
 
 /** Attributes whose value is fetched or followed. */
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'poster', 'background', 'data', 'cite', 'longdesc', 'lowsrc',
-  'dynsrc', 'xlink:href', 'codebase', 'manifest', 'icon', 'profile', 'usemap', 'archive', 'classid', 'itemtype',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'background',
+  'data',
+  'cite',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'xlink:href',
+  'codebase',
+  'manifest',
+  'icon',
+  'profile',
+  'usemap',
+  'archive',
+  'classid',
+  'itemtype',
 ]);
 const LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
 
@@ -15,10 +33,18 @@ const LIST_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
 function urlsOf(attribute: HtmlAttribute): string[] {
   const value = decodeEntities(attribute.value);
   if (URL_ATTRIBUTES.has(attribute.name)) return [value];
-  if (LIST_ATTRIBUTES.has(attribute.name)) return value.split(',').map((entry) => entry.trim().split(/\s+/, 1)[0] ?? '');
+  if (LIST_ATTRIBUTES.has(attribute.name))
+    return value.split(',').map((entry) => entry.trim().split(/\s+/, 1)[0] ?? '');
   if (attribute.name === 'ping') return value.split(/\s+/);
-  if (attribute.name === 'style') return [...value.matchAll(/url\(([^)]*)\)?/gi)].map((match) => (match[1] ?? '').replace(/["']/g, ''));
-  if (attribute.name === 'content' && /url\s*=/i.test(value)) return [value.slice(value.search(/url\s*=/i)).replace(/^url\s*=\s*/i, '').replace(/["']/g, '')];
+  if (attribute.name === 'style')
+    return [...value.matchAll(/url\(([^)]*)\)?/gi)].map((match) => (match[1] ?? '').replace(/["']/g, ''));
+  if (attribute.name === 'content' && /url\s*=/i.test(value))
+    return [
+      value
+        .slice(value.search(/url\s*=/i))
+        .replace(/^url\s*=\s*/i, '')
+        .replace(/["']/g, ''),
+    ];
   return [];
 }
 

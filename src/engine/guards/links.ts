@@ -63,7 +63,11 @@ const MAX_ROUNDS = 4;
  * Each round is linear in the length of the text; the bare-URL pass comes last, so whatever an
  * earlier pass could not parse is still caught wherever a URL starts. Never throws.
  */
-export function sanitizeLinks(text: string, allowHosts: readonly string[], options: SanitizeOptions = {}): SanitizeResult {
+export function sanitizeLinks(
+  text: string,
+  allowHosts: readonly string[],
+  options: SanitizeOptions = {},
+): SanitizeResult {
   const policy = makeLinkPolicy(allowHosts, options.allowUrls ?? []);
   const removals = new Removals();
   let out = typeof text === 'string' ? text : '';

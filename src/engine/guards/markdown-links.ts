@@ -142,7 +142,9 @@ export function sanitizeMarkdown(input: string, policy: LinkPolicy, removals: Re
       }
     }
     const shown =
-      blocked.size > 0 && labelEnd - labelStart <= MAX_LABEL ? blocked.get(normaliseLabel(text.slice(labelStart, labelEnd))) : undefined;
+      blocked.size > 0 && labelEnd - labelStart <= MAX_LABEL
+        ? blocked.get(normaliseLabel(text.slice(labelStart, labelEnd)))
+        : undefined;
     if (shown !== undefined) replace(opener, i, end, shown, false);
     i = end;
   }

@@ -13,8 +13,15 @@ export type ResolvedUrl =
 
 /** Schemes that carry a host; `hxxp` is the defanged spelling, one edit away from a live link. */
 const WEB_SCHEMES = new Map([
-  ['http', 'http'], ['https', 'https'], ['hxxp', 'http'], ['hxxps', 'https'], ['ftp', 'ftp'], ['ftps', 'ftps'],
-  ['ws', 'ws'], ['wss', 'wss'], ['sftp', 'sftp'],
+  ['http', 'http'],
+  ['https', 'https'],
+  ['hxxp', 'http'],
+  ['hxxps', 'https'],
+  ['ftp', 'ftp'],
+  ['ftps', 'ftps'],
+  ['ws', 'ws'],
+  ['wss', 'wss'],
+  ['sftp', 'sftp'],
 ]);
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.\-]*):/;

@@ -7,7 +7,11 @@ const PUBLIC_WORDS = ['anyone', 'anybody', 'anonymous', 'anonymously', 'public',
 
 /** Sharing scopes as Graph's createLink names them, with the spellings people use. */
 function scopeOf(value: string): string {
-  const scope = value.trim().toLowerCase().split(/[:/\s]/, 1)[0] ?? '';
+  const scope =
+    value
+      .trim()
+      .toLowerCase()
+      .split(/[:/\s]/, 1)[0] ?? '';
   if (scope === 'organisation' || scope === 'org' || scope === 'company') return 'organization';
   if (scope === 'anyone' || scope === 'public' || scope === 'everyone') return 'anonymous';
   return scope;
@@ -22,7 +26,10 @@ export function checkSharingScope(value: string, tracer: Tracer, flags: FlagList
     case 'anonymous':
       flags.add(GUARD_CODES.broadSharing, 'Anyone with the link will be able to open it, without signing in');
       if (!tracer.affirms(PUBLIC_WORDS)) {
-        refusals.add(GUARD_CODES.anonymousNotRequested, "Delegate won't create a link that anyone can open: you didn't ask for it");
+        refusals.add(
+          GUARD_CODES.anonymousNotRequested,
+          "Delegate won't create a link that anyone can open: you didn't ask for it",
+        );
       }
       return;
     case 'organization':
@@ -33,6 +40,9 @@ export function checkSharingScope(value: string, tracer: Tracer, flags: FlagList
     case 'existingaccess':
       return;
     default:
-      flags.add(GUARD_CODES.unknownSharingScope, `Sharing scope "${forDisplay(value, 40)}" is not one Delegate knows: check who will be able to open it`);
+      flags.add(
+        GUARD_CODES.unknownSharingScope,
+        `Sharing scope "${forDisplay(value, 40)}" is not one Delegate knows: check who will be able to open it`,
+      );
   }
 }

@@ -48,7 +48,10 @@ export function containsWord(haystack: string, needle: string): boolean {
 
 /** Shorten a value for a message on a card: guard messages must stay readable whatever an input holds. */
 export function forDisplay(value: string, max = 120): string {
-  const clean = value.replace(INVISIBLE, '').replace(/[\u0000-\u001F\u007F]+/g, ' ').trim();
+  const clean = value
+    .replace(INVISIBLE, '')
+    .replace(/[\u0000-\u001F\u007F]+/g, ' ')
+    .trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 

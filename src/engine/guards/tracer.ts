@@ -105,6 +105,9 @@ export class Tracer {
 
 function negated(before: string): boolean {
   const sentence = before.split(/[.!?;\n]/).pop() ?? '';
-  const words = sentence.split(/[^\p{L}\p{N}']+/u).filter((word) => word !== '').slice(-4);
+  const words = sentence
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((word) => word !== '')
+    .slice(-4);
   return words.some((word) => NEGATORS.has(word.replace(/'/g, '')) || word.endsWith("n't"));
 }

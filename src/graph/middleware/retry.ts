@@ -44,14 +44,23 @@ export class RetryMiddleware implements Middleware {
         if (retry > maxRetries || tooLong || !shouldRetry(outcome, state.idempotent)) return;
         await response.body?.cancel();
         // A little jitter on top of Retry-After spreads a herd without ever waiting less.
-        delayMs = retryAfterMs !== undefined ? retryAfterMs + Math.round(Math.random() * 50) : backoffDelay(retry, baseDelayMs, maxBackoffMs);
+        delayMs =
+          retryAfterMs !== undefined
+            ? retryAfterMs + Math.round(Math.random() * 50)
+            : backoffDelay(retry, baseDelayMs, maxBackoffMs);
       } catch (error) {
-        outcome = { kind: 'failure', failure: state.failure === 'timeout' || state.failure === 'aborted' ? state.failure : 'network' };
+        outcome = {
+          kind: 'failure',
+          failure: state.failure === 'timeout' || state.failure === 'aborted' ? state.failure : 'network',
+        };
         if (retry > maxRetries || !shouldRetry(outcome, state.idempotent)) throw error;
         delayMs = backoffDelay(retry, baseDelayMs, maxBackoffMs);
       }
       const why = outcome.kind === 'response' ? { status: outcome.status } : { failure: outcome.failure };
-      logger.info({ ...why, method: state.method, retry, delayMs, clientRequestId: state.clientRequestId }, 'graph retry');
+      logger.info(
+        { ...why, method: state.method, retry, delayMs, clientRequestId: state.clientRequestId },
+        'graph retry',
+      );
       await sleep(delayMs, state.signal).catch((error: unknown) => {
         state.failure = 'aborted';
         throw error;

@@ -13,7 +13,11 @@ export interface CalendarRange {
 /** How far ahead to look for a meeting named without a day. */
 export const LOOKAHEAD_DAYS = 28;
 
-const range = (from: DateTime, to: DateTime, label: string): CalendarRange => ({ start: utcIso(from), end: utcIso(to), label });
+const range = (from: DateTime, to: DateTime, label: string): CalendarRange => ({
+  start: utcIso(from),
+  end: utcIso(to),
+  label,
+});
 
 /**
  * The span a {@link When} names, in the requester's zone: a day is midnight to midnight, a week
@@ -45,7 +49,10 @@ export function calendarRange(when: When, now: DateTime): CalendarRange | undefi
     default: {
       const day = dayOf(when, now, 'future');
       if (!day) return undefined;
-      const label = when.kind === 'today' || when.kind === 'tomorrow' || when.kind === 'yesterday' ? when.kind : `on ${dayLabel(day, now)}`;
+      const label =
+        when.kind === 'today' || when.kind === 'tomorrow' || when.kind === 'yesterday'
+          ? when.kind
+          : `on ${dayLabel(day, now)}`;
       return range(day, day.plus({ days: 1 }), label);
     }
   }

@@ -16,7 +16,8 @@ export interface MeetingRef {
 }
 
 /** Words that say the thing is not a meeting, so another domain's intent can have the clause. */
-export const NOT_A_MEETING = /\b(?:files?|folders?|documents?|docs?|docx|xlsx|pdf|spreadsheets?|tasks?|to-?dos?|buckets?|cards?|e-?mails?|mails?|messages?|channels?|chats?|posts?|orders?|subscriptions?)\b/;
+export const NOT_A_MEETING =
+  /\b(?:files?|folders?|documents?|docs?|docx|xlsx|pdf|spreadsheets?|tasks?|to-?dos?|buckets?|cards?|e-?mails?|mails?|messages?|channels?|chats?|posts?|orders?|subscriptions?)\b/;
 
 const QUOTED = /["“]([^"”]{2,120})["”]/;
 const PEOPLE = /\b(?:with|from)\s+/;
@@ -59,10 +60,20 @@ export function parseMeetingRef(text: string, now: DateTime): MeetingRef | undef
     names = splitNames(list.text).filter((name) => !isSelf(name));
     phrase = phrase.mask(people.start, list.end);
   }
-  const rest = phrase.text.split('\u0000').map((part) => part.trim()).filter((part) => part.length > 0).join(' ');
+  const rest = phrase.text
+    .split('\u0000')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0)
+    .join(' ');
   const subject = quoted?.raw(1)?.trim() ?? subjectOf(rest);
   if (!subject && names.length === 0) return undefined;
   const who = names.length > 0 ? ` with ${names.join(' and ')}` : '';
   const label = subject && subject !== '1:1' && !who ? `"${subject}"` : `the ${subject ?? 'meeting'}${who}`;
-  return { ...(subject ? { subject } : {}), names, range: range ?? comingWeeks(now), dated: range !== undefined, label };
+  return {
+    ...(subject ? { subject } : {}),
+    names,
+    range: range ?? comingWeeks(now),
+    dated: range !== undefined,
+    label,
+  };
 }

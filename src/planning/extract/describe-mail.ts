@@ -5,9 +5,10 @@ import type { MailFilter } from './mail-filter';
  * "this week's unread mail from Contoso about the budget", "the 10 latest messages from Fabrikam".
  */
 export function describeMail(filter: MailFilter): string {
-  const head = filter.top !== undefined
-    ? [`the ${filter.top} latest`, filter.unread ? 'unread' : '', filter.top === 1 ? 'message' : 'messages']
-    : [filter.range?.possessive ?? '', filter.unread ? 'unread' : '', 'mail'];
+  const head =
+    filter.top !== undefined
+      ? [`the ${filter.top} latest`, filter.unread ? 'unread' : '', filter.top === 1 ? 'message' : 'messages']
+      : [filter.range?.possessive ?? '', filter.unread ? 'unread' : '', 'mail'];
   const parts = [
     ...head,
     filter.from ? `from ${filter.from}` : '',

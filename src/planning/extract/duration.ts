@@ -27,7 +27,9 @@ const RULES: readonly Rule[] = [
   [new RegExp(`\\b${FOR}(?:a\\s+)?quarter(?:\\s+of)?\\s+an?\\s+hour\\b`), () => 15],
   [new RegExp(`\\b${FOR}(\\d{1,2})h(\\d{2})\\b`), (g) => mul(num(g[1]), 60, num(g[2]) ?? 0)],
   [
-    new RegExp(`\\b${FOR}(${NUMBER})\\s*-?\\s*${HOURS}\\b(?:\\s*(?:and\\s+)?(\\d{1,2}|${NUMBER})\\s*-?\\s*${MINUTES}\\b)?`),
+    new RegExp(
+      `\\b${FOR}(${NUMBER})\\s*-?\\s*${HOURS}\\b(?:\\s*(?:and\\s+)?(\\d{1,2}|${NUMBER})\\s*-?\\s*${MINUTES}\\b)?`,
+    ),
     (g) => mul(num(g[1]), 60, num(g[2]) ?? 0),
   ],
   [new RegExp(`\\b${FOR}(${NUMBER})\\s*-?\\s*${MINUTES}\\b`), (g) => num(g[1])],

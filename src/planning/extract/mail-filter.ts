@@ -22,8 +22,10 @@ export interface MailFilter {
 export const MAIL_NOUN = /\b(?:e-?mails?|mails?|messages?|inbox|mailbox|correspondence)\b/;
 
 const UNREAD = /\bunread\b|\b(?:new|unopened)(?=\s+(?:e-?mails?|mails?|messages?)\b)/;
-const NOT_YET_READ = /\b(?:that\s+|which\s+)?i\s+(?:haven't|have\s+not|didn't|did\s+not)\s+(?:read|open(?:ed)?)(?:\s+yet)?\b/;
-const TOP = /\b(?:last|latest|most\s+recent|recent|top|first)\s+(\d{1,3})\s+(?:(?:unread|new)\s+)?(?:e-?mails?|mails?|messages?)\b/;
+const NOT_YET_READ =
+  /\b(?:that\s+|which\s+)?i\s+(?:haven't|have\s+not|didn't|did\s+not)\s+(?:read|open(?:ed)?)(?:\s+yet)?\b/;
+const TOP =
+  /\b(?:last|latest|most\s+recent|recent|top|first)\s+(\d{1,3})\s+(?:(?:unread|new)\s+)?(?:e-?mails?|mails?|messages?)\b/;
 const SUBJECT = /\b(?:with\s+(?:the\s+|a\s+)?subject(?:\s+line)?|subject(?:\s+line)?|titled|entitled|called)\s*:?\s*/;
 const FROM = /\bfrom\s+/;
 const TOPIC =
@@ -36,7 +38,21 @@ const SENDER_NOISE = /^(?:the|my|our)\s+|(?:'s|\s+(?:team|folks|people|guys|acco
 const ARTICLES = /^(?:the|a|an|our|my|this|that)\s+/i;
 const QUOTED = /^"([^"]+)"|^'([^']+)'/;
 const CAPITALISED_SENDER = /\b((?:[a-z0-9][\w&.'-]*\s+){1,3})(?=(?:e-?mails?|mails?|messages?)\b)/;
-const NOT_A_SENDER = new Set(['my', 'the', 'all', 'any', 'unread', 'new', 'recent', 'latest', 'last', 'your', 'our', 'of', 'i']);
+const NOT_A_SENDER = new Set([
+  'my',
+  'the',
+  'all',
+  'any',
+  'unread',
+  'new',
+  'recent',
+  'latest',
+  'last',
+  'your',
+  'our',
+  'of',
+  'i',
+]);
 
 /**
  * Read a mail filter out of a phrase describing mail ("my unread mail from Contoso about the

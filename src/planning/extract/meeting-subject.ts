@@ -6,7 +6,10 @@ export const SUBJECT_MARKER = /\b(about|regarding|concerning|re:|re|on|for|to(?!
 
 /** "to <verb> X": how the verb shapes the subject. */
 const TO_VERBS: ReadonlyArray<readonly [RegExp, (rest: string) => string]> = [
-  [/^(?:discuss|cover|talk\s+(?:about|through)|chat\s+about|go\s+(?:over|through)|catch\s+up\s+(?:on|about)|sync\s+(?:on|about)|touch\s+base\s+(?:on|about)|walk\s+through)\s+/, (rest) => rest],
+  [
+    /^(?:discuss|cover|talk\s+(?:about|through)|chat\s+about|go\s+(?:over|through)|catch\s+up\s+(?:on|about)|sync\s+(?:on|about)|touch\s+base\s+(?:on|about)|walk\s+through)\s+/,
+    (rest) => rest,
+  ],
   [/^review\s+/, (rest) => `${rest} review`],
   [/^plan\s+/, (rest) => `${rest} planning`],
   [/^(?:prepare|prep)\s+(?:for\s+)?/, (rest) => `${rest} prep`],
@@ -20,7 +23,9 @@ const MAX_SUBJECT = 120;
  * "Launch", "to review the budget" → "Budget review", "to finalise the contract" →
  * "Finalise the contract". Reads up to the next masked part (attendees are masked first).
  */
-export function subjectAfterMarker(phrase: Phrase): { readonly subject: string; readonly start: number; readonly end: number } | undefined {
+export function subjectAfterMarker(
+  phrase: Phrase,
+): { readonly subject: string; readonly start: number; readonly end: number } | undefined {
   const hit = phrase.find(SUBJECT_MARKER);
   if (!hit) return undefined;
   const part = phrase.segment(hit.end);
@@ -38,13 +43,34 @@ export function subjectAfterMarker(phrase: Phrase): { readonly subject: string; 
   return subject ? { subject, start: hit.start, end: part.end } : undefined;
 }
 
-const GENERIC = new Set(['quick', 'short', 'brief', 'online', 'virtual', 'teams', 'video', 'phone', 'new', 'little', 'small', 'long', 'longer', 'proper', 'meeting']);
+const GENERIC = new Set([
+  'quick',
+  'short',
+  'brief',
+  'online',
+  'virtual',
+  'teams',
+  'video',
+  'phone',
+  'new',
+  'little',
+  'small',
+  'long',
+  'longer',
+  'proper',
+  'meeting',
+]);
 
 /** "a launch meeting" → "Launch meeting": words between the article and the meeting noun. */
 export function subjectBeforeNoun(phrase: Phrase, nounPattern: string): string | undefined {
-  const hit = phrase.find(new RegExp(`\\b(?:a|an|the|some|our)\\s+((?:[a-z0-9][\\w'&-]*\\s+){1,3}?)(${nounPattern})\\b`));
+  const hit = phrase.find(
+    new RegExp(`\\b(?:a|an|the|some|our)\\s+((?:[a-z0-9][\\w'&-]*\\s+){1,3}?)(${nounPattern})\\b`),
+  );
   if (!hit) return undefined;
-  const words = (hit.raw(1) ?? '').trim().split(/\s+/).filter((word) => !GENERIC.has(word.toLowerCase()));
+  const words = (hit.raw(1) ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => !GENERIC.has(word.toLowerCase()));
   if (words.length === 0) return undefined;
   return capitalise(`${words.join(' ')} ${hit.raw(2) ?? ''}`.trim());
 }

@@ -91,7 +91,8 @@ function spanOf(hit: WhenHit, now: DateTime): Result<Span> {
     default: {
       const day = dayOf(when, now, 'future');
       if (!day) return refuse(text.INVALID_DATE);
-      const label = when.kind === 'today' ? 'today' : when.kind === 'tomorrow' ? 'tomorrow' : `on ${dayLabel(day, now)}`;
+      const label =
+        when.kind === 'today' ? 'today' : when.kind === 'tomorrow' ? 'tomorrow' : `on ${dayLabel(day, now)}`;
       span = { from: day, to: day.plus({ days: 1 }), label, day };
     }
   }
@@ -107,12 +108,15 @@ function defaultSpan(time: TimeHit | undefined, now: DateTime): Result<Span> {
   const today = now.startOf('day');
   if (time) {
     // "at 3pm" alone means today if 3pm is still ahead, otherwise tomorrow.
-    const end = time.time.kind === 'at' ? today.set({ hour: time.time.hour, minute: time.time.minute }) : today.set({ hour: time.time.toHour });
+    const end =
+      time.time.kind === 'at'
+        ? today.set({ hour: time.time.hour, minute: time.time.minute })
+        : today.set({ hour: time.time.toHour });
     const day = time.today || end > now ? today : today.plus({ days: 1 });
     return ok({ from: day, to: day.plus({ days: 1 }), label: day.equals(today) ? 'today' : 'tomorrow', day });
   }
   let end = today;
-  for (let counted = 0; counted < DEFAULT_WORKING_DAYS; ) {
+  for (let counted = 0; counted < DEFAULT_WORKING_DAYS;) {
     end = end.plus({ days: 1 });
     if (end.weekday <= 5) counted += 1;
   }

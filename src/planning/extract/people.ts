@@ -17,7 +17,12 @@ const LIST_SEPARATOR = /\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\+\s*)\s*/i;
 export function splitNames(list: string): string[] {
   return list
     .split(LIST_SEPARATOR)
-    .map((name) => name.replace(/^(?:the\s+|@)/i, '').replace(/[\s,.;:!?]+$/, '').trim())
+    .map((name) =>
+      name
+        .replace(/^(?:the\s+|@)/i, '')
+        .replace(/[\s,.;:!?]+$/, '')
+        .trim(),
+    )
     .filter((name) => name.length > 0);
 }
 
@@ -49,7 +54,9 @@ export async function resolvePeople(
   const found: DirectoryPerson[] = [];
   const problems: Refusal[] = [];
   for (const name of wanted) {
-    const result = isSelf(name) ? await resolveSelf(requester, directory) : await resolveOne(name, requester, directory);
+    const result = isSelf(name)
+      ? await resolveSelf(requester, directory)
+      : await resolveOne(name, requester, directory);
     if (!result.ok) problems.push(result);
     else if (!found.some((person) => sameAddress(person, result.value))) found.push(result.value);
   }
@@ -158,7 +165,10 @@ export function withAnswers(directory: Directory, answers: PlanRequest['clarific
       for (const answer of chosen) {
         const address = ANSWER_ADDRESS.exec(answer)?.[1]?.toLowerCase();
         const pick = matches.filter((p) =>
-          address ? addressOf(p).toLowerCase() === address || p.userPrincipalName.toLowerCase() === address : p.displayName.toLowerCase() === answer.toLowerCase());
+          address
+            ? addressOf(p).toLowerCase() === address || p.userPrincipalName.toLowerCase() === address
+            : p.displayName.toLowerCase() === answer.toLowerCase(),
+        );
         if (pick.length === 1) return pick;
       }
       return matches;

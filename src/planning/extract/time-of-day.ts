@@ -3,7 +3,12 @@ import type { Phrase } from '../text/phrase';
 /** A time of day a meeting should start at, or a part of the day it should fall in. */
 export type TimeOfDay =
   | { readonly kind: 'at'; readonly hour: number; readonly minute: number }
-  | { readonly kind: 'part'; readonly name: 'morning' | 'afternoon'; readonly fromHour: number; readonly toHour: number };
+  | {
+      readonly kind: 'part';
+      readonly name: 'morning' | 'afternoon';
+      readonly fromHour: number;
+      readonly toHour: number;
+    };
 
 /** A {@link TimeOfDay} found in text; `today` when the words themselves say so ("this afternoon"). */
 export interface TimeHit {
@@ -52,7 +57,12 @@ export function findTimeOfDay(phrase: Phrase): TimeHit | undefined {
   if (part) {
     const name = part.groups[2] === 'morning' ? 'morning' : 'afternoon';
     const [fromHour, toHour] = name === 'morning' ? [8, 12] : [12, 17];
-    return { time: { kind: 'part', name, fromHour, toHour }, today: part.groups[1] === 'this', start: part.start, end: part.end };
+    return {
+      time: { kind: 'part', name, fromHour, toHour },
+      today: part.groups[1] === 'this',
+      start: part.start,
+      end: part.end,
+    };
   }
   return undefined;
 }

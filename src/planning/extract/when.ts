@@ -42,25 +42,36 @@ const RULES: readonly Rule[] = [
   [/\bin\s+(?:two|2)\s+weeks(?:'?\s*time)?\b/, () => ({ kind: 'weekAfterNext' })],
   [new RegExp(`\\b(this|next|coming|last|previous|past)\\s+week${POSSESSIVE}\\b`), (g) => week(g[1])],
   [new RegExp(`\\b(this|next|coming|last|previous)\\s+month${POSSESSIVE}\\b`), (g) => month(g[1])],
-  [new RegExp(`\\b(today|tomorrow|yesterday)${POSSESSIVE}\\b`), (g) => ({ kind: g[1] as 'today' | 'tomorrow' | 'yesterday' })],
+  [
+    new RegExp(`\\b(today|tomorrow|yesterday)${POSSESSIVE}\\b`),
+    (g) => ({ kind: g[1] as 'today' | 'tomorrow' | 'yesterday' }),
+  ],
   [
     new RegExp(`\\b(?:the\\s+)?(?:last|past|previous)\\s+(${NUMBER})\\s+(days?|hours?|weeks?)\\b`),
     (g) => past(parseNumber(g[1] ?? ''), g[2] ?? ''),
   ],
-  [/\b(?:the\s+)?(?:last|past)\s+(day|hour|24\s+hours)\b/, (g) => (g[1] === 'day' ? { kind: 'pastDays', days: 1 } : { kind: 'pastHours', hours: g[1] === 'hour' ? 1 : 24 })],
+  [
+    /\b(?:the\s+)?(?:last|past)\s+(day|hour|24\s+hours)\b/,
+    (g) => (g[1] === 'day' ? { kind: 'pastDays', days: 1 } : { kind: 'pastHours', hours: g[1] === 'hour' ? 1 : 24 }),
+  ],
   [
     new RegExp(`\\b(?:on\\s+)?(?:(this|next|coming|last)\\s+)?(${WEEKDAY_PATTERN})${POSSESSIVE}\\b`),
     (g) => weekday(g[1], g[2]),
   ],
   [
-    new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+(${MONTH_PATTERN})\\b\\.?(?:,?\\s+(\\d{4}))?`),
+    new RegExp(
+      `\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+(${MONTH_PATTERN})\\b\\.?(?:,?\\s+(\\d{4}))?`,
+    ),
     (g) => date(g[2], g[1], g[3]),
   ],
   [
     new RegExp(`\\b(?:on\\s+)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})${ORDINAL}\\b(?:,?\\s+(\\d{4}))?`),
     (g) => date(g[1], g[2], g[3]),
   ],
-  [/\b(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\b/, (g) => ({ kind: 'date', year: Number(g[1]), month: Number(g[2]), day: Number(g[3]) })],
+  [
+    /\b(?:on\s+)?(\d{4})-(\d{2})-(\d{2})\b/,
+    (g) => ({ kind: 'date', year: Number(g[1]), month: Number(g[2]), day: Number(g[3]) }),
+  ],
 ];
 
 function week(word: string | undefined): When {
@@ -98,7 +109,8 @@ function date(monthName: string | undefined, day: string | undefined, year: stri
 }
 
 /** Words just before a period that belong to it ("from last week", "since Monday", "by Friday"). */
-const LEAD_IN = /(?:\b(since|by|before|until|till)\s+|\b(?:(?:received|sent|arrived)\s+)?(?:from|during|over|in|of|for)\s+)$/;
+const LEAD_IN =
+  /(?:\b(since|by|before|until|till)\s+|\b(?:(?:received|sent|arrived)\s+)?(?:from|during|over|in|of|for)\s+)$/;
 
 /**
  * Find the first day or period mentioned: today, tomorrow, yesterday, this/next/last week or

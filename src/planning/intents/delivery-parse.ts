@@ -20,7 +20,8 @@ export function parseDelivery(clause: string): Result<DeliverySpec> | undefined 
   if (!match) return undefined;
   const verb = deliveryVerb((match[1] ?? '').toLowerCase());
   const rest = match[2] ?? '';
-  const itThenTarget = IT_THEN_TARGET.exec(rest) ?? (SUMMARY_WORD.test(rest.toLowerCase()) ? null : TARGET_ONLY.exec(rest));
+  const itThenTarget =
+    IT_THEN_TARGET.exec(rest) ?? (SUMMARY_WORD.test(rest.toLowerCase()) ? null : TARGET_ONLY.exec(rest));
   if (itThenTarget) {
     const [, marker, target] = itThenTarget;
     if (!marker || !target) return refuse(verb === 'post' || verb === 'share' ? text.NO_CHANNEL : text.NO_RECIPIENT);
@@ -29,7 +30,11 @@ export function parseDelivery(clause: string): Result<DeliverySpec> | undefined 
   }
   const targetThenIt = TARGET_THEN_IT.exec(rest);
   // "message Megan on Teams: can you review it" is a chat whose text ends in "it", not a delivery.
-  if (targetThenIt && (verb === 'mail' || verb === 'send') && !/:|\b(?:saying|chat|teams)\b/i.test(targetThenIt[1] ?? '')) {
+  if (
+    targetThenIt &&
+    (verb === 'mail' || verb === 'send') &&
+    !/:|\b(?:saying|chat|teams)\b/i.test(targetThenIt[1] ?? '')
+  ) {
     return ok({ kind: 'delivery', destination: { kind: 'people', names: splitNames(targetThenIt[1] ?? '') } });
   }
   return undefined;

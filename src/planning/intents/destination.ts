@@ -35,7 +35,8 @@ export function destinationFrom(marker: string, target: string, verb: DeliveryVe
     if (verb === 'send' || verb === 'share') return { kind: 'personOrChannel', text: content };
     return undefined;
   }
-  if (marker === 'with') return verb === 'share' || verb === 'send' ? { kind: 'people', names: splitNames(content) } : undefined;
+  if (marker === 'with')
+    return verb === 'share' || verb === 'send' ? { kind: 'people', names: splitNames(content) } : undefined;
   return verb === 'post' || verb === 'share' ? { kind: 'channel', name: parseChannelName(content) } : undefined;
 }
 
@@ -54,7 +55,8 @@ export function trailingDestination(
   const mailNoun = phrase.find(MAIL_NOUN, from);
   const after = mailNoun?.end ?? from;
   const here = phrase.find(HERE_AT_END, after);
-  if (here && verb !== 'mail') return { destination: { kind: 'channel', name: { channel: '', here: true } }, start: here.start };
+  if (here && verb !== 'mail')
+    return { destination: { kind: 'channel', name: { channel: '', here: true } }, start: here.start };
   const markers = phrase.findAll(MARKER).filter((hit) => hit.start >= after);
   // "… about moving to Azure to the General channel in My Team": the destination is the last
   // phrase that names a channel ("<name> channel", "<name> in <team> team"); else the last one.

@@ -35,7 +35,8 @@ const INVITE = /\binvite\s+/;
 const INVITE_STOP = /\bto\s+(?:a|an|the|my|our)\b/;
 const ONLINE = /\b(?:on|over|via|in|using)\s+(?:microsoft\s+)?teams\b|\bonline\b|\bvirtual(?:ly)?\b/;
 const IN_PERSON = /\bin[-\s]person\b|\bface[-\s]to[-\s]face\b|\boffline\b/;
-const FILLER = /\b(?:sometime|at\s+some\s+point|if\s+possible|asap|when(?:ever)?\s+(?:everyone|they|she|he)\s+(?:is|are)\s+free)\b/;
+const FILLER =
+  /\b(?:sometime|at\s+some\s+point|if\s+possible|asap|when(?:ever)?\s+(?:everyone|they|she|he)\s+(?:is|are)\s+free)\b/;
 const CALENDAR = /\b(?:to|in|on|into)\s+(?:my|the|our)\s+(?:calendar|diary|schedule)\b/;
 const ATTENDEES_STOP = new RegExp(`${SUBJECT_MARKER.source}|\\b(?:at|in|via|over|using)\\b`);
 
@@ -70,7 +71,8 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   mask(when);
 
   const durationMinutes = duration?.minutes ?? DEFAULT_DURATION_MINUTES;
-  if (durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES) return refuse(text.durationOutOfRange(durationMinutes));
+  if (durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES)
+    return refuse(text.durationOutOfRange(durationMinutes));
 
   const withHit = phrase.find(WITH);
   const inviteHit = withHit ? undefined : phrase.find(INVITE);
@@ -83,7 +85,8 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   const window = meetingWindow(when, time, durationMinutes, now);
   if (!window.ok) return window;
 
-  const nounLabel = NOUNS.find(([pattern]) => new RegExp(`^(?:${pattern})$`).test(noun?.groups[1] ?? ''))?.[1] ?? 'Meeting';
+  const nounLabel =
+    NOUNS.find(([pattern]) => new RegExp(`^(?:${pattern})$`).test(noun?.groups[1] ?? ''))?.[1] ?? 'Meeting';
   const subject = subjectAfterMarker(phrase)?.subject ?? subjectBeforeNoun(phrase, NOUN_PATTERN);
   return ok({
     kind: 'meeting',

@@ -56,7 +56,8 @@ export type Answer =
   | { readonly kind: 'question'; readonly question: string; readonly options: readonly string[] }
   | { readonly kind: 'unplannable'; readonly message: string };
 
-export type Parsed = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly problems: readonly string[] };
+export type Parsed =
+  { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly problems: readonly string[] };
 
 const MAX_TITLE = 120;
 const MAX_OPTIONS = 5;
@@ -78,7 +79,10 @@ export function parseAnswer(content: string, maxSteps: number): Parsed {
   }
   const result = rawAnswer.safeParse(json);
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`) };
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`),
+    };
   }
   const raw = result.data;
   if (raw.kind === 'question') {

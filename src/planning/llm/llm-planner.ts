@@ -34,7 +34,8 @@ export interface LlmPlannerOptions {
 /** Longer requests are refused before any model call: a pasted document is not an outcome. */
 const MAX_OUTCOME_CHARS = 4000;
 
-type Verdict = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly problems: readonly string[] };
+type Verdict =
+  { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
  * The planner backed by a chat model: one call per plan, plus at most `maxRepairs` repair calls
@@ -71,7 +72,10 @@ export class LlmPlanner implements Planner {
     let usage: TokenUsage = reply.usage;
     let verdict = this.check(reply.content, request, allowed);
     for (let repair = 0; !verdict.ok && repair < (this.options.maxRepairs ?? 1); repair++) {
-      this.log.info({ problems: verdict.problems.length, repair: repair + 1 }, 'plan answer unusable; asking for a repair');
+      this.log.info(
+        { problems: verdict.problems.length, repair: repair + 1 },
+        'plan answer unusable; asking for a repair',
+      );
       messages = repairCall(messages, reply.content, verdict.problems);
       reply = await this.call(messages);
       usage = addUsage(usage, reply.usage) ?? usage;
@@ -81,7 +85,15 @@ export class LlmPlanner implements Planner {
       this.log.warn({ problems: verdict.problems.length, calls: usage.calls }, 'no valid plan after repair');
       return { kind: 'unplannable', message: wording.couldNotPlan(verdict.problems), usage };
     }
-    this.log.info({ kind: verdict.answer.kind, calls: usage.calls, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens }, 'planned');
+    this.log.info(
+      {
+        kind: verdict.answer.kind,
+        calls: usage.calls,
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+      },
+      'planned',
+    );
     return { ...verdict.answer, usage };
   }
 

@@ -11,7 +11,8 @@ const ADDRESS = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{
 const CAPITALISED = /(?<![\p{L}\p{N}@._-])\p{Lu}[\p{L}'’-]+/gu;
 /** Lower-case names are common in chat ("email megan"): take the word after these. */
 // The name is captured inside a lookahead so that "and email alex" yields both "email" and "alex".
-const AFTER_TRIGGER = /\b(?:with|to|email|e-mail|mail|invite|inviting|cc|and|ask|tell|message|ping|for)\s+(?=([\p{L}][\p{L}'’-]+))/giu;
+const AFTER_TRIGGER =
+  /\b(?:with|to|email|e-mail|mail|invite|inviting|cc|and|ask|tell|message|ping|for)\s+(?=([\p{L}][\p{L}'’-]+))/giu;
 
 /** Words that are never worth a directory lookup (verbs, time words, pronouns, fillers). */
 const NOT_NAMES = new Set(

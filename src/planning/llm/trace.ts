@@ -32,7 +32,8 @@ function addressesOf(step: StepDraft, catalogue: Catalogue): string[] {
 function channelOf(step: StepDraft, catalogue: Catalogue): string[] {
   const { teamId, channelId } = step.input;
   const found = typeof teamId === 'string' && typeof channelId === 'string' ? [`${teamId}/${channelId}`] : [];
-  for (const destination of declaredDestinations(step, catalogue)) if (destination.kind === 'channel') found.push(destination.value);
+  for (const destination of declaredDestinations(step, catalogue))
+    if (destination.kind === 'channel') found.push(destination.value);
   return [...new Set(found)];
 }
 
@@ -51,10 +52,12 @@ function declaredDestinations(step: StepDraft, catalogue: Catalogue) {
 export function allowedFor(request: PlanRequest, context: PlanningContext, catalogue: Catalogue): Allowed {
   const addresses = new Set(requesterTexts(request).flatMap(addressesIn));
   const people = [...context.people, ...(context.self ? [context.self] : [])];
-  for (const person of people) for (const address of [person.mail, person.userPrincipalName]) if (address) addresses.add(address.toLowerCase());
+  for (const person of people)
+    for (const address of [person.mail, person.userPrincipalName]) if (address) addresses.add(address.toLowerCase());
   if (request.requester.upn) addresses.add(request.requester.upn.toLowerCase());
   const channels = new Set(context.channels.map((c) => `${c.teamId}/${c.channelId}`));
-  if (request.scope.kind === 'channel' && request.scope.teamId && request.scope.channelId) channels.add(`${request.scope.teamId}/${request.scope.channelId}`);
+  if (request.scope.kind === 'channel' && request.scope.teamId && request.scope.channelId)
+    channels.add(`${request.scope.teamId}/${request.scope.channelId}`);
   // The plan shown before (possibly edited by the requester on the card) was already accepted as theirs.
   for (const step of request.revision?.previousSteps ?? []) {
     for (const address of addressesOf(step, catalogue)) addresses.add(address);
@@ -69,11 +72,14 @@ export function untracedDestinations(drafts: readonly StepDraft[], allowed: Allo
   drafts.forEach((step, index) => {
     for (const address of addressesOf(step, catalogue)) {
       if (!allowed.addresses.has(address)) {
-        problems.push(`s${index + 1}: ${address} is not an address the requester gave or one of the directory candidates; use only people the requester asked for, or ask`);
+        problems.push(
+          `s${index + 1}: ${address} is not an address the requester gave or one of the directory candidates; use only people the requester asked for, or ask`,
+        );
       }
     }
     for (const channel of channelOf(step, catalogue)) {
-      if (!allowed.channels.has(channel)) problems.push(`s${index + 1}: the channel ${channel} is not one the requester can post to (see Channels)`);
+      if (!allowed.channels.has(channel))
+        problems.push(`s${index + 1}: the channel ${channel} is not one the requester can post to (see Channels)`);
     }
   });
   return problems;

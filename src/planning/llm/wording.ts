@@ -1,6 +1,7 @@
 /** What the LLM planner says to people, in one place so the tone stays consistent. */
 
-export const EMPTY = 'Tell me what you would like done, for example "Email Megan Bowen a summary of my unread mail from Contoso".';
+export const EMPTY =
+  'Tell me what you would like done, for example "Email Megan Bowen a summary of my unread mail from Contoso".';
 
 export const TOO_LONG = 'That message is too long for me to plan from. Please say what you need in a few sentences.';
 

@@ -19,7 +19,8 @@ export interface BusyBlock {
 
 /** The non-free, non-cancelled events of `ownerId` overlapping [start, end). */
 export function busyBlocks(store: SandboxStore, ownerId: string, start: Date, end: Date): BusyBlock[] {
-  return store.listEventsBetween(ownerId, start, end)
+  return store
+    .listEventsBetween(ownerId, start, end)
     .filter((e) => !e.isCancelled && e.showAs !== 'free')
     .map((e) => ({ start: instant(e.start), end: instant(e.end), showAs: e.showAs, event: e }));
 }
@@ -32,7 +33,13 @@ export function availabilityIn(blocks: readonly BusyBlock[], start: number, end:
 }
 
 /** getSchedule's digit for a state: 0 free, 1 tentative, 2 busy, 3 oof, 4 working elsewhere. */
-export const AVAILABILITY_DIGIT: Record<CalendarEvent['showAs'], string> = { free: '0', tentative: '1', busy: '2', oof: '3', workingElsewhere: '4' };
+export const AVAILABILITY_DIGIT: Record<CalendarEvent['showAs'], string> = {
+  free: '0',
+  tentative: '1',
+  busy: '2',
+  oof: '3',
+  workingElsewhere: '4',
+};
 
 /**
  * Whether [start, end) lies inside one day's window for the activity domain: the person's own

@@ -10,11 +10,20 @@ import { deliverNotice } from './notices';
  * each attendee's copy stays marked cancelled ("Canceled: …") until they remove it, and every
  * attendee gets the cancellation with the organizer's comment.
  */
-export function cancelEvent(store: SandboxStore, organizer: SandboxUser, id: string, comment: string | undefined, now: Date): void {
+export function cancelEvent(
+  store: SandboxStore,
+  organizer: SandboxUser,
+  id: string,
+  comment: string | undefined,
+  now: Date,
+): void {
   const own = store.getEvent(organizer.id, id);
   if (!own) throw itemNotFound();
   if (!own.isOrganizer) {
-    throw badRequest("Your request can't be completed. You need to be an organizer to cancel a meeting.", 'ErrorAccessDenied');
+    throw badRequest(
+      "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+      'ErrorAccessDenied',
+    );
   }
   const subject = `Canceled: ${own.subject}`;
   store.transaction(() => {
@@ -25,8 +34,19 @@ export function cancelEvent(store: SandboxStore, organizer: SandboxUser, id: str
     }
     store.deleteEvent(organizer.id, own.id);
     const recipients = own.attendees.map((a) => findUser(a.emailAddress.address));
-    deliverNotice(store, organizer, recipients, {
-      type: 'meetingCancelled', subject, from: own.organizer, to: own.attendees.map((a) => ({ emailAddress: a.emailAddress })), event: own, comment,
-    }, now);
+    deliverNotice(
+      store,
+      organizer,
+      recipients,
+      {
+        type: 'meetingCancelled',
+        subject,
+        from: own.organizer,
+        to: own.attendees.map((a) => ({ emailAddress: a.emailAddress })),
+        event: own,
+        comment,
+      },
+      now,
+    );
   });
 }

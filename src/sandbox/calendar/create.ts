@@ -12,7 +12,8 @@ import { attendee, composeEvent, iCalUIdFor } from './events';
 export function readEventInput(body: Record<string, unknown>) {
   const start = parseDateTimeTimeZone(body.start, 'start');
   const end = parseDateTimeTimeZone(body.end, 'end');
-  if (end.getTime() < start.getTime()) throw badRequest('The end time of the event must be after its start time.', 'ErrorInvalidRequest');
+  if (end.getTime() < start.getTime())
+    throw badRequest('The end time of the event must be after its start time.', 'ErrorInvalidRequest');
   const raw = body.attendees ?? [];
   if (!Array.isArray(raw)) throw badRequest("'attendees' must be an array.", 'RequestBodyRead');
   const attendees: Attendee[] = raw.map((a) => {
@@ -25,14 +26,19 @@ export function readEventInput(body: Record<string, unknown>) {
   const location = (body.location as { displayName?: unknown } | undefined)?.displayName;
   return {
     subject: typeof body.subject === 'string' ? body.subject : '',
-    body: { contentType: b?.contentType === 'text' ? 'text' as const : 'html' as const, content: typeof b?.content === 'string' ? b.content : '' },
-    start, end,
+    body: {
+      contentType: b?.contentType === 'text' ? ('text' as const) : ('html' as const),
+      content: typeof b?.content === 'string' ? b.content : '',
+    },
+    start,
+    end,
     startZone: (body.start as { timeZone?: string }).timeZone ?? 'UTC',
     endZone: (body.end as { timeZone?: string }).timeZone ?? 'UTC',
     attendees,
     isOnlineMeeting: body.isOnlineMeeting === true,
     location: typeof location === 'string' ? location : undefined,
-    showAs: (['free', 'tentative', 'busy', 'oof', 'workingElsewhere'] as const).find((s) => s === body.showAs) ?? 'busy',
+    showAs:
+      (['free', 'tentative', 'busy', 'oof', 'workingElsewhere'] as const).find((s) => s === body.showAs) ?? 'busy',
     transactionId: typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : null,
   };
 }
@@ -44,7 +50,12 @@ export type EventInput = ReturnType<typeof readEventInput>;
  * calendar (not yet responded) with an invitation in their Inbox, and the invitation in the
  * organizer's Sent Items. A repeated transactionId returns the organizer's existing event.
  */
-export function createMeeting(store: SandboxStore, organizer: SandboxUser, input: EventInput, now: Date): CalendarEvent {
+export function createMeeting(
+  store: SandboxStore,
+  organizer: SandboxUser,
+  input: EventInput,
+  now: Date,
+): CalendarEvent {
   if (input.transactionId) {
     const existing = store.findEventByTransaction(organizer.id, input.transactionId);
     if (existing) return existing;
@@ -64,15 +75,31 @@ export function createMeeting(store: SandboxStore, organizer: SandboxUser, input
       store.putEvent(user.id, copy, input.start.getTime(), input.end.getTime());
       store.putMail(user.id, 'inbox', invitation(user.id, 'inbox', input, org, now));
     }
-    if (input.attendees.length > 0) store.putMail(organizer.id, 'sentitems', { ...invitation(organizer.id, 'sentitems', input, org, now), isRead: true });
+    if (input.attendees.length > 0)
+      store.putMail(organizer.id, 'sentitems', {
+        ...invitation(organizer.id, 'sentitems', input, org, now),
+        isRead: true,
+      });
   });
   return own;
 }
 
-function invitation(ownerId: string, folder: 'inbox' | 'sentitems', input: EventInput, org: { emailAddress: { name: string; address: string } }, now: Date) {
+function invitation(
+  ownerId: string,
+  folder: 'inbox' | 'sentitems',
+  input: EventInput,
+  org: { emailAddress: { name: string; address: string } },
+  now: Date,
+) {
   const when = `${input.start.toISOString().slice(0, 16).replace('T', ' ')}–${input.end.toISOString().slice(11, 16)} UTC`;
   const message = composeMessage({
-    ownerId, folder, subject: input.subject, from: org, received: now, isRead: false, isDraft: false,
+    ownerId,
+    folder,
+    subject: input.subject,
+    from: org,
+    received: now,
+    isRead: false,
+    isDraft: false,
     toRecipients: input.attendees.filter((a) => a.type !== 'optional').map((a) => ({ emailAddress: a.emailAddress })),
     ccRecipients: input.attendees.filter((a) => a.type === 'optional').map((a) => ({ emailAddress: a.emailAddress })),
     body: { contentType: 'html', content: `<html><body><p>${escapeHtml(when)}</p>${input.body.content}</body></html>` },

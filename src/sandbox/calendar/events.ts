@@ -40,13 +40,31 @@ export function composeEvent(spec: EventSpec): CalendarEvent {
   const body = spec.body ?? { contentType: 'html' as const, content: '' };
   const joinUrl = `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${spec.iCalUId.slice(-24)}%40thread.v2/0`;
   return {
-    id, createdDateTime: created, lastModifiedDateTime: created, changeKey: Buffer.from(`${id.slice(-10)}${created}`).toString('base64').slice(0, 28),
-    categories: [], transactionId: spec.transactionId ?? null,
-    originalStartTimeZone: spec.startZone ?? 'UTC', originalEndTimeZone: spec.endZone ?? spec.startZone ?? 'UTC',
-    iCalUId: spec.iCalUId, reminderMinutesBeforeStart: 15, isReminderOn: true, hasAttachments: false,
-    subject: spec.subject, bodyPreview: stripHtml(body.content).replace(/\s+/g, ' ').slice(0, 255), importance: spec.importance ?? 'normal',
-    sensitivity: 'normal', isAllDay: false, isCancelled: false, isOrganizer: spec.isOrganizer, responseRequested: true,
-    seriesMasterId: null, showAs: spec.showAs ?? 'busy', type: 'singleInstance',
+    id,
+    createdDateTime: created,
+    lastModifiedDateTime: created,
+    changeKey: Buffer.from(`${id.slice(-10)}${created}`)
+      .toString('base64')
+      .slice(0, 28),
+    categories: [],
+    transactionId: spec.transactionId ?? null,
+    originalStartTimeZone: spec.startZone ?? 'UTC',
+    originalEndTimeZone: spec.endZone ?? spec.startZone ?? 'UTC',
+    iCalUId: spec.iCalUId,
+    reminderMinutesBeforeStart: 15,
+    isReminderOn: true,
+    hasAttachments: false,
+    subject: spec.subject,
+    bodyPreview: stripHtml(body.content).replace(/\s+/g, ' ').slice(0, 255),
+    importance: spec.importance ?? 'normal',
+    sensitivity: 'normal',
+    isAllDay: false,
+    isCancelled: false,
+    isOrganizer: spec.isOrganizer,
+    responseRequested: true,
+    seriesMasterId: null,
+    showAs: spec.showAs ?? 'busy',
+    type: 'singleInstance',
     webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
     isOnlineMeeting: spec.isOnlineMeeting ?? false,
     onlineMeetingProvider: spec.isOnlineMeeting ? 'teamsForBusiness' : 'unknown',
@@ -64,13 +82,16 @@ export function composeEvent(spec: EventSpec): CalendarEvent {
 
 /** An attendee entry as stored on every copy (no responses yet). */
 export const attendee = (name: string, address: string, type: Attendee['type'] = 'required'): Attendee => ({
-  type, status: { response: 'none', time: '0001-01-01T00:00:00Z' }, emailAddress: { name, address },
+  type,
+  status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+  emailAddress: { name, address },
 });
 
 /** An event as Graph returns it: times in the `Prefer: outlook.timezone` zone (UTC by default). */
 export function eventView(e: CalendarEvent, zone: string, select: string | null): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    '@odata.etag': `W/"${e.changeKey}"`, ...e,
+    '@odata.etag': `W/"${e.changeKey}"`,
+    ...e,
     start: toDateTimeTimeZone(new Date(instant(e.start)), zone),
     end: toDateTimeTimeZone(new Date(instant(e.end)), zone),
   };

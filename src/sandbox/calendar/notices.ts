@@ -5,7 +5,8 @@ import type { SandboxStore } from '../store/store';
 import { instant } from './events';
 
 /** Graph's `meetingMessageType` of the mails a meeting change sends. */
-export type MeetingMessageType = 'meetingRequest' | 'meetingCancelled' | 'meetingAccepted' | 'meetingTenativelyAccepted' | 'meetingDeclined';
+export type MeetingMessageType =
+  'meetingRequest' | 'meetingCancelled' | 'meetingAccepted' | 'meetingTenativelyAccepted' | 'meetingDeclined';
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -29,9 +30,18 @@ export interface Notice {
 function message(ownerId: string, folder: 'inbox' | 'sentitems', notice: Notice, now: Date): MailMessage {
   const comment = notice.comment ? `<p>${escapeHtml(notice.comment)}</p>` : '';
   const composed = composeMessage({
-    ownerId, folder, subject: notice.subject, from: notice.from, received: now, isRead: folder === 'sentitems', isDraft: false,
+    ownerId,
+    folder,
+    subject: notice.subject,
+    from: notice.from,
+    received: now,
+    isRead: folder === 'sentitems',
+    isDraft: false,
     toRecipients: notice.to.map((r) => ({ emailAddress: r.emailAddress })),
-    body: { contentType: 'html', content: `<html><body>${comment}<p>${escapeHtml(when(notice.event))}</p></body></html>` },
+    body: {
+      contentType: 'html',
+      content: `<html><body>${comment}<p>${escapeHtml(when(notice.event))}</p></body></html>`,
+    },
   });
   // The shared mail model only names meeting requests; the stored document carries Graph's full set.
   return Object.assign(composed, { meetingMessageType: notice.type }) as MailMessage;
@@ -42,7 +52,13 @@ function message(ownerId: string, folder: 'inbox' | 'sentitems', notice: Notice,
  * outside the tenant get theirs by internet mail, which the sandbox does not keep) and one in the
  * sender's Sent Items.
  */
-export function deliverNotice(store: SandboxStore, sender: SandboxUser, recipients: ReadonlyArray<SandboxUser | undefined>, notice: Notice, now: Date): void {
+export function deliverNotice(
+  store: SandboxStore,
+  sender: SandboxUser,
+  recipients: ReadonlyArray<SandboxUser | undefined>,
+  notice: Notice,
+  now: Date,
+): void {
   const seen = new Set<string>([sender.id]);
   for (const user of recipients) {
     if (!user || seen.has(user.id)) continue;

@@ -28,7 +28,8 @@ function readPatch(body: Record<string, unknown>): EventPatch {
     patch.subject = body.subject;
   }
   const b = body.body as { contentType?: unknown; content?: unknown } | undefined;
-  if (b && typeof b.content === 'string') patch.body = { contentType: b.contentType === 'text' ? 'text' : 'html', content: b.content };
+  if (b && typeof b.content === 'string')
+    patch.body = { contentType: b.contentType === 'text' ? 'text' : 'html', content: b.content };
   if (body.start !== undefined) patch.start = parseDateTimeTimeZone(body.start, 'start');
   if (body.end !== undefined) patch.end = parseDateTimeTimeZone(body.end, 'end');
   const location = (body.location as { displayName?: unknown } | undefined)?.displayName;
@@ -56,22 +57,40 @@ function applied(e: CalendarEvent, patch: EventPatch, attendees: Attendee[], mov
   const end = patch.end ?? new Date(instant(e.end));
   const online = patch.isOnlineMeeting ?? e.isOnlineMeeting;
   // A fresh copy knows the Teams defaults (provider, join link) for a meeting turned online.
-  const fresh = composeEvent({ id: e.id, iCalUId: e.iCalUId, subject: '', start, end, organizer: e.organizer, attendees: [], isOrganizer: e.isOrganizer, created: now, isOnlineMeeting: online });
+  const fresh = composeEvent({
+    id: e.id,
+    iCalUId: e.iCalUId,
+    subject: '',
+    start,
+    end,
+    organizer: e.organizer,
+    attendees: [],
+    isOrganizer: e.isOrganizer,
+    created: now,
+    isOnlineMeeting: online,
+  });
   const location = patch.location ?? e.location.displayName;
   return {
     ...e,
     subject: patch.subject ?? e.subject,
     body: patch.body ?? e.body,
     bodyPreview: patch.body ? stripHtml(patch.body.content).replace(/\s+/g, ' ').slice(0, 255) : e.bodyPreview,
-    start: toDateTimeTimeZone(start), end: toDateTimeTimeZone(end),
+    start: toDateTimeTimeZone(start),
+    end: toDateTimeTimeZone(end),
     location: { displayName: location, locationType: 'default' },
     locations: location ? [{ displayName: location, locationType: 'default' }] : [],
-    isOnlineMeeting: online, onlineMeetingProvider: fresh.onlineMeetingProvider, onlineMeeting: online ? (e.onlineMeeting ?? fresh.onlineMeeting) : null,
+    isOnlineMeeting: online,
+    onlineMeetingProvider: fresh.onlineMeetingProvider,
+    onlineMeeting: online ? (e.onlineMeeting ?? fresh.onlineMeeting) : null,
     showAs: patch.showAs ?? e.showAs,
-    attendees: moved ? attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })) : attendees,
+    attendees: moved
+      ? attendees.map((a) => ({ ...a, status: { response: 'none', time: '0001-01-01T00:00:00Z' } }))
+      : attendees,
     responseStatus: moved && !e.isOrganizer ? { response: 'none', time: '0001-01-01T00:00:00Z' } : e.responseStatus,
     lastModifiedDateTime: isoSeconds(now),
-    changeKey: Buffer.from(`${e.id.slice(-10)}${now.toISOString()}`).toString('base64').slice(0, 28),
+    changeKey: Buffer.from(`${e.id.slice(-10)}${now.toISOString()}`)
+      .toString('base64')
+      .slice(0, 28),
   };
 }
 
@@ -85,7 +104,13 @@ function put(store: SandboxStore, owner: string, e: CalendarEvent): void {
  * respond again when the time moved), new ones get a copy and an invitation, removed ones get a
  * cancellation and lose their copy.
  */
-export function updateEvent(store: SandboxStore, owner: SandboxUser, id: string, body: Record<string, unknown>, now: Date): CalendarEvent {
+export function updateEvent(
+  store: SandboxStore,
+  owner: SandboxUser,
+  id: string,
+  body: Record<string, unknown>,
+  now: Date,
+): CalendarEvent {
   const own = store.getEvent(owner.id, id);
   if (!own) throw itemNotFound();
   const patch = readPatch(body);
@@ -114,18 +139,51 @@ export function updateEvent(store: SandboxStore, owner: SandboxUser, id: string,
       withCopy.add(copy.owner);
       if (!user || !invited(user.mail)) {
         store.deleteEvent(copy.owner, copy.event.id);
-        if (user) deliverNotice(store, owner, [user], { type: 'meetingCancelled', subject: `Canceled: ${updated.subject}`, from: updated.organizer, to: [{ emailAddress: { name: user.displayName, address: user.mail } }], event: updated }, now);
+        if (user)
+          deliverNotice(
+            store,
+            owner,
+            [user],
+            {
+              type: 'meetingCancelled',
+              subject: `Canceled: ${updated.subject}`,
+              from: updated.organizer,
+              to: [{ emailAddress: { name: user.displayName, address: user.mail } }],
+              event: updated,
+            },
+            now,
+          );
         continue;
       }
       put(store, copy.owner, { ...applied(copy.event, patch, attendees, moved, now), isOrganizer: false });
     }
-    const added = attendees.map((a) => findUser(a.emailAddress.address)).filter((u): u is SandboxUser => !!u && !withCopy.has(u.id));
+    const added = attendees
+      .map((a) => findUser(a.emailAddress.address))
+      .filter((u): u is SandboxUser => !!u && !withCopy.has(u.id));
     for (const user of added) {
-      const copy = { ...updated, id: newId('event'), isOrganizer: false, transactionId: null, responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' } };
+      const copy = {
+        ...updated,
+        id: newId('event'),
+        isOrganizer: false,
+        transactionId: null,
+        responseStatus: { response: 'none', time: '0001-01-01T00:00:00Z' },
+      };
       put(store, user.id, copy);
     }
     const recipients = attendees.map((a) => findUser(a.emailAddress.address));
-    deliverNotice(store, owner, recipients, { type: 'meetingRequest', subject: updated.subject, from: updated.organizer, to: attendees.map((a) => ({ emailAddress: a.emailAddress })), event: updated }, now);
+    deliverNotice(
+      store,
+      owner,
+      recipients,
+      {
+        type: 'meetingRequest',
+        subject: updated.subject,
+        from: updated.organizer,
+        to: attendees.map((a) => ({ emailAddress: a.emailAddress })),
+        event: updated,
+      },
+      now,
+    );
   });
   return updated;
 }

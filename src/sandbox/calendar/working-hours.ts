@@ -17,7 +17,10 @@ const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'
 
 /** What a mailbox has when nobody set anything: Monday–Friday 09:00–17:00 UTC. */
 export const DEFAULT_WORKING_HOURS: WorkingHours = {
-  daysOfWeek: WEEK.slice(0, 5), startTime: '09:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' },
+  daysOfWeek: WEEK.slice(0, 5),
+  startTime: '09:00:00.0000000',
+  endTime: '17:00:00.0000000',
+  timeZone: { name: 'UTC' },
 };
 
 /** A mailbox's working hours: its stored settings, else the default. */

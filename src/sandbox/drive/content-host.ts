@@ -52,7 +52,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new GraphError(413, 'requestTooLarge', 'The fragment is too large.')); req.destroy(); return; }
+      if (size > MAX_BODY) {
+        reject(new GraphError(413, 'requestTooLarge', 'The fragment is too large.'));
+        req.destroy();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -62,7 +66,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function json(res: ServerResponse, status: number, body?: unknown): void {
   const payload = body === undefined ? undefined : JSON.stringify(body);
-  res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(
+    status,
+    payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+  );
   res.end(payload);
 }
 
@@ -78,7 +85,12 @@ function authorised(sign: (path: string) => string, path: string, token: string 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function handle(store: SandboxStore, sign: (path: string) => string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  store: SandboxStore,
+  sign: (path: string) => string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://content');
   const body = await readBody(req);
   if (!authorised(sign, url.pathname, url.searchParams.get('tempauth'))) {
@@ -90,19 +102,33 @@ async function handle(store: SandboxStore, sign: (path: string) => string, req: 
     const item = getItem(store, id);
     const bytes = item && store.getBlob(blobKey(item.id));
     if (!item || !bytes) throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
-    res.writeHead(200, { 'content-type': item.mimeType ?? 'application/octet-stream', 'content-length': bytes.length, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}` });
+    res.writeHead(200, {
+      'content-type': item.mimeType ?? 'application/octet-stream',
+      'content-length': bytes.length,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`,
+    });
     res.end(bytes);
     return;
   }
   if (area !== 'upload') throw new GraphError(404, 'itemNotFound', 'The resource could not be found.');
   const session = getSession(store, id);
   if (!session) throw new GraphError(404, 'itemNotFound', 'The upload session was not found or has expired.');
-  if (method === 'DELETE') { cancelSession(store, id); json(res, 204); return; }
-  if (method === 'GET') { json(res, 200, sessionStatus(session)); return; }
+  if (method === 'DELETE') {
+    cancelSession(store, id);
+    json(res, 204);
+    return;
+  }
+  if (method === 'GET') {
+    json(res, 200, sessionStatus(session));
+    return;
+  }
   if (method !== 'PUT') throw new GraphError(405, 'invalidRequest', `The HTTP method '${method}' is not allowed.`);
   const header = req.headers['content-range'];
   const result = acceptFragment(store, session, Array.isArray(header) ? header[0] : header, body);
-  if (!result.done) { json(res, 202, sessionStatus(result.session)); return; }
+  if (!result.done) {
+    json(res, 202, sessionStatus(result.session));
+    return;
+  }
   const host = await contentHost(store);
   json(res, result.created ? 201 : 200, itemView(store, result.item, host.downloadUrl));
 }

@@ -37,7 +37,8 @@ function base32(bytes: Buffer, length: number): string {
 }
 
 /** OneDrive-for-Business-like item ids: `01` then 32 base32 characters; stable for seeded keys. */
-export const stableItemId = (key: string): string => `01${base32(createHash('sha256').update(`drive:${key}`).digest(), 32)}`;
+export const stableItemId = (key: string): string =>
+  `01${base32(createHash('sha256').update(`drive:${key}`).digest(), 32)}`;
 export const newItemId = (): string => `01${base32(randomBytes(32), 32)}`;
 
 /** The drive id Graph would give a user's OneDrive (`b!…`), stable per owner. */
@@ -76,7 +77,18 @@ export function ensureRoot(store: SandboxStore, owner: SandboxUser, now: string)
   const id = rootIdOf(owner.id);
   const existing = getItem(store, id);
   if (existing) return existing;
-  const root: StoredItem = { id, owner: owner.id, name: 'root', kind: 'root', size: 0, created: now, modified: now, createdBy: owner.id, modifiedBy: owner.id, version: 1 };
+  const root: StoredItem = {
+    id,
+    owner: owner.id,
+    name: 'root',
+    kind: 'root',
+    size: 0,
+    created: now,
+    modified: now,
+    createdBy: owner.id,
+    modifiedBy: owner.id,
+    version: 1,
+  };
   putItem(store, root);
   return root;
 }
@@ -105,6 +117,7 @@ export function itemAtPath(store: SandboxStore, root: StoredItem, segments: read
 /** Total bytes of the files under a folder (Graph reports a folder's size this way). */
 export function folderSize(store: SandboxStore, folder: StoredItem): number {
   let total = 0;
-  for (const child of childrenOf(store, folder.id)) total += child.kind === 'file' ? child.size : folderSize(store, child);
+  for (const child of childrenOf(store, folder.id))
+    total += child.kind === 'file' ? child.size : folderSize(store, child);
   return total;
 }

@@ -28,35 +28,56 @@ export interface LinkRequest {
 
 export function readLinkRequest(body: Record<string, unknown>): LinkRequest {
   const { type, scope } = body;
-  if (type !== 'view' && type !== 'edit') throw badRequest(`Invalid sharing link type '${String(type)}'.`, 'invalidRequest');
+  if (type !== 'view' && type !== 'edit')
+    throw badRequest(`Invalid sharing link type '${String(type)}'.`, 'invalidRequest');
   const chosen = scope ?? 'anonymous';
-  if (chosen !== 'anonymous' && chosen !== 'organization' && chosen !== 'users') throw badRequest(`Invalid sharing link scope '${String(scope)}'.`, 'invalidRequest');
+  if (chosen !== 'anonymous' && chosen !== 'organization' && chosen !== 'users')
+    throw badRequest(`Invalid sharing link scope '${String(scope)}'.`, 'invalidRequest');
   const raw = Array.isArray(body.recipients) ? (body.recipients as unknown[]) : [];
-  const recipients = raw.map((r) => (r as { email?: unknown } | null)?.email).map((e) => (typeof e === 'string' ? e.trim().toLowerCase() : ''));
+  const recipients = raw
+    .map((r) => (r as { email?: unknown } | null)?.email)
+    .map((e) => (typeof e === 'string' ? e.trim().toLowerCase() : ''));
   if (recipients.some((e) => !e.includes('@'))) throw badRequest('Every recipient needs an email.', 'invalidRequest');
-  if (chosen === 'users' && recipients.length === 0) throw badRequest('A link for specific people needs recipients.', 'invalidRequest');
-  if (chosen !== 'users' && recipients.length > 0) throw badRequest('Recipients are only valid for a link to specific people.', 'invalidRequest');
+  if (chosen === 'users' && recipients.length === 0)
+    throw badRequest('A link for specific people needs recipients.', 'invalidRequest');
+  if (chosen !== 'users' && recipients.length > 0)
+    throw badRequest('Recipients are only valid for a link to specific people.', 'invalidRequest');
   return { type, scope: chosen, recipients: [...new Set(recipients)].sort() };
 }
 
-export const permissionsOf = (store: SandboxStore, itemId: string): StoredPermission[] => store.listDocs<StoredPermission>(PERMISSION, { parent: itemId });
+export const permissionsOf = (store: SandboxStore, itemId: string): StoredPermission[] =>
+  store.listDocs<StoredPermission>(PERMISSION, { parent: itemId });
 
 /**
  * OneDrive's createLink: a link of the same type and scope (and, for specific people, the same
  * people) that already exists is returned as is (200); otherwise a new one is made (201).
  */
-export function createLink(store: SandboxStore, item: StoredItem, request: LinkRequest, now: string): { permission: StoredPermission; created: boolean } {
+export function createLink(
+  store: SandboxStore,
+  item: StoredItem,
+  request: LinkRequest,
+  now: string,
+): { permission: StoredPermission; created: boolean } {
   const existing = permissionsOf(store, item.id);
   const same = existing.find(
-    (p) => p.type === request.type && p.scope === request.scope && p.recipients.join(',') === request.recipients.join(','),
+    (p) =>
+      p.type === request.type && p.scope === request.scope && p.recipients.join(',') === request.recipients.join(','),
   );
   if (same) return { permission: same, created: false };
   const permission: StoredPermission = {
-    id: randomBytes(16).toString('hex'), itemId: item.id, owner: item.owner, ...request,
-    token: `E${randomBytes(16).toString('base64url')}`, created: now,
+    id: randomBytes(16).toString('hex'),
+    itemId: item.id,
+    owner: item.owner,
+    ...request,
+    token: `E${randomBytes(16).toString('base64url')}`,
+    created: now,
   };
   // Listed in the order made: the clock may not move between two links.
-  store.putDoc(PERMISSION, permission.id, permission, { owner: item.owner, parent: item.id, sort: `${now}#${String(existing.length).padStart(6, '0')}` });
+  store.putDoc(PERMISSION, permission.id, permission, {
+    owner: item.owner,
+    parent: item.id,
+    sort: `${now}#${String(existing.length).padStart(6, '0')}`,
+  });
   return { permission, created: true };
 }
 
@@ -64,7 +85,8 @@ const KIND_LETTER: Readonly<Record<string, string>> = { docx: 'w', xlsx: 'x', pp
 
 /** The Graph `permission` JSON of a sharing link. */
 export function permissionView(item: StoredItem, p: StoredPermission): Record<string, unknown> {
-  const letter = item.kind === 'file' ? KIND_LETTER[/\.([^.]+)$/.exec(item.name)?.[1]?.toLowerCase() ?? ''] ?? 'u' : 'f';
+  const letter =
+    item.kind === 'file' ? (KIND_LETTER[/\.([^.]+)$/.exec(item.name)?.[1]?.toLowerCase() ?? ''] ?? 'u') : 'f';
   const site = personalSite(item.owner).replace('.com/personal/', `.com/:${letter}:/g/personal/`);
   const view: Record<string, unknown> = {
     id: p.id,
@@ -73,12 +95,18 @@ export function permissionView(item: StoredItem, p: StoredPermission): Record<st
     hasPassword: false,
     link: { scope: p.scope, type: p.type, webUrl: `${site}/${p.token}`, preventsDownload: false },
   };
-  if (p.scope === 'users') view.grantedToIdentitiesV2 = p.recipients.map((email) => ({ user: { email, displayName: email } }));
+  if (p.scope === 'users')
+    view.grantedToIdentitiesV2 = p.recipients.map((email) => ({ user: { email, displayName: email } }));
   return view;
 }
 
 /** The owner's own permission, which Graph lists first on every item of a OneDrive. */
 export function ownerPermissionView(owner: SandboxUser): Record<string, unknown> {
   const person = personOf(owner.id);
-  return { id: 'aTowIy5mfG1lbWJlcnNoaXB8', roles: ['owner'], shareId: 'owner', grantedToV2: { user: { id: person.id, displayName: person.displayName, email: person.email } } };
+  return {
+    id: 'aTowIy5mfG1lbWJlcnNoaXB8',
+    roles: ['owner'],
+    shareId: 'owner',
+    grantedToV2: { user: { id: person.id, displayName: person.displayName, email: person.email } },
+  };
 }

@@ -3,7 +3,16 @@ import { badRequest } from '../errors';
 import { driveOwner, driveRoot, itemNotFound, ownedItem } from './access';
 import { itemAtPath } from './items';
 import {
-  childrenReply, contentRedirect, deleteItem, itemReply, linkReply, newFolder, permissionsReply, simpleUpload, startUploadSession, writeContext,
+  childrenReply,
+  contentRedirect,
+  deleteItem,
+  itemReply,
+  linkReply,
+  newFolder,
+  permissionsReply,
+  simpleUpload,
+  startUploadSession,
+  writeContext,
 } from './operations';
 import { ensureFolders } from './write';
 
@@ -17,7 +26,10 @@ export const MAX_PATH_DEPTH = 12;
 export function splitPath(segments: readonly string[]): { path: string[]; action?: string } {
   const end = segments.findIndex((s) => s.endsWith(':'));
   if (end < 0) return { path: [...segments] };
-  const path = segments.slice(0, end + 1).map((s, i) => (i === end ? s.slice(0, -1) : s)).filter(Boolean);
+  const path = segments
+    .slice(0, end + 1)
+    .map((s, i) => (i === end ? s.slice(0, -1) : s))
+    .filter(Boolean);
   const rest = segments.slice(end + 1);
   if (rest.length > 1) throw badRequest(`Resource not found for the segment '${rest.join('/')}'.`);
   return { path, action: rest[0]?.toLowerCase() };

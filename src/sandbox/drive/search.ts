@@ -41,5 +41,7 @@ export function searchDrive(store: SandboxStore, owner: string, terms: readonly 
 
 /** The owner's files, most recently modified first (`/drive/recent`). */
 export function recentFiles(store: SandboxStore, owner: string): StoredItem[] {
-  return itemsOf(store, owner).filter((i) => i.kind === 'file').sort((a, b) => b.modified.localeCompare(a.modified) || a.name.localeCompare(b.name));
+  return itemsOf(store, owner)
+    .filter((i) => i.kind === 'file')
+    .sort((a, b) => b.modified.localeCompare(a.modified) || a.name.localeCompare(b.name));
 }

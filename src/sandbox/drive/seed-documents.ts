@@ -3,9 +3,19 @@ import type { Sheet } from './formats/xlsx';
 
 /** A seeded file: where it goes, how old it is, and what it says. */
 export type SeedDocument =
-  | { readonly path: string; readonly daysAgo: number; readonly kind: 'docx'; readonly paragraphs: readonly DocParagraph[] }
+  | {
+      readonly path: string;
+      readonly daysAgo: number;
+      readonly kind: 'docx';
+      readonly paragraphs: readonly DocParagraph[];
+    }
   | { readonly path: string; readonly daysAgo: number; readonly kind: 'xlsx'; readonly sheets: readonly Sheet[] }
-  | { readonly path: string; readonly daysAgo: number; readonly kind: 'pdf'; readonly lines: readonly { text: string; heading?: boolean }[] }
+  | {
+      readonly path: string;
+      readonly daysAgo: number;
+      readonly kind: 'pdf';
+      readonly lines: readonly { text: string; heading?: boolean }[];
+    }
   | { readonly path: string; readonly daysAgo: number; readonly kind: 'txt'; readonly text: string };
 
 const h1 = (text: string): DocParagraph => ({ text, style: 'Heading1' });
@@ -15,29 +25,43 @@ const li = (text: string): DocParagraph => ({ text, style: 'ListBullet' });
 /** Alex Wilber's OneDrive. */
 export const ALEX_DOCUMENTS: readonly SeedDocument[] = [
   {
-    path: 'Documents/Planning/Q3 planning workbook.xlsx', daysAgo: 2, kind: 'xlsx', sheets: [
-      { name: 'Budget', rows: [
-        ['Area', 'Q3 budget (USD)', 'Owner', 'Notes'],
-        ['Spring launch follow-up', 42000, 'Megan Bowen', 'Paid social and partner webinars'],
-        ['Contoso partnership', 18500, 'Alex Wilber', 'Joint case study and reseller training'],
-        ['Fabrikam pilot support', 12000, 'Adele Vance', 'Two onsite workshops'],
-        ['Tooling and licences', 7600, 'Isaiah Langer', 'Renewals due in August'],
-        ['Total', 80100, '', ''],
-      ] },
-      { name: 'Milestones', rows: [
-        ['Milestone', 'Target', 'Owner', 'Status'],
-        ['Q3 plan signed off', 'July 5', 'Alex Wilber', 'Done'],
-        ['Contoso reseller training', 'July 22', 'Alex Wilber', 'On track'],
-        ['Fabrikam pilot review', 'August 14', 'Adele Vance', 'At risk: waiting for data export'],
-        ['Q4 budget proposal', 'September 20', 'Megan Bowen', 'Not started'],
-      ] },
+    path: 'Documents/Planning/Q3 planning workbook.xlsx',
+    daysAgo: 2,
+    kind: 'xlsx',
+    sheets: [
+      {
+        name: 'Budget',
+        rows: [
+          ['Area', 'Q3 budget (USD)', 'Owner', 'Notes'],
+          ['Spring launch follow-up', 42000, 'Megan Bowen', 'Paid social and partner webinars'],
+          ['Contoso partnership', 18500, 'Alex Wilber', 'Joint case study and reseller training'],
+          ['Fabrikam pilot support', 12000, 'Adele Vance', 'Two onsite workshops'],
+          ['Tooling and licences', 7600, 'Isaiah Langer', 'Renewals due in August'],
+          ['Total', 80100, '', ''],
+        ],
+      },
+      {
+        name: 'Milestones',
+        rows: [
+          ['Milestone', 'Target', 'Owner', 'Status'],
+          ['Q3 plan signed off', 'July 5', 'Alex Wilber', 'Done'],
+          ['Contoso reseller training', 'July 22', 'Alex Wilber', 'On track'],
+          ['Fabrikam pilot review', 'August 14', 'Adele Vance', 'At risk: waiting for data export'],
+          ['Q4 budget proposal', 'September 20', 'Megan Bowen', 'Not started'],
+        ],
+      },
     ],
   },
   {
-    path: 'Documents/Marketing/Spring launch brief.docx', daysAgo: 5, kind: 'docx', paragraphs: [
+    path: 'Documents/Marketing/Spring launch brief.docx',
+    daysAgo: 5,
+    kind: 'docx',
+    paragraphs: [
       { text: 'Spring launch brief', style: 'Title' },
       h1('Overview'),
-      p('The spring launch introduces Delegate Insights to mid-size customers, starting with Contoso and two other design partners.'),
+      p(
+        'The spring launch introduces Delegate Insights to mid-size customers, starting with Contoso and two other design partners.',
+      ),
       h1('Goals'),
       li('500 qualified sign-ups in the first six weeks'),
       li('Three published customer stories, one of them with Contoso'),
@@ -54,7 +78,10 @@ export const ALEX_DOCUMENTS: readonly SeedDocument[] = [
     ],
   },
   {
-    path: 'Documents/Policies/Travel and expense policy.pdf', daysAgo: 40, kind: 'pdf', lines: [
+    path: 'Documents/Policies/Travel and expense policy.pdf',
+    daysAgo: 40,
+    kind: 'pdf',
+    lines: [
       { text: 'Travel and expense policy', heading: true },
       { text: 'Effective 1 January. Applies to every employee and contractor.' },
       { text: '' },
@@ -72,7 +99,10 @@ export const ALEX_DOCUMENTS: readonly SeedDocument[] = [
     ],
   },
   {
-    path: 'Meeting notes.txt', daysAgo: 1, kind: 'txt', text: [
+    path: 'Meeting notes.txt',
+    daysAgo: 1,
+    kind: 'txt',
+    text: [
       'Weekly sync: marketing and sales',
       '',
       'Attendees: Alex Wilber, Megan Bowen, Adele Vance',
@@ -88,7 +118,10 @@ export const ALEX_DOCUMENTS: readonly SeedDocument[] = [
     ].join('\n'),
   },
   {
-    path: 'Documents/Sales/Contoso proposal draft.docx', daysAgo: 9, kind: 'docx', paragraphs: [
+    path: 'Documents/Sales/Contoso proposal draft.docx',
+    daysAgo: 9,
+    kind: 'docx',
+    paragraphs: [
       { text: 'Proposal for Contoso Ltd.', style: 'Title' },
       h1('Scope'),
       p('A twelve-month rollout of Delegate for the Contoso operations team (about 120 people).'),
@@ -104,7 +137,10 @@ export const ALEX_DOCUMENTS: readonly SeedDocument[] = [
 /** Megan Bowen's OneDrive. */
 export const MEGAN_DOCUMENTS: readonly SeedDocument[] = [
   {
-    path: 'Documents/Launch checklist.docx', daysAgo: 3, kind: 'docx', paragraphs: [
+    path: 'Documents/Launch checklist.docx',
+    daysAgo: 3,
+    kind: 'docx',
+    paragraphs: [
       { text: 'Launch checklist', style: 'Title' },
       li('Landing page copy approved'),
       li('Partner webinar scheduled with Contoso'),
@@ -112,9 +148,25 @@ export const MEGAN_DOCUMENTS: readonly SeedDocument[] = [
     ],
   },
   {
-    path: 'Documents/Team budget.xlsx', daysAgo: 6, kind: 'xlsx', sheets: [
-      { name: 'Budget', rows: [['Line', 'Amount (USD)'], ['Paid social', 26000], ['Events', 21000], ['Agency', 18000]] },
+    path: 'Documents/Team budget.xlsx',
+    daysAgo: 6,
+    kind: 'xlsx',
+    sheets: [
+      {
+        name: 'Budget',
+        rows: [
+          ['Line', 'Amount (USD)'],
+          ['Paid social', 26000],
+          ['Events', 21000],
+          ['Agency', 18000],
+        ],
+      },
     ],
   },
-  { path: 'Meeting notes.txt', daysAgo: 4, kind: 'txt', text: 'One-to-one with Alex\n\n- Spring launch numbers due Friday.\n- Ask Patti about the Q4 events calendar.\n' },
+  {
+    path: 'Meeting notes.txt',
+    daysAgo: 4,
+    kind: 'txt',
+    text: 'One-to-one with Alex\n\n- Spring launch numbers due Friday.\n- Ask Patti about the Q4 events calendar.\n',
+  },
 ];

@@ -13,10 +13,14 @@ const DAY = 86_400_000;
 
 function render(doc: SeedDocument, title: string, author: string, when: Date): Buffer {
   switch (doc.kind) {
-    case 'docx': return buildDocx({ title, author, modified: when, paragraphs: doc.paragraphs });
-    case 'xlsx': return buildXlsx(title, author, when, doc.sheets);
-    case 'pdf': return buildPdf(title, author, when, doc.lines);
-    case 'txt': return Buffer.from(doc.text, 'utf8');
+    case 'docx':
+      return buildDocx({ title, author, modified: when, paragraphs: doc.paragraphs });
+    case 'xlsx':
+      return buildXlsx(title, author, when, doc.sheets);
+    case 'pdf':
+      return buildPdf(title, author, when, doc.lines);
+    case 'txt':
+      return Buffer.from(doc.text, 'utf8');
   }
 }
 
@@ -24,7 +28,12 @@ function render(doc: SeedDocument, title: string, author: string, when: Date): B
  * Put `documents` in `owner`'s OneDrive: folders on the way are created, every file is a real
  * Office/PDF/text file generated now, and ids and times derive from the path and `now` only.
  */
-export function seedDocuments(store: SandboxStore, owner: SandboxUser, now: Date, documents: readonly SeedDocument[]): void {
+export function seedDocuments(
+  store: SandboxStore,
+  owner: SandboxUser,
+  now: Date,
+  documents: readonly SeedDocument[],
+): void {
   const created = isoSeconds(new Date(now.getTime() - 90 * DAY));
   let root = ensureRoot(store, owner, created);
   root = { ...root, created, modified: created };
@@ -40,14 +49,37 @@ export function seedDocuments(store: SandboxStore, owner: SandboxUser, now: Date
       path += `/${folder}`;
       const id = stableItemId(`${owner.id}:${path}`);
       const existing = store.getDoc<StoredItem>('drive.item', id);
-      parent = existing ?? { id, owner: owner.id, parentId: parent.id, name: folder, kind: 'folder', size: 0, created, modified: created, createdBy: owner.id, modifiedBy: owner.id, version: 1 };
+      parent = existing ?? {
+        id,
+        owner: owner.id,
+        parentId: parent.id,
+        name: folder,
+        kind: 'folder',
+        size: 0,
+        created,
+        modified: created,
+        createdBy: owner.id,
+        modifiedBy: owner.id,
+        version: 1,
+      };
       if (!existing) putItem(store, parent);
     }
     const bytes = render(doc, fileName.replace(/\.[^.]+$/, ''), owner.displayName, when);
     const stamp = isoSeconds(when);
     const file: StoredItem = {
-      id: stableItemId(`${owner.id}:${doc.path}`), owner: owner.id, parentId: parent.id, name: fileName, kind: 'file', mimeType: mimeTypeOf(fileName),
-      size: bytes.length, quickXorHash: quickXorHash(bytes), created: stamp, modified: stamp, createdBy: owner.id, modifiedBy: owner.id, version: 1,
+      id: stableItemId(`${owner.id}:${doc.path}`),
+      owner: owner.id,
+      parentId: parent.id,
+      name: fileName,
+      kind: 'file',
+      mimeType: mimeTypeOf(fileName),
+      size: bytes.length,
+      quickXorHash: quickXorHash(bytes),
+      created: stamp,
+      modified: stamp,
+      createdBy: owner.id,
+      modifiedBy: owner.id,
+      version: 1,
     };
     store.putBlob(blobKey(file.id), bytes);
     putItem(store, file);

@@ -30,15 +30,22 @@ export function openSession(store: SandboxStore, s: Omit<UploadSession, 'id' | '
   return session;
 }
 
-export const getSession = (store: SandboxStore, id: string): UploadSession | undefined => store.getDoc<UploadSession>(UPLOAD_SESSION, id);
+export const getSession = (store: SandboxStore, id: string): UploadSession | undefined =>
+  store.getDoc<UploadSession>(UPLOAD_SESSION, id);
 
 export function cancelSession(store: SandboxStore, id: string): void {
-  store.transaction(() => { store.deleteDoc(UPLOAD_SESSION, id); store.deleteBlob(partsKey(id)); });
+  store.transaction(() => {
+    store.deleteDoc(UPLOAD_SESSION, id);
+    store.deleteBlob(partsKey(id));
+  });
 }
 
 /** `{ expirationDateTime, nextExpectedRanges }`: what Graph answers about an unfinished session. */
 export function sessionStatus(session: UploadSession): Record<string, unknown> {
-  return { expirationDateTime: session.expires, nextExpectedRanges: [session.total ? `${session.received}-${session.total - 1}` : `${session.received}-`] };
+  return {
+    expirationDateTime: session.expires,
+    nextExpectedRanges: [session.total ? `${session.received}-${session.total - 1}` : `${session.received}-`],
+  };
 }
 
 /** The outcome of one fragment: more wanted, or the finished item. */
@@ -50,7 +57,12 @@ export type FragmentResult =
  * Accept `bytes` at `Content-Range: bytes start-end/total`. Fragments must arrive in order;
  * one that does not start at the next expected byte is a 416, as on OneDrive.
  */
-export function acceptFragment(store: SandboxStore, session: UploadSession, range: string | undefined, bytes: Buffer): FragmentResult {
+export function acceptFragment(
+  store: SandboxStore,
+  session: UploadSession,
+  range: string | undefined,
+  bytes: Buffer,
+): FragmentResult {
   const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range ?? '');
   if (!m) throw badRequest('The Content-Range header is missing or malformed.', 'invalidRequest');
   const [start, end, total] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -58,18 +70,31 @@ export function acceptFragment(store: SandboxStore, session: UploadSession, rang
     throw badRequest('The Content-Range header does not match the fragment.', 'invalidRequest');
   }
   if ((session.total !== undefined && session.total !== total) || start !== session.received) {
-    throw new GraphError(416, 'invalidRange', 'The uploaded fragment overlaps with data that has already been received, or is out of order.');
+    throw new GraphError(
+      416,
+      'invalidRange',
+      'The uploaded fragment overlaps with data that has already been received, or is out of order.',
+    );
   }
   const sofar = Buffer.concat([store.getBlob(partsKey(session.id)) ?? Buffer.alloc(0), bytes]);
   if (end + 1 < total) {
     const next: UploadSession = { ...session, total, received: end + 1 };
-    store.transaction(() => { store.putBlob(partsKey(session.id), sofar); store.putDoc(UPLOAD_SESSION, session.id, next, { owner: session.owner }); });
+    store.transaction(() => {
+      store.putBlob(partsKey(session.id), sofar);
+      store.putDoc(UPLOAD_SESSION, session.id, next, { owner: session.owner });
+    });
     return { done: false, session: next };
   }
   const owner = findUser(session.owner);
   const parent = getItem(store, session.parentId);
   if (!owner || !parent) throw new GraphError(404, 'itemNotFound', 'The upload destination no longer exists.');
-  const result = writeFile({ store, owner, by: session.by, now: session.now }, parent, session.name, sofar, session.conflict);
+  const result = writeFile(
+    { store, owner, by: session.by, now: session.now },
+    parent,
+    session.name,
+    sofar,
+    session.conflict,
+  );
   cancelSession(store, session.id);
   return { done: true, ...result };
 }

@@ -40,11 +40,21 @@ export function itemView(store: SandboxStore, item: StoredItem, download: Downlo
     createdBy: identity(item.createdBy),
     lastModifiedBy: identity(item.modifiedBy),
     parentReference: parent
-      ? { driveType: 'business', driveId, id: parent.id, name: parent.kind === 'root' ? 'Documents' : parent.name, path: `/drive/root:${pathOf(store, parent)}` }
+      ? {
+          driveType: 'business',
+          driveId,
+          id: parent.id,
+          name: parent.kind === 'root' ? 'Documents' : parent.name,
+          path: `/drive/root:${pathOf(store, parent)}`,
+        }
       : { driveType: 'business', driveId },
     fileSystemInfo: { createdDateTime: item.created, lastModifiedDateTime: item.modified },
   };
-  if (item.kind === 'file') view.file = { mimeType: item.mimeType ?? 'application/octet-stream', hashes: { quickXorHash: item.quickXorHash ?? '' } };
+  if (item.kind === 'file')
+    view.file = {
+      mimeType: item.mimeType ?? 'application/octet-stream',
+      hashes: { quickXorHash: item.quickXorHash ?? '' },
+    };
   else view.folder = { childCount: childrenOf(store, item.id).length };
   if (item.kind === 'root') view.root = {};
   return view;
@@ -53,7 +63,12 @@ export function itemView(store: SandboxStore, item: StoredItem, download: Downlo
 /** `$select` for drive items: the fields asked for (Graph always keeps `@odata.etag`). */
 export function selectItem(view: Record<string, unknown>, select: string | null): Record<string, unknown> {
   if (!select) return view;
-  const wanted = new Set(select.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+  const wanted = new Set(
+    select
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
   wanted.add('@odata.etag');
   return Object.fromEntries(Object.entries(view).filter(([k]) => wanted.has(k.toLowerCase())));
 }

@@ -51,35 +51,74 @@ export interface WriteContext {
  * Store `bytes` as `name` in `parent`, honouring the conflict behaviour. Replacing keeps the
  * item's id (a new version, as OneDrive does). `created` tells 201 from 200.
  */
-export function writeFile(w: WriteContext, parent: StoredItem, name: string, bytes: Buffer, conflict: ConflictBehavior): { item: StoredItem; created: boolean } {
+export function writeFile(
+  w: WriteContext,
+  parent: StoredItem,
+  name: string,
+  bytes: Buffer,
+  conflict: ConflictBehavior,
+): { item: StoredItem; created: boolean } {
   validName(name);
   const existing = childNamed(w.store, parent.id, name);
   if (existing && (conflict === 'fail' || (conflict === 'replace' && existing.kind !== 'file'))) throw nameTaken(name);
   const content = { size: bytes.length, quickXorHash: quickXorHash(bytes), modified: w.now, modifiedBy: w.by };
   if (existing && existing.kind === 'file' && conflict === 'replace') {
-    const item: StoredItem = { ...existing, ...content, mimeType: mimeTypeOf(existing.name), version: existing.version + 1 };
-    w.store.transaction(() => { w.store.putBlob(blobKey(item.id), bytes); putItem(w.store, item); });
+    const item: StoredItem = {
+      ...existing,
+      ...content,
+      mimeType: mimeTypeOf(existing.name),
+      version: existing.version + 1,
+    };
+    w.store.transaction(() => {
+      w.store.putBlob(blobKey(item.id), bytes);
+      putItem(w.store, item);
+    });
     return { item, created: false };
   }
   const finalName = existing ? freeName(w.store, parent.id, name) : name;
   const item: StoredItem = {
-    id: newItemId(), owner: w.owner.id, parentId: parent.id, name: finalName, kind: 'file', mimeType: mimeTypeOf(finalName),
-    created: w.now, createdBy: w.by, version: 1, ...content,
+    id: newItemId(),
+    owner: w.owner.id,
+    parentId: parent.id,
+    name: finalName,
+    kind: 'file',
+    mimeType: mimeTypeOf(finalName),
+    created: w.now,
+    createdBy: w.by,
+    version: 1,
+    ...content,
   };
-  w.store.transaction(() => { w.store.putBlob(blobKey(item.id), bytes); putItem(w.store, item); });
+  w.store.transaction(() => {
+    w.store.putBlob(blobKey(item.id), bytes);
+    putItem(w.store, item);
+  });
   return { item, created: true };
 }
 
 /** Create a folder in `parent` (POST children with `folder: {}`). */
-export function createFolder(w: WriteContext, parent: StoredItem, name: string, conflict: ConflictBehavior): StoredItem {
+export function createFolder(
+  w: WriteContext,
+  parent: StoredItem,
+  name: string,
+  conflict: ConflictBehavior,
+): StoredItem {
   validName(name);
   const existing = childNamed(w.store, parent.id, name);
   if (existing && conflict === 'fail') throw nameTaken(name);
   if (existing && conflict === 'replace' && existing.kind === 'folder') return existing;
   const finalName = existing ? freeName(w.store, parent.id, name) : name;
   const folder: StoredItem = {
-    id: newItemId(), owner: w.owner.id, parentId: parent.id, name: finalName, kind: 'folder', size: 0,
-    created: w.now, modified: w.now, createdBy: w.by, modifiedBy: w.by, version: 1,
+    id: newItemId(),
+    owner: w.owner.id,
+    parentId: parent.id,
+    name: finalName,
+    kind: 'folder',
+    size: 0,
+    created: w.now,
+    modified: w.now,
+    createdBy: w.by,
+    modifiedBy: w.by,
+    version: 1,
   };
   putItem(w.store, folder);
   return folder;

@@ -45,23 +45,50 @@ export function attachmentBytes(store: SandboxStore, attachment: StoredAttachmen
 }
 
 /** Add a file to a message; returns the stored attachment. */
-export function putAttachment(store: SandboxStore, ownerId: string, messageId: string, file: AttachmentFile, when: string): StoredAttachment {
+export function putAttachment(
+  store: SandboxStore,
+  ownerId: string,
+  messageId: string,
+  file: AttachmentFile,
+  when: string,
+): StoredAttachment {
   const index = listAttachments(store, ownerId, messageId).length;
   const id = attachmentId(messageId, index);
   const stored: StoredAttachment = {
-    id, ownerId, messageId, name: file.name, contentType: file.contentType, size: file.bytes.length,
-    isInline: file.isInline ?? false, lastModifiedDateTime: when,
+    id,
+    ownerId,
+    messageId,
+    name: file.name,
+    contentType: file.contentType,
+    size: file.bytes.length,
+    isInline: file.isInline ?? false,
+    lastModifiedDateTime: when,
   };
-  store.putDoc(KIND, id, stored, { owner: ownerId, parent: parentOf(ownerId, messageId), sort: String(index).padStart(4, '0') });
+  store.putDoc(KIND, id, stored, {
+    owner: ownerId,
+    parent: parentOf(ownerId, messageId),
+    sort: String(index).padStart(4, '0'),
+  });
   store.putBlob(blobOf(id), file.bytes);
   return stored;
 }
 
 /** Copy every attachment of one message to another (a forward draft, a delivered copy). */
-export function copyAttachments(store: SandboxStore, from: { ownerId: string; messageId: string }, to: { ownerId: string; messageId: string }, when: string): number {
+export function copyAttachments(
+  store: SandboxStore,
+  from: { ownerId: string; messageId: string },
+  to: { ownerId: string; messageId: string },
+  when: string,
+): number {
   const originals = listAttachments(store, from.ownerId, from.messageId);
   for (const a of originals) {
-    putAttachment(store, to.ownerId, to.messageId, { name: a.name, contentType: a.contentType, bytes: attachmentBytes(store, a), isInline: a.isInline }, when);
+    putAttachment(
+      store,
+      to.ownerId,
+      to.messageId,
+      { name: a.name, contentType: a.contentType, bytes: attachmentBytes(store, a), isInline: a.isInline },
+      when,
+    );
   }
   return originals.length;
 }

@@ -14,16 +14,33 @@ import { folderId } from './folders';
  * gets an unread copy in their Inbox. External recipients receive nothing here.
  * Returns the ids of the delivered copies.
  */
-export function sendDraft(store: SandboxStore, sender: SandboxUser, draft: MailMessage, now: Date, saveToSentItems = true): string[] {
+export function sendDraft(
+  store: SandboxStore,
+  sender: SandboxUser,
+  draft: MailMessage,
+  now: Date,
+  saveToSentItems = true,
+): string[] {
   const everyone = [...draft.toRecipients, ...draft.ccRecipients, ...draft.bccRecipients];
   if (everyone.length === 0) {
-    throw badRequest("At least one recipient isn't valid., A message can't be sent because it contains no recipients.", 'ErrorInvalidRecipients');
+    throw badRequest(
+      "At least one recipient isn't valid., A message can't be sent because it contains no recipients.",
+      'ErrorInvalidRecipients',
+    );
   }
   const when = isoSeconds(now);
   const from = draft.from ?? { emailAddress: { name: sender.displayName, address: sender.mail } };
   const sent: MailMessage = {
-    ...draft, isDraft: false, isRead: true, sentDateTime: when, receivedDateTime: when, lastModifiedDateTime: when,
-    changeKey: changeKeyFor(draft.id, when), from, sender: from, parentFolderId: folderId(sender.id, 'sentitems'),
+    ...draft,
+    isDraft: false,
+    isRead: true,
+    sentDateTime: when,
+    receivedDateTime: when,
+    lastModifiedDateTime: when,
+    changeKey: changeKeyFor(draft.id, when),
+    from,
+    sender: from,
+    parentFolderId: folderId(sender.id, 'sentitems'),
   };
   const delivered: string[] = [];
   store.transaction(() => {
@@ -37,8 +54,13 @@ export function sendDraft(store: SandboxStore, sender: SandboxUser, draft: MailM
       const id = newId('message');
       const { singleValueExtendedProperties: _private, ...visible } = sent;
       store.putMail(user.id, 'inbox', {
-        ...visible, id, webLink: outlookLink(id), changeKey: changeKeyFor(id, when), bccRecipients: [],
-        isRead: false, parentFolderId: folderId(user.id, 'inbox'),
+        ...visible,
+        id,
+        webLink: outlookLink(id),
+        changeKey: changeKeyFor(id, when),
+        bccRecipients: [],
+        isRead: false,
+        parentFolderId: folderId(user.id, 'inbox'),
       });
       copyAttachments(store, { ownerId: sender.id, messageId: draft.id }, { ownerId: user.id, messageId: id }, when);
       delivered.push(id);

@@ -9,8 +9,10 @@ export function checkMessageQuery(query: URLSearchParams): void {
   const search = query.get('$search');
   const filter = query.get('$filter');
   const orderby = query.get('$orderby');
-  if (search !== null && filter !== null) throw badRequest("The query parameter '$filter' is invalid when used with '$search'.", 'ErrorInvalidUrlQuery');
-  if (search !== null && orderby !== null) throw badRequest("The query parameter '$orderby' is invalid when used with '$search'.", 'ErrorInvalidUrlQuery');
+  if (search !== null && filter !== null)
+    throw badRequest("The query parameter '$filter' is invalid when used with '$search'.", 'ErrorInvalidUrlQuery');
+  if (search !== null && orderby !== null)
+    throw badRequest("The query parameter '$orderby' is invalid when used with '$search'.", 'ErrorInvalidUrlQuery');
   if (filter === null || orderby === null) return;
   const ordered = orderby.split(',').map((p) => (p.trim().split(/\s+/)[0] ?? '').toLowerCase());
   const filtered = filterProperties(filter);

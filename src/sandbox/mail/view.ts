@@ -16,13 +16,18 @@ export function readExpand(expand: string | null): ((p: unknown) => boolean) | u
   try {
     return compileFilter(m[1]);
   } catch (e) {
-    if (e instanceof FilterSyntaxError) throw badRequest(`Invalid $expand filter: ${e.message}`, 'ErrorInvalidUrlQuery');
+    if (e instanceof FilterSyntaxError)
+      throw badRequest(`Invalid $expand filter: ${e.message}`, 'ErrorInvalidUrlQuery');
     throw e;
   }
 }
 
 /** A stored message as Graph would return it for this request's `$select` and `$expand`. */
-export function messageView(m: MailMessage, select: string | null, expand: ((p: unknown) => boolean) | undefined): Record<string, unknown> {
+export function messageView(
+  m: MailMessage,
+  select: string | null,
+  expand: ((p: unknown) => boolean) | undefined,
+): Record<string, unknown> {
   const { singleValueExtendedProperties: props, ...rest } = m;
   const out: Record<string, unknown> = { '@odata.etag': `W/"${m.changeKey}"`, ...rest };
   const shaped = applySelect(out, select, ['id']);

@@ -8,7 +8,11 @@
 /** Thrown for an expression this evaluator cannot read; routes turn it into a 400. */
 export class FilterSyntaxError extends Error {}
 
-type Literal = { kind: 'lit'; value: string | number | boolean | null; type: 'string' | 'number' | 'boolean' | 'null' | 'datetime' };
+type Literal = {
+  kind: 'lit';
+  value: string | number | boolean | null;
+  type: 'string' | 'number' | 'boolean' | 'null' | 'datetime';
+};
 type Path = { kind: 'path'; segments: string[] };
 type Operand = Literal | Path;
 type Node =
@@ -25,14 +29,21 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src.charAt(i);
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === "'") {
       let v = '';
       i++;
       for (;;) {
         if (i >= src.length) throw new FilterSyntaxError('Unterminated string literal.');
         if (src[i] === "'") {
-          if (src[i + 1] === "'") { v += "'"; i += 2; continue; }
+          if (src[i + 1] === "'") {
+            v += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -41,7 +52,11 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'str', v });
       continue;
     }
-    if ('(),:'.includes(c)) { out.push({ t: c as '(' | ')' | ',' | ':', v: c }); i++; continue; }
+    if ('(),:'.includes(c)) {
+      out.push({ t: c as '(' | ')' | ',' | ':', v: c });
+      i++;
+      continue;
+    }
     const m = /^[-0-9][0-9A-Za-z:.+\-]*|^[A-Za-z_@$][\w/.@$-]*/.exec(src.slice(i));
     if (!m) throw new FilterSyntaxError(`Unexpected '${c}'.`);
     out.push({ t: /^[-0-9]/.test(m[0]) ? 'num' : 'word', v: m[0] });
@@ -63,7 +78,9 @@ class Parser {
     return node;
   }
 
-  private peek(): Token | undefined { return this.tokens[this.pos]; }
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
   private next(): Token {
     const t = this.tokens[this.pos++];
     if (!t) throw new FilterSyntaxError('Unexpected end of expression.');
@@ -81,21 +98,35 @@ class Parser {
 
   private or(): Node {
     let left = this.and();
-    while (this.isWord('or')) { this.pos++; left = { kind: 'or', left, right: this.and() }; }
+    while (this.isWord('or')) {
+      this.pos++;
+      left = { kind: 'or', left, right: this.and() };
+    }
     return left;
   }
   private and(): Node {
     let left = this.unary();
-    while (this.isWord('and')) { this.pos++; left = { kind: 'and', left, right: this.unary() }; }
+    while (this.isWord('and')) {
+      this.pos++;
+      left = { kind: 'and', left, right: this.unary() };
+    }
     return left;
   }
   private unary(): Node {
-    if (this.isWord('not')) { this.pos++; return { kind: 'not', inner: this.unary() }; }
+    if (this.isWord('not')) {
+      this.pos++;
+      return { kind: 'not', inner: this.unary() };
+    }
     return this.primary();
   }
   private primary(): Node {
     const t = this.peek();
-    if (t?.t === '(') { this.pos++; const n = this.or(); this.expect(')'); return n; }
+    if (t?.t === '(') {
+      this.pos++;
+      const n = this.or();
+      this.expect(')');
+      return n;
+    }
     if (t?.t === 'word' && FUNCTIONS.has(t.v.toLowerCase()) && this.tokens[this.pos + 1]?.t === '(') {
       this.pos += 2;
       const target = this.operand();
@@ -109,7 +140,8 @@ class Parser {
     }
     const left = this.operand();
     const op = this.next();
-    if (op.t !== 'word' || !COMPARISONS.has(op.v.toLowerCase())) throw new FilterSyntaxError(`Expected a comparison after '${JSON.stringify(left)}'.`);
+    if (op.t !== 'word' || !COMPARISONS.has(op.v.toLowerCase()))
+      throw new FilterSyntaxError(`Expected a comparison after '${JSON.stringify(left)}'.`);
     return { kind: 'cmp', op: op.v.toLowerCase(), left, right: this.operand() };
   }
   private lambda(): Node {
@@ -117,7 +149,10 @@ class Parser {
     if (/\/all$/i.test(word)) throw new FilterSyntaxError("The 'all' operator is not supported.");
     this.expect('(');
     const collection: Path = { kind: 'path', segments: word.replace(/\/any$/i, '').split('/') };
-    if (this.peek()?.t === ')') { this.pos++; return { kind: 'any', collection, variable: '', body: null }; }
+    if (this.peek()?.t === ')') {
+      this.pos++;
+      return { kind: 'any', collection, variable: '', body: null };
+    }
     const variable = this.expect('word').v;
     this.expect(':');
     const body = this.or();
@@ -173,8 +208,10 @@ function compare(op: string, l: { value: unknown; type?: string }, r: { value: u
   }
   if (a === undefined) a = null;
   switch (op) {
-    case 'eq': return a === b;
-    case 'ne': return a !== b;
+    case 'eq':
+      return a === b;
+    case 'ne':
+      return a !== b;
     default: {
       if (a === null || b === null || typeof a !== typeof b) return false;
       const x = a as number | string;
@@ -186,10 +223,14 @@ function compare(op: string, l: { value: unknown; type?: string }, r: { value: u
 
 function evaluate(node: Node, item: unknown, scope: Scope): boolean {
   switch (node.kind) {
-    case 'and': return evaluate(node.left, item, scope) && evaluate(node.right, item, scope);
-    case 'or': return evaluate(node.left, item, scope) || evaluate(node.right, item, scope);
-    case 'not': return !evaluate(node.inner, item, scope);
-    case 'cmp': return compare(node.op, resolve(node.left, item, scope), resolve(node.right, item, scope));
+    case 'and':
+      return evaluate(node.left, item, scope) && evaluate(node.right, item, scope);
+    case 'or':
+      return evaluate(node.left, item, scope) || evaluate(node.right, item, scope);
+    case 'not':
+      return !evaluate(node.inner, item, scope);
+    case 'cmp':
+      return compare(node.op, resolve(node.left, item, scope), resolve(node.right, item, scope));
     case 'fn': {
       const target = resolve(node.target, item, scope).value;
       const arg = resolve(node.arg, item, scope).value;

@@ -52,9 +52,19 @@ export function applyOrderBy<T>(items: T[], orderby: string | null): T[] {
 }
 
 /** Keep only `$select`ed properties (plus the ones Graph always returns for this type). */
-export function applySelect(item: Record<string, unknown>, select: string | null, always: readonly string[] = []): Record<string, unknown> {
+export function applySelect(
+  item: Record<string, unknown>,
+  select: string | null,
+  always: readonly string[] = [],
+): Record<string, unknown> {
   if (!select) return item;
-  const wanted = new Set([...select.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean), ...always.map((a) => a.toLowerCase())]);
+  const wanted = new Set([
+    ...select
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    ...always.map((a) => a.toLowerCase()),
+  ]);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (wanted.has(k.toLowerCase()) || k.startsWith('@odata')) out[k] = v;
   return out;
@@ -70,12 +80,20 @@ function parseCount(raw: string | null, name: string): number | undefined {
 export function pageWindow(query: URLSearchParams, rules: PageRules): { top: number; offset: number } {
   const top = parseCount(query.get('$top'), '$top') ?? rules.defaultTop;
   if (top < 1 || top > rules.maxTop) {
-    throw new GraphError(400, rules.style === 'skip' ? 'ErrorInvalidUrlQuery' : 'BadRequest', `The value of $top must be between 1 and ${rules.maxTop}.`);
+    throw new GraphError(
+      400,
+      rules.style === 'skip' ? 'ErrorInvalidUrlQuery' : 'BadRequest',
+      `The value of $top must be between 1 and ${rules.maxTop}.`,
+    );
   }
   const token = query.get('$skiptoken');
   let offset = parseCount(query.get('$skip'), '$skip') ?? 0;
   if (token) {
-    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    const decoded = Number(
+      Buffer.from(token, 'base64url')
+        .toString('utf8')
+        .replace(/^offset:/, ''),
+    );
     if (!Number.isInteger(decoded) || decoded < 0) throw badRequest('The $skiptoken is not valid.');
     offset = decoded;
   }

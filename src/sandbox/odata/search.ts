@@ -13,7 +13,10 @@ export function compileMailSearch(raw: string): (m: MailMessage) => boolean {
   return (m) => groups.some((group) => group.every((t) => matchTerm(m, t)));
 }
 
-interface Term { field?: string; word: string }
+interface Term {
+  field?: string;
+  word: string;
+}
 
 function unquote(raw: string): string {
   const t = raw.trim();
@@ -37,14 +40,22 @@ const people = (rs: Array<{ emailAddress: { name: string; address: string } } | 
 
 function fieldText(m: MailMessage, field: string | undefined): string {
   switch (field) {
-    case 'from': return people([m.from]);
-    case 'to': return people(m.toRecipients);
-    case 'cc': return people(m.ccRecipients);
-    case 'subject': return m.subject;
-    case 'body': return stripHtml(m.body.content);
-    case 'participants': return people([m.from, ...m.toRecipients, ...m.ccRecipients]);
-    case undefined: return `${m.subject} ${stripHtml(m.body.content)} ${people([m.from, ...m.toRecipients, ...m.ccRecipients])}`;
-    default: throw badRequest(`Unsupported search property '${field}'.`, 'ErrorInvalidUrlQuery');
+    case 'from':
+      return people([m.from]);
+    case 'to':
+      return people(m.toRecipients);
+    case 'cc':
+      return people(m.ccRecipients);
+    case 'subject':
+      return m.subject;
+    case 'body':
+      return stripHtml(m.body.content);
+    case 'participants':
+      return people([m.from, ...m.toRecipients, ...m.ccRecipients]);
+    case undefined:
+      return `${m.subject} ${stripHtml(m.body.content)} ${people([m.from, ...m.toRecipients, ...m.ccRecipients])}`;
+    default:
+      throw badRequest(`Unsupported search property '${field}'.`, 'ErrorInvalidUrlQuery');
   }
 }
 
@@ -66,7 +77,12 @@ export function stripHtml(html: string): string {
     .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
     .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
@@ -78,11 +94,20 @@ export function stripHtml(html: string): string {
  */
 export function compileDirectorySearch(raw: string): (u: Record<string, unknown>) => boolean {
   const orGroups = raw.split(/\s+OR\s+/).map((g) => g.split(/\s+AND\s+/).map(clause));
-  return (u) => orGroups.some((and) => and.every((c) => {
-    const value = Object.entries(u).find(([k]) => k.toLowerCase() === c.prop)?.[1];
-    return typeof value === 'string' && value.toLowerCase().split(/[^a-z0-9]+/).some((w) => w.startsWith(c.word))
-      || (typeof value === 'string' && value.toLowerCase().startsWith(c.word));
-  }));
+  return (u) =>
+    orGroups.some((and) =>
+      and.every((c) => {
+        const value = Object.entries(u).find(([k]) => k.toLowerCase() === c.prop)?.[1];
+        return (
+          (typeof value === 'string' &&
+            value
+              .toLowerCase()
+              .split(/[^a-z0-9]+/)
+              .some((w) => w.startsWith(c.word))) ||
+          (typeof value === 'string' && value.toLowerCase().startsWith(c.word))
+        );
+      }),
+    );
 }
 
 function clause(raw: string): { prop: string; word: string } {

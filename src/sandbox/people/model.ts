@@ -12,9 +12,21 @@ export interface ManagerLink {
 /** Graph's presence resource. */
 export interface Presence {
   readonly id: string;
-  readonly availability: 'Available' | 'AvailableIdle' | 'Away' | 'BeRightBack' | 'Busy' | 'BusyIdle' | 'DoNotDisturb' | 'Offline' | 'PresenceUnknown';
+  readonly availability:
+    | 'Available'
+    | 'AvailableIdle'
+    | 'Away'
+    | 'BeRightBack'
+    | 'Busy'
+    | 'BusyIdle'
+    | 'DoNotDisturb'
+    | 'Offline'
+    | 'PresenceUnknown';
   readonly activity: string;
-  readonly statusMessage: null | { readonly message: { readonly content: string; readonly contentType: 'text' }; readonly publishedDateTime: string };
+  readonly statusMessage: null | {
+    readonly message: { readonly content: string; readonly contentType: 'text' };
+    readonly publishedDateTime: string;
+  };
 }
 
 /** Graph's `workingHours`. */

@@ -12,15 +12,31 @@ function searchTerm(raw: string | null): string {
 function matches(user: SandboxUser, term: string): boolean {
   if (!term) return true;
   const words = `${user.displayName} ${user.givenName} ${user.surname}`.toLowerCase().split(/\s+/);
-  return user.displayName.toLowerCase().startsWith(term) || words.some((w) => w.startsWith(term)) || user.mail.toLowerCase().startsWith(term);
+  return (
+    user.displayName.toLowerCase().startsWith(term) ||
+    words.some((w) => w.startsWith(term)) ||
+    user.mail.toLowerCase().startsWith(term)
+  );
 }
 
 /** Graph's `person` resource (the People API) for a directory user. */
 export function personResource(user: SandboxUser, rank: number): Record<string, unknown> {
   return {
-    id: user.id, displayName: user.displayName, givenName: user.givenName, surname: user.surname, birthday: '', personNotes: '',
-    isFavorite: false, jobTitle: user.jobTitle, companyName: 'Example', yomiCompany: '', department: user.department,
-    officeLocation: user.officeLocation, profession: '', userPrincipalName: user.userPrincipalName, imAddress: `sip:${user.mail}`,
+    id: user.id,
+    displayName: user.displayName,
+    givenName: user.givenName,
+    surname: user.surname,
+    birthday: '',
+    personNotes: '',
+    isFavorite: false,
+    jobTitle: user.jobTitle,
+    companyName: 'Example',
+    yomiCompany: '',
+    department: user.department,
+    officeLocation: user.officeLocation,
+    profession: '',
+    userPrincipalName: user.userPrincipalName,
+    imAddress: `sip:${user.mail}`,
     scoredEmailAddresses: [{ address: user.mail, relevanceScore: 20 - rank * 4, selectionLikelihood: 'notSpecified' }],
     phones: user.businessPhones.map((number) => ({ type: 'business', number })),
     personType: { class: 'Person', subclass: 'OrganizationUser' },
@@ -28,7 +44,11 @@ export function personResource(user: SandboxUser, rank: number): Record<string, 
 }
 
 /** The people relevant to `owner` matching `$search`, closest first (never the owner). */
-export function searchPeople(store: SandboxStore, owner: SandboxUser, rawSearch: string | null): Array<Record<string, unknown>> {
+export function searchPeople(
+  store: SandboxStore,
+  owner: SandboxUser,
+  rawSearch: string | null,
+): Array<Record<string, unknown>> {
   const term = searchTerm(rawSearch);
   return SANDBOX_DIRECTORY.users
     .filter((u) => u.id !== owner.id && matches(u, term))

@@ -7,9 +7,17 @@ const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 /** What a mailbox has when nobody set anything: UTC, Monday–Friday 09:00–17:00, no automatic replies. */
 export const DEFAULT_SETTINGS: PersonalSettings = {
   timeZone: 'UTC',
-  workingHours: { daysOfWeek: WEEKDAYS, startTime: '09:00:00.0000000', endTime: '17:00:00.0000000', timeZone: { name: 'UTC' } },
+  workingHours: {
+    daysOfWeek: WEEKDAYS,
+    startTime: '09:00:00.0000000',
+    endTime: '17:00:00.0000000',
+    timeZone: { name: 'UTC' },
+  },
   automaticRepliesSetting: {
-    status: 'disabled', externalAudience: 'all', internalReplyMessage: '', externalReplyMessage: '',
+    status: 'disabled',
+    externalAudience: 'all',
+    internalReplyMessage: '',
+    externalReplyMessage: '',
     scheduledStartDateTime: { dateTime: '2026-01-01T00:00:00.0000000', timeZone: 'UTC' },
     scheduledEndDateTime: { dateTime: '2026-01-02T00:00:00.0000000', timeZone: 'UTC' },
   },

@@ -18,7 +18,10 @@ function optionalComment(body: Record<string, unknown>): string | undefined {
 function patchEvent(ctx: RequestContext) {
   const owner = mailboxOwner(ctx);
   const event = updateEvent(ctx.store, owner, ctx.params.id ?? '', jsonBody(ctx), ctx.now);
-  return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/events/$entity`), ...eventView(event, preferredZone(ctx.headers.prefer), null) });
+  return ok({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/events/$entity`),
+    ...eventView(event, preferredZone(ctx.headers.prefer), null),
+  });
 }
 
 function cancel(ctx: RequestContext) {
@@ -31,8 +34,16 @@ function respond(action: ResponseAction) {
   return (ctx: RequestContext) => {
     const owner = mailboxOwner(ctx);
     const body = jsonBody(ctx);
-    if (body.sendResponse !== undefined && typeof body.sendResponse !== 'boolean') throw badRequest("'sendResponse' must be a boolean.", 'RequestBodyRead');
-    respondToEvent(ctx.store, owner, ctx.params.id ?? '', action, { comment: optionalComment(body), sendResponse: body.sendResponse !== false }, ctx.now);
+    if (body.sendResponse !== undefined && typeof body.sendResponse !== 'boolean')
+      throw badRequest("'sendResponse' must be a boolean.", 'RequestBodyRead');
+    respondToEvent(
+      ctx.store,
+      owner,
+      ctx.params.id ?? '',
+      action,
+      { comment: optionalComment(body), sendResponse: body.sendResponse !== false },
+      ctx.now,
+    );
     return accepted();
   };
 }
@@ -41,5 +52,6 @@ function respond(action: ResponseAction) {
 export function registerCalendarActionRoutes(router: Router, base: string): void {
   router.patch(`${base}/events/:id`, patchEvent);
   router.post(`${base}/events/:id/cancel`, cancel);
-  for (const action of ['accept', 'tentativelyAccept', 'decline'] as const) router.post(`${base}/events/:id/${action}`, respond(action));
+  for (const action of ['accept', 'tentativelyAccept', 'decline'] as const)
+    router.post(`${base}/events/:id/${action}`, respond(action));
 }

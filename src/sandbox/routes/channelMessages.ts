@@ -24,11 +24,25 @@ function list(ctx: RequestContext, parent: string | null) {
   const { teamId, channelId } = target(ctx);
   if (parent) requireMessage(ctx, channelId, parent, null);
   const expandReplies = /^replies$/i.test(ctx.query.get('$expand') ?? '');
-  if (ctx.query.get('$expand') && !expandReplies) throw badRequest(`Unsupported $expand '${ctx.query.get('$expand')}'.`);
-  const items = ctx.store.listChannelMessages(channelId, parent).map((m) =>
-    (expandReplies && !parent ? { ...m, replies: ctx.store.listChannelMessages(channelId, m.id) } : m) as unknown as Record<string, unknown>);
+  if (ctx.query.get('$expand') && !expandReplies)
+    throw badRequest(`Unsupported $expand '${ctx.query.get('$expand')}'.`);
+  const items = ctx.store
+    .listChannelMessages(channelId, parent)
+    .map(
+      (m) =>
+        (expandReplies && !parent
+          ? { ...m, replies: ctx.store.listChannelMessages(channelId, m.id) }
+          : m) as unknown as Record<string, unknown>,
+    );
   const where = `teams('${teamId}')/channels('${channelId}')/messages${parent ? `('${parent}')/replies` : ''}`;
-  return ok(collection(items, { requestUrl: ctx.requestUrl, query: ctx.query, rules: TEAMS_PAGING, context: metadata(ctx, where) }));
+  return ok(
+    collection(items, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: TEAMS_PAGING,
+      context: metadata(ctx, where),
+    }),
+  );
 }
 
 function post(ctx: RequestContext, parent: string | null) {
@@ -39,8 +53,15 @@ function post(ctx: RequestContext, parent: string | null) {
   let ms = ctx.now.getTime();
   while (ctx.store.getChannelMessage(channelId, String(ms))) ms++;
   const message = composeChatMessage({
-    teamId, channelId, replyToId: parent, createdMs: ms, from: chatFrom(ctx.caller),
-    body: input.body, subject: input.subject, importance: input.importance, mentions: input.mentions,
+    teamId,
+    channelId,
+    replyToId: parent,
+    createdMs: ms,
+    from: chatFrom(ctx.caller),
+    body: input.body,
+    subject: input.subject,
+    importance: input.importance,
+    mentions: input.mentions,
   });
   ctx.store.putChannelMessage(message);
   const where = `teams('${teamId}')/channels('${channelId}')/messages${parent ? `('${parent}')/replies` : ''}/$entity`;
@@ -54,7 +75,10 @@ export function registerChannelMessageRoutes(router: Router): void {
   router.get(`${base}/:id`, (ctx) => {
     const { teamId, channelId } = target(ctx);
     const m = requireMessage(ctx, channelId, ctx.params.id ?? '', null);
-    return ok({ '@odata.context': metadata(ctx, `teams('${teamId}')/channels('${channelId}')/messages/$entity`), ...m });
+    return ok({
+      '@odata.context': metadata(ctx, `teams('${teamId}')/channels('${channelId}')/messages/$entity`),
+      ...m,
+    });
   });
   router.get(`${base}/:id/replies`, (ctx) => list(ctx, ctx.params.id ?? ''));
   router.post(`${base}/:id/replies`, (ctx) => post(ctx, ctx.params.id ?? ''));
@@ -62,6 +86,12 @@ export function registerChannelMessageRoutes(router: Router): void {
     const { teamId, channelId } = target(ctx);
     requireMessage(ctx, channelId, ctx.params.id ?? '', null);
     const m = requireMessage(ctx, channelId, ctx.params.reply ?? '', ctx.params.id ?? '');
-    return ok({ '@odata.context': metadata(ctx, `teams('${teamId}')/channels('${channelId}')/messages('${ctx.params.id}')/replies/$entity`), ...m });
+    return ok({
+      '@odata.context': metadata(
+        ctx,
+        `teams('${teamId}')/channels('${channelId}')/messages('${ctx.params.id}')/replies/$entity`,
+      ),
+      ...m,
+    });
   });
 }

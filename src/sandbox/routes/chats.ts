@@ -4,7 +4,16 @@ import { GraphError } from '../errors';
 import { applyFilter, applySelect, collection, TEAMS_PAGING } from '../odata/query';
 import type { Router } from '../router';
 import { createChat } from '../teams/chat-create';
-import { addChatMessage, chatMemberResource, chatMessages, chatResource, chatsOf, getChatMessage, requireChat, type ChatDoc } from '../teams/chats';
+import {
+  addChatMessage,
+  chatMemberResource,
+  chatMessages,
+  chatResource,
+  chatsOf,
+  getChatMessage,
+  requireChat,
+  type ChatDoc,
+} from '../teams/chats';
 import { chatFrom } from '../teams/messages';
 import { readPostInput } from '../teams/post-input';
 import { metadata } from './shared';
@@ -19,24 +28,49 @@ function withMembers(chat: ChatDoc, ctx: RequestContext): Record<string, unknown
 }
 
 function listChats(ctx: RequestContext, userId: string) {
-  const value = applyFilter(chatsOf(ctx.store, userId).map((c) => withMembers(c, ctx)), ctx.query.get('$filter'));
-  return ok(collection(value, { requestUrl: ctx.requestUrl, query: ctx.query, rules: CHATS_PAGING, context: metadata(ctx, 'chats') }));
+  const value = applyFilter(
+    chatsOf(ctx.store, userId).map((c) => withMembers(c, ctx)),
+    ctx.query.get('$filter'),
+  );
+  return ok(
+    collection(value, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: CHATS_PAGING,
+      context: metadata(ctx, 'chats'),
+    }),
+  );
 }
 
 function postMessage(ctx: RequestContext) {
   const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
   // Graph lets applications send chat messages only for migration; Delegate always sends as the person.
-  if (ctx.caller.kind === 'app') throw new GraphError(403, 'Forbidden', 'Sending chat messages needs a signed-in user (ChatMessage.Send is delegated only).');
+  if (ctx.caller.kind === 'app')
+    throw new GraphError(
+      403,
+      'Forbidden',
+      'Sending chat messages needs a signed-in user (ChatMessage.Send is delegated only).',
+    );
   const input = readPostInput(ctx);
   const message = addChatMessage(ctx.store, {
-    chat, createdMs: ctx.now.getTime(), from: chatFrom(ctx.caller), body: input.body, importance: input.importance, mentions: input.mentions,
+    chat,
+    createdMs: ctx.now.getTime(),
+    from: chatFrom(ctx.caller),
+    body: input.body,
+    importance: input.importance,
+    mentions: input.mentions,
   });
   return created({ '@odata.context': metadata(ctx, `chats('${chat.id}')/messages/$entity`), ...message });
 }
 
 export function registerChatRoutes(router: Router): void {
   router.get('/chats', (ctx) => {
-    if (ctx.caller.kind !== 'user') throw new GraphError(403, 'Forbidden', 'Listing /chats needs a signed-in user; the application lists /users/{id}/chats.');
+    if (ctx.caller.kind !== 'user')
+      throw new GraphError(
+        403,
+        'Forbidden',
+        'Listing /chats needs a signed-in user; the application lists /users/{id}/chats.',
+      );
     return listChats(ctx, ctx.caller.user.id);
   });
   router.get('/users/:user/chats', (ctx) => listChats(ctx, mailboxOwner(ctx).id));
@@ -50,13 +84,23 @@ export function registerChatRoutes(router: Router): void {
   });
   router.get('/chats/:chat/members', (ctx) => {
     const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
-    const value = applyFilter(chat.memberIds.map((id) => chatMemberResource(chat, id)), ctx.query.get('$filter'));
+    const value = applyFilter(
+      chat.memberIds.map((id) => chatMemberResource(chat, id)),
+      ctx.query.get('$filter'),
+    );
     return ok({ '@odata.context': metadata(ctx, `chats('${chat.id}')/members`), '@odata.count': value.length, value });
   });
   router.get('/chats/:chat/messages', (ctx) => {
     const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
     const items = chatMessages(ctx.store, chat.id) as unknown as Array<Record<string, unknown>>;
-    return ok(collection(items, { requestUrl: ctx.requestUrl, query: ctx.query, rules: TEAMS_PAGING, context: metadata(ctx, `chats('${chat.id}')/messages`) }));
+    return ok(
+      collection(items, {
+        requestUrl: ctx.requestUrl,
+        query: ctx.query,
+        rules: TEAMS_PAGING,
+        context: metadata(ctx, `chats('${chat.id}')/messages`),
+      }),
+    );
   });
   router.post('/chats/:chat/messages', postMessage);
   router.get('/chats/:chat/messages/:id', (ctx) => {

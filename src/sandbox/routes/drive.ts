@@ -3,7 +3,16 @@ import { driveOwner, driveRoot, itemNotFound, ownedItem } from '../drive/access'
 import { driveView } from '../drive/drive-view';
 import { permissionsOf, permissionView } from '../drive/links';
 import {
-  childrenReply, contentRedirect, deleteItem, itemReply, itemsReply, linkReply, newFolder, permissionsReply, simpleUpload, startUploadSession,
+  childrenReply,
+  contentRedirect,
+  deleteItem,
+  itemReply,
+  itemsReply,
+  linkReply,
+  newFolder,
+  permissionsReply,
+  simpleUpload,
+  startUploadSession,
 } from '../drive/operations';
 import { MAX_PATH_DEPTH, pathRoute } from '../drive/path-route';
 import { recentFiles, searchDrive, searchTerms } from '../drive/search';
@@ -29,21 +38,39 @@ function permission(ctx: RequestContext) {
 export function registerDriveRoutes(router: Router): void {
   for (const p of PREFIXES) {
     router.get(p, (ctx) => ok(driveView(ctx, driveOwner(ctx))));
-    router.get(`${p}/root`, (ctx) => { const owner = driveOwner(ctx); return itemReply(ctx, driveRoot(ctx, owner)); });
-    router.get(`${p}/root/children`, (ctx) => { const owner = driveOwner(ctx); return childrenReply(ctx, driveRoot(ctx, owner)); });
-    router.post(`${p}/root/children`, (ctx) => { const owner = driveOwner(ctx); return newFolder(ctx, owner, driveRoot(ctx, owner)); });
+    router.get(`${p}/root`, (ctx) => {
+      const owner = driveOwner(ctx);
+      return itemReply(ctx, driveRoot(ctx, owner));
+    });
+    router.get(`${p}/root/children`, (ctx) => {
+      const owner = driveOwner(ctx);
+      return childrenReply(ctx, driveRoot(ctx, owner));
+    });
+    router.post(`${p}/root/children`, (ctx) => {
+      const owner = driveOwner(ctx);
+      return newFolder(ctx, owner, driveRoot(ctx, owner));
+    });
     // Graph accepts the search on the drive and on its root alike.
     for (const search of [`${p}/root/search/:q`, `${p}/search/:q`]) {
       router.get(search, (ctx) => {
         const owner = driveOwner(ctx);
-        return itemsReply(ctx, searchDrive(ctx.store, owner.id, searchTerms(ctx.params.q ?? '')), 'Collection(driveItem)');
+        return itemsReply(
+          ctx,
+          searchDrive(ctx.store, owner.id, searchTerms(ctx.params.q ?? '')),
+          'Collection(driveItem)',
+        );
       });
     }
-    router.get(`${p}/recent`, (ctx) => itemsReply(ctx, recentFiles(ctx.store, driveOwner(ctx).id), 'Collection(driveItem)'));
+    router.get(`${p}/recent`, (ctx) =>
+      itemsReply(ctx, recentFiles(ctx.store, driveOwner(ctx).id), 'Collection(driveItem)'),
+    );
     router.get(`${p}/items/:id`, (ctx) => itemReply(ctx, item(ctx).item));
     router.delete(`${p}/items/:id`, (ctx) => deleteItem(ctx, item(ctx).item));
     router.get(`${p}/items/:id/children`, (ctx) => childrenReply(ctx, item(ctx).item));
-    router.post(`${p}/items/:id/children`, (ctx) => { const { owner, item: parent } = item(ctx); return newFolder(ctx, owner, parent); });
+    router.post(`${p}/items/:id/children`, (ctx) => {
+      const { owner, item: parent } = item(ctx);
+      return newFolder(ctx, owner, parent);
+    });
     router.get(`${p}/items/:id/content`, (ctx) => contentRedirect(ctx, item(ctx).item));
     router.add('PUT', `${p}/items/:id/content`, (ctx) => {
       const { owner, item: file } = item(ctx);
@@ -55,7 +82,10 @@ export function registerDriveRoutes(router: Router): void {
       return startUploadSession(ctx, owner, ownedItem(ctx, owner, file.parentId ?? ''), file.name);
     });
     router.post(`${p}/items/:id/createLink`, (ctx) => linkReply(ctx, item(ctx).item));
-    router.get(`${p}/items/:id/permissions`, (ctx) => { const { owner, item: target } = item(ctx); return permissionsReply(ctx, owner, target); });
+    router.get(`${p}/items/:id/permissions`, (ctx) => {
+      const { owner, item: target } = item(ctx);
+      return permissionsReply(ctx, owner, target);
+    });
     router.get(`${p}/items/:id/permissions/:permission`, (ctx) => {
       const { target, found } = permission(ctx);
       return ok({ '@odata.context': metadata(ctx, 'microsoft.graph.permission'), ...permissionView(target, found) });

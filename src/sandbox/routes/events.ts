@@ -16,9 +16,15 @@ function listing(ctx: RequestContext, events: CalendarEvent[], where: string) {
   items = applyOrderBy(items, ctx.query.get('$orderby'));
   const select = ctx.query.get('$select');
   const headers = zone === 'UTC' ? undefined : { 'preference-applied': `outlook.timezone="${zone}"` };
-  const body = collection(items.map((e) => eventView(e, zone, select)), {
-    requestUrl: ctx.requestUrl, query: ctx.query, rules: OUTLOOK_PAGING, context: metadata(ctx, where),
-  });
+  const body = collection(
+    items.map((e) => eventView(e, zone, select)),
+    {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: OUTLOOK_PAGING,
+      context: metadata(ctx, where),
+    },
+  );
   return { status: 200, body, headers };
 }
 
@@ -39,14 +45,20 @@ function getEvent(ctx: RequestContext) {
   const event = ctx.store.getEvent(owner.id, ctx.params.id ?? '');
   if (!event) throw itemNotFound();
   const zone = preferredZone(ctx.headers.prefer);
-  return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/events/$entity`), ...eventView(event, zone, ctx.query.get('$select')) });
+  return ok({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/events/$entity`),
+    ...eventView(event, zone, ctx.query.get('$select')),
+  });
 }
 
 function createEvent(ctx: RequestContext) {
   const owner = mailboxOwner(ctx);
   const event = createMeeting(ctx.store, owner, readEventInput(jsonBody(ctx)), ctx.now);
   const zone = preferredZone(ctx.headers.prefer);
-  return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/events/$entity`), ...eventView(event, zone, null) });
+  return created({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/events/$entity`),
+    ...eventView(event, zone, null),
+  });
 }
 
 /** The organizer deleting a meeting removes every copy; an attendee removes only their own. */
@@ -55,7 +67,8 @@ function deleteEvent(ctx: RequestContext) {
   const event = ctx.store.getEvent(owner.id, ctx.params.id ?? '');
   if (!event) throw itemNotFound();
   ctx.store.transaction(() => {
-    if (event.isOrganizer) for (const copy of ctx.store.listEventCopies(event.iCalUId)) ctx.store.deleteEvent(copy.owner, copy.event.id);
+    if (event.isOrganizer)
+      for (const copy of ctx.store.listEventCopies(event.iCalUId)) ctx.store.deleteEvent(copy.owner, copy.event.id);
     else ctx.store.deleteEvent(owner.id, event.id);
   });
   return noContent();

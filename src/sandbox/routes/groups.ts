@@ -39,17 +39,32 @@ export const SANDBOX_SECURITY_GROUPS: readonly SandboxGroup[] = Object.freeze([
 
 /** Every group: each team is a Microsoft 365 group with the team's members. */
 function groups(): SandboxGroup[] {
-  const teams = SANDBOX_DIRECTORY.teams.map((t) => ({ id: t.id, displayName: t.displayName, description: t.description, memberIds: t.memberIds, groupIds: [], groupTypes: ['Unified'] }));
+  const teams = SANDBOX_DIRECTORY.teams.map((t) => ({
+    id: t.id,
+    displayName: t.displayName,
+    description: t.description,
+    memberIds: t.memberIds,
+    groupIds: [],
+    groupTypes: ['Unified'],
+  }));
   return [...teams, ...SANDBOX_SECURITY_GROUPS];
 }
 
 function requireGroup(id: string): SandboxGroup {
   const group = groups().find((g) => g.id.toLowerCase() === id.toLowerCase());
-  if (!group) throw notFound(`Resource '${id}' does not exist or one of its queried reference-property objects are not present.`, 'Request_ResourceNotFound');
+  if (!group)
+    throw notFound(
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+      'Request_ResourceNotFound',
+    );
   return group;
 }
 
-function memberIds(group: SandboxGroup, transitive: boolean, seen = new Set<string>()): { users: string[]; groups: string[] } {
+function memberIds(
+  group: SandboxGroup,
+  transitive: boolean,
+  seen = new Set<string>(),
+): { users: string[]; groups: string[] } {
   seen.add(group.id);
   const users = [...group.memberIds];
   const nested = [...group.groupIds];
@@ -76,10 +91,20 @@ function members(transitive: boolean) {
     });
     const nested = found.groups.map((id) => {
       const g = groups().find((candidate) => candidate.id === id);
-      return { '@odata.type': '#microsoft.graph.group', ...applySelect({ id, displayName: g?.displayName ?? '', description: g?.description ?? '' }, select, ['id']) };
+      return {
+        '@odata.type': '#microsoft.graph.group',
+        ...applySelect({ id, displayName: g?.displayName ?? '', description: g?.description ?? '' }, select, ['id']),
+      };
     });
     const kind = transitive ? 'transitiveMembers' : 'members';
-    return ok(collection([...users, ...nested], { requestUrl: ctx.requestUrl, query: ctx.query, rules: DIRECTORY_PAGING, context: metadata(ctx, `directoryObjects`) + `#${kind}` }));
+    return ok(
+      collection([...users, ...nested], {
+        requestUrl: ctx.requestUrl,
+        query: ctx.query,
+        rules: DIRECTORY_PAGING,
+        context: metadata(ctx, `directoryObjects`) + `#${kind}`,
+      }),
+    );
   };
 }
 
@@ -87,7 +112,15 @@ function members(transitive: boolean) {
 export function registerGroupRoutes(router: Router): void {
   router.get('/groups/:group', (ctx) => {
     const g = requireGroup(ctx.params.group ?? '');
-    return ok({ '@odata.context': metadata(ctx, 'groups/$entity'), id: g.id, displayName: g.displayName, description: g.description, groupTypes: [...g.groupTypes], securityEnabled: true, mailEnabled: g.groupTypes.includes('Unified') });
+    return ok({
+      '@odata.context': metadata(ctx, 'groups/$entity'),
+      id: g.id,
+      displayName: g.displayName,
+      description: g.description,
+      groupTypes: [...g.groupTypes],
+      securityEnabled: true,
+      mailEnabled: g.groupTypes.includes('Unified'),
+    });
   });
   router.get('/groups/:group/members', members(false));
   router.get('/groups/:group/transitiveMembers', members(true));

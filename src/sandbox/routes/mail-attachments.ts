@@ -21,9 +21,18 @@ function loadMessage(ctx: RequestContext) {
 function list(ctx: RequestContext) {
   const { owner, message } = loadMessage(ctx);
   const select = ctx.query.get('$select');
-  const items = listAttachments(ctx.store, owner.id, message.id).map((a) => applySelect(attachmentView(ctx.store, a), select, ['id', '@odata.type']));
+  const items = listAttachments(ctx.store, owner.id, message.id).map((a) =>
+    applySelect(attachmentView(ctx.store, a), select, ['id', '@odata.type']),
+  );
   const where = `users('${owner.id}')/messages('${message.id}')/attachments`;
-  return ok(collection(items, { requestUrl: ctx.requestUrl, query: ctx.query, rules: OUTLOOK_PAGING, context: metadata(ctx, where) }));
+  return ok(
+    collection(items, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: OUTLOOK_PAGING,
+      context: metadata(ctx, where),
+    }),
+  );
 }
 
 function one(ctx: RequestContext) {
@@ -31,7 +40,10 @@ function one(ctx: RequestContext) {
   const found = listAttachments(ctx.store, owner.id, message.id).find((a) => a.id === ctx.params.attachment);
   if (!found) throw itemNotFound();
   const view = applySelect(attachmentView(ctx.store, found), ctx.query.get('$select'), ['id', '@odata.type']);
-  return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages('${message.id}')/attachments/$entity`), ...view });
+  return ok({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/messages('${message.id}')/attachments/$entity`),
+    ...view,
+  });
 }
 
 /** POST a `#microsoft.graph.fileAttachment` (name, contentType, contentBytes) to a message. */
@@ -39,17 +51,41 @@ function add(ctx: RequestContext) {
   const { owner, folder, message } = loadMessage(ctx);
   const body = jsonBody(ctx);
   if (body['@odata.type'] !== '#microsoft.graph.fileAttachment') {
-    throw badRequest("Only '#microsoft.graph.fileAttachment' is supported here; set '@odata.type'.", 'ErrorInvalidRequest');
+    throw badRequest(
+      "Only '#microsoft.graph.fileAttachment' is supported here; set '@odata.type'.",
+      'ErrorInvalidRequest',
+    );
   }
-  if (typeof body.name !== 'string' || body.name.trim() === '') throw badRequest("The 'name' property is required.", 'ErrorInvalidRequest');
-  if (typeof body.contentBytes !== 'string') throw badRequest("The 'contentBytes' property is required.", 'ErrorInvalidRequest');
+  if (typeof body.name !== 'string' || body.name.trim() === '')
+    throw badRequest("The 'name' property is required.", 'ErrorInvalidRequest');
+  if (typeof body.contentBytes !== 'string')
+    throw badRequest("The 'contentBytes' property is required.", 'ErrorInvalidRequest');
   const bytes = Buffer.from(body.contentBytes, 'base64');
-  if (bytes.length > MAX_INLINE_BYTES) throw new GraphError(413, 'ErrorRequestEntityTooLarge', 'The attachment is too large for this request; use an upload session.');
+  if (bytes.length > MAX_INLINE_BYTES)
+    throw new GraphError(
+      413,
+      'ErrorRequestEntityTooLarge',
+      'The attachment is too large for this request; use an upload session.',
+    );
   const when = isoSeconds(ctx.now);
   const contentType = typeof body.contentType === 'string' ? body.contentType : 'application/octet-stream';
-  const stored = putAttachment(ctx.store, owner.id, message.id, { name: body.name, contentType, bytes, isInline: body.isInline === true }, when);
-  ctx.store.putMail(owner.id, folder, { ...message, hasAttachments: true, lastModifiedDateTime: when, changeKey: changeKeyFor(message.id, `${when}att${stored.id}`) });
-  return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages('${message.id}')/attachments/$entity`), ...attachmentView(ctx.store, stored) });
+  const stored = putAttachment(
+    ctx.store,
+    owner.id,
+    message.id,
+    { name: body.name, contentType, bytes, isInline: body.isInline === true },
+    when,
+  );
+  ctx.store.putMail(owner.id, folder, {
+    ...message,
+    hasAttachments: true,
+    lastModifiedDateTime: when,
+    changeKey: changeKeyFor(message.id, `${when}att${stored.id}`),
+  });
+  return created({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/messages('${message.id}')/attachments/$entity`),
+    ...attachmentView(ctx.store, stored),
+  });
 }
 
 /** `/messages/{id}/attachments` and one attachment by id, in a user's mailbox. */

@@ -35,11 +35,20 @@ export function registerMailMoveRoutes(router: Router): void {
     if (!stored) throw itemNotFound();
     const folder = destination(ctx, owner.id);
     const when = isoSeconds(ctx.now);
-    const moved = stored.folder === folder
-      ? stored.message
-      : { ...stored.message, parentFolderId: folderId(owner.id, folder), lastModifiedDateTime: when, changeKey: changeKeyFor(stored.message.id, `${when}move${folder}`) };
+    const moved =
+      stored.folder === folder
+        ? stored.message
+        : {
+            ...stored.message,
+            parentFolderId: folderId(owner.id, folder),
+            lastModifiedDateTime: when,
+            changeKey: changeKeyFor(stored.message.id, `${when}move${folder}`),
+          };
     ctx.store.putMail(owner.id, folder, moved);
-    return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`), ...messageView(moved, ctx.query.get('$select'), undefined) });
+    return created({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
+      ...messageView(moved, ctx.query.get('$select'), undefined),
+    });
   });
   router.post('/users/:user/messages/:id/copy', (ctx) => {
     const owner = mailboxOwner(ctx);
@@ -48,11 +57,26 @@ export function registerMailMoveRoutes(router: Router): void {
     const folder = destination(ctx, owner.id);
     const when = isoSeconds(ctx.now);
     const id = newId('message');
-    const copy = { ...stored.message, id, webLink: outlookLink(id), parentFolderId: folderId(owner.id, folder), lastModifiedDateTime: when, changeKey: changeKeyFor(id, when) };
+    const copy = {
+      ...stored.message,
+      id,
+      webLink: outlookLink(id),
+      parentFolderId: folderId(owner.id, folder),
+      lastModifiedDateTime: when,
+      changeKey: changeKeyFor(id, when),
+    };
     ctx.store.transaction(() => {
       ctx.store.putMail(owner.id, folder, copy);
-      copyAttachments(ctx.store, { ownerId: owner.id, messageId: stored.message.id }, { ownerId: owner.id, messageId: id }, when);
+      copyAttachments(
+        ctx.store,
+        { ownerId: owner.id, messageId: stored.message.id },
+        { ownerId: owner.id, messageId: id },
+        when,
+      );
     });
-    return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`), ...messageView(copy, ctx.query.get('$select'), undefined) });
+    return created({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
+      ...messageView(copy, ctx.query.get('$select'), undefined),
+    });
   });
 }

@@ -6,8 +6,14 @@ import { deleteAttachments } from '../mail/attachments';
 import { sendDraft } from '../mail/deliver';
 import { folderId, FOLDERS, resolveFolder } from '../mail/folders';
 import {
-  ALWAYS_WRITABLE, checkKnownProperties, DRAFT_ONLY, mergeExtendedProperties, readBody, readExtendedProperties,
-  readImportance, readRecipients,
+  ALWAYS_WRITABLE,
+  checkKnownProperties,
+  DRAFT_ONLY,
+  mergeExtendedProperties,
+  readBody,
+  readExtendedProperties,
+  readImportance,
+  readRecipients,
 } from '../mail/input';
 import { checkMessageQuery } from '../mail/rules';
 import { messageView, readExpand } from '../mail/view';
@@ -32,11 +38,19 @@ function listMessages(ctx: RequestContext, folder?: FolderName) {
   const select = ctx.query.get('$select');
   const expand = readExpand(ctx.query.get('$expand'));
   const where = folder ? `users('${owner.id}')/mailFolders('${folder}')/messages` : `users('${owner.id}')/messages`;
-  return ok(collection(items.map((m) => messageView(m, select, expand)), {
-    // Search results page with an opaque $skiptoken, like Graph's.
-    requestUrl: ctx.requestUrl, query: ctx.query, rules: search === null ? OUTLOOK_PAGING : { ...OUTLOOK_PAGING, style: 'skiptoken' },
-    context: metadata(ctx, where), count: ctx.query.get('$count') === 'true',
-  }));
+  return ok(
+    collection(
+      items.map((m) => messageView(m, select, expand)),
+      {
+        // Search results page with an opaque $skiptoken, like Graph's.
+        requestUrl: ctx.requestUrl,
+        query: ctx.query,
+        rules: search === null ? OUTLOOK_PAGING : { ...OUTLOOK_PAGING, style: 'skiptoken' },
+        context: metadata(ctx, where),
+        count: ctx.query.get('$count') === 'true',
+      },
+    ),
+  );
 }
 
 function loadMessage(ctx: RequestContext) {
@@ -52,13 +66,25 @@ function createDraft(ctx: RequestContext, folder: FolderName) {
   checkKnownProperties(body);
   const self = { emailAddress: { name: owner.displayName, address: owner.mail } };
   const message = composeMessage({
-    ownerId: owner.id, folder, subject: typeof body.subject === 'string' ? body.subject : '', body: readBody(body.body),
-    from: self, toRecipients: readRecipients(body.toRecipients, 'toRecipients'), ccRecipients: readRecipients(body.ccRecipients, 'ccRecipients'),
-    bccRecipients: readRecipients(body.bccRecipients, 'bccRecipients'), received: ctx.now, isRead: true, isDraft: true,
-    importance: readImportance(body.importance), extendedProperties: readExtendedProperties(body.singleValueExtendedProperties),
+    ownerId: owner.id,
+    folder,
+    subject: typeof body.subject === 'string' ? body.subject : '',
+    body: readBody(body.body),
+    from: self,
+    toRecipients: readRecipients(body.toRecipients, 'toRecipients'),
+    ccRecipients: readRecipients(body.ccRecipients, 'ccRecipients'),
+    bccRecipients: readRecipients(body.bccRecipients, 'bccRecipients'),
+    received: ctx.now,
+    isRead: true,
+    isDraft: true,
+    importance: readImportance(body.importance),
+    extendedProperties: readExtendedProperties(body.singleValueExtendedProperties),
   });
   ctx.store.putMail(owner.id, folder, message);
-  return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`), ...messageView(message, null, undefined) });
+  return created({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
+    ...messageView(message, null, undefined),
+  });
 }
 
 function updateMessage(ctx: RequestContext) {
@@ -69,29 +95,66 @@ function updateMessage(ctx: RequestContext) {
   for (const [key, value] of Object.entries(body)) {
     const k = key.toLowerCase();
     if (DRAFT_ONLY.has(k) && !message.isDraft) {
-      throw badRequest(`The property '${key}' can only be updated on a draft message.`, 'ErrorInvalidPropertyUpdateSentMessage');
+      throw badRequest(
+        `The property '${key}' can only be updated on a draft message.`,
+        'ErrorInvalidPropertyUpdateSentMessage',
+      );
     }
     if (!DRAFT_ONLY.has(k) && !ALWAYS_WRITABLE.has(k)) continue; // read-only: ignored, as Graph does
     switch (k) {
-      case 'isread': next.isRead = Boolean(value); break;
-      case 'categories': next.categories = Array.isArray(value) ? value.map(String) : []; break;
-      case 'importance': next.importance = readImportance(value); break;
-      case 'flag': next.flag = { flagStatus: (value as { flagStatus?: MailMessage['flag']['flagStatus'] })?.flagStatus ?? 'notFlagged' }; break;
-      case 'inferenceclassification': next.inferenceClassification = value === 'other' ? 'other' : 'focused'; break;
-      case 'singlevalueextendedproperties': next.singleValueExtendedProperties = mergeExtendedProperties(message.singleValueExtendedProperties, readExtendedProperties(value)); break;
-      case 'subject': next.subject = typeof value === 'string' ? value : ''; break;
-      case 'body': next.body = readBody(value); next.bodyPreview = preview(next.body); break;
-      case 'torecipients': next.toRecipients = readRecipients(value, key); break;
-      case 'ccrecipients': next.ccRecipients = readRecipients(value, key); break;
-      case 'bccrecipients': next.bccRecipients = readRecipients(value, key); break;
-      case 'replyto': next.replyTo = readRecipients(value, key); break;
-      default: break; // from/sender on drafts: the sandbox always sends as the owner
+      case 'isread':
+        next.isRead = Boolean(value);
+        break;
+      case 'categories':
+        next.categories = Array.isArray(value) ? value.map(String) : [];
+        break;
+      case 'importance':
+        next.importance = readImportance(value);
+        break;
+      case 'flag':
+        next.flag = {
+          flagStatus: (value as { flagStatus?: MailMessage['flag']['flagStatus'] })?.flagStatus ?? 'notFlagged',
+        };
+        break;
+      case 'inferenceclassification':
+        next.inferenceClassification = value === 'other' ? 'other' : 'focused';
+        break;
+      case 'singlevalueextendedproperties':
+        next.singleValueExtendedProperties = mergeExtendedProperties(
+          message.singleValueExtendedProperties,
+          readExtendedProperties(value),
+        );
+        break;
+      case 'subject':
+        next.subject = typeof value === 'string' ? value : '';
+        break;
+      case 'body':
+        next.body = readBody(value);
+        next.bodyPreview = preview(next.body);
+        break;
+      case 'torecipients':
+        next.toRecipients = readRecipients(value, key);
+        break;
+      case 'ccrecipients':
+        next.ccRecipients = readRecipients(value, key);
+        break;
+      case 'bccrecipients':
+        next.bccRecipients = readRecipients(value, key);
+        break;
+      case 'replyto':
+        next.replyTo = readRecipients(value, key);
+        break;
+      default:
+        break; // from/sender on drafts: the sandbox always sends as the owner
     }
   }
   next.lastModifiedDateTime = isoSeconds(ctx.now);
   next.changeKey = changeKeyFor(next.id, `${next.lastModifiedDateTime}${JSON.stringify(body).length}`);
   ctx.store.putMail(owner.id, folder, next);
-  return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`), ...messageView(next, null, undefined) });
+  return ok({
+    '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
+    ...messageView(next, null, undefined),
+  });
 }
 
 /** DELETE moves to Deleted Items; deleting from Deleted Items removes the message. */
@@ -100,8 +163,8 @@ function deleteMessage(ctx: RequestContext) {
   if (folder === 'deleteditems') {
     ctx.store.deleteMail(owner.id, message.id);
     deleteAttachments(ctx.store, owner.id, message.id);
-  }
-  else ctx.store.putMail(owner.id, 'deleteditems', { ...message, parentFolderId: folderId(owner.id, 'deleteditems') });
+  } else
+    ctx.store.putMail(owner.id, 'deleteditems', { ...message, parentFolderId: folderId(owner.id, 'deleteditems') });
   return noContent();
 }
 
@@ -109,15 +172,26 @@ function listFolders(ctx: RequestContext) {
   const owner = mailboxOwner(ctx);
   const all = ctx.store.listMail(owner.id);
   const value = FOLDERS.map((f) => folderView(owner.id, f.name, all));
-  return ok(collection(value, { requestUrl: ctx.requestUrl, query: ctx.query, rules: OUTLOOK_PAGING, context: metadata(ctx, `users('${owner.id}')/mailFolders`) }));
+  return ok(
+    collection(value, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: OUTLOOK_PAGING,
+      context: metadata(ctx, `users('${owner.id}')/mailFolders`),
+    }),
+  );
 }
 
 function folderView(ownerId: string, name: FolderName, all: Array<{ folder: FolderName; message: MailMessage }>) {
   const inFolder = all.filter((s) => s.folder === name);
   return {
-    id: folderId(ownerId, name), displayName: FOLDERS.find((f) => f.name === name)?.displayName ?? name,
-    parentFolderId: stableId('folder', `${ownerId}:msgfolderroot`), childFolderCount: 0,
-    unreadItemCount: inFolder.filter((s) => !s.message.isRead).length, totalItemCount: inFolder.length, isHidden: false,
+    id: folderId(ownerId, name),
+    displayName: FOLDERS.find((f) => f.name === name)?.displayName ?? name,
+    parentFolderId: stableId('folder', `${ownerId}:msgfolderroot`),
+    childFolderCount: 0,
+    unreadItemCount: inFolder.filter((s) => !s.message.isRead).length,
+    totalItemCount: inFolder.length,
+    isHidden: false,
   };
 }
 
@@ -130,10 +204,17 @@ export function registerMailRoutes(router: Router): void {
   router.get('/users/:user/mailFolders/:folder', (ctx) => {
     const owner = mailboxOwner(ctx);
     const name = resolveFolder(owner.id, ctx.params.folder ?? '');
-    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/mailFolders/$entity`), ...folderView(owner.id, name, ctx.store.listMail(owner.id)) });
+    return ok({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/mailFolders/$entity`),
+      ...folderView(owner.id, name, ctx.store.listMail(owner.id)),
+    });
   });
-  router.get('/users/:user/mailFolders/:folder/messages', (ctx) => listMessages(ctx, resolveFolder(mailboxOwner(ctx).id, ctx.params.folder ?? '')));
-  router.post('/users/:user/mailFolders/:folder/messages', (ctx) => createDraft(ctx, resolveFolder(mailboxOwner(ctx).id, ctx.params.folder ?? '')));
+  router.get('/users/:user/mailFolders/:folder/messages', (ctx) =>
+    listMessages(ctx, resolveFolder(mailboxOwner(ctx).id, ctx.params.folder ?? '')),
+  );
+  router.post('/users/:user/mailFolders/:folder/messages', (ctx) =>
+    createDraft(ctx, resolveFolder(mailboxOwner(ctx).id, ctx.params.folder ?? '')),
+  );
   for (const prefix of ['/users/:user/messages/:id', '/users/:user/mailFolders/:folder/messages/:id']) {
     router.get(prefix, (ctx) => {
       const { owner, message } = loadMessage(ctx);
@@ -153,13 +234,22 @@ export function registerMailRoutes(router: Router): void {
     const owner = mailboxOwner(ctx);
     const body = jsonBody(ctx);
     const input = body.message as Record<string, unknown> | undefined;
-    if (!input || typeof input !== 'object') throw badRequest("The 'message' parameter is required.", 'ErrorInvalidRequest');
+    if (!input || typeof input !== 'object')
+      throw badRequest("The 'message' parameter is required.", 'ErrorInvalidRequest');
     checkKnownProperties(input);
     const draft = composeMessage({
-      ownerId: owner.id, folder: 'drafts', subject: typeof input.subject === 'string' ? input.subject : '', body: readBody(input.body),
-      from: { emailAddress: { name: owner.displayName, address: owner.mail } }, toRecipients: readRecipients(input.toRecipients, 'toRecipients'),
-      ccRecipients: readRecipients(input.ccRecipients, 'ccRecipients'), bccRecipients: readRecipients(input.bccRecipients, 'bccRecipients'),
-      received: ctx.now, isRead: true, isDraft: true, importance: readImportance(input.importance),
+      ownerId: owner.id,
+      folder: 'drafts',
+      subject: typeof input.subject === 'string' ? input.subject : '',
+      body: readBody(input.body),
+      from: { emailAddress: { name: owner.displayName, address: owner.mail } },
+      toRecipients: readRecipients(input.toRecipients, 'toRecipients'),
+      ccRecipients: readRecipients(input.ccRecipients, 'ccRecipients'),
+      bccRecipients: readRecipients(input.bccRecipients, 'bccRecipients'),
+      received: ctx.now,
+      isRead: true,
+      isDraft: true,
+      importance: readImportance(input.importance),
       extendedProperties: readExtendedProperties(input.singleValueExtendedProperties),
     });
     sendDraft(ctx.store, owner, draft, ctx.now, body.saveToSentItems !== false);

@@ -25,7 +25,8 @@ function buildResponse(ctx: RequestContext, kind: Kind) {
   const original = ctx.store.getMail(owner.id, ctx.params.id ?? '')?.message;
   if (!original) throw itemNotFound();
   const body = (ctx.body ?? {}) as {
-    comment?: unknown; toRecipients?: unknown;
+    comment?: unknown;
+    toRecipients?: unknown;
     message?: { toRecipients?: unknown; ccRecipients?: unknown; singleValueExtendedProperties?: unknown };
   };
   const self = owner.mail.toLowerCase();
@@ -41,27 +42,44 @@ function buildResponse(ctx: RequestContext, kind: Kind) {
     }
   }
   // Recipients given in `message` replace Outlook's choice, as Graph does for writable properties.
-  if (kind !== 'forward' && body.message?.toRecipients !== undefined) to = readRecipients(body.message.toRecipients, 'toRecipients');
+  if (kind !== 'forward' && body.message?.toRecipients !== undefined)
+    to = readRecipients(body.message.toRecipients, 'toRecipients');
   if (body.message?.ccRecipients !== undefined) cc = readRecipients(body.message.ccRecipients, 'ccRecipients');
   const comment = typeof body.comment === 'string' ? body.comment : '';
-  const quoted = original.body.contentType === 'html' ? original.body.content : `<pre>${escapeHtml(original.body.content)}</pre>`;
+  const quoted =
+    original.body.contentType === 'html' ? original.body.content : `<pre>${escapeHtml(original.body.content)}</pre>`;
   const draft: MailMessage = composeMessage({
-    ownerId: owner.id, folder: 'drafts', subject: `${PREFIX[kind]}${original.subject.replace(/^(RE|FW):\s*/i, '')}`,
+    ownerId: owner.id,
+    folder: 'drafts',
+    subject: `${PREFIX[kind]}${original.subject.replace(/^(RE|FW):\s*/i, '')}`,
     body: { contentType: 'html', content: `<html><body><p>${escapeHtml(comment)}</p><hr>${quoted}</body></html>` },
-    from: { emailAddress: { name: owner.displayName, address: owner.mail } }, toRecipients: dedupe(to), ccRecipients: dedupe(cc),
-    received: ctx.now, isRead: true, isDraft: true, conversationId: original.conversationId,
+    from: { emailAddress: { name: owner.displayName, address: owner.mail } },
+    toRecipients: dedupe(to),
+    ccRecipients: dedupe(cc),
+    received: ctx.now,
+    isRead: true,
+    isDraft: true,
+    conversationId: original.conversationId,
     extendedProperties: readExtendedProperties(body.message?.singleValueExtendedProperties),
   });
   // A forward carries the original's attachments.
-  const copied = kind === 'forward'
-    ? copyAttachments(ctx.store, { ownerId: owner.id, messageId: original.id }, { ownerId: owner.id, messageId: draft.id }, isoSeconds(ctx.now))
-    : 0;
+  const copied =
+    kind === 'forward'
+      ? copyAttachments(
+          ctx.store,
+          { ownerId: owner.id, messageId: original.id },
+          { ownerId: owner.id, messageId: draft.id },
+          isoSeconds(ctx.now),
+        )
+      : 0;
   return { owner, draft: copied > 0 ? { ...draft, hasAttachments: true } : draft };
 }
 
 function dedupe(rs: Recipient[]): Recipient[] {
   const seen = new Set<string>();
-  return rs.filter((r) => !seen.has(r.emailAddress.address.toLowerCase()) && !!seen.add(r.emailAddress.address.toLowerCase()));
+  return rs.filter(
+    (r) => !seen.has(r.emailAddress.address.toLowerCase()) && !!seen.add(r.emailAddress.address.toLowerCase()),
+  );
 }
 
 export function registerMailReplyRoutes(router: Router): void {
@@ -75,7 +93,10 @@ export function registerMailReplyRoutes(router: Router): void {
     router.post(`/users/:user/messages/:id/${create}`, (ctx) => {
       const { owner, draft } = buildResponse(ctx, kind);
       ctx.store.putMail(owner.id, 'drafts', draft);
-      return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`), ...messageView(draft, null, undefined) });
+      return created({
+        '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
+        ...messageView(draft, null, undefined),
+      });
     });
   }
 }

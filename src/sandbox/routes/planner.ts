@@ -17,11 +17,21 @@ function plannerCollection(ctx: RequestContext, items: readonly object[], contex
   const filtered = applyOrderBy(applyFilter(rows, ctx.query.get('$filter')), ctx.query.get('$orderby'));
   const select = ctx.query.get('$select');
   const shaped = filtered.map((row) => applySelect(row, select, ['id', '@odata.etag']));
-  return ok(collection(shaped, { requestUrl: ctx.requestUrl, query: ctx.query, rules: PLANNER_PAGING, context: metadata(ctx, context) }));
+  return ok(
+    collection(shaped, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: PLANNER_PAGING,
+      context: metadata(ctx, context),
+    }),
+  );
 }
 
 const entity = (ctx: RequestContext, context: string, item: object) =>
-  ok({ '@odata.context': metadata(ctx, context), ...applySelect({ ...item } as Record<string, unknown>, ctx.query.get('$select'), ['id', '@odata.etag']) });
+  ok({
+    '@odata.context': metadata(ctx, context),
+    ...applySelect({ ...item } as Record<string, unknown>, ctx.query.get('$select'), ['id', '@odata.etag']),
+  });
 
 /** Plans of the groups a user belongs to (what `/me/planner/plans` lists). */
 function userPlans(ctx: RequestContext) {
@@ -34,8 +44,14 @@ function userPlans(ctx: RequestContext) {
 function userTasks(ctx: RequestContext) {
   const user = mailboxOwner(ctx);
   const plans = groupsOf(user.id).flatMap((g) => ctx.store.listDocs<PlannerPlan>(PLAN, { owner: g }));
-  const tasks = plans.flatMap((p) => ctx.store.listDocs<{ assignments: Record<string, unknown> }>(TASK, { parent: p.id }));
-  return plannerCollection(ctx, tasks.filter((t) => user.id in t.assignments), 'planner/tasks');
+  const tasks = plans.flatMap((p) =>
+    ctx.store.listDocs<{ assignments: Record<string, unknown> }>(TASK, { parent: p.id }),
+  );
+  return plannerCollection(
+    ctx,
+    tasks.filter((t) => user.id in t.assignments),
+    'planner/tasks',
+  );
 }
 
 export function registerPlannerRoutes(router: Router): void {
@@ -46,17 +62,25 @@ export function registerPlannerRoutes(router: Router): void {
     requireGroup(ctx.caller, group);
     return plannerCollection(ctx, ctx.store.listDocs(PLAN, { owner: group.toLowerCase() }), 'planner/plans');
   });
-  router.get('/planner/plans/:plan', (ctx) => entity(ctx, 'planner/plans/$entity', requirePlan(ctx, ctx.params.plan ?? '')));
+  router.get('/planner/plans/:plan', (ctx) =>
+    entity(ctx, 'planner/plans/$entity', requirePlan(ctx, ctx.params.plan ?? '')),
+  );
   router.get('/planner/plans/:plan/buckets', (ctx) => {
     const plan = requirePlan(ctx, ctx.params.plan ?? '');
-    return plannerCollection(ctx, ctx.store.listDocs(BUCKET, { parent: plan.id }), `planner/plans('${plan.id}')/buckets`);
+    return plannerCollection(
+      ctx,
+      ctx.store.listDocs(BUCKET, { parent: plan.id }),
+      `planner/plans('${plan.id}')/buckets`,
+    );
   });
   router.get('/planner/plans/:plan/tasks', (ctx) => {
     const plan = requirePlan(ctx, ctx.params.plan ?? '');
     return plannerCollection(ctx, ctx.store.listDocs(TASK, { parent: plan.id }), `planner/plans('${plan.id}')/tasks`);
   });
   router.post('/planner/tasks', createTask);
-  router.get('/planner/tasks/:task', (ctx) => entity(ctx, 'planner/tasks/$entity', requireTask(ctx, ctx.params.task ?? '')));
+  router.get('/planner/tasks/:task', (ctx) =>
+    entity(ctx, 'planner/tasks/$entity', requireTask(ctx, ctx.params.task ?? '')),
+  );
   router.patch('/planner/tasks/:task', updateTask);
   router.get('/planner/tasks/:task/details', (ctx) => {
     const id = ctx.params.task ?? '';

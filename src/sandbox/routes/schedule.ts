@@ -20,17 +20,27 @@ function getSchedule(ctx: RequestContext) {
   mailboxOwner(ctx);
   const body = jsonBody(ctx);
   const schedules = body.schedules;
-  if (!Array.isArray(schedules) || schedules.length === 0) throw badRequest("'schedules' must list at least one address.", 'ErrorInvalidRequest');
+  if (!Array.isArray(schedules) || schedules.length === 0)
+    throw badRequest("'schedules' must list at least one address.", 'ErrorInvalidRequest');
   const start = parseDateTimeTimeZone(body.startTime, 'startTime');
   const end = parseDateTimeTimeZone(body.endTime, 'endTime');
   const interval = typeof body.availabilityViewInterval === 'number' ? body.availabilityViewInterval : 30;
-  if (interval < 5 || interval > 1440) throw badRequest('availabilityViewInterval must be between 5 and 1440.', 'ErrorInvalidRequest');
+  if (interval < 5 || interval > 1440)
+    throw badRequest('availabilityViewInterval must be between 5 and 1440.', 'ErrorInvalidRequest');
   const zone = preferredZone(ctx.headers.prefer);
   const value = schedules.map((id) => {
     const user = findUser(String(id));
     if (!user) {
-      return { scheduleId: String(id), availabilityView: '', scheduleItems: [], workingHours: null,
-        error: { message: `The user or group ${String(id)} could not be found.`, responseCode: 'ErrorMailRecipientNotFound' } };
+      return {
+        scheduleId: String(id),
+        availabilityView: '',
+        scheduleItems: [],
+        workingHours: null,
+        error: {
+          message: `The user or group ${String(id)} could not be found.`,
+          responseCode: 'ErrorMailRecipientNotFound',
+        },
+      };
     }
     const blocks = busyBlocks(ctx.store, user.id, start, end);
     let view = '';
@@ -43,9 +53,16 @@ function getSchedule(ctx: RequestContext) {
       scheduleId: String(id),
       availabilityView: view,
       scheduleItems: blocks.map((b) => ({
-        isPrivate: false, status: b.showAs, subject: b.event.subject, location: b.event.location.displayName,
-        isMeeting: b.event.attendees.length > 0, isRecurring: false, isException: false, isReminderSet: true,
-        start: toDateTimeTimeZone(new Date(b.start), zone), end: toDateTimeTimeZone(new Date(b.end), zone),
+        isPrivate: false,
+        status: b.showAs,
+        subject: b.event.subject,
+        location: b.event.location.displayName,
+        isMeeting: b.event.attendees.length > 0,
+        isRecurring: false,
+        isException: false,
+        isReminderSet: true,
+        start: toDateTimeTimeZone(new Date(b.start), zone),
+        end: toDateTimeTimeZone(new Date(b.end), zone),
       })),
       workingHours: workingHoursOf(ctx.store, user.id),
     };

@@ -12,19 +12,38 @@ const general = (team: SandboxTeam): SandboxChannel => team.channels[0] as Sandb
 
 function teamResource(team: SandboxTeam): Record<string, unknown> {
   return {
-    id: team.id, createdDateTime: CREATED, displayName: team.displayName, description: team.description,
-    internalId: general(team).id, classification: null, specialization: 'none', visibility: 'private',
+    id: team.id,
+    createdDateTime: CREATED,
+    displayName: team.displayName,
+    description: team.description,
+    internalId: general(team).id,
+    classification: null,
+    specialization: 'none',
+    visibility: 'private',
     webUrl: `https://teams.microsoft.com/l/team/${encodeURIComponent(general(team).id)}/conversations?groupId=${team.id}&tenantId=${TENANT}`,
-    isArchived: false, tenantId: TENANT, isMembershipLimitedToOwners: false,
+    isArchived: false,
+    tenantId: TENANT,
+    isMembershipLimitedToOwners: false,
     memberSettings: { allowCreateUpdateChannels: true, allowDeleteChannels: true, allowAddRemoveApps: true },
-    messagingSettings: { allowUserEditMessages: true, allowUserDeleteMessages: true, allowChannelMentions: true, allowTeamMentions: true },
+    messagingSettings: {
+      allowUserEditMessages: true,
+      allowUserDeleteMessages: true,
+      allowChannelMentions: true,
+      allowTeamMentions: true,
+    },
   };
 }
 
 export function channelResource(c: SandboxChannel, team: SandboxTeam): Record<string, unknown> {
   return {
-    id: c.id, createdDateTime: CREATED, displayName: c.displayName, description: c.description, isFavoriteByDefault: null,
-    email: '', tenantId: TENANT, membershipType: 'standard',
+    id: c.id,
+    createdDateTime: CREATED,
+    displayName: c.displayName,
+    description: c.description,
+    isFavoriteByDefault: null,
+    email: '',
+    tenantId: TENANT,
+    membershipType: 'standard',
     webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(c.id)}/${encodeURIComponent(c.displayName)}?groupId=${team.id}&tenantId=${TENANT}`,
   };
 }
@@ -33,7 +52,13 @@ function joinedTeams(ctx: RequestContext) {
   const owner = mailboxOwner(ctx);
   const value = SANDBOX_DIRECTORY.teams
     .filter((team) => canAccessTeam({ kind: 'user', user: owner }, team.memberIds))
-    .map((team) => ({ id: team.id, displayName: team.displayName, description: team.description, isArchived: false, tenantId: TENANT }));
+    .map((team) => ({
+      id: team.id,
+      displayName: team.displayName,
+      description: team.description,
+      isArchived: false,
+      tenantId: TENANT,
+    }));
   return ok({ '@odata.context': metadata(ctx, 'teams'), '@odata.count': value.length, value });
 }
 
@@ -45,33 +70,55 @@ function members(ctx: RequestContext) {
       '@odata.type': '#microsoft.graph.aadUserConversationMember',
       id: Buffer.from(`0#${team.id}#${id}`).toString('base64'),
       roles: team.ownerIds.includes(id) ? ['owner'] : [],
-      displayName: u?.displayName ?? '', visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
-      userId: id, email: u?.mail ?? '', tenantId: TENANT,
+      displayName: u?.displayName ?? '',
+      visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+      userId: id,
+      email: u?.mail ?? '',
+      tenantId: TENANT,
     };
   });
   const filtered = applyFilter(value, ctx.query.get('$filter'));
-  return ok(collection(filtered, { requestUrl: ctx.requestUrl, query: ctx.query, rules: { ...TEAMS_PAGING, defaultTop: 100, maxTop: 999 }, context: metadata(ctx, `teams('${team.id}')/members`) }));
+  return ok(
+    collection(filtered, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: { ...TEAMS_PAGING, defaultTop: 100, maxTop: 999 },
+      context: metadata(ctx, `teams('${team.id}')/members`),
+    }),
+  );
 }
 
 export function registerTeamRoutes(router: Router): void {
   router.get('/users/:user/joinedTeams', joinedTeams);
   router.get('/teams/:team', (ctx) => {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
-    return ok({ '@odata.context': metadata(ctx, 'teams/$entity'), ...applySelect(teamResource(team), ctx.query.get('$select'), ['id']) });
+    return ok({
+      '@odata.context': metadata(ctx, 'teams/$entity'),
+      ...applySelect(teamResource(team), ctx.query.get('$select'), ['id']),
+    });
   });
   router.get('/teams/:team/channels', (ctx) => {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
-    const value = applyFilter(team.channels.map((c) => channelResource(c, team)), ctx.query.get('$filter'));
+    const value = applyFilter(
+      team.channels.map((c) => channelResource(c, team)),
+      ctx.query.get('$filter'),
+    );
     return ok({ '@odata.context': metadata(ctx, `teams('${team.id}')/channels`), '@odata.count': value.length, value });
   });
   router.get('/teams/:team/primaryChannel', (ctx) => {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
-    return ok({ '@odata.context': metadata(ctx, `teams('${team.id}')/primaryChannel/$entity`), ...channelResource(general(team), team) });
+    return ok({
+      '@odata.context': metadata(ctx, `teams('${team.id}')/primaryChannel/$entity`),
+      ...channelResource(general(team), team),
+    });
   });
   router.get('/teams/:team/channels/:channel', (ctx) => {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
     const channel = requireChannel(ctx.caller, team.id, ctx.params.channel ?? '');
-    return ok({ '@odata.context': metadata(ctx, `teams('${team.id}')/channels/$entity`), ...channelResource(channel, team) });
+    return ok({
+      '@odata.context': metadata(ctx, `teams('${team.id}')/channels/$entity`),
+      ...channelResource(channel, team),
+    });
   });
   router.get('/teams/:team/members', members);
 }

@@ -11,10 +11,20 @@ const TODO_PAGING: PageRules = { defaultTop: 100, maxTop: 1000, style: 'skip' };
 
 function todoCollection(ctx: RequestContext, items: readonly object[], context: string) {
   const rows = items.map((item) => ({ ...item }) as Record<string, unknown>);
-  const filtered = applyOrderBy(applyFilter(rows, ctx.query.get('$filter'), 'invalidRequest'), ctx.query.get('$orderby'));
+  const filtered = applyOrderBy(
+    applyFilter(rows, ctx.query.get('$filter'), 'invalidRequest'),
+    ctx.query.get('$orderby'),
+  );
   const select = ctx.query.get('$select');
   const shaped = filtered.map((row) => applySelect(row, select, ['id', '@odata.etag']));
-  return ok(collection(shaped, { requestUrl: ctx.requestUrl, query: ctx.query, rules: TODO_PAGING, context: metadata(ctx, context) }));
+  return ok(
+    collection(shaped, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: TODO_PAGING,
+      context: metadata(ctx, context),
+    }),
+  );
 }
 
 export function registerTodoRoutes(router: Router): void {
@@ -24,30 +34,46 @@ export function registerTodoRoutes(router: Router): void {
   });
   router.get('/users/:user/todo/lists/:list', (ctx) => {
     const owner = todoOwner(ctx);
-    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists/$entity`), ...requireList(ctx, owner) });
+    return ok({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists/$entity`),
+      ...requireList(ctx, owner),
+    });
   });
   router.get('/users/:user/todo/lists/:list/tasks', (ctx) => {
     const owner = todoOwner(ctx);
     const list = requireList(ctx, owner);
-    return todoCollection(ctx, ctx.store.listDocs(TODO_TASK, { parent: list.id }), `users('${owner.id}')/todo/lists('${list.id}')/tasks`);
+    return todoCollection(
+      ctx,
+      ctx.store.listDocs(TODO_TASK, { parent: list.id }),
+      `users('${owner.id}')/todo/lists('${list.id}')/tasks`,
+    );
   });
   router.post('/users/:user/todo/lists/:list/tasks', (ctx) => {
     const owner = todoOwner(ctx);
     const list = requireList(ctx, owner);
     const task = newTodoTask(jsonBody(ctx), ctx.now);
     saveTodoTask(ctx, owner, list.id, task);
-    return created({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`), ...task });
+    return created({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`),
+      ...task,
+    });
   });
   router.get('/users/:user/todo/lists/:list/tasks/:task', (ctx) => {
     const owner = todoOwner(ctx);
     const list = requireList(ctx, owner);
-    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`), ...requireTodoTask(ctx, list) });
+    return ok({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`),
+      ...requireTodoTask(ctx, list),
+    });
   });
   router.patch('/users/:user/todo/lists/:list/tasks/:task', (ctx) => {
     const owner = todoOwner(ctx);
     const list = requireList(ctx, owner);
     const next: TodoTask = patchTodoTask(requireTodoTask(ctx, list), jsonBody(ctx), ctx.now);
     saveTodoTask(ctx, owner, list.id, next);
-    return ok({ '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`), ...next });
+    return ok({
+      '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`),
+      ...next,
+    });
   });
 }

@@ -10,17 +10,40 @@ import { metadata } from './shared';
 
 /** The properties Graph returns for a user when no `$select` is given. */
 const DEFAULT_PROPERTIES = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone',
-  'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
 ] as const;
 
 /** A user as Graph's directory stores it; `$select` can reach beyond the default properties. */
 export function userResource(u: SandboxUser): Record<string, unknown> {
   return {
-    businessPhones: [...u.businessPhones], displayName: u.displayName, givenName: u.givenName, jobTitle: u.jobTitle,
-    mail: u.mail, mobilePhone: null, officeLocation: u.officeLocation, preferredLanguage: 'en-US', surname: u.surname,
-    userPrincipalName: u.userPrincipalName, id: u.id, department: u.department, accountEnabled: true, companyName: 'Example',
-    mailNickname: u.mail.split('@')[0], userType: 'Member', usageLocation: 'US', proxyAddresses: [`SMTP:${u.mail}`],
+    businessPhones: [...u.businessPhones],
+    displayName: u.displayName,
+    givenName: u.givenName,
+    jobTitle: u.jobTitle,
+    mail: u.mail,
+    mobilePhone: null,
+    officeLocation: u.officeLocation,
+    preferredLanguage: 'en-US',
+    surname: u.surname,
+    userPrincipalName: u.userPrincipalName,
+    id: u.id,
+    department: u.department,
+    accountEnabled: true,
+    companyName: 'Example',
+    mailNickname: u.mail.split('@')[0],
+    userType: 'Member',
+    usageLocation: 'US',
+    proxyAddresses: [`SMTP:${u.mail}`],
   };
 }
 
@@ -36,7 +59,10 @@ function listUsers(ctx: RequestContext) {
   const eventual = ctx.headers.consistencylevel?.toLowerCase() === 'eventual';
   if (search !== null) {
     if (!eventual) {
-      throw badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'", 'Request_UnsupportedQuery');
+      throw badRequest(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+        'Request_UnsupportedQuery',
+      );
     }
     users = users.filter(compileDirectorySearch(search));
   }
@@ -45,11 +71,17 @@ function listUsers(ctx: RequestContext) {
   const select = ctx.query.get('$select');
   const shaped = users.map((u) => project(directoryUser(String(u.id)), select));
   const count = ctx.query.get('$count') === 'true';
-  if (count && !eventual) throw badRequest('$count requires the ConsistencyLevel: eventual header.', 'Request_BadRequest');
-  return ok(collection(shaped, {
-    requestUrl: ctx.requestUrl, query: ctx.query, rules: DIRECTORY_PAGING, count,
-    context: metadata(ctx, select ? `users(${select})` : 'users'),
-  }));
+  if (count && !eventual)
+    throw badRequest('$count requires the ConsistencyLevel: eventual header.', 'Request_BadRequest');
+  return ok(
+    collection(shaped, {
+      requestUrl: ctx.requestUrl,
+      query: ctx.query,
+      rules: DIRECTORY_PAGING,
+      count,
+      context: metadata(ctx, select ? `users(${select})` : 'users'),
+    }),
+  );
 }
 
 export function registerUserRoutes(router: Router): void {
@@ -57,7 +89,10 @@ export function registerUserRoutes(router: Router): void {
   router.get('/users/:user', (ctx) => {
     const user = directoryUser(ctx.params.user ?? '');
     const select = ctx.query.get('$select');
-    return ok({ '@odata.context': metadata(ctx, select ? `users(${select})/$entity` : 'users/$entity'), ...project(user, select) });
+    return ok({
+      '@odata.context': metadata(ctx, select ? `users(${select})/$entity` : 'users/$entity'),
+      ...project(user, select),
+    });
   });
   router.get('/users/:user/mailboxSettings', (ctx) => {
     const user = mailboxOwner(ctx);

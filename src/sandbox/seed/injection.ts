@@ -26,7 +26,9 @@ export function seedInjectionMail(store: SandboxStore, now: Date): void {
   if (!alex) return;
   const mails = INJECTION_CORPUS.filter((sample) => sample.kind === 'mail');
   mails.forEach((sample, i) => {
-    const received = new Date(weekStart(now).getTime() - (1 + (i % 3)) * 7 * DAY + (i % 5) * DAY + (8 + (i % 9)) * HOUR + i * MINUTE);
+    const received = new Date(
+      weekStart(now).getTime() - (1 + (i % 3)) * 7 * DAY + (i % 5) * DAY + (8 + (i % 9)) * HOUR + i * MINUTE,
+    );
     const from = parseSender(sample.from);
     store.putMail(
       alex.id,
@@ -36,7 +38,9 @@ export function seedInjectionMail(store: SandboxStore, now: Date): void {
         ownerId: alex.id,
         folder: 'inbox',
         subject: sample.subject,
-        body: /<[a-z!][\s\S]*>/i.test(sample.body) ? { contentType: 'html', content: sample.body } : { contentType: 'text', content: sample.body },
+        body: /<[a-z!][\s\S]*>/i.test(sample.body)
+          ? { contentType: 'html', content: sample.body }
+          : { contentType: 'text', content: sample.body },
         from,
         toRecipients: [{ emailAddress: { name: alex.displayName, address: alex.mail } }],
         received,

@@ -44,9 +44,15 @@ function deliverSeed(store: SandboxStore, seed: MailSeed, now: Date): void {
   const received = seedInstant(seed.when, now);
   const from = recipientOf(seed.from);
   const common = {
-    subject: seed.subject, body: bodyOf(seed), from, received,
-    toRecipients: seed.to.map(recipientOf), ccRecipients: (seed.cc ?? []).map(recipientOf),
-    isDraft: false, importance: seed.high ? 'high' as const : 'normal' as const, hasAttachments: seed.attach ?? false,
+    subject: seed.subject,
+    body: bodyOf(seed),
+    from,
+    received,
+    toRecipients: seed.to.map(recipientOf),
+    ccRecipients: (seed.cc ?? []).map(recipientOf),
+    isDraft: false,
+    importance: seed.high ? ('high' as const) : ('normal' as const),
+    hasAttachments: seed.attach ?? false,
     conversationId: stableId('conversation', seed.thread ?? seed.key),
     internetMessageId: `<${stableGuid(seed.key)}@${from.emailAddress.address.split('@')[1]}>`,
   };
@@ -54,7 +60,9 @@ function deliverSeed(store: SandboxStore, seed: MailSeed, now: Date): void {
   const attach = (ownerId: string, messageId: string): void => {
     for (const file of files) putAttachment(store, ownerId, messageId, file, isoSeconds(received));
   };
-  const recipients = new Set([...seed.to, ...(seed.cc ?? [])].map((k) => findUser(`${k}@example.com`)?.id).filter((id): id is string => !!id));
+  const recipients = new Set(
+    [...seed.to, ...(seed.cc ?? [])].map((k) => findUser(`${k}@example.com`)?.id).filter((id): id is string => !!id),
+  );
   for (const ownerId of recipients) {
     const id = stableId('message', `${seed.key}:${ownerId}`);
     store.putMail(ownerId, 'inbox', composeMessage({ ...common, id, ownerId, folder: 'inbox', isRead: !seed.unread }));
@@ -63,7 +71,11 @@ function deliverSeed(store: SandboxStore, seed: MailSeed, now: Date): void {
   const sender = findUser(from.emailAddress.address);
   if (sender) {
     const id = stableId('message', `${seed.key}:${sender.id}:sent`);
-    store.putMail(sender.id, 'sentitems', composeMessage({ ...common, id, ownerId: sender.id, folder: 'sentitems', isRead: true }));
+    store.putMail(
+      sender.id,
+      'sentitems',
+      composeMessage({ ...common, id, ownerId: sender.id, folder: 'sentitems', isRead: true }),
+    );
     attach(sender.id, id);
   }
 }
@@ -73,10 +85,25 @@ export function seedMail(store: SandboxStore, now: Date): void {
   for (const seed of MAIL_SEEDS) deliverSeed(store, seed, now);
   const alex = recipientOf('alexw');
   const alexId = findUser('alexw@example.com')?.id ?? '';
-  store.putMail(alexId, 'drafts', composeMessage({
-    id: stableId('message', 'draft-contoso-notes'), ownerId: alexId, folder: 'drafts', subject: 'Notes for the Contoso call',
-    body: { contentType: 'text', content: 'Open points: volume tier from day one, on-site onboarding, liability cap (section 11), SOC 2 report under NDA.' },
-    from: alex, received: seedInstant({ w: 0, f: 0.93 }, now), isRead: true, isDraft: true,
-    conversationId: stableId('conversation', 'draft-contoso-notes'), internetMessageId: `<${stableGuid('draft-contoso-notes')}@example.com>`,
-  }));
+  store.putMail(
+    alexId,
+    'drafts',
+    composeMessage({
+      id: stableId('message', 'draft-contoso-notes'),
+      ownerId: alexId,
+      folder: 'drafts',
+      subject: 'Notes for the Contoso call',
+      body: {
+        contentType: 'text',
+        content:
+          'Open points: volume tier from day one, on-site onboarding, liability cap (section 11), SOC 2 report under NDA.',
+      },
+      from: alex,
+      received: seedInstant({ w: 0, f: 0.93 }, now),
+      isRead: true,
+      isDraft: true,
+      conversationId: stableId('conversation', 'draft-contoso-notes'),
+      internetMessageId: `<${stableGuid('draft-contoso-notes')}@example.com>`,
+    }),
+  );
 }

@@ -5,7 +5,8 @@ import type { PersonKey } from './people';
  * time elapsed since Monday 00:00, so it is never in the future; `w: n` is n weeks earlier on
  * weekday `d` (0 = Monday) at `at` (UTC).
  */
-export type SeedTime = { readonly w: 0; readonly f: number } | { readonly w: 1 | 2 | 3; readonly d: 0 | 1 | 2 | 3 | 4; readonly at: string };
+export type SeedTime =
+  { readonly w: 0; readonly f: number } | { readonly w: 1 | 2 | 3; readonly d: 0 | 1 | 2 | 3 | 4; readonly at: string };
 
 /** One seeded mail, delivered to every tenant recipient's Inbox and the tenant sender's Sent Items. */
 export interface MailSeed {
@@ -30,5 +31,11 @@ type Opts = Pick<MailSeed, 'cc' | 'unread' | 'high' | 'thread' | 'attach' | 'pla
 
 /** Compact constructor for the data files. */
 export const mail = (
-  key: string, when: SeedTime, from: PersonKey, to: readonly PersonKey[], subject: string, text: readonly string[], opts: Opts = {},
+  key: string,
+  when: SeedTime,
+  from: PersonKey,
+  to: readonly PersonKey[],
+  subject: string,
+  text: readonly string[],
+  opts: Opts = {},
 ): MailSeed => ({ key, when, from, to, subject, text, ...opts });

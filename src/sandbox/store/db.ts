@@ -35,7 +35,9 @@ export function openDatabase(path: string): Database.Database {
   db.pragma('synchronous = NORMAL');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
-    db.exec('DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS channel_messages; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS blobs;');
+    db.exec(
+      'DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS channel_messages; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS blobs;',
+    );
   }
   db.exec(SCHEMA);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { CalendarEvent, ChannelMessage, FolderName, MailMessage } from '../model';
 
-interface DocRow { doc: string }
+interface DocRow {
+  doc: string;
+}
 
 const parse = <T>(row: DocRow | undefined): T | undefined => (row ? (JSON.parse(row.doc) as T) : undefined);
 const parseAll = <T>(rows: DocRow[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
@@ -29,32 +31,43 @@ export class SandboxStore {
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   /** Remove everything (before a reseed). */
   clear(): void {
-    this.db.exec('DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages; DELETE FROM docs; DELETE FROM blobs;');
+    this.db.exec(
+      'DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages; DELETE FROM docs; DELETE FROM blobs;',
+    );
   }
 
   // ── mail ───────────────────────────────────────────────────────────────────
   listMail(owner: string, folder?: FolderName): StoredMail[] {
-    const rows = (folder
-      ? this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? AND folder = ? ORDER BY received DESC, id').all(owner, folder)
-      : this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? ORDER BY received DESC, id').all(owner)) as Array<DocRow & { folder: FolderName }>;
+    const rows = (
+      folder
+        ? this.db
+            .prepare('SELECT folder, doc FROM messages WHERE owner = ? AND folder = ? ORDER BY received DESC, id')
+            .all(owner, folder)
+        : this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? ORDER BY received DESC, id').all(owner)
+    ) as Array<DocRow & { folder: FolderName }>;
     return rows.map((r) => ({ folder: r.folder, message: JSON.parse(r.doc) as MailMessage }));
   }
 
   getMail(owner: string, id: string): StoredMail | undefined {
-    const row = this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? AND id = ?').get(owner, id) as (DocRow & { folder: FolderName }) | undefined;
+    const row = this.db.prepare('SELECT folder, doc FROM messages WHERE owner = ? AND id = ?').get(owner, id) as
+      (DocRow & { folder: FolderName }) | undefined;
     return row ? { folder: row.folder, message: JSON.parse(row.doc) as MailMessage } : undefined;
   }
 
   putMail(owner: string, folder: FolderName, message: MailMessage): void {
-    this.db.prepare(
-      `INSERT INTO messages (id, owner, folder, received, doc) VALUES (?, ?, ?, ?, ?)
+    this.db
+      .prepare(
+        `INSERT INTO messages (id, owner, folder, received, doc) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET owner = excluded.owner, folder = excluded.folder, received = excluded.received, doc = excluded.doc`,
-    ).run(message.id, owner, folder, message.receivedDateTime, JSON.stringify(message));
+      )
+      .run(message.id, owner, folder, message.receivedDateTime, JSON.stringify(message));
   }
 
   deleteMail(owner: string, id: string): void {
@@ -63,35 +76,56 @@ export class SandboxStore {
 
   // ── calendar ───────────────────────────────────────────────────────────────
   listEvents(owner: string): CalendarEvent[] {
-    return parseAll(this.db.prepare('SELECT doc FROM events WHERE owner = ? ORDER BY start_ms, id').all(owner) as DocRow[]);
+    return parseAll(
+      this.db.prepare('SELECT doc FROM events WHERE owner = ? ORDER BY start_ms, id').all(owner) as DocRow[],
+    );
   }
 
   /** Events overlapping [start, end). */
   listEventsBetween(owner: string, start: Date, end: Date): CalendarEvent[] {
-    return parseAll(this.db.prepare(
-      'SELECT doc FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id',
-    ).all(owner, end.getTime(), start.getTime()) as DocRow[]);
+    return parseAll(
+      this.db
+        .prepare('SELECT doc FROM events WHERE owner = ? AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id')
+        .all(owner, end.getTime(), start.getTime()) as DocRow[],
+    );
   }
 
   getEvent(owner: string, id: string): CalendarEvent | undefined {
-    return parse(this.db.prepare('SELECT doc FROM events WHERE owner = ? AND id = ?').get(owner, id) as DocRow | undefined);
+    return parse(
+      this.db.prepare('SELECT doc FROM events WHERE owner = ? AND id = ?').get(owner, id) as DocRow | undefined,
+    );
   }
 
   findEventByTransaction(owner: string, transactionId: string): CalendarEvent | undefined {
-    return parse(this.db.prepare('SELECT doc FROM events WHERE owner = ? AND transaction_id = ?').get(owner, transactionId) as DocRow | undefined);
+    return parse(
+      this.db.prepare('SELECT doc FROM events WHERE owner = ? AND transaction_id = ?').get(owner, transactionId) as
+        DocRow | undefined,
+    );
   }
 
   /** Every copy (organizer's and attendees') of one meeting. */
   listEventCopies(iCalUId: string): Array<{ owner: string; event: CalendarEvent }> {
-    const rows = this.db.prepare('SELECT owner, doc FROM events WHERE ical_uid = ?').all(iCalUId) as Array<DocRow & { owner: string }>;
+    const rows = this.db.prepare('SELECT owner, doc FROM events WHERE ical_uid = ?').all(iCalUId) as Array<
+      DocRow & { owner: string }
+    >;
     return rows.map((r) => ({ owner: r.owner, event: JSON.parse(r.doc) as CalendarEvent }));
   }
 
   putEvent(owner: string, event: CalendarEvent, startMs: number, endMs: number): void {
-    this.db.prepare(
-      `INSERT INTO events (id, owner, start_ms, end_ms, ical_uid, transaction_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+    this.db
+      .prepare(
+        `INSERT INTO events (id, owner, start_ms, end_ms, ical_uid, transaction_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, doc = excluded.doc`,
-    ).run(event.id, owner, startMs, endMs, event.iCalUId, event.isOrganizer ? event.transactionId : null, JSON.stringify(event));
+      )
+      .run(
+        event.id,
+        owner,
+        startMs,
+        endMs,
+        event.iCalUId,
+        event.isOrganizer ? event.transactionId : null,
+        JSON.stringify(event),
+      );
   }
 
   deleteEvent(owner: string, id: string): void {
@@ -101,20 +135,36 @@ export class SandboxStore {
   // ── channel messages ───────────────────────────────────────────────────────
   /** Posts (replyTo = null) or one post's replies, newest first. */
   listChannelMessages(channelId: string, replyTo: string | null): ChannelMessage[] {
-    return parseAll(this.db.prepare(
-      'SELECT doc FROM channel_messages WHERE channel_id = ? AND reply_to = ? ORDER BY created DESC, id DESC',
-    ).all(channelId, replyTo ?? '') as DocRow[]);
+    return parseAll(
+      this.db
+        .prepare(
+          'SELECT doc FROM channel_messages WHERE channel_id = ? AND reply_to = ? ORDER BY created DESC, id DESC',
+        )
+        .all(channelId, replyTo ?? '') as DocRow[],
+    );
   }
 
   getChannelMessage(channelId: string, id: string): ChannelMessage | undefined {
-    return parse(this.db.prepare('SELECT doc FROM channel_messages WHERE channel_id = ? AND id = ?').get(channelId, id) as DocRow | undefined);
+    return parse(
+      this.db.prepare('SELECT doc FROM channel_messages WHERE channel_id = ? AND id = ?').get(channelId, id) as
+        DocRow | undefined,
+    );
   }
 
   putChannelMessage(message: ChannelMessage): void {
-    this.db.prepare(
-      `INSERT INTO channel_messages (id, team_id, channel_id, reply_to, created, doc) VALUES (?, ?, ?, ?, ?, ?)
+    this.db
+      .prepare(
+        `INSERT INTO channel_messages (id, team_id, channel_id, reply_to, created, doc) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(channel_id, id) DO UPDATE SET doc = excluded.doc`,
-    ).run(message.id, message.channelIdentity.teamId, message.channelIdentity.channelId, message.replyToId ?? '', message.createdDateTime, JSON.stringify(message));
+      )
+      .run(
+        message.id,
+        message.channelIdentity.teamId,
+        message.channelIdentity.channelId,
+        message.replyToId ?? '',
+        message.createdDateTime,
+        JSON.stringify(message),
+      );
   }
 
   // ── documents of any other kind (drive items, planner, to do, chats, …) ──────
@@ -127,17 +177,32 @@ export class SandboxStore {
   listDocs<T>(kind: DocKind, where: { readonly owner?: string; readonly parent?: string } = {}): T[] {
     const clauses = ['kind = ?'];
     const args: string[] = [kind];
-    if (where.owner !== undefined) { clauses.push('owner = ?'); args.push(where.owner); }
-    if (where.parent !== undefined) { clauses.push('parent = ?'); args.push(where.parent); }
-    return parseAll(this.db.prepare(`SELECT doc FROM docs WHERE ${clauses.join(' AND ')} ORDER BY sort, id`).all(...args) as DocRow[]);
+    if (where.owner !== undefined) {
+      clauses.push('owner = ?');
+      args.push(where.owner);
+    }
+    if (where.parent !== undefined) {
+      clauses.push('parent = ?');
+      args.push(where.parent);
+    }
+    return parseAll(
+      this.db.prepare(`SELECT doc FROM docs WHERE ${clauses.join(' AND ')} ORDER BY sort, id`).all(...args) as DocRow[],
+    );
   }
 
   /** Insert or replace a document; `owner`, `parent` and `sort` are what {@link listDocs} filters and orders by. */
-  putDoc(kind: DocKind, id: string, doc: unknown, keys: { readonly owner?: string; readonly parent?: string; readonly sort?: string } = {}): void {
-    this.db.prepare(
-      `INSERT INTO docs (kind, id, owner, parent, sort, doc) VALUES (?, ?, ?, ?, ?, ?)
+  putDoc(
+    kind: DocKind,
+    id: string,
+    doc: unknown,
+    keys: { readonly owner?: string; readonly parent?: string; readonly sort?: string } = {},
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO docs (kind, id, owner, parent, sort, doc) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(kind, id) DO UPDATE SET owner = excluded.owner, parent = excluded.parent, sort = excluded.sort, doc = excluded.doc`,
-    ).run(kind, id, keys.owner ?? '', keys.parent ?? '', keys.sort ?? '', JSON.stringify(doc));
+      )
+      .run(kind, id, keys.owner ?? '', keys.parent ?? '', keys.sort ?? '', JSON.stringify(doc));
   }
 
   deleteDoc(kind: DocKind, id: string): void {
@@ -150,7 +215,9 @@ export class SandboxStore {
   }
 
   putBlob(id: string, bytes: Buffer): void {
-    this.db.prepare('INSERT INTO blobs (id, bytes) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET bytes = excluded.bytes').run(id, bytes);
+    this.db
+      .prepare('INSERT INTO blobs (id, bytes) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET bytes = excluded.bytes')
+      .run(id, bytes);
   }
 
   deleteBlob(id: string): void {

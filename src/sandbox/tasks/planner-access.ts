@@ -1,7 +1,16 @@
 import type { Caller, RequestContext } from '../context';
 import { SANDBOX_DIRECTORY, userByAlias } from '../directory';
 import { GraphError, notFound } from '../errors';
-import { BUCKET, DETAILS, PLAN, TASK, type PlannerBucket, type PlannerPlan, type PlannerTask, type PlannerTaskDetails } from './planner-model';
+import {
+  BUCKET,
+  DETAILS,
+  PLAN,
+  TASK,
+  type PlannerBucket,
+  type PlannerPlan,
+  type PlannerTask,
+  type PlannerTaskDetails,
+} from './planner-model';
 
 /**
  * The Microsoft 365 groups that can hold plans: the sandbox team's group (everyone) and a
@@ -24,7 +33,11 @@ export function groupsOf(userId: string): string[] {
 
 /** Planner's 403 for a plan in a group the caller is not a member of. */
 const plannerForbidden = (): GraphError =>
-  new GraphError(403, 'Forbidden', 'You do not have the required permissions to access this item, or the item may not exist.');
+  new GraphError(
+    403,
+    'Forbidden',
+    'You do not have the required permissions to access this item, or the item may not exist.',
+  );
 
 /** Whether the caller may use plans in this group (the application may use any, with Tasks.ReadWrite.All). */
 export function canUseGroup(caller: Caller, groupId: string): boolean {
@@ -33,7 +46,11 @@ export function canUseGroup(caller: Caller, groupId: string): boolean {
 
 /** A group's members check: 404 for an unknown group, 403 for a non-member. */
 export function requireGroup(caller: Caller, groupId: string): void {
-  if (!groupMembers(groupId)) throw notFound(`Resource '${groupId}' does not exist or one of its queried reference-property objects are not present.`, 'Request_ResourceNotFound');
+  if (!groupMembers(groupId))
+    throw notFound(
+      `Resource '${groupId}' does not exist or one of its queried reference-property objects are not present.`,
+      'Request_ResourceNotFound',
+    );
   if (!canUseGroup(caller, groupId)) throw plannerForbidden();
 }
 
@@ -56,7 +73,8 @@ export function requireTask(ctx: RequestContext, taskId: string): PlannerTask {
 /** A bucket of this plan, or a 400 as Planner answers a bucket from elsewhere. */
 export function requireBucket(ctx: RequestContext, planId: string, bucketId: string): PlannerBucket {
   const bucket = ctx.store.getDoc<PlannerBucket>(BUCKET, bucketId);
-  if (!bucket || bucket.planId !== planId) throw new GraphError(400, 'BadRequest', 'The bucket does not belong to the plan of the task.');
+  if (!bucket || bucket.planId !== planId)
+    throw new GraphError(400, 'BadRequest', 'The bucket does not belong to the plan of the task.');
   return bucket;
 }
 
@@ -71,8 +89,13 @@ export function requireDetails(ctx: RequestContext, taskId: string): PlannerTask
 /** The If-Match check Planner makes on every update: 400 without one, 412 when stale. */
 export function checkIfMatch(ctx: RequestContext, current: string): void {
   const given = ctx.headers['if-match'];
-  if (!given) throw new GraphError(400, 'BadRequest', 'The If-Match header must be specified for this kind of request.');
+  if (!given)
+    throw new GraphError(400, 'BadRequest', 'The If-Match header must be specified for this kind of request.');
   if (given !== '*' && given !== current) {
-    throw new GraphError(412, 'PreconditionFailed', 'The precondition given in one of the request headers evaluated to false. The resource has changed since it was last read.');
+    throw new GraphError(
+      412,
+      'PreconditionFailed',
+      'The precondition given in one of the request headers evaluated to false. The resource has changed since it was last read.',
+    );
   }
 }

@@ -82,7 +82,10 @@ function b64url(bytes: Buffer): string {
 
 /** A 28-character Planner-style id: stable for seeded items, random for created ones. */
 export function plannerId(seedKey?: string): string {
-  const bytes = seedKey === undefined ? randomBytes(21) : createHash('sha256').update(`planner:${seedKey}`).digest().subarray(0, 21);
+  const bytes =
+    seedKey === undefined
+      ? randomBytes(21)
+      : createHash('sha256').update(`planner:${seedKey}`).digest().subarray(0, 21);
   return b64url(bytes).slice(0, 28);
 }
 
@@ -98,4 +101,6 @@ export function nextEtag(id: string, previous = ''): string {
 export const plannerTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The identity set Planner records for a user. */
-export const identity = (user: { id: string; displayName: string }): UserIdentity => ({ user: { id: user.id, displayName: user.displayName } });
+export const identity = (user: { id: string; displayName: string }): UserIdentity => ({
+  user: { id: user.id, displayName: user.displayName },
+});

@@ -6,7 +6,18 @@ import { saveDetails, saveTask } from './planner-task-create';
 import { applyAssignments, completion, readInstant, readPercent, readText, writer } from './planner-write';
 
 /** Properties of a task a PATCH may change; anything else is refused like Planner does. */
-const WRITABLE = new Set(['title', 'bucketId', 'percentComplete', 'dueDateTime', 'startDateTime', 'assignments', 'priority', 'orderHint', 'appliedCategories', 'assigneePriority']);
+const WRITABLE = new Set([
+  'title',
+  'bucketId',
+  'percentComplete',
+  'dueDateTime',
+  'startDateTime',
+  'assignments',
+  'priority',
+  'orderHint',
+  'appliedCategories',
+  'assigneePriority',
+]);
 
 /** Planner answers 204 unless the client asks for the item back. */
 function answer(ctx: RequestContext, body: Record<string, unknown>) {
@@ -23,7 +34,8 @@ export function updateTask(ctx: RequestContext) {
   const plan = requirePlan(ctx, task.planId);
   const who = writer(ctx);
   const percent = readPercent(body.percentComplete);
-  const bucketId = typeof body.bucketId === 'string' ? requireBucket(ctx, task.planId, body.bucketId).id : task.bucketId;
+  const bucketId =
+    typeof body.bucketId === 'string' ? requireBucket(ctx, task.planId, body.bucketId).id : task.bucketId;
   const due = readInstant(body.dueDateTime, 'dueDateTime');
   const start = readInstant(body.startDateTime, 'startDateTime');
   const next: PlannerTask = {
@@ -48,11 +60,22 @@ export function updateDetails(ctx: RequestContext) {
   checkIfMatch(ctx, details['@odata.etag']);
   const body = jsonBody(ctx);
   const description = readText(body.description, 'description', 32_000);
-  const next = { ...details, '@odata.etag': nextEtag(details.id, details['@odata.etag']), description: description ?? details.description };
+  const next = {
+    ...details,
+    '@odata.etag': nextEtag(details.id, details['@odata.etag']),
+    description: description ?? details.description,
+  };
   const task = requireTask(ctx, taskId);
   ctx.store.transaction(() => {
     saveDetails(ctx, next);
-    saveTask(ctx, { ...task, '@odata.etag': nextEtag(task.id, task['@odata.etag']), hasDescription: next.description.length > 0 });
+    saveTask(ctx, {
+      ...task,
+      '@odata.etag': nextEtag(task.id, task['@odata.etag']),
+      hasDescription: next.description.length > 0,
+    });
   });
-  return answer(ctx, { '@odata.context': `${ctx.baseUrl}/$metadata#planner/tasks('${taskId}')/details/$entity`, ...next });
+  return answer(ctx, {
+    '@odata.context': `${ctx.baseUrl}/$metadata#planner/tasks('${taskId}')/details/$entity`,
+    ...next,
+  });
 }

@@ -14,7 +14,8 @@ export function readInstant(value: unknown, field: string): string | null | unde
   if (value === undefined) return undefined;
   if (value === null) return null;
   const date = typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw badRequest(`The value of '${field}' is not a valid DateTimeOffset.`, 'BadRequest');
+  if (!date || Number.isNaN(date.getTime()))
+    throw badRequest(`The value of '${field}' is not a valid DateTimeOffset.`, 'BadRequest');
   return plannerTime(date);
 }
 
@@ -29,8 +30,10 @@ export function readPercent(value: unknown): number | undefined {
 
 function assignee(userId: string, groupId: string): SandboxUser {
   const user = findUser(userId);
-  if (!user || user.id !== userId.toLowerCase()) throw badRequest(`The assignment key '${userId}' is not a valid user id.`, 'BadRequest');
-  if (!groupMembers(groupId)?.includes(user.id)) throw badRequest(`User ${userId} is not a member of the group that owns the plan.`, 'BadRequest');
+  if (!user || user.id !== userId.toLowerCase())
+    throw badRequest(`The assignment key '${userId}' is not a valid user id.`, 'BadRequest');
+  if (!groupMembers(groupId)?.includes(user.id))
+    throw badRequest(`User ${userId} is not a member of the group that owns the plan.`, 'BadRequest');
   return user;
 }
 
@@ -39,10 +42,15 @@ function assignee(userId: string, groupId: string): SandboxUser {
  * (keeping an existing assignment as it was), `null` unassigns. Keys are user ids.
  */
 export function applyAssignments(
-  current: Readonly<Record<string, PlannerAssignment>>, value: unknown, groupId: string, by: UserIdentity, now: Date,
+  current: Readonly<Record<string, PlannerAssignment>>,
+  value: unknown,
+  groupId: string,
+  by: UserIdentity,
+  now: Date,
 ): Record<string, PlannerAssignment> {
   if (value === undefined) return { ...current };
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest("The value of 'assignments' is not valid.", 'BadRequest');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw badRequest("The value of 'assignments' is not valid.", 'BadRequest');
   const out: Record<string, PlannerAssignment> = { ...current };
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     const user = assignee(key, groupId);
@@ -55,22 +63,32 @@ export function applyAssignments(
       throw badRequest("An assignment needs '@odata.type': '#microsoft.graph.plannerAssignment'.", 'BadRequest');
     }
     out[user.id] = current[user.id] ?? {
-      '@odata.type': '#microsoft.graph.plannerAssignment', assignedDateTime: plannerTime(now), orderHint: '8585269235419181709', assignedBy: by,
+      '@odata.type': '#microsoft.graph.plannerAssignment',
+      assignedDateTime: plannerTime(now),
+      orderHint: '8585269235419181709',
+      assignedBy: by,
     };
   }
   return out;
 }
 
 /** The completion fields that follow `percentComplete` (Planner sets them itself). */
-export function completion(task: Pick<PlannerTask, 'percentComplete' | 'completedDateTime' | 'completedBy'>, percent: number, by: { id: string; displayName: string }, now: Date): Pick<PlannerTask, 'percentComplete' | 'completedDateTime' | 'completedBy'> {
+export function completion(
+  task: Pick<PlannerTask, 'percentComplete' | 'completedDateTime' | 'completedBy'>,
+  percent: number,
+  by: { id: string; displayName: string },
+  now: Date,
+): Pick<PlannerTask, 'percentComplete' | 'completedDateTime' | 'completedBy'> {
   if (percent < 100) return { percentComplete: percent, completedDateTime: null, completedBy: null };
-  if (task.percentComplete === 100) return { percentComplete: 100, completedDateTime: task.completedDateTime, completedBy: task.completedBy };
+  if (task.percentComplete === 100)
+    return { percentComplete: 100, completedDateTime: task.completedDateTime, completedBy: task.completedBy };
   return { percentComplete: 100, completedDateTime: plannerTime(now), completedBy: identity(by) };
 }
 
 /** A text property from a body (title, description), trimmed of nothing, bounded like Planner. */
 export function readText(value: unknown, field: string, max: number): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > max) throw badRequest(`The value of '${field}' is not valid.`, 'BadRequest');
+  if (typeof value !== 'string' || value.length > max)
+    throw badRequest(`The value of '${field}' is not valid.`, 'BadRequest');
   return value;
 }

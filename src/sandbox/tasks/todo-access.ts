@@ -10,7 +10,8 @@ export const todoOwner = (ctx: RequestContext): SandboxUser => mailboxOwner(ctx)
 /** A list of the owner's, or 404. */
 export function requireList(ctx: RequestContext, owner: SandboxUser): TodoList {
   const list = ctx.store.getDoc<TodoList>(TODO_LIST, ctx.params.list ?? '');
-  if (!list || !ctx.store.listDocs<TodoList>(TODO_LIST, { owner: owner.id }).some((l) => l.id === list.id)) throw itemNotFound();
+  if (!list || !ctx.store.listDocs<TodoList>(TODO_LIST, { owner: owner.id }).some((l) => l.id === list.id))
+    throw itemNotFound();
   return list;
 }
 
@@ -24,5 +25,9 @@ export function requireTodoTask(ctx: RequestContext, list: TodoList): TodoTask {
 
 /** Keep a task under its list and owner, in creation order. */
 export function saveTodoTask(ctx: RequestContext, owner: SandboxUser, listId: string, task: TodoTask): void {
-  ctx.store.putDoc(TODO_TASK, task.id, task, { owner: owner.id, parent: listId, sort: `${task.createdDateTime}|${task.id}` });
+  ctx.store.putDoc(TODO_TASK, task.id, task, {
+    owner: owner.id,
+    parent: listId,
+    sort: `${task.createdDateTime}|${task.id}`,
+  });
 }

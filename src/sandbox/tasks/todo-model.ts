@@ -48,7 +48,8 @@ function b64(bytes: Buffer): string {
 
 /** An Exchange-like To Do id: stable for seeded items, random for created ones. */
 export function todoId(seedKey?: string): string {
-  const bytes = seedKey === undefined ? randomBytes(30) : createHash('sha256').update(`todo:${seedKey}`).digest().subarray(0, 30);
+  const bytes =
+    seedKey === undefined ? randomBytes(30) : createHash('sha256').update(`todo:${seedKey}`).digest().subarray(0, 30);
   return `AAMkAGE5${b64(bytes)}AAA=`;
 }
 

@@ -8,7 +8,8 @@ const IMPORTANCE = new Set(['low', 'normal', 'high']);
 
 function oneOf<T extends string>(value: unknown, allowed: Set<string>, field: string): T | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !allowed.has(value)) throw badRequest(`Invalid value for '${field}'.`, 'invalidRequest');
+  if (typeof value !== 'string' || !allowed.has(value))
+    throw badRequest(`Invalid value for '${field}'.`, 'invalidRequest');
   return value as T;
 }
 
@@ -33,7 +34,13 @@ function readLinks(value: unknown): TodoLinkedResource[] {
   return value.map((raw: unknown) => {
     const r = (raw ?? {}) as Record<string, unknown>;
     const text = (k: string): string => (typeof r[k] === 'string' ? (r[k] as string) : '');
-    return { id: randomUUID(), applicationName: requireField(text('applicationName'), 'applicationName'), displayName: text('displayName'), externalId: text('externalId'), webUrl: text('webUrl') || null };
+    return {
+      id: randomUUID(),
+      applicationName: requireField(text('applicationName'), 'applicationName'),
+      displayName: text('displayName'),
+      externalId: text('externalId'),
+      webUrl: text('webUrl') || null,
+    };
   });
 }
 
@@ -49,10 +56,15 @@ export function newTodoTask(body: Record<string, unknown>, now: Date): TodoTask 
   const status = oneOf<TodoTask['status']>(body.status, STATUSES, 'status') ?? 'notStarted';
   const due = readDue(body.dueDateTime);
   return {
-    '@odata.etag': todoEtag(id, '1'), id,
+    '@odata.etag': todoEtag(id, '1'),
+    id,
     importance: oneOf<TodoTask['importance']>(body.importance, IMPORTANCE, 'importance') ?? 'normal',
-    isReminderOn: false, status, title: requireField(readTitle(body.title), 'title'),
-    createdDateTime: todoTime(now), lastModifiedDateTime: todoTime(now), hasAttachments: false,
+    isReminderOn: false,
+    status,
+    title: requireField(readTitle(body.title), 'title'),
+    createdDateTime: todoTime(now),
+    lastModifiedDateTime: todoTime(now),
+    hasAttachments: false,
     categories: Array.isArray(body.categories) ? body.categories.filter((c): c is string => typeof c === 'string') : [],
     body: readBody(body.body) ?? { content: '', contentType: 'text' },
     ...(due ? { dueDateTime: due } : {}),
@@ -66,8 +78,8 @@ export function patchTodoTask(task: TodoTask, body: Record<string, unknown>, now
   const status = oneOf<TodoTask['status']>(body.status, STATUSES, 'status') ?? task.status;
   const due = readDue(body.dueDateTime);
   const { dueDateTime: _due, completedDateTime: _done, ...rest } = task;
-  const dueDateTime = due === undefined ? task.dueDateTime : due ?? undefined;
-  const completedDateTime = status !== 'completed' ? undefined : task.completedDateTime ?? toDateTimeTimeZone(now);
+  const dueDateTime = due === undefined ? task.dueDateTime : (due ?? undefined);
+  const completedDateTime = status !== 'completed' ? undefined : (task.completedDateTime ?? toDateTimeTimeZone(now));
   return {
     ...rest,
     '@odata.etag': todoEtag(task.id, `${task['@odata.etag']}|${todoTime(now)}`),

@@ -20,7 +20,8 @@ export function findTeam(teamId: string): SandboxTeam | undefined {
 export function requireTeam(caller: Caller, teamId: string): SandboxTeam {
   const team = findTeam(teamId);
   if (!team) throw new GraphError(404, 'NotFound', `No team found with Group Id ${teamId}`);
-  if (!canAccessTeam(caller, team.memberIds)) throw new GraphError(403, 'Forbidden', 'Forbidden: the caller is not a member of this team.');
+  if (!canAccessTeam(caller, team.memberIds))
+    throw new GraphError(403, 'Forbidden', 'Forbidden: the caller is not a member of this team.');
   return team;
 }
 

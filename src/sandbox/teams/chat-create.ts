@@ -10,7 +10,8 @@ const BIND = /users\(\s*'([^']+)'\s*\)\s*$/i;
 function memberUser(raw: unknown): SandboxUser {
   const bind = (raw as Record<string, unknown> | null)?.['user@odata.bind'];
   const key = typeof bind === 'string' ? BIND.exec(bind)?.[1] : undefined;
-  if (!key) throw badRequest("Each member needs a 'user@odata.bind' such as https://graph.microsoft.com/v1.0/users('{id}').");
+  if (!key)
+    throw badRequest("Each member needs a 'user@odata.bind' such as https://graph.microsoft.com/v1.0/users('{id}').");
   const user = findUser(key);
   if (!user) throw new GraphError(404, 'NotFound', `User '${key}' was not found.`);
   return user;
@@ -23,7 +24,8 @@ function memberUser(raw: unknown): SandboxUser {
 export function createChat(ctx: RequestContext): { chat: ChatDoc; existed: boolean } {
   const input = jsonBody(ctx);
   const chatType = input.chatType;
-  if (chatType !== 'oneOnOne' && chatType !== 'group') throw badRequest(`Invalid chatType '${String(chatType)}': oneOnOne or group.`);
+  if (chatType !== 'oneOnOne' && chatType !== 'group')
+    throw badRequest(`Invalid chatType '${String(chatType)}': oneOnOne or group.`);
   if (!Array.isArray(input.members)) throw badRequest("Missing 'members'.");
   const ids = [...new Set(input.members.map((m) => memberUser(m).id))];
   if (ctx.caller.kind === 'user' && !ids.includes(ctx.caller.user.id)) {

@@ -38,15 +38,30 @@ export function oneOnOneChatId(a: string, b: string): string {
 
 /** A group chat's id in Teams' `19:…@thread.v2` form, derived from its members and creation time. */
 export function groupChatId(memberIds: readonly string[], createdMs: number): string {
-  const hex = createHash('sha256').update(`${[...memberIds].sort().join(',')}#${createdMs}`).digest('hex').slice(0, 32);
+  const hex = createHash('sha256')
+    .update(`${[...memberIds].sort().join(',')}#${createdMs}`)
+    .digest('hex')
+    .slice(0, 32);
   return `19:${hex}@thread.v2`;
 }
 
 /** A new chat document. */
-export function composeChat(id: string, chatType: ChatDoc['chatType'], memberIds: readonly string[], createdMs: number, topic: string | null = null): ChatDoc {
+export function composeChat(
+  id: string,
+  chatType: ChatDoc['chatType'],
+  memberIds: readonly string[],
+  createdMs: number,
+  topic: string | null = null,
+): ChatDoc {
   const created = new Date(createdMs).toISOString();
   return {
-    id, topic, createdDateTime: created, lastUpdatedDateTime: created, chatType, tenantId: TENANT, memberIds: [...memberIds],
+    id,
+    topic,
+    createdDateTime: created,
+    lastUpdatedDateTime: created,
+    chatType,
+    tenantId: TENANT,
+    memberIds: [...memberIds],
     webUrl: `https://teams.microsoft.com/l/chat/${encodeURIComponent(id)}/0?tenantId=${TENANT}`,
   };
 }
@@ -55,7 +70,12 @@ export function composeChat(id: string, chatType: ChatDoc['chatType'], memberIds
 export function chatResource(chat: ChatDoc): Record<string, unknown> {
   const { memberIds: _members, ...resource } = chat;
   void _members;
-  return { ...resource, onlineMeetingInfo: null, isHiddenForAllMembers: false, viewpoint: { isHidden: false, lastMessageReadDateTime: chat.lastUpdatedDateTime } };
+  return {
+    ...resource,
+    onlineMeetingInfo: null,
+    isHiddenForAllMembers: false,
+    viewpoint: { isHidden: false, lastMessageReadDateTime: chat.lastUpdatedDateTime },
+  };
 }
 
 /** A chat's `aadUserConversationMember`. */
@@ -64,8 +84,12 @@ export function chatMemberResource(chat: ChatDoc, userId: string): Record<string
   return {
     '@odata.type': '#microsoft.graph.aadUserConversationMember',
     id: Buffer.from(`8#${chat.id}#${userId}`).toString('base64'),
-    roles: ['owner'], displayName: user?.displayName ?? '', visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
-    userId, email: user?.mail ?? '', tenantId: TENANT,
+    roles: ['owner'],
+    displayName: user?.displayName ?? '',
+    visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+    userId,
+    email: user?.mail ?? '',
+    tenantId: TENANT,
   };
 }
 
@@ -75,14 +99,18 @@ export function putChat(store: SandboxStore, chat: ChatDoc): void {
 
 /** Every chat this person is in, most recently active first. */
 export function chatsOf(store: SandboxStore, userId: string): ChatDoc[] {
-  return store.listDocs<ChatDoc>(CHAT_KIND).filter((c) => c.memberIds.includes(userId)).reverse();
+  return store
+    .listDocs<ChatDoc>(CHAT_KIND)
+    .filter((c) => c.memberIds.includes(userId))
+    .reverse();
 }
 
 /** A chat by id, checking existence (404) and that a signed-in caller is in it (403); the app may read any. */
 export function requireChat(store: SandboxStore, caller: Caller, chatId: string): ChatDoc {
   const chat = store.getDoc<ChatDoc>(CHAT_KIND, chatId);
   if (!chat) throw new GraphError(404, 'NotFound', `Chat ${chatId} was not found.`);
-  if (caller.kind === 'user' && !chat.memberIds.includes(caller.user.id)) throw new GraphError(403, 'Forbidden', 'Forbidden: the caller is not a member of this chat.');
+  if (caller.kind === 'user' && !chat.memberIds.includes(caller.user.id))
+    throw new GraphError(403, 'Forbidden', 'Forbidden: the caller is not a member of this chat.');
   return chat;
 }
 
@@ -115,10 +143,27 @@ export function addChatMessage(store: SandboxStore, spec: ChatMessageSpec): Chat
   const id = String(ms);
   const created = new Date(ms).toISOString();
   const message: ChatThreadMessage = {
-    id, replyToId: null, etag: id, messageType: 'message', createdDateTime: created, lastModifiedDateTime: created,
-    lastEditedDateTime: null, deletedDateTime: null, subject: null, summary: null, chatId: spec.chat.id,
-    importance: spec.importance ?? 'normal', locale: 'en-us', webUrl: null, policyViolation: null, channelIdentity: null,
-    from: spec.from, body: spec.body, attachments: [], mentions: [...(spec.mentions ?? [])], reactions: [],
+    id,
+    replyToId: null,
+    etag: id,
+    messageType: 'message',
+    createdDateTime: created,
+    lastModifiedDateTime: created,
+    lastEditedDateTime: null,
+    deletedDateTime: null,
+    subject: null,
+    summary: null,
+    chatId: spec.chat.id,
+    importance: spec.importance ?? 'normal',
+    locale: 'en-us',
+    webUrl: null,
+    policyViolation: null,
+    channelIdentity: null,
+    from: spec.from,
+    body: spec.body,
+    attachments: [],
+    mentions: [...(spec.mentions ?? [])],
+    reactions: [],
   };
   store.putDoc(CHAT_MESSAGE_KIND, messageKey(spec.chat.id, id), message, { parent: spec.chat.id, sort: sortKey(ms) });
   if (created > spec.chat.lastUpdatedDateTime) putChat(store, { ...spec.chat, lastUpdatedDateTime: created });

@@ -10,7 +10,13 @@ export interface ChatMention {
     readonly device: null;
     readonly conversation: null;
     readonly tag: null;
-    readonly user: { readonly '@odata.type': string; readonly id: string; readonly displayName: string; readonly userIdentityType: 'aadUser'; readonly tenantId: string };
+    readonly user: {
+      readonly '@odata.type': string;
+      readonly id: string;
+      readonly displayName: string;
+      readonly userIdentityType: 'aadUser';
+      readonly tenantId: string;
+    };
   };
 }
 
@@ -21,7 +27,13 @@ export function atTagIds(content: string): number[] {
 
 function readOne(raw: unknown): ChatMention {
   const m = raw as { id?: unknown; mentionText?: unknown; mentioned?: { user?: { id?: unknown } } } | null;
-  if (!m || typeof m.id !== 'number' || !Number.isInteger(m.id) || typeof m.mentionText !== 'string' || !m.mentionText) {
+  if (
+    !m ||
+    typeof m.id !== 'number' ||
+    !Number.isInteger(m.id) ||
+    typeof m.mentionText !== 'string' ||
+    !m.mentionText
+  ) {
     throw badRequest('Each mention needs an integer id and a mentionText.');
   }
   const userId = m.mentioned?.user?.id;
@@ -29,10 +41,20 @@ function readOne(raw: unknown): ChatMention {
   const user = findUser(userId);
   if (!user) throw badRequest(`Mentioned user '${userId}' was not found.`);
   return {
-    id: m.id, mentionText: m.mentionText,
+    id: m.id,
+    mentionText: m.mentionText,
     mentioned: {
-      application: null, device: null, conversation: null, tag: null,
-      user: { '@odata.type': '#microsoft.graph.teamworkUserIdentity', id: user.id, displayName: user.displayName, userIdentityType: 'aadUser', tenantId: SANDBOX_DIRECTORY.tenantId },
+      application: null,
+      device: null,
+      conversation: null,
+      tag: null,
+      user: {
+        '@odata.type': '#microsoft.graph.teamworkUserIdentity',
+        id: user.id,
+        displayName: user.displayName,
+        userIdentityType: 'aadUser',
+        tenantId: SANDBOX_DIRECTORY.tenantId,
+      },
     },
   };
 }

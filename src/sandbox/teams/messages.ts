@@ -9,14 +9,27 @@ const TENANT = SANDBOX_DIRECTORY.tenantId;
 export function chatFrom(caller: Caller): ChatFrom {
   if (caller.kind === 'app') {
     return {
-      application: { '@odata.type': '#microsoft.graph.teamworkApplicationIdentity', id: SANDBOX_DIRECTORY.app.id, displayName: SANDBOX_DIRECTORY.app.displayName, applicationIdentityType: 'bot' },
-      device: null, user: null,
+      application: {
+        '@odata.type': '#microsoft.graph.teamworkApplicationIdentity',
+        id: SANDBOX_DIRECTORY.app.id,
+        displayName: SANDBOX_DIRECTORY.app.displayName,
+        applicationIdentityType: 'bot',
+      },
+      device: null,
+      user: null,
     };
   }
   const u = caller.user;
   return {
-    application: null, device: null,
-    user: { '@odata.type': '#microsoft.graph.teamworkUserIdentity', id: u.id, displayName: u.displayName, userIdentityType: 'aadUser', tenantId: TENANT },
+    application: null,
+    device: null,
+    user: {
+      '@odata.type': '#microsoft.graph.teamworkUserIdentity',
+      id: u.id,
+      displayName: u.displayName,
+      userIdentityType: 'aadUser',
+      tenantId: TENANT,
+    },
   };
 }
 
@@ -40,11 +53,26 @@ export function composeChatMessage(spec: ChatSpec): ChannelMessage {
   const created = new Date(spec.createdMs).toISOString();
   const parent = spec.replyToId ?? id;
   return {
-    id, replyToId: spec.replyToId, etag: id, messageType: 'message', createdDateTime: created, lastModifiedDateTime: created,
-    lastEditedDateTime: null, deletedDateTime: null, subject: spec.subject ?? null, summary: null, chatId: null,
-    importance: spec.importance ?? 'normal', locale: 'en-us',
+    id,
+    replyToId: spec.replyToId,
+    etag: id,
+    messageType: 'message',
+    createdDateTime: created,
+    lastModifiedDateTime: created,
+    lastEditedDateTime: null,
+    deletedDateTime: null,
+    subject: spec.subject ?? null,
+    summary: null,
+    chatId: null,
+    importance: spec.importance ?? 'normal',
+    locale: 'en-us',
     webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(spec.channelId)}/${id}?groupId=${spec.teamId}&tenantId=${TENANT}&createdTime=${spec.createdMs}&parentMessageId=${parent}`,
-    policyViolation: null, from: spec.from, body: spec.body,
-    channelIdentity: { teamId: spec.teamId, channelId: spec.channelId }, attachments: [], mentions: [...(spec.mentions ?? [])], reactions: [],
+    policyViolation: null,
+    from: spec.from,
+    body: spec.body,
+    channelIdentity: { teamId: spec.teamId, channelId: spec.channelId },
+    attachments: [],
+    mentions: [...(spec.mentions ?? [])],
+    reactions: [],
   };
 }

@@ -16,9 +16,11 @@ export interface PostInput {
 export function readPostInput(ctx: RequestContext): PostInput {
   const input = jsonBody(ctx);
   const body = input.body as { content?: unknown; contentType?: unknown } | undefined;
-  if (!body || typeof body.content !== 'string' || !body.content.trim()) throw badRequest('Missing body content.', 'BadRequest');
+  if (!body || typeof body.content !== 'string' || !body.content.trim())
+    throw badRequest('Missing body content.', 'BadRequest');
   const contentType = typeof body.contentType === 'string' ? body.contentType.toLowerCase() : 'text';
-  if (contentType !== 'text' && contentType !== 'html') throw badRequest(`Invalid contentType '${String(body.contentType)}'.`);
+  if (contentType !== 'text' && contentType !== 'html')
+    throw badRequest(`Invalid contentType '${String(body.contentType)}'.`);
   return {
     body: { contentType, content: body.content },
     subject: typeof input.subject === 'string' ? input.subject : null,

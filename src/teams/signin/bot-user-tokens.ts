@@ -1,6 +1,11 @@
 import type { Activity } from 'botbuilder';
 // botbuilder's own foundation (same version, installed with it): the claims of a proactive turn.
-import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication, type UserTokenClient } from 'botframework-connector';
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type BotFrameworkAuthentication,
+  type UserTokenClient,
+} from 'botframework-connector';
 import type { Logger } from '../../engine/ports';
 import type { UserTokenSource } from '../../graph/user-tokens';
 import { TeamsUserIds } from './teams-user-ids';
@@ -56,7 +61,12 @@ export class BotUserTokens implements UserTokenSource {
     let token: unknown;
     try {
       // No magic code: the declared type wants one, but the service treats "absent" as "just read".
-      const read = client.getUserToken(teamsId, this.options.connectionName, TEAMS_CHANNEL, undefined as unknown as string);
+      const read = client.getUserToken(
+        teamsId,
+        this.options.connectionName,
+        TEAMS_CHANNEL,
+        undefined as unknown as string,
+      );
       // A 404 from GetToken (not signed in, or expired) arrives as a response without a token.
       token = (await withTimeout(read, this.options.timeoutMs ?? 10_000))?.token;
     } catch (error) {
@@ -93,7 +103,12 @@ function botIdentity(botAppId: string): ClaimsIdentity {
  */
 export function tokenServiceFailure(error: unknown): Error {
   const status = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
-  const reason = typeof status === 'number' ? `answered ${status}` : error instanceof Error && error.message.includes('did not answer') ? 'timed out' : 'could not be reached';
+  const reason =
+    typeof status === 'number'
+      ? `answered ${status}`
+      : error instanceof Error && error.message.includes('did not answer')
+        ? 'timed out'
+        : 'could not be reached';
   return new Error(`the Bot Framework token service ${reason}`);
 }
 

@@ -18,7 +18,10 @@ export interface SignInInvokeOptions {
 
 /** Whether an activity is one of Teams' sign-in invokes (`signin/verifyState`, `signin/tokenExchange`). */
 export function isSignInInvoke(activity: { readonly type?: string; readonly name?: string }): boolean {
-  return activity.type === 'invoke' && (activity.name === verifyStateOperationName || activity.name === tokenExchangeOperationName);
+  return (
+    activity.type === 'invoke' &&
+    (activity.name === verifyStateOperationName || activity.name === tokenExchangeOperationName)
+  );
 }
 
 /**
@@ -33,7 +36,10 @@ export function isSignInInvoke(activity: { readonly type?: string; readonly name
  *   404 when it does not.
  * A token service failure is 500, as `OAuthPrompt` answers; nothing about the token is logged.
  */
-export async function signInInvokeResponse(context: TurnContext, options: SignInInvokeOptions): Promise<InvokeResponse> {
+export async function signInInvokeResponse(
+  context: TurnContext,
+  options: SignInInvokeOptions,
+): Promise<InvokeResponse> {
   const { activity } = context;
   const userId = activity.from?.id;
   const value = (activity.value ?? {}) as { id?: unknown; connectionName?: unknown; state?: unknown };
@@ -44,14 +50,28 @@ export async function signInInvokeResponse(context: TurnContext, options: SignIn
   }
   const magicCode = !isExchange && typeof value.state === 'string' && value.state !== '' ? value.state : absent();
   try {
-    const response = await tokenClientOf(context).getUserToken(userId, options.connectionName, activity.channelId, magicCode);
+    const response = await tokenClientOf(context).getUserToken(
+      userId,
+      options.connectionName,
+      activity.channelId,
+      magicCode,
+    );
     const signedIn = typeof response?.token === 'string' && response.token !== '';
     options.logger.info({ invoke: activity.name, signedIn, aadObjectId: activity.from.aadObjectId }, 'sign-in invoke');
     if (signedIn) return { status: StatusCodes.OK };
-    return isExchange ? exchangeFailed(value.id, options.connectionName, 'The bot is unable to exchange token. Proceed with regular login.') : { status: StatusCodes.NOT_FOUND };
+    return isExchange
+      ? exchangeFailed(
+          value.id,
+          options.connectionName,
+          'The bot is unable to exchange token. Proceed with regular login.',
+        )
+      : { status: StatusCodes.NOT_FOUND };
   } catch (error) {
     const status = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined;
-    options.logger.warn({ invoke: activity.name, tokenServiceStatus: status }, 'sign-in invoke: the token service failed');
+    options.logger.warn(
+      { invoke: activity.name, tokenServiceStatus: status },
+      'sign-in invoke: the token service failed',
+    );
     return { status: StatusCodes.INTERNAL_SERVER_ERROR };
   }
 }
@@ -65,6 +85,13 @@ export async function answerSignInInvoke(context: TurnContext, options: SignInIn
   if (response.status !== StatusCodes.OK) throw new InvokeException(response.status, response.body);
 }
 
-function exchangeFailed(id: unknown, connectionName: string, failureDetail: string): InvokeResponse<TokenExchangeInvokeResponse> {
-  return { status: StatusCodes.PRECONDITION_FAILED, body: { id: typeof id === 'string' ? id : '', connectionName, failureDetail } };
+function exchangeFailed(
+  id: unknown,
+  connectionName: string,
+  failureDetail: string,
+): InvokeResponse<TokenExchangeInvokeResponse> {
+  return {
+    status: StatusCodes.PRECONDITION_FAILED,
+    body: { id: typeof id === 'string' ? id : '', connectionName, failureDetail },
+  };
 }

@@ -1,4 +1,11 @@
-import { CardFactory, MessageFactory, type Activity, type ChannelAccount, type ConversationParameters, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type ChannelAccount,
+  type ConversationParameters,
+  type TurnContext,
+} from 'botbuilder';
 import { AuthenticationConstants, type ClaimsIdentity } from 'botframework-connector';
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
@@ -40,7 +47,12 @@ export function stepAwaitingSignIn(task: Task): Step | undefined {
  * the shared conversation: the link signs in whoever opens it *into the requester's token slot*.
  * When the requester's Teams id is unknown, nothing is sent and the outcome says why.
  */
-export async function sendSignInNotice(context: TurnContext, task: Task, step: Step, options: SignInNoticeOptions): Promise<SignInNoticeOutcome> {
+export async function sendSignInNotice(
+  context: TurnContext,
+  task: Task,
+  step: Step,
+  options: SignInNoticeOptions,
+): Promise<SignInNoticeOutcome> {
   const requester = requesterAccount(context, task, options);
   if (task.scope.kind === 'personal') {
     const activityId = await postCard(context, requester, task, step, options);
@@ -59,18 +71,35 @@ export async function sendSignInNotice(context: TurnContext, task: Task, step: S
   // Undefined selects the connector's default audience, as it does for the proactive turn.
   const audience = context.turnState.get<string | undefined>(adapter.OAuthScopeKey) as string;
   let outcome: SignInNoticeOutcome = { sent: false, reason: 'requester-unknown' };
-  await adapter.createConversationAsync(botAppIdOf(context), context.activity.channelId, context.activity.serviceUrl, audience, parameters, async (privateContext) => {
-    const activityId = await postCard(privateContext, requester, task, step, options);
-    outcome = { sent: 'privately', conversationId: privateContext.activity.conversation.id, activityId };
-  });
+  await adapter.createConversationAsync(
+    botAppIdOf(context),
+    context.activity.channelId,
+    context.activity.serviceUrl,
+    audience,
+    parameters,
+    async (privateContext) => {
+      const activityId = await postCard(privateContext, requester, task, step, options);
+      outcome = { sent: 'privately', conversationId: privateContext.activity.conversation.id, activityId };
+    },
+  );
   return outcome;
 }
 
 /** Gets the requester's own sign-in link for this conversation and posts the card with it. */
-async function postCard(context: TurnContext, requester: ChannelAccount | undefined, task: Task, step: Step, options: SignInNoticeOptions): Promise<string | undefined> {
+async function postCard(
+  context: TurnContext,
+  requester: ChannelAccount | undefined,
+  task: Task,
+  step: Step,
+  options: SignInNoticeOptions,
+): Promise<string | undefined> {
   // The link's state names the user the token will be stored for: always the requester.
   const activity = { ...context.activity, from: requester ?? context.activity.from } as Activity;
-  const resource = await tokenClientOf(context).getSignInResource(options.connectionName, activity, options.finalRedirect ?? absent());
+  const resource = await tokenClientOf(context).getSignInResource(
+    options.connectionName,
+    activity,
+    options.finalRedirect ?? absent(),
+  );
   if (!resource?.signInLink) throw new Error('the Bot Framework token service returned no sign-in link');
   const view = signInView({
     signInUrl: resource.signInLink,
@@ -90,12 +119,17 @@ function requesterAccount(context: TurnContext, task: Task, options: SignInNotic
   const id = options.teamsIdOf(task.requester.id);
   if (id) return { id, name: task.requester.name, aadObjectId: task.requester.id };
   const from = context.activity.from;
-  if (from?.id && from.aadObjectId === task.requester.id) return { id: from.id, name: task.requester.name, aadObjectId: task.requester.id };
+  if (from?.id && from.aadObjectId === task.requester.id)
+    return { id: from.id, name: task.requester.name, aadObjectId: task.requester.id };
   return undefined;
 }
 
 /** The bot's app id, from the claims of the proactive turn (as `continueConversationAsync` set them). */
 function botAppIdOf(context: TurnContext): string {
   const identity = context.turnState.get<ClaimsIdentity | undefined>(context.adapter.BotIdentityKey);
-  return identity?.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity?.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  return (
+    identity?.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    identity?.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
 }

@@ -23,7 +23,8 @@ export class TeamsUserIds {
   remember(activity: Pick<Partial<Activity>, 'from'>): void {
     const teamsId = activity.from?.id;
     const objectId = activity.from?.aadObjectId;
-    if (typeof teamsId !== 'string' || !teamsId.startsWith('29:') || typeof objectId !== 'string' || objectId === '') return;
+    if (typeof teamsId !== 'string' || !teamsId.startsWith('29:') || typeof objectId !== 'string' || objectId === '')
+      return;
     // Re-inserting moves the entry to the end, so Map order is least recently seen first.
     this.ids.delete(objectId);
     this.ids.set(objectId, teamsId);

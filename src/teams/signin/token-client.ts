@@ -7,7 +7,8 @@ import type { UserTokenClient } from 'botframework-connector';
  */
 export function tokenClientOf(context: TurnContext): UserTokenClient {
   const adapter = context.adapter;
-  const client: unknown = adapter instanceof CloudAdapterBase ? context.turnState.get(adapter.UserTokenClientKey) : undefined;
+  const client: unknown =
+    adapter instanceof CloudAdapterBase ? context.turnState.get(adapter.UserTokenClientKey) : undefined;
   if (!client) throw new Error('this turn has no Bot Framework token service client (a CloudAdapter is required)');
   return client as UserTokenClient;
 }

@@ -15,15 +15,25 @@ export interface AuditView {
 const SHOWN = 40;
 
 export function auditView(task: Task, entries: readonly LedgerEntry[], chain: string): AuditView {
-  const name = (actor: string): string => (actor === 'system' ? 'Delegate' : actor === task.requester.id ? task.requester.name : actor);
+  const name = (actor: string): string =>
+    actor === 'system' ? 'Delegate' : actor === task.requester.id ? task.requester.name : actor;
   const shown = entries.slice(-SHOWN);
   return {
     taskId: task.id,
     title: task.title,
     count: entries.length,
     chain,
-    entries: shown.map((e) => ({ seq: e.seq, text: describe(e, name), at: e.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'), actor: name(e.actor), hash: e.hash.slice(0, 12) })),
-    more: entries.length > SHOWN ? `Showing the last ${SHOWN}. Export them all with: npm run audit -- export ${task.id} --format csv` : '',
+    entries: shown.map((e) => ({
+      seq: e.seq,
+      text: describe(e, name),
+      at: e.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'),
+      actor: name(e.actor),
+      hash: e.hash.slice(0, 12),
+    })),
+    more:
+      entries.length > SHOWN
+        ? `Showing the last ${SHOWN}. Export them all with: npm run audit -- export ${task.id} --format csv`
+        : '',
   };
 }
 
@@ -36,7 +46,9 @@ function describe(entry: LedgerEntry, name: (actor: string) => string): string {
     case 'plan_version':
       return `Plan v${String(p.version)}: ${Array.isArray(p.steps) ? p.steps.length : 0} steps`;
     case 'decision':
-      return p.refused ? `${name(entry.actor)} tried to ${String(p.verb)}${step} — refused (${String(p.refused)})` : `${name(entry.actor)}: ${String(p.verb)}${step}${p.edits ? ` (changed ${Object.keys(p.edits as object).join(', ')})` : ''}${p.reason ? ` — “${String(p.reason)}”` : ''}`;
+      return p.refused
+        ? `${name(entry.actor)} tried to ${String(p.verb)}${step} — refused (${String(p.refused)})`
+        : `${name(entry.actor)}: ${String(p.verb)}${step}${p.edits ? ` (changed ${Object.keys(p.edits as object).join(', ')})` : ''}${p.reason ? ` — “${String(p.reason)}”` : ''}`;
     case 'step_result':
       return `Step ${String(p.stepId)} (${String(p.action)}) ${String(p.status)}, attempt ${String(p.attempt)}`;
     case 'error':

@@ -46,7 +46,8 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
   const facts: { title: string; value: string }[] = [];
   const blocks: { label: string; text: string }[] = [];
   for (const field of preview.fields) {
-    if (field.value.length > FACT_LIMIT || field.value.includes('\n')) blocks.push({ label: field.label, text: field.value });
+    if (field.value.length > FACT_LIMIT || field.value.includes('\n'))
+      blocks.push({ label: field.label, text: field.value });
     else facts.push({ title: field.label, value: field.value === '' ? '—' : field.value });
   }
   const pending = task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval';
@@ -61,7 +62,10 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     title: preview.title,
     risk: risk.label,
     riskColor: risk.colour,
-    why: step.gateReasons && step.gateReasons.length > 0 ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ') : risk.why,
+    why:
+      step.gateReasons && step.gateReasons.length > 0
+        ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ')
+        : risk.why,
     warnings: (step.flags ?? []).map((f) => f.message),
     sources: sourcesOf(task, step),
     facts,
@@ -69,7 +73,10 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     pending,
     canAct: pending && canAct,
     showRefresh: pending && !canAct && viewer === undefined,
-    rememberLabel: pending && rememberable(step, catalogue) ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task` : '',
+    rememberLabel:
+      pending && rememberable(step, catalogue)
+        ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task`
+        : '',
     deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint) : '',
     note: pending ? progressNote(task, step) : outcomeNote(task, step),
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
@@ -80,7 +87,9 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
 /** The sources of the earlier outputs this step uses (e.g. the mails a summary was made from). */
 function sourcesOf(task: Task, step: Step): string {
   const used = new Set(refsIn(step.input).map((ref) => parseRef(ref)?.stepId));
-  const titles = task.plan.steps.filter((s) => used.has(s.id)).flatMap((s) => (s.sources ?? []).map((source) => source.title));
+  const titles = task.plan.steps
+    .filter((s) => used.has(s.id))
+    .flatMap((s) => (s.sources ?? []).map((source) => source.title));
   const unique = [...new Set(titles)];
   return unique.length > 8 ? `${unique.slice(0, 8).join('; ')} and ${unique.length - 8} more` : unique.join('; ');
 }
@@ -88,21 +97,34 @@ function sourcesOf(task: Task, step: Step): string {
 /** While waiting for several approvals: who approved so far, and how many are needed. */
 function progressNote(task: Task, step: Step): string {
   const quorum = step.quorum ?? 1;
-  const rules = [quorum > 1 ? `Needs ${quorum} approvals` : '', step.forbidSelfApproval ? `not from ${task.requester.name}` : ''].filter((r) => r !== '');
-  const so = step.approvedBy.length > 0 ? ` Approved so far: ${namesOf(task, step)} (${step.approvedBy.length} of ${quorum}).` : '';
+  const rules = [
+    quorum > 1 ? `Needs ${quorum} approvals` : '',
+    step.forbidSelfApproval ? `not from ${task.requester.name}` : '',
+  ].filter((r) => r !== '');
+  const so =
+    step.approvedBy.length > 0
+      ? ` Approved so far: ${namesOf(task, step)} (${step.approvedBy.length} of ${quorum}).`
+      : '';
   return rules.length > 0 || so ? `${rules.join(', ')}${rules.length > 0 ? '.' : ''}${so}`.trim() : '';
 }
 
 /** "Expires 25 Nov 2025, 10:00 UTC: then rejected." */
 function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
   const when = new Date(timers.expireAt).toISOString().replace('T', ' ').slice(0, 16);
-  const outcome = timers.onExpiry === 'approve' ? 'approved' : timers.onExpiry === 'cancel' ? 'the task is cancelled' : 'the step is rejected';
+  const outcome =
+    timers.onExpiry === 'approve'
+      ? 'approved'
+      : timers.onExpiry === 'cancel'
+        ? 'the task is cancelled'
+        : 'the step is rejected';
   const escalated = timers.escalatedAt ? ' Escalated to backup approvers.' : '';
   return `Waiting for a decision until ${when} UTC; after that ${outcome}.${escalated}`;
 }
 
 function namesOf(task: Task, step: Step): string {
-  return step.approvedBy.map((id) => (id === task.requester.id ? task.requester.name : (task.names?.[id] ?? 'someone'))).join(', ');
+  return step.approvedBy
+    .map((id) => (id === task.requester.id ? task.requester.name : (task.names?.[id] ?? 'someone')))
+    .join(', ');
 }
 
 function outcomeNote(task: Task, step: Step): string {

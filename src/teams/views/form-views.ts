@@ -46,12 +46,20 @@ export function planEditView(task: Task, revises: boolean, problem = '', value?:
     planVersion: task.plan.version,
     stepId: '',
     title: task.title,
-    hint: revises ? "Say what to change and I'll revise the plan for you to approve." : "Change what you asked for and I'll make a new plan for you to approve.",
+    hint: revises
+      ? "Say what to change and I'll revise the plan for you to approve."
+      : "Change what you asked for and I'll make a new plan for you to approve.",
     problem,
     inputs: [
       revises
         ? { id: 'outcome', label: 'What should change', value: value ?? '', multiline: true, required: true }
-        : { id: 'outcome', label: 'What should be done', value: value ?? task.outcome, multiline: true, required: true },
+        : {
+            id: 'outcome',
+            label: 'What should be done',
+            value: value ?? task.outcome,
+            multiline: true,
+            required: true,
+          },
     ],
     backTo: 'task',
   };

@@ -6,9 +6,21 @@ export type Colour = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
 export const RISK_LABELS: Record<RiskClass, { label: string; colour: Colour; why: string }> = {
   read: { label: 'Read', colour: 'Default', why: 'It only reads.' },
   compose: { label: 'Compose', colour: 'Default', why: 'It only prepares content.' },
-  'write-internal': { label: 'Write', colour: 'Warning', why: 'It changes something in your organisation, so it waits for approval.' },
-  'write-external': { label: 'External', colour: 'Attention', why: 'It reaches people outside your organisation, so it waits for approval.' },
-  destructive: { label: 'Destructive', colour: 'Attention', why: 'It deletes or cancels something, so it waits for approval.' },
+  'write-internal': {
+    label: 'Write',
+    colour: 'Warning',
+    why: 'It changes something in your organisation, so it waits for approval.',
+  },
+  'write-external': {
+    label: 'External',
+    colour: 'Attention',
+    why: 'It reaches people outside your organisation, so it waits for approval.',
+  },
+  destructive: {
+    label: 'Destructive',
+    colour: 'Attention',
+    why: 'It deletes or cancels something, so it waits for approval.',
+  },
 };
 
 export const STEP_ICONS: Record<StepStatus, string> = {

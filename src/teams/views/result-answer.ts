@@ -49,5 +49,13 @@ export function answerOf(output: Record<string, unknown>): AnswerView | undefine
   if (output.truncated === true) notes.push('Delegate read only part of it.');
   if (list && list.items.length === 0 && lines.length === 0) notes.push('Nothing found.');
   if (heading === '' && lines.length === 0 && entries.length === 0 && notes.length === 0) return undefined;
-  return { heading, paragraphs: lines.map((line, i) => ({ text: line.text, spacing: i === 0 ? 'Small' : line.gap ? 'Medium' : 'None' })), entries, note: notes.join(' ') };
+  return {
+    heading,
+    paragraphs: lines.map((line, i) => ({
+      text: line.text,
+      spacing: i === 0 ? 'Small' : line.gap ? 'Medium' : 'None',
+    })),
+    entries,
+    note: notes.join(' '),
+  };
 }

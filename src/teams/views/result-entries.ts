@@ -13,18 +13,45 @@ export interface AnswerEntry {
  * `items` that teams.listChannelMessages also returns for summarising). Lists that only support
  * another (a plan's buckets, a mail's recipients) are not answers and are not named here.
  */
-const LIST_FIELDS = ['events', 'messages', 'posts', 'items', 'tasks', 'people', 'directReports', 'presences', 'channels', 'suggestions', 'schedules'] as const;
+const LIST_FIELDS = [
+  'events',
+  'messages',
+  'posts',
+  'items',
+  'tasks',
+  'people',
+  'directReports',
+  'presences',
+  'channels',
+  'suggestions',
+  'schedules',
+] as const;
 /** What a thing is called, in the order Graph's shapes prefer. */
 const TITLE_FIELDS = ['subject', 'title', 'displayName', 'name', 'text', 'address'] as const;
 /** Who or what else is worth a glance, in order; each is shown as it is, without a label. */
-const META_FIELDS = ['from', 'author', 'organizer', 'owner', 'assignees', 'jobTitle', 'department', 'mail', 'availability', 'activity', 'status', 'location', 'folder'] as const;
+const META_FIELDS = [
+  'from',
+  'author',
+  'organizer',
+  'owner',
+  'assignees',
+  'jobTitle',
+  'department',
+  'mail',
+  'availability',
+  'activity',
+  'status',
+  'location',
+  'folder',
+] as const;
 
 const TITLE_LIMIT = 120;
 const META_LIMIT = 60;
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** The output's list that answers the request, when it has one: its items and its field name. */
@@ -39,7 +66,11 @@ export function listOf(output: Json): { field: string; items: Json[] } | undefin
 /** A name from a person-ish value: `{name, address}`, `[{name}]`, or a string. */
 function nameOf(value: unknown): string {
   if (typeof value === 'string') return value.trim();
-  if (Array.isArray(value)) return value.map(nameOf).filter((n) => n !== '').join(', ');
+  if (Array.isArray(value))
+    return value
+      .map(nameOf)
+      .filter((n) => n !== '')
+      .join(', ');
   if (isObject(value)) return text(value.name) || text(value.displayName) || text(value.address);
   return '';
 }
@@ -62,6 +93,12 @@ export function entryOf(item: Json): AnswerEntry {
   const title = titled ?? time;
   const bits = [titled === undefined ? '' : time, ...META_FIELDS.map((field) => nameOf(item[field]))];
   if (item.isCancelled === true) bits.push('cancelled');
-  const meta = [...new Set(bits.map((bit) => oneLine(bit, META_LIMIT)).filter((bit) => bit !== '' && bit !== title))].join(' · ');
-  return { title: oneLine(title || '(untitled)', TITLE_LIMIT), meta, url: httpsUrl(item.webUrl) || httpsUrl(item.webLink) };
+  const meta = [
+    ...new Set(bits.map((bit) => oneLine(bit, META_LIMIT)).filter((bit) => bit !== '' && bit !== title)),
+  ].join(' · ');
+  return {
+    title: oneLine(title || '(untitled)', TITLE_LIMIT),
+    meta,
+    url: httpsUrl(item.webUrl) || httpsUrl(item.webLink),
+  };
 }

@@ -34,15 +34,27 @@ export function resultView(task: Task, catalogue: Catalogue): ResultView {
     summary: `${done} step${done === 1 ? '' : 's'} done${skipped > 0 ? `, ${skipped} skipped` : ''}`,
     items: task.plan.steps.map((step) => {
       const title = previewOf(step, catalogue).title;
-      if (step.status !== 'succeeded') return { icon: '⤼', text: `Skipped: ${title}`, detail: '', url: '', ...NO_ANSWER };
-      const output = (typeof step.output === 'object' && step.output !== null ? step.output : {}) as Record<string, unknown>;
+      if (step.status !== 'succeeded')
+        return { icon: '⤼', text: `Skipped: ${title}`, detail: '', url: '', ...NO_ANSWER };
+      const output = (typeof step.output === 'object' && step.output !== null ? step.output : {}) as Record<
+        string,
+        unknown
+      >;
       if (step.risk === 'read' || step.risk === 'compose') {
         // What was read is the point, not its id; and a link from a read goes only to https pages.
         const answer = used.has(step.id) ? undefined : validAnswer(step, output, catalogue);
-        return { icon: '✅', text: title, detail: '', url: httpsUrl(output.webUrl) || httpsUrl(output.webLink), ...(answer ?? NO_ANSWER) };
+        return {
+          icon: '✅',
+          text: title,
+          detail: '',
+          url: httpsUrl(output.webUrl) || httpsUrl(output.webLink),
+          ...(answer ?? NO_ANSWER),
+        };
       }
       const id = ID_FIELDS.map((field) => output[field]).find((value): value is string => typeof value === 'string');
-      const url = [output.webLink, output.webUrl].find((value): value is string => typeof value === 'string' && /^https?:\/\//.test(value));
+      const url = [output.webLink, output.webUrl].find(
+        (value): value is string => typeof value === 'string' && /^https?:\/\//.test(value),
+      );
       return { icon: '✅', text: title, detail: id ? `id ${id}` : '', url: url ?? '', ...NO_ANSWER };
     }),
   };

@@ -23,11 +23,19 @@ function partsOf(value: string): Parts | undefined {
     const date = new Date(value.trim());
     if (Number.isNaN(date.getTime())) return undefined;
     const iso = date.toISOString();
-    return { day: dayOf(date.getUTCDay(), iso.slice(8, 10), date.getUTCMonth(), iso.slice(0, 4)), time: iso.slice(11, 16), utc: true };
+    return {
+      day: dayOf(date.getUTCDay(), iso.slice(8, 10), date.getUTCMonth(), iso.slice(0, 4)),
+      time: iso.slice(11, 16),
+      utc: true,
+    };
   }
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (Number.isNaN(date.getTime())) return undefined;
-  return { day: dayOf(date.getUTCDay(), d ?? '', date.getUTCMonth(), y ?? ''), time: h !== undefined && mi !== undefined ? `${h}:${mi}` : '', utc: false };
+  return {
+    day: dayOf(date.getUTCDay(), d ?? '', date.getUTCMonth(), y ?? ''),
+    time: h !== undefined && mi !== undefined ? `${h}:${mi}` : '',
+    utc: false,
+  };
 }
 
 function dayOf(weekday: number, day: string, month: number, year: string): string {
@@ -55,6 +63,7 @@ export function between(start: string, end: string): string {
   const from = partsOf(start);
   const to = partsOf(end);
   if (!from || !to) return [start, end].filter((v) => v !== '').join(' – ');
-  if (from.day === to.day && from.utc === to.utc && from.time && to.time) return `${from.day}, ${from.time}–${to.time}${from.utc ? ' UTC' : ''}`;
+  if (from.day === to.day && from.utc === to.utc && from.time && to.time)
+    return `${from.day}, ${from.time}–${to.time}${from.utc ? ' UTC' : ''}`;
   return `${when(start)} – ${when(end)}`;
 }

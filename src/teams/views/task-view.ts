@@ -44,7 +44,8 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
   const status = TASK_STATUS_LABELS[task.status];
   const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
   const asking = task.status === 'planning' && task.clarification?.question !== undefined;
-  const actions: TaskView['actions'] = task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none';
+  const actions: TaskView['actions'] =
+    task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none';
   return {
     taskId: task.id,
     planVersion: task.plan.version,
@@ -56,7 +57,9 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
     steps: task.plan.steps.map((step, index) => {
       const preview = previewOf(step, catalogue);
       const risk = RISK_LABELS[step.risk];
-      const detail = [preview.target, preview.reads ? `Reads: ${preview.reads}` : ''].filter((part) => part !== '').join(' · ');
+      const detail = [preview.target, preview.reads ? `Reads: ${preview.reads}` : '']
+        .filter((part) => part !== '')
+        .join(' · ');
       return {
         n: index + 1,
         icon: STEP_ICONS[step.status],
@@ -64,13 +67,18 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
         detail: detail === '' ? ' ' : detail,
         risk: step.gate === 'checkpoint' ? `${risk.label} · checkpoint` : risk.label,
         riskColor: risk.colour,
-        problem: step.error ? `${step.error.message}${step.error.correlationId ? ` (reference ${step.error.correlationId})` : ''}` : '',
+        problem: step.error
+          ? `${step.error.message}${step.error.correlationId ? ` (reference ${step.error.correlationId})` : ''}`
+          : '',
         warning: (step.flags ?? []).map((f) => f.message).join(' · '),
       };
     }),
     question: asking ? (task.clarification?.question ?? '') : '',
     options: asking ? (task.clarification?.options ?? []).map((o) => ({ title: o, value: o })) : [],
-    usage: task.usage && task.usage.calls > 0 ? `Model: ${(task.usage.promptTokens + task.usage.completionTokens).toLocaleString('en-US')} tokens in ${task.usage.calls} call${task.usage.calls === 1 ? '' : 's'}` : '',
+    usage:
+      task.usage && task.usage.calls > 0
+        ? `Model: ${(task.usage.promptTokens + task.usage.completionTokens).toLocaleString('en-US')} tokens in ${task.usage.calls} call${task.usage.calls === 1 ? '' : 's'}`
+        : '',
     note: noteFor(task),
     noteColor: task.status === 'failed' || task.status === 'limit_reached' ? 'Attention' : 'Default',
     actions: viewerMayAct(task, viewer) ? actions : 'none',
@@ -78,7 +86,10 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
     showRefresh: actions !== 'none' && viewer === undefined && !viewerMayAct(task, viewer),
     remembered: (task.remembered ?? [])
       .filter((r) => r.revokedAt === undefined)
-      .map((r) => `${r.action}${r.destinations.length > 0 ? ` to ${r.destinations.join(', ')}` : ''} (approved once for this task)`),
+      .map(
+        (r) =>
+          `${r.action}${r.destinations.length > 0 ? ` to ${r.destinations.join(', ')}` : ''} (approved once for this task)`,
+      ),
     userIds: cardUserIds(task),
   };
 }

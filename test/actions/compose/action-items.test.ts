@@ -25,7 +25,11 @@ describe('compose.actionItems', () => {
           { text: 'Fill in the security questionnaire', due: '2025-03-10', sourceId: 'm3' },
           { text: 'Get the DPA signed', owner: 'Legal', sourceId: 'm2' },
         ],
-        summary: ['- Send the renewal terms (owner: Alex, due: Friday)', '- Fill in the security questionnaire (due: 2025-03-10)', '- Get the DPA signed (owner: Legal)'].join('\n'),
+        summary: [
+          '- Send the renewal terms (owner: Alex, due: Friday)',
+          '- Fill in the security questionnaire (due: 2025-03-10)',
+          '- Get the DPA signed (owner: Legal)',
+        ].join('\n'),
         sourceIds: ['m1', 'm3', 'm2'],
       },
       provenance: ['m1', 'm3', 'm2'],
@@ -81,7 +85,9 @@ describe('compose.actionItems', () => {
   });
 
   it('keeps each bullet on one line', () => {
-    expect(bulletList([{ text: 'Send\nthe terms', owner: 'Dana\nWhitman', sourceId: 'm1' }], 1)).toBe('- Send the terms (owner: Dana Whitman)');
+    expect(bulletList([{ text: 'Send\nthe terms', owner: 'Dana\nWhitman', sourceId: 'm1' }], 1)).toBe(
+      '- Send the terms (owner: Dana Whitman)',
+    );
     expect(bulletList([], 1)).toBe('No action items found in 1 message.');
   });
 

@@ -7,12 +7,28 @@ const gateway = {} as GraphGateway;
 
 describe('createCatalogue with a language model', () => {
   it('keeps the Graph actions, and adds the compose actions only with an llm', () => {
-    const without = createCatalogue(gateway).list().map((spec) => spec.name);
-    expect(without).toEqual(expect.arrayContaining(['mail.search', 'text.summarise', 'mail.send', 'calendar.findMeetingTimes', 'calendar.createEvent', 'teams.postChannelMessage']));
+    const without = createCatalogue(gateway)
+      .list()
+      .map((spec) => spec.name);
+    expect(without).toEqual(
+      expect.arrayContaining([
+        'mail.search',
+        'text.summarise',
+        'mail.send',
+        'calendar.findMeetingTimes',
+        'calendar.createEvent',
+        'teams.postChannelMessage',
+      ]),
+    );
     expect(new Set(without).size).toBe(without.length);
     expect(without.some((name) => name.startsWith('compose.'))).toBe(false);
     const withLlm = createCatalogue(gateway, { llm: new ScriptedLlm() });
-    expect(withLlm.list().map((spec) => spec.name)).toEqual([...without, 'compose.summarise', 'compose.draft', 'compose.actionItems']);
+    expect(withLlm.list().map((spec) => spec.name)).toEqual([
+      ...without,
+      'compose.summarise',
+      'compose.draft',
+      'compose.actionItems',
+    ]);
     expect(createCatalogue(gateway, {}).list()).toHaveLength(without.length);
   });
 

@@ -9,10 +9,23 @@ async function run(llm: ScriptedLlm, input: Record<string, unknown>) {
 
 describe('compose.draft', () => {
   it('drafts an email from sources, with provenance, titled sources and usage', async () => {
-    const llm = new ScriptedLlm({ subject: 'Renewal: next steps', body: 'Hi Dana,\n\nTerms follow by Friday.\n\nAlex', sourceIds: ['m1'] });
-    const result = await run(llm, { kind: 'email', instructions: 'Reply to Dana that terms come Friday', sources: MAILS, tone: 'friendly' });
+    const llm = new ScriptedLlm({
+      subject: 'Renewal: next steps',
+      body: 'Hi Dana,\n\nTerms follow by Friday.\n\nAlex',
+      sourceIds: ['m1'],
+    });
+    const result = await run(llm, {
+      kind: 'email',
+      instructions: 'Reply to Dana that terms come Friday',
+      sources: MAILS,
+      tone: 'friendly',
+    });
     expect(result).toEqual({
-      output: { subject: 'Renewal: next steps', body: 'Hi Dana,\n\nTerms follow by Friday.\n\nAlex', sourceIds: ['m1'] },
+      output: {
+        subject: 'Renewal: next steps',
+        body: 'Hi Dana,\n\nTerms follow by Friday.\n\nAlex',
+        sourceIds: ['m1'],
+      },
       provenance: ['m1'],
       sources: [{ id: 'm1', title: 'Renewal terms — Dana Whitman' }],
       usage: USAGE,
@@ -47,20 +60,32 @@ describe('compose.draft', () => {
   });
 
   it('drafts a document with its title as the subject', async () => {
-    const llm = new ScriptedLlm({ subject: 'Renewal plan', body: 'Goals\n\nTwo-year renewal.', sourceIds: ['m1', 'm9'] });
+    const llm = new ScriptedLlm({
+      subject: 'Renewal plan',
+      body: 'Goals\n\nTwo-year renewal.',
+      sourceIds: ['m1', 'm9'],
+    });
     const result = await run(llm, { kind: 'document', instructions: 'Write a renewal plan', sources: MAILS });
     expect(result.output).toEqual({ subject: 'Renewal plan', body: 'Goals\n\nTwo-year renewal.', sourceIds: ['m1'] });
   });
 
   it('rejects an email without a subject as compose_invalid, after one call', async () => {
-    const llm = new ScriptedLlm({ subject: ' ', body: 'Hi', sourceIds: [] }, { subject: 'S', body: 'B', sourceIds: [] });
-    await expect(run(llm, { kind: 'email', instructions: 'Say hi' })).rejects.toMatchObject({ kind: 'planner', code: 'compose_invalid' });
+    const llm = new ScriptedLlm(
+      { subject: ' ', body: 'Hi', sourceIds: [] },
+      { subject: 'S', body: 'B', sourceIds: [] },
+    );
+    await expect(run(llm, { kind: 'email', instructions: 'Say hi' })).rejects.toMatchObject({
+      kind: 'planner',
+      code: 'compose_invalid',
+    });
     expect(llm.requests).toHaveLength(1);
   });
 
   it('rejects a truncated JSON answer as compose_invalid', async () => {
     const llm = new ScriptedLlm('{"subject": "Renewal", "body": "Hi Da');
-    await expect(run(llm, { kind: 'email', instructions: 'Say hi' })).rejects.toMatchObject({ code: 'compose_invalid' });
+    await expect(run(llm, { kind: 'email', instructions: 'Say hi' })).rejects.toMatchObject({
+      code: 'compose_invalid',
+    });
     expect(llm.requests).toHaveLength(1);
   });
 
@@ -80,10 +105,13 @@ describe('compose.draft', () => {
     expect(spec.permissions).toEqual({ delegated: [], application: [] });
     expect(spec.destinations).toBeUndefined();
     expect(spec.editable).toEqual([{ name: 'instructions', label: 'Instructions', kind: 'multiline' }]);
-    expect(spec.describe({ kind: 'email', instructions: 'Reply to Dana', sources: { $ref: 's1.messages' }, tone: 'formal' })).toEqual({
+    expect(
+      spec.describe({ kind: 'email', instructions: 'Reply to Dana', sources: { $ref: 's1.messages' }, tone: 'formal' }),
+    ).toEqual({
       title: 'Draft an email with AI from the messages (from step 1)',
       target: 'A draft for you (nothing is sent)',
-      reads: 'Your instructions, and the sender, date, subject and preview of the messages (from step 1), given to the AI model as data',
+      reads:
+        'Your instructions, and the sender, date, subject and preview of the messages (from step 1), given to the AI model as data',
       fields: [
         { label: 'Kind', value: 'email' },
         { label: 'Instructions', value: 'Reply to Dana' },

@@ -7,7 +7,10 @@ import { ctx, expectInBlock, HOSTILE, MAILS } from './support';
 
 interface SentBody {
   readonly messages: { readonly role: string; readonly content: string }[];
-  readonly response_format?: { readonly type: string; readonly json_schema: { readonly name: string; readonly strict: boolean } };
+  readonly response_format?: {
+    readonly type: string;
+    readonly json_schema: { readonly name: string; readonly strict: boolean };
+  };
 }
 
 describe('compose actions through the openai client', () => {
@@ -21,11 +24,20 @@ describe('compose actions through the openai client', () => {
   beforeEach(() => fake.reset());
 
   function client() {
-    return createLlmClient({ kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: 'test-key', model: 'gpt-test', maxRetries: 0 });
+    return createLlmClient({
+      kind: 'openai',
+      baseUrl: `${fake.url}/v1`,
+      apiKey: 'test-key',
+      model: 'gpt-test',
+      maxRetries: 0,
+    });
   }
 
   it('summarises over HTTP: one structured request, mail in blocks, usage from the service', async () => {
-    fake.enqueue({ json: { summary: 'Contoso wants to renew.', sourceIds: ['m1', 'nope'] }, usage: { prompt_tokens: 812, completion_tokens: 41 } });
+    fake.enqueue({
+      json: { summary: 'Contoso wants to renew.', sourceIds: ['m1', 'nope'] },
+      usage: { prompt_tokens: 812, completion_tokens: 41 },
+    });
     const spec = composeSummarise(client());
     const items = [...MAILS, HOSTILE];
     const result = await spec.run(spec.input.parse({ items, instructions: 'Only the renewal' }), ctx());
@@ -37,7 +49,10 @@ describe('compose actions through the openai client', () => {
     });
     expect(fake.requests).toHaveLength(1);
     const body = fake.requests[0]?.body as SentBody;
-    expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'compose_summary', strict: true } });
+    expect(body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'compose_summary', strict: true },
+    });
     expect(body.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(body.messages[0]?.content).toContain(SPOTLIGHT_INSTRUCTIONS);
     const user = body.messages[1]?.content ?? '';
@@ -49,7 +64,10 @@ describe('compose actions through the openai client', () => {
   it('turns an unusable answer into compose_invalid after exactly one request', async () => {
     fake.enqueue({ json: { items: [{ text: 'Send terms' }] } });
     const spec = composeActionItems(client());
-    await expect(spec.run(spec.input.parse({ items: MAILS }), ctx())).rejects.toMatchObject({ kind: 'planner', code: 'compose_invalid' });
+    await expect(spec.run(spec.input.parse({ items: MAILS }), ctx())).rejects.toMatchObject({
+      kind: 'planner',
+      code: 'compose_invalid',
+    });
     expect(fake.requests).toHaveLength(1);
   });
 

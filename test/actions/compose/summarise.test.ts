@@ -11,10 +11,16 @@ async function run(llm: ScriptedLlm, input: Record<string, unknown>) {
 
 describe('compose.summarise', () => {
   it('returns the model summary with provenance, titled sources and usage', async () => {
-    const llm = new ScriptedLlm({ summary: 'Contoso wants to renew for two years; legal needs the DPA.', sourceIds: ['m2', 'm1'] });
+    const llm = new ScriptedLlm({
+      summary: 'Contoso wants to renew for two years; legal needs the DPA.',
+      sourceIds: ['m2', 'm1'],
+    });
     const result = await run(llm, { items: MAILS, title: 'Contoso this week' });
     expect(result).toEqual({
-      output: { summary: 'Contoso this week\nContoso wants to renew for two years; legal needs the DPA.', sourceIds: ['m2', 'm1'] },
+      output: {
+        summary: 'Contoso this week\nContoso wants to renew for two years; legal needs the DPA.',
+        sourceIds: ['m2', 'm1'],
+      },
       provenance: ['m2', 'm1'],
       sources: [
         { id: 'm2', title: 'RE: Renewal terms — Raj Patel' },
@@ -30,7 +36,10 @@ describe('compose.summarise', () => {
     const request = llm.only();
     expect(request.jsonSchema?.name).toBe('compose_summary');
     expect(request.jsonSchema?.strict).toBe(true);
-    expect(request.jsonSchema?.schema).toMatchObject({ required: ['summary', 'sourceIds'], additionalProperties: false });
+    expect(request.jsonSchema?.schema).toMatchObject({
+      required: ['summary', 'sourceIds'],
+      additionalProperties: false,
+    });
     const { system, user } = llm.prompt();
     expect(system).toContain(SPOTLIGHT_INSTRUCTIONS);
     expect(user).toContain('at most 80 words');
@@ -54,7 +63,10 @@ describe('compose.summarise', () => {
   });
 
   it('rejects an answer that is not JSON as compose_invalid, after one call', async () => {
-    const llm = new ScriptedLlm('Here is your summary: Contoso wants to renew.', { summary: 'never asked for', sourceIds: [] });
+    const llm = new ScriptedLlm('Here is your summary: Contoso wants to renew.', {
+      summary: 'never asked for',
+      sourceIds: [],
+    });
     const failure = run(llm, { items: MAILS });
     await expect(failure).rejects.toBeInstanceOf(DelegateError);
     await expect(failure).rejects.toMatchObject({ kind: 'planner', code: 'compose_invalid' });
@@ -80,7 +92,13 @@ describe('compose.summarise', () => {
 
   it('shows at most the 25 most recent messages, each preview truncated', async () => {
     const many = Array.from({ length: 40 }, (_, i) =>
-      mail(`id-${String(i).padStart(2, '0')}`, `Subject ${i}`, 'Dana Whitman', new Date(Date.UTC(2025, 2, 1, 0, i)).toISOString(), `${'x'.repeat(5000)} tail-${i}`),
+      mail(
+        `id-${String(i).padStart(2, '0')}`,
+        `Subject ${i}`,
+        'Dana Whitman',
+        new Date(Date.UTC(2025, 2, 1, 0, i)).toISOString(),
+        `${'x'.repeat(5000)} tail-${i}`,
+      ),
     );
     const llm = new ScriptedLlm({ summary: 'ok', sourceIds: ['id-39', 'id-00'] });
     const result = await run(llm, { items: many });
@@ -134,6 +152,8 @@ describe('compose.summarise', () => {
         { label: 'At most', value: '200 words' },
       ],
     });
-    expect(spec.describe({ items: Array.from({ length: 30 }, () => MAILS[0]) }).title).toBe('Summarise the 25 most recent of 30 messages with AI');
+    expect(spec.describe({ items: Array.from({ length: 30 }, () => MAILS[0]) }).title).toBe(
+      'Summarise the 25 most recent of 30 messages with AI',
+    );
   });
 });

@@ -20,12 +20,24 @@ const meetingWith = (attendees: string[], minutes = 30): object => ({
   steps: [
     {
       action: 'calendar.findMeetingTimes',
-      input: { attendees, durationMinutes: minutes, windowStart: '2026-11-30T08:00:00-08:00', windowEnd: '2026-12-04T17:00:00-08:00', timeZone: 'America/Los_Angeles' },
+      input: {
+        attendees,
+        durationMinutes: minutes,
+        windowStart: '2026-11-30T08:00:00-08:00',
+        windowEnd: '2026-12-04T17:00:00-08:00',
+        timeZone: 'America/Los_Angeles',
+      },
       rationale: 'Find a time when everyone is free.',
     },
     {
       action: 'calendar.createEvent',
-      input: { subject: 'Launch', attendees, start: { $ref: 's1.suggestions.0.start' }, end: { $ref: 's1.suggestions.0.end' }, timeZone: 'America/Los_Angeles' },
+      input: {
+        subject: 'Launch',
+        attendees,
+        start: { $ref: 's1.suggestions.0.start' },
+        end: { $ref: 's1.suggestions.0.end' },
+        timeZone: 'America/Los_Angeles',
+      },
       rationale: 'Book it.',
     },
   ],
@@ -51,7 +63,9 @@ describe('LlmPlanner: clarification', () => {
     const clarifications = [{ question: 'Which Megan do you mean?', answer: 'Megan Bowen' }];
     const result = await planner.plan(requestFor(MEETING, { clarifications }));
     expect(stepsOf(result).map((s) => s.action)).toEqual(['calendar.findMeetingTimes', 'calendar.createEvent']);
-    expect(llm.message(1, 1)).toBe(`Request: ${MEETING}\n\nYou asked, and the requester answered:\nQ: Which Megan do you mean?\nA: Megan Bowen`);
+    expect(llm.message(1, 1)).toBe(
+      `Request: ${MEETING}\n\nYou asked, and the requester answered:\nQ: Which Megan do you mean?\nA: Megan Bowen`,
+    );
     expect(llm.requests).toHaveLength(1);
   });
 
@@ -64,7 +78,10 @@ describe('LlmPlanner: clarification', () => {
   });
 
   it('repairs a question without text', async () => {
-    const { llm, planner } = setup([{ kind: 'question', question: '  ' }, question], playgroundDirectory([MEGAN_SMITH]));
+    const { llm, planner } = setup(
+      [{ kind: 'question', question: '  ' }, question],
+      playgroundDirectory([MEGAN_SMITH]),
+    );
     expect((await planner.plan(requestFor(MEETING))).kind).toBe('question');
     expect(llm.last(2)).toContain('a question answer needs a non-empty "question"');
   });
@@ -72,7 +89,11 @@ describe('LlmPlanner: clarification', () => {
 
 describe('LlmPlanner: revision', () => {
   const previousSteps: StepDraft[] = (meetingWith(['meganb@example.com']) as { steps: StepDraft[] }).steps;
-  const revision = { previousTitle: 'Meeting about the launch', previousSteps, instruction: 'make it 45 minutes and add Adele' };
+  const revision = {
+    previousTitle: 'Meeting about the launch',
+    previousSteps,
+    instruction: 'make it 45 minutes and add Adele',
+  };
 
   it('sends the previous plan and the instruction, and returns the full new plan', async () => {
     const revised = meetingWith(['meganb@example.com', 'adelev@example.com'], 45);
@@ -82,8 +103,12 @@ describe('LlmPlanner: revision', () => {
     const user = llm.message(1, 1);
     expect(user).toContain(`Request: ${MEETING}`);
     expect(user).toContain('The requester was shown this plan:\nTitle: Meeting about the launch');
-    expect(user).toContain(`s1: ${JSON.stringify({ action: previousSteps[0]?.action, input: previousSteps[0]?.input, rationale: previousSteps[0]?.rationale })}`);
-    expect(user).toContain(`s2: ${JSON.stringify({ action: previousSteps[1]?.action, input: previousSteps[1]?.input, rationale: previousSteps[1]?.rationale })}`);
+    expect(user).toContain(
+      `s1: ${JSON.stringify({ action: previousSteps[0]?.action, input: previousSteps[0]?.input, rationale: previousSteps[0]?.rationale })}`,
+    );
+    expect(user).toContain(
+      `s2: ${JSON.stringify({ action: previousSteps[1]?.action, input: previousSteps[1]?.input, rationale: previousSteps[1]?.rationale })}`,
+    );
     expect(user).toContain('They want it changed: make it 45 minutes and add Adele');
     expect(user).toContain('complete new plan');
     // People named in the instruction are looked up too.
@@ -94,7 +119,9 @@ describe('LlmPlanner: revision', () => {
   it("keeps addresses of the previous plan (the requester's own edits) traceable", async () => {
     const edited = (meetingWith(['partner@fabrikam.com']) as { steps: StepDraft[] }).steps;
     const { llm, planner } = setup([meetingWith(['partner@fabrikam.com'], 45)]);
-    const result = await planner.plan(requestFor(MEETING, { revision: { ...revision, previousSteps: edited, instruction: 'make it 45 minutes' } }));
+    const result = await planner.plan(
+      requestFor(MEETING, { revision: { ...revision, previousSteps: edited, instruction: 'make it 45 minutes' } }),
+    );
     expect(result.kind).toBe('plan');
     expect(llm.requests).toHaveLength(1);
   });

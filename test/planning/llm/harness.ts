@@ -18,12 +18,25 @@ export const catalogue: Catalogue = createCatalogue(noGraph);
 
 /** A logger that keeps every line, to check what is (and is not) logged. */
 export class RecordingLogger implements Logger {
-  constructor(readonly lines: { level: string; obj: object; msg?: string }[] = [], private readonly bindings: object = {}) {}
-  debug(obj: object, msg?: string): void { this.lines.push({ level: 'debug', obj: { ...this.bindings, ...obj }, msg }); }
-  info(obj: object, msg?: string): void { this.lines.push({ level: 'info', obj: { ...this.bindings, ...obj }, msg }); }
-  warn(obj: object, msg?: string): void { this.lines.push({ level: 'warn', obj: { ...this.bindings, ...obj }, msg }); }
-  error(obj: object, msg?: string): void { this.lines.push({ level: 'error', obj: { ...this.bindings, ...obj }, msg }); }
-  child(bindings: object): Logger { return new RecordingLogger(this.lines, { ...this.bindings, ...bindings }); }
+  constructor(
+    readonly lines: { level: string; obj: object; msg?: string }[] = [],
+    private readonly bindings: object = {},
+  ) {}
+  debug(obj: object, msg?: string): void {
+    this.lines.push({ level: 'debug', obj: { ...this.bindings, ...obj }, msg });
+  }
+  info(obj: object, msg?: string): void {
+    this.lines.push({ level: 'info', obj: { ...this.bindings, ...obj }, msg });
+  }
+  warn(obj: object, msg?: string): void {
+    this.lines.push({ level: 'warn', obj: { ...this.bindings, ...obj }, msg });
+  }
+  error(obj: object, msg?: string): void {
+    this.lines.push({ level: 'error', obj: { ...this.bindings, ...obj }, msg });
+  }
+  child(bindings: object): Logger {
+    return new RecordingLogger(this.lines, { ...this.bindings, ...bindings });
+  }
 }
 
 export interface Setup {
@@ -32,7 +45,10 @@ export interface Setup {
   readonly logger: RecordingLogger;
 }
 
-export function setup(replies: readonly (Reply | object | string)[], directory: Directory = playgroundDirectory()): Setup {
+export function setup(
+  replies: readonly (Reply | object | string)[],
+  directory: Directory = playgroundDirectory(),
+): Setup {
   const llm = new ScriptedLlm(replies);
   const logger = new RecordingLogger();
   const planner = new LlmPlanner({ llm, catalogue, directory, logger });
@@ -54,11 +70,23 @@ export const SUMMARY_TO_MEGAN = {
   kind: 'plan',
   title: 'Email Megan Bowen a summary of unread mail from Contoso',
   steps: [
-    { action: 'mail.search', input: { from: 'Contoso', unread: true }, rationale: 'Find your unread mail from Contoso.' },
-    { action: 'text.summarise', input: { items: { $ref: 's1.messages' }, title: 'Unread mail from Contoso' }, rationale: 'Summarise it.' },
+    {
+      action: 'mail.search',
+      input: { from: 'Contoso', unread: true },
+      rationale: 'Find your unread mail from Contoso.',
+    },
+    {
+      action: 'text.summarise',
+      input: { items: { $ref: 's1.messages' }, title: 'Unread mail from Contoso' },
+      rationale: 'Summarise it.',
+    },
     {
       action: 'mail.send',
-      input: { to: ['meganb@example.com'], subject: 'Summary of unread mail from Contoso', body: { $ref: 's2.summary' } },
+      input: {
+        to: ['meganb@example.com'],
+        subject: 'Summary of unread mail from Contoso',
+        body: { $ref: 's2.summary' },
+      },
       rationale: 'Send the summary to Megan.',
     },
   ],
@@ -69,6 +97,8 @@ export function sendTo(to: unknown, extra: Record<string, unknown> = {}): object
   return {
     kind: 'plan',
     title: 'Send a note',
-    steps: [{ action: 'mail.send', input: { to, subject: 'Hello', body: 'Hi there', ...extra }, rationale: 'Send the note.' }],
+    steps: [
+      { action: 'mail.send', input: { to, subject: 'Hello', body: 'Hi there', ...extra }, rationale: 'Send the note.' },
+    ],
   };
 }

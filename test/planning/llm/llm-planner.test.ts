@@ -36,7 +36,14 @@ describe('LlmPlanner: one call per plan', () => {
 
   it('sends no temperature when configured with null (models that reject one)', async () => {
     const { llm, logger } = setup([SUMMARY_TO_MEGAN]);
-    const planner = new LlmPlanner({ llm, catalogue, directory: playgroundDirectory(), logger, temperature: null, maxTokens: 900 });
+    const planner = new LlmPlanner({
+      llm,
+      catalogue,
+      directory: playgroundDirectory(),
+      logger,
+      temperature: null,
+      maxTokens: 900,
+    });
     await planner.plan(requestFor(OUTCOME));
     expect(llm.requests[0]).not.toHaveProperty('temperature');
     expect(llm.requests[0]?.maxTokens).toBe(900);
@@ -49,7 +56,9 @@ describe('LlmPlanner: one call per plan', () => {
   });
 
   it("passes the model's own refusal through", async () => {
-    const { llm, planner } = setup([{ kind: 'unplannable', message: "I can't book flights. I can email, summarise mail and set up meetings." }]);
+    const { llm, planner } = setup([
+      { kind: 'unplannable', message: "I can't book flights. I can email, summarise mail and set up meetings." },
+    ]);
     const result = await planner.plan(requestFor('Book me a flight to Seattle'));
     expect(result).toEqual({
       kind: 'unplannable',
@@ -79,7 +88,9 @@ describe('LlmPlanner: one call per plan', () => {
     expect(logged).not.toContain('Contoso');
     expect(logged).not.toContain('meganb@example.com');
     expect(logged).not.toContain('not json');
-    expect(logger.lines.some((line) => line.msg === 'planned' && (line.obj as { calls?: number }).calls === 2)).toBe(true);
+    expect(logger.lines.some((line) => line.msg === 'planned' && (line.obj as { calls?: number }).calls === 2)).toBe(
+      true,
+    );
   });
 });
 
@@ -108,13 +119,19 @@ describe('LlmPlanner: one repair call for an unusable answer', () => {
     const result = await planner.plan(requestFor('Email Megan to say hello'));
     expect(result.kind).toBe('unplannable');
     if (result.kind !== 'unplannable') return;
-    expect(result.message).toMatch(/^I couldn't make a valid plan for that\. What was wrong: step 1: to\.0: Invalid email address\./);
+    expect(result.message).toMatch(
+      /^I couldn't make a valid plan for that\. What was wrong: step 1: to\.0: Invalid email address\./,
+    );
     expect(result.usage).toEqual({ promptTokens: 200, completionTokens: 40, calls: 2 });
     expect(llm.requests).toHaveLength(2);
   });
 
   it('repairs an unknown action', async () => {
-    const unknown = { kind: 'plan', title: 'Clean up', steps: [{ action: 'mail.delete', input: { from: 'Contoso' }, rationale: 'Delete it.' }] };
+    const unknown = {
+      kind: 'plan',
+      title: 'Clean up',
+      steps: [{ action: 'mail.delete', input: { from: 'Contoso' }, rationale: 'Delete it.' }],
+    };
     const { llm, planner } = setup([unknown, { kind: 'unplannable', message: "I can't delete mail." }]);
     const result = await planner.plan(requestFor('Delete all mail from Contoso'));
     expect(llm.last(2)).toContain('s1: "mail.delete" is not a catalogue action');
@@ -122,16 +139,26 @@ describe('LlmPlanner: one repair call for an unusable answer', () => {
   });
 
   it('names an unknown action in plain words when the repair fails too', async () => {
-    const unknown = { kind: 'plan', title: 'Clean up', steps: [{ action: 'mail.delete', input: {}, rationale: 'Delete it.' }] };
+    const unknown = {
+      kind: 'plan',
+      title: 'Clean up',
+      steps: [{ action: 'mail.delete', input: {}, rationale: 'Delete it.' }],
+    };
     const { llm, planner } = setup([unknown, unknown]);
     const result = await planner.plan(requestFor('Delete all mail from Contoso'));
     expect(result).toMatchObject({ kind: 'unplannable', usage: { calls: 2 } });
-    expect(result.kind === 'unplannable' && result.message).toContain('step 1: "mail.delete" is not something I can do');
+    expect(result.kind === 'unplannable' && result.message).toContain(
+      'step 1: "mail.delete" is not something I can do',
+    );
     expect(llm.requests).toHaveLength(2);
   });
 
   it('repairs an answer that is not JSON, or not a known kind', async () => {
-    for (const bad of ['Sure! Here is your plan: send mail.', { kind: 'maybe' }, { kind: 'plan', title: 'Nothing', steps: [] }]) {
+    for (const bad of [
+      'Sure! Here is your plan: send mail.',
+      { kind: 'maybe' },
+      { kind: 'plan', title: 'Nothing', steps: [] },
+    ]) {
       const { llm, planner } = setup([bad, SUMMARY_TO_MEGAN]);
       expect(stepsOf(await planner.plan(requestFor(OUTCOME)))).toHaveLength(3);
       expect(llm.requests).toHaveLength(2);
@@ -158,7 +185,17 @@ describe('LlmPlanner: one repair call for an unusable answer', () => {
       kind: 'plan',
       title: 'Many problems',
       steps: [
-        { action: 'calendar.findMeetingTimes', input: { attendees: ['meganb@example.com'], durationMinutes: 2, windowStart: 'soon', windowEnd: '2026-11-30T17:00:00Z', timeZone: 'America/Los_Angeles' }, rationale: 'Find.' },
+        {
+          action: 'calendar.findMeetingTimes',
+          input: {
+            attendees: ['meganb@example.com'],
+            durationMinutes: 2,
+            windowStart: 'soon',
+            windowEnd: '2026-11-30T17:00:00Z',
+            timeZone: 'America/Los_Angeles',
+          },
+          rationale: 'Find.',
+        },
         { action: 'files.teleport', input: {}, rationale: 'Share.' },
       ],
     };

@@ -7,16 +7,14 @@ import { requestFor } from './harness';
 
 describe('mentions', () => {
   it('finds addresses, capitalised words and names after people words, skipping common words', () => {
-    expect(lookupsIn(['Email Megan Bowen a summary of my mail from Contoso on Monday, and email alex; cc Lynne@Example.com'])).toEqual([
-      'lynne@example.com',
-      'Megan',
-      'Bowen',
-      'Contoso',
-      'alex',
-    ]);
+    expect(
+      lookupsIn([
+        'Email Megan Bowen a summary of my mail from Contoso on Monday, and email alex; cc Lynne@Example.com',
+      ]),
+    ).toEqual(['lynne@example.com', 'Megan', 'Bowen', 'Contoso', 'alex']);
   });
 
-  it("strips possessives and ignores pronouns after people words", () => {
+  it('strips possessives and ignores pronouns after people words', () => {
     expect(lookupsIn(["Send Patti's notes to me and them"])).toEqual(['Patti']);
   });
 
@@ -63,8 +61,13 @@ describe('gatherContext', () => {
 
 describe('parseAnswer', () => {
   it('reads the three kinds', () => {
-    expect(parseAnswer('{"kind":"unplannable","message":" No. "}', 10)).toEqual({ ok: true, answer: { kind: 'unplannable', message: 'No.' } });
-    expect(parseAnswer('{"kind":"question","question":"Who?","options":["A","A"," ","B","C","D","E","F"]}', 10)).toEqual({
+    expect(parseAnswer('{"kind":"unplannable","message":" No. "}', 10)).toEqual({
+      ok: true,
+      answer: { kind: 'unplannable', message: 'No.' },
+    });
+    expect(
+      parseAnswer('{"kind":"question","question":"Who?","options":["A","A"," ","B","C","D","E","F"]}', 10),
+    ).toEqual({
       ok: true,
       answer: { kind: 'question', question: 'Who?', options: ['A', 'B', 'C', 'D', 'E'] },
     });
@@ -76,19 +79,31 @@ describe('parseAnswer', () => {
 
   it('names what is wrong', () => {
     expect(parseAnswer('nope', 10)).toEqual({ ok: false, problems: ['the answer is not a JSON object'] });
-    expect(parseAnswer('{"kind":"plan","title":"T","steps":[{"action":"a","input":[]}]}', 10)).toMatchObject({ ok: false, problems: [expect.stringMatching(/^steps\.0\.input: /)] });
+    expect(parseAnswer('{"kind":"plan","title":"T","steps":[{"action":"a","input":[]}]}', 10)).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^steps\.0\.input: /)],
+    });
     expect(parseAnswer('{"kind":"plan","title":" ","steps":[]}', 10)).toEqual({
       ok: false,
       problems: ['a plan needs a non-empty "title"', 'a plan needs at least one step'],
     });
-    const three = JSON.stringify({ kind: 'plan', title: 'T', steps: [1, 2, 3].map(() => ({ action: 'a', input: {}, rationale: '' })) });
+    const three = JSON.stringify({
+      kind: 'plan',
+      title: 'T',
+      steps: [1, 2, 3].map(() => ({ action: 'a', input: {}, rationale: '' })),
+    });
     expect(parseAnswer(three, 2)).toEqual({ ok: false, problems: ['a plan may have at most 2 steps; this one has 3'] });
   });
 });
 
 describe('couldNotPlan', () => {
   it('shows at most three problems, clipped, in plain words', () => {
-    const message = couldNotPlan(['s1: "x" is not a catalogue action', 's2: to.0: Invalid email address', 's3: y', 's4: z']);
+    const message = couldNotPlan([
+      's1: "x" is not a catalogue action',
+      's2: to.0: Invalid email address',
+      's3: y',
+      's4: z',
+    ]);
     expect(message).toBe(
       'I couldn\'t make a valid plan for that. What was wrong: step 1: "x" is not something I can do; step 2: to.0: Invalid email address; step 3: y (and 1 more). Try saying it another way, or ask for less at once.',
     );

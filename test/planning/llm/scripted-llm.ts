@@ -16,7 +16,9 @@ export class ScriptedLlm implements LlmClient {
   private readonly script: Reply[];
 
   constructor(replies: readonly (Reply | object | string)[]) {
-    this.script = replies.map((reply) => (typeof reply === 'object' && reply !== null && 'content' in reply ? (reply as Reply) : { content: reply }));
+    this.script = replies.map((reply) =>
+      typeof reply === 'object' && reply !== null && 'content' in reply ? (reply as Reply) : { content: reply },
+    );
   }
 
   async complete(request: ChatRequest): Promise<ChatResult> {

@@ -14,7 +14,14 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 function azurePlanner(): LlmPlanner {
-  const llm = createLlmClient({ kind: 'azure', endpoint: fake.azureEndpoint, deployment: 'gpt-4o-plan', apiVersion: '2024-10-21', auth: { apiKey: 'azure-key' }, maxRetries: 0 });
+  const llm = createLlmClient({
+    kind: 'azure',
+    endpoint: fake.azureEndpoint,
+    deployment: 'gpt-4o-plan',
+    apiVersion: '2024-10-21',
+    auth: { apiKey: 'azure-key' },
+    maxRetries: 0,
+  });
   return new LlmPlanner({ llm, catalogue, directory: playgroundDirectory(), logger: new RecordingLogger() });
 }
 
@@ -30,7 +37,10 @@ describe('LlmPlanner through the openai client', () => {
     const [request] = fake.requests;
     expect(request).toMatchObject({ route: 'azure', deployment: 'gpt-4o-plan' });
     expect(request?.body).toMatchObject({
-      response_format: { type: 'json_schema', json_schema: { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false },
+      },
       temperature: 0,
       max_completion_tokens: 2000,
     });
@@ -55,10 +65,22 @@ describe('LlmPlanner through the openai client', () => {
   });
 
   it('works with any OpenAI-compatible endpoint', async () => {
-    fake.enqueue({ json: { kind: 'question', question: 'Which mail should I summarise?', options: ['Unread', 'This week'] } });
-    const llm = createLlmClient({ kind: 'openai', baseUrl: `${fake.url}/v1`, apiKey: 'openai-key', model: 'gpt-4o-mini', maxRetries: 0 });
+    fake.enqueue({
+      json: { kind: 'question', question: 'Which mail should I summarise?', options: ['Unread', 'This week'] },
+    });
+    const llm = createLlmClient({
+      kind: 'openai',
+      baseUrl: `${fake.url}/v1`,
+      apiKey: 'openai-key',
+      model: 'gpt-4o-mini',
+      maxRetries: 0,
+    });
     const planner = new LlmPlanner({ llm, catalogue, directory: playgroundDirectory(), logger: new RecordingLogger() });
-    expect(await planner.plan(requestFor('Summarise my mail'))).toMatchObject({ kind: 'question', options: ['Unread', 'This week'], usage: { calls: 1 } });
+    expect(await planner.plan(requestFor('Summarise my mail'))).toMatchObject({
+      kind: 'question',
+      options: ['Unread', 'This week'],
+      usage: { calls: 1 },
+    });
     expect(fake.requests[0]).toMatchObject({ route: 'openai', path: '/v1/chat/completions' });
   });
 

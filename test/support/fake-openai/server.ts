@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { credentialOf, parseBody, redactedHeaders, routeOf } from './request-info';
-import type { ChatBody, ErrorReply, FakeHandler, FakeOpenAI, FakeOpenAIOptions, FakeReply, RecordedRequest } from './types';
+import type {
+  ChatBody,
+  ErrorReply,
+  FakeHandler,
+  FakeOpenAI,
+  FakeOpenAIOptions,
+  FakeReply,
+  RecordedRequest,
+} from './types';
 import { toWire, type WireReply } from './wire';
 
 /**
@@ -84,12 +92,17 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     let reply: FakeReply;
     if (route === 'unknown') reply = { status: 404 };
     else if (route === 'azure' && !accepted(credential.value)) reply = { status: 401 };
-    else if (route === 'openai' && credential.auth !== 'none' && !accepted(credential.value)) reply = { status: 401, error: { message: 'Incorrect API key provided.', code: 'invalid_api_key' } };
-    else if (route === 'azure' && !record.query['api-version']) reply = { status: 404, error: { message: 'Resource not found (no api-version).' } };
+    else if (route === 'openai' && credential.auth !== 'none' && !accepted(credential.value))
+      reply = { status: 401, error: { message: 'Incorrect API key provided.', code: 'invalid_api_key' } };
+    else if (route === 'azure' && !record.query['api-version'])
+      reply = { status: 404, error: { message: 'Resource not found (no api-version).' } };
     else if (!json) reply = { status: 400, error: { message: 'We could not parse the JSON body of your request.' } };
     else reply = await choose(chat, record);
 
-    const wire = toWire(reply, chat, { completionId: `chatcmpl-fake-${n}`, model: options.model ?? chat.model ?? deployment ?? 'fake-model' });
+    const wire = toWire(reply, chat, {
+      completionId: `chatcmpl-fake-${n}`,
+      model: options.model ?? chat.model ?? deployment ?? 'fake-model',
+    });
     record.status = wire.status;
     await respond(res, wire, n);
   }
@@ -112,7 +125,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     enqueue: (...replies) => void queue.push(...replies),
     failNext: (status, failure = {}) => {
       const { count = 1, retryAfterSeconds, retryAfterMs } = failure;
-      failures.push({ reply: { status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }, remaining: count });
+      failures.push({
+        reply: {
+          status,
+          ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        },
+        remaining: count,
+      });
     },
     reset: () => {
       requests.length = 0;

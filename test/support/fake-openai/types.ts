@@ -31,7 +31,13 @@ export interface CompletionReply extends ReplyTiming {
 /** An error status with an OpenAI/Azure error body. */
 export interface ErrorReply extends ReplyTiming {
   readonly status: number;
-  readonly error?: { readonly message?: string; readonly type?: string; readonly code?: string; readonly param?: string; readonly innererror?: unknown };
+  readonly error?: {
+    readonly message?: string;
+    readonly type?: string;
+    readonly code?: string;
+    readonly param?: string;
+    readonly innererror?: unknown;
+  };
   /** Sent as `retry-after` (seconds). */
   readonly retryAfterSeconds?: number;
   /** Sent as `retry-after-ms` (Azure's header). */
@@ -102,7 +108,10 @@ export interface FakeOpenAI {
   /** Answer the next requests with these replies, in order. */
   enqueue(...replies: FakeReply[]): void;
   /** Fail the next `count` requests (default 1; `Infinity` for all) with `status`, before any queued reply. */
-  failNext(status: number, options?: { readonly retryAfterSeconds?: number; readonly retryAfterMs?: number; readonly count?: number }): void;
+  failNext(
+    status: number,
+    options?: { readonly retryAfterSeconds?: number; readonly retryAfterMs?: number; readonly count?: number },
+  ): void;
   /** Forget requests, queues, failures and the handler; request ids start again at `req_fake_1`. */
   reset(): void;
   close(): Promise<void>;

@@ -22,17 +22,29 @@ function promptText(body: ChatBody): string {
 
 const ERROR_DEFAULTS: Readonly<Record<number, { message: string; type: string; code: string }>> = {
   400: { message: 'Invalid request.', type: 'invalid_request_error', code: 'invalid_request' },
-  401: { message: 'Access denied due to invalid subscription key or wrong API endpoint.', type: 'invalid_request_error', code: '401' },
+  401: {
+    message: 'Access denied due to invalid subscription key or wrong API endpoint.',
+    type: 'invalid_request_error',
+    code: '401',
+  },
   403: { message: 'Forbidden.', type: 'invalid_request_error', code: '403' },
   404: { message: 'Resource not found.', type: 'invalid_request_error', code: '404' },
   429: { message: 'Rate limit is exceeded. Try again later.', type: 'rate_limit_exceeded', code: '429' },
-  500: { message: 'The server had an error while processing your request.', type: 'server_error', code: 'server_error' },
+  500: {
+    message: 'The server had an error while processing your request.',
+    type: 'server_error',
+    code: 'server_error',
+  },
   503: { message: 'The service is temporarily unavailable.', type: 'server_error', code: '503' },
 };
 
 /** An error in the OpenAI wire shape: `{ error: { message, type, param, code } }`. */
 export function errorReply(reply: ErrorReply): Omit<WireReply, 'delayMs' | 'bodyDelayMs'> {
-  const defaults = ERROR_DEFAULTS[reply.status] ?? { message: `HTTP ${reply.status}`, type: 'api_error', code: String(reply.status) };
+  const defaults = ERROR_DEFAULTS[reply.status] ?? {
+    message: `HTTP ${reply.status}`,
+    type: 'api_error',
+    code: String(reply.status),
+  };
   const error = { message: defaults.message, type: defaults.type, param: null, code: defaults.code, ...reply.error };
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (reply.retryAfterSeconds !== undefined) headers['retry-after'] = String(reply.retryAfterSeconds);
@@ -45,9 +57,13 @@ function completionReply(reply: CompletionReply, body: ChatBody, ids: { completi
   const toolCalls = reply.toolCalls?.map((call, index) => ({
     id: call.id ?? `call_${index + 1}`,
     type: 'function',
-    function: { name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) },
+    function: {
+      name: call.name,
+      arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+    },
   }));
-  const answered = (content ?? '') + (toolCalls ?? []).map((call) => call.function.name + call.function.arguments).join('');
+  const answered =
+    (content ?? '') + (toolCalls ?? []).map((call) => call.function.name + call.function.arguments).join('');
   const promptTokens = reply.usage?.prompt_tokens ?? estimateTokens(promptText(body));
   const completionTokens = reply.usage?.completion_tokens ?? estimateTokens(answered);
   const message = {
@@ -61,8 +77,14 @@ function completionReply(reply: CompletionReply, body: ChatBody, ids: { completi
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: reply.model ?? ids.model,
-    choices: [{ index: 0, message, logprobs: null, finish_reason: reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop') }],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    choices: [
+      { index: 0, message, logprobs: null, finish_reason: reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop') },
+    ],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
     system_fingerprint: 'fp_fake',
   });
 }
@@ -80,7 +102,12 @@ export function toWire(reply: FakeReply, body: ChatBody, ids: { completionId: st
   const value: Exclude<FakeReply, string> = typeof reply === 'string' ? { content: reply } : reply;
   const timing = { delayMs: value.delayMs ?? 0, bodyDelayMs: 0 };
   if (isRaw(value)) {
-    return { ...timing, status: value.status ?? 200, headers: { 'content-type': value.contentType ?? 'application/json', ...value.headers }, body: value.raw };
+    return {
+      ...timing,
+      status: value.status ?? 200,
+      headers: { 'content-type': value.contentType ?? 'application/json', ...value.headers },
+      body: value.raw,
+    };
   }
   if (isError(value)) {
     const wire = errorReply(value);

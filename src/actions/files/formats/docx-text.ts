@@ -29,9 +29,15 @@ export function docxText(bytes: Uint8Array): string {
 /** The text of a .pptx: each slide's paragraphs, slides in order. */
 export function pptxText(bytes: Uint8Array): string {
   const parts = unzipText(bytes, (name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
-  const slides = [...parts.entries()].sort(([a], [b]) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]));
-  return slides.map(([, xml], i) => {
-    const lines = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map((p) => [...p[0].matchAll(/<a:t>([\s\S]*?)<\/a:t>/g)].map((t) => xmlUnescape(t[1] ?? '')).join(''));
-    return `Slide ${i + 1}\n${lines.filter(Boolean).join('\n')}`;
-  }).join('\n\n');
+  const slides = [...parts.entries()].sort(
+    ([a], [b]) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]),
+  );
+  return slides
+    .map(([, xml], i) => {
+      const lines = [...xml.matchAll(/<a:p>[\s\S]*?<\/a:p>/g)].map((p) =>
+        [...p[0].matchAll(/<a:t>([\s\S]*?)<\/a:t>/g)].map((t) => xmlUnescape(t[1] ?? '')).join(''),
+      );
+      return `Slide ${i + 1}\n${lines.filter(Boolean).join('\n')}`;
+    })
+    .join('\n\n');
 }

@@ -19,7 +19,7 @@ const ASK = new RegExp(
     "^(?:please\\s+)?what(?:'s|\\s+is|\\s+do\\s+i\\s+have)\\s+(?:on|in)\\s+my\\s+(?:calendar|diary|schedule|agenda)\\b",
     '^(?:please\\s+)?what\\s+(?:meetings|appointments|events)\\s+(?:do\\s+)?i\\s+have\\b',
     '^(?:please\\s+)?do\\s+i\\s+have\\s+(?:any\\s+)?(?:meetings|appointments|events)\\b',
-    "^(?:please\\s+)?what\\s+does\\s+my\\s+(?:calendar|diary|schedule|day|week)\\s+look\\s+like\\b",
+    '^(?:please\\s+)?what\\s+does\\s+my\\s+(?:calendar|diary|schedule|day|week)\\s+look\\s+like\\b',
     '^(?:please\\s+)?(?:show|list|give|tell)\\s+(?:me\\s+)?(?:all\\s+)?(?:of\\s+)?my\\s+(?:calendar|diary|schedule|agenda|meetings|appointments|events)\\b',
   ].join('|'),
 );
@@ -59,7 +59,12 @@ export const agendaIntent = domainIntent<AgendaSpec>({
       steps: [
         {
           action: 'calendar.listEvents',
-          input: { start: spec.range.start, end: spec.range.end, timeZone: ctx.timeZone, ...(people.length > 0 ? { with: people.map(addressOf) } : {}) },
+          input: {
+            start: spec.range.start,
+            end: spec.range.end,
+            timeZone: ctx.timeZone,
+            ...(people.length > 0 ? { with: people.map(addressOf) } : {}),
+          },
           rationale: `Read your calendar ${spec.range.label}${who ? `, keeping the meetings with ${who}` : ''}.`,
         },
       ],

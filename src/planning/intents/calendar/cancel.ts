@@ -38,7 +38,9 @@ export const cancelMeetingIntent = domainIntent<CancelSpec>({
         {
           action: 'calendar.cancelEvent',
           input: { ...FOUND, timeZone: ctx.timeZone, ...(spec.comment ? { comment: spec.comment } : {}) },
-          rationale: spec.comment ? 'Cancel it and send everyone invited your message.' : 'Cancel it; everyone invited gets a cancellation.',
+          rationale: spec.comment
+            ? 'Cancel it and send everyone invited your message.'
+            : 'Cancel it; everyone invited gets a cancellation.',
         },
       ],
     });

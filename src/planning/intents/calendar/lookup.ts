@@ -21,7 +21,11 @@ export interface Lookup {
  * `calendar.listEvents` over the meeting's range, narrowed by subject words and people, and
  * required to find something: the next step acts on its first (earliest) meeting.
  */
-export async function lookupStep(ref: MeetingRef, ctx: BuildContext, options: LookupOptions = {}): Promise<Result<Lookup>> {
+export async function lookupStep(
+  ref: MeetingRef,
+  ctx: BuildContext,
+  options: LookupOptions = {},
+): Promise<Result<Lookup>> {
   const resolved = await resolvePeople(ref.names, ctx.requester, ctx.directory);
   if (!resolved.ok) return resolved;
   const people = resolved.value.filter((person) => person.id !== ctx.requester.id);
@@ -37,7 +41,10 @@ export async function lookupStep(ref: MeetingRef, ctx: BuildContext, options: Lo
     mustFind: true,
   };
   const what = [ref.subject ? `"${ref.subject}"` : 'the meeting', who ? `with ${who}` : ''].filter(Boolean).join(' ');
-  return ok({ step: { action: 'calendar.listEvents', input, rationale: `Find ${what} ${ref.range.label} in your calendar.` }, who });
+  return ok({
+    step: { action: 'calendar.listEvents', input, rationale: `Find ${what} ${ref.range.label} in your calendar.` },
+    who,
+  });
 }
 
 /** References to the meeting the lookup found first. */

@@ -35,7 +35,10 @@ function target(words: string, now: DateTime): Result<{ start: DateTime; label: 
   if (!day) return refuse(NEEDS_TIME);
   const start = day.set({ hour, minute });
   if (start <= now) return refuse(text.MEETING_IN_PAST);
-  return ok({ start, label: start.toFormat(start.year === now.year ? "cccc d LLLL 'at' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm") });
+  return ok({
+    start,
+    label: start.toFormat(start.year === now.year ? "cccc d LLLL 'at' HH:mm" : "cccc d LLLL yyyy 'at' HH:mm"),
+  });
 }
 
 function parse(clause: string, now: DateTime): Result<MoveSpec> | undefined {

@@ -21,7 +21,8 @@ const VERBS: ReadonlyArray<readonly [RegExp, Answer]> = [
   [/^(?:please\s+)?(?:accept|say\s+yes\s+to)\s+/, 'accept'],
   [/^(?:please\s+)?(?:decline|turn\s+down|say\s+no\s+to)\s+/, 'decline'],
 ];
-const QUIETLY = /,?\s+(?:quietly|silently|without\s+(?:telling|notifying|letting)\s+(?:them|anyone|the\s+organi[sz]er)(?:\s+know)?|without\s+(?:sending\s+)?a\s+(?:response|reply))\b/;
+const QUIETLY =
+  /,?\s+(?:quietly|silently|without\s+(?:telling|notifying|letting)\s+(?:them|anyone|the\s+organi[sz]er)(?:\s+know)?|without\s+(?:sending\s+)?a\s+(?:response|reply))\b/;
 const WORDS: Record<Answer, string> = { accept: 'Accept', tentativelyAccept: 'Tentatively accept', decline: 'Decline' };
 
 function parse(clause: string, now: DateTime): Result<RespondSpec> | undefined {
@@ -62,7 +63,9 @@ export const respondIntent = domainIntent<RespondSpec>({
             ...(spec.comment ? { comment: spec.comment } : {}),
             ...(spec.quietly ? { sendResponse: false } : {}),
           },
-          rationale: spec.quietly ? `${WORDS[spec.response]} it without telling the organizer.` : `${WORDS[spec.response]} it; the organizer is told.`,
+          rationale: spec.quietly
+            ? `${WORDS[spec.response]} it without telling the organizer.`
+            : `${WORDS[spec.response]} it; the organizer is told.`,
         },
       ],
     });

@@ -8,4 +8,9 @@ import type { DomainIntent } from '../domain';
  * The rule planner's calendar requests, tried in order, before the built-in meeting request
  * ("set up a meeting with …"), which none of them claims: each starts with its own verb.
  */
-export const calendarIntents: readonly DomainIntent[] = [agendaIntent, moveMeetingIntent, cancelMeetingIntent, respondIntent];
+export const calendarIntents: readonly DomainIntent[] = [
+  agendaIntent,
+  moveMeetingIntent,
+  cancelMeetingIntent,
+  respondIntent,
+];

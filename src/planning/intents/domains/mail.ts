@@ -6,4 +6,10 @@ import { replyToLatestMail } from '../mail/reply-latest';
 import { summariseMailThread } from '../mail/summarise-thread';
 
 /** The rule planner's mail requests, tried in order (most specific wording first). */
-export const mailIntents: readonly DomainIntent[] = [replyToLatestMail, forwardLatestMail, summariseMailThread, flagMail, moveMail];
+export const mailIntents: readonly DomainIntent[] = [
+  replyToLatestMail,
+  forwardLatestMail,
+  summariseMailThread,
+  flagMail,
+  moveMail,
+];

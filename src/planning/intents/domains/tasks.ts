@@ -8,4 +8,9 @@ import { todoAddIntent } from '../tasks/todo-add';
  * The rule planner's tasks requests, tried in order: a Planner task names a plan ("… to the
  * Spring launch plan"), a To Do task names one of the requester's lists ("… to my to do list").
  */
-export const tasksIntents: readonly DomainIntent[] = [plannerAddIntent, plannerUpdateIntent, todoAddIntent, listTasksIntent];
+export const tasksIntents: readonly DomainIntent[] = [
+  plannerAddIntent,
+  plannerUpdateIntent,
+  todoAddIntent,
+  listTasksIntent,
+];

@@ -3,7 +3,8 @@ import { domainIntent } from '../domain';
 import type { Fragment } from '../fragment';
 import { DOC_NOUN, foreign, searchText, step } from './words';
 
-const FIND = /^(?:please\s+)?(?:can you\s+)?(?:find|locate|look\s+(?:for|up)|search\s+(?:(?:my\s+|in\s+my\s+)?(?:onedrive|files)\s+)?for|where(?:'s|\s+is)|show\s+me|get\s+me|pull\s+up)\s+(.+?)[?.!]*$/i;
+const FIND =
+  /^(?:please\s+)?(?:can you\s+)?(?:find|locate|look\s+(?:for|up)|search\s+(?:(?:my\s+|in\s+my\s+)?(?:onedrive|files)\s+)?for|where(?:'s|\s+is)|show\s+me|get\s+me|pull\s+up)\s+(.+?)[?.!]*$/i;
 
 /** "find the Q3 planning workbook", "where is the travel policy?", "search OneDrive for Contoso". */
 export const findFile = domainIntent<{ query: string }>({

@@ -4,7 +4,8 @@ import type { Fragment } from '../fragment';
 import { DOC_NOUN, firstHit, foreign, searchText, step } from './words';
 
 /** Questions about what a document says: no document noun needed, the phrasing is specific enough. */
-const ASK = /^(?:please\s+)?(?:(?:tell me |show me )?what(?:'s|\s+is)\s+in|what\s+does)\s+(.+?)(?:\s+say(?:\s+about\s+.+)?)?[?.!]*$/i;
+const ASK =
+  /^(?:please\s+)?(?:(?:tell me |show me )?what(?:'s|\s+is)\s+in|what\s+does)\s+(.+?)(?:\s+say(?:\s+about\s+.+)?)?[?.!]*$/i;
 /** Imperatives that need a document noun ("read my mail" is not ours). */
 const READ = /^(?:please\s+)?(?:read(?:\s+me)?|open)\s+(.+?)[?.!]*$/i;
 

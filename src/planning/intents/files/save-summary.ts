@@ -18,7 +18,8 @@ export interface SaveSummarySpec {
 const VERB = /^(?:please\s+)?(?:save|store|put|write|file|keep|export|drop)\s+/i;
 const TO_DRIVE = /\s+(?:to|in|into|on)\s+(?:my\s+|our\s+)?(?:onedrive|one\s+drive|sharepoint|drive)\b/i;
 const AS_NAME = /\s+(?:as|called|named)\s+["“']?(.+?)["”']?\s*$/i;
-const AS_KIND = /^an?\s+(word\s+|text\s+|markdown\s+|\.?(?:docx|txt|md)\s+)?(?:document|doc|file)$|^(markdown|text|plain\s+text)$/i;
+const AS_KIND =
+  /^an?\s+(word\s+|text\s+|markdown\s+|\.?(?:docx|txt|md)\s+)?(?:document|doc|file)$|^(markdown|text|plain\s+text)$/i;
 const INVALID = /["*:<>?/\\|]/g;
 
 function formatOf(hint: string): SaveSummarySpec['format'] {
@@ -44,7 +45,12 @@ export const saveSummary = domainIntent<SaveSummarySpec>({
       else {
         const ext = /\.(docx|md|txt)$/i.exec(asked)?.[1]?.toLowerCase();
         if (ext === 'docx' || ext === 'md' || ext === 'txt') format = ext;
-        name = asked.replace(/\.(docx|md|txt)$/i, '').replace(INVALID, ' ').replace(/\s+/g, ' ').trim() || undefined;
+        name =
+          asked
+            .replace(/\.(docx|md|txt)$/i, '')
+            .replace(INVALID, ' ')
+            .replace(/\s+/g, ' ')
+            .trim() || undefined;
       }
       rest = rest.slice(0, as.index);
     }
@@ -58,13 +64,21 @@ export const saveSummary = domainIntent<SaveSummarySpec>({
     const made = await buildSummary(spec.summary, ctx);
     if (!made.ok) return made;
     const description = describeMail(spec.summary.filter);
-    const stem = (spec.name ?? `Summary of ${description}`).replace(INVALID, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+    const stem = (spec.name ?? `Summary of ${description}`)
+      .replace(INVALID, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120);
     const file = `${stem}.${spec.format}`;
     return ok({
       title: `Save a summary of ${description} to OneDrive as "${file}"`,
       steps: [
         ...made.value.steps,
-        step('files.create', { path: file, content: { $ref: 's2.summary' }, conflictBehavior: 'rename' }, `Save the summary in your OneDrive as "${file}".`),
+        step(
+          'files.create',
+          { path: file, content: { $ref: 's2.summary' }, conflictBehavior: 'rename' },
+          `Save the summary in your OneDrive as "${file}".`,
+        ),
       ],
     });
   },

@@ -16,10 +16,14 @@ export interface ShareSpec {
 }
 
 const SHARE = /^(?:please\s+)?share\s+(.+?)\s+(with\s+.+|publicly|as\s+a\s+public\s+link|via\s+a\s+public\s+link)$/i;
-const EDIT = /,?\s*(?:so\s+(?:she|he|they|we)\s+can\s+(?:edit|change)\s+it|with\s+edit(?:ing)?\s+(?:access|rights|permissions?)|(?:and\s+)?let\s+(?:her|him|them)\s+edit(?:\s+it)?|as\s+editors?|to\s+edit|for\s+editing)\b/i;
-const VIEW = /,?\s*(?:view[-\s]only|read[-\s]only|(?:so\s+(?:she|he|they)\s+can\s+)?(?:view|read)\s+(?:it|only)|with\s+view(?:ing)?\s+(?:access|rights))\b/i;
-const ORG = /^with\s+(?:everyone|everybody|all)(?:\s+(?:in|at)\s+(?:the|our|my)\s+(?:organi[sz]ation|company|org|tenant))?$|^with\s+(?:the\s+(?:whole\s+)?|our\s+|my\s+)?(?:organi[sz]ation|company|org)$/i;
-const PUBLIC = /^(?:publicly|as\s+a\s+public\s+link|via\s+a\s+public\s+link|with\s+(?:anyone|anybody)(?:\s+with\s+the\s+link)?|with\s+the\s+public)$/i;
+const EDIT =
+  /,?\s*(?:so\s+(?:she|he|they|we)\s+can\s+(?:edit|change)\s+it|with\s+edit(?:ing)?\s+(?:access|rights|permissions?)|(?:and\s+)?let\s+(?:her|him|them)\s+edit(?:\s+it)?|as\s+editors?|to\s+edit|for\s+editing)\b/i;
+const VIEW =
+  /,?\s*(?:view[-\s]only|read[-\s]only|(?:so\s+(?:she|he|they)\s+can\s+)?(?:view|read)\s+(?:it|only)|with\s+view(?:ing)?\s+(?:access|rights))\b/i;
+const ORG =
+  /^with\s+(?:everyone|everybody|all)(?:\s+(?:in|at)\s+(?:the|our|my)\s+(?:organi[sz]ation|company|org|tenant))?$|^with\s+(?:the\s+(?:whole\s+)?|our\s+|my\s+)?(?:organi[sz]ation|company|org)$/i;
+const PUBLIC =
+  /^(?:publicly|as\s+a\s+public\s+link|via\s+a\s+public\s+link|with\s+(?:anyone|anybody)(?:\s+with\s+the\s+link)?|with\s+the\s+public)$/i;
 
 export const shareFile = domainIntent<ShareSpec>({
   name: 'files.share',
@@ -45,7 +49,8 @@ export const shareFile = domainIntent<ShareSpec>({
       const people = await resolvePeople(spec.names, ctx.requester, ctx.directory);
       if (!people.ok) return people;
       const others = people.value.filter((p) => p.id !== ctx.requester.id);
-      if (others.length === 0) return refuse('Who should I share it with? For example: "share the Q3 planning workbook with Megan".');
+      if (others.length === 0)
+        return refuse('Who should I share it with? For example: "share the Q3 planning workbook with Megan".');
       recipients = others.map(addressOf);
       who = joinNames(others.map((p) => p.displayName));
     }
@@ -56,7 +61,13 @@ export const shareFile = domainIntent<ShareSpec>({
         step('files.search', { query: spec.query, top: 1 }, `Find "${spec.query}" in your OneDrive.`),
         step(
           'files.share',
-          { itemId: firstHit('id'), itemName: firstHit('name'), type: spec.type, scope: spec.scope, recipients: spec.scope === 'users' ? recipients : undefined },
+          {
+            itemId: firstHit('id'),
+            itemName: firstHit('name'),
+            type: spec.type,
+            scope: spec.scope,
+            recipients: spec.scope === 'users' ? recipients : undefined,
+          },
           `Create a ${can} link for ${who}.`,
         ),
       ],

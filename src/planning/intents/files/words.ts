@@ -27,7 +27,12 @@ const LEADING = /^(?:(?:the|my|our|a|an|this|that|latest|last|current|new)\s+)+/
 export function searchText(words: string): string | undefined {
   const quoted = /["“']([^"”']{2,})["”']/.exec(words)?.[1];
   if (quoted) return quoted.trim();
-  const base = words.replace(/[?.!]+$/, '').replace(WHERE, '').trim().replace(LEADING, '').trim();
+  const base = words
+    .replace(/[?.!]+$/, '')
+    .replace(WHERE, '')
+    .trim()
+    .replace(LEADING, '')
+    .trim();
   const specific = base.replace(GENERIC, ' ').replace(/\s+/g, ' ').trim();
   const query = specific.length >= 2 ? specific : base;
   return query.length >= 2 && query.length <= 120 ? query : undefined;

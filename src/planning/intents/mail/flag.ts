@@ -22,10 +22,14 @@ const MARK = new RegExp(`^${POLITE}mark\\s+(.+?)\\s+as\\s+(read|unread|complete|
 
 function markChange(word: string): { change: Change; verb: string } {
   switch (word.toLowerCase()) {
-    case 'read': return { change: { isRead: true }, verb: 'Mark as read' };
-    case 'unread': return { change: { isRead: false }, verb: 'Mark as unread' };
-    case 'flagged': return { change: { flag: 'flagged' }, verb: 'Flag' };
-    default: return { change: { flag: 'complete' }, verb: 'Mark as complete' };
+    case 'read':
+      return { change: { isRead: true }, verb: 'Mark as read' };
+    case 'unread':
+      return { change: { isRead: false }, verb: 'Mark as unread' };
+    case 'flagged':
+      return { change: { flag: 'flagged' }, verb: 'Flag' };
+    default:
+      return { change: { flag: 'complete' }, verb: 'Mark as complete' };
   }
 }
 
@@ -42,7 +46,11 @@ export const flagMail = domainIntent<FlagSpec>({
     if (!filter.ok) return filter;
     if (flag) {
       const unflag = (flag[1] ?? '').toLowerCase() === 'unflag';
-      return ok({ filter: filter.value, change: { flag: unflag ? 'notFlagged' : 'flagged' }, verb: unflag ? 'Clear the flag on' : 'Flag' });
+      return ok({
+        filter: filter.value,
+        change: { flag: unflag ? 'notFlagged' : 'flagged' },
+        verb: unflag ? 'Clear the flag on' : 'Flag',
+      });
     }
     return ok({ filter: filter.value, ...markChange(mark?.[2] ?? '') });
   },

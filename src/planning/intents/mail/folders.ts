@@ -8,6 +8,10 @@ const FOLDERS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** "the Archive folder", "archive", "junk" → the folder's display name; undefined for anything else. */
 export function knownFolder(text: string): string | undefined {
-  const name = text.trim().replace(/^(?:the|my)\s+/i, '').replace(/\s+folder$/i, '').trim();
+  const name = text
+    .trim()
+    .replace(/^(?:the|my)\s+/i, '')
+    .replace(/\s+folder$/i, '')
+    .trim();
   return FOLDERS.find(([pattern]) => pattern.test(name))?.[1];
 }

@@ -15,9 +15,15 @@ interface ForwardSpec {
 
 const FORMS: readonly RegExp[] = [
   // "forward the latest mail from Contoso to Megan (with a note: …)"
-  new RegExp(`^${POLITE}forward\\s+(?:the|my)\\s+${LATEST}\\s+${ONE_MAIL}\\s+from\\s+(.+?)\\s+to\\s+(.+?)(?:${NOTE}([\\s\\S]+))?$`, 'i'),
+  new RegExp(
+    `^${POLITE}forward\\s+(?:the|my)\\s+${LATEST}\\s+${ONE_MAIL}\\s+from\\s+(.+?)\\s+to\\s+(.+?)(?:${NOTE}([\\s\\S]+))?$`,
+    'i',
+  ),
   // "forward Dana's latest mail to Megan"
-  new RegExp(`^${POLITE}forward\\s+(.+?)${POSSESSIVE}\\s+${LATEST}\\s+${ONE_MAIL}\\s+to\\s+(.+?)(?:${NOTE}([\\s\\S]+))?$`, 'i'),
+  new RegExp(
+    `^${POLITE}forward\\s+(.+?)${POSSESSIVE}\\s+${LATEST}\\s+${ONE_MAIL}\\s+to\\s+(.+?)(?:${NOTE}([\\s\\S]+))?$`,
+    'i',
+  ),
 ];
 
 /** "Forward the latest mail from Contoso to Megan": find that mail, then forward it (attachments too). */

@@ -15,7 +15,8 @@ export function mailCriteria(text: string, now: DateTime): Result<MailFilter> | 
   if (!filter.ok) return filter;
   const f = filter.value;
   // "Flag all my mail" is too broad to be meant: ask which.
-  if (!f.from && !f.subject && !f.query && !f.unread && !f.range && f.top === undefined) return refuse(NO_MAIL_CRITERIA);
+  if (!f.from && !f.subject && !f.query && !f.unread && !f.range && f.top === undefined)
+    return refuse(NO_MAIL_CRITERIA);
   return filter;
 }
 

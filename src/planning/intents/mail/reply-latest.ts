@@ -17,7 +17,10 @@ const FORMS: readonly RegExp[] = [
   // "reply to Dana's latest mail saying …"
   new RegExp(`^${POLITE}${VERB}\\s+to\\s+(.+?)${POSSESSIVE}\\s+${LATEST}\\s+${ONE_MAIL}${SAYING}([\\s\\S]*)$`, 'i'),
   // "reply to the latest mail from Dana saying …"
-  new RegExp(`^${POLITE}${VERB}\\s+to\\s+(?:the|my)\\s+${LATEST}\\s+${ONE_MAIL}\\s+from\\s+(.+?)${SAYING}([\\s\\S]*)$`, 'i'),
+  new RegExp(
+    `^${POLITE}${VERB}\\s+to\\s+(?:the|my)\\s+${LATEST}\\s+${ONE_MAIL}\\s+from\\s+(.+?)${SAYING}([\\s\\S]*)$`,
+    'i',
+  ),
 ];
 
 /** "Reply to Dana's latest mail saying we accept": find that mail, then reply (all) to it in its conversation. */
@@ -41,7 +44,11 @@ export const replyToLatestMail = domainIntent<ReplySpec>({
     const verb = spec.replyAll ? 'Reply all' : 'Reply';
     const find = searchMail({ from: from.value, top: 1 }, `Find the latest mail from ${spec.sender}.`);
     const steps = spec.replyAll
-      ? [find, readFound(1, 'See who else the mail went to.'), replyToFound(1, spec.text, { readStep: 2 }, `Reply to everyone on ${spec.sender}'s mail.`)]
+      ? [
+          find,
+          readFound(1, 'See who else the mail went to.'),
+          replyToFound(1, spec.text, { readStep: 2 }, `Reply to everyone on ${spec.sender}'s mail.`),
+        ]
       : [find, replyToFound(1, spec.text, undefined, `Reply to ${spec.sender} in the same conversation.`)];
     return ok({ title: `${verb} to ${spec.sender}'s latest mail: ${quoteOf(spec.text)}`, steps });
   },

@@ -10,7 +10,12 @@ export function searchMail(criteria: Readonly<Record<string, unknown>>, why: str
 }
 
 /** Step: reply to the newest message step `searchStep` found, to its sender (and, for reply all, everyone else step `readStep` saw). */
-export function replyToFound(searchStep: number, comment: string, replyAll: { readStep: number } | undefined, why: string): StepDraft {
+export function replyToFound(
+  searchStep: number,
+  comment: string,
+  replyAll: { readStep: number } | undefined,
+  why: string,
+): StepDraft {
   return {
     action: 'mail.reply',
     input: {
@@ -30,10 +35,20 @@ export function readFound(searchStep: number, why: string): StepDraft {
 }
 
 /** Step: forward the newest message step `searchStep` found. */
-export function forwardFound(searchStep: number, to: readonly string[], comment: string | undefined, why: string): StepDraft {
+export function forwardFound(
+  searchStep: number,
+  to: readonly string[],
+  comment: string | undefined,
+  why: string,
+): StepDraft {
   return {
     action: 'mail.forward',
-    input: { messageId: ref(searchStep, 'messages.0.id'), to: [...to], ...(comment ? { comment } : {}), subject: ref(searchStep, 'messages.0.subject') },
+    input: {
+      messageId: ref(searchStep, 'messages.0.id'),
+      to: [...to],
+      ...(comment ? { comment } : {}),
+      subject: ref(searchStep, 'messages.0.subject'),
+    },
     rationale: why,
   };
 }

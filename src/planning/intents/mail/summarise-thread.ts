@@ -22,7 +22,9 @@ export const summariseMailThread = domainIntent<ThreadSpec>({
   parse(clause) {
     const match = THREAD.exec(clause.trim());
     if (!match) return undefined;
-    const subject = unquote(match[1] ?? '').replace(REPLY_PREFIX, '').trim();
+    const subject = unquote(match[1] ?? '')
+      .replace(REPLY_PREFIX, '')
+      .trim();
     return subject ? ok({ subject }) : refuse(NO_THREAD);
   },
   async build(spec, _ctx: BuildContext): Promise<Result<Fragment>> {

@@ -13,7 +13,7 @@ interface AskSpec {
 
 const NAME = "([\\p{L}][\\p{L}.'@ -]{0,60}?)";
 const POSS = "(?:'s|')";
-const NOW = "(?:\\s+(?:right\\s+)?now|\\s+at\\s+the\\s+moment|\\s+today)?";
+const NOW = '(?:\\s+(?:right\\s+)?now|\\s+at\\s+the\\s+moment|\\s+today)?';
 
 /** Patterns in order; each captures one name (or "my"/"I"). */
 const PATTERNS: ReadonlyArray<readonly [RegExp, Topic]> = [
@@ -23,20 +23,36 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Topic]> = [
   [new RegExp(`^who\\s+reports\\s+to\\s+${NAME}$`, 'u'), 'directReports'],
   [new RegExp(`^who\\s+(?:are|is)\\s+${NAME}${POSS}\\s+(?:direct\\s+)?reports$`, 'u'), 'directReports'],
   [new RegExp(`^who\\s+(?:are|is)\\s+(my)\\s+(?:direct\\s+)?reports$`, 'u'), 'directReports'],
-  [new RegExp(`^(?:is|are)\\s+${NAME}\\s+(?:available|online|around|busy|away|offline|in\\s+a\\s+(?:meeting|call)|free${NOW.replace('?', '')})${NOW}$`, 'u'), 'presence'],
-  [new RegExp(`^(?:what(?:'s|\\s+is)\\s+|check\\s+|show\\s+(?:me\\s+)?)${NAME}${POSS}\\s+(?:presence|status|availability)${NOW}$`, 'u'), 'presence'],
+  [
+    new RegExp(
+      `^(?:is|are)\\s+${NAME}\\s+(?:available|online|around|busy|away|offline|in\\s+a\\s+(?:meeting|call)|free${NOW.replace('?', '')})${NOW}$`,
+      'u',
+    ),
+    'presence',
+  ],
+  [
+    new RegExp(
+      `^(?:what(?:'s|\\s+is)\\s+|check\\s+|show\\s+(?:me\\s+)?)${NAME}${POSS}\\s+(?:presence|status|availability)${NOW}$`,
+      'u',
+    ),
+    'presence',
+  ],
   [new RegExp(`^what\\s+(?:are|is)\\s+${NAME}${POSS}\\s+(?:working|work|office)\\s+hours$`, 'u'), 'hours'],
   [new RegExp(`^what\\s+(?:are|is)\\s+(my)\\s+(?:working|work|office)\\s+hours$`, 'u'), 'hours'],
   [new RegExp(`^when\\s+does\\s+${NAME}\\s+(?:work|start\\s+work|finish\\s+work)$`, 'u'), 'hours'],
   [new RegExp(`^what\\s+time\\s*zone\\s+is\\s+${NAME}\\s+in$`, 'u'), 'hours'],
   [new RegExp(`^what(?:'s|\\s+is)\\s+${NAME}${POSS}\\s+time\\s*zone$`, 'u'), 'hours'],
-  [new RegExp(`^is\\s+${NAME}\\s+(?:out\\s+of\\s+(?:the\\s+)?office|ooo|on\\s+(?:holiday|vacation|leave))$`, 'u'), 'hours'],
+  [
+    new RegExp(`^is\\s+${NAME}\\s+(?:out\\s+of\\s+(?:the\\s+)?office|ooo|on\\s+(?:holiday|vacation|leave))$`, 'u'),
+    'hours',
+  ],
   [new RegExp(`^(?:look\\s+up|find)\\s+${NAME}\\s+in\\s+the\\s+directory$`, 'u'), 'lookup'],
   [new RegExp(`^(?:look\\s+up|who(?:\\s+is|'s))\\s+${NAME}$`, 'u'), 'lookup'],
 ];
 
 /** Words that show a clause is about something else ("is Megan free on Friday" is a calendar question). */
-const NOT_A_NAME = /^(?:the|a|an|our|your|this|that)\b|\b(?:on|at|next|this|tomorrow|meeting|calendar|mail|task|plan|file|channel)\b/;
+const NOT_A_NAME =
+  /^(?:the|a|an|our|your|this|that)\b|\b(?:on|at|next|this|tomorrow|meeting|calendar|mail|task|plan|file|channel)\b/;
 const MAX_NAME_WORDS = 4;
 
 function parse(clause: string): Result<AskSpec> | undefined {
@@ -60,7 +76,12 @@ export const askIntent = domainIntent<AskSpec>({
     // A look-up lists everyone who matches: namesakes are the answer, not a question.
     if (spec.topic === 'lookup') {
       const query = spec.names[0] ?? '';
-      return ok({ title: `Look up ${query} in the directory`, steps: [{ action: 'people.resolve', input: { query }, rationale: `Find everyone called ${query} in the directory.` }] });
+      return ok({
+        title: `Look up ${query} in the directory`,
+        steps: [
+          { action: 'people.resolve', input: { query }, rationale: `Find everyone called ${query} in the directory.` },
+        ],
+      });
     }
     const people = [];
     for (const name of spec.names) {
@@ -74,15 +95,51 @@ export const askIntent = domainIntent<AskSpec>({
     const whose = first.self ? 'your' : `${first.name}'s`;
     switch (spec.topic) {
       case 'manager':
-        return ok({ title: `Find ${whose} manager`, steps: [{ action: 'people.manager', input: { person: first.address }, rationale: `Read who ${first.self ? 'you report' : `${first.name} reports`} to in the directory.` }] });
+        return ok({
+          title: `Find ${whose} manager`,
+          steps: [
+            {
+              action: 'people.manager',
+              input: { person: first.address },
+              rationale: `Read who ${first.self ? 'you report' : `${first.name} reports`} to in the directory.`,
+            },
+          ],
+        });
       case 'directReports':
-        return ok({ title: `List ${whose} direct reports`, steps: [{ action: 'people.directReports', input: { person: first.address }, rationale: `Read who reports to ${first.self ? 'you' : first.name} in the directory.` }] });
+        return ok({
+          title: `List ${whose} direct reports`,
+          steps: [
+            {
+              action: 'people.directReports',
+              input: { person: first.address },
+              rationale: `Read who reports to ${first.self ? 'you' : first.name} in the directory.`,
+            },
+          ],
+        });
       case 'presence': {
         const who = people.map((p) => (p.self ? 'you' : p.name)).join(' and ');
-        return ok({ title: `Check whether ${who} ${people.length > 1 ? 'are' : 'is'} available`, steps: [{ action: 'people.presence', input: { people: people.map((p) => p.address) }, rationale: `Read ${who}'s Teams presence.` }] });
+        return ok({
+          title: `Check whether ${who} ${people.length > 1 ? 'are' : 'is'} available`,
+          steps: [
+            {
+              action: 'people.presence',
+              input: { people: people.map((p) => p.address) },
+              rationale: `Read ${who}'s Teams presence.`,
+            },
+          ],
+        });
       }
       default:
-        return ok({ title: `Look up ${whose} working hours, time zone and automatic replies`, steps: [{ action: 'people.mailboxSettings', input: { person: first.address }, rationale: `Read ${whose} working hours, time zone and automatic replies.` }] });
+        return ok({
+          title: `Look up ${whose} working hours, time zone and automatic replies`,
+          steps: [
+            {
+              action: 'people.mailboxSettings',
+              input: { person: first.address },
+              rationale: `Read ${whose} working hours, time zone and automatic replies.`,
+            },
+          ],
+        });
     }
   },
 });

@@ -3,12 +3,18 @@ import { Phrase } from '../../text/phrase';
 import { domainIntent } from '../domain';
 
 /** "What are my planner tasks", "show the tasks in the Spring launch plan", "what's on my to do list". */
-type ListSpec = { readonly kind: 'planner'; readonly plan?: string } | { readonly kind: 'todo'; readonly list?: string };
+type ListSpec =
+  { readonly kind: 'planner'; readonly plan?: string } | { readonly kind: 'todo'; readonly list?: string };
 
-const ASK = '^(?:what\\s+are|what(?:\'s|\\s+is)\\s+(?:left\\s+)?(?:on|in)|show(?:\\s+me)?|list|give\\s+me|tell\\s+me|check)\\s+';
-const MY_PLANNER = new RegExp(`${ASK}(?:all\\s+)?(?:of\\s+)?my\\s+(?:open\\s+)?planner\\s+tasks$|^what\\s+(?:planner\\s+)?tasks\\s+(?:do\\s+i\\s+have|are\\s+assigned\\s+to\\s+me)(?:\\s+in\\s+planner)?$`);
+const ASK =
+  "^(?:what\\s+are|what(?:'s|\\s+is)\\s+(?:left\\s+)?(?:on|in)|show(?:\\s+me)?|list|give\\s+me|tell\\s+me|check)\\s+";
+const MY_PLANNER = new RegExp(
+  `${ASK}(?:all\\s+)?(?:of\\s+)?my\\s+(?:open\\s+)?planner\\s+tasks$|^what\\s+(?:planner\\s+)?tasks\\s+(?:do\\s+i\\s+have|are\\s+assigned\\s+to\\s+me)(?:\\s+in\\s+planner)?$`,
+);
 const PLAN_TASKS = new RegExp(`${ASK}(?:the\\s+)?(?:open\\s+)?(?:tasks\\s+(?:in|on|of)\\s+)?the\\s+([^,;]+?)\\s+plan$`);
-const TODO = new RegExp(`${ASK}(?:all\\s+)?(?:of\\s+)?my\\s+(?:(?!to-?\\s?do)([^,;]+?)\\s+list|to-?\\s?do(?:\\s+list|s)?)$`);
+const TODO = new RegExp(
+  `${ASK}(?:all\\s+)?(?:of\\s+)?my\\s+(?:(?!to-?\\s?do)([^,;]+?)\\s+list|to-?\\s?do(?:\\s+list|s)?)$`,
+);
 
 function parse(clause: string): Result<ListSpec> | undefined {
   const phrase = new Phrase(clause);
@@ -29,7 +35,9 @@ export const listTasksIntent = domainIntent<ListSpec>({
       const what = spec.plan ? `the open tasks in the ${spec.plan} plan` : 'your open Planner tasks';
       return ok({
         title: `List ${what}`,
-        steps: [{ action: 'planner.listTasks', input: spec.plan ? { plan: spec.plan } : {}, rationale: `Read ${what}.` }],
+        steps: [
+          { action: 'planner.listTasks', input: spec.plan ? { plan: spec.plan } : {}, rationale: `Read ${what}.` },
+        ],
       });
     }
     const where = spec.list ? `your ${spec.list} list` : 'your To Do list';

@@ -22,7 +22,8 @@ const ASSIGN = /\b(?:for|assigned\s+to|assign(?:\s+it)?\s+to|and\s+assign\s+(?:i
 const NAMES_STOP = /\s+(?:due|by|before|on|in|to|into|with)\b|[,;]/;
 const TITLE_STOP = /\s+(?:to|in|into|on|under|for|assigned|due|by|before)\s+/;
 
-export const NEED_TITLE = 'What should the task be called? For example: "Add a task \'Book venue\' to the Spring launch plan for Megan due Friday".';
+export const NEED_TITLE =
+  'What should the task be called? For example: "Add a task \'Book venue\' to the Spring launch plan for Megan due Friday".';
 
 function parse(clause: string, now: DateTime): Result<PlannerAddSpec> | undefined {
   let phrase = new Phrase(clause);
@@ -34,7 +35,8 @@ function parse(clause: string, now: DateTime): Result<PlannerAddSpec> | undefine
   phrase = phrase.mask(plan.start, plan.end);
   if (bucket) phrase = phrase.mask(bucket.start, bucket.end);
   // The title follows the verb ("add a task Book venue to …") or the plan ("… plan to book the venue").
-  const title = findTitle(phrase, verb.end, TITLE_STOP) ?? findTitle(phrase, Math.max(plan.end, bucket?.end ?? 0), TITLE_STOP);
+  const title =
+    findTitle(phrase, verb.end, TITLE_STOP) ?? findTitle(phrase, Math.max(plan.end, bucket?.end ?? 0), TITLE_STOP);
   if (!title) return refuse(NEED_TITLE);
   phrase = phrase.mask(title.start, title.end);
   const due = findDue(phrase, now);
@@ -43,7 +45,9 @@ function parse(clause: string, now: DateTime): Result<PlannerAddSpec> | undefine
   const assign = phrase.find(ASSIGN);
   const names = assign ? splitNames(phrase.segment(assign.end, NAMES_STOP).text) : [];
   return ok({
-    title: title.text, plan: planName, names,
+    title: title.text,
+    plan: planName,
+    names,
     ...(bucket ? { bucket: (bucket.raw(1) ?? '').trim() } : {}),
     ...(due?.due.ok ? { due: due.due.value } : {}),
   });
@@ -56,20 +60,27 @@ export const plannerAddIntent = domainIntent<PlannerAddSpec>({
     const resolved = await resolvePeople(spec.names, ctx.requester, ctx.directory);
     if (!resolved.ok) return resolved;
     const outside = resolved.value.find((p) => p.id === '');
-    if (outside) return refuse(`${addressOf(outside)} is not in your organisation, and Planner tasks can only be assigned to members of the plan's group.`);
+    if (outside)
+      return refuse(
+        `${addressOf(outside)} is not in your organisation, and Planner tasks can only be assigned to members of the plan's group.`,
+      );
     const who = joinNames(resolved.value.map((p) => (p.id === ctx.requester.id ? 'you' : p.displayName)));
     const when = spec.due ? `, due ${spec.due.label}` : '';
     return ok({
       title: `Add "${spec.title}" to the ${spec.plan} plan${who ? ` for ${who}` : ''}${when}`,
-      steps: [{
-        action: 'planner.createTask',
-        input: {
-          plan: spec.plan, title: spec.title, assignees: resolved.value.map(addressOf),
-          ...(spec.bucket ? { bucket: spec.bucket } : {}),
-          ...(spec.due ? { dueDateTime: spec.due.iso } : {}),
+      steps: [
+        {
+          action: 'planner.createTask',
+          input: {
+            plan: spec.plan,
+            title: spec.title,
+            assignees: resolved.value.map(addressOf),
+            ...(spec.bucket ? { bucket: spec.bucket } : {}),
+            ...(spec.due ? { dueDateTime: spec.due.iso } : {}),
+          },
+          rationale: `Create the task in ${spec.plan}${who ? `, assigned to ${who}` : ''}${when}.`,
         },
-        rationale: `Create the task in ${spec.plan}${who ? `, assigned to ${who}` : ''}${when}.`,
-      }],
+      ],
     });
   },
 });

@@ -16,13 +16,20 @@ interface PlannerUpdateSpec {
 
 /** "in the Spring launch plan", "in Planner". */
 const WHERE = /\s+(?:in|on|from)\s+(?:the\s+|our\s+|my\s+)?(?:([^,;]+?)\s+plan|planner)\b/;
-const TITLE = "(?:the\\s+)?(?:planner\\s+)?(?:task\\s+)?[\"']?(.+?)[\"']?";
+const TITLE = '(?:the\\s+)?(?:planner\\s+)?(?:task\\s+)?["\']?(.+?)["\']?';
 const PROGRESS: ReadonlyArray<readonly [RegExp, (g: string) => number]> = [
-  [new RegExp(`^(?:mark|set)\\s+${TITLE}\\s+as\\s+(done|complete|completed|finished|in\\s+progress|started|not\\s+started)$`), (g) => (/progress|started/.test(g) ? (/not/.test(g) ? 0 : 50) : 100)],
+  [
+    new RegExp(
+      `^(?:mark|set)\\s+${TITLE}\\s+as\\s+(done|complete|completed|finished|in\\s+progress|started|not\\s+started)$`,
+    ),
+    (g) => (/progress|started/.test(g) ? (/not/.test(g) ? 0 : 50) : 100),
+  ],
   [new RegExp(`^(?:complete|finish|close)\\s+${TITLE}()$`), () => 100],
   [new RegExp(`^set\\s+${TITLE}\\s+to\\s+(\\d{1,3})\\s*%(?:\\s+(?:done|complete))?$`), (g) => Number(g)],
 ];
-const MOVE = new RegExp(`^(?:move|push|change|set)\\s+(?:the\\s+due\\s+date\\s+of\\s+)?${TITLE}\\s+(?:to\\s+be\\s+due|due|to)\\s+(.+)$`);
+const MOVE = new RegExp(
+  `^(?:move|push|change|set)\\s+(?:the\\s+due\\s+date\\s+of\\s+)?${TITLE}\\s+(?:to\\s+be\\s+due|due|to)\\s+(.+)$`,
+);
 const ASSIGN = new RegExp(`^assign\\s+${TITLE}\\s+to\\s+(.+)$`);
 
 function parse(clause: string, now: DateTime): Result<PlannerUpdateSpec> | undefined {
@@ -30,7 +37,10 @@ function parse(clause: string, now: DateTime): Result<PlannerUpdateSpec> | undef
   if (!where) return undefined;
   const plan = where.raw(1)?.trim();
   const phrase = new Phrase(`${clause.slice(0, where.start)} ${clause.slice(where.end)}`.replace(/\s+/g, ' ').trim());
-  const titled = (hit: { raw(i: number): string | undefined }) => ({ title: (hit.raw(1) ?? '').trim(), ...(plan ? { plan } : {}) });
+  const titled = (hit: { raw(i: number): string | undefined }) => ({
+    title: (hit.raw(1) ?? '').trim(),
+    ...(plan ? { plan } : {}),
+  });
   for (const [pattern, percent] of PROGRESS) {
     const hit = phrase.find(pattern);
     if (hit) return ok({ ...titled(hit), percent: percent(hit.groups[2] ?? ''), names: [] });
@@ -60,24 +70,27 @@ export const plannerUpdateIntent = domainIntent<PlannerUpdateSpec>({
   async build(spec, ctx) {
     const resolved = await resolvePeople(spec.names, ctx.requester, ctx.directory);
     if (!resolved.ok) return resolved;
-    if (resolved.value.some((p) => p.id === '')) return refuse("Planner tasks can only be assigned to people in your organisation.");
+    if (resolved.value.some((p) => p.id === ''))
+      return refuse('Planner tasks can only be assigned to people in your organisation.');
     const who = joinNames(resolved.value.map((p) => (p.id === ctx.requester.id ? 'you' : p.displayName)));
     const where = spec.plan ? ` in the ${spec.plan} plan` : '';
     const what = change(spec, who);
     const title = `${what.charAt(0).toUpperCase()}${what.slice(1).replace(/\bit\b/, `"${spec.title}"${where}`)}`;
     return ok({
       title,
-      steps: [{
-        action: 'planner.updateTask',
-        input: {
-          title: spec.title,
-          ...(spec.plan ? { plan: spec.plan } : {}),
-          ...(spec.percent !== undefined ? { percentComplete: spec.percent } : {}),
-          ...(spec.due ? { dueDateTime: spec.due.iso } : {}),
-          ...(resolved.value.length > 0 ? { addAssignees: resolved.value.map(addressOf) } : {}),
+      steps: [
+        {
+          action: 'planner.updateTask',
+          input: {
+            title: spec.title,
+            ...(spec.plan ? { plan: spec.plan } : {}),
+            ...(spec.percent !== undefined ? { percentComplete: spec.percent } : {}),
+            ...(spec.due ? { dueDateTime: spec.due.iso } : {}),
+            ...(resolved.value.length > 0 ? { addAssignees: resolved.value.map(addressOf) } : {}),
+          },
+          rationale: `Find "${spec.title}"${where || ' among your Planner tasks'} and ${what}.`,
         },
-        rationale: `Find "${spec.title}"${where || ' among your Planner tasks'} and ${what}.`,
-      }],
+      ],
     });
   },
 });

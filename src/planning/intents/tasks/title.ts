@@ -4,7 +4,11 @@ import type { Phrase } from '../../text/phrase';
 const QUOTED = /(["'])([^"']{1,255})\1/;
 
 /** A task's title: quoted anywhere, else the words between the verb and the first marker. */
-export function findTitle(phrase: Phrase, afterVerb: number, stop: RegExp): { text: string; start: number; end: number } | undefined {
+export function findTitle(
+  phrase: Phrase,
+  afterVerb: number,
+  stop: RegExp,
+): { text: string; start: number; end: number } | undefined {
   const quoted = phrase.find(QUOTED);
   if (quoted) return { text: (quoted.raw(2) ?? '').trim(), start: quoted.start, end: quoted.end };
   // Skip the words that introduce a title ("… plan to book the venue", "a task called …").

@@ -15,7 +15,8 @@ interface TodoAddSpec {
 
 const VERB = /^(?:add|put|create|make|note)\s+(?:a\s+)?(?:new\s+)?(?:to-?\s?do\s+|task\s+|reminder\s+)?/;
 /** "to my to do list", "on my to-dos", "to my Errands list", "in my tasks". */
-const LIST = /\b(?:to|on|in|onto|into)\s+my\s+(?:(?!to-?\s?do)([^,;]+?)\s+list|to-?\s?do(?:\s+list|s)?|task\s+list|tasks)\b/;
+const LIST =
+  /\b(?:to|on|in|onto|into)\s+my\s+(?:(?!to-?\s?do)([^,;]+?)\s+list|to-?\s?do(?:\s+list|s)?|task\s+list|tasks)\b/;
 const TITLE_STOP = /\s+(?:to|on|in|onto|into|due|by|before|for)\s+/;
 
 export const NEED_TODO_TITLE = 'What should I add? For example: "Add \'buy printer paper\' to my to do list".';
@@ -43,12 +44,17 @@ export const todoAddIntent = domainIntent<TodoAddSpec>({
     const when = spec.due ? `, due ${spec.due.label}` : '';
     return ok({
       title: `Add "${spec.title}" to ${where}${when}`,
-      steps: [{
-        action: 'todo.createTask',
-        input: { title: spec.title, ...(spec.list ? { list: spec.list } : {}), ...(spec.due ? { dueDateTime: spec.due.iso } : {}) },
-        rationale: `Add the task to ${where}${when}.`,
-      }],
+      steps: [
+        {
+          action: 'todo.createTask',
+          input: {
+            title: spec.title,
+            ...(spec.list ? { list: spec.list } : {}),
+            ...(spec.due ? { dueDateTime: spec.due.iso } : {}),
+          },
+          rationale: `Add the task to ${where}${when}.`,
+        },
+      ],
     });
   },
 });
-

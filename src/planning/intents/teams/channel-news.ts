@@ -15,9 +15,11 @@ import { NOT_A_CHANNEL } from './wording';
 const POSTS = 15;
 const REPLIES = 10;
 
-const WHATS_NEW = /^(?:so\s+)?(?:what'?s|what\s+is|anything)\s+(?:new|happening|going\s+on|up)\s+(?:in|on)\s+(.+?)\s*\??$/i;
+const WHATS_NEW =
+  /^(?:so\s+)?(?:what'?s|what\s+is|anything)\s+(?:new|happening|going\s+on|up)\s+(?:in|on)\s+(.+?)\s*\??$/i;
 /** "catch me up on X", "summarise the General channel", "recap recent posts in #general": X must be clearly a channel. */
-const CATCH_UP = /^(?:please\s+)?(?:catch\s+me\s+up\s+on|summari[sz]e|recap|give\s+me\s+a\s+recap\s+of)\s+(?:what'?s\s+new\s+in\s+)?(?:the\s+)?(?:(?:latest|recent|new)\s+)?(?:(?:posts|messages|conversations?|discussions?)\s+(?:in|on|from)\s+)?(.+?)\s*[.!]?$/i;
+const CATCH_UP =
+  /^(?:please\s+)?(?:catch\s+me\s+up\s+on|summari[sz]e|recap|give\s+me\s+a\s+recap\s+of)\s+(?:what'?s\s+new\s+in\s+)?(?:the\s+)?(?:(?:latest|recent|new)\s+)?(?:(?:posts|messages|conversations?|discussions?)\s+(?:in|on|from)\s+)?(.+?)\s*[.!]?$/i;
 
 interface NewsSpec {
   readonly channel: ChannelName;
@@ -34,7 +36,10 @@ function channelPhrase(clause: string): string | undefined {
   if (!phrase) return undefined;
   // Without "what's new", only an explicit channel is ours: "summarise my unread mail" is a mail summary
   // ("messages from …" and "messages in the last week" are mail; "posts in …" are a channel's).
-  const explicit = /\bchannel\b/i.test(phrase) || phrase.startsWith('#') || /\b(?:posts|conversations?|discussions?)\s+(?:in|on)\b/i.test(clause);
+  const explicit =
+    /\bchannel\b/i.test(phrase) ||
+    phrase.startsWith('#') ||
+    /\b(?:posts|conversations?|discussions?)\s+(?:in|on)\b/i.test(clause);
   return explicit ? phrase : undefined;
 }
 
@@ -45,7 +50,10 @@ function splitPeriod(phrase: string, now: DateTime): { rest: string; since?: str
   if (!hit || hit.start === 0 || phrase.slice(hit.end).trim() !== '') return { rest: phrase };
   const range = mailRange(hit, now);
   if (!range.ok) return { rest: phrase };
-  const label = phrase.slice(hit.start, hit.end).trim().replace(/^(?:from|during|over|in|of|for)\s+/i, '');
+  const label = phrase
+    .slice(hit.start, hit.end)
+    .trim()
+    .replace(/^(?:from|during|over|in|of|for)\s+/i, '');
   return { rest: phrase.slice(0, hit.start).trim(), since: range.value.since, until: range.value.until, label };
 }
 
@@ -64,13 +72,22 @@ export const channelNews = domainIntent<NewsSpec>({
     if (!channel.ok) return channel;
     const c = channel.value;
     const when = spec.label ? ` ${spec.label}` : '';
-    const read: StepDraft = readChannel(c, POSTS, REPLIES, `Read the recent posts in ${c.channelName} in ${c.teamName}, with their replies.`);
+    const read: StepDraft = readChannel(
+      c,
+      POSTS,
+      REPLIES,
+      `Read the recent posts in ${c.channelName} in ${c.teamName}, with their replies.`,
+    );
     const period = { ...(spec.since ? { since: spec.since } : {}), ...(spec.until ? { until: spec.until } : {}) };
     return ok({
       title: `Summarise what's new in ${c.channelName}${when}`,
       steps: [
         { ...read, input: { ...read.input, ...period } },
-        { action: 'text.summarise', input: { items: ref(1, 'items'), title: `What's new in ${c.channelName}${when}`, maxItems: 30 }, rationale: 'Summarise the posts and replies.' },
+        {
+          action: 'text.summarise',
+          input: { items: ref(1, 'items'), title: `What's new in ${c.channelName}${when}`, maxItems: 30 },
+          rationale: 'Summarise the posts and replies.',
+        },
       ],
     });
   },

@@ -13,12 +13,16 @@ interface ChatSpec {
 
 /** One-on-one chats, one per person: more than this is an announcement, better posted in a channel. */
 const MAX_CHATS = 5;
-const SAYING = '(?:\\s*:\\s*|\\s*,\\s*|\\s+(?:saying|that\\s+says|to\\s+say|telling\\s+(?:them|him|her)|that)\\b\\s*:?\\s*)';
+const SAYING =
+  '(?:\\s*:\\s*|\\s*,\\s*|\\s+(?:saying|that\\s+says|to\\s+say|telling\\s+(?:them|him|her)|that)\\b\\s*:?\\s*)';
 const KIND = '(?:teams\\s+)?(?:chat(?:\\s+message)?|teams\\s+message|message\\s+on\\s+teams|dm|direct\\s+message|im)';
 
 const FORMS: readonly RegExp[] = [
   // "message Megan on Teams: …", "ping Megan on Teams saying …", "tell Megan on Teams that …"
-  new RegExp(`^(?:message|ping|dm|chat(?:\\s+with)?|tell|im)\\s+(.+?)\\s+(?:on|in|via|over|through)\\s+(?:microsoft\\s+)?teams${SAYING}([\\s\\S]+)$`, 'i'),
+  new RegExp(
+    `^(?:message|ping|dm|chat(?:\\s+with)?|tell|im)\\s+(.+?)\\s+(?:on|in|via|over|through)\\s+(?:microsoft\\s+)?teams${SAYING}([\\s\\S]+)$`,
+    'i',
+  ),
   // "send Megan a chat saying …", "send Megan a Teams message: …"
   new RegExp(`^send\\s+(.+?)\\s+an?\\s+${KIND}${SAYING}([\\s\\S]+)$`, 'i'),
   // "send a chat to Megan saying …", "send a Teams message to Megan: …"
@@ -42,11 +46,17 @@ export const chatMessage = domainIntent<ChatSpec>({
     return undefined;
   },
   async build(spec, ctx: BuildContext): Promise<Result<Fragment>> {
-    if (spec.names.length > MAX_CHATS) return refuse(`That's more than ${MAX_CHATS} people: post it in a channel instead, for example "post '…' in General and mention them".`);
+    if (spec.names.length > MAX_CHATS)
+      return refuse(
+        `That's more than ${MAX_CHATS} people: post it in a channel instead, for example "post '…' in General and mention them".`,
+      );
     const people = await resolvePeople(spec.names, ctx.requester, ctx.directory);
     if (!people.ok) return people;
     if (people.value.some((p) => p.id === ctx.requester.id)) return refuse(CHAT_SELF);
     const who = joinNames(people.value.map((p) => p.displayName));
-    return ok({ title: `Send ${who} a Teams chat message: ${quoteOf(spec.text)}`, steps: people.value.map((p) => chatTo(p, spec.text)) });
+    return ok({
+      title: `Send ${who} a Teams chat message: ${quoteOf(spec.text)}`,
+      steps: people.value.map((p) => chatTo(p, spec.text)),
+    });
   },
 });

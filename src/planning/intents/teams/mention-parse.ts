@@ -13,12 +13,17 @@ export function splitMentionTail(clause: string): { rest: string; names: string[
   if (!match || match.index === undefined) return { rest: clause, names: [] };
   const names = splitNames(match[1] ?? '');
   // "… and mention it at the all-hands" is part of the message, not a list of people.
-  if (names.length === 0 || names.some((n) => n.split(/\s+/).length > 3 || /^(?:it|this|that|them|those)$/i.test(n))) return { rest: clause, names: [] };
+  if (names.length === 0 || names.some((n) => n.split(/\s+/).length > 3 || /^(?:it|this|that|them|those)$/i.test(n)))
+    return { rest: clause, names: [] };
   return { rest: clause.slice(0, match.index), names };
 }
 
 /** The people to @mention, each a directory person (a typed outside address cannot be mentioned). */
-export async function resolveMentions(names: readonly string[], requester: Person, directory: Directory): Promise<Result<DirectoryPerson[]>> {
+export async function resolveMentions(
+  names: readonly string[],
+  requester: Person,
+  directory: Directory,
+): Promise<Result<DirectoryPerson[]>> {
   if (names.length === 0) return ok([]);
   const people = await resolvePeople(names, requester, directory);
   if (!people.ok) return people;

@@ -17,7 +17,8 @@ interface PostSpec {
  * "post 'Launch moved to April' in Announcements and mention Megan". The message must be quoted:
  * unquoted "post … to General" is a summary delivery ("post a summary of … to General").
  */
-const QUOTED_POST = /^(?:please\s+)?(?:post|write|say|put)\s+(?:"([^"]+)"|“([^”]+)”|'(.+)'|‘([^’]+)’)\s+(?:in|to|on|into)\s+([\s\S]+)$/i;
+const QUOTED_POST =
+  /^(?:please\s+)?(?:post|write|say|put)\s+(?:"([^"]+)"|“([^”]+)”|'(.+)'|‘([^’]+)’)\s+(?:in|to|on|into)\s+([\s\S]+)$/i;
 
 export const postMentioning = domainIntent<PostSpec>({
   name: 'teams.postMentioning',
@@ -37,6 +38,9 @@ export const postMentioning = domainIntent<PostSpec>({
     if (!mentions.ok) return mentions;
     const c = channel.value;
     const tail = mentions.value.length > 0 ? ` and mention ${joinNames(mentions.value.map((p) => p.displayName))}` : '';
-    return ok({ title: `Post ${quoteOf(spec.text)} in ${c.channelName}${tail}`, steps: [postWithMentions(c, spec.text, mentions.value)] });
+    return ok({
+      title: `Post ${quoteOf(spec.text)} in ${c.channelName}${tail}`,
+      steps: [postWithMentions(c, spec.text, mentions.value)],
+    });
   },
 });

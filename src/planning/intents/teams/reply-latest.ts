@@ -13,7 +13,8 @@ interface ReplySpec {
 }
 
 /** "reply to the latest post in General saying …", "reply to the last message in #announcements: …". */
-const REPLY = /^(?:please\s+)?(?:reply|respond|answer)\s+to\s+the\s+(?:latest|last|most\s+recent|newest)\s+(?:post|message|thread)\s+(?:in|on)\s+(.+?)\s*(?:,?\s+(?:saying|with|that\s+says)\b|:)\s*([\s\S]*)$/i;
+const REPLY =
+  /^(?:please\s+)?(?:reply|respond|answer)\s+to\s+the\s+(?:latest|last|most\s+recent|newest)\s+(?:post|message|thread)\s+(?:in|on)\s+(.+?)\s*(?:,?\s+(?:saying|with|that\s+says)\b|:)\s*([\s\S]*)$/i;
 
 /** "Reply to the latest post in General saying thanks": read the channel's newest post, then reply in its thread. */
 export const replyToLatestPost = domainIntent<ReplySpec>({
@@ -34,7 +35,10 @@ export const replyToLatestPost = domainIntent<ReplySpec>({
     const c = channel.value;
     return ok({
       title: `Reply to the latest post in ${c.channelName}: ${quoteOf(spec.text)}`,
-      steps: [readChannel(c, 1, 0, `Find the latest post in ${c.channelName} in ${c.teamName}.`), replyToLatest(c, 1, spec.text, mentions.value)],
+      steps: [
+        readChannel(c, 1, 0, `Find the latest post in ${c.channelName} in ${c.teamName}.`),
+        replyToLatest(c, 1, spec.text, mentions.value),
+      ],
     });
   },
 });

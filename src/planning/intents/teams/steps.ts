@@ -4,22 +4,39 @@ import type { ChannelRef, DirectoryPerson } from '../../directory';
 import { addressOf } from '../../extract/people';
 
 /** The Teams actions the rule planner proposes, as their inputs are declared in src/actions/teams. */
-const channelFields = (c: ChannelRef) => ({ teamId: c.teamId, channelId: c.channelId, channelName: c.channelName, teamName: c.teamName });
+const channelFields = (c: ChannelRef) => ({
+  teamId: c.teamId,
+  channelId: c.channelId,
+  channelName: c.channelName,
+  teamName: c.teamName,
+});
 
 /** A mention of a directory person, in teams.postChannelMessage / teams.replyToMessage form. */
 export const mentionOf = (p: DirectoryPerson) => ({ userId: p.id, displayName: p.displayName, address: addressOf(p) });
 
 /** Step: read the channel's recent posts (and replies). */
 export function readChannel(channel: ChannelRef, top: number, repliesPerPost: number, why: string): StepDraft {
-  return { action: 'teams.listChannelMessages', input: { ...channelFields(channel), top, repliesPerPost }, rationale: why };
+  return {
+    action: 'teams.listChannelMessages',
+    input: { ...channelFields(channel), top, repliesPerPost },
+    rationale: why,
+  };
 }
 
 /** Step: reply to the newest post that step `readStep` read. */
-export function replyToLatest(channel: ChannelRef, readStep: number, text: string, mentions: readonly DirectoryPerson[]): StepDraft {
+export function replyToLatest(
+  channel: ChannelRef,
+  readStep: number,
+  text: string,
+  mentions: readonly DirectoryPerson[],
+): StepDraft {
   return {
     action: 'teams.replyToMessage',
     input: {
-      ...channelFields(channel), messageId: ref(readStep, 'latest.id'), postPreview: ref(readStep, 'latest.text'), text,
+      ...channelFields(channel),
+      messageId: ref(readStep, 'latest.id'),
+      postPreview: ref(readStep, 'latest.text'),
+      text,
       ...(mentions.length > 0 ? { mentions: mentions.map(mentionOf) } : {}),
     },
     rationale: `Reply in the thread of the latest post in ${channel.channelName}.`,
@@ -31,7 +48,10 @@ export function postWithMentions(channel: ChannelRef, text: string, mentions: re
   return {
     action: 'teams.postChannelMessage',
     input: { ...channelFields(channel), text, ...(mentions.length > 0 ? { mentions: mentions.map(mentionOf) } : {}) },
-    rationale: mentions.length > 0 ? `Post in ${channel.channelName} and @mention the people named.` : `Post the message in ${channel.channelName}.`,
+    rationale:
+      mentions.length > 0
+        ? `Post in ${channel.channelName} and @mention the people named.`
+        : `Post the message in ${channel.channelName}.`,
   };
 }
 

@@ -14,7 +14,13 @@ export function systemPrompt(actions: string, request: PlanRequest, context: Pla
     ROLE,
     RULES,
     `## Actions\n${actions}`,
-    contextText({ now: request.now, timeZone: request.timeZone, requester: request.requester, scope: request.scope, context }),
+    contextText({
+      now: request.now,
+      timeZone: request.timeZone,
+      requester: request.requester,
+      scope: request.scope,
+      context,
+    }),
   ].join('\n\n');
 }
 
@@ -27,7 +33,12 @@ export function userMessage(request: PlanRequest): string {
   const parts = [`Request: ${request.outcome}`];
   const answered = request.clarifications ?? [];
   if (answered.length > 0) {
-    parts.push(['You asked, and the requester answered:', ...answered.flatMap((c) => [`Q: ${c.question}`, `A: ${c.answer}`])].join('\n'));
+    parts.push(
+      [
+        'You asked, and the requester answered:',
+        ...answered.flatMap((c) => [`Q: ${c.question}`, `A: ${c.answer}`]),
+      ].join('\n'),
+    );
   }
   const revision = request.revision;
   if (revision) {
