@@ -1,6 +1,7 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { DelegateError } from '../../engine/errors';
 import type { Scope, Task } from '../../engine/model';
+import { maySee, type Vantage } from '../../engine/rights';
 import type { Logger, TaskEvent } from '../../engine/ports';
 import { baseConversationId, scopeOf } from '../activity';
 import type { Command } from '../commands';
@@ -58,18 +59,17 @@ export async function conversationScope(turn: Turn): Promise<Scope> {
   return { ...scope, teamId };
 }
 
-/**
- * A task the sender may see here. In a channel or group chat, only that conversation's tasks
- * (the answer is posted for everyone there); in a personal chat, their own, or any for an admin.
- */
+/** A task the sender may see here (see {@link maySee}); else a "not found" that tells nothing of it. */
 export async function visibleTask(turn: Turn, taskId: string, admin = false): Promise<Task> {
   const { activity } = turn.context;
-  const { actor } = turn;
   const task = await turn.deps.engine.findTask(taskId);
-  const here = task !== undefined && task.scope.conversationId === baseConversationId(activity.conversation.id);
-  const shared = scopeOf(activity).kind !== 'personal';
-  const mine = task !== undefined && (task.requester.id === actor || task.owner === actor || admin);
-  if (!task || !(here || (!shared && mine))) {
+  const from: Vantage = {
+    actor: turn.actor,
+    conversationId: baseConversationId(activity.conversation.id),
+    via: scopeOf(activity).kind === 'personal' ? 'personal-chat' : 'shared-chat',
+    admin,
+  };
+  if (!task || !maySee(task, from)) {
     throw new DelegateError(
       'user_input',
       'task_not_found',
