@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
-import type { DecideResult, Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
+import type { DecideResult } from '../engine/engine-types';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, Notifier } from '../engine/ports';
