@@ -12,7 +12,7 @@ import { createCatalogue } from './actions';
 import { tracedCatalogue } from './actions/traced';
 import { Audit } from './engine/audit';
 import { CheckpointTimers } from './engine/checkpoint-timers';
-import { nameLookup, personResolver, profileLookup } from './people/lookups';
+import { nameLookup, personResolver, profileLookup, type ProfileLookup } from './people/lookups';
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
 import { approversFor } from './policy/approvers';
@@ -75,12 +75,95 @@ export const randomIds: Ids = {
   uuid: () => randomUUID(),
 };
 
-/** The composition root: the only place that knows every concrete piece. */
+/**
+ * The composition root: the only place that knows every concrete piece. It wires them in named
+ * steps, in this order: the Graph side (sandbox, gateway), governance, the store, planning, the
+ * Teams edge's adapter and notifier, the engine and its worker, the bot, then the HTTP server.
+ */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const ids = randomIds;
 
+  const graph = await wireGraph(config, overrides, logger);
+  const { policyFile, governance } = wireGovernance(config, logger);
+  const store = await openSqliteStore(config.storePath);
+  const { llm, catalogue, planner } = wirePlanning(config, overrides, graph.gateway, logger);
+  const renderer = new CardRenderer(defaultCardsDirectory());
+  const adapter = wireAdapter(graph, logger);
+  const people = wirePeople(graph.gateway, governance);
+  const notifier = new TeamsNotifier(
+    adapter,
+    config.bot.id ?? '',
+    store,
+    renderer,
+    catalogue,
+    logger.child({ component: 'notifier' }),
+    people.names,
+    graph.signIn,
+  );
+  const { worker, engine, workerId } = wireEngine(config, overrides, {
+    store,
+    catalogue,
+    planner,
+    governance,
+    notifier,
+    gateway: graph.gateway,
+    people,
+    clock,
+    ids,
+    logger,
+  });
+  const bot = wireBot(config, {
+    engine,
+    catalogue,
+    store,
+    renderer,
+    notifier,
+    ids,
+    logger,
+    governance,
+    policyFile,
+    people,
+    signIn: graph.signIn,
+  });
+
+  const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
+  worker.start();
+  announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    server,
+    worker,
+    store,
+    engine,
+    sandbox: graph.sandbox,
+    gateway: graph.gateway,
+    logger,
+    stop: () =>
+      (stopping ??= (async () => {
+        await server.close();
+        await worker.stop();
+        await store.close();
+        await graph.sandbox?.close();
+      })()),
+  };
+}
+
+/** The Graph side: the sandbox tenant when configured, the Bot Framework auth and people's SSO tokens (GRAPH_AUTH=obo), and the gateway. */
+interface GraphWiring {
+  readonly sandbox?: Sandbox;
+  readonly botAuth: ConfigurationBotFrameworkAuthentication;
+  /** The OAuth connection people's Teams SSO tokens come through, with GRAPH_AUTH=obo. */
+  readonly oboConnection?: string;
+  readonly signIn?: { readonly tokens: BotUserTokens; readonly connectionName: string };
+  readonly baseUrl: string;
+  readonly gateway: GraphGateway;
+}
+
+async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger): Promise<GraphWiring> {
   const sandbox =
     config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
       ? await startSandbox({
@@ -104,23 +187,39 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       })
     : undefined;
   const signIn = userTokens && oboConnection ? { tokens: userTokens, connectionName: oboConnection } : undefined;
-  const graphBaseUrl =
+  const baseUrl =
     overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
-    baseUrl: graphBaseUrl,
+    baseUrl,
     auth: graphAuthFor(config.graph, { userTokens }),
     timeoutMs: config.graphTimeoutMs,
     maxRetries: 4,
     logger: logger.child({ component: 'graph' }),
   });
+  return { sandbox, botAuth, oboConnection, signIn, baseUrl, gateway };
+}
 
-  // A broken policy file stops start-up with every problem listed (file:line:column). Without
-  // one, the defaults govern (checkpoints for side effects, a day's expiry, no extra approvers).
+/**
+ * The policy: a broken policy file stops start-up with every problem listed (file:line:column).
+ * Without one, the defaults govern (checkpoints for side effects, a day's expiry, no extra approvers).
+ */
+function wireGovernance(
+  config: Config,
+  logger: Logger,
+): { readonly policyFile?: FileGovernance; readonly governance: PolicyGovernance } {
   const policyFile = config.policyFile
     ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' }))
     : undefined;
-  const governance: PolicyGovernance = policyFile ?? FixedGovernance.defaults();
-  const store = await openSqliteStore(config.storePath);
+  return { policyFile, governance: policyFile ?? FixedGovernance.defaults() };
+}
+
+/** The catalogue and the planner: the model's when one is configured, else the rules. */
+function wirePlanning(
+  config: Config,
+  overrides: AppOverrides,
+  gateway: GraphGateway,
+  logger: Logger,
+): { readonly llm?: LlmClient; readonly catalogue: Catalogue; readonly planner: Planner } {
   const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
   const directory = new GraphDirectory(gateway);
@@ -129,29 +228,67 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     (llm
       ? new LlmPlanner({ llm, catalogue, directory, logger: logger.child({ component: 'planner' }) })
       : new RulePlanner({ directory }));
-  const renderer = new CardRenderer(defaultCardsDirectory());
+  return { llm, catalogue, planner };
+}
 
-  const adapter = new CloudAdapter(botAuth);
-  if (oboConnection) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), oboConnection));
+/** The Bot Framework adapter, with Teams SSO token exchange when people's tokens are used. */
+function wireAdapter(graph: GraphWiring, logger: Logger): CloudAdapter {
+  const adapter = new CloudAdapter(graph.botAuth);
+  if (graph.oboConnection) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), graph.oboConnection));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
   };
+  return adapter;
+}
+
+/** The directory as the edges and the engine ask it: profiles, names, people, teams, groups and admins. */
+interface PeopleWiring {
+  readonly profiles: ProfileLookup;
+  readonly teams: TeamDirectory;
+  readonly expandPrincipals: (groups: readonly string[]) => Promise<string[]>;
+  readonly names: (ids: readonly string[]) => Promise<string[]>;
+  readonly resolvePerson: ReturnType<typeof personResolver>;
+  /** Policy admins (user ids, groups expanded). */
+  readonly admins: () => Promise<string[]>;
+}
+
+function wirePeople(gateway: GraphGateway, governance: PolicyGovernance): PeopleWiring {
   const profiles = profileLookup(gateway);
   const teams = new TeamDirectory(gateway);
   const expandPrincipals = (groups: readonly string[]) => teams.expandGroups(groups);
   const names = (idsToName: readonly string[]) =>
     Promise.all(idsToName.map(async (id) => (await profiles(id))?.name ?? id));
-  const notifier = new TeamsNotifier(
-    adapter,
-    config.bot.id ?? '',
-    store,
-    renderer,
-    catalogue,
-    logger.child({ component: 'notifier' }),
-    names,
-    signIn,
-  );
+  const admins = async (): Promise<string[]> => {
+    const listed = governance.admins();
+    const groups = listed.filter((p) => p.startsWith('group:'));
+    return [
+      ...listed.filter((p) => !p.startsWith('group:')),
+      ...(groups.length > 0 ? await expandPrincipals(groups) : []),
+    ];
+  };
+  return { profiles, teams, expandPrincipals, names, resolvePerson: personResolver(gateway), admins };
+}
 
+interface EngineParts {
+  readonly store: TaskStore;
+  readonly catalogue: Catalogue;
+  readonly planner: Planner;
+  readonly governance: PolicyGovernance;
+  readonly notifier: TeamsNotifier;
+  readonly gateway: GraphGateway;
+  readonly people: PeopleWiring;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly logger: Logger;
+}
+
+/** The engine, the worker that runs its steps, and the checkpoint timers that wake the worker. */
+function wireEngine(
+  config: Config,
+  overrides: AppOverrides,
+  parts: EngineParts,
+): { readonly engine: Engine; readonly worker: Worker; readonly workerId: string } {
+  const { store, catalogue, planner, governance, notifier, gateway, people, clock, ids, logger } = parts;
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
   let kick = (): void => undefined;
   const timers = new CheckpointTimers({
@@ -161,7 +298,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     audit: new Audit(store, clock),
     notifier,
     logger: logger.child({ component: 'timers' }),
-    expandPrincipals,
+    expandPrincipals: people.expandPrincipals,
     onRunnable: () => kick(),
   });
   const worker = new Worker({
@@ -188,89 +325,85 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     budgets: config.budgets,
     safety: config.safety,
     governance,
-    expandPrincipals,
-    channelMembers: (teamId, channelId) => teams.channelMembers(teamId, channelId),
+    expandPrincipals: people.expandPrincipals,
+    channelMembers: (teamId, channelId) => people.teams.channelMembers(teamId, channelId),
     lookupNames: nameLookup(gateway, logger),
     onRunnable: () => worker.kick(),
   });
+  return { engine, worker, workerId };
+}
 
-  const resolvePerson = personResolver(gateway);
-  const admins = async (): Promise<string[]> => {
-    const listed = governance.admins();
-    const groups = listed.filter((p) => p.startsWith('group:'));
-    return [
-      ...listed.filter((p) => !p.startsWith('group:')),
-      ...(groups.length > 0 ? await expandPrincipals(groups) : []),
-    ];
-  };
+interface BotParts {
+  readonly engine: Engine;
+  readonly catalogue: Catalogue;
+  readonly store: TaskStore;
+  readonly renderer: CardRenderer;
+  readonly notifier: TeamsNotifier;
+  readonly ids: Ids;
+  readonly logger: Logger;
+  readonly governance: PolicyGovernance;
+  readonly policyFile?: FileGovernance;
+  readonly people: PeopleWiring;
+  readonly signIn?: GraphWiring['signIn'];
+}
+
+/** The Teams edge: the bot with its message (commands, outcomes) and invoke (card clicks) handlers. */
+function wireBot(config: Config, parts: BotParts): DelegateBot {
+  const { engine, catalogue, store, renderer, notifier, ids, logger, governance, policyFile, people } = parts;
   const approvers = new ApproversCommand({
     store,
-    resolvePerson,
-    profiles,
-    teamOwners: (teamId) => teams.owners(teamId),
-    admins,
+    resolvePerson: people.resolvePerson,
+    profiles: people.profiles,
+    teamOwners: (teamId) => people.teams.owners(teamId),
+    admins: people.admins,
     policyApprovers: (scope) =>
       approversFor(governance.current(), { kind: scope.kind, teamId: scope.teamId, channelId: scope.channelId })
         .approvers,
   });
   const handlerDeps = { engine, catalogue, renderer, notifier, ids };
-  const bot = new DelegateBot(
+  return new DelegateBot(
     new MessageHandler({
       ...handlerDeps,
       store,
-      profiles,
+      profiles: people.profiles,
       approvers,
-      admins,
-      resolvePerson,
-      teamOf: (teamOrThread, member) => teams.teamId(teamOrThread, member).catch(() => undefined),
+      admins: people.admins,
+      resolvePerson: people.resolvePerson,
+      teamOf: (teamOrThread, member) => people.teams.teamId(teamOrThread, member).catch(() => undefined),
       defaultTimeZone: config.defaultTimeZone,
       policy: policyDescriber(policyFile),
       logger: logger.child({ component: 'messages' }),
     }),
     new InvokeHandler({
       ...handlerDeps,
-      people: (query) => resolvePerson(query),
+      people: (query) => people.resolvePerson(query),
       logger: logger.child({ component: 'invokes' }),
     }),
     config.bot.tenantId,
     logger,
-    signIn,
+    parts.signIn,
   );
+}
 
-  const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
-  worker.start();
+/** Says where Delegate listens and what it runs with (never a secret). */
+function announce(
+  config: Config,
+  logger: Logger,
+  running: { readonly url: string; readonly graphUrl: string; readonly llm: boolean; readonly workerId: string },
+): void {
   logger.info(
     {
-      url: server.url,
+      url: running.url,
       mode: config.local ? 'local' : 'bot-framework',
       graph: config.graph.kind,
-      graphUrl: graphBaseUrl,
-      planner: llm ? `llm (${config.llm?.kind})` : 'rules',
-      workerId,
+      graphUrl: running.graphUrl,
+      planner: running.llm ? `llm (${config.llm?.kind})` : 'rules',
+      workerId: running.workerId,
     },
     config.local
       ? 'Delegate listening in local mode on 127.0.0.1 only (no Bot Framework auth, sandbox tenant)'
       : 'Delegate listening with Bot Framework authentication',
   );
-
-  let stopping: Promise<void> | undefined;
-  return {
-    config,
-    server,
-    worker,
-    store,
-    engine,
-    sandbox,
-    gateway,
-    logger,
-    stop: () =>
-      (stopping ??= (async () => {
-        await server.close();
-        await worker.stop();
-        await store.close();
-        await sandbox?.close();
-      })()),
-  };
 }
 
 /** The model client: Azure OpenAI (API key, or Microsoft Entra ID when no key is set) or any OpenAI-compatible endpoint. */

@@ -1,21 +1,14 @@
 import type { ActionSpec, Catalogue } from '../engine/catalogue';
 import type { GraphGateway } from '../graph/types';
 import type { LlmClient } from '../llm/port';
-import { calendarActions } from './calendar';
+import { calendarActions, createEvent, findMeetingTimes } from './calendar';
 import { composeActions } from './compose';
-import { createEvent } from './create-event';
 import { filesActions } from './files';
-import { findMeetingTimes } from './find-meeting-times';
-import { mailActions } from './mail';
-import { mailSearch } from './mail-search';
-import { mailSend } from './mail-send';
+import { mailActions, mailSearch, mailSend } from './mail';
 import { peopleActions } from './people';
-import { postChannelMessage } from './post-channel-message';
 import { tasksActions } from './tasks';
-import { teamsActions } from './teams';
-import { textSummarise } from './text-summarise';
-
-export { mailSendRisk } from './mail-send';
+import { postChannelMessage, teamsActions } from './teams';
+import { textSummarise } from './text/summarise';
 
 /**
  * The action catalogue over Microsoft Graph: every action runs as the step's requester.

@@ -7,9 +7,8 @@ import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsa
 import { mutateTask } from './mutate';
 import { PlanMaker } from './plan-maker';
 import type { PlanRequest, TaskQuery } from './ports';
-import { mayDecide, transition, type DecisionRequest } from './transitions';
-
-export type { DecideResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
+import { mayDecide } from './rights';
+import { transition, type DecisionRequest } from './transitions';
 
 /**
  * The engine's front door: start tasks, apply decisions, answer questions about tasks.

@@ -5,7 +5,10 @@ import type { Gate, Plan, RiskClass, Step } from './model';
 import type { Ids, StepDraft } from './ports';
 import { parseRef, refsIn } from './refs';
 
-/** Which steps stop for a person. Policy (a later capability) refines this; side effects always stop today. */
+/**
+ * Which steps stop for a person before the policy is applied: side effects stop at a checkpoint,
+ * reads run. The policy (plan-maker.ts) and the safety guards then set each step's final gate.
+ */
 export function gateFor(risk: RiskClass): Gate {
   return hasSideEffect(risk) ? 'checkpoint' : 'auto';
 }

@@ -6,8 +6,6 @@ import { recheckInput, type Tightening } from './recheck';
 import { resolveInput } from './refs';
 import type { Safety } from './safety';
 
-export type { Tightening } from './recheck';
-
 /** What to do next with a task whose status is `running`. */
 export type NextMove =
   | { readonly kind: 'complete' }

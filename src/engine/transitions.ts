@@ -6,7 +6,6 @@ import { withStep } from './mutate';
 import { forgetAll, remember } from './remember';
 import { mayApprove, mayDecide } from './rights';
 
-export { mayApprove, mayDecide } from './rights';
 import { tighten, type Recheck } from './recheck';
 
 /** A person's decision as the Teams edge hands it over: ids from the card, actor from the activity. */

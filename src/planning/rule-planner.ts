@@ -23,10 +23,11 @@ export interface RulePlannerOptions {
 }
 
 /**
- * The deterministic, offline planner. It understands three families of outcomes — email a
- * summary of mail, set up a meeting, post a summary of mail to a channel — and combinations of
- * them in one message, extracting their parameters and resolving people and channels through
- * the directory. It proposes data only; user input never makes it throw (directory failures
+ * The deterministic, offline planner. It understands outcomes in every domain of the catalogue
+ * — a summary of mail emailed or posted to a channel, meetings, and the mail, calendar, files,
+ * Teams, Planner / To Do and people requests of the domain intents (planning/intents/domains) —
+ * and combinations of them in one message, extracting their parameters and resolving people and
+ * channels through the directory. It proposes data only; user input never makes it throw (directory failures
  * propagate for the engine to report).
  *
  * 1. tidy the text; 2. split it into requests; 3. understand each (no I/O);

@@ -1,7 +1,8 @@
 import { hasSideEffect } from '../engine/catalogue';
 import { approverList, approversFor, reachable } from './approvers';
 import { firstMatch, globMatches } from './glob';
-import type { Policy, Rule } from './schema';
+import type { Rule } from './rule-schema';
+import type { Policy } from './schema';
 import type { EvaluatedStepInput, GateReason, StepVerdict } from './types';
 import { RISK_PHRASES, ruleReason } from './wording';
 

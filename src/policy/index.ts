@@ -4,12 +4,10 @@ export {
   DEFAULT_POLICY,
   type Policy,
   type PolicyInput,
-  type Rule,
-  type RuleWhen,
-  type RuleRequire,
   type ExpiryOutcome,
   type ChannelApprovers,
 } from './schema';
+export type { Rule, RuleWhen, RuleRequire } from './rule-schema';
 export { parsePolicy, type ParseResult, type PolicyError } from './parse';
 export { evaluateStep, ruleMatches } from './evaluate';
 export { effectiveRules } from './effective';

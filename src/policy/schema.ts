@@ -3,8 +3,6 @@ import { RISK_CLASSES, type RiskClass } from '../engine/model';
 import { hasSideEffect } from '../engine/catalogue';
 import { actionGlob, principal, rule } from './rule-schema';
 
-export { rule, ruleWhen, ruleRequire, type Rule, type RuleWhen, type RuleRequire } from './rule-schema';
-
 const positiveInt = z
   .number({ error: 'must be a number' })
   .int('must be a whole number')

@@ -1,5 +1,5 @@
 import type { RiskClass } from '../engine/model';
-import type { Rule, RuleRequire, RuleWhen } from './schema';
+import type { Rule, RuleRequire, RuleWhen } from './rule-schema';
 
 /** How risk classes read in sentences. */
 export const RISK_PHRASES: Record<RiskClass, string> = {

@@ -1,10 +1,11 @@
 import type { Activity } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
-import type { DecideResult, Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
+import type { DecideResult } from '../engine/engine-types';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, Notifier } from '../engine/ports';
-import { mayDecide } from '../engine/transitions';
+import { mayDecide, maySee, type Vantage } from '../engine/rights';
 import { actorOf, baseConversationId } from './activity';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
@@ -281,20 +282,15 @@ export class InvokeHandler {
     return this.afterDecision(result, { card: 'task' }, click.actor);
   }
 
-  /**
-   * A task the clicker may see: one that lives in the conversation the click came from, or one
-   * they requested, own, approve or follow. Card data names the task, so it is never enough alone.
-   */
+  /** A task the clicker may see (see {@link maySee}); card data names the task, so it is never enough alone. */
   private async visible(click: Click<Verb>): Promise<Task> {
     const task = await this.deps.engine.findTask(click.data.taskId);
-    const here =
-      task !== undefined && task.scope.conversationId === baseConversationId(click.activity.conversation?.id ?? '');
-    const involved =
-      task !== undefined &&
-      (task.requester.id === click.actor ||
-        mayDecide(task, click.actor) ||
-        (task.watchers ?? []).includes(click.actor));
-    if (!task || !(here || involved))
+    const from: Vantage = {
+      actor: click.actor,
+      conversationId: baseConversationId(click.activity.conversation?.id ?? ''),
+      via: 'card',
+    };
+    if (!task || !maySee(task, from))
       throw new DelegateError(
         'user_input',
         'task_not_found',

@@ -1,4 +1,4 @@
-import type { FindMeetingTimesOutput } from '../../src/actions/find-meeting-times';
+import type { FindMeetingTimesOutput } from '../../src/actions/calendar/find-meeting-times';
 import type { GetSchedulesOutput } from '../../src/actions/calendar/get-schedules';
 import type { ListEventsOutput } from '../../src/actions/calendar/list-events';
 import { DelegateError } from '../../src/engine/errors';

@@ -1,5 +1,5 @@
-import type { CreateEventOutput } from '../../src/actions/create-event';
-import type { FindMeetingTimesOutput } from '../../src/actions/find-meeting-times';
+import type { CreateEventOutput } from '../../src/actions/calendar/create-event';
+import type { FindMeetingTimesOutput } from '../../src/actions/calendar/find-meeting-times';
 import { DelegateError } from '../../src/engine/errors';
 import { GraphError } from '../../src/graph/errors';
 import { alex, megan, rejectionOf, useSandbox } from './sandbox-harness';

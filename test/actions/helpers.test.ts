@@ -1,9 +1,9 @@
 import { escapeHtml, textToHtml } from '../../src/actions/common/html';
 import { guidFromKey } from '../../src/actions/common/keys';
 import { isoDuration, fromGraphDateTime, toGraphDateTime } from '../../src/actions/common/time';
-import { buildFilter, buildKql, mailSearchInput, matches } from '../../src/actions/mail-search';
-import { mailSendRisk } from '../../src/actions/mail-send';
-import { postBody } from '../../src/actions/post-channel-message';
+import { buildFilter, buildKql, mailSearchInput, matches } from '../../src/actions/mail/search';
+import { mailSendRisk } from '../../src/actions/mail/send';
+import { postBody } from '../../src/actions/teams/post-channel-message';
 
 describe('action helpers', () => {
   it('escapes HTML and turns text into paragraphs', () => {

@@ -1,6 +1,6 @@
 import type { MailDraftOutput } from '../../src/actions/mail/draft';
 import type { MailMoveOutput } from '../../src/actions/mail/move';
-import type { MailSearchOutput } from '../../src/actions/mail-search';
+import type { MailSearchOutput } from '../../src/actions/mail/search';
 import { inboxMessage, inFolder } from './mail-helpers';
 import { alex, megan, rejectionOf, useSandbox } from './sandbox-harness';
 

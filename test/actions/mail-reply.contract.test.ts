@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_PROPERTY } from '../../src/actions/mail-send';
+import { IDEMPOTENCY_PROPERTY } from '../../src/actions/mail/send';
 import { mailRecipientsRisk } from '../../src/actions/mail';
 import type { MailReplyOutput } from '../../src/actions/mail/reply';
 import type { MailForwardOutput } from '../../src/actions/mail/forward';

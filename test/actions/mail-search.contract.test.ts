@@ -1,6 +1,6 @@
 import { GraphError } from '../../src/graph/errors';
-import type { MailSearchOutput } from '../../src/actions/mail-search';
-import type { SummariseOutput } from '../../src/actions/text-summarise';
+import type { MailSearchOutput } from '../../src/actions/mail/search';
+import type { SummariseOutput } from '../../src/actions/text/summarise';
 import { alex, megan, rejectionOf, useSandbox } from './sandbox-harness';
 
 const sandbox = useSandbox();

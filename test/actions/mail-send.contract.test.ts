@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_PROPERTY, type MailSendOutput } from '../../src/actions/mail-send';
+import { IDEMPOTENCY_PROPERTY, type MailSendOutput } from '../../src/actions/mail/send';
 import { createCatalogue } from '../../src/actions';
 import { createGraphGateway } from '../../src/graph/gateway';
 import { GraphError } from '../../src/graph/errors';

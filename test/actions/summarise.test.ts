@@ -1,4 +1,4 @@
-import { firstSentence, summarise, textSummarise, threadKey } from '../../src/actions/text-summarise';
+import { firstSentence, summarise, textSummarise, threadKey } from '../../src/actions/text/summarise';
 import type { MailMessage } from '../../src/actions/common/schemas';
 
 function message(id: string, subject: string, from: string, at: string, preview: string): MailMessage {

@@ -1,5 +1,5 @@
 import type { ReplyToMessageOutput } from '../../src/actions/teams/reply-to-message';
-import type { PostChannelMessageOutput } from '../../src/actions/post-channel-message';
+import type { PostChannelMessageOutput } from '../../src/actions/teams/post-channel-message';
 import { SANDBOX_DIRECTORY } from '../../src/sandbox';
 import { megan, rejectionOf, team, useSandbox } from './sandbox-harness';
 

@@ -1,4 +1,4 @@
-import type { PostChannelMessageOutput } from '../../src/actions/post-channel-message';
+import type { PostChannelMessageOutput } from '../../src/actions/teams/post-channel-message';
 import { GraphError } from '../../src/graph/errors';
 import { megan, rejectionOf, team, useSandbox } from './sandbox-harness';
 

@@ -2,7 +2,7 @@ import type { ActionContext } from '../../engine/catalogue';
 import type { RiskClass } from '../../engine/model';
 import type { GraphPort } from '../../graph/types';
 import { userRoot } from '../common/keys';
-import { findStamped, IDEMPOTENCY_PROPERTY, mailSendRisk, type StampedMessage } from '../mail-send';
+import { findStamped, IDEMPOTENCY_PROPERTY, mailSendRisk, type StampedMessage } from './send';
 import { IMMUTABLE_IDS, type Address } from './message';
 
 /** The extended property that marks a draft (and its sent copy) as this step's. */

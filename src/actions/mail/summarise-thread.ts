@@ -3,7 +3,7 @@ import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
 import { odataLiteral, userRoot } from '../common/keys';
-import { summarise } from '../text-summarise';
+import { summarise } from '../text/summarise';
 import { IMMUTABLE_IDS, toMailMessage, type GraphMessage } from './message';
 import { messagePath } from './read';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
-import { findStamped, stampedMessage, type ChatMessage } from '../post-channel-message';
+import { findStamped, stampedMessage, type ChatMessage } from './post-channel-message';
 import { channelDestination, channelFields, channelMessagesPath, place } from './channel-fields';
 import { mentionDestinations, mentionNames, mentionsInput } from './mentions';
 

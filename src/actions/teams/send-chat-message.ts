@@ -4,7 +4,7 @@ import type { RiskClass } from '../../engine/model';
 import type { GraphGateway, GraphPort } from '../../graph/types';
 import { display } from '../common/display';
 import { email } from '../common/schemas';
-import { findStamped, stampedMessage, type ChatMessage } from '../post-channel-message';
+import { findStamped, stampedMessage, type ChatMessage } from './post-channel-message';
 
 export const sendChatMessageInput = z.object({
   /** The person's address (mail or UPN). */

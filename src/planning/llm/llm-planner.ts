@@ -5,7 +5,7 @@ import type { Logger, PlanRequest, PlanResult, Planner } from '../../engine/port
 import type { Directory } from '../directory';
 import { ANSWER_SCHEMA, ANSWER_SCHEMA_NAME, parseAnswer, type Answer } from './answer';
 import { gatherContext } from './context';
-import type { ChatMessage, ChatResult, LlmClient } from './llm-port';
+import type { ChatMessage, ChatResult, LlmClient } from '../../llm/port';
 import { catalogueText } from './prompt/catalogue-text';
 import { firstCall, repairCall, systemPrompt } from './prompt/messages';
 import { allowedFor, untracedDestinations, type Allowed } from './trace';

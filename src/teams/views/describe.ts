@@ -1,6 +1,6 @@
 import type { Catalogue, StepPreview } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
-import { mayApprove } from '../../engine/transitions';
+import { mayApprove } from '../../engine/rights';
 
 /** A step's preview from its action, using approved input when there is one. */
 export function previewOf(step: Step, catalogue: Catalogue): StepPreview {

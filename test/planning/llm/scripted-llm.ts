@@ -1,4 +1,4 @@
-import type { ChatRequest, ChatResult, LlmClient } from '../../../src/planning/llm';
+import type { ChatRequest, ChatResult, LlmClient } from '../../../src/llm/port';
 
 /** A scripted reply: the model's text (objects are sent as JSON) and what it cost. */
 export interface Reply {

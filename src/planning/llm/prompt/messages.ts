@@ -1,6 +1,6 @@
 import type { PlanRequest, StepDraft } from '../../../engine/ports';
 import type { PlanningContext } from '../context';
-import type { ChatMessage } from '../llm-port';
+import type { ChatMessage } from '../../../llm/port';
 import { contextText } from './context-text';
 import { ROLE, RULES } from './rules';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ActionSpec } from '../engine/catalogue';
-import { display } from './common/display';
-import { mailMessage, type MailMessage } from './common/schemas';
+import type { ActionSpec } from '../../engine/catalogue';
+import { display } from '../common/display';
+import { mailMessage, type MailMessage } from '../common/schemas';
 
 export const summariseInput = z.object({
   items: z.array(mailMessage),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ActionSpec } from '../engine/catalogue';
-import { DelegateError } from '../engine/errors';
-import type { GraphGateway } from '../graph/types';
-import { display, displayList, listNames } from './common/display';
-import { userRoot } from './common/keys';
-import { email, isoInstant, timeZone } from './common/schemas';
-import { fromGraphDateTime, humanTime, isoDuration, toGraphDateTime } from './common/time';
+import type { ActionSpec } from '../../engine/catalogue';
+import { DelegateError } from '../../engine/errors';
+import type { GraphGateway } from '../../graph/types';
+import { display, displayList, listNames } from '../common/display';
+import { userRoot } from '../common/keys';
+import { email, isoInstant, timeZone } from '../common/schemas';
+import { fromGraphDateTime, humanTime, isoDuration, toGraphDateTime } from '../common/time';
 
 export const findMeetingTimesInput = z
   .object({

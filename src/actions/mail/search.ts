@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ActionSpec } from '../engine/catalogue';
-import type { GraphGateway } from '../graph/types';
-import { display } from './common/display';
-import { userRoot } from './common/keys';
-import { isoInstant, mailMessage, type MailMessage } from './common/schemas';
-import { folderKey } from './mail/folders';
-import { IMMUTABLE_IDS, toMailMessage, type GraphMessage } from './mail/message';
+import type { ActionSpec } from '../../engine/catalogue';
+import type { GraphGateway } from '../../graph/types';
+import { display } from '../common/display';
+import { userRoot } from '../common/keys';
+import { isoInstant, mailMessage, type MailMessage } from '../common/schemas';
+import { folderKey } from './folders';
+import { IMMUTABLE_IDS, toMailMessage, type GraphMessage } from './message';
 
 export const mailSearchInput = z.object({
   from: z.string().min(1).optional(),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ActionSpec } from '../engine/catalogue';
-import type { GraphGateway } from '../graph/types';
-import { display, displayList, listNames } from './common/display';
-import { guidFromKey, userRoot } from './common/keys';
-import { email, isoInstant, timeZone } from './common/schemas';
-import { fromGraphDateTime, humanTime, toGraphDateTime } from './common/time';
-import { addressDestinations } from './common/destinations';
+import type { ActionSpec } from '../../engine/catalogue';
+import type { GraphGateway } from '../../graph/types';
+import { display, displayList, listNames } from '../common/display';
+import { guidFromKey, userRoot } from '../common/keys';
+import { email, isoInstant, timeZone } from '../common/schemas';
+import { fromGraphDateTime, humanTime, toGraphDateTime } from '../common/time';
+import { addressDestinations } from '../common/destinations';
 
 export const createEventInput = z
   .object({

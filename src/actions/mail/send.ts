@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MESSAGE_FIELDS, messagePreview } from './common/message-fields';
-import type { ActionContext, ActionSpec } from '../engine/catalogue';
-import type { RiskClass } from '../engine/model';
-import type { GraphGateway, GraphPort } from '../graph/types';
-import { display, displayList, listNames } from './common/display';
-import { odataLiteral, userRoot } from './common/keys';
-import { email } from './common/schemas';
-import { addressDestinations } from './common/destinations';
+import { MESSAGE_FIELDS, messagePreview } from '../common/message-fields';
+import type { ActionContext, ActionSpec } from '../../engine/catalogue';
+import type { RiskClass } from '../../engine/model';
+import type { GraphGateway, GraphPort } from '../../graph/types';
+import { display, displayList, listNames } from '../common/display';
+import { odataLiteral, userRoot } from '../common/keys';
+import { email } from '../common/schemas';
+import { addressDestinations } from '../common/destinations';
 
 export const mailSendInput = z.object({
   to: z.array(email).min(1),

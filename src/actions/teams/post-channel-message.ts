@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ActionContext, ActionSpec } from '../engine/catalogue';
-import type { GraphGateway, GraphPort } from '../graph/types';
-import { display } from './common/display';
-import { escapeHtml, textToHtml } from './common/html';
-import { channelDestination, channelFields, channelMessagesPath, place } from './teams/channel-fields';
-import { mentionDestinations, mentionNames, mentionsInput, withMentions } from './teams/mentions';
+import type { ActionContext, ActionSpec } from '../../engine/catalogue';
+import type { GraphGateway, GraphPort } from '../../graph/types';
+import { display } from '../common/display';
+import { escapeHtml, textToHtml } from '../common/html';
+import { channelDestination, channelFields, channelMessagesPath, place } from './channel-fields';
+import { mentionDestinations, mentionNames, mentionsInput, withMentions } from './mentions';
 
 export const postChannelMessageInput = z.object({
   ...channelFields,

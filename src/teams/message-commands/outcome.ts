@@ -1,0 +1,39 @@
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { Person } from '../../engine/model';
+import { timeZoneOf } from '../activity';
+import { recordCardShown } from '../card-ledger';
+import { HELP_TEXT } from '../help';
+import { taskView } from '../views/task-view';
+import { conversationScope, say, type CommandHandler } from './turn';
+
+/** Anything that is not a command: a new outcome, planned within the turn into a plan card (empty text gets help). */
+export const outcome: CommandHandler<'outcome'> = async (turn) => {
+  if (turn.command.text === '') {
+    await say(turn, HELP_TEXT);
+    return;
+  }
+  const { context, deps, actor, log } = turn;
+  const activity = context.activity;
+  // A model takes seconds to plan: show that Delegate is working on it.
+  if (deps.engine.revises) await context.sendActivity({ type: 'typing' });
+  const profile = await deps.profiles(actor);
+  const requester: Person = { id: actor, name: profile?.name ?? activity.from.name ?? 'you', upn: profile?.upn };
+  const scope = await conversationScope(turn);
+  const result = await deps.engine.startTask({
+    outcome: turn.command.text,
+    requester,
+    scope,
+    approvers: await deps.approvers.of(scope),
+    conversation: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+    timeZone: timeZoneOf(activity, deps.defaultTimeZone),
+  });
+  if (result.kind === 'unplannable') {
+    await say(turn, result.message);
+    return;
+  }
+  const card = deps.renderer.render('task', taskView(result.task, deps.catalogue));
+  const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  if (sent?.id) await deps.store.setCardRef(result.task.id, 'task', sent.id);
+  await recordCardShown(deps.store, result.task.id, 'task', sent?.id, card);
+  log.info({ taskId: result.task.id, steps: result.task.plan.steps.length }, 'plan proposed');
+};
