@@ -86,6 +86,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       ? await startSandbox({
           dbPath: config.graph.dbPath,
           port: config.graph.port,
+          // The tenant seeds "this week" from the app's clock, so a pinned clock pins the whole world.
+          clock: () => clock.now(),
           logger: logger.child({ component: 'sandbox' }),
         })
       : undefined;
