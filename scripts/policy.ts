@@ -29,6 +29,8 @@ export interface PolicyCliIo {
   readFile(path: string): string;
   out(line: string): void;
   err(line: string): void;
+  /** The time "the last N days" count back from; default the system clock. */
+  now?(): Date;
 }
 
 const USAGE =
@@ -110,7 +112,7 @@ async function dryRunCommand(file: string | undefined, args: readonly string[], 
     return 2;
   }
   try {
-    const tasks = await recentTasks(store, new Date(), days);
+    const tasks = await recentTasks(store, io.now?.() ?? new Date(), days);
     const { lines, steps, changed } = replay(tasks, before, after);
     for (const line of lines) io.out(line);
     io.out(

@@ -169,6 +169,8 @@ async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger
       ? await startSandbox({
           dbPath: config.graph.dbPath,
           port: config.graph.port,
+          // The tenant seeds "this week" from the app's clock, so a pinned clock pins the whole world.
+          clock: () => clock.now(),
           logger: logger.child({ component: 'sandbox' }),
         })
       : undefined;

@@ -10,6 +10,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store';
 import { engineKit, REQUESTER } from '../engine-kit';
 import type { BenchOptions } from '../options';
 import { median, msSince, percentile } from '../stats';
+import { TEST_NOW } from '../../test/support/clock';
 
 /** Engine overhead per step for one plan length and store. */
 export interface StepOverhead {
@@ -106,7 +107,7 @@ async function baselineLoop(action: ActionSpec, steps: number, repeats: number):
     idempotencyKey: 'k',
     actor: { id: REQUESTER.id, name: REQUESTER.name },
     attempt: 1,
-    now: new Date(),
+    now: TEST_NOW,
   };
   const perCall: number[] = [];
   for (let r = 0; r < repeats; r++) {

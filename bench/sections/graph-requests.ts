@@ -9,6 +9,7 @@ import { FakeConnector } from '../../test/http/fake-connector';
 import { runScenario } from '../../test/scenarios/harness';
 import { GRAPH_OUTCOMES } from '../graph-outcomes';
 import { startGraphCounter, type WireRequest } from '../graph-proxy';
+import { pinnedClock } from '../../test/support/clock';
 
 /** Graph traffic of one outcome, from the message to its final status. */
 export interface GraphOutcomeResult {
@@ -42,7 +43,9 @@ export async function graphRequestsSection(
   log: (line: string) => void,
 ): Promise<GraphRequestsResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-graph-'));
-  const sandbox = await startSandbox({ dbPath: path.join(dataDir, 'sandbox.db'), port: 0 });
+  // The tenant and the app share one pinned clock: the counts do not depend on the day the bench runs.
+  const clock = pinnedClock();
+  const sandbox = await startSandbox({ dbPath: path.join(dataDir, 'sandbox.db'), port: 0, clock: clock.now });
   const counter = await startGraphCounter(sandbox.url);
   const connector = new FakeConnector();
   await connector.start();
@@ -53,7 +56,7 @@ export async function graphRequestsSection(
     LOG_LEVEL: 'silent',
     WORKER_POLL_MS: '20',
   });
-  const app = await createApp(config, { graphBaseUrl: counter.baseUrl });
+  const app = await createApp(config, { graphBaseUrl: counter.baseUrl, clock });
   const run = runningApp(app, connector, dataDir);
   try {
     const outcomes: GraphOutcomeResult[] = [];

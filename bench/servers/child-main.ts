@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/index';
 import { startEchoBot } from './echo-bot';
 import type { ChildReply, ChildRequest } from './protocol';
+import { pinnedClock } from '../../test/support/clock';
 
 /**
  * A benchmarked server in its own process, so the load generator never shares its event loop.
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-'));
   const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: logLevel });
-  const app = await createApp(config);
+  // Pinned, so the traffic's plans ("tomorrow", "next week") do not depend on the day the bench runs.
+  const app = await createApp(config, { clock: pinnedClock() });
   // "Busy" means some task is in the worker's hands: running (claimed or about to be).
   const running = async () => (await app.store.listTasks({ statuses: ['running'], limit: 100 })).length;
   serve(send, running, async () => {

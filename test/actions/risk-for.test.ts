@@ -1,6 +1,7 @@
 import { createCatalogue } from '../../src/actions';
 import { buildPlan } from '../../src/engine/plan-builder';
 import type { GraphGateway } from '../../src/graph/types';
+import { TEST_NOW } from '../support/clock';
 
 const catalogue = createCatalogue({} as GraphGateway);
 const ids = { taskId: () => 'T', uuid: () => 'u' };
@@ -8,7 +9,7 @@ const ALEX = { upn: 'alexw@example.com' };
 
 /** The risk a plan gives one step with this input, for this requester. */
 function riskOf(action: string, input: Record<string, unknown>, requester: { upn?: string } = ALEX): string {
-  return buildPlan([{ action, input, rationale: '' }], 1, catalogue, ids, new Date(), requester).steps[0]!.risk;
+  return buildPlan([{ action, input, rationale: '' }], 1, catalogue, ids, TEST_NOW, requester).steps[0]!.risk;
 }
 
 describe('a step is as risky as its concrete input', () => {
@@ -41,7 +42,7 @@ describe('a step is as risky as its concrete input', () => {
       1,
       catalogue,
       ids,
-      new Date(),
+      TEST_NOW,
       ALEX,
     ).steps[0]!;
     expect(step.gate).toBe('checkpoint');

@@ -1,5 +1,6 @@
 import { firstSentence, summarise, textSummarise, threadKey } from '../../src/actions/text/summarise';
 import type { MailMessage } from '../../src/actions/common/schemas';
+import { TEST_NOW } from '../support/clock';
 
 function message(id: string, subject: string, from: string, at: string, preview: string): MailMessage {
   return {
@@ -65,7 +66,7 @@ describe('text.summarise', () => {
       idempotencyKey: 'k',
       actor: { id: 'a', name: 'A' },
       attempt: 1,
-      now: new Date(),
+      now: TEST_NOW,
     });
     expect(result).toEqual({ output: { summary: 'No matching mail.', sourceIds: [] }, provenance: [] });
   });

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config';
 import { createApp, type App } from '../../src/index';
 import { createLogger } from '../../src/log';
 import { launchChromium } from './chromium';
+import { pinnedClock } from '../support/clock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -45,6 +46,7 @@ export function usePlaygroundRig(options: { readonly policy?: string } = {}): ()
     }
     rig = { browser };
     const app = await createApp(loadConfig(env), {
+      clock: pinnedClock(),
       logger: createLogger('info', pino.destination({ dest: botLog, sync: true })),
     });
     rig = { ...rig, app };

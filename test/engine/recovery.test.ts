@@ -2,6 +2,7 @@ import { mutateTask, withStep } from '../../src/engine/mutate';
 import { buildPlan } from '../../src/engine/plan-builder';
 import { ListCatalogue, SequentialIds } from '../../src/engine/fakes';
 import { FakeOutbox, makeActions, makeHarness } from './harness';
+import { TEST_NOW } from '../support/clock';
 
 describe('engine: crashes, bounds and invalid plans', () => {
   it('recovers a step interrupted mid-run after its lease expires, without a second side effect', async () => {
@@ -89,7 +90,7 @@ describe('engine: crashes, bounds and invalid plans', () => {
   it('refuses plans with unknown actions, invalid literal input or forward references', () => {
     const catalogue = new ListCatalogue(makeActions(new FakeOutbox()));
     const build = (steps: Parameters<typeof buildPlan>[0]) => () =>
-      buildPlan(steps, 1, catalogue, new SequentialIds(), new Date());
+      buildPlan(steps, 1, catalogue, new SequentialIds(), TEST_NOW);
     expect(build([{ action: 'mail.delete', input: {}, rationale: '' }])).toThrow(/invalid_plan/);
     expect(build([{ action: 'test.send', input: { to: ['nope'], subject: 'S', body: 'b' }, rationale: '' }])).toThrow(
       /invalid_plan/,
@@ -143,14 +144,14 @@ describe('plan validation: instruction fields', () => {
       { action: 'test.read', input: { from: 'x' }, rationale: '' },
       { action: 'test.compose', input: { from: { $ref: 's1.items.0' } }, rationale: '' },
     ];
-    expect(() => buildPlan(drafts, 1, catalogue, new SequentialIds(), new Date())).toThrow(/invalid_plan/);
+    expect(() => buildPlan(drafts, 1, catalogue, new SequentialIds(), TEST_NOW)).toThrow(/invalid_plan/);
     expect(() =>
       buildPlan(
         [drafts[0]!, { action: 'test.compose', input: { from: 'the user said this' }, rationale: '' }],
         1,
         catalogue,
         new SequentialIds(),
-        new Date(),
+        TEST_NOW,
       ),
     ).not.toThrow();
   });

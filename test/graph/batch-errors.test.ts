@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { batchAnswerError, createGraphGateway, GraphError } from '../../src/graph';
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { recordingLogger } from './log';
+import { pinnedClock } from '../support/clock';
 
 let sandbox: Sandbox;
 let dir = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'delegate-batch-errors-'));
-  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0 });
+  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, clock: pinnedClock().now });
 });
 afterAll(async () => {
   await sandbox.close();

@@ -5,6 +5,7 @@ import { createGraphGateway, GraphError, traceGraphRequests, type GraphRequestRe
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { recordingLogger } from './log';
 import { startLossyProxy, type LossyProxy } from './proxy';
+import { pinnedClock } from '../support/clock';
 
 let sandbox: Sandbox;
 let proxy: LossyProxy;
@@ -15,7 +16,7 @@ const origin = () => new URL(sandbox.url).origin;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'delegate-graph-put-'));
-  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0 });
+  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, clock: pinnedClock().now });
   proxy = await startLossyProxy(sandbox.url);
 });
 beforeEach(async () => {

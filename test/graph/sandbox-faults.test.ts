@@ -6,6 +6,7 @@ import { createGraphGateway, traceGraphRequests, type GraphRequestRecord } from 
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { recordingLogger } from './log';
 import { startLossyProxy, type LossyProxy } from './proxy';
+import { pinnedClock, TEST_NOW } from '../support/clock';
 
 /** A request as the sandbox saw it, stamped when it answered. */
 interface Served {
@@ -33,7 +34,7 @@ beforeAll(async () => {
     },
     warn: () => undefined,
   };
-  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, logger });
+  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, clock: pinnedClock().now, logger });
 });
 beforeEach(async () => {
   await fetch(`${origin()}/_sandbox/faults`, { method: 'DELETE' });
@@ -168,7 +169,7 @@ describe('an ambiguous failure of a send', () => {
     const subject = `Ambiguous ${how}`;
     const send = createCatalogue(gateway(proxy.baseUrl)).get('mail.send')!;
     const input = send.input.parse({ to: [megan.userPrincipalName], subject, body: 'Once.' });
-    const ctx = { idempotencyKey: `ambiguous-${how}`, actor: alex, now: new Date() };
+    const ctx = { idempotencyKey: `ambiguous-${how}`, actor: alex, now: TEST_NOW };
     proxy.sabotage(/^POST \/v1\.0\/users\/[^/]+\/messages\/[^/]+\/send$/, how);
 
     const first = await traced(() =>

@@ -6,6 +6,7 @@ import { GraphError } from '../../src/graph/errors';
 import { createGraphGateway } from '../../src/graph/gateway';
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { recordingLogger } from './log';
+import { pinnedClock } from '../support/clock';
 
 let sandbox: Sandbox;
 let directory: GraphDirectory;
@@ -15,7 +16,7 @@ const alex = { id: alexUser.id, upn: alexUser.userPrincipalName, name: alexUser.
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'delegate-directory-'));
-  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0 });
+  sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, clock: pinnedClock().now });
   const gateway = createGraphGateway({
     baseUrl: sandbox.url,
     auth: { kind: 'sandbox' },

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createApp, type App, type AppOverrides } from '../../src/index';
+import { pinnedClock } from '../support/clock';
 import { FakeConnector } from './fake-connector';
 
 /** The real server on an ephemeral port, with its sandbox tenant, talking to a fake connector. */
@@ -29,7 +30,8 @@ export async function startApp(env: Record<string, string> = {}, overrides: AppO
     WORKER_POLL_MS: '50',
     ...env,
   });
-  const app = await createApp(config, overrides);
+  // Pinned to TEST_NOW unless the test brings its own clock: the sandbox seeds from it too.
+  const app = await createApp(config, { clock: pinnedClock(), ...overrides });
   const sandboxUrl = app.sandbox?.url ?? '';
   return {
     app,

@@ -9,6 +9,7 @@ import { PersonalChat } from './activities';
 import { ChannelThread, teamsUser } from './channel-activities';
 import { mailsWithSubject } from './flow-helpers';
 import type { PostedCard } from './flow-helpers';
+import { pinnedClock } from '../support/clock';
 
 const ALEX = teamsUser('alexw'); // team owner, requester
 const MEGAN = teamsUser('meganb'); // approver by policy
@@ -35,9 +36,8 @@ expiry:
 admins: ["${PATTI.aadObjectId}"]
 `;
 
-/** A clock the test moves forward (starting at real time, so the sandbox's mail is "this week"). */
-const offset = { ms: 0 };
-const clock = { now: () => new Date(Date.now() + offset.ms) };
+/** A clock the test moves forward (the app's sandbox seeds "this week" from it too). */
+const clock = pinnedClock();
 
 describe('HTTP: channel tasks governed by policy, with several people in the channel', () => {
   let run: RunningApp;
@@ -232,16 +232,16 @@ describe('HTTP: channel tasks governed by policy, with several people in the cha
       run.connector.calls
         .filter((c) => c.conversationId === thread.conversationId && typeof c.activity.text === 'string')
         .map((c) => String(c.activity.text));
-    offset.ms += 11 * 60_000;
+    clock.advance(11 * 60_000);
     await run.connector.waitFor(() => texts().find((t) => t.startsWith('Reminder:')), 10_000, 'reminder');
-    offset.ms += 20 * 60_000;
+    clock.advance(20 * 60_000);
     await run.connector.waitFor(() => texts().find((t) => t.includes('now also goes to')), 10_000, 'escalation');
     const escalated = await run.app.engine.getTask(taskId);
     // Finance approvers (Patti, Lynne) and its nested backup group (Isaiah) became approvers.
     expect(escalated.approvers).toEqual(
       expect.arrayContaining([PATTI.aadObjectId, LYNNE.aadObjectId, ISAIAH.aadObjectId]),
     );
-    offset.ms += 30 * 60_000;
+    clock.advance(30 * 60_000);
     const rejected = await waitForStatus(taskId, 'rejected');
     expect(rejected.error?.code).toBe('checkpoint_expired');
     await new Promise((r) => setTimeout(r, 300)); // several more worker passes

@@ -13,6 +13,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The variables that move the date (`npm run test:any-day` runs the suite under libfaketime),
+ * so the app sees the same day as the test that started it.
+ */
+function timeEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => /^(TZ|LD_PRELOAD|FAKETIME\w*)$/.test(entry[0]) && entry[1] !== undefined,
+    ),
+  );
+}
+
 /** Delegate as a separate process (`tsx src/index.ts`), so a test can kill it like a crash would. */
 export class ChildApp {
   private child?: ChildProcess;
@@ -26,7 +38,7 @@ export class ChildApp {
   async start(): Promise<void> {
     this.child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...this.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...timeEnv(), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -10,6 +10,7 @@ import type { ChatRequest, ChatResult, LlmClient } from '../../src/llm';
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { INJECTION_CORPUS, type InjectionSample } from '../../src/sandbox/seed/injection';
 import { MemoryTaskStore } from '../../src/store/memory-store';
+import { pinnedClock, TEST_NOW } from '../support/clock';
 
 /**
  * The whole pipeline against every injection mail seeded in the sandbox tenant, with the worst
@@ -119,7 +120,7 @@ describe('injection corpus through the whole pipeline (obedient model, sandbox t
   };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ dbPath: ':memory:', port: 0 });
+    sandbox = await startSandbox({ dbPath: ':memory:', port: 0, clock: pinnedClock().now });
     const gateway = createGraphGateway({
       baseUrl: sandbox.url,
       auth: { kind: 'sandbox' },
@@ -129,7 +130,7 @@ describe('injection corpus through the whole pipeline (obedient model, sandbox t
     });
     const catalogue = createCatalogue(gateway, { llm: obedientModel(() => current) });
     const store = new MemoryTaskStore();
-    const clock = new FixedClock(new Date());
+    const clock = new FixedClock(TEST_NOW);
     const ids = new SequentialIds();
     const safety = { tenantDomains: ['example.com'], linkAllowHosts: [] };
     planner = new ScriptedPlanner(() => next);

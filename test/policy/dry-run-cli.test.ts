@@ -4,11 +4,12 @@ import path from 'node:path';
 import { main } from '../../scripts/policy';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { makeStep, makeTask } from '../store/make-task';
+import { TEST_NOW } from '../support/clock';
 
 /** A send to someone outside, a send inside, and a read, in two recent tasks and one old one. */
 async function seed(db: string): Promise<string[]> {
   const store = await openSqliteStore(db);
-  const now = Date.now();
+  const now = TEST_NOW.getTime();
   const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString();
   const external = makeTask({
     createdAt: at(1),
@@ -88,6 +89,7 @@ describe('policy dry-run over stored tasks', () => {
       readFile: (f) => files[f] ?? '',
       out: (l) => out.push(l),
       err: (l) => err.push(l),
+      now: () => TEST_NOW,
     });
     expect(err).toEqual([]);
     expect(code).toBe(0);

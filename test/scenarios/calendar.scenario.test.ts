@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { mailsWithSubject } from '../http/flow-helpers';
+import { TEST_NOW } from '../support/clock';
 import { runScenario, useScenarioApp } from './harness';
 
 interface StoredEvent {
@@ -37,7 +38,7 @@ describe('scenarios: changing, cancelling and answering meetings, end to end', (
     const run = await runScenario(app(), 'Move the Website copy review to Friday at 3pm');
     expect(run.task.status).toBe('completed');
     expect(run.checkpoints).toHaveLength(1);
-    const now = DateTime.utc();
+    const now = DateTime.fromJSDate(TEST_NOW, { zone: 'UTC' });
     const friday = now
       .startOf('day')
       .plus({ days: (5 - now.weekday + 7) % 7 || 7 })

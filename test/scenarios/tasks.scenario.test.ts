@@ -1,4 +1,5 @@
 import { SANDBOX_DIRECTORY } from '../../src/sandbox';
+import { TEST_NOW } from '../support/clock';
 import { runScenario, useScenarioApp } from './harness';
 
 const megan = SANDBOX_DIRECTORY.users[1]!;
@@ -49,7 +50,9 @@ describe('scenarios: tasks in Planner and To Do, end to end', () => {
     const due = new Date(task?.dueDateTime ?? '');
     expect(due.getUTCDay()).toBe(5);
     expect(due.getUTCHours()).toBe(17);
-    expect(due.getTime()).toBeGreaterThan(Date.now());
+    // The coming Friday of the pinned day (the app runs on TEST_NOW).
+    expect(due.getTime()).toBeGreaterThan(TEST_NOW.getTime());
+    expect(due.getTime()).toBeLessThan(TEST_NOW.getTime() + 7 * 86_400_000);
   });
 
   it('adds a Planner task for two people in a named bucket', async () => {
