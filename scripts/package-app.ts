@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
+import { readEnvFiles } from '../src/env-file';
 
 /**
  * Validate appPackage/manifest.json for one environment and write
@@ -105,25 +106,11 @@ export function packageApp(options: PackageOptions): PackageResult {
 
 // ---------------------------------------------------------------- environment files
 
-/** Parse a toolkit .env file: KEY=VALUE lines, `#` comments, optional surrounding quotes. */
-export function parseEnvText(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match?.[1] !== undefined) values[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
-}
-
 /** env/.env.<env> overlaid with env/.env.<env>.user; undefined when the first is missing. */
 export function readEnvironment(root: string, env: string): Record<string, string> | undefined {
   const base = path.join(root, 'env', `.env.${env}`);
   if (!existsSync(base)) return undefined;
-  const user = `${base}.user`;
-  return {
-    ...parseEnvText(readFileSync(base, 'utf8')),
-    ...(existsSync(user) ? parseEnvText(readFileSync(user, 'utf8')) : {}),
-  };
+  return readEnvFiles([base, `${base}.user`]);
 }
 
 // ---------------------------------------------------------------- substitution
