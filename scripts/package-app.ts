@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
+import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
 import { readEnvFiles } from '../src/env-file';
 
 /**
@@ -390,25 +391,26 @@ function header(signature: number, f: HeaderFields, localOffset?: number): Buffe
 
 // ---------------------------------------------------------------- command line
 
+const USAGE = 'usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]';
+
 /** Run the command line; returns the exit code (0 written, 1 problems, 2 usage). */
 export function main(argv: readonly string[], log: (line: string) => void = console.log): number {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i];
-    const value = argv[i + 1];
-    if (!key?.startsWith('--') || value === undefined) {
-      log('usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]');
-      return 2;
-    }
-    args.set(key.slice(2), value);
+  let values;
+  try {
+    ({ values } = parseCommandLine(
+      argv,
+      { options: { env: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } } },
+      USAGE,
+    ));
+    if (values.env === undefined) throw new UsageError('--env is required', USAGE);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    log(usageText(error));
+    return USAGE_EXIT_CODE;
   }
-  const env = args.get('env');
-  if (env === undefined) {
-    log('usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]');
-    return 2;
-  }
-  const root = path.resolve(args.get('root') ?? path.join(__dirname, '..'));
-  const outArg = args.get('out');
+  const env = values.env;
+  const root = path.resolve(values.root ?? path.join(__dirname, '..'));
+  const outArg = values.out;
   const result = packageApp({ root, env, outDir: outArg === undefined ? undefined : path.resolve(outArg) });
   for (const notice of result.notices) log(`note: ${notice}`);
   if (!result.ok) {
