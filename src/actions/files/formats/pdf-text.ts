@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { withTimeout } from '../../../retry';
 import { checkPdfStreams, DOCUMENT_LIMITS, type InflateLimits } from './limits';
 
 /** How long reading one PDF may take before it is given up. */
@@ -9,8 +10,8 @@ const PDF_HEAP_MB = 256;
 
 type WorkerAnswer = { ok: true; pages: string[] } | { ok: false; message: string };
 
-/** pdf.js, in a worker thread of its own, bounded in time and heap. */
-function pagesOf(bytes: Uint8Array, signal?: AbortSignal): Promise<string[]> {
+/** pdf.js, in a worker thread of its own with a bounded heap; stopped outright when `signal` aborts. */
+function pagesOf(bytes: Uint8Array, signal: AbortSignal): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'pdf-worker.mjs'), {
       workerData: { bytes },
@@ -22,15 +23,13 @@ function pagesOf(bytes: Uint8Array, signal?: AbortSignal): Promise<string[]> {
     const finish = (error: Error | undefined, pages?: string[]): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (error) reject(error);
       else resolve(pages ?? []);
     };
-    const onAbort = (): void => finish(new Error('reading the PDF was cancelled'));
-    const timer = setTimeout(() => finish(new Error('reading the PDF took too long')), PDF_TIMEOUT_MS);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = (): void => finish(new Error('reading the PDF was stopped'));
+    signal.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (answer: WorkerAnswer) =>
       answer.ok ? finish(undefined, answer.pages) : finish(new Error(answer.message)),
     );
@@ -50,7 +49,10 @@ export async function pdfText(
 ): Promise<string> {
   if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') throw new Error('not a PDF file');
   checkPdfStreams(bytes, options.limits ?? DOCUMENT_LIMITS);
-  const pages = await pagesOf(bytes, options.signal);
+  const pages = await withTimeout(PDF_TIMEOUT_MS, (signal) => pagesOf(bytes, signal), {
+    signal: options.signal,
+    onTimeout: () => new Error('reading the PDF took too long'),
+  });
   return pages
     .map((page) => page.trim())
     .join('\n\n')
