@@ -1,3 +1,5 @@
+import { parseCommandLine, UsageError } from '../src/cli-args';
+
 /** What to measure and how much; `--quick` scales everything down for a smoke run. */
 export interface BenchOptions {
   readonly quick: boolean;
@@ -73,37 +75,48 @@ const QUICK: typeof FULL = {
 
 const NUMERIC = Object.keys(FULL) as (keyof typeof FULL)[];
 
+export const USAGE = `usage: npm run bench -- [--quick] [--only=${SECTION_NAMES.join(',')}] [--out=path] [--log-level=info] [--<count>=N …]
+counts: ${NUMERIC.map((k) => `--${kebab(k)}`).join(' ')}`;
+
 /**
  * `--quick`, `--only=framework,invokes,engine,idle,graph`, `--out=path`, `--log-level=info`, and any
- * count by its kebab-case name, e.g. `--rounds=6 --idle-tasks=20000`.
+ * count by its kebab-case name, e.g. `--rounds=6 --idle-tasks=20000`. Anything else is a `UsageError`.
  */
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const quick = argv.includes('--quick');
+  const countOptions = Object.fromEntries(NUMERIC.map((k) => [kebab(k), { type: 'string' as const }]));
+  const { values } = parseCommandLine(
+    argv,
+    {
+      options: {
+        quick: { type: 'boolean' },
+        only: { type: 'string' },
+        out: { type: 'string' },
+        'log-level': { type: 'string' },
+        ...countOptions,
+      },
+    },
+    USAGE,
+  );
+  const given = values as Record<string, string | boolean | undefined>;
+  const quick = given.quick === true;
   const counts: Record<string, number> = { ...(quick ? QUICK : FULL) };
-  let sections: SectionName[] = [...SECTION_NAMES];
-  let out = 'bench/results.json';
-  let logLevel = 'info';
-  for (const arg of argv) {
-    if (arg === '--quick') continue;
-    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
-    if (!match) throw new Error(`unknown argument ${arg}`);
-    const [, name = '', value = ''] = match;
-    if (name === 'only') sections = value.split(',').map((s) => asSection(s.trim()));
-    else if (name === 'out') out = value;
-    else if (name === 'log-level') logLevel = value;
-    else {
-      const key = NUMERIC.find((k) => kebab(k) === name);
-      const n = Number(value);
-      if (!key || !Number.isInteger(n) || n < 1) throw new Error(`unknown option or bad value: ${arg}`);
-      counts[key] = n;
-    }
+  for (const key of NUMERIC) {
+    const value = given[kebab(key)];
+    if (typeof value !== 'string') continue;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${kebab(key)} must be a whole number ≥ 1`, USAGE);
+    counts[key] = n;
   }
+  const only = given.only;
+  const sections = typeof only === 'string' ? only.split(',').map((s) => asSection(s.trim())) : [...SECTION_NAMES];
+  const out = typeof given.out === 'string' ? given.out : 'bench/results.json';
+  const logLevel = typeof given['log-level'] === 'string' ? given['log-level'] : 'info';
   return { ...(counts as typeof FULL), quick, sections, out, logLevel };
 }
 
 function asSection(name: string): SectionName {
   const found = SECTION_NAMES.find((s) => s === name);
-  if (!found) throw new Error(`unknown section "${name}"; expected ${SECTION_NAMES.join(', ')}`);
+  if (!found) throw new UsageError(`unknown section "${name}"; expected ${SECTION_NAMES.join(', ')}`, USAGE);
   return found;
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
 import { verdicts } from './budgets';
 import { startHttpContext } from './http-context';
 import { parseOptions, type BenchOptions } from './options';
@@ -101,6 +102,10 @@ function optionsForRecord(options: BenchOptions): Record<string, unknown> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(usageText(error));
+    process.exit(USAGE_EXIT_CODE);
+  }
   console.error(error);
   process.exit(1);
 });

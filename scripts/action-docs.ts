@@ -4,6 +4,7 @@ import { createCatalogue } from '../src/actions';
 import type { ActionSpec } from '../src/engine/catalogue';
 import type { GraphGateway } from '../src/graph/types';
 import type { LlmClient } from '../src/llm/port';
+import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
 
 /**
  * Document every action from the live catalogue: the action table in README.md (between
@@ -267,9 +268,15 @@ export interface ActionDocsIo {
 
 /** Run the command; returns the exit code. `argv` excludes node and the script. */
 export function main(argv: readonly string[], io: ActionDocsIo, root = join(__dirname, '..')): number {
-  if (argv.length > 1 || (argv.length === 1 && argv[0] !== '--check')) {
-    io.err('usage: docs:actions [--check]');
-    return 2;
+  let check: boolean;
+  try {
+    check =
+      parseCommandLine(argv, { options: { check: { type: 'boolean' } } }, 'usage: docs:actions [--check]').values
+        .check === true;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(usageText(error));
+    return USAGE_EXIT_CODE;
   }
   const readmePath = join(root, 'README.md');
   const permissionsPath = join(root, 'docs', 'permissions.md');
@@ -281,7 +288,7 @@ export function main(argv: readonly string[], io: ActionDocsIo, root = join(__di
   } catch {
     // A missing docs/permissions.md is out of date (--check) or about to be written.
   }
-  if (argv[0] === '--check') {
+  if (check) {
     const problems = staleDocs(readme, permissions, actions);
     for (const problem of problems) io.err(problem);
     if (problems.length > 0) io.err(`Run \`${DOCS_COMMAND}\` and commit README.md and docs/permissions.md.`);

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
+import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
+import { readEnvFiles } from '../src/env-file';
 
 /**
  * Validate appPackage/manifest.json for one environment and write
@@ -105,25 +107,11 @@ export function packageApp(options: PackageOptions): PackageResult {
 
 // ---------------------------------------------------------------- environment files
 
-/** Parse a toolkit .env file: KEY=VALUE lines, `#` comments, optional surrounding quotes. */
-export function parseEnvText(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match?.[1] !== undefined) values[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
-}
-
 /** env/.env.<env> overlaid with env/.env.<env>.user; undefined when the first is missing. */
 export function readEnvironment(root: string, env: string): Record<string, string> | undefined {
   const base = path.join(root, 'env', `.env.${env}`);
   if (!existsSync(base)) return undefined;
-  const user = `${base}.user`;
-  return {
-    ...parseEnvText(readFileSync(base, 'utf8')),
-    ...(existsSync(user) ? parseEnvText(readFileSync(user, 'utf8')) : {}),
-  };
+  return readEnvFiles([base, `${base}.user`]);
 }
 
 // ---------------------------------------------------------------- substitution
@@ -328,100 +316,38 @@ export interface ZipEntry {
   readonly data: Buffer;
 }
 
-/** 1980-01-01 00:00 in MS-DOS format: a fixed time, so the same inputs give the same bytes. */
-const DOS_TIME = 0;
-const DOS_DATE = (1 << 5) | 1;
+/** Zip timestamps are local MS-DOS times from 1980: a fixed one, so the same inputs give the same bytes. */
+const ZIP_TIME = new Date(1980, 0, 1);
 
-/** A minimal zip writer: deflate (or store, when deflate does not help), UTF-8 names, no zip64. */
+/** The package zip (fflate): each entry deflated at level 9, names as given, a fixed timestamp. */
 export function createZip(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const deflated = deflateRawSync(entry.data, { level: 9 });
-    const [method, body] = deflated.length < entry.data.length ? [8, deflated] : [0, entry.data];
-    const fields = {
-      method,
-      crc: crc32(entry.data),
-      compressed: body.length,
-      size: entry.data.length,
-      nameLength: name.length,
-    };
-    const local = header(0x04034b50, fields);
-    locals.push(local, name, body);
-    const central = header(0x02014b50, fields, offset);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-interface HeaderFields {
-  method: number;
-  crc: number;
-  compressed: number;
-  size: number;
-  nameLength: number;
-}
-
-/** A local file header (no offset) or a central directory header (with the local header's offset). */
-function header(signature: number, f: HeaderFields, localOffset?: number): Buffer {
-  const central = localOffset !== undefined;
-  const b = Buffer.alloc(central ? 46 : 30);
-  let at = 0;
-  const u16 = (v: number) => (at = b.writeUInt16LE(v, at));
-  const u32 = (v: number) => (at = b.writeUInt32LE(v >>> 0, at));
-  u32(signature);
-  if (central) u16(20); // made by: zip 2.0
-  u16(20); // needed to extract: zip 2.0
-  u16(0x0800); // names are UTF-8
-  u16(f.method);
-  u16(DOS_TIME);
-  u16(DOS_DATE);
-  u32(f.crc);
-  u32(f.compressed);
-  u32(f.size);
-  u16(f.nameLength);
-  u16(0); // extra field length
-  if (central) {
-    u16(0); // comment length
-    u16(0); // disk number
-    u16(0); // internal attributes
-    u32(0); // external attributes
-    u32(localOffset);
-  }
-  return b;
+  const files: Zippable = {};
+  for (const entry of entries) files[entry.name] = [new Uint8Array(entry.data), { level: 9 }];
+  return Buffer.from(zipSync(files, { mtime: ZIP_TIME }));
 }
 
 // ---------------------------------------------------------------- command line
 
+const USAGE = 'usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]';
+
 /** Run the command line; returns the exit code (0 written, 1 problems, 2 usage). */
 export function main(argv: readonly string[], log: (line: string) => void = console.log): number {
-  const args = new Map<string, string>();
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i];
-    const value = argv[i + 1];
-    if (!key?.startsWith('--') || value === undefined) {
-      log('usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]');
-      return 2;
-    }
-    args.set(key.slice(2), value);
+  let values;
+  try {
+    ({ values } = parseCommandLine(
+      argv,
+      { options: { env: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' } } },
+      USAGE,
+    ));
+    if (values.env === undefined) throw new UsageError('--env is required', USAGE);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    log(usageText(error));
+    return USAGE_EXIT_CODE;
   }
-  const env = args.get('env');
-  if (env === undefined) {
-    log('usage: tsx scripts/package-app.ts --env <name> [--root <repo>] [--out <folder>]');
-    return 2;
-  }
-  const root = path.resolve(args.get('root') ?? path.join(__dirname, '..'));
-  const outArg = args.get('out');
+  const env = values.env;
+  const root = path.resolve(values.root ?? path.join(__dirname, '..'));
+  const outArg = values.out;
   const result = packageApp({ root, env, outDir: outArg === undefined ? undefined : path.resolve(outArg) });
   for (const notice of result.notices) log(`note: ${notice}`);
   if (!result.ok) {

@@ -8,6 +8,7 @@ import {
   type Policy,
   type PolicyScope,
 } from '../src/policy';
+import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
 import { openForDryRun, recentTasks, replay } from './lib/policy-dry-run';
 
 /**
@@ -36,18 +37,55 @@ export interface PolicyCliIo {
 const USAGE =
   'usage: policy check <file> | policy explain <file> [--team <id>] [--channel <id>] [--channel-name <name>] | policy dry-run <new-file> [--against <current-file>] [--db PATH] [--days N]';
 
+/** Which flags each command takes. */
+const COMMAND_FLAGS = {
+  check: [],
+  explain: ['team', 'channel', 'channel-name'],
+  'dry-run': ['against', 'db', 'days'],
+} as const;
+
+type Flags = Partial<Record<(typeof COMMAND_FLAGS)[keyof typeof COMMAND_FLAGS][number], string>>;
+
+/** The command, its file and its flags; a `UsageError` for anything else. */
+function parseCommand(argv: readonly string[]): { command: keyof typeof COMMAND_FLAGS; file: string; flags: Flags } {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      allowPositionals: true,
+      options: {
+        team: { type: 'string' },
+        channel: { type: 'string' },
+        'channel-name': { type: 'string' },
+        against: { type: 'string' },
+        db: { type: 'string' },
+        days: { type: 'string' },
+      },
+    },
+    USAGE,
+  );
+  const [command, file, ...extra] = positionals;
+  if (command !== 'check' && command !== 'explain' && command !== 'dry-run')
+    throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`, USAGE);
+  if (file === undefined) throw new UsageError(`policy ${command} needs a policy file`, USAGE);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`, USAGE);
+  const allowed: readonly string[] = COMMAND_FLAGS[command];
+  const wrong = Object.keys(values).find((name) => !allowed.includes(name));
+  if (wrong !== undefined) throw new UsageError(`policy ${command} does not take --${wrong}`, USAGE);
+  return { command, file, flags: values as Flags };
+}
+
 /** Run the command; returns the exit code. `argv` excludes node and the script. */
 export async function main(argv: readonly string[], io: PolicyCliIo): Promise<number> {
-  const [command, file, ...rest] = argv;
-  if (command === 'dry-run') return dryRunCommand(file, rest, io);
-  if (
-    (command !== 'check' && command !== 'explain') ||
-    file === undefined ||
-    (command === 'check' && rest.length > 0)
-  ) {
-    io.err(USAGE);
-    return 2;
+  let parsed;
+  try {
+    parsed = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(usageText(error));
+    return USAGE_EXIT_CODE;
   }
+  const { command, file, flags } = parsed;
+  if (command === 'dry-run') return dryRunCommand(file, flags, io);
   let text: string;
   try {
     text = io.readFile(file);
@@ -66,11 +104,7 @@ export async function main(argv: readonly string[], io: PolicyCliIo): Promise<nu
     io.out(`policy OK: ${summarizePolicy(result.policy)}`);
     return 0;
   }
-  const scope = scopeFrom(rest);
-  if (scope === undefined) {
-    io.err(USAGE);
-    return 2;
-  }
+  const scope = scopeFrom(flags);
   for (const line of effectiveRules(result.policy, scope)) io.out(line);
   return 0;
 }
@@ -90,23 +124,16 @@ function load(file: string, io: PolicyCliIo): Policy | undefined {
   return undefined;
 }
 
-async function dryRunCommand(file: string | undefined, args: readonly string[], io: PolicyCliIo): Promise<number> {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i];
-    const value = args[i + 1];
-    if (name === undefined || value === undefined || !['--against', '--db', '--days'].includes(name)) file = undefined;
-    else flags[name] = value;
-  }
-  const days = Number(flags['--days'] ?? '7');
-  if (file === undefined || !Number.isInteger(days) || days < 1) {
-    io.err(USAGE);
-    return 2;
+async function dryRunCommand(file: string, flags: Flags, io: PolicyCliIo): Promise<number> {
+  const days = Number(flags.days ?? '7');
+  if (!Number.isInteger(days) || days < 1) {
+    io.err(usageText(new UsageError('--days must be a whole number of days, at least 1', USAGE)));
+    return USAGE_EXIT_CODE;
   }
   const after = load(file, io);
-  const before = flags['--against'] ? load(flags['--against'], io) : DEFAULT_POLICY;
+  const before = flags.against ? load(flags.against, io) : DEFAULT_POLICY;
   if (!after || !before) return 1;
-  const store = await openForDryRun(flags['--db'] ?? './data/delegate.db');
+  const store = await openForDryRun(flags.db ?? './data/delegate.db');
   if (typeof store === 'string') {
     io.err(store);
     return 2;
@@ -124,21 +151,14 @@ async function dryRunCommand(file: string | undefined, args: readonly string[], 
   }
 }
 
-function scopeFrom(args: readonly string[]): PolicyScope | undefined {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i];
-    const value = args[i + 1];
-    if (name === undefined || value === undefined || !['--team', '--channel', '--channel-name'].includes(name))
-      return undefined;
-    flags[name] = value;
-  }
-  if (Object.keys(flags).length === 0) return { kind: 'personal' };
+function scopeFrom(flags: Flags): PolicyScope {
+  const { team, channel, 'channel-name': channelName } = flags;
+  if (team === undefined && channel === undefined && channelName === undefined) return { kind: 'personal' };
   return {
     kind: 'channel',
-    ...(flags['--team'] === undefined ? {} : { teamId: flags['--team'] }),
-    ...(flags['--channel'] === undefined ? {} : { channelId: flags['--channel'] }),
-    ...(flags['--channel-name'] === undefined ? {} : { channelName: flags['--channel-name'] }),
+    ...(team === undefined ? {} : { teamId: team }),
+    ...(channel === undefined ? {} : { channelId: channel }),
+    ...(channelName === undefined ? {} : { channelName }),
   };
 }
 

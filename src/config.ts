@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readEnvFiles } from './env-file';
 
 /** Delegate's configuration: typed, validated once at start-up, frozen, passed by constructor. */
 export interface Config {
@@ -188,8 +189,7 @@ const schema = z.object({
  * layered underneath, real environment variables win). Lists every problem at once.
  */
 export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Config> {
-  const merged: Record<string, string | undefined> = {};
-  for (const file of files) Object.assign(merged, readEnvFile(file));
+  const merged: Record<string, string | undefined> = readEnvFiles(files);
   for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
   const parsed = schema.safeParse(merged);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -354,22 +354,6 @@ export function envFiles(root: string, name: string): string[] {
 /** Read the process environment. The one place that touches `process.env`. */
 export function processEnv(): Env {
   return process.env;
-}
-
-function readEnvFile(file: string): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return {};
-  }
-  const values: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (!match || match[1] === undefined) continue;
-    values[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return values;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -6,6 +6,7 @@ import type { ErrorInfo, Task } from './model';
 import { withStep } from './mutate';
 import type { Clock, Ids, Logger, TaskStore } from './ports';
 import { stepError } from './step-runner';
+import { withTimeout } from '../retry/with-timeout';
 
 /** What running one step needs from the worker. */
 export interface StepExecutionDeps {
@@ -71,15 +72,18 @@ export async function executeStep(
         clock.now(),
       );
     }
-    const result = await withTimeout(stepTimeoutMs, (signal) =>
-      spec.run(input, {
-        idempotencyKey: step.idempotencyKey,
-        actor: { id: claimed.requester.id, upn: claimed.requester.upn, name: claimed.requester.name },
-        attempt: step.attempts,
-        now: clock.now(),
-        signal,
-        onRequest: (request) => requests.push(request),
-      }),
+    const result = await withTimeout(
+      stepTimeoutMs,
+      (signal) =>
+        spec.run(input, {
+          idempotencyKey: step.idempotencyKey,
+          actor: { id: claimed.requester.id, upn: claimed.requester.upn, name: claimed.requester.name },
+          attempt: step.attempts,
+          now: clock.now(),
+          signal,
+          onRequest: (request) => requests.push(request),
+        }),
+      { onTimeout: stepTimeout },
     );
     const output = spec.output.parse(result.output);
     const { task: next } = await deps.mutate(claimed.id, (t) =>
@@ -138,20 +142,5 @@ function createdIds(output: unknown): Record<string, string> {
   ) as Record<string, string>;
 }
 
-async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(
-        new DelegateError('system', 'step_timeout', 'The step took too long and was stopped.', { retryable: true }),
-      );
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const stepTimeout = (): DelegateError =>
+  new DelegateError('system', 'step_timeout', 'The step took too long and was stopped.', { retryable: true });

@@ -1,5 +1,5 @@
 import { GraphError } from './errors';
-import { parseRetryAfter } from './retry-policy';
+import { parseRetryAfter } from '../retry';
 import type { BatchResponse } from './types';
 
 interface GraphErrorBody {

@@ -1,5 +1,4 @@
-import { parseRetryAfter } from './retry-policy';
-import { sleep } from './sleep';
+import { parseRetryAfter, sleep } from '../retry';
 import type { BatchRequest, BatchResponse } from './types';
 
 /** Graph's limit of requests in one `$batch`. */

@@ -37,30 +37,3 @@ export function isAmbiguous(outcome: AttemptOutcome, idempotent: boolean): boole
   if (status === 503) return outcome.retryAfterMs === undefined;
   return status >= 500;
 }
-
-/**
- * Parse Retry-After (delta-seconds or an HTTP date) into milliseconds from `now`.
- * Undefined when absent or unparseable.
- */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
-
-/**
- * Exponential backoff with full jitter on the upper half: `base * 2^(retry-1)` scaled by a
- * random factor in [0.5, 1], capped. `retry` counts from 1.
- */
-export function backoffDelay(
-  retry: number,
-  baseDelayMs: number,
-  capMs: number,
-  random: () => number = Math.random,
-): number {
-  const exponential = Math.min(capMs, baseDelayMs * 2 ** Math.max(0, retry - 1));
-  return Math.round(exponential * (0.5 + random() / 2));
-}

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import { LlmError, type LlmErrorCode } from './errors';
-import { retryAfterMs } from './retry-after';
+import { retryAfterFromHeaders } from '../retry';
 
 /** Thrown by our wrapper around the Entra token provider, so a sign-in failure is told apart. */
 export class CredentialFailure extends Error {
@@ -34,7 +34,7 @@ export function toLlmError(error: unknown, state: AbortState): LlmError {
   }
   if (error instanceof APIError && typeof error.status === 'number') {
     const requestId = error.requestID ?? error.headers?.get('apim-request-id') ?? undefined;
-    const wait = error.headers ? retryAfterMs(error.headers) : undefined;
+    const wait = error.headers ? retryAfterFromHeaders(error.headers) : undefined;
     return new LlmError(
       {
         code: codeForStatus(error.status, error),

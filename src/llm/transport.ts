@@ -1,5 +1,5 @@
 import type { LlmLogger } from './logger';
-import { retryAfterMs } from './retry-after';
+import { retryAfterFromHeaders } from '../retry';
 
 /** The header that ties the attempts of one `complete()` together (Azure echoes it back). */
 export const CLIENT_REQUEST_ID_HEADER = 'x-ms-client-request-id';
@@ -48,7 +48,7 @@ export function observingFetch(options: ObservingFetchOptions): Fetch {
     }
     if (trace) delete trace.lastFetchFailure;
     if (response.ok) return response;
-    const wait = retryAfterMs(response.headers);
+    const wait = retryAfterFromHeaders(response.headers);
     const tooLong = wait !== undefined && wait > options.maxRetryAfterMs;
     options.logger.debug(
       {

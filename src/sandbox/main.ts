@@ -3,6 +3,7 @@
  * Serves Graph v1.0 on 127.0.0.1:3979 (SANDBOX_GRAPH_PORT's default) from ./data/sandbox.db.
  * `--reset` reseeds the database relative to now and exits.
  */
+import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../cli-args';
 import { startSandbox } from './index';
 
 interface CliOptions {
@@ -11,17 +12,18 @@ interface CliOptions {
   reset: boolean;
 }
 
+const USAGE = 'usage: tsx src/sandbox/main.ts [--port N] [--db PATH] [--reset]';
+
+/** The command line; a `UsageError` for an unknown flag, a missing value or a bad port. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const out: CliOptions = { port: 3979, db: './data/sandbox.db', reset: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--reset') out.reset = true;
-    else if (arg === '--port') out.port = Number(argv[++i]);
-    else if (arg === '--db') out.db = String(argv[++i]);
-    else throw new Error(`Unknown argument '${arg}'. Usage: main.ts [--port N] [--db PATH] [--reset]`);
-  }
-  if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error('--port must be 0..65535');
-  return out;
+  const { values } = parseCommandLine(
+    argv,
+    { options: { port: { type: 'string' }, db: { type: 'string' }, reset: { type: 'boolean' } } },
+    USAGE,
+  );
+  const port = Number(values.port ?? '3979');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535', USAGE);
+  return { port, db: values.db ?? './data/sandbox.db', reset: values.reset === true };
 }
 
 async function main(): Promise<void> {
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
+    console.error(e instanceof UsageError ? usageText(e) : e instanceof Error ? e.message : e);
+    process.exit(e instanceof UsageError ? USAGE_EXIT_CODE : 1);
   });
 }

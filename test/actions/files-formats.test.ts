@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { extractText, formatOf } from '../../src/actions/files/extract';
 import { buildDocx } from '../../src/actions/files/formats/docx-write';
@@ -7,25 +8,32 @@ import { pdfText } from '../../src/actions/files/formats/pdf-text';
 import { xlsxText } from '../../src/actions/files/formats/xlsx-text';
 import { quickXorHash } from '../../src/actions/files/quick-xor-hash';
 import { markdownParagraphs, renderFile } from '../../src/actions/files/render';
+import { pdfWithContent } from '../support/pdf-file';
 
 const zip = (parts: Record<string, string>): Buffer =>
   Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
 
 describe('document text extraction', () => {
-  it('reads a PDF drawn with TJ arrays, hex strings, escapes and a moved text line', () => {
-    const content =
-      'BT /F1 12 Tf 72 700 Td [(Hel) -20 (lo) -400 (world)] TJ 0 -14 Td <4F6E65> Tj (\\(two\\) \\101) Tj ET';
-    const stream = deflateSync(Buffer.from(content, 'latin1'));
-    const pdf = Buffer.concat([
-      Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
-      stream,
-      Buffer.from(
-        '\nendstream\nendobj\n2 0 obj\n<< /Subtype /Image /Length 3 >>\nstream\nBT!\nendstream\nendobj\n%%EOF\n',
-        'latin1',
-      ),
-    ]);
-    expect(pdfText(pdf)).toBe('Hello world\nOne(two) A');
-    expect(() => pdfText(Buffer.from('not a pdf'))).toThrow('not a PDF');
+  it('reads a PDF drawn with TJ arrays, hex strings, escapes and a moved text line', async () => {
+    const pdf = pdfWithContent(
+      'BT /F1 12 Tf 72 700 Td [(Hel) -20 (lo) -400 (world)] TJ 0 -14 Td <4F6E65> Tj (\\(two\\) \\101) Tj ET',
+    );
+    expect(await pdfText(pdf)).toBe('Hello world\nOne(two) A');
+    await expect(pdfText(Buffer.from('not a pdf'))).rejects.toThrow('not a PDF');
+  });
+
+  it('reads a PDF printed by Chromium: subset TrueType fonts mapped through ToUnicode', async () => {
+    const pdf = readFileSync(join(__dirname, '../fixtures/documents/chromium-memo.pdf'));
+    expect(pdf.toString('latin1')).toContain('/ToUnicode');
+    const text = await extractText(pdf, 'pdf', 'memo.pdf');
+    expect(text).toBe(
+      [
+        'Expense memo',
+        'Meals: up to 75 USD a day, receipts required.',
+        'Café “Zürich” — naïve façade, 12 € per coffee.',
+        'Approved by Łukasz Ørsted on 2 December.',
+      ].join('\n'),
+    );
   });
 
   it('reads inline strings, booleans and numbers from a workbook', () => {
@@ -39,19 +47,21 @@ describe('document text extraction', () => {
     expect(xlsxText(book)).toBe('Sheet: Q&A\nReady\tTRUE\t2.5');
   });
 
-  it('reads slides of a presentation in order', () => {
+  it('reads slides of a presentation in order', async () => {
     const deck = zip({
       'ppt/slides/slide10.xml': '<p:sld><a:p><a:r><a:t>Last</a:t></a:r></a:p></p:sld>',
       'ppt/slides/slide2.xml': '<p:sld><a:p><a:r><a:t>Agenda &amp; goals</a:t></a:r></a:p></p:sld>',
     });
-    expect(extractText(deck, 'pptx', 'deck.pptx')).toBe('Slide 1\nAgenda & goals\n\nSlide 2\nLast');
+    expect(await extractText(deck, 'pptx', 'deck.pptx')).toBe('Slide 1\nAgenda & goals\n\nSlide 2\nLast');
   });
 
-  it('chooses the reader from the name, and says so when bytes are not the format', () => {
+  it('chooses the reader from the name, and says so when bytes are not the format', async () => {
     expect(formatOf('Notes.MD', 'application/octet-stream')).toBe('text');
     expect(formatOf('photo.png', 'image/png')).toBeUndefined();
-    expect(() => extractText(Buffer.from('plain'), 'docx', 'fake.docx')).toThrow('could not be read');
-    expect(() => extractText(Buffer.from([0, 1, 2, 3, 4, 5, 6]), 'text', 'bin.txt')).toThrow('could not be read');
+    await expect(extractText(Buffer.from('plain'), 'docx', 'fake.docx')).rejects.toThrow('could not be read');
+    await expect(extractText(Buffer.from([0, 1, 2, 3, 4, 5, 6]), 'text', 'bin.txt')).rejects.toThrow(
+      'could not be read',
+    );
   });
 });
 

@@ -35,10 +35,14 @@ describe('package-app command line', () => {
     ]);
   });
 
-  it('exits 2 with usage when --env is missing or an argument has no value', () => {
-    expect(run([]).code).toBe(2);
+  it('exits 2 with the reason and usage when --env is missing, an argument has no value, or is unknown', () => {
+    expect(run([])).toEqual({ code: 2, out: expect.stringMatching(/^--env is required\nusage: /) });
     expect(run(['--env']).code).toBe(2);
-    expect(run(['--env', 'local', 'stray']).out).toMatch(/^usage: /);
+    expect(run(['--env', 'local', 'stray']).out).toMatch(/^usage: /m);
+    const unknown = run(['--env', 'local', '--verbose']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toMatch(/^Unknown option '--verbose'/);
+    expect(unknown.out).toMatch(/^usage: tsx scripts\/package-app.ts --env <name>/m);
   });
 
   it('runs under tsx as `npm run package:app` would, failing with a non-zero status', async () => {

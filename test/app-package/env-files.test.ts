@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEnvText } from '../../scripts/package-app';
+import { parseEnvText } from '../../src/env-file';
 import { envFiles, loadConfig } from '../../src/config';
 import { REPO } from './fixture';
 
@@ -62,7 +62,7 @@ describe('env files', () => {
     expect(unknown).toEqual([]);
   });
 
-  it.each(files)('%s keeps comments on their own lines (a trailing # would become part of the value)', (name) => {
+  it.each(files)('%s has no comment read as part of a value', (name) => {
     for (const [key, value] of Object.entries(parseEnvText(read(name)))) expect(`${key}=${value}`).not.toMatch(/\s#/);
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageApp, parseEnvText, readEnvironment, substitute } from '../../scripts/package-app';
+import { packageApp, readEnvironment, substitute } from '../../scripts/package-app';
+import { parseEnvText } from '../../src/env-file';
 import { editManifest, PROVISIONED, useRepoCopies } from './fixture';
 
 const copy = useRepoCopies();

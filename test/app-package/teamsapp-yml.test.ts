@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEnvText } from '../../scripts/package-app';
+import { parseEnvText } from '../../src/env-file';
 import { REPO } from './fixture';
 
 /**

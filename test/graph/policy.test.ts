@@ -1,6 +1,7 @@
 import { describeTarget } from '../../src/graph/describe-target';
 import { graphHostsOnly, sameOrigin } from '../../src/graph/middleware/auth';
-import { backoffDelay, isAmbiguous, parseRetryAfter, shouldRetry } from '../../src/graph/retry-policy';
+import { isAmbiguous, shouldRetry } from '../../src/graph/retry-policy';
+import { backoffDelay, parseRetryAfter } from '../../src/retry';
 import { serviceRoot } from '../../src/graph/service-root';
 
 describe('retry policy', () => {

@@ -1,5 +1,5 @@
 import { llmSettings } from '../../src/llm/options';
-import { retryAfterMs } from '../../src/llm/retry-after';
+import { retryAfterFromHeaders as retryAfterMs } from '../../src/retry';
 
 describe('retryAfterMs', () => {
   const at = Date.parse('2025-01-01T00:00:00Z');

@@ -81,7 +81,7 @@ describe('drive: seed and reads', () => {
     );
     const pdf = await download(policy.json['@microsoft.graph.downloadUrl']);
     expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
-    expect(pdfText(pdf)).toContain('Meals: up to 75 USD a day.');
+    expect(await pdfText(pdf)).toContain('Meals: up to 75 USD a day.');
   });
 
   it('is deterministic: two seeds give the same ids and bytes', async () => {

@@ -1,5 +1,6 @@
 import { DelegateError } from '../../engine/errors';
 import { docxText, pptxText } from './formats/docx-text';
+import { DocumentTooLarge } from './formats/limits';
 import { pdfText } from './formats/pdf-text';
 import { xlsxText } from './formats/xlsx-text';
 
@@ -39,8 +40,13 @@ function looksLikeText(text: string): boolean {
   return odd / text.length < 0.05;
 }
 
-/** The readable text of a document's bytes. */
-export function extractText(bytes: Buffer, format: TextFormat, name: string): string {
+/** The readable text of a document's bytes; `signal` stops a PDF being read. */
+export async function extractText(
+  bytes: Buffer,
+  format: TextFormat,
+  name: string,
+  signal?: AbortSignal,
+): Promise<string> {
   let text: string;
   try {
     switch (format) {
@@ -57,10 +63,17 @@ export function extractText(bytes: Buffer, format: TextFormat, name: string): st
         text = pptxText(bytes);
         break;
       case 'pdf':
-        text = pdfText(bytes);
+        text = await pdfText(bytes, { signal });
         break;
     }
   } catch (error) {
+    if (error instanceof DocumentTooLarge)
+      throw new DelegateError(
+        'user_input',
+        'file_too_large',
+        `"${name}" expands to more than ${Math.round(error.limits.maxInflatedBytes / 1024 / 1024)} MB when opened, too large to read here.`,
+        { cause: error },
+      );
     throw new DelegateError('user_input', 'file_unreadable', `"${name}" could not be read as a document.`, {
       cause: error,
     });

@@ -63,7 +63,7 @@ export function filesReadText(gateway: GraphGateway): ActionSpec<FilesReadTextIn
           `"${name}" is not a document whose text can be read.`,
         );
       if ((item.size ?? 0) > MAX_READ_BYTES) throw tooLarge(MAX_READ_BYTES);
-      const text = extractText(await download(url, MAX_READ_BYTES, ctx), format, name);
+      const text = await extractText(await download(url, MAX_READ_BYTES, ctx), format, name, ctx.signal);
       const truncated = text.length > input.maxChars;
       return {
         output: {

@@ -1,7 +1,7 @@
 import type { ActionContext } from '../../engine/catalogue';
 import { GraphError } from '../../graph/errors';
 import type { GraphPort } from '../../graph/types';
-import { unzipText } from './formats/docx-text';
+import { unzipText } from './formats/limits';
 import { xmlUnescape } from './formats/ooxml';
 import { pathRef, type GraphDriveItem } from './items';
 import { download } from './transfer';

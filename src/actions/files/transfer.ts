@@ -1,9 +1,12 @@
 import { DelegateError } from '../../engine/errors';
 import type { ActionContext } from '../../engine/catalogue';
+import { retryAfterFromHeaders, retryDelay, sleep, type RetryDelays } from '../../retry';
 
 /** Time allowed for one transfer request to a pre-authenticated URL. */
 const TIMEOUT_MS = 30_000;
 const ATTEMPTS = 3;
+/** Backoff between attempts; a Retry-After longer than 10 s is not waited for (the response stands). */
+const DELAYS: RetryDelays = { baseDelayMs: 200, maxBackoffMs: 2_000, maxRetryAfterMs: 10_000 };
 
 /**
  * Pre-authenticated OneDrive URLs (`@microsoft.graph.downloadUrl`, an upload session's
@@ -28,9 +31,10 @@ async function send(url: string, init: RequestInit, ctx: ActionContext): Promise
       durationMs: Date.now() - started,
     });
     if (response && !(response.status === 429 || response.status >= 500)) return response;
-    if (attempt >= ATTEMPTS) return response ?? Promise.reject(transferFailed(undefined));
-    const wait = Number(response?.headers.get('retry-after') ?? '') * 1000 || 200 * attempt;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 10_000)));
+    const wait = retryDelay(attempt, response && retryAfterFromHeaders(response.headers, ctx.now.getTime()), DELAYS);
+    if (attempt >= ATTEMPTS || wait === undefined) return response ?? Promise.reject(transferFailed(undefined));
+    await response?.body?.cancel();
+    await sleep(wait, ctx.signal).catch((error: unknown) => Promise.reject(transferFailed(error)));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { callStateOf, setHeader } from '../call-state';
-import { backoffDelay, parseRetryAfter, shouldRetry, type AttemptOutcome } from '../retry-policy';
-import { sleep } from '../sleep';
+import { backoffDelay, parseRetryAfter, retryDelay, sleep } from '../../retry';
+import { shouldRetry, type AttemptOutcome } from '../retry-policy';
 import type { GraphLogger } from '../types';
 
 /** Bounds of {@link RetryMiddleware}. */
@@ -28,7 +28,7 @@ export class RetryMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const state = callStateOf(context);
-    const { maxRetries, baseDelayMs, maxBackoffMs, maxRetryAfterMs, logger } = this.settings;
+    const { maxRetries, baseDelayMs, maxBackoffMs, logger } = this.settings;
     for (let retry = 1; ; retry += 1) {
       state.failure = undefined;
       let outcome: AttemptOutcome;
@@ -40,14 +40,11 @@ export class RetryMiddleware implements Middleware {
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
         state.retryAfterMs = retryAfterMs;
         outcome = { kind: 'response', status: response.status, retryAfterMs };
-        const tooLong = retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs;
-        if (retry > maxRetries || tooLong || !shouldRetry(outcome, state.idempotent)) return;
+        // Retry-After is honoured (plus a little jitter, never less); one beyond maxRetryAfterMs is not waited for.
+        const wait = retryDelay(retry, retryAfterMs, this.settings);
+        if (retry > maxRetries || wait === undefined || !shouldRetry(outcome, state.idempotent)) return;
         await response.body?.cancel();
-        // A little jitter on top of Retry-After spreads a herd without ever waiting less.
-        delayMs =
-          retryAfterMs !== undefined
-            ? retryAfterMs + Math.round(Math.random() * 50)
-            : backoffDelay(retry, baseDelayMs, maxBackoffMs);
+        delayMs = wait;
       } catch (error) {
         outcome = {
           kind: 'failure',

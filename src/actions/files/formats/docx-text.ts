@@ -1,11 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipText } from './limits';
 import { xmlUnescape } from './ooxml';
-
-/** The parts of a zip package whose names pass `wanted`, as text. */
-export function unzipText(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, string> {
-  const parts = unzipSync(bytes, { filter: (file) => wanted(file.name) });
-  return new Map(Object.entries(parts).map(([name, data]) => [name, strFromU8(data)]));
-}
 
 /** The text of one WordprocessingML/DrawingML fragment: runs joined, tabs and breaks kept. */
 function runsText(xml: string): string {

@@ -1,4 +1,4 @@
-import { unzipText } from './docx-text';
+import { unzipText } from './limits';
 import { xmlUnescape } from './ooxml';
 
 const textOf = (xml: string): string =>
