@@ -85,7 +85,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.clock ?? systemClock;
   const ids = randomIds;
 
-  const graph = await wireGraph(config, overrides, logger);
+  const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
   const store = await openSqliteStore(config.storePath);
   const { llm, catalogue, planner } = wirePlanning(config, overrides, graph.gateway, logger);
@@ -163,7 +163,7 @@ interface GraphWiring {
   readonly gateway: GraphGateway;
 }
 
-async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger): Promise<GraphWiring> {
+async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger, clock: Clock): Promise<GraphWiring> {
   const sandbox =
     config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
       ? await startSandbox({
