@@ -448,19 +448,26 @@ async function main(): Promise<void> {
   const env = processEnv();
   // Toolkit convention: env/.env.<TEAMSFX_ENV> (+ .user secrets); local unless told otherwise.
   const config = loadConfig(env, envFiles(process.cwd(), env.TEAMSFX_ENV ?? 'local'));
-  const app = await createApp(config);
+  const starting = createApp(config);
+  // The handlers are in place before the server listens: a SIGTERM that arrives while the app is
+  // still starting waits for it, then stops it gracefully, instead of killing a half-started app.
   const shutdown = (signal: string) => {
-    app.logger.info({ signal }, 'shutting down: finishing in-flight steps');
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    starting
+      .then(async (app) => {
+        app.logger.info({ signal }, 'shutting down: finishing in-flight steps');
+        await app.stop();
+      })
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error('shutdown failed', err instanceof Error ? err.message : err);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  await starting;
 }
 
 if (require.main === module) {
