@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { DefaultAzureCredential } from '@azure/identity';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -16,7 +15,7 @@ import { nameLookup, personResolver, profileLookup } from './people/lookups';
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
 import { approversFor } from './policy/approvers';
-import { envFiles, loadConfig, processEnv, type Config, type LlmConfig } from './config';
+import { envFiles, loadConfig, processEnv, type Config } from './config';
 import type { Catalogue } from './engine/catalogue';
 import { Engine } from './engine/engine';
 import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
@@ -25,7 +24,7 @@ import { Worker } from './engine/worker';
 import { createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
 import type { GraphGateway } from './graph/types';
-import { createLlmClient, type LlmClient } from './llm';
+import { llmClientFromConfig } from './llm/from-config';
 import { createLogger } from './log';
 import { effectiveRules } from './policy';
 import { FileGovernance, FixedGovernance, type PolicyGovernance } from './policy/governance';
@@ -121,7 +120,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     : undefined;
   const governance: PolicyGovernance = policyFile ?? FixedGovernance.defaults();
   const store = await openSqliteStore(config.storePath);
-  const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
+  const llm = config.llm ? llmClientFromConfig(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
   const directory = new GraphDirectory(gateway);
   const planner =
@@ -271,23 +270,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await sandbox?.close();
       })()),
   };
-}
-
-/** The model client: Azure OpenAI (API key, or Microsoft Entra ID when no key is set) or any OpenAI-compatible endpoint. */
-function llmClient(llm: LlmConfig, logger: Logger): LlmClient {
-  const common = { timeoutMs: llm.timeoutMs, maxRetries: llm.maxRetries, logger };
-  if (llm.kind === 'azure') {
-    const auth = llm.apiKey ? { apiKey: llm.apiKey } : { credential: new DefaultAzureCredential() };
-    return createLlmClient({
-      kind: 'azure',
-      endpoint: llm.endpoint,
-      deployment: llm.deployment,
-      apiVersion: llm.apiVersion,
-      auth,
-      ...common,
-    });
-  }
-  return createLlmClient({ kind: 'openai', baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, ...common });
 }
 
 function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
