@@ -27,15 +27,23 @@ export interface BenchOptions {
   readonly idleTasks: number;
   /** Times each outcome of bench/graph-outcomes.ts is run end to end for "Graph requests per task". */
   readonly graphRepeats: number;
+  /** Concurrent senders in the planning section (issue 15: 40). */
+  readonly planningSenders: number;
+  /** Messages per sender per round in the planning section. */
+  readonly planningPerSender: number;
+  /** Passes over the phrasing corpus when measuring the planner's own CPU. */
+  readonly planningCpuRepeats: number;
   /** Delegate's log level under load; `info` is what operators run. */
   readonly logLevel: string;
   readonly out: string;
+  /** When set, the planning section's Delegate process writes a V8 CPU profile here (`--cpu-prof`). */
+  readonly cpuProfDir?: string;
 }
 
-export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle', 'graph'] as const;
+export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle', 'graph', 'planning'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
-const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
+const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out' | 'cpuProfDir'> = {
   concurrency: 8,
   rounds: 4,
   warmup: 15,
@@ -51,6 +59,9 @@ const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
   engineRepeats: 40,
   idleTasks: 10_000,
   graphRepeats: 3,
+  planningSenders: 40,
+  planningPerSender: 10,
+  planningCpuRepeats: 5,
 };
 
 const QUICK: typeof FULL = {
@@ -69,12 +80,16 @@ const QUICK: typeof FULL = {
   engineRepeats: 10,
   idleTasks: 2_000,
   graphRepeats: 1,
+  planningSenders: 40,
+  planningPerSender: 3,
+  planningCpuRepeats: 2,
 };
 
 const NUMERIC = Object.keys(FULL) as (keyof typeof FULL)[];
 
 /**
- * `--quick`, `--only=framework,invokes,engine,idle,graph`, `--out=path`, `--log-level=info`, and any
+ * `--quick`, `--only=framework,invokes,engine,idle,graph,planning`, `--out=path`, `--log-level=info`,
+ * `--cpu-prof=DIR` (profile the planning section's Delegate process), and any
  * count by its kebab-case name, e.g. `--rounds=6 --idle-tasks=20000`.
  */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -83,6 +98,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let sections: SectionName[] = [...SECTION_NAMES];
   let out = 'bench/results.json';
   let logLevel = 'info';
+  let cpuProfDir: string | undefined;
   for (const arg of argv) {
     if (arg === '--quick') continue;
     const match = /^--([a-z-]+)=(.*)$/.exec(arg);
@@ -91,6 +107,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (name === 'only') sections = value.split(',').map((s) => asSection(s.trim()));
     else if (name === 'out') out = value;
     else if (name === 'log-level') logLevel = value;
+    else if (name === 'cpu-prof') cpuProfDir = value;
     else {
       const key = NUMERIC.find((k) => kebab(k) === name);
       const n = Number(value);
@@ -98,7 +115,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       counts[key] = n;
     }
   }
-  return { ...(counts as typeof FULL), quick, sections, out, logLevel };
+  return { ...(counts as typeof FULL), quick, sections, out, logLevel, ...(cpuProfDir ? { cpuProfDir } : {}) };
 }
 
 function asSection(name: string): SectionName {
