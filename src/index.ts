@@ -21,7 +21,7 @@ import { Engine } from './engine/engine';
 import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
 import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
-import { createGraphGateway, GraphDirectory } from './graph';
+import { CachedDirectory, createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
 import type { GraphGateway } from './graph/types';
 import { llmClientFromConfig } from './llm/from-config';
@@ -122,7 +122,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = await openSqliteStore(config.storePath);
   const llm = config.llm ? llmClientFromConfig(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
-  const directory = new GraphDirectory(gateway);
+  // The planner's look-ups: identical ones (concurrent, or within a minute) share one Graph call.
+  const directory = new CachedDirectory(new GraphDirectory(gateway));
   const planner =
     overrides.planner ??
     (llm
