@@ -1,13 +1,13 @@
-import calendar from './data/calendar';
-import combined from './data/combined';
-import files from './data/files';
-import mail from './data/mail';
-import meetings from './data/meetings';
-import people from './data/people';
-import questions from './data/questions';
-import summaries from './data/summaries';
-import tasks from './data/tasks';
-import teams from './data/teams';
+import calendar from './requests/calendar';
+import combined from './requests/combined';
+import files from './requests/files';
+import mail from './requests/mail';
+import meetings from './requests/meetings';
+import people from './requests/people';
+import questions from './requests/questions';
+import summaries from './requests/summaries';
+import tasks from './requests/tasks';
+import teams from './requests/teams';
 import type { CorpusEntry, CorpusFile } from './types';
 
 export { CORPUS_NOW, CORPUS_ZONE } from './clock';

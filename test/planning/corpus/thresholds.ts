@@ -1,6 +1,6 @@
 /**
  * The share of the corpus the rule planner must plan right. The target is 0.95 (issue 15);
- * this is the rate measured when the corpus landed (32.5%), rounded down to the nearest 0.05,
+ * this is the rate measured when the corpus landed (32.8%), rounded down to the nearest 0.05,
  * so the suite is green today. Raise it as the planner improves — never lower it.
  */
 export const MIN_HIT_RATE = 0.3;
