@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { DefaultAzureCredential } from '@azure/identity';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -16,16 +15,17 @@ import { nameLookup, personResolver, profileLookup, type ProfileLookup } from '.
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
 import { approversFor } from './policy/approvers';
-import { envFiles, loadConfig, processEnv, type Config, type LlmConfig } from './config';
+import { envFiles, loadConfig, processEnv, type Config } from './config';
 import type { Catalogue } from './engine/catalogue';
 import { Engine } from './engine/engine';
 import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
 import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
-import { createGraphGateway, GraphDirectory } from './graph';
+import { CachedDirectory, createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
 import type { GraphGateway } from './graph/types';
-import { createLlmClient, type LlmClient } from './llm';
+import { llmClientFromConfig } from './llm/from-config';
+import type { LlmClient } from './llm';
 import { createLogger } from './log';
 import { effectiveRules } from './policy';
 import { FileGovernance, FixedGovernance, type PolicyGovernance } from './policy/governance';
@@ -222,9 +222,10 @@ function wirePlanning(
   gateway: GraphGateway,
   logger: Logger,
 ): { readonly llm?: LlmClient; readonly catalogue: Catalogue; readonly planner: Planner } {
-  const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
+  const llm = config.llm ? llmClientFromConfig(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
-  const directory = new GraphDirectory(gateway);
+  // The planner's look-ups: identical ones (concurrent, or within a minute) share one Graph call.
+  const directory = new CachedDirectory(new GraphDirectory(gateway));
   const planner =
     overrides.planner ??
     (llm
@@ -406,23 +407,6 @@ function announce(
       ? 'Delegate listening in local mode on 127.0.0.1 only (no Bot Framework auth, sandbox tenant)'
       : 'Delegate listening with Bot Framework authentication',
   );
-}
-
-/** The model client: Azure OpenAI (API key, or Microsoft Entra ID when no key is set) or any OpenAI-compatible endpoint. */
-function llmClient(llm: LlmConfig, logger: Logger): LlmClient {
-  const common = { timeoutMs: llm.timeoutMs, maxRetries: llm.maxRetries, logger };
-  if (llm.kind === 'azure') {
-    const auth = llm.apiKey ? { apiKey: llm.apiKey } : { credential: new DefaultAzureCredential() };
-    return createLlmClient({
-      kind: 'azure',
-      endpoint: llm.endpoint,
-      deployment: llm.deployment,
-      apiVersion: llm.apiVersion,
-      auth,
-      ...common,
-    });
-  }
-  return createLlmClient({ kind: 'openai', baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, ...common });
 }
 
 function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
