@@ -41,6 +41,7 @@ import { InvokeHandler } from './teams/invoke-handler';
 import { MessageHandler } from './teams/message-handler';
 import { TeamsNotifier } from './teams/notifier';
 import { BotUserTokens } from './teams/signin/bot-user-tokens';
+import { ledgerSealer } from './ledger/sealer';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -120,7 +121,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ? FileGovernance.open(config.policyFile, logger.child({ component: 'policy' }))
     : undefined;
   const governance: PolicyGovernance = policyFile ?? FixedGovernance.defaults();
-  const store = await openSqliteStore(config.storePath);
+  const store = await openSqliteStore(config.storePath, { sealer: ledgerSealer(config, logger) });
   const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
   const directory = new GraphDirectory(gateway);
