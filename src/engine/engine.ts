@@ -1,6 +1,6 @@
 import { Audit } from './audit';
 import { addUsage, checkBudget } from './budgets';
-import { approverIds, checkTaskBudget, editChecksFor, withNames } from './engine-governance';
+import { approverIds, editChecksFor, reserveTaskBudget, withNames } from './engine-governance';
 import type { DecideResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
 import { DelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsage } from './model';
@@ -38,7 +38,20 @@ export class Engine {
       { requesterId: request.requester.id, tenantId: request.scope.tenantId },
       now,
     );
-    await checkTaskBudget(this.deps, request.requester.id, now);
+    const hold = await reserveTaskBudget(this.deps, request.requester.id, now);
+    try {
+      const started = await this.plannedTask(request, now);
+      if (started.kind !== 'planned' && hold) await store.releaseQuota(hold.key, hold.holder);
+      return started;
+    } catch (error) {
+      if (hold) await store.releaseQuota(hold.key, hold.holder).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Plan the outcome and create its task (the budgets are already checked). */
+  private async plannedTask(request: StartRequest, now: Date): Promise<StartResult> {
+    const { ids, store } = this.deps;
     const result = await this.deps.planner.plan({
       outcome: request.outcome,
       requester: request.requester,
