@@ -30,7 +30,7 @@ export class Engine {
   }
 
   async startTask(request: StartRequest): Promise<StartResult> {
-    const { clock, ids, store } = this.deps;
+    const { clock, store } = this.deps;
     const now = clock.now();
     await checkBudget(
       store,
