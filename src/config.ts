@@ -12,7 +12,15 @@ export interface Config {
     readonly password?: string;
     readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     readonly tenantId?: string;
+    /**
+     * Where the signing keys of inbound Bot Framework tokens are published (OpenID metadata);
+     * default the Bot Framework's own. Only for tests and sovereign clouds: a wrong value lets
+     * whoever holds those keys talk to the bot.
+     */
+    readonly openIdMetadataUrl?: string;
   };
+  /** Activities one instance processes at once; beyond that it answers 503 with Retry-After. */
+  readonly maxInFlightActivities: number;
   readonly port: number;
   /** Address to listen on: 127.0.0.1 in local mode, every interface otherwise. */
   readonly host: string;
@@ -140,6 +148,8 @@ const schema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
   ),
   BOT_TENANT_ID: optional,
+  BOT_OPENID_METADATA_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  MAX_INFLIGHT_ACTIVITIES: int(64, 1, 10_000),
   PORT: int(3978, 0, 65535),
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
@@ -233,7 +243,14 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     local,
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID },
+    bot: {
+      id: e.BOT_ID,
+      password: e.BOT_PASSWORD,
+      type: e.BOT_TYPE,
+      tenantId: e.BOT_TENANT_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    },
+    maxInFlightActivities: e.MAX_INFLIGHT_ACTIVITIES,
     port: e.PORT,
     host: local ? '127.0.0.1' : '0.0.0.0',
     graph:

@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { DefaultAzureCredential } from '@azure/identity';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   TeamsSSOTokenExchangeMiddleware,
@@ -42,6 +41,8 @@ import { MessageHandler } from './teams/message-handler';
 import { TeamsNotifier } from './teams/notifier';
 import { BotUserTokens } from './teams/signin/bot-user-tokens';
 import { ledgerSealer } from './ledger/sealer';
+import { EdgeAdapter } from './edge/edge-adapter';
+import { openIdMetadataOptions } from './edge/bot-auth-options';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -132,7 +133,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       : new RulePlanner({ directory }));
   const renderer = new CardRenderer(defaultCardsDirectory());
 
-  const adapter = new CloudAdapter(botAuth);
+  const adapter = new EdgeAdapter(botAuth);
   if (oboConnection) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), oboConnection));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
@@ -238,7 +239,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     signIn,
   );
 
-  const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
+  const server = await startServer({
+    adapter,
+    auth: botAuth,
+    bot,
+    host: config.host,
+    port: config.port,
+    logger,
+    local: config.local,
+    allowedTenant: config.bot.tenantId,
+    maxInFlight: config.maxInFlightActivities,
+  });
   worker.start();
   logger.info(
     {
@@ -297,6 +308,7 @@ function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthentication
     MicrosoftAppPassword: config.bot.password ?? '',
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...openIdMetadataOptions(config.bot.openIdMetadataUrl),
   };
 }
 
