@@ -43,6 +43,7 @@ import { BotUserTokens } from './teams/signin/bot-user-tokens';
 import { ledgerSealer } from './ledger/sealer';
 import { EdgeAdapter } from './edge/edge-adapter';
 import { openIdMetadataOptions } from './edge/bot-auth-options';
+import { rateLimiter } from './edge/rate-limit';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -249,6 +250,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     local: config.local,
     allowedTenant: config.bot.tenantId,
     maxInFlight: config.maxInFlightActivities,
+    rateLimit: rateLimiter(store, () => governance.current().rateLimits, clock),
   });
   worker.start();
   logger.info(

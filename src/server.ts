@@ -4,6 +4,7 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { validateActivity } from './edge/activity-schema';
 import { authenticate } from './edge/authenticate';
+import { slowDownText, type RateLimit } from './edge/rate-limit';
 import type { EdgeAdapter } from './edge/edge-adapter';
 import type { Logger } from './engine/ports';
 
@@ -27,6 +28,8 @@ export interface ServerOptions {
   readonly allowedTenant?: string;
   /** Activities processed at once by this instance; more get 503 with Retry-After. */
   readonly maxInFlight: number;
+  /** Per-person and per-tenant limits on messages; without it, none. */
+  readonly rateLimit?: RateLimit;
 }
 
 /** Seconds a saturated instance asks the channel to wait. */
@@ -51,7 +54,9 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
    * 2. not a JSON body, or not an activity by the schema → 400;
    * 3. not authenticated → 401 (fail closed when the signing keys cannot be fetched);
    * 4. from another tenant than BOT_TENANT_ID → 403;
-   * 5. the turn, through the SDK; an internal failure is a generic 500.
+   * 5. a message over the sender's or tenant's rate limit → a friendly "slow down" reply instead
+   *    of the turn;
+   * 6. the turn, through the SDK; an internal failure is a generic 500.
    */
   server.post('/api/messages', async (req, res) => {
     const refuse = (status: number, body: string, reason: string, extra: object = {}) => {
@@ -83,9 +88,16 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
           ...who,
           tenant: typeof tenant === 'string' ? tenant : undefined,
         });
-      const response = await options.adapter.processAuthenticated(authenticated.result, activity, (context) =>
-        options.bot.run(context),
-      );
+      const limited = activity.type === 'message' && options.rateLimit ? await options.rateLimit(activity) : undefined;
+      if (limited && !limited.ok)
+        logger.warn(
+          { event: 'rate_limited', ...who, retryAfterMs: limited.retryAfterMs },
+          'message over the rate limit',
+        );
+      const response = await options.adapter.processAuthenticated(authenticated.result, activity, async (context) => {
+        if (limited && !limited.ok) await context.sendActivity(slowDownText(limited.retryAfterMs));
+        else await options.bot.run(context);
+      });
       res.send(response?.status ?? 200, response?.body);
     } catch (error) {
       logger.error({ err: error }, 'activity processing failed');
