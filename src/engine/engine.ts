@@ -143,7 +143,7 @@ export class Engine {
     decisionId: string;
   }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
-    const refused = this.refuse(current, request.actor);
+    const refused = await this.refuse(current, request.actor, 'answer', request.planVersion);
     if (refused) return refused;
     const open = current.clarification;
     if (current.status !== 'planning' || !open?.question || current.plan.version !== request.planVersion)
@@ -170,7 +170,7 @@ export class Engine {
     decisionId: string;
   }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
-    const refused = this.refuse(current, request.actor);
+    const refused = await this.refuse(current, request.actor, 'revise', request.planVersion);
     if (refused) return refused;
     if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion)
       return { kind: 'stale', task: current };
@@ -303,13 +303,33 @@ export class Engine {
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
-  private refuse(task: Task, actor: string): DecideResult | undefined {
+  /** Refuse someone who may not decide on this task, and put the refusal on the ledger. */
+  private async refuse(
+    task: Task,
+    actor: string,
+    verb: string,
+    planVersion: number,
+  ): Promise<DecideResult | undefined> {
     if (mayDecide(task, actor)) return undefined;
-    return {
-      kind: 'refused',
-      task,
-      error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task."),
-    };
+    const error = new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.");
+    await this.recordRefusal({ taskId: task.id, actor, verb, reason: error.code, planVersion });
+    return { kind: 'refused', task, error };
+  }
+
+  /**
+   * Record a refused decision on the ledger: who tried what on which task, and why it was
+   * refused. For refusals decided outside the engine too (a card the actor may not open).
+   */
+  async recordRefusal(refusal: {
+    readonly taskId: string;
+    readonly actor: string;
+    readonly verb: string;
+    readonly reason: string;
+    readonly planVersion?: number;
+    readonly stepId?: string;
+  }): Promise<void> {
+    const { taskId, actor, verb, reason, planVersion, stepId } = refusal;
+    await this.audit.record(taskId, 'decision', actor, { verb, stepId, planVersion, refused: reason });
   }
 
   private async addUsage(taskId: string, entry: string, usage: TokenUsage | undefined): Promise<void> {
