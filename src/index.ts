@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   TeamsSSOTokenExchangeMiddleware,
@@ -41,6 +40,10 @@ import { InvokeHandler } from './teams/invoke-handler';
 import { MessageHandler } from './teams/message-handler';
 import { TeamsNotifier } from './teams/notifier';
 import { BotUserTokens } from './teams/signin/bot-user-tokens';
+import { ledgerSealer } from './ledger/sealer';
+import { EdgeAdapter } from './edge/edge-adapter';
+import { openIdMetadataOptions } from './edge/bot-auth-options';
+import { rateLimiter } from './edge/rate-limit';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -87,7 +90,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
-  const store = await openSqliteStore(config.storePath);
+  const store = await openSqliteStore(config.storePath, { sealer: ledgerSealer(config, logger) });
   const { llm, catalogue, planner } = wirePlanning(config, overrides, graph.gateway, logger);
   const renderer = new CardRenderer(defaultCardsDirectory());
   const adapter = wireAdapter(graph, logger);
@@ -128,7 +131,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     signIn: graph.signIn,
   });
 
-  const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
+  const server = await startServer({
+    adapter,
+    auth: graph.botAuth,
+    bot,
+    host: config.host,
+    port: config.port,
+    logger,
+    local: config.local,
+    allowedTenant: config.bot.tenantId,
+    maxInFlight: config.maxInFlightActivities,
+    rateLimit: rateLimiter(store, () => governance.current().rateLimits, clock),
+  });
   worker.start();
   announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
 
@@ -235,8 +249,8 @@ function wirePlanning(
 }
 
 /** The Bot Framework adapter, with Teams SSO token exchange when people's tokens are used. */
-function wireAdapter(graph: GraphWiring, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(graph.botAuth);
+function wireAdapter(graph: GraphWiring, logger: Logger): EdgeAdapter {
+  const adapter = new EdgeAdapter(graph.botAuth);
   if (graph.oboConnection) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), graph.oboConnection));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
@@ -415,6 +429,7 @@ function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthentication
     MicrosoftAppPassword: config.bot.password ?? '',
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...openIdMetadataOptions(config.bot.openIdMetadataUrl),
   };
 }
 
