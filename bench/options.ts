@@ -29,15 +29,23 @@ export interface BenchOptions {
   readonly idleTasks: number;
   /** Times each outcome of bench/graph-outcomes.ts is run end to end for "Graph requests per task". */
   readonly graphRepeats: number;
+  /** Concurrent senders in the planning section (issue 15: 40). */
+  readonly planningSenders: number;
+  /** Messages per sender per round in the planning section. */
+  readonly planningPerSender: number;
+  /** Passes over the phrasing corpus when measuring the planner's own CPU. */
+  readonly planningCpuRepeats: number;
   /** Delegate's log level under load; `info` is what operators run. */
   readonly logLevel: string;
   readonly out: string;
+  /** When set, the planning section's Delegate process writes a V8 CPU profile here (`--cpu-prof`). */
+  readonly cpuProfDir?: string;
 }
 
-export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle', 'graph'] as const;
+export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle', 'graph', 'planning'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
-const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
+const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out' | 'cpuProfDir'> = {
   concurrency: 8,
   rounds: 4,
   warmup: 15,
@@ -53,6 +61,9 @@ const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out'> = {
   engineRepeats: 40,
   idleTasks: 10_000,
   graphRepeats: 3,
+  planningSenders: 40,
+  planningPerSender: 10,
+  planningCpuRepeats: 5,
 };
 
 const QUICK: typeof FULL = {
@@ -71,15 +82,19 @@ const QUICK: typeof FULL = {
   engineRepeats: 10,
   idleTasks: 2_000,
   graphRepeats: 1,
+  planningSenders: 40,
+  planningPerSender: 3,
+  planningCpuRepeats: 2,
 };
 
 const NUMERIC = Object.keys(FULL) as (keyof typeof FULL)[];
 
-export const USAGE = `usage: npm run bench -- [--quick] [--only=${SECTION_NAMES.join(',')}] [--out=path] [--log-level=info] [--<count>=N …]
+export const USAGE = `usage: npm run bench -- [--quick] [--only=${SECTION_NAMES.join(',')}] [--out=path] [--log-level=info] [--cpu-prof=DIR] [--<count>=N …]
 counts: ${NUMERIC.map((k) => `--${kebab(k)}`).join(' ')}`;
 
 /**
- * `--quick`, `--only=framework,invokes,engine,idle,graph`, `--out=path`, `--log-level=info`, and any
+ * `--quick`, `--only=framework,invokes,engine,idle,graph,planning`, `--out=path`, `--log-level=info`,
+ * `--cpu-prof=DIR` (profile the planning section's Delegate process), and any
  * count by its kebab-case name, e.g. `--rounds=6 --idle-tasks=20000`. Anything else is a `UsageError`.
  */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -92,6 +107,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         only: { type: 'string' },
         out: { type: 'string' },
         'log-level': { type: 'string' },
+        'cpu-prof': { type: 'string' },
         ...countOptions,
       },
     },
@@ -111,7 +127,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const sections = typeof only === 'string' ? only.split(',').map((s) => asSection(s.trim())) : [...SECTION_NAMES];
   const out = typeof given.out === 'string' ? given.out : 'bench/results.json';
   const logLevel = typeof given['log-level'] === 'string' ? given['log-level'] : 'info';
-  return { ...(counts as typeof FULL), quick, sections, out, logLevel };
+  const cpuProfDir = typeof given['cpu-prof'] === 'string' ? given['cpu-prof'] : undefined;
+  return { ...(counts as typeof FULL), quick, sections, out, logLevel, ...(cpuProfDir ? { cpuProfDir } : {}) };
 }
 
 function asSection(name: string): SectionName {

@@ -2,6 +2,7 @@ import type { Comparison, Side } from './abab';
 import type { BusyWork } from './busy';
 import type { BenchResults } from './results';
 import type { Summary } from './stats';
+import { planningMarkdown, planningText } from './planning-report';
 import { markdownTable, textTable } from './table';
 
 const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
@@ -184,6 +185,7 @@ export function textReport(results: BenchResults): string {
       'naive: one request per item read and one per write (no $batch, no $select/$top, no paging bounds). Planner look-ups are included.',
     );
   }
+  if (results.planning) parts.push(planningText(results.planning));
   parts.push('', 'Budgets (DESIGN §5)');
   parts.push(
     textTable(
@@ -207,6 +209,7 @@ export function markdownReport(results: BenchResults): string {
     ),
   ];
   if (results.graph) lines.push('', graphRequestsLine(results.graph));
+  if (results.planning) lines.push('', ...planningMarkdown(results.planning));
   return lines.join('\n');
 }
 

@@ -4,6 +4,7 @@ import type { InvokesResult } from './sections/invokes';
 import type { StepOverhead } from './sections/engine-steps';
 import type { IdleResult } from './sections/idle-tasks';
 import type { GraphRequestsResult } from './sections/graph-requests';
+import type { PlanningResult } from './sections/planning';
 
 export interface HttpResults {
   readonly framework?: FrameworkResult;
@@ -31,5 +32,7 @@ export interface BenchResults {
   readonly idle?: IdleResult;
   /** Graph requests per task (not a DESIGN budget: a figure reported against a naive client). */
   readonly graph?: GraphRequestsResult;
+  /** Planning throughput and latency at 40 senders, and the planner's own CPU (issue 15). */
+  readonly planning?: PlanningResult;
   readonly budgets: readonly Verdict[];
 }

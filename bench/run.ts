@@ -12,6 +12,7 @@ import { frameworkSection, type FrameworkResult } from './sections/framework';
 import { graphRequestsSection, type GraphRequestsResult } from './sections/graph-requests';
 import { idleSection, type IdleResult } from './sections/idle-tasks';
 import { invokesSection, type InvokesResult } from './sections/invokes';
+import { planningSection, type PlanningResult } from './sections/planning';
 
 /**
  * `npm run bench` (`--quick` for a smoke run): Delegate's budgets (DESIGN §5), each measured
@@ -24,6 +25,8 @@ import { invokesSection, type InvokesResult } from './sections/invokes';
  * 3. Idle tasks, in a child process with --expose-gc.
  * 4. Graph requests per task: rule-planner outcomes end to end against a sandbox tenant behind
  *    a counting proxy, against a naive client's count.
+ * 5. Planning under load: 40 senders, Delegate and the sandbox tenant in separate processes,
+ *    against the echo bot; and the rule planner's own CPU per request over the phrasing corpus.
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   let engine: StepOverhead[] | undefined;
   let idle: IdleResult | undefined;
   let graph: GraphRequestsResult | undefined;
+  let planning: PlanningResult | undefined;
 
   const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
   if (wantsHttp) {
@@ -65,6 +69,10 @@ async function main(): Promise<void> {
     log('6. Graph requests per task');
     graph = await graphRequestsSection(options, log);
   }
+  if (options.sections.includes('planning')) {
+    log('7. Planning under load (sandbox tenant in its own process)');
+    planning = await planningSection(options, log);
+  }
 
   const results: BenchResults = {
     meta: {
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
     engine,
     idle,
     graph,
+    planning,
     budgets: verdicts({ framework, invokes }, engine, idle, options.concurrency),
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);

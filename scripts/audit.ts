@@ -1,7 +1,16 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { TaskStore } from '../src/engine/ports';
-import { exportTaskLedger, verifyLedger, type AuditIo, type LedgerAnchor } from '../src/ledger/audit-commands';
+import { envFiles, loadLedgerKeys, processEnv, type LedgerKeys } from '../src/config';
+import type { LedgerSeal, TaskStore } from '../src/engine/ports';
+import {
+  anchorLedger,
+  exportTaskLedger,
+  verifyLedger,
+  type AuditIo,
+  type LedgerAnchor,
+} from '../src/ledger/audit-commands';
+import { parseAnchors } from '../src/ledger/anchor-file';
+import { LedgerKeyring } from '../src/ledger/keyring';
 import { openSqliteStore } from '../src/store/sqlite-store';
 
 /**
@@ -9,7 +18,13 @@ import { openSqliteStore } from '../src/store/sqlite-store';
  * npm's own command).
  *
  *   tsx scripts/audit.ts export <taskId> [--format jsonl|csv] [--db PATH]
- *   tsx scripts/audit.ts verify [--db PATH]
+ *   tsx scripts/audit.ts verify [--db PATH] [--anchors FILE] [--anchor <seq>:<hash>]
+ *   tsx scripts/audit.ts anchor --out FILE [--db PATH]
+ *
+ * With the ledger keys configured (LEDGER_SIGNING_KEY, LEDGER_VERIFY_KEYS, as for the bot; an
+ * Ed25519 public key is enough to verify), `verify` also checks the signed chain heads and
+ * every head in the anchor file, and `anchor` appends the verified signed head to the file an
+ * auditor keeps (JSON Lines, one anchor per run).
  *
  * The database is opened read-only, so it can be checked while the bot runs.
  * Exit codes: 0 fine, 1 the ledger is broken (verify) or has no entries for the task
@@ -19,17 +34,38 @@ import { openSqliteStore } from '../src/store/sqlite-store';
 export const DEFAULT_DB = './data/delegate.db';
 
 const USAGE =
-  'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchor <seq>:<hash>]\n';
+  'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchors FILE] [--anchor <seq>:<hash>] | audit anchor --out FILE [--db PATH]\n';
 
 type Command =
   | { kind: 'export'; taskId: string; format: 'jsonl' | 'csv'; db: string }
-  | { kind: 'verify'; db: string; anchor?: LedgerAnchor };
+  | { kind: 'verify'; db: string; anchor?: LedgerAnchor; anchors?: string }
+  | { kind: 'anchor'; db: string; out: string };
 
-/** Run the command; resolves to the exit code. `argv` excludes node and the script. */
-export async function main(argv: readonly string[], io: AuditIo): Promise<number> {
+/**
+ * Run the command; resolves to the exit code. `argv` excludes node and the script; `keys` are
+ * the ledger keys (from the environment when run as a script), `now` stamps anchors.
+ */
+export async function main(
+  argv: readonly string[],
+  io: AuditIo,
+  keys: LedgerKeys = { retired: [] },
+  now: () => Date = () => new Date(),
+): Promise<number> {
   const command = parse(argv);
   if (!command) {
     io.err(USAGE);
+    return 2;
+  }
+  let keyring: LedgerKeyring | undefined;
+  let anchors: LedgerSeal[] = [];
+  try {
+    keyring = keys.signing || keys.retired.length > 0 ? new LedgerKeyring(keys.signing, keys.retired) : undefined;
+    const anchorFile =
+      command.kind === 'verify' ? command.anchors : command.kind === 'anchor' ? command.out : undefined;
+    if (anchorFile !== undefined && (command.kind === 'verify' || existsSync(anchorFile)))
+      anchors = parseAnchors(readFileSync(anchorFile, 'utf8'));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
   if (command.db !== ':memory:' && !existsSync(command.db)) {
@@ -44,9 +80,17 @@ export async function main(argv: readonly string[], io: AuditIo): Promise<number
     return 2;
   }
   try {
-    return command.kind === 'verify'
-      ? await verifyLedger(store, io, command.anchor)
-      : await exportTaskLedger(store, command.taskId, command.format, io);
+    if (command.kind === 'verify') return await verifyLedger(store, io, { anchor: command.anchor, keyring, anchors });
+    if (command.kind === 'anchor') {
+      const out = command.out;
+      return await anchorLedger(store, io, {
+        keyring,
+        anchors,
+        now: now(),
+        append: (line) => appendFileSync(out, line),
+      });
+    }
+    return await exportTaskLedger(store, command.taskId, command.format, io);
   } finally {
     await store.close();
   }
@@ -58,7 +102,13 @@ function parse(argv: readonly string[]): Command | undefined {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { format: { type: 'string' }, db: { type: 'string' }, anchor: { type: 'string' } },
+      options: {
+        format: { type: 'string' },
+        db: { type: 'string' },
+        anchor: { type: 'string' },
+        anchors: { type: 'string' },
+        out: { type: 'string' },
+      },
     });
   } catch {
     return undefined;
@@ -66,12 +116,18 @@ function parse(argv: readonly string[]): Command | undefined {
   const { values, positionals } = parsed;
   const db = values.db ?? DEFAULT_DB;
   const [name, taskId, ...extra] = positionals;
-  if (name === 'verify' && taskId === undefined && values.format === undefined) {
-    if (values.anchor === undefined) return { kind: 'verify', db };
-    const match = /^(\d+):([0-9a-f]{64})$/.exec(values.anchor);
-    return match ? { kind: 'verify', db, anchor: { seq: Number(match[1]), hash: match[2]! } } : undefined;
+  if (name === 'anchor') {
+    const only = taskId === undefined && values.format === undefined && values.anchor === undefined;
+    return only && values.anchors === undefined && values.out ? { kind: 'anchor', db, out: values.out } : undefined;
   }
-  if (values.anchor !== undefined) return undefined;
+  if (values.out !== undefined) return undefined;
+  if (name === 'verify' && taskId === undefined && values.format === undefined) {
+    const anchors = values.anchors;
+    if (values.anchor === undefined) return { kind: 'verify', db, anchors };
+    const match = /^(\d+):([0-9a-f]{64})$/.exec(values.anchor);
+    return match ? { kind: 'verify', db, anchors, anchor: { seq: Number(match[1]), hash: match[2]! } } : undefined;
+  }
+  if (values.anchor !== undefined || values.anchors !== undefined) return undefined;
   if (name !== 'export' || taskId === undefined || extra.length > 0) return undefined;
   const format = values.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 'csv') return undefined;
@@ -84,10 +140,19 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  main(process.argv.slice(2), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-  }).then(
+  const env = processEnv();
+  let keys: LedgerKeys;
+  try {
+    keys = loadLedgerKeys(env, envFiles(process.cwd(), env.TEAMSFX_ENV ?? 'local'));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  main(
+    process.argv.slice(2),
+    { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
+    keys,
+  ).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       process.stderr.write(`audit failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEnvFiles } from './env-file';
+import type { LedgerKeySpec } from './ledger/keyring';
 
 /** Delegate's configuration: typed, validated once at start-up, frozen, passed by constructor. */
 export interface Config {
@@ -12,7 +13,15 @@ export interface Config {
     readonly password?: string;
     readonly type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     readonly tenantId?: string;
+    /**
+     * Where the signing keys of inbound Bot Framework tokens are published (OpenID metadata);
+     * default the Bot Framework's own. Only for tests and sovereign clouds: a wrong value lets
+     * whoever holds those keys talk to the bot.
+     */
+    readonly openIdMetadataUrl?: string;
   };
+  /** Activities one instance processes at once; beyond that it answers 503 with Retry-After. */
+  readonly maxInFlightActivities: number;
   readonly port: number;
   /** Address to listen on: 127.0.0.1 in local mode, every interface otherwise. */
   readonly host: string;
@@ -39,12 +48,23 @@ export interface Config {
   readonly budgets: { readonly userDailyTokens?: number; readonly tenantDailyTokens?: number };
   /** Path of the YAML policy file; undefined = built-in defaults (every side effect stops at a checkpoint). */
   readonly policyFile?: string;
+  /**
+   * Keys that sign the audit ledger's chain heads (never stored in the database). Secrets: never
+   * logged. Without a signing key the ledger is hash-chained but unsigned.
+   */
+  readonly ledger: LedgerKeys;
   readonly safety: {
     /** The organisation's mail domains; recipients elsewhere are external. Empty = the requester's own domain. */
     readonly tenantDomains: readonly string[];
     /** Hosts (besides the tenant's domains) whose links may appear in what Delegate sends or posts. */
     readonly linkAllowHosts: readonly string[];
   };
+}
+
+/** The ledger's signing key and the retired keys that still verify older seals. */
+export interface LedgerKeys {
+  readonly signing?: LedgerKeySpec;
+  readonly retired: readonly LedgerKeySpec[];
 }
 
 /** Where the language model is. Keys are secrets: never logged. */
@@ -129,6 +149,8 @@ const schema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
   ),
   BOT_TENANT_ID: optional,
+  BOT_OPENID_METADATA_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  MAX_INFLIGHT_ACTIVITIES: int(64, 1, 10_000),
   PORT: int(3978, 0, 65535),
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
@@ -181,6 +203,8 @@ const schema = z.object({
   ),
   TENANT_DOMAINS: optional,
   POLICY_FILE: optional,
+  LEDGER_SIGNING_KEY: optional,
+  LEDGER_VERIFY_KEYS: optional,
   LINK_ALLOW_HOSTS: optional,
 });
 
@@ -211,6 +235,7 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
   const llm = llmConfig(e, problems);
   const tenantDomains = list(e.TENANT_DOMAINS) ?? (local ? ['example.com'] : []);
   const linkAllowHosts = list(e.LINK_ALLOW_HOSTS) ?? [];
+  const ledger = ledgerKeys(e.LEDGER_SIGNING_KEY, e.LEDGER_VERIFY_KEYS, problems);
   for (const host of [...tenantDomains, ...linkAllowHosts])
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(host))
       problems.push(`"${host}" is not a domain name (TENANT_DOMAINS / LINK_ALLOW_HOSTS)`);
@@ -218,7 +243,14 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
   const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     local,
-    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, type: e.BOT_TYPE, tenantId: e.BOT_TENANT_ID },
+    bot: {
+      id: e.BOT_ID,
+      password: e.BOT_PASSWORD,
+      type: e.BOT_TYPE,
+      tenantId: e.BOT_TENANT_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    },
+    maxInFlightActivities: e.MAX_INFLIGHT_ACTIVITIES,
     port: e.PORT,
     host: local ? '127.0.0.1' : '0.0.0.0',
     graph:
@@ -241,8 +273,45 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     llm,
     budgets: { userDailyTokens: e.BUDGET_USER_DAILY_TOKENS, tenantDailyTokens: e.BUDGET_TENANT_DAILY_TOKENS },
     policyFile: e.POLICY_FILE === undefined ? undefined : path.resolve(e.POLICY_FILE),
+    ledger,
     safety: { tenantDomains, linkAllowHosts },
   });
+}
+
+const LEDGER_KEY = /^([A-Za-z0-9._-]{1,64}):(hmac-sha256|ed25519):([A-Za-z0-9+/=_-]+)$/;
+
+/**
+ * `LEDGER_SIGNING_KEY=<id>:hmac-sha256:<base64 secret>` (or `<id>:ed25519:<base64 PKCS #8 DER>`)
+ * and `LEDGER_VERIFY_KEYS`, a comma-separated list of retired keys in the same form (an Ed25519
+ * one may be its SPKI public key). Only the shape is checked here; the key material when the
+ * keyring is built. Problems name the variable, never the value.
+ */
+function ledgerKeys(signing: string | undefined, verify: string | undefined, problems: string[]): LedgerKeys {
+  const spec = (text: string, name: string): LedgerKeySpec | undefined => {
+    const match = LEDGER_KEY.exec(text.trim());
+    if (match) return { id: match[1]!, algorithm: match[2] as LedgerKeySpec['algorithm'], material: match[3]! };
+    problems.push(`${name}: expected <key id>:hmac-sha256:<base64 secret> or <key id>:ed25519:<base64 DER key>`);
+    return undefined;
+  };
+  const retired = (verify ?? '')
+    .split(',')
+    .filter((item) => item.trim() !== '')
+    .flatMap((item) => spec(item, 'LEDGER_VERIFY_KEYS') ?? []);
+  const signingKey = signing === undefined ? undefined : spec(signing, 'LEDGER_SIGNING_KEY');
+  const ids = [signingKey, ...retired].flatMap((key) => (key ? [key.id] : []));
+  if (new Set(ids).size !== ids.length) problems.push('LEDGER_SIGNING_KEY / LEDGER_VERIFY_KEYS: key ids must differ');
+  return { signing: signingKey, retired };
+}
+
+/** Only the ledger keys of an environment, for tools (the audit CLI) that need nothing else. */
+export function loadLedgerKeys(env: Env, files: readonly string[] = []): LedgerKeys {
+  const merged: Record<string, string | undefined> = { ...readEnvFiles(files) };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
+  const problems: string[] = [];
+  const keys = ledgerKeys(blank(merged.LEDGER_SIGNING_KEY), blank(merged.LEDGER_VERIFY_KEYS), problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return keys;
 }
 
 function llmConfig(e: z.infer<typeof schema>, problems: string[]): LlmConfig | undefined {

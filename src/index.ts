@@ -1,8 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { DefaultAzureCredential } from '@azure/identity';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   TeamsSSOTokenExchangeMiddleware,
@@ -16,16 +14,17 @@ import { nameLookup, personResolver, profileLookup, type ProfileLookup } from '.
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
 import { approversFor } from './policy/approvers';
-import { envFiles, loadConfig, processEnv, type Config, type LlmConfig } from './config';
+import { envFiles, loadConfig, processEnv, type Config } from './config';
 import type { Catalogue } from './engine/catalogue';
 import { Engine } from './engine/engine';
 import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
 import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
-import { createGraphGateway, GraphDirectory } from './graph';
+import { CachedDirectory, createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
 import type { GraphGateway } from './graph/types';
-import { createLlmClient, type LlmClient } from './llm';
+import { llmClientFromConfig } from './llm/from-config';
+import type { LlmClient } from './llm';
 import { createLogger } from './log';
 import { effectiveRules } from './policy';
 import { FileGovernance, FixedGovernance, type PolicyGovernance } from './policy/governance';
@@ -41,6 +40,10 @@ import { InvokeHandler } from './teams/invoke-handler';
 import { MessageHandler } from './teams/message-handler';
 import { TeamsNotifier } from './teams/notifier';
 import { BotUserTokens } from './teams/signin/bot-user-tokens';
+import { ledgerSealer } from './ledger/sealer';
+import { EdgeAdapter } from './edge/edge-adapter';
+import { openIdMetadataOptions } from './edge/bot-auth-options';
+import { rateLimiter } from './edge/rate-limit';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -87,7 +90,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
-  const store = await openSqliteStore(config.storePath);
+  const store = await openSqliteStore(config.storePath, { sealer: ledgerSealer(config, logger) });
   const { llm, catalogue, planner } = wirePlanning(config, overrides, graph.gateway, logger);
   const renderer = new CardRenderer(defaultCardsDirectory());
   const adapter = wireAdapter(graph, logger);
@@ -128,7 +131,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     signIn: graph.signIn,
   });
 
-  const server = await startServer({ adapter, bot, host: config.host, port: config.port, logger });
+  const server = await startServer({
+    adapter,
+    auth: graph.botAuth,
+    bot,
+    host: config.host,
+    port: config.port,
+    logger,
+    local: config.local,
+    allowedTenant: config.bot.tenantId,
+    maxInFlight: config.maxInFlightActivities,
+    rateLimit: rateLimiter(store, () => governance.current().rateLimits, clock),
+  });
   worker.start();
   announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
 
@@ -222,9 +236,10 @@ function wirePlanning(
   gateway: GraphGateway,
   logger: Logger,
 ): { readonly llm?: LlmClient; readonly catalogue: Catalogue; readonly planner: Planner } {
-  const llm = config.llm ? llmClient(config.llm, logger.child({ component: 'llm' })) : undefined;
+  const llm = config.llm ? llmClientFromConfig(config.llm, logger.child({ component: 'llm' })) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
-  const directory = new GraphDirectory(gateway);
+  // The planner's look-ups: identical ones (concurrent, or within a minute) share one Graph call.
+  const directory = new CachedDirectory(new GraphDirectory(gateway));
   const planner =
     overrides.planner ??
     (llm
@@ -234,8 +249,8 @@ function wirePlanning(
 }
 
 /** The Bot Framework adapter, with Teams SSO token exchange when people's tokens are used. */
-function wireAdapter(graph: GraphWiring, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(graph.botAuth);
+function wireAdapter(graph: GraphWiring, logger: Logger): EdgeAdapter {
+  const adapter = new EdgeAdapter(graph.botAuth);
   if (graph.oboConnection) adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), graph.oboConnection));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
@@ -408,29 +423,13 @@ function announce(
   );
 }
 
-/** The model client: Azure OpenAI (API key, or Microsoft Entra ID when no key is set) or any OpenAI-compatible endpoint. */
-function llmClient(llm: LlmConfig, logger: Logger): LlmClient {
-  const common = { timeoutMs: llm.timeoutMs, maxRetries: llm.maxRetries, logger };
-  if (llm.kind === 'azure') {
-    const auth = llm.apiKey ? { apiKey: llm.apiKey } : { credential: new DefaultAzureCredential() };
-    return createLlmClient({
-      kind: 'azure',
-      endpoint: llm.endpoint,
-      deployment: llm.deployment,
-      apiVersion: llm.apiVersion,
-      auth,
-      ...common,
-    });
-  }
-  return createLlmClient({ kind: 'openai', baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, ...common });
-}
-
 function botAuthOptions(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
   return {
     MicrosoftAppId: config.bot.id ?? '',
     MicrosoftAppPassword: config.bot.password ?? '',
     MicrosoftAppType: config.bot.type,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...openIdMetadataOptions(config.bot.openIdMetadataUrl),
   };
 }
 

@@ -1,6 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { validateActivity } from './edge/activity-schema';
+import { authenticate } from './edge/authenticate';
+import { slowDownText, type RateLimit } from './edge/rate-limit';
+import type { EdgeAdapter } from './edge/edge-adapter';
 import type { Logger } from './engine/ports';
 
 /** The HTTP front: `POST /api/messages` for Teams, `GET /healthz` for probes. */
@@ -11,36 +16,94 @@ export interface HttpServer {
 }
 
 export interface ServerOptions {
-  readonly adapter: CloudAdapter;
+  readonly adapter: EdgeAdapter;
+  readonly auth: BotFrameworkAuthentication;
   readonly bot: ActivityHandler;
   readonly host: string;
   readonly port: number;
   readonly logger: Logger;
+  /** Local mode: no bot identity, so the SDK admits requests anonymously. */
+  readonly local: boolean;
+  /** The only tenant admitted (BOT_TENANT_ID), when set. */
+  readonly allowedTenant?: string;
+  /** Activities processed at once by this instance; more get 503 with Retry-After. */
+  readonly maxInFlight: number;
+  /** Per-person and per-tenant limits on messages; without it, none. */
+  readonly rateLimit?: RateLimit;
 }
 
+/** Seconds a saturated instance asks the channel to wait. */
+const RETRY_AFTER_SECONDS = 2;
+
 export async function startServer(options: ServerOptions): Promise<HttpServer> {
-  const { adapter, bot, logger } = options;
+  const { logger } = options;
   const server = restify.createServer({ name: 'delegate', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  // The raw body only: JSON is parsed below, so a malformed body gets the same generic 400
+  // (restify's parser would answer with the parser's own message).
+  server.use(restify.plugins.bodyReader({ maxBodySize: 1024 * 1024 }));
+  let inFlight = 0;
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
 
+  /**
+   * One inbound activity, in this order, each refusal answered and logged once (warn, the
+   * reason and the paths at fault, never values or tokens):
+   * 1. saturated (too much work in flight here) → 503 with Retry-After;
+   * 2. not a JSON body, or not an activity by the schema → 400;
+   * 3. not authenticated → 401 (fail closed when the signing keys cannot be fetched);
+   * 4. from another tenant than BOT_TENANT_ID → 403;
+   * 5. a message over the sender's or tenant's rate limit → a friendly "slow down" reply instead
+   *    of the turn;
+   * 6. the turn, through the SDK; an internal failure is a generic 500.
+   */
   server.post('/api/messages', async (req, res) => {
-    if (
-      typeof req.body !== 'object' ||
-      req.body === null ||
-      typeof (req.body as { type?: unknown }).type !== 'string'
-    ) {
-      res.send(400, { error: 'The request body must be a Bot Framework activity.' });
-      return;
+    const refuse = (status: number, body: string, reason: string, extra: object = {}) => {
+      logger.warn({ event: 'activity_refused', status, reason, ...extra }, 'inbound activity refused');
+      res.send(status, { error: body });
+    };
+    if (inFlight >= options.maxInFlight) {
+      res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return refuse(503, 'Busy: retry shortly.', 'saturated', { inFlight });
     }
+    inFlight += 1;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const body = req.is('json') ? parseJson(req.body) : undefined;
+      if (body === undefined) return refuse(400, 'The request body must be a Bot Framework activity.', 'not_json');
+      const checked = validateActivity(body);
+      if (!checked.ok)
+        return refuse(400, 'The request body must be a Bot Framework activity.', 'invalid_activity', {
+          problems: checked.problems,
+        });
+      const activity = checked.activity as unknown as Activity;
+      const who = { activityType: activity.type, activityId: activity.id };
+      const authenticated = await authenticate(options.auth, activity, req.header('authorization'), options.local);
+      if (!authenticated.ok)
+        return refuse(401, 'Unauthorized.', authenticated.reason, { ...who, detail: authenticated.detail });
+      const tenant =
+        activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } })?.tenant?.id;
+      if (options.allowedTenant !== undefined && tenant !== options.allowedTenant)
+        return refuse(403, 'Forbidden.', 'wrong_tenant', {
+          ...who,
+          tenant: typeof tenant === 'string' ? tenant : undefined,
+        });
+      const limited = activity.type === 'message' && options.rateLimit ? await options.rateLimit(activity) : undefined;
+      if (limited && !limited.ok)
+        logger.warn(
+          { event: 'rate_limited', ...who, retryAfterMs: limited.retryAfterMs },
+          'message over the rate limit',
+        );
+      const response = await options.adapter.processAuthenticated(authenticated.result, activity, async (context) => {
+        if (limited && !limited.ok) await context.sendActivity(slowDownText(limited.retryAfterMs));
+        else await options.bot.run(context);
+      });
+      res.send(response?.status ?? 200, response?.body);
     } catch (error) {
       logger.error({ err: error }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'Internal error' });
+    } finally {
+      inFlight -= 1;
     }
   });
 
@@ -59,4 +122,15 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
         server.server.closeIdleConnections();
       }),
   };
+}
+
+/** The JSON value of a raw body, or undefined when it is not JSON. */
+function parseJson(raw: unknown): unknown {
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : undefined;
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,17 +4,36 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/index';
+import { startSandbox } from '../../src/sandbox';
 import { startEchoBot } from './echo-bot';
 import type { ChildReply, ChildRequest } from './protocol';
 import { pinnedClock } from '../../test/support/clock';
 
 /**
  * A benchmarked server in its own process, so the load generator never shares its event loop.
- * argv: `echo` | `delegate <logLevel>`. Announces `{ ready, url }` over IPC, then answers requests.
+ * argv: `echo` | `sandbox` | `delegate <logLevel> [graphBaseUrl]` (without a Graph URL Delegate
+ * embeds its own sandbox tenant, as `npm start` does; with one it uses that tenant, e.g. a
+ * `sandbox` process, so the tenant's CPU is not counted as the bot's). Announces
+ * `{ ready, url }` over IPC, then answers requests.
  */
 async function main(): Promise<void> {
-  const [kind = 'echo', logLevel = 'info'] = process.argv.slice(2);
+  const [kind = 'echo', logLevel = 'info', graphBaseUrl] = process.argv.slice(2);
   const send = (reply: ChildReply) => process.send?.(reply);
+  if (kind === 'sandbox') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-sandbox-'));
+    const clock = pinnedClock();
+    const sandbox = await startSandbox({ dbPath: path.join(dir, 'sandbox.db'), port: 0, clock: () => clock.now() });
+    serve(
+      send,
+      async () => 0,
+      async () => {
+        await sandbox.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    );
+    send({ type: 'ready', url: sandbox.url });
+    return;
+  }
   if (kind === 'echo') {
     const server = await startEchoBot();
     serve(
@@ -28,7 +47,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'delegate-bench-'));
   const config = loadConfig({ PORT: '0', SANDBOX_GRAPH_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: logLevel });
   // Pinned, so the traffic's plans ("tomorrow", "next week") do not depend on the day the bench runs.
-  const app = await createApp(config, { clock: pinnedClock() });
+  const clock = pinnedClock();
+  const app = await createApp(config, graphBaseUrl ? { clock, graphBaseUrl } : { clock });
   // "Busy" means some task is in the worker's hands: running (claimed or about to be).
   const running = async () => (await app.store.listTasks({ statuses: ['running'], limit: 100 })).length;
   serve(send, running, async () => {

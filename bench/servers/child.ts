@@ -25,10 +25,17 @@ export class ServerProcess {
     });
   }
 
-  /** Start `child-main.ts` with tsx; its logs (stdout) are discarded, errors (stderr) shown. */
-  static start(args: readonly string[], startupMs = 60_000): Promise<ServerProcess> {
+  /**
+   * Start `child-main.ts` with tsx; its logs (stdout) are discarded, errors (stderr) shown.
+   * `nodeOptions` are extra Node flags, e.g. `--cpu-prof` to profile the server.
+   */
+  static start(
+    args: readonly string[],
+    startupMs = 60_000,
+    nodeOptions: readonly string[] = [],
+  ): Promise<ServerProcess> {
     const child = fork(path.join(__dirname, 'child-main.ts'), [...args], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...nodeOptions],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {

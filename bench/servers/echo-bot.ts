@@ -1,12 +1,12 @@
 import {
   ActivityHandler,
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MessageFactory,
   type AdaptiveCardInvokeResponse,
 } from 'botbuilder';
 import { silentLogger } from '../../src/engine/fakes';
 import { startServer, type HttpServer } from '../../src/server';
+import { EdgeAdapter } from '../../src/edge/edge-adapter';
 
 /**
  * The baseline: a bare botbuilder echo bot behind the very same HTTP front as Delegate
@@ -36,6 +36,15 @@ export async function startEchoBot(): Promise<HttpServer> {
     MicrosoftAppType: 'MultiTenant',
     MicrosoftAppTenantId: '',
   });
-  const adapter = new CloudAdapter(auth);
-  return startServer({ adapter, bot: new EchoBot(), host: '127.0.0.1', port: 0, logger: silentLogger });
+  const adapter = new EdgeAdapter(auth);
+  return startServer({
+    adapter,
+    auth,
+    bot: new EchoBot(),
+    host: '127.0.0.1',
+    port: 0,
+    logger: silentLogger,
+    local: true,
+    maxInFlight: 1_000,
+  });
 }

@@ -34,23 +34,31 @@ export async function approverIds(
   return [...new Set(users)].filter((id) => id !== requesterId);
 }
 
-/** The policy's tasks-per-user-per-day budget (UTC days). */
-export async function checkTaskBudget(
-  deps: Pick<EngineDeps, 'governance' | 'store'>,
+/** A unit of the tasks-per-person-per-day budget, held while a task is planned. */
+export interface TaskBudgetHold {
+  readonly key: string;
+  readonly holder: string;
+}
+
+/**
+ * Take one unit of the policy's tasks-per-user-per-day budget (UTC days) for a task about to
+ * be planned, atomically in the store so that concurrent requests never overrun it. Returns
+ * the hold to give back if no task comes of it, or undefined when there is no such budget.
+ */
+export async function reserveTaskBudget(
+  deps: Pick<EngineDeps, 'governance' | 'store' | 'ids'>,
   requesterId: string,
   now: Date,
-): Promise<void> {
+): Promise<TaskBudgetHold | undefined> {
   const limit = deps.governance?.limits().tasksPerUserPerDay;
-  if (limit === undefined) return;
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
-  const started = await deps.store.countTasks({ requesterId, createdAfter: dayStart });
-  if (started >= limit) {
-    throw new DelegateError(
-      'user_input',
-      'task_budget',
-      `You've started ${started} tasks today, the most your organisation's policy allows per day (${limit}). Try again tomorrow.`,
-    );
-  }
+  if (limit === undefined) return undefined;
+  const hold = { key: `tasks:user:${requesterId}:${now.toISOString().slice(0, 10)}`, holder: deps.ids.uuid() };
+  if (await deps.store.reserveQuota({ ...hold, limit, at: now.toISOString() })) return hold;
+  throw new DelegateError(
+    'user_input',
+    'task_budget',
+    `You've started ${limit} tasks today, the most your organisation's policy allows per day. Try again tomorrow.`,
+  );
 }
 
 /** The task with these display names added (unchanged when there are none). */

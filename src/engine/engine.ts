@@ -1,6 +1,6 @@
 import { Audit } from './audit';
 import { addUsage, checkBudget } from './budgets';
-import { approverIds, checkTaskBudget, editChecksFor, withNames } from './engine-governance';
+import { approverIds, editChecksFor, reserveTaskBudget, withNames } from './engine-governance';
 import type { DecideResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
 import { DelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsage } from './model';
@@ -29,7 +29,7 @@ export class Engine {
   }
 
   async startTask(request: StartRequest): Promise<StartResult> {
-    const { clock, ids, store } = this.deps;
+    const { clock, store } = this.deps;
     const now = clock.now();
     await checkBudget(
       store,
@@ -37,7 +37,20 @@ export class Engine {
       { requesterId: request.requester.id, tenantId: request.scope.tenantId },
       now,
     );
-    await checkTaskBudget(this.deps, request.requester.id, now);
+    const hold = await reserveTaskBudget(this.deps, request.requester.id, now);
+    try {
+      const started = await this.plannedTask(request, now);
+      if (started.kind !== 'planned' && hold) await store.releaseQuota(hold.key, hold.holder);
+      return started;
+    } catch (error) {
+      if (hold) await store.releaseQuota(hold.key, hold.holder).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Plan the outcome and create its task (the budgets are already checked). */
+  private async plannedTask(request: StartRequest, now: Date): Promise<StartResult> {
+    const { ids, store } = this.deps;
     const result = await this.deps.planner.plan({
       outcome: request.outcome,
       requester: request.requester,
@@ -129,7 +142,7 @@ export class Engine {
     decisionId: string;
   }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
-    const refused = this.refuse(current, request.actor);
+    const refused = await this.refuse(current, request.actor, 'answer', request.planVersion);
     if (refused) return refused;
     const open = current.clarification;
     if (current.status !== 'planning' || !open?.question || current.plan.version !== request.planVersion)
@@ -156,7 +169,7 @@ export class Engine {
     decisionId: string;
   }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
-    const refused = this.refuse(current, request.actor);
+    const refused = await this.refuse(current, request.actor, 'revise', request.planVersion);
     if (refused) return refused;
     if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion)
       return { kind: 'stale', task: current };
@@ -289,13 +302,33 @@ export class Engine {
     return { kind: 'applied', task: outcomeOfWrite.task };
   }
 
-  private refuse(task: Task, actor: string): DecideResult | undefined {
+  /** Refuse someone who may not decide on this task, and put the refusal on the ledger. */
+  private async refuse(
+    task: Task,
+    actor: string,
+    verb: string,
+    planVersion: number,
+  ): Promise<DecideResult | undefined> {
     if (mayDecide(task, actor)) return undefined;
-    return {
-      kind: 'refused',
-      task,
-      error: new DelegateError('user_input', 'not_authorised', "You're not an approver of this task."),
-    };
+    const error = new DelegateError('user_input', 'not_authorised', "You're not an approver of this task.");
+    await this.recordRefusal({ taskId: task.id, actor, verb, reason: error.code, planVersion });
+    return { kind: 'refused', task, error };
+  }
+
+  /**
+   * Record a refused decision on the ledger: who tried what on which task, and why it was
+   * refused. For refusals decided outside the engine too (a card the actor may not open).
+   */
+  async recordRefusal(refusal: {
+    readonly taskId: string;
+    readonly actor: string;
+    readonly verb: string;
+    readonly reason: string;
+    readonly planVersion?: number;
+    readonly stepId?: string;
+  }): Promise<void> {
+    const { taskId, actor, verb, reason, planVersion, stepId } = refusal;
+    await this.audit.record(taskId, 'decision', actor, { verb, stepId, planVersion, refused: reason });
   }
 
   private async addUsage(taskId: string, entry: string, usage: TokenUsage | undefined): Promise<void> {

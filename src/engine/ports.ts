@@ -70,8 +70,70 @@ export interface TaskStore {
   listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
   /** The whole ledger in sequence order, read page by page (for verifying the chain). */
   readLedger(): AsyncIterable<LedgerEntry>;
+  /**
+   * Signed chain heads, in sequence order: the newest head, and every {@link SEAL_CHECKPOINT_EVERY}th
+   * entry's as a checkpoint. A store given a sealer seals each new head in the same atomic write
+   * as the entry, so an entry appended without the key is left unsealed.
+   */
+  listLedgerSeals(): Promise<LedgerSeal[]>;
+  /**
+   * Take one unit of a counted allowance (`key` names the allowance and its window, e.g. a
+   * person's tasks on one UTC day) for `holder`, if fewer than `limit` are taken. Atomic across
+   * processes sharing the storage: N concurrent reservations against a limit L < N succeed
+   * exactly L times. Reserving again for a holder that already holds a unit is true and takes
+   * nothing more.
+   */
+  reserveQuota(request: QuotaRequest): Promise<boolean>;
+  /** Give back the unit `holder` took (the work it was for failed); nothing when it holds none. */
+  releaseQuota(key: string, holder: string): Promise<void>;
+  /**
+   * Take one token from a token bucket that holds at most `capacity` and refills at
+   * `refillPerSecond`, created full on first use. Atomic across processes sharing the storage.
+   * Returns how long to wait before a token will be there when the bucket is empty.
+   */
+  takeToken(request: TokenRequest): Promise<TokenTaken>;
   close(): Promise<void>;
 }
+
+/** Entries between kept checkpoints of the signed chain head (the newest head is always kept). */
+export const SEAL_CHECKPOINT_EVERY = 100;
+
+/** A chain head signed with a key the store does not hold (src/ledger/keyring.ts). */
+export interface LedgerSeal {
+  readonly seq: number;
+  /** The hash of entry `seq`. */
+  readonly hash: string;
+  /** Which key signed it, so retired keys still verify old seals. */
+  readonly keyId: string;
+  /** Base64url signature over the head's text (`sealText` in src/ledger/keyring.ts). */
+  readonly signature: string;
+}
+
+/** Signs a new chain head; given to a store at construction. */
+export type LedgerSealer = (head: { readonly seq: number; readonly hash: string }) => LedgerSeal;
+
+/** A request for one unit of a counted allowance. */
+export interface QuotaRequest {
+  /** The allowance and its window, e.g. `tasks:user:<aad id>:2026-12-02`. */
+  readonly key: string;
+  readonly limit: number;
+  /** Who takes the unit (e.g. a planning attempt's id); releasing names it. */
+  readonly holder: string;
+  /** ISO-8601 instant of the reservation. */
+  readonly at: string;
+}
+
+/** A request for one token of a rate limit. */
+export interface TokenRequest {
+  /** The bucket, e.g. `rate:user:<aad id>`. */
+  readonly key: string;
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  readonly now: Date;
+}
+
+/** Whether a token was taken; when not, how long until one will be there. */
+export type TokenTaken = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
 /** A channel's or chat's designated approvers (Entra object ids). */
 export interface ScopeApprovers {

@@ -1,5 +1,6 @@
 export { createGraphGateway } from './gateway';
 export { GraphDirectory } from './directory';
+export { CachedDirectory, type DirectoryCacheOptions } from './cached-directory';
 export { batchAnswerError } from './batch-error';
 export { GraphError, SignInRequiredError } from './errors';
 export { createGraphAuth, graphAuthFor, type GraphAuthDeps } from './credentials';

@@ -26,21 +26,47 @@ export function profileLookup(gateway: GraphGateway): ProfileLookup {
   };
 }
 
-/** Directory display names for addresses, as the app (a failed look-up just leaves the name unknown). */
+/** How long a display name (or the fact that an address has none in the directory) is reused. */
+const NAME_TTL_MS = 10 * 60_000;
+const MAX_NAMES = 5_000;
+
+/**
+ * Directory display names for addresses, as the app (a failed look-up just leaves the name
+ * unknown). Every plan card names its recipients and attendees, so answers — found or not
+ * found — are kept for ten minutes and concurrent look-ups of one address share a call;
+ * failures are not kept. `now` is injectable for tests.
+ */
 export function nameLookup(
   gateway: GraphGateway,
   logger: Logger,
+  now: () => number = Date.now,
 ): (addresses: readonly string[]) => Promise<Record<string, string>> {
+  const cache = new Map<string, { at: number; name: Promise<string | undefined> }>();
+  const fetchName = async (address: string): Promise<string | undefined> => {
+    const page = await gateway.forApp().get<{ value: { mail?: string; displayName?: string }[] }>('/users', {
+      $filter: `mail eq '${odata(address)}'`,
+      $select: 'mail,displayName',
+    });
+    return page.value[0]?.displayName || undefined;
+  };
+  const nameOf = (address: string): Promise<string | undefined> => {
+    const key = address.toLowerCase();
+    const hit = cache.get(key);
+    if (hit && now() - hit.at < NAME_TTL_MS) return hit.name;
+    const name = fetchName(address);
+    if (cache.size >= MAX_NAMES) cache.clear();
+    cache.set(key, { at: now(), name });
+    name.catch(() => {
+      if (cache.get(key)?.name === name) cache.delete(key);
+    });
+    return name;
+  };
   return async (addresses) => {
     const found = await Promise.all(
       addresses.slice(0, 25).map(async (address) => {
         try {
-          const page = await gateway.forApp().get<{ value: { mail?: string; displayName?: string }[] }>('/users', {
-            $filter: `mail eq '${odata(address)}'`,
-            $select: 'mail,displayName',
-          });
-          const user = page.value[0];
-          return user?.displayName ? ([address, user.displayName] as const) : undefined;
+          const name = await nameOf(address);
+          return name ? ([address, name] as const) : undefined;
         } catch (err) {
           logger.warn({ err }, 'directory name look-up failed');
           return undefined;

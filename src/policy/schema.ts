@@ -139,6 +139,8 @@ function noDuplicateIds(rules: readonly unknown[], ctx: z.RefinementCtx): void {
 }
 
 /** The governance policy an admin edits (DESIGN §1): every section optional except `version`. */
+const rateBucket = z.strictObject({ burst: positiveInt, perMinute: positiveInt });
+
 export const policySchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1 (the only policy version)' }),
   /** true stops all execution at once. */
@@ -174,6 +176,17 @@ export const policySchema = z.strictObject({
       stepsPerTask: positiveInt.optional(),
       modelTokensPerUserPerDay: positiveInt.optional(),
       modelTokensPerTenantPerDay: positiveInt.optional(),
+    })
+    .prefault({}),
+  /**
+   * Token buckets for new requests (messages that start or steer work), per person and per
+   * tenant, held in the store so they hold across instances: `burst` requests at once, then
+   * `perMinute` on average.
+   */
+  rateLimits: z
+    .strictObject({
+      perUser: rateBucket.default({ burst: 20, perMinute: 30 }),
+      perTenant: rateBucket.default({ burst: 300, perMinute: 1200 }),
     })
     .prefault({}),
   /** May change channel approvers and read every task's audit. */

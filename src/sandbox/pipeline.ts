@@ -49,7 +49,9 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
   const base = new URL(deps.baseUrl());
   const host = req.headers.host;
   const origin = host && /^[\w.[\]:-]+$/.test(host) ? `${base.protocol}//${host}` : base.origin;
-  const url = new URL(req.url, origin);
+  // Resolved against the origin as a path, never as a URL of its own: `//v1.0//users` must not
+  // read as a host called v1.0.
+  const url = new URL(`${origin}${req.url.startsWith('/') ? '' : '/'}${req.url}`);
   let status = 500;
   try {
     const fault = deps.faults.take(url.pathname + url.search);
@@ -117,7 +119,9 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
 
 /** Split a `/v1.0/…` path into decoded segments, turning OData key syntax into plain segments. */
 export function normalisePath(pathname: string): string[] {
-  const raw = pathname.split('/').filter(Boolean);
+  // Graph refuses empty segments (`//v1.0//users`) rather than guessing what was meant.
+  const raw = pathname.replace(/\/$/, '').split('/').slice(1);
+  if (raw.some((piece) => piece === '')) throw badRequest('Invalid request: the path has an empty segment.');
   const version = raw.shift();
   if (version?.toLowerCase() !== 'v1.0') throw badRequest(`Invalid version: ${version ?? ''}`);
   const out: string[] = [];

@@ -1,13 +1,19 @@
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type {
-  LedgerAppend,
-  LedgerEntry,
-  LedgerQuery,
-  ScopeApprovers,
-  TaskQuery,
-  TaskStore,
-  UsageEntry,
+import {
+  SEAL_CHECKPOINT_EVERY,
+  type LedgerAppend,
+  type LedgerEntry,
+  type LedgerQuery,
+  type LedgerSeal,
+  type LedgerSealer,
+  type QuotaRequest,
+  type ScopeApprovers,
+  type TaskQuery,
+  type TaskStore,
+  type TokenRequest,
+  type TokenTaken,
+  type UsageEntry,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
@@ -20,6 +26,7 @@ import {
   type LedgerRow,
 } from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
+import { decodeSeal, encodeSeal, quotaRow, takeFrom, type Bucket, type SealRow } from './limits';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
@@ -44,7 +51,12 @@ export class MemoryTaskStore implements TaskStore {
   private readonly scopeApprovers = new Map<string, { version: number; doc: string }>();
   /** In seq order; seq n is at index n - 1. */
   private readonly ledger: LedgerRow[] = [];
+  private readonly seals = new Map<number, SealRow>();
+  private readonly quotas = new Map<string, Set<string>>();
+  private readonly buckets = new Map<string, Bucket>();
   private closed = false;
+
+  constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
 
   async createTask(task: Task): Promise<void> {
     this.open();
@@ -198,8 +210,14 @@ export class MemoryTaskStore implements TaskStore {
   async appendLedger(append: LedgerAppend): Promise<LedgerEntry> {
     this.open();
     // No await between reading the last entry and pushing the next: appends cannot interleave.
-    const entry = chainEntry(this.ledger[this.ledger.length - 1], normaliseLedgerAppend(append));
+    const previous = this.ledger[this.ledger.length - 1];
+    const entry = chainEntry(previous, normaliseLedgerAppend(append));
+    const seal = this.options.sealer && encodeSeal(this.options.sealer(entry));
     this.ledger.push(encodeLedgerEntry(entry));
+    if (seal) {
+      this.seals.set(seal.seq, seal);
+      if (previous && previous.seq % SEAL_CHECKPOINT_EVERY !== 0) this.seals.delete(previous.seq);
+    }
     return entry;
   }
 
@@ -224,6 +242,33 @@ export class MemoryTaskStore implements TaskStore {
       if (taskId === undefined || row.task_id === taskId) rows.push(row);
     }
     return rows;
+  }
+
+  async listLedgerSeals(): Promise<LedgerSeal[]> {
+    this.open();
+    return [...this.seals.values()].sort((a, b) => a.seq - b.seq).map(decodeSeal);
+  }
+
+  async reserveQuota(request: QuotaRequest): Promise<boolean> {
+    this.open();
+    const q = quotaRow(request);
+    const holders = this.quotas.get(q.key) ?? new Set<string>();
+    if (holders.has(q.holder)) return true;
+    if (holders.size >= q.limit) return false;
+    this.quotas.set(q.key, holders.add(q.holder));
+    return true;
+  }
+
+  async releaseQuota(key: string, holder: string): Promise<void> {
+    this.open();
+    this.quotas.get(key)?.delete(holder);
+  }
+
+  async takeToken(request: TokenRequest): Promise<TokenTaken> {
+    this.open();
+    const { bucket, taken } = takeFrom(this.buckets.get(request.key), request);
+    this.buckets.set(request.key, bucket);
+    return taken;
   }
 
   async close(): Promise<void> {

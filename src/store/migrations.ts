@@ -122,4 +122,34 @@ CREATE TABLE scope_approvers (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'signed ledger heads, quota reservations and rate-limit buckets',
+    sql: `
+-- Signed chain heads: the newest head and periodic checkpoints. The key that signs them is
+-- never in this database, so rewriting or appending to the ledger cannot produce a valid seal.
+CREATE TABLE ledger_seals (
+  seq BIGINT PRIMARY KEY,
+  hash TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  signature TEXT NOT NULL
+);
+
+-- Units taken from counted allowances (tasks per person per day): one row per holder, counted
+-- and inserted under one write lock so that concurrent reservations never overrun the limit.
+CREATE TABLE quota_units (
+  quota_key TEXT NOT NULL,
+  holder TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (quota_key, holder)
+);
+
+-- Token buckets for rate limits: tokens left as of updated_ms (epoch milliseconds).
+CREATE TABLE rate_buckets (
+  bucket_key TEXT PRIMARY KEY,
+  tokens DOUBLE PRECISION NOT NULL,
+  updated_ms BIGINT NOT NULL
+);
+`,
+  },
 ];

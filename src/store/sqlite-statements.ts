@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TaskRow } from './codec';
 import type { LedgerRow } from './ledger-codec';
+import type { SealRow } from './limits';
 import type { UsageRow } from './usage';
 
 interface DocRow {
@@ -80,6 +81,26 @@ export function prepareStatements(db: Database.Database) {
     listTaskLedger: db.prepare<[string, number, number], LedgerRow>(
       `SELECT seq, task_id, type, actor, at, payload, prev_hash, hash FROM ledger
        WHERE task_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    insertSeal: db.prepare<[SealRow]>(
+      'INSERT INTO ledger_seals (seq, hash, key_id, signature) VALUES (@seq, @hash, @key_id, @signature)',
+    ),
+    deleteSeal: db.prepare<[number]>('DELETE FROM ledger_seals WHERE seq = ?'),
+    listSeals: db.prepare<[], SealRow>('SELECT seq, hash, key_id, signature FROM ledger_seals ORDER BY seq'),
+    countQuota: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM quota_units WHERE quota_key = ?'),
+    hasQuota: db.prepare<[string, string], { n: number }>(
+      'SELECT 1 AS n FROM quota_units WHERE quota_key = ? AND holder = ?',
+    ),
+    insertQuota: db.prepare<[string, string, string]>(
+      'INSERT INTO quota_units (quota_key, holder, at) VALUES (?, ?, ?)',
+    ),
+    deleteQuota: db.prepare<[string, string]>('DELETE FROM quota_units WHERE quota_key = ? AND holder = ?'),
+    getBucket: db.prepare<[string], { tokens: number; updated_ms: number }>(
+      'SELECT tokens, updated_ms FROM rate_buckets WHERE bucket_key = ?',
+    ),
+    upsertBucket: db.prepare<[string, number, number]>(
+      `INSERT INTO rate_buckets (bucket_key, tokens, updated_ms) VALUES (?, ?, ?)
+       ON CONFLICT (bucket_key) DO UPDATE SET tokens = excluded.tokens, updated_ms = excluded.updated_ms`,
     ),
     /** Statements whose text varies with the query (listTasks and usageSince filters), prepared once per shape. */
     cached<Row>(sql: string): Database.Statement<unknown[], Row> {

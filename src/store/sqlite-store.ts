@@ -3,19 +3,26 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TokenUsage } from '../engine/model';
-import type {
-  LedgerAppend,
-  LedgerEntry,
-  LedgerQuery,
-  ScopeApprovers,
-  TaskQuery,
-  TaskStore,
-  UsageEntry,
+import {
+  SEAL_CHECKPOINT_EVERY,
+  type LedgerAppend,
+  type LedgerEntry,
+  type LedgerQuery,
+  type LedgerSeal,
+  type LedgerSealer,
+  type QuotaRequest,
+  type ScopeApprovers,
+  type TaskQuery,
+  type TaskStore,
+  type TokenRequest,
+  type TokenTaken,
+  type UsageEntry,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
+import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
 import { checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
@@ -32,6 +39,8 @@ export interface SqliteStoreOptions {
    * through such a store fail.
    */
   readonly readonly?: boolean;
+  /** Signs each new ledger head in the same write as the entry (src/ledger/keyring.ts). */
+  readonly sealer?: LedgerSealer;
 }
 
 /**
@@ -55,7 +64,7 @@ export function sqliteStoreOn(db: Database.Database, options: SqliteStoreOptions
   try {
     configureSqlite(db, options.busyTimeoutMs ?? 5000);
     migrateSqlite(db);
-    return new SqliteTaskStore(db, prepareStatements(db));
+    return new SqliteTaskStore(db, prepareStatements(db), options.sealer);
   } catch (error) {
     db.close();
     throw error;
@@ -78,6 +87,7 @@ class SqliteTaskStore implements TaskStore {
   constructor(
     private readonly db: Database.Database,
     private readonly sql: Statements,
+    private readonly sealer?: LedgerSealer,
   ) {}
 
   async createTask(task: Task): Promise<void> {
@@ -214,8 +224,14 @@ class SqliteTaskStore implements TaskStore {
     // chain single and gapless even when several processes append to the same file. Default
     // synchronous: a power cut can only drop a suffix of commits, which leaves a valid chain.
     const write = this.db.transaction(() => {
-      const entry = chainEntry(this.sql.lastLedger.get(), normalised);
+      const previous = this.sql.lastLedger.get();
+      const entry = chainEntry(previous, normalised);
       this.sql.insertLedger.run(encodeLedgerEntry(entry));
+      if (this.sealer) {
+        this.sql.insertSeal.run(encodeSeal(this.sealer(entry)));
+        // The previous head's seal stays only as a periodic checkpoint.
+        if (previous && previous.seq % SEAL_CHECKPOINT_EVERY !== 0) this.sql.deleteSeal.run(previous.seq);
+      }
       return entry;
     });
     return write.immediate();
@@ -232,6 +248,35 @@ class SqliteTaskStore implements TaskStore {
 
   readLedger(): AsyncIterable<LedgerEntry> {
     return pagedLedger((afterSeq, limit) => this.sql.listLedger.all(afterSeq, limit));
+  }
+
+  async listLedgerSeals(): Promise<LedgerSeal[]> {
+    return this.sql.listSeals.all().map(decodeSeal);
+  }
+
+  async reserveQuota(request: QuotaRequest): Promise<boolean> {
+    const q = quotaRow(request);
+    const reserve = () => {
+      if (this.sql.hasQuota.get(q.key, q.holder)) return true;
+      if ((this.sql.countQuota.get(q.key)?.n ?? 0) >= q.limit) return false;
+      this.sql.insertQuota.run(q.key, q.holder, q.at);
+      return true;
+    };
+    return this.db.transaction(reserve).immediate();
+  }
+
+  async releaseQuota(key: string, holder: string): Promise<void> {
+    this.db.transaction(() => this.sql.deleteQuota.run(key, holder)).immediate();
+  }
+
+  async takeToken(request: TokenRequest): Promise<TokenTaken> {
+    const take = () => {
+      const row = this.sql.getBucket.get(request.key);
+      const { bucket, taken } = takeFrom(row && { tokens: row.tokens, updatedMs: row.updated_ms }, request);
+      this.sql.upsertBucket.run(request.key, bucket.tokens, bucket.updatedMs);
+      return taken;
+    };
+    return this.db.transaction(take).immediate();
   }
 
   async close(): Promise<void> {

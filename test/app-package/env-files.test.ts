@@ -33,6 +33,10 @@ const CONFIG_KEYS = [
   'MANAGED_IDENTITY_CLIENT_ID',
   'OAUTH_CONNECTION_NAME',
   'AAD_APP_OAUTH_AUTHORITY_HOST',
+  'LEDGER_SIGNING_KEY',
+  'LEDGER_VERIFY_KEYS',
+  'BOT_OPENID_METADATA_URL',
+  'MAX_INFLIGHT_ACTIVITIES',
 ];
 /** Toolkit variables: built-ins, and those teamsapp.yml reads or writes. */
 const TOOLKIT_KEYS = [

@@ -133,4 +133,31 @@ describe('config', () => {
     expect(() => loadConfig({ LINK_ALLOW_HOSTS: 'not a host' })).toThrow(/not a domain name/);
     expect(() => loadConfig({ BUDGET_USER_DAILY_TOKENS: '-1' })).toThrow(/BUDGET_USER_DAILY_TOKENS/);
   });
+
+  it('reads the ledger signing key and retired keys, naming problems but never echoing a key', () => {
+    const secret = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({}).ledger).toEqual({ signing: undefined, retired: [] });
+    const config = loadConfig({
+      LEDGER_SIGNING_KEY: `k2:hmac-sha256:${secret}`,
+      LEDGER_VERIFY_KEYS: `k1:hmac-sha256:${secret}, k0:ed25519:AAAA`,
+    });
+    expect(config.ledger).toEqual({
+      signing: { id: 'k2', algorithm: 'hmac-sha256', material: secret },
+      retired: [
+        { id: 'k1', algorithm: 'hmac-sha256', material: secret },
+        { id: 'k0', algorithm: 'ed25519', material: 'AAAA' },
+      ],
+    });
+    let problems: readonly string[] = [];
+    try {
+      loadConfig({ LEDGER_SIGNING_KEY: 'sekrit-without-shape', LEDGER_VERIFY_KEYS: `k2:hmac-sha256:${secret}` });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([expect.stringMatching(/^LEDGER_SIGNING_KEY: expected/)]);
+    expect(problems.join()).not.toContain('sekrit');
+    expect(() =>
+      loadConfig({ LEDGER_SIGNING_KEY: `k2:hmac-sha256:${secret}`, LEDGER_VERIFY_KEYS: `k2:hmac-sha256:${secret}` }),
+    ).toThrow(/key ids must differ/);
+  });
 });

@@ -33,6 +33,7 @@ describe('parsePolicy: good files', () => {
       },
       budgets: {},
       admins: [],
+      rateLimits: { perUser: { burst: 20, perMinute: 30 }, perTenant: { burst: 300, perMinute: 1200 } },
       rememberDecisions: { acrossTasks: false },
     });
   });

@@ -2,6 +2,7 @@ import type { TaskStore } from '../../src/engine/ports';
 import { describeGovernanceContract } from './contract-governance';
 import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
+import { describeLimitsContract } from './contract-limits';
 import { describeRecordContract } from './contract-records';
 import type { ContractContext } from './contract-support';
 import { describeTaskContract } from './contract-tasks';
@@ -40,5 +41,6 @@ export function describeTaskStoreContract(
     describeUsageContract(ctx, options);
     describeLedgerContract(ctx, options);
     describeGovernanceContract(ctx, options);
+    describeLimitsContract(ctx, options);
   });
 }

@@ -1,6 +1,5 @@
 import {
   ActivityHandler,
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
   TeamsSSOTokenExchangeMiddleware,
@@ -14,6 +13,7 @@ import type { Logger } from '../../src/engine/ports';
 import type { GraphGateway } from '../../src/graph/types';
 import { createLogger } from '../../src/log';
 import { startServer, type HttpServer } from '../../src/server';
+import { EdgeAdapter } from '../../src/edge/edge-adapter';
 import { CardRenderer, defaultCardsDirectory } from '../../src/teams/cards';
 import { BotUserTokens } from '../../src/teams/signin/bot-user-tokens';
 import { answerSignInInvoke } from '../../src/teams/signin/signin-invokes';
@@ -49,7 +49,7 @@ class SignInBot extends ActivityHandler {
 /** The real HTTP server and CloudAdapter, with the token service and connector faked over HTTP. */
 export interface SignInRig {
   readonly services: FakeBotServices;
-  readonly adapter: CloudAdapter;
+  readonly adapter: EdgeAdapter;
   readonly tokens: BotUserTokens;
   readonly renderer: CardRenderer;
   readonly catalogue: Catalogue;
@@ -71,16 +71,19 @@ export async function startSignInRig(options: { readonly ssoMiddleware?: boolean
     MicrosoftAppPassword: '',
     OAuthUrl: services.url,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new EdgeAdapter(auth);
   if (options.ssoMiddleware !== false)
     adapter.use(new TeamsSSOTokenExchangeMiddleware(new MemoryStorage(), CONNECTION));
   const tokens = new BotUserTokens({ auth, botAppId: '', connectionName: CONNECTION, logger, timeoutMs: 2_000 });
   const server: HttpServer = await startServer({
     adapter,
+    auth,
     bot: new SignInBot(tokens, logger),
     host: '127.0.0.1',
     port: 0,
     logger,
+    local: true,
+    maxInFlight: 64,
   });
   return {
     services,

@@ -68,9 +68,24 @@ function tokenize(src: string): Token[] {
 const COMPARISONS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const FUNCTIONS = new Set(['startswith', 'endswith', 'contains']);
 
+/** Deepest nesting of parentheses, `not` and lambdas a filter may have (Graph refuses deeper ones too). */
+export const MAX_FILTER_DEPTH = 50;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  /** Parse one nested level, refusing nesting deep enough to exhaust the stack. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_FILTER_DEPTH)
+      throw new FilterSyntaxError(`The query exceeds the maximum nesting depth of ${MAX_FILTER_DEPTH}.`);
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
+  }
 
   parse(): Node {
     const node = this.or();
@@ -115,7 +130,7 @@ class Parser {
   private unary(): Node {
     if (this.isWord('not')) {
       this.pos++;
-      return { kind: 'not', inner: this.unary() };
+      return this.nested(() => ({ kind: 'not', inner: this.unary() }));
     }
     return this.primary();
   }
@@ -123,7 +138,7 @@ class Parser {
     const t = this.peek();
     if (t?.t === '(') {
       this.pos++;
-      const n = this.or();
+      const n = this.nested(() => this.or());
       this.expect(')');
       return n;
     }
@@ -155,7 +170,7 @@ class Parser {
     }
     const variable = this.expect('word').v;
     this.expect(':');
-    const body = this.or();
+    const body = this.nested(() => this.or());
     this.expect(')');
     return { kind: 'any', collection, variable, body };
   }

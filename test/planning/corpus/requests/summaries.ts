@@ -1,0 +1,320 @@
+import { corpusFile } from '../build';
+import {
+  ADELE,
+  ISAIAH,
+  LAST_WEEK_MAIL,
+  LYNNE,
+  MEGAN,
+  PATTI,
+  SUMMARISE_MAIL,
+  THIS_MONTH_MAIL,
+  THIS_WEEK_MAIL,
+  TODAY_MAIL,
+  YESTERDAY_MAIL,
+} from '../slots';
+
+const SEND = [...SUMMARISE_MAIL, 'mail.send'];
+const POST = [...SUMMARISE_MAIL, 'teams.postChannelMessage'];
+const SAVE = [...SUMMARISE_MAIL, 'files.create'];
+const CHAT = [...SUMMARISE_MAIL, 'teams.sendChatMessage'];
+
+/** Summaries of mail, delivered by mail, to a channel, as a document or in a chat. */
+export default corpusFile('summary', [
+  {
+    request: "Write to Lynne with a summary of this week's Fabrikam mail",
+    actions: SEND,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_WEEK_MAIL, 'mail.send.to': [LYNNE] },
+    parts: ['Write to Lynne', 'summary', "this week's", 'Fabrikam'],
+  },
+  {
+    request: "can you sum up this week's contoso emails and send it to megan",
+    actions: SEND,
+    slots: { 'mail.search.from': 'contoso', ...THIS_WEEK_MAIL, 'mail.send.to': [MEGAN] },
+    parts: ['sum up', "this week's", 'contoso', 'send it to megan'],
+  },
+  {
+    request: 'Please email Adele a recap of my unread Fabrikam messages',
+    actions: SEND,
+    slots: { 'mail.search.from': 'fabrikam', 'mail.search.unread': true, 'mail.send.to': [ADELE] },
+    parts: ['email Adele', 'recap', 'unread', 'Fabrikam'],
+  },
+  {
+    request: 'send patti a quick digest of everything dana sent me this week',
+    actions: SEND,
+    slots: { 'mail.search.from': 'dana', ...THIS_WEEK_MAIL, 'mail.send.to': [PATTI] },
+    parts: ['send patti', 'digest', 'dana', 'this week'],
+  },
+  {
+    request: 'Let Isaiah know what Contoso said this week - just a short summary over email',
+    actions: SEND,
+    slots: { 'mail.search.from': 'contoso', ...THIS_WEEK_MAIL, 'mail.send.to': [ISAIAH] },
+    parts: ['Let Isaiah know', 'Contoso', 'this week', 'summary', 'email'],
+  },
+  {
+    request: 'Could you summarize my unread mail and email it to Megan Bowen?',
+    actions: SEND,
+    slots: { 'mail.search.unread': true, 'mail.send.to': [MEGAN] },
+    parts: ['summarize', 'unread', 'email it to Megan Bowen'],
+  },
+  {
+    request: 'drop lynne a line with a round-up of the fabrikam emails from last week',
+    actions: SEND,
+    slots: { 'mail.search.from': 'fabrikam', ...LAST_WEEK_MAIL, 'mail.send.to': [LYNNE] },
+    parts: ['drop lynne a line', 'round-up', 'fabrikam', 'last week'],
+  },
+  {
+    request: "Summarise yesterday's mail from Contoso and send it to Adele and Patti",
+    actions: SEND,
+    slots: { 'mail.search.from': 'contoso', ...YESTERDAY_MAIL, 'mail.send.to': [ADELE, PATTI] },
+    parts: ['Summarise', "yesterday's", 'Contoso', 'Adele', 'Patti'],
+  },
+  {
+    request: 'email megan and cc isaiah a summary of my unread contoso mail',
+    actions: SEND,
+    slots: {
+      'mail.search.from': 'contoso',
+      'mail.search.unread': true,
+      'mail.send.to': [MEGAN],
+      'mail.send.cc': [ISAIAH],
+    },
+    parts: ['email megan', 'cc isaiah', 'summary', 'unread', 'contoso'],
+  },
+  {
+    request: 'I need you to send Megan a summary of the mail I got from Fabrikam this month',
+    actions: SEND,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_MONTH_MAIL, 'mail.send.to': [MEGAN] },
+    parts: ['send Megan', 'summary', 'Fabrikam', 'this month'],
+  },
+  {
+    request: 'summarise todays emails from tom and forward the summary to adele',
+    actions: SEND,
+    slots: { 'mail.search.from': 'tom', ...TODAY_MAIL, 'mail.send.to': [ADELE] },
+    parts: ['summarise', 'todays', 'tom', 'adele'],
+  },
+  {
+    request: 'Give Patti a rundown of my unread mail by email please',
+    actions: SEND,
+    slots: { 'mail.search.unread': true, 'mail.send.to': [PATTI] },
+    parts: ['Patti', 'rundown', 'unread', 'email'],
+  },
+  {
+    request: "Post a recap of this week's Contoso emails in General",
+    actions: POST,
+    slots: { 'mail.search.from': 'contoso', ...THIS_WEEK_MAIL, 'teams.postChannelMessage.channelName': 'General' },
+    parts: ['Post', 'recap', "this week's", 'Contoso', 'General'],
+  },
+  {
+    request: 'summarise my unread fabrikam mail and share it in the announcements channel',
+    actions: POST,
+    slots: {
+      'mail.search.from': 'fabrikam',
+      'mail.search.unread': true,
+      'teams.postChannelMessage.channelName': 'Announcements',
+    },
+    parts: ['summarise', 'unread', 'fabrikam', 'announcements channel'],
+  },
+  {
+    request: 'can u put a summary of the contoso mails from last week on the general channel',
+    actions: POST,
+    slots: { 'mail.search.from': 'contoso', ...LAST_WEEK_MAIL, 'teams.postChannelMessage.channelName': 'General' },
+    parts: ['put', 'summary', 'contoso', 'last week', 'general channel'],
+  },
+  {
+    request: 'Post a digest of my unread emails to #General',
+    actions: POST,
+    slots: { 'mail.search.unread': true, 'teams.postChannelMessage.channelName': 'General' },
+    parts: ['Post', 'digest', 'unread', '#General'],
+  },
+  {
+    request: 'Let the team know in General what Fabrikam emailed about this week, summarised',
+    actions: POST,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_WEEK_MAIL, 'teams.postChannelMessage.channelName': 'General' },
+    parts: ['Let the team know', 'General', 'Fabrikam', 'this week', 'summarised'],
+  },
+  {
+    request: "Share a round-up of this month's Contoso mail with the Announcements channel",
+    actions: POST,
+    slots: {
+      'mail.search.from': 'contoso',
+      ...THIS_MONTH_MAIL,
+      'teams.postChannelMessage.channelName': 'Announcements',
+    },
+    parts: ['Share', 'round-up', "this month's", 'Contoso', 'Announcements channel'],
+  },
+  {
+    request: "Save a summary of this month's mail from Fabrikam as a Word document",
+    actions: SAVE,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_MONTH_MAIL, 'files.create.path': '.docx' },
+    parts: ['Save', 'summary', "this month's", 'Fabrikam', 'Word document'],
+  },
+  {
+    request: 'sum up my unread contoso emails in a word doc',
+    actions: SAVE,
+    slots: { 'mail.search.from': 'contoso', 'mail.search.unread': true, 'files.create.path': '.docx' },
+    parts: ['sum up', 'unread', 'contoso', 'word doc'],
+  },
+  {
+    request: "Write up a summary of last week's Contoso emails and save it to OneDrive",
+    actions: SAVE,
+    slots: { 'mail.search.from': 'contoso', ...LAST_WEEK_MAIL },
+    parts: ['summary', "last week's", 'Contoso', 'save it to OneDrive'],
+  },
+  {
+    request: 'put a recap of the fabrikam mail from this week into a document called Fabrikam recap',
+    actions: SAVE,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_WEEK_MAIL, 'files.create.path': 'Fabrikam recap' },
+    parts: ['recap', 'fabrikam', 'this week', 'document', 'Fabrikam recap'],
+  },
+  {
+    request: 'Create a text file with a summary of my unread mail',
+    actions: SAVE,
+    slots: { 'mail.search.unread': true, 'files.create.path': '.txt' },
+    parts: ['text file', 'summary', 'unread'],
+  },
+  {
+    request: 'Ping Megan on Teams with a summary of my unread Contoso mail',
+    actions: CHAT,
+    slots: { 'mail.search.from': 'contoso', 'mail.search.unread': true, 'teams.sendChatMessage.to': MEGAN },
+    parts: ['Ping Megan', 'Teams', 'summary', 'unread', 'Contoso'],
+  },
+  {
+    request: "summarise this week's fabrikam emails and message it to adele in teams",
+    actions: CHAT,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_WEEK_MAIL, 'teams.sendChatMessage.to': ADELE },
+    parts: ['summarise', "this week's", 'fabrikam', 'message it to adele', 'teams'],
+  },
+  {
+    request: 'Chat Lynne a digest of what Tom sent me this week',
+    actions: CHAT,
+    slots: { 'mail.search.from': 'tom', ...THIS_WEEK_MAIL, 'teams.sendChatMessage.to': LYNNE },
+    parts: ['Chat Lynne', 'digest', 'Tom', 'this week'],
+  },
+  {
+    request: 'Teams message isaiah a short recap of the unread contoso mails pls',
+    actions: CHAT,
+    slots: { 'mail.search.from': 'contoso', 'mail.search.unread': true, 'teams.sendChatMessage.to': ISAIAH },
+    parts: ['Teams message isaiah', 'recap', 'unread', 'contoso'],
+  },
+  {
+    request: "Summarise this week's mail from Contoso",
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.from': 'contoso', ...THIS_WEEK_MAIL },
+    parts: ['Summarise', "this week's", 'Contoso'],
+  },
+  {
+    request: 'give me a recap of my unread emails',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.unread': true },
+    parts: ['recap', 'unread'],
+  },
+  {
+    request: 'what did fabrikam email me about last week?',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.from': 'fabrikam', ...LAST_WEEK_MAIL },
+    parts: ['fabrikam', 'last week'],
+  },
+  {
+    request: "Can you summarise yesterday's emails for me",
+    actions: SUMMARISE_MAIL,
+    slots: YESTERDAY_MAIL,
+    parts: ['summarise', "yesterday's"],
+  },
+  {
+    request: 'digest of everything from Dana since monday',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.from': 'dana', 'mail.search.since': { $at: '2026-11-30T00:00' } },
+    parts: ['digest', 'Dana', 'since monday'],
+  },
+  {
+    request: 'Sum up the mails from Lena Okafor this month',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.from': 'lena', ...THIS_MONTH_MAIL },
+    parts: ['Sum up', 'Lena Okafor', 'this month'],
+  },
+  {
+    request: 'summarise my unread mail with attachments',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.unread': true, 'mail.search.hasAttachments': true },
+    parts: ['summarise', 'unread', 'attachments'],
+  },
+  {
+    request: 'Recap the emails about the Contoso renewal for Patti by mail',
+    actions: SEND,
+    slots: { 'mail.search.subject|mail.search.query': 'renewal', 'mail.send.to': [PATTI] },
+    parts: ['Recap', 'Contoso renewal', 'Patti', 'mail'],
+  },
+  {
+    request: 'Email Megan Bowen a summary of my unread mail from Contoso, subject "Contoso catch-up"',
+    actions: SEND,
+    slots: {
+      'mail.search.from': 'contoso',
+      'mail.search.unread': true,
+      'mail.send.to': [MEGAN],
+      'mail.send.subject': 'Contoso catch-up',
+    },
+    parts: ['Email Megan Bowen', 'summary', 'unread', 'Contoso', 'Contoso catch-up'],
+  },
+  {
+    request: 'loop in adele: send her a summary of the fabrikam order emails from this week',
+    actions: SEND,
+    slots: { 'mail.search.from': 'fabrikam', ...THIS_WEEK_MAIL, 'mail.send.to': [ADELE] },
+    parts: ['loop in adele', 'summary', 'fabrikam', 'this week'],
+  },
+  {
+    request: 'Tell Patti what Raj and Dana emailed me this week (summary is fine)',
+    actions: SEND,
+    slots: { ...THIS_WEEK_MAIL, 'mail.send.to': [PATTI] },
+    parts: ['Tell Patti', 'Raj', 'Dana', 'this week', 'summary'],
+  },
+  {
+    request: "summarise this week's Contoso mail and email it to megan, then post it in general too",
+    actions: [...SEND, 'teams.postChannelMessage'],
+    slots: {
+      'mail.search.from': 'contoso',
+      ...THIS_WEEK_MAIL,
+      'mail.send.to': [MEGAN],
+      'teams.postChannelMessage.channelName': 'General',
+    },
+    parts: ['summarise', "this week's", 'Contoso', 'email it to megan', 'post it in general'],
+  },
+  {
+    request: 'Draft an email to Lynne with a summary of my unread mail but dont send it',
+    actions: [...SUMMARISE_MAIL, 'mail.draft'],
+    slots: { 'mail.search.unread': true, 'mail.draft.to': [LYNNE] },
+    parts: ['Draft', 'Lynne', 'summary', 'unread', 'dont send it'],
+  },
+  {
+    request: 'Send a summary of last weeks Fabrikam emails to Isaiah Langer',
+    actions: SEND,
+    slots: { 'mail.search.from': 'fabrikam', ...LAST_WEEK_MAIL, 'mail.send.to': [ISAIAH] },
+    parts: ['Send', 'summary', 'last weeks', 'Fabrikam', 'Isaiah Langer'],
+  },
+  {
+    request: 'pls summarise the unread mails from contoso.com and mail the summary to megan + adele',
+    actions: SEND,
+    slots: { 'mail.search.from': 'contoso', 'mail.search.unread': true, 'mail.send.to': [MEGAN, ADELE] },
+    parts: ['summarise', 'unread', 'contoso.com', 'megan', 'adele'],
+  },
+  {
+    request: "Could you email the team lead, Megan, a summary of this week's mail from Raj Patel?",
+    actions: SEND,
+    slots: { 'mail.search.from': 'raj', ...THIS_WEEK_MAIL, 'mail.send.to': [MEGAN] },
+    parts: ['email', 'Megan', 'summary', "this week's", 'Raj Patel'],
+  },
+  {
+    request: 'summarise the fabrikam mail since monday and post to announcements',
+    actions: POST,
+    slots: {
+      'mail.search.from': 'fabrikam',
+      'mail.search.since': { $at: '2026-11-30T00:00' },
+      'teams.postChannelMessage.channelName': 'Announcements',
+    },
+    parts: ['summarise', 'fabrikam', 'since monday', 'announcements'],
+  },
+  {
+    request: 'Send Lynne the highlights of my unread mail',
+    actions: SEND,
+    slots: { 'mail.search.unread': true, 'mail.send.to': [LYNNE] },
+    parts: ['Send Lynne', 'highlights', 'unread'],
+  },
+]);
