@@ -10,7 +10,9 @@ import { buildSummary } from './intents/summary-mail';
 import * as text from './messages';
 import { parseRequests } from './parse';
 import type { Result } from './result';
+import { withCopies } from './intents/copy';
 import { splitClauses } from './text/clauses';
+import { paraphrase, paraphraseMessage } from './text/paraphrase';
 import { normaliseOutcome } from './text/normalise';
 
 /** Longer messages are refused: a plan from a pasted document would be a guess. */
@@ -40,8 +42,9 @@ export class RulePlanner implements Planner {
     if (!outcome) return { kind: 'unplannable', message: text.helpMessage('Tell me what you would like done.') };
     if (outcome.length > MAX_OUTCOME_CHARS) return { kind: 'unplannable', message: text.TOO_LONG };
     const { now, zone } = zonedNow(request.now, request.timeZone);
-    const specs = parseRequests(splitClauses(outcome), now);
-    if (!specs.ok) return { kind: 'unplannable', message: specs.message };
+    const clauses = splitClauses(paraphraseMessage(outcome)).map(paraphrase);
+    const parsed = parseRequests(clauses, now);
+    if (!parsed.ok) return refusalResult(parsed);
 
     const ctx: BuildContext = {
       // An answer to "which Megan?" makes the chosen person the only match on the re-plan.
@@ -51,8 +54,10 @@ export class RulePlanner implements Planner {
       timeZone: zone,
     };
     const fragments: Fragment[] = [];
-    for (const spec of specs.value) {
-      const fragment = await build(spec, ctx);
+    for (const [index, spec] of parsed.value.specs.entries()) {
+      const built = await build(spec, ctx);
+      if (!built.ok) return refusalResult(built);
+      const fragment = await withCopies(built.value, parsed.value.copies[index] ?? [], ctx);
       if (!fragment.ok) return refusalResult(fragment);
       fragments.push(fragment.value);
     }

@@ -2,27 +2,23 @@ import { EXAMPLES } from '../../src/planning/messages';
 import { planOf, refusalOf } from './playground';
 
 describe('RulePlanner: outcomes it cannot plan', () => {
-  it.each([
-    ["What's the weather like?"],
-    ['Delete all my mail'],
-    ['hello'],
-    [''],
-    ['   '],
-    ['Email Megan about the launch'],
-    ['<at>Delegate</at>'],
-  ])('answers %j with what it can do and three examples', async (outcome) => {
-    const result = await planOf(outcome);
-    expect(result.kind).toBe('unplannable');
-    const message = result.kind === 'unplannable' ? result.message : '';
-    expect(message).toContain('I can summarise your mail');
-    for (const example of EXAMPLES) expect(message).toContain(example);
-  });
+  it.each([["What's the weather like?"], ['Delete all my mail'], ['hello'], [''], ['   '], ['<at>Delegate</at>']])(
+    'answers %j with what it can do and three examples',
+    async (outcome) => {
+      const result = await planOf(outcome);
+      expect(result.kind).toBe('unplannable');
+      const message = result.kind === 'unplannable' ? result.message : '';
+      expect(message).toContain('I can summarise your mail');
+      for (const example of EXAMPLES) expect(message).toContain(example);
+    },
+  );
 
   it.each([
     ['Email a summary of my unread mail', 'Who should I send the summary to?'],
     ["Email Megan a summary of next week's mail", 'only search mail'],
     ['Email Megan a summary of the launch plan', 'only summarise mail'],
     ['post it to General', 'not sure what "it" refers to'],
+    ['Email Megan about the launch', 'What should the email say?'],
     ['Email Megan a summary of mail from Contoso on 30 February', "couldn't make sense of that date"],
   ])('answers %j with a specific question', async (outcome, expected) => {
     expect(await refusalOf(outcome)).toContain(expected);
