@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { parseCopy } from './intents/copy-parse';
+import { cannotBlindCopy, parseCopy } from './intents/copy-parse';
 import { parseDelivery } from './intents/delivery-parse';
 import { DOMAIN_INTENTS } from './intents/domains';
 import { parseMeeting } from './intents/meeting-parse';
@@ -52,6 +52,7 @@ export function parseRequests(
   const understood: string[] = [];
   for (const clause of clauses) {
     const copy = parseCopy(clause);
+    if (copy === 'blind') return refuse(cannotBlindCopy(clause));
     if (copy) {
       if (specs.length === 0) return refuse(notUnderstood(clause, understood));
       if (copy.some((name) => PRONOUN.test(name))) return refuse(text.DANGLING_PRONOUN);

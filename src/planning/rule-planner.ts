@@ -1,4 +1,7 @@
 import type { PlanRequest, PlanResult, Planner } from '../engine/ports';
+import { accountFor, type Accounting } from './accounting/account';
+import { findParts } from './accounting/parts';
+import { unusedPartsQuestion, waived } from './accounting/question';
 import { combineFragments } from './compose';
 import type { Directory } from './directory';
 import { refusalResult, withAnswers } from './extract/people';
@@ -9,6 +12,7 @@ import type { BuildableSpec } from './intents/specs';
 import { buildSummary } from './intents/summary-mail';
 import * as text from './messages';
 import { parseRequests } from './parse';
+import { notUnderstood, whatICanDo } from './refusals';
 import type { Result } from './result';
 import { withCopies } from './intents/copy';
 import { splitClauses } from './text/clauses';
@@ -38,13 +42,18 @@ export class RulePlanner implements Planner {
   constructor(private readonly options: RulePlannerOptions) {}
 
   async plan(request: PlanRequest): Promise<PlanResult> {
+    return (await this.explain(request)).result;
+  }
+
+  /** The plan (or question, or refusal) and, for a plan, which parts of the request each step carries out. */
+  async explain(request: PlanRequest): Promise<{ result: PlanResult; accounting?: Accounting }> {
     const outcome = normaliseOutcome(request.outcome);
-    if (!outcome) return { kind: 'unplannable', message: text.helpMessage('Tell me what you would like done.') };
-    if (outcome.length > MAX_OUTCOME_CHARS) return { kind: 'unplannable', message: text.TOO_LONG };
+    if (!outcome) return { result: { kind: 'unplannable', message: whatICanDo('Tell me what you would like done.') } };
+    if (outcome.length > MAX_OUTCOME_CHARS) return { result: { kind: 'unplannable', message: text.TOO_LONG } };
     const { now, zone } = zonedNow(request.now, request.timeZone);
     const clauses = splitClauses(paraphraseMessage(outcome)).map(paraphrase);
-    const parsed = parseRequests(clauses, now);
-    if (!parsed.ok) return refusalResult(parsed);
+    const parsed = parseRequests(clauses, now, notUnderstood);
+    if (!parsed.ok) return { result: refusalResult(parsed) };
 
     const ctx: BuildContext = {
       // An answer to "which Megan?" makes the chosen person the only match on the re-plan.
@@ -56,13 +65,18 @@ export class RulePlanner implements Planner {
     const fragments: Fragment[] = [];
     for (const [index, spec] of parsed.value.specs.entries()) {
       const built = await build(spec, ctx);
-      if (!built.ok) return refusalResult(built);
+      if (!built.ok) return { result: refusalResult(built) };
       const fragment = await withCopies(built.value, parsed.value.copies[index] ?? [], ctx);
-      if (!fragment.ok) return refusalResult(fragment);
+      if (!fragment.ok) return { result: refusalResult(fragment) };
       fragments.push(fragment.value);
     }
     const { title, steps } = combineFragments(fragments);
-    return { kind: 'plan', title, steps };
+    // Every part of the request that carries meaning must be used by some step, or be named.
+    const parts = findParts(outcome, { instant: request.now, timezone: zone });
+    const accounting = await accountFor(parts, steps, ctx);
+    const missing = waived(accounting.unused, request.clarifications);
+    if (missing.length > 0) return { result: unusedPartsQuestion(title, missing), accounting };
+    return { result: { kind: 'plan', title, steps }, accounting };
   }
 }
 

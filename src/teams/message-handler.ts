@@ -10,7 +10,7 @@ import type { ApproversCommand } from './approvers-command';
 import { recordCardShown } from './card-ledger';
 import type { CardRenderer } from './cards';
 import { parseCommand } from './commands';
-import { HELP_TEXT } from './help';
+import { helpText } from './help';
 import { TASK_STATUS_LABELS } from './views/labels';
 import { auditView } from './views/audit-view';
 import { errorView } from './views/error-view';
@@ -62,7 +62,7 @@ export class MessageHandler {
       log.info({ command: command.name }, 'message received');
       switch (command.name) {
         case 'help':
-          await context.sendActivity(MessageFactory.text(HELP_TEXT));
+          await context.sendActivity(MessageFactory.text(helpText(this.deps.catalogue)));
           return;
         case 'usage':
           await context.sendActivity(MessageFactory.text(command.message));
@@ -211,7 +211,7 @@ export class MessageHandler {
         }
         case 'outcome':
           if (command.text === '') {
-            await context.sendActivity(MessageFactory.text(HELP_TEXT));
+            await context.sendActivity(MessageFactory.text(helpText(this.deps.catalogue)));
             return;
           }
           await this.startTask(context, actor, command.text, log);

@@ -9,8 +9,16 @@ const FORMS: readonly RegExp[] = [
   /^(?:with|and)\s+(.+?)\s+(?:in\s+cc|on\s+cc|cc'?d|copied(?:\s+in)?)$/i,
 ];
 
-/** Who a "cc …" clause copies; undefined when the clause is not one. */
-export function parseCopy(clause: string): readonly string[] | undefined {
+/** Blind copies: mail actions copy openly, so a bcc is said, never turned into a cc. */
+const BLIND = /^(?:please\s+)?(?:bcc|blind\s+copy)\b/i;
+
+export function cannotBlindCopy(clause: string): string {
+  return `I understood "${clause}", but I can't send blind copies (bcc): I can only copy people openly. Say "cc" instead if everyone may see who is copied.`;
+}
+
+/** Who a "cc …" clause copies; undefined when the clause is not one; `blind` for a bcc. */
+export function parseCopy(clause: string): readonly string[] | 'blind' | undefined {
+  if (BLIND.test(clause.trim())) return 'blind';
   for (const form of FORMS) {
     const match = form.exec(clause.trim());
     if (!match) continue;

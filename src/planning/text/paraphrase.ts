@@ -168,6 +168,11 @@ const RULES: readonly Rule[] = [
   [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
   // "put time in with Megan", "get some time with Megan", "find time with" → "find time with".
   [/^(?:put|get|grab|block)\s+(?:some\s+)?time\s+(?:in\s+)?(?=with\b)/i, 'find time '],
+  // A forward always carries the attachments: "forward X to Megan with the attachments".
+  [
+    /^((?:forward|fwd|pass\s+on)\b.*?)\s*,?\s+(?:with|including|incl\.?|and)\s+(?:the\s+|its\s+|all\s+(?:the\s+)?|any\s+)?attachments?(?:\s+(?:too|included))?(?=\s+to\s|$)/i,
+    (_m, head) => head ?? '',
+  ],
   // "the summary as a Word doc" → spelled one way.
   [/\bword\s+doc\b/gi, 'Word document'],
 ];
@@ -191,6 +196,11 @@ export function paraphrase(clause: string): string {
 }
 
 const MESSAGE_RULES: readonly Rule[] = [
+  // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
+  [
+    /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
+    (_m, head, who) => `${head ?? ''} and email it to ${who ?? ''}`,
+  ],
   // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them.
   [
     new RegExp(
