@@ -28,7 +28,7 @@ export const ABILITIES: Readonly<Record<PlannerAction, Ability>> = {
   'mail.send': {
     domain: 'Mail',
     can: 'email someone a note or a summary',
-    example: 'Email Megan a summary of my unread mail from Contoso',
+    example: 'Email Megan Bowen a summary of my unread mail from Contoso',
     words: ['email', 'mail', 'send', 'write', 'tell', 'let', 'know', 'note', 'line'],
   },
   'mail.read': {

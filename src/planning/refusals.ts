@@ -29,3 +29,8 @@ export function whatICanDo(lead: string): string {
     '\n',
   );
 }
+
+/** A follow-up that changes nothing the plan has. */
+export function notAChange(instruction: string): string {
+  return `I couldn't apply "${instruction}" to the plan. I can change a meeting's length, time or subject, who a message goes to, and who is copied — e.g. "make it 45 minutes", "cc Megan too", "send it to Adele instead".`;
+}

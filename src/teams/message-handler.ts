@@ -10,6 +10,7 @@ import type { ApproversCommand } from './approvers-command';
 import { recordCardShown } from './card-ledger';
 import type { CardRenderer } from './cards';
 import { parseCommand } from './commands';
+import { continueTask } from './follow-up';
 import { helpText } from './help';
 import { TASK_STATUS_LABELS } from './views/labels';
 import { auditView } from './views/audit-view';
@@ -214,6 +215,8 @@ export class MessageHandler {
             await context.sendActivity(MessageFactory.text(helpText(this.deps.catalogue)));
             return;
           }
+          // An answer to the planner's question, or a change to the plan just shown, continues that task.
+          if (await continueTask(this.deps, context, actor, command.text, log)) return;
           await this.startTask(context, actor, command.text, log);
           return;
       }

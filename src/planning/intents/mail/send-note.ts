@@ -50,10 +50,14 @@ export const sendNote = domainIntent<NoteSpec>({
     }
     const match = FORM.exec(trimmed);
     if (match) {
-      const names = splitNames(match[1] ?? '');
+      // "email Megan about the launch saying …": the topic is the subject.
+      const about = /^(.+?)\s+(?:about|regarding|re)\s+(.+)$/i.exec(match[1] ?? '');
+      const names = splitNames(about?.[1] ?? match[1] ?? '');
+      const topic = about?.[2]?.replace(/^(?:the|a|an|our|my)\s+/i, '');
       if (names.length === 0 || /\b(?:teams|chat|channel)\b/i.test(match[1] ?? '')) return undefined;
       const text = unquote(match[2] ?? '');
-      return text ? ok({ names, text }) : refuse(NO_MAIL_TEXT);
+      if (!text) return refuse(NO_MAIL_TEXT);
+      return ok(topic ? { names, text, subject: topic.charAt(0).toUpperCase() + topic.slice(1) } : { names, text });
     }
     if (ABOUT_ONLY.test(trimmed) && !/\b(?:mail|e-?mails|messages)\s+from\b/i.test(trimmed))
       return refuse(NO_MAIL_TEXT);
