@@ -60,7 +60,11 @@ describe('HTTP: the conversation continues a task (answers and follow-ups)', () 
 
   it('"cc Megan too" and "send it to Adele instead" change who the mail reaches', async () => {
     const chat = new PersonalChat(run.connector.url);
-    await planFor(run, chat, "Write to Lynne with a summary of this week's Fabrikam mail");
+    const card = await planFor(run, chat, "Write to Lynne with a summary of this week's Fabrikam mail");
+    // The plan card speaks in days and names, never raw instants or bare addresses.
+    expect(cardText(card.card)).toContain('Mon 23 Nov – today');
+    expect(cardText(card.card)).toContain('Send an email to Lynne Robbins');
+    expect(cardText(card.card)).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
     const first = await newestTask(chat);
     const send = (task: Task) => task.plan.steps.find((s) => s.action === 'mail.send')?.input;
     expect(send(first)?.to).toEqual([expect.stringMatching(/^lynne/i)]);
