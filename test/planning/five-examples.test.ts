@@ -80,6 +80,15 @@ describe('RulePlanner: breadth of everyday language', () => {
     ).toBe(30);
   });
 
+  it('reads "over the next two weeks" as a window from now, not the default five working days', async () => {
+    expect(
+      inputOf(await stepsOf('Set up a call with Megan over the next two weeks'), 'calendar.findMeetingTimes'),
+    ).toMatchObject({
+      windowStart: '2026-11-25T15:00:00Z',
+      windowEnd: '2026-12-10T00:00:00Z',
+    });
+  });
+
   it('refuses a bcc and a PDF, naming them, instead of doing something else', async () => {
     const bcc = await planOf("Reply to Patti's latest mail saying thanks and bcc Megan");
     expect(bcc).toMatchObject({ kind: 'unplannable', message: expect.stringContaining('bcc Megan') });
