@@ -167,13 +167,15 @@ export class Engine {
     planVersion: number;
     instruction: string;
     decisionId: string;
+    /** A short follow-up typed in the chat ("make it 45 minutes"): always a change to the shown plan. */
+    followUp?: boolean;
   }): Promise<ReplanResult> {
     const current = await this.getTask(request.taskId);
     const refused = await this.refuse(current, request.actor, 'revise', request.planVersion);
     if (refused) return refused;
     if (current.status !== 'awaiting_plan_approval' || current.plan.version !== request.planVersion)
       return { kind: 'stale', task: current };
-    if (!this.revises) {
+    if (!this.revises && request.followUp !== true) {
       return this.replan(
         current,
         request,

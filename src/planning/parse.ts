@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { cannotBlindCopy, parseCopy } from './intents/copy-parse';
 import { parseDelivery } from './intents/delivery-parse';
 import { DOMAIN_INTENTS } from './intents/domains';
 import { parseMeeting } from './intents/meeting-parse';
@@ -27,20 +28,46 @@ function parseDomain(clause: string, now: DateTime): Result<Spec> | undefined {
   return undefined;
 }
 
+/** The requests of a message, and for each, the people to copy on the mail it sends. */
+export interface ParsedRequests {
+  readonly specs: BuildableSpec[];
+  readonly copies: readonly (readonly string[])[];
+}
+
+const PRONOUN = /^(?:her|him|them)$/i;
+
 /**
  * Understand every clause of a message, then attach each "… and post it to X" to the summary
- * asked for just before it. Nothing here touches the directory.
+ * asked for just before it, and each "… and cc Megan" to the request before it. Nothing here
+ * touches the directory. `notUnderstood` words the refusal for a clause no intent reads.
  */
-export function parseRequests(clauses: readonly string[], now: DateTime): Result<BuildableSpec[]> {
+export function parseRequests(
+  clauses: readonly string[],
+  now: DateTime,
+  notUnderstood: (clause: string, understood: readonly string[]) => string = (clause) =>
+    text.helpMessage(clauses.length > 1 ? `Sorry, I didn't understand "${clause}".` : undefined),
+): Result<ParsedRequests> {
   const specs: BuildableSpec[] = [];
+  const copies: string[][] = [];
+  const understood: string[] = [];
   for (const clause of clauses) {
+    const copy = parseCopy(clause);
+    if (copy === 'blind') return refuse(cannotBlindCopy(clause));
+    if (copy) {
+      if (specs.length === 0) return refuse(notUnderstood(clause, understood));
+      if (copy.some((name) => PRONOUN.test(name))) return refuse(text.DANGLING_PRONOUN);
+      copies[specs.length - 1]?.push(...copy);
+      understood.push(clause);
+      continue;
+    }
     const spec = parseClause(clause, now);
-    if (!spec)
-      return refuse(text.helpMessage(clauses.length > 1 ? `Sorry, I didn't understand "${clause}".` : undefined));
+    if (!spec) return refuse(notUnderstood(clause, understood));
     if (!spec.ok) return spec;
+    understood.push(clause);
     const value = spec.value;
     if (value.kind !== 'delivery') {
       specs.push(value);
+      copies.push([]);
       continue;
     }
     const previous = specs.at(-1);
@@ -48,7 +75,8 @@ export function parseRequests(clauses: readonly string[], now: DateTime): Result
     const delivered: SummarySpec = { ...previous, destinations: [...previous.destinations, value.destination] };
     specs[specs.length - 1] = delivered;
   }
-  if (specs.length === 0) return refuse(text.helpMessage());
+  if (specs.length === 0) return refuse(notUnderstood(clauses.join(' '), []));
   if (specs.length > MAX_REQUESTS) return refuse(text.TOO_MANY_PARTS);
-  return resolvePronouns(specs);
+  const resolved = resolvePronouns(specs);
+  return resolved.ok ? { ok: true, value: { specs: resolved.value, copies } } : resolved;
 }

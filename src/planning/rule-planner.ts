@@ -1,4 +1,8 @@
 import type { PlanRequest, PlanResult, Planner } from '../engine/ports';
+import { accountFor, type Accounting } from './accounting/account';
+import { findParts } from './accounting/parts';
+import { unusedPartsQuestion, waived } from './accounting/question';
+import { amend } from './amend';
 import { combineFragments } from './compose';
 import type { Directory } from './directory';
 import { refusalResult, withAnswers } from './extract/people';
@@ -9,8 +13,12 @@ import type { BuildableSpec } from './intents/specs';
 import { buildSummary } from './intents/summary-mail';
 import * as text from './messages';
 import { parseRequests } from './parse';
-import type { Result } from './result';
+import { notAChange, notUnderstood, whatICanDo } from './refusals';
+import { slotQuestion, withSlotAnswers } from './slots';
+import type { Refusal, Result } from './result';
+import { withCopies } from './intents/copy';
 import { splitClauses } from './text/clauses';
+import { paraphrase, paraphraseMessage } from './text/paraphrase';
 import { normaliseOutcome } from './text/normalise';
 
 /** Longer messages are refused: a plan from a pasted document would be a guess. */
@@ -37,13 +45,16 @@ export class RulePlanner implements Planner {
   constructor(private readonly options: RulePlannerOptions) {}
 
   async plan(request: PlanRequest): Promise<PlanResult> {
-    const outcome = normaliseOutcome(request.outcome);
-    if (!outcome) return { kind: 'unplannable', message: text.helpMessage('Tell me what you would like done.') };
-    if (outcome.length > MAX_OUTCOME_CHARS) return { kind: 'unplannable', message: text.TOO_LONG };
-    const { now, zone } = zonedNow(request.now, request.timeZone);
-    const specs = parseRequests(splitClauses(outcome), now);
-    if (!specs.ok) return { kind: 'unplannable', message: specs.message };
+    return (await this.explain(request)).result;
+  }
 
+  /** The plan (or question, or refusal) and, for a plan, which parts of the request each step carries out. */
+  async explain(request: PlanRequest): Promise<{ result: PlanResult; accounting?: Accounting }> {
+    // Answers to "What time should it move to?" and the like complete the request they belong to.
+    const outcome = normaliseOutcome(withSlotAnswers(request.outcome, request.clarifications));
+    if (!outcome) return { result: { kind: 'unplannable', message: whatICanDo('Tell me what you would like done.') } };
+    if (outcome.length > MAX_OUTCOME_CHARS) return { result: { kind: 'unplannable', message: text.TOO_LONG } };
+    const { now, zone } = zonedNow(request.now, request.timeZone);
     const ctx: BuildContext = {
       // An answer to "which Megan?" makes the chosen person the only match on the re-plan.
       directory: withAnswers(this.options.directory, request.clarifications),
@@ -51,15 +62,36 @@ export class RulePlanner implements Planner {
       scope: request.scope,
       timeZone: zone,
     };
+    // A follow-up to the plan awaiting approval changes that plan ("make it 45 minutes").
+    if (request.revision) {
+      const amended = await amend(request.revision, ctx, now);
+      return { result: amended ?? { kind: 'unplannable', message: notAChange(request.revision.instruction) } };
+    }
+    const clauses = splitClauses(paraphraseMessage(outcome)).map(paraphrase);
+    const parsed = parseRequests(clauses, now, notUnderstood);
+    if (!parsed.ok) return { result: answerFor(parsed) };
+
     const fragments: Fragment[] = [];
-    for (const spec of specs.value) {
-      const fragment = await build(spec, ctx);
-      if (!fragment.ok) return refusalResult(fragment);
+    for (const [index, spec] of parsed.value.specs.entries()) {
+      const built = await build(spec, ctx);
+      if (!built.ok) return { result: answerFor(built) };
+      const fragment = await withCopies(built.value, parsed.value.copies[index] ?? [], ctx);
+      if (!fragment.ok) return { result: answerFor(fragment) };
       fragments.push(fragment.value);
     }
     const { title, steps } = combineFragments(fragments);
-    return { kind: 'plan', title, steps };
+    // Every part of the request that carries meaning must be used by some step, or be named.
+    const parts = findParts(outcome, { instant: request.now, timezone: zone });
+    const accounting = await accountFor(parts, steps, ctx);
+    const missing = waived(accounting.unused, request.clarifications);
+    if (missing.length > 0) return { result: unusedPartsQuestion(title, missing), accounting };
+    return { result: { kind: 'plan', title, steps }, accounting };
   }
+}
+
+/** A refusal as the planner's answer: a question when it asks for a person or a missing part. */
+function answerFor(refusal: Refusal): PlanResult {
+  return slotQuestion(refusal.message) ?? refusalResult(refusal);
 }
 
 function build(spec: BuildableSpec, ctx: BuildContext): Promise<Result<Fragment>> {

@@ -33,16 +33,23 @@ export function scopeOf(activity: Activity): Scope {
   };
 }
 
-/** The sender's IANA time zone when Teams sends one, else the configured default. */
+/**
+ * The sender's IANA time zone when Teams sends one (the activity's `localTimezone`, else its
+ * clientInfo entity's `timezone`), else the fallback (the configured default).
+ */
 export function timeZoneOf(activity: Activity, fallback: string): string {
-  const zone = activity.localTimezone;
-  if (typeof zone !== 'string' || zone === '') return fallback;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return fallback;
+  const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
+    { timezone?: unknown } | undefined;
+  for (const zone of [activity.localTimezone, clientInfo?.timezone]) {
+    if (typeof zone !== 'string' || zone === '') continue;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return zone;
+    } catch {
+      // Not a zone this runtime knows: try the next source.
+    }
   }
+  return fallback;
 }
 
 /** A conversation id without the thread suffix Teams adds for a channel post (`;messageid=…`). */

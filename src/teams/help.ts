@@ -1,12 +1,44 @@
-/** What Delegate says to `help`, and when it can't plan something. */
-export const HELP_TEXT = [
-  '**Delegate** plans and runs work across Microsoft 365 for you, and stops for your approval before anything is sent, posted or created.',
-  '',
-  'Tell me an outcome, for example:',
-  '- *Email Megan Bowen a summary of my unread mail from Contoso*',
-  '- *Set up a 30 minute meeting with Megan and Adele next week about the launch*',
-  "- *Post a summary of this week's mail from Contoso to the General channel*",
-  '',
+import type { Catalogue } from '../engine/catalogue';
+import { ABILITIES, type Ability } from '../planning/abilities';
+
+const INTRO =
+  '**Delegate** plans and runs work across Microsoft 365 for you, and stops for your approval before anything is sent, posted or created.';
+
+/**
+ * What Delegate can do, per domain, generated from the actions in the catalogue: each action
+ * the planner understands contributes its plain-language ability and an example.
+ */
+export function abilitiesText(catalogue: Catalogue): string {
+  const present = new Set(catalogue.list().map((action) => action.name));
+  const byDomain = new Map<string, Ability[]>();
+  for (const [action, ability] of Object.entries(ABILITIES)) {
+    if (!present.has(action)) continue;
+    const list = byDomain.get(ability.domain) ?? [];
+    if (!list.some((known) => known.can === ability.can)) list.push(ability);
+    byDomain.set(ability.domain, list);
+  }
+  return [...byDomain.entries()]
+    .map(
+      ([domain, abilities]) =>
+        `**${domain}**: ${abilities.map((a) => a.can).join('; ')}. For example: *${abilities[0]?.example ?? ''}*`,
+    )
+    .join('\n\n');
+}
+
+/** `help`: what Delegate can do (from the catalogue), then the commands. */
+export function helpText(catalogue: Catalogue): string {
+  return [
+    INTRO,
+    '',
+    'Tell me an outcome in your own words. What I can do:',
+    '',
+    abilitiesText(catalogue),
+    '',
+    COMMANDS,
+  ].join('\n');
+}
+
+const COMMANDS = [
   'Commands:',
   "- `tasks` — your tasks (in a channel: the channel's tasks)",
   "- `status <id>` — a task's card",
@@ -18,4 +50,16 @@ export const HELP_TEXT = [
   '- `forget <id>` — revoke the approvals you asked a task to remember',
   '- `owner <id> @person` — hand a task you own to someone else; `watch <id>` / `unwatch <id>` — follow a task',
   '- `help` — this message',
+].join('\n');
+
+/** The help without the catalogue (kept for callers that have none): intro, examples, commands. */
+export const HELP_TEXT = [
+  INTRO,
+  '',
+  'Tell me an outcome, for example:',
+  '- *Email Megan Bowen a summary of my unread mail from Contoso*',
+  '- *Set up a 30 minute meeting with Megan and Adele next week about the launch*',
+  "- *Post a summary of this week's mail from Contoso to the General channel*",
+  '',
+  COMMANDS,
 ].join('\n');

@@ -93,8 +93,8 @@ describe('the plan card', () => {
       expect.arrayContaining([
         'Waiting for approval of the plan',
         `“${task.outcome}”`,
-        '1. Search your mail from contoso.com since 2025-03-03T00:00:00Z',
-        'Your mailbox · Reads: Mail from contoso.com since 2025-03-03T00:00:00Z in your mailbox (sender, subject, date and a short preview)',
+        '1. Search your mail from contoso.com since Mon 3 Mar',
+        'Your mailbox · Reads: Mail from contoso.com since Mon 3 Mar in your mailbox (sender, subject, date and a short preview)',
         'Read',
         '2. Summarise the messages (from step 1)',
         'Compose',

@@ -65,7 +65,7 @@ describe('HTTP: decisions, commands and bad input', () => {
       outcome: 'Email Isaiah a summary of my unread mail from Contoso',
     });
     expect(cardText(revised)).toContain('plan v2');
-    expect(cardText(revised)).toContain('isaiahl@example.com');
+    expect(cardText(revised)).toContain('Send an email to Isaiah Langer');
     const stale = await click(run, chat, plan, 'Approve');
     expect(cardText(stale)).toContain('plan v2');
     expect(cardText(stale)).toContain('Waiting for approval of the plan');

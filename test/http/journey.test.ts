@@ -37,7 +37,7 @@ describe('HTTP: personal chat journey against the running server', () => {
       'plan card',
     );
     expect(plan.call.method).toBe('POST');
-    expect(cardText(plan.card)).toContain('meganb@example.com');
+    expect(cardText(plan.card)).toContain('Send an email to Megan Bowen');
     const approve = button(plan.card, 'Approve');
     button(plan.card, 'Edit');
     button(plan.card, 'Reject');
@@ -116,7 +116,7 @@ describe('HTTP: personal chat journey against the running server', () => {
   it('sets up a meeting: finds a free slot, checkpoints the invitation, creates one event with attendees', async () => {
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Set up a 30 minute meeting with Megan and Adele next week about the launch');
-    expect(cardText(plan.card)).toContain('meganb@example.com');
+    expect(cardText(plan.card)).toContain('Megan Bowen, Adele Vance');
     await click(run, chat, plan, 'Approve');
     const checkpoint = await checkpointCard(run, chat);
     expect(cardText(checkpoint.card)).toContain('adelev@example.com');

@@ -99,7 +99,7 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     const answered = await click(run, chat, question, 'Answer', { answer: 'Megan Bowen' });
     expect(cardText(answered)).toContain('plan v2');
     expect(userText(fake.requests.at(-1)?.body as ChatBody)).toContain('Megan Bowen');
-    expect(cardText(answered)).toContain('Send an email to meganb@example.com');
+    expect(cardText(answered)).toContain('Send an email to Megan Bowen');
     // Megan was named by the user's answer: no warning.
     expect(cardText(answered)).not.toContain('was not named');
     expect(executeTitles(answered)).toEqual(['Approve', 'Edit', 'Reject']);

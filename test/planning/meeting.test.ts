@@ -168,7 +168,7 @@ describe('RulePlanner: meetings', () => {
   it.each([['Find the call recording'], ['schedule the report'], ['Review the quarterly report']])(
     'does not read "%s" as a meeting',
     async (outcome) => {
-      expect(await refusalOf(outcome)).toContain("Sorry, I didn't understand that.");
+      expect(await refusalOf(outcome)).toContain(`Sorry, I didn't understand "${outcome}".`);
     },
   );
 

@@ -80,11 +80,15 @@ export async function questionOf(
   return { question: result.question, options: result.options ?? [] };
 }
 
+/**
+ * What the planner says instead of planning: its refusal, or its question for a missing part
+ * (which the task then waits on); fails the test when it planned.
+ */
 export async function refusalOf(outcome: string, options: PlanOptions = {}): Promise<string> {
   const result = await planOf(outcome, options);
-  if (result.kind !== 'unplannable')
-    throw new Error(`expected no plan for "${outcome}", got: ${JSON.stringify(result)}`);
-  return result.message;
+  if (result.kind === 'unplannable') return result.message;
+  if (result.kind === 'question') return result.question;
+  throw new Error(`expected no plan for "${outcome}", got: ${JSON.stringify(result)}`);
 }
 
 /** The input of the step with this action (the only one). */

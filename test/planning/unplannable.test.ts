@@ -1,21 +1,38 @@
-import { EXAMPLES } from '../../src/planning/messages';
+import { ABILITIES } from '../../src/planning/abilities';
 import { planOf, refusalOf } from './playground';
 
+const EXAMPLES = Object.values(ABILITIES).map((ability) => ability.example);
+
 describe('RulePlanner: outcomes it cannot plan', () => {
-  it.each([
-    ["What's the weather like?"],
-    ['Delete all my mail'],
-    ['hello'],
-    [''],
-    ['   '],
-    ['Email Megan about the launch'],
-    ['<at>Delegate</at>'],
-  ])('answers %j with what it can do and three examples', async (outcome) => {
-    const result = await planOf(outcome);
-    expect(result.kind).toBe('unplannable');
-    const message = result.kind === 'unplannable' ? result.message : '';
-    expect(message).toContain('I can summarise your mail');
-    for (const example of EXAMPLES) expect(message).toContain(example);
+  it.each([["What's the weather like?"], ['Delete all my mail'], ['hello'], [''], ['   '], ['<at>Delegate</at>']])(
+    'answers %j with what it can do and three examples from the catalogue',
+    async (outcome) => {
+      const result = await planOf(outcome);
+      expect(result.kind).toBe('unplannable');
+      const message = result.kind === 'unplannable' ? result.message : '';
+      expect(message).toContain('Say "help" for everything I can do.');
+      expect(EXAMPLES.filter((example) => message.includes(`"${example}"`))).toHaveLength(3);
+    },
+  );
+
+  it('suggests the closest things it can do, ranked by the words of the request', async () => {
+    const message = await refusalOf('Delete all my mail');
+    expect(message).toContain('Sorry, I didn\'t understand "Delete all my mail".');
+    expect(message).toContain(ABILITIES['mail.move'].example);
+    expect(await refusalOf('check whether Megan is online')).toContain(ABILITIES['people.presence'].example);
+  });
+
+  it("plans the example of every ability it suggests, with that ability's action", async () => {
+    for (const [action, ability] of Object.entries(ABILITIES)) {
+      const result = await planOf(ability.example);
+      expect({
+        example: ability.example,
+        actions: result.kind === 'plan' ? result.steps.map((s) => s.action) : result,
+      }).toEqual({
+        example: ability.example,
+        actions: expect.arrayContaining([action]),
+      });
+    }
   });
 
   it.each([
@@ -23,6 +40,7 @@ describe('RulePlanner: outcomes it cannot plan', () => {
     ["Email Megan a summary of next week's mail", 'only search mail'],
     ['Email Megan a summary of the launch plan', 'only summarise mail'],
     ['post it to General', 'not sure what "it" refers to'],
+    ['Email Megan about the launch', 'What should the email say?'],
     ['Email Megan a summary of mail from Contoso on 30 February', "couldn't make sense of that date"],
   ])('answers %j with a specific question', async (outcome, expected) => {
     expect(await refusalOf(outcome)).toContain(expected);
@@ -42,8 +60,8 @@ describe('RulePlanner: outcomes it cannot plan', () => {
 
   it('names the clause it did not understand in a compound request', async () => {
     const message = await refusalOf('Summarise unread mail from Contoso and then delete it');
-    expect(message).toContain('Sorry, I didn\'t understand "delete it".');
-    expect(message).toContain('I can summarise your mail');
+    expect(message).toContain('I understood "Summarise unread mail from Contoso", but not "delete it".');
+    expect(message).toContain('The closest things I can do:');
   });
 
   it('never throws on odd input', async () => {

@@ -46,6 +46,8 @@ export function calendarRange(when: When, now: DateTime): CalendarRange | undefi
       return range(now.minus({ days: when.days }), now, `in the last ${when.days} days`);
     case 'pastHours':
       return range(now.minus({ hours: when.hours }), now, `in the last ${when.hours} hours`);
+    case 'nextDays':
+      return range(now, now.startOf('day').plus({ days: when.days + 1 }), `in the next ${when.days} days`);
     default: {
       const day = dayOf(when, now, 'future');
       if (!day) return undefined;

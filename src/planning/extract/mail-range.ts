@@ -68,6 +68,7 @@ function periodOf(hit: WhenHit, now: DateTime): Period | null | undefined {
     case 'nextWeek':
     case 'weekAfterNext':
     case 'nextMonth':
+    case 'nextDays':
       return undefined;
     default: {
       const day = dayOf(when, now, 'past');

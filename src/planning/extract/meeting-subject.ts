@@ -61,11 +61,16 @@ const GENERIC = new Set([
   'meeting',
 ]);
 
+const BEFORE_NOUN = new Map<string, RegExp>();
+
 /** "a launch meeting" → "Launch meeting": words between the article and the meeting noun. */
 export function subjectBeforeNoun(phrase: Phrase, nounPattern: string): string | undefined {
-  const hit = phrase.find(
-    new RegExp(`\\b(?:a|an|the|some|our)\\s+((?:[a-z0-9][\\w'&-]*\\s+){1,3}?)(${nounPattern})\\b`),
-  );
+  let pattern = BEFORE_NOUN.get(nounPattern);
+  if (!pattern) {
+    pattern = new RegExp(`\\b(?:a|an|the|some|our)\\s+((?:[a-z0-9][\\w'&-]*\\s+){1,3}?)(${nounPattern})\\b`);
+    BEFORE_NOUN.set(nounPattern, pattern);
+  }
+  const hit = phrase.find(pattern);
   if (!hit) return undefined;
   const words = (hit.raw(1) ?? '')
     .trim()

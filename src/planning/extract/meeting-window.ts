@@ -82,6 +82,13 @@ function spanOf(hit: WhenHit, now: DateTime): Result<Span> {
     case 'nextMonth':
       span = { from: month.plus({ months: 1 }), to: month.plus({ months: 2 }), label: 'next month' };
       break;
+    case 'nextDays':
+      span = {
+        from: now,
+        to: now.startOf('day').plus({ days: when.days + 1 }),
+        label: `in the next ${when.days} days`,
+      };
+      break;
     case 'yesterday':
     case 'lastWeek':
     case 'lastMonth':

@@ -20,6 +20,8 @@ export type When =
   | { readonly kind: 'weekday'; readonly weekday: number; readonly qualifier: 'this' | 'next' | 'last' | 'plain' }
   | { readonly kind: 'date'; readonly month: number; readonly day: number; readonly year?: number }
   | { readonly kind: 'pastDays'; readonly days: number }
+  /** "over the next two weeks", "in the next 3 days": from now, forward. */
+  | { readonly kind: 'nextDays'; readonly days: number }
   | { readonly kind: 'pastHours'; readonly hours: number };
 
 /** How a {@link When} bounds things: "since Monday", "by Friday", "before Monday". */
@@ -49,6 +51,14 @@ const RULES: readonly Rule[] = [
   [
     new RegExp(`\\b(?:the\\s+)?(?:last|past|previous)\\s+(${NUMBER})\\s+(days?|hours?|weeks?)\\b`),
     (g) => past(parseNumber(g[1] ?? ''), g[2] ?? ''),
+  ],
+  [
+    new RegExp(`\\b(?:the\\s+)?(?:next|coming|following)\\s+(${NUMBER}|few|couple\\s+of)\\s+(days?|weeks?)\\b`),
+    (g) => {
+      const count = g[1] === 'few' ? 3 : g[1]?.startsWith('couple') ? 2 : parseNumber(g[1] ?? '');
+      if (count === undefined || count <= 0 || !Number.isInteger(count)) return undefined;
+      return { kind: 'nextDays', days: (g[2] ?? '').startsWith('week') ? count * 7 : count };
+    },
   ],
   [
     /\b(?:the\s+)?(?:last|past)\s+(day|hour|24\s+hours)\b/,

@@ -10,8 +10,24 @@ import { ok, refuse, type Result } from '../result';
 import { Phrase } from '../text/phrase';
 import type { MeetingSpec } from './specs';
 
-const NOUNS: ReadonlyArray<readonly [string, string]> = [
+/** Meeting words, their label, and for some a usual length and a subject of their own ("Lunch"). */
+const NOUNS: ReadonlyArray<readonly [string, string, { minutes?: number; subject?: boolean; inPerson?: boolean }?]> = [
+  ['lunch', 'Lunch', { minutes: 60, subject: true, inPerson: true }],
+  ['dinner', 'Dinner', { minutes: 90, subject: true, inPerson: true }],
+  ['breakfast', 'Breakfast', { minutes: 45, subject: true, inPerson: true }],
+  ['coffee', 'Coffee', { minutes: 30, subject: true, inPerson: true }],
+  ['drinks', 'Drinks', { minutes: 60, subject: true, inPerson: true }],
+  ['interview', 'Interview', { minutes: 60 }],
+  ['workshop', 'Workshop', { minutes: 120 }],
+  ['brainstorm(?:ing)?(?:\\s+session)?', 'Brainstorm', { minutes: 60 }],
+  ['kick[- ]?off', 'Kick-off', { minutes: 60 }],
+  ['retro(?:spective)?', 'Retrospective', { minutes: 60 }],
+  ['demo', 'Demo'],
+  ['presentation', 'Presentation', { minutes: 60 }],
+  ['training', 'Training', { minutes: 60 }],
   ['meeting', 'Meeting'],
+  ['conversation|talk', 'Conversation'],
+  ['appointment', 'Appointment'],
   ['call', 'Call'],
   ['sync', 'Sync'],
   ['catch[- ]?up', 'Catch-up'],
@@ -22,13 +38,14 @@ const NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['chat', 'Chat'],
   ['stand[- ]?up', 'Stand-up'],
   ['huddle', 'Huddle'],
-  ['workshop', 'Workshop'],
   ['discussion', 'Discussion'],
   ['time|slot', 'Meeting'],
 ];
 const NOUN_PATTERN = NOUNS.map(([pattern]) => pattern).join('|');
+const NOUN_RULES = NOUNS.map((rule) => [new RegExp(`^(?:${rule[0]})$`), rule] as const);
 const NOUN = new RegExp(`(?<!\\bto\\s)\\b(${NOUN_PATTERN})\\b`);
-const SCHEDULE = /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|plan|find\s+(?:a\s+)?(?:time|slot)|meet)\b/;
+const SCHEDULE =
+  /\b(?:set\s*up|schedule|book|arrange|organi[sz]e|plan|find\s+(?:a\s+|some\s+)?(?:time|slot)|meet|put\s+in|pencil\s+in|line\s+up|sort\s+out|get|add|create)\b/;
 const WITH = /\b(?:with|between)\s+/;
 /** "invite Megan and Adele to a call": the guests come before "to". */
 const INVITE = /\binvite\s+/;
@@ -50,7 +67,9 @@ const MAX_MINUTES = 8 * 60;
  */
 export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec> | undefined {
   let phrase = new Phrase(clause);
-  const noun = phrase.find(NOUN);
+  // "find time with Megan for a workshop": the specific word says what it is, not "time".
+  const nouns = phrase.findAll(NOUN);
+  const noun = nouns.find((hit) => !/^(?:time|slot)$/.test(hit.groups[1] ?? '')) ?? nouns[0];
   const schedule = phrase.find(SCHEDULE);
   const guests = phrase.find(WITH) ?? phrase.find(INVITE);
   if (!((noun && (schedule || guests)) || (schedule && guests))) return undefined;
@@ -60,7 +79,8 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   };
   const inPerson = phrase.find(IN_PERSON);
   mask(inPerson);
-  mask(phrase.find(ONLINE));
+  const online = phrase.find(ONLINE);
+  mask(online);
   mask(phrase.find(CALENDAR));
   mask(phrase.find(FILLER));
   const duration = findDuration(phrase);
@@ -70,7 +90,8 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   const when = findWhen(phrase);
   mask(when);
 
-  const durationMinutes = duration?.minutes ?? DEFAULT_DURATION_MINUTES;
+  const nounRule = NOUN_RULES.find(([pattern]) => pattern.test(noun?.groups[1] ?? ''))?.[1];
+  const durationMinutes = duration?.minutes ?? nounRule?.[2]?.minutes ?? DEFAULT_DURATION_MINUTES;
   if (durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES)
     return refuse(text.durationOutOfRange(durationMinutes));
 
@@ -85,16 +106,18 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   const window = meetingWindow(when, time, durationMinutes, now);
   if (!window.ok) return window;
 
-  const nounLabel =
-    NOUNS.find(([pattern]) => new RegExp(`^(?:${pattern})$`).test(noun?.groups[1] ?? ''))?.[1] ?? 'Meeting';
-  const subject = subjectAfterMarker(phrase)?.subject ?? subjectBeforeNoun(phrase, NOUN_PATTERN);
+  const nounLabel = nounRule?.[1] ?? 'Meeting';
+  const subject =
+    subjectAfterMarker(phrase)?.subject ??
+    subjectBeforeNoun(phrase, NOUN_PATTERN) ??
+    (nounRule?.[2]?.subject ? nounLabel : undefined);
   return ok({
     kind: 'meeting',
     names,
     durationMinutes,
     window: window.value,
     noun: nounLabel,
-    online: inPerson === undefined,
+    online: inPerson === undefined && (online !== undefined || !nounRule?.[2]?.inPerson),
     ...(subject ? { subject } : {}),
   });
 }

@@ -25,7 +25,7 @@ export async function buildMeeting(spec: MeetingSpec, ctx: BuildContext): Promis
   const subject = clip(spec.subject ?? `${spec.noun} with ${who}`, MAX_SUBJECT);
   const kind = spec.noun === 'Meeting' ? 'meeting' : spec.noun === '1:1' ? '1:1' : spec.noun.toLowerCase();
   const title = `Set up a ${lengthLabel(spec.durationMinutes)} ${kind} with ${who} ${spec.window.label}${
-    spec.subject ? `: ${spec.subject}` : ''
+    spec.subject && spec.subject !== spec.noun ? `: ${spec.subject}` : ''
   }`;
   return ok({
     title,

@@ -1,6 +1,6 @@
 /** Verbs that start a new request inside one message ("… and set up …", "… then post …"). */
 const REQUEST_VERB =
-  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|message|ping|reply)\\b';
+  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|message|ping|reply|cc|bcc|copy|loop|save|store|export|invite|flag|archive|create|remind|mark|write|text|dm|chat)\\b';
 
 const SPLIT = new RegExp(
   [
@@ -9,7 +9,9 @@ const SPLIT = new RegExp(
     ',?\\s+(?:and\\s+)?then\\s+',
     ',?\\s+(?:and\\s+)?after\\s+that,?\\s+',
     // "and"/"also" only when a request verb follows.
-    `,?\\s+(?:and\\s+also|and|also)\\s+(?=${REQUEST_VERB})`,
+    `,?\\s+(?:and\\s+also|and|also|plus)\\s+(?=${REQUEST_VERB})`,
+    // A comma before a request verb: "reply saying thanks, cc Megan".
+    `,\\s+(?=(?:cc|bcc|copy|loop)\\b)`,
   ].join('|'),
   'i',
 );

@@ -22,7 +22,11 @@ export function normaliseOutcome(raw: string): string {
       .replace(/^i(?:\s+would|'d)?\s+(?:need|want|like)\s+you\s+to\s+/i, '')
       .replace(/^go\s+ahead\s+and\s+/i, '')
       .replace(/^i(?:\s+would|'d)?\s+(?:need|want|like)\s+to\s+/i, '')
-      .replace(/[\s,]*\b(?:please|pls|thanks|thank\s+you|thx|cheers)\b[\s.!?]*$/i, '')
+      // "… saying thanks" is what to say, not politeness.
+      .replace(
+        /(?<!\b(?:saying|say|says|that|with|reply|:)\s*)[\s,]*\b(?:please|pls|thanks|thank\s+you|thx|cheers)\b[\s.!?]*$/i,
+        '',
+      )
       .replace(/[\s.!?]+$/, '')
       .trim();
   } while (text !== previous);

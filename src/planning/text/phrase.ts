@@ -36,7 +36,7 @@ export class Phrase {
 
   /** The first match of `pattern` at or after `from`. */
   find(pattern: RegExp, from = 0): Hit | undefined {
-    const rx = new RegExp(pattern.source, withFlags(pattern.flags));
+    const rx = compiled(pattern);
     rx.lastIndex = from;
     const match = rx.exec(this.lower);
     return match ? this.toHit(match) : undefined;
@@ -45,7 +45,8 @@ export class Phrase {
   /** Every non-overlapping match of `pattern`. */
   findAll(pattern: RegExp): Hit[] {
     const hits: Hit[] = [];
-    const rx = new RegExp(pattern.source, withFlags(pattern.flags));
+    const rx = compiled(pattern);
+    rx.lastIndex = 0;
     for (let match = rx.exec(this.lower); match; match = rx.exec(this.lower)) {
       hits.push(this.toHit(match));
       if (match[0].length === 0) rx.lastIndex += 1;
@@ -94,4 +95,16 @@ export class Phrase {
 /** Global with indices; patterns are written in lower case, so 'i' is dropped rather than needed. */
 function withFlags(flags: string): string {
   return `${flags.replace(/[gyid]/g, '')}gd`;
+}
+
+/** Compiled global twins of the patterns, made once each (planning must stay cheap). */
+const COMPILED = new WeakMap<RegExp, RegExp>();
+
+function compiled(pattern: RegExp): RegExp {
+  let rx = COMPILED.get(pattern);
+  if (!rx) {
+    rx = new RegExp(pattern.source, withFlags(pattern.flags));
+    COMPILED.set(pattern, rx);
+  }
+  return rx;
 }

@@ -2,17 +2,20 @@ import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { Person } from '../../engine/model';
 import { timeZoneOf } from '../activity';
 import { recordCardShown } from '../card-ledger';
-import { HELP_TEXT } from '../help';
+import { continueTask } from '../follow-up';
+import { helpText } from '../help';
 import { taskView } from '../views/task-view';
 import { conversationScope, say, type CommandHandler } from './turn';
 
 /** Anything that is not a command: a new outcome, planned within the turn into a plan card (empty text gets help). */
 export const outcome: CommandHandler<'outcome'> = async (turn) => {
   if (turn.command.text === '') {
-    await say(turn, HELP_TEXT);
+    await say(turn, helpText(turn.deps.catalogue));
     return;
   }
   const { context, deps, actor, log } = turn;
+  // An answer to the planner's question, or a change to the plan just shown, continues that task.
+  if (await continueTask(deps, context, actor, turn.command.text, log)) return;
   const activity = context.activity;
   // A model takes seconds to plan: show that Delegate is working on it.
   if (deps.engine.revises) await context.sendActivity({ type: 'typing' });

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory } from 'botbuilder';
 import { scopeOf } from '../activity';
-import { HELP_TEXT } from '../help';
+import { helpText } from '../help';
 import { auditView } from '../views/audit-view';
 import { TASK_STATUS_LABELS } from '../views/labels';
 import { taskView } from '../views/task-view';
@@ -8,7 +8,7 @@ import { conversationScope, say, visibleTask, type CommandHandler, type Turn } f
 
 /** The commands that only read: help, usage, policy, tasks, a task's status and its audit. */
 
-export const help: CommandHandler<'help'> = (turn) => say(turn, HELP_TEXT);
+export const help: CommandHandler<'help'> = (turn) => say(turn, helpText(turn.deps.catalogue));
 
 export const usage: CommandHandler<'usage'> = (turn) => say(turn, turn.command.message);
 

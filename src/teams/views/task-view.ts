@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Task } from '../../engine/model';
+import { humanPreview, type HumanContext } from '../../present/human';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labels';
 
@@ -41,6 +42,12 @@ export interface TaskView {
 }
 
 export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): TaskView {
+  // Dates in the requester's zone, relative to when the plan was made; people by name.
+  const human: HumanContext = {
+    timeZone: task.timeZone ?? 'UTC',
+    now: new Date(task.plan.createdAt),
+    people: task.people,
+  };
   const status = TASK_STATUS_LABELS[task.status];
   const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
   const asking = task.status === 'planning' && task.clarification?.question !== undefined;
@@ -55,7 +62,7 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
     statusLabel: status.label,
     statusColor: status.colour,
     steps: task.plan.steps.map((step, index) => {
-      const preview = previewOf(step, catalogue);
+      const preview = humanPreview(previewOf(step, catalogue), human);
       const risk = RISK_LABELS[step.risk];
       const detail = [preview.target, preview.reads ? `Reads: ${preview.reads}` : '']
         .filter((part) => part !== '')

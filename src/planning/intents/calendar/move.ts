@@ -49,7 +49,8 @@ function parse(clause: string, now: DateTime): Result<MoveSpec> | undefined {
   // The last "to" says where it goes, so a subject may itself contain "to".
   const cuts = [...body.toLowerCase().matchAll(/\s(?:to|until|till)\s+/g)];
   const cut = cuts.at(-1);
-  if (!cut || cut.index === undefined) return undefined;
+  // "move my 1:1 with Megan": a meeting, but not where to: ask.
+  if (!cut || cut.index === undefined) return parseMeetingRef(body, now) ? refuse(NEEDS_TIME) : undefined;
   const where = target(body.slice(cut.index + cut[0].length), now);
   if (!where) return undefined;
   const ref = parseMeetingRef(body.slice(0, cut.index), now);

@@ -3,6 +3,7 @@ import { flagMail } from '../mail/flag';
 import { forwardLatestMail } from '../mail/forward-latest';
 import { moveMail } from '../mail/move';
 import { replyToLatestMail } from '../mail/reply-latest';
+import { sendNote } from '../mail/send-note';
 import { summariseMailThread } from '../mail/summarise-thread';
 
 /** The rule planner's mail requests, tried in order (most specific wording first). */
@@ -12,4 +13,5 @@ export const mailIntents: readonly DomainIntent[] = [
   summariseMailThread,
   flagMail,
   moveMail,
+  sendNote,
 ];

@@ -1,0 +1,227 @@
+/**
+ * Everyday phrasings, rewritten into the plain wording the intents read. People say "write to
+ * Lynne with a summary", "drop Megan a line", "ping Isaiah and ask if the deck is ready", "sum
+ * up"; the intents understand "email Lynne a summary", "email Megan saying …", "message Isaiah
+ * on Teams: Is the deck ready?", "summarise". Each rule is one idiom of English, not one
+ * sentence; the table is compiled once, at load.
+ *
+ * Names and quoted text keep their case: the rules capture them from the original text.
+ */
+
+/** Someone named: a name, several names, an address (no verb or article inside). */
+const WHO =
+  "([\\w@.'’-]+(?:\\s+(?!(?:a|an|the|on|in|via|over|and|to|that|with|about|saying|know)\\b)[\\w@.'’-]+){0,4}?)";
+const TEAMS = '(?:on|in|via|over|through)\\s+(?:microsoft\\s+)?teams';
+const ASK_THEM = '(?:ask|check|find\\s+out|see)(?:\\s+(?:him|her|them))?';
+const TELL_THEM = '(?:tell|let)(?:\\s+(?:him|her|them))?(?:\\s+know)?|say';
+const NOTE = '(?:e-?mail|mail|note|line|message|quick\\s+note|quick\\s+e-?mail|short\\s+note|quick\\s+line)';
+
+type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
+
+/**
+ * A yes/no question from an indirect one: "if the deck is ready" → "Is the deck ready?",
+ * "whether Megan has sent it" → "Has Megan sent it?"; anything else is asked as it was said.
+ */
+export function directQuestion(indirect: string): string {
+  const body = indirect.trim().replace(/[.?!]+$/, '');
+  const clause = /^(?:if|whether)\s+(.+)$/i.exec(body)?.[1];
+  if (!clause) return `${capital(body)}?`;
+  const aux = /^(.+?)\s+(is|are|was|were|has|have|had|can|could|will|would|should|did|does|do)\s+(.+)$/i.exec(clause);
+  if (aux && (aux[1] ?? '').split(/\s+/).length <= 5) {
+    // Asked of the person themselves: "if she has sent it" → "Have you sent it?".
+    const addressee = /^(?:she|he|they)$/i.test(aux[1] ?? '');
+    const verb = (aux[2] ?? '').toLowerCase();
+    const subject = addressee ? 'you' : (aux[1] ?? '');
+    const agreed = addressee ? (SECOND_PERSON[verb] ?? verb) : verb;
+    return `${capital(agreed)} ${subject} ${toAddressee(aux[3] ?? '')}?`;
+  }
+  return `Could you let me know if ${toAddressee(clause)}?`;
+}
+
+const SECOND_PERSON: Readonly<Record<string, string>> = { is: 'are', was: 'were', has: 'have', does: 'do' };
+
+/** Words about the person asked, turned to them: "her deck" → "your deck". */
+function toAddressee(text: string): string {
+  return text
+    .replace(
+      /\b(?:she|he)\s+(is|was|has|does)\b/gi,
+      (_m, verb: string) => `you ${SECOND_PERSON[verb.toLowerCase()] ?? verb}`,
+    )
+    .replace(/\b(?:she|he)\b/gi, 'you')
+    .replace(/\b(?:her|his)\s+(?=[a-z])/gi, 'your ');
+}
+
+/** "to send the deck" → "Could you send the deck?". */
+function request(rest: string): string {
+  return `Could you ${toAddressee(rest.trim().replace(/[.?!]+$/, ''))}?`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What the asked text becomes: a question for "if/whether", a request for "to …", else the words. */
+function asked(rest: string): string {
+  const text = rest.trim();
+  if (/^(?:if|whether)\s/i.test(text)) return directQuestion(text);
+  if (/^to\s/i.test(text)) return request(text.replace(/^to\s+/i, ''));
+  const about = /^(?:about|re|regarding)\s+(.+)$/i.exec(text);
+  if (about) return `Quick question about ${about[1] ?? ''}`;
+  return text;
+}
+
+/** What the told text becomes: "that the deck is ready" → "the deck is ready". */
+function told(rest: string): string {
+  return rest
+    .trim()
+    .replace(/^(?:that|about)\s+/i, '')
+    .trim();
+}
+
+const RULES: readonly Rule[] = [
+  // "sum up", "round up", "boil down", "tl;dr" → "summarise".
+  [/\b(?:sum(?:s|med|ming)?\s+up|wrap\s+up|boil\s+down|tl;?dr(?:\s+of)?)\b/gi, 'summarise'],
+  // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
+  [
+    new RegExp(
+      `^(?:ping|message|chat\\s+(?:with|to)|dm|im|text|reach\\s+out\\s+to|contact|hit\\s+up)\\s+${WHO}(?:\\s+${TEAMS})?,?\\s+and\\s+${ASK_THEM}\\s+(.+)$`,
+      'i',
+    ),
+    (_m, who, rest) => `message ${who} on Teams: ${asked(rest ?? '')}`,
+  ],
+  [
+    new RegExp(
+      `^(?:ping|message|chat\\s+(?:with|to)|dm|im|text|reach\\s+out\\s+to|contact|hit\\s+up)\\s+${WHO}(?:\\s+${TEAMS})?,?\\s+and\\s+(?:${TELL_THEM})\\s+(.+)$`,
+      'i',
+    ),
+    (_m, who, rest) => `message ${who} on Teams: ${told(rest ?? '')}`,
+  ],
+  // "ask Isaiah (on Teams) if the deck is ready", "ask Megan to send the deck" → a chat.
+  [
+    new RegExp(`^ask\\s+${WHO}(?:\\s+${TEAMS})?\\s+((?:if|whether|to|about)\\s+.+)$`, 'i'),
+    (_m, who, rest) => `message ${who} on Teams: ${asked(rest ?? '')}`,
+  ],
+  // "ping Megan (about|re) the deck", "ping Megan saying …" (no "on Teams": ping is a chat word).
+  [
+    new RegExp(`^(?:ping|dm|im|text)\\s+${WHO}\\s+(?:saying|that|to\\s+say)\\s+(.+)$`, 'i'),
+    (_m, who, rest) => `message ${who} on Teams: ${told(rest ?? '')}`,
+  ],
+  [
+    new RegExp(`^(?:ping|dm|im|text)\\s+${WHO}\\s+(about|re|regarding)\\s+(.+)$`, 'i'),
+    (_m, who, _about, rest) => `message ${who} on Teams: Quick question about ${rest ?? ''}`,
+  ],
+  // "let Megan know on Teams that …", "tell Megan on Teams …" → a chat.
+  [
+    new RegExp(`^(?:let\\s+${WHO}\\s+know|tell\\s+${WHO})\\s+${TEAMS}\\s*,?\\s*(?:that\\s+|:\\s*)?(.+)$`, 'i'),
+    (_m, a, b, rest) => `message ${a || b} on Teams: ${told(rest ?? '')}`,
+  ],
+  // "write to Lynne with a summary of …", "send an email to Lynne with a summary …" → "email Lynne a summary …".
+  [
+    new RegExp(
+      `^(?:write(?:\\s+an?\\s+${NOTE})?|send\\s+an?\\s+${NOTE}|drop\\s+an?\\s+${NOTE})\\s+to\\s+${WHO}\\s+(?:with|containing|including|giving(?:\\s+(?:him|her|them))?)\\s+((?:a|an|the|my|our)\\s+.+)$`,
+      'i',
+    ),
+    (_m, who, rest) => `email ${who} ${rest ?? ''}`,
+  ],
+  // "drop Megan a line with a summary …", "send Megan an email with a summary …" → "email Megan a summary …".
+  [
+    new RegExp(
+      `^(?:drop|shoot|send|fire\\s+off)\\s+${WHO}\\s+an?\\s+${NOTE}\\s+(?:with|containing|including)\\s+((?:a|an|the|my|our)\\s+.+)$`,
+      'i',
+    ),
+    (_m, who, rest) => `email ${who} ${rest ?? ''}`,
+  ],
+  // "write to Megan (saying|that|:) …", "drop Megan a line saying …", "let Megan know that …",
+  // "tell Megan that …" → "email Megan saying …".
+  [
+    new RegExp(
+      `^(?:write(?:\\s+an?\\s+${NOTE})?\\s+to|send\\s+an?\\s+${NOTE}\\s+to|drop\\s+an?\\s+${NOTE}\\s+to)\\s+${WHO}\\s*(?:,|:|\\s+saying|\\s+to\\s+say|\\s+that|\\s+and\\s+say)\\s*(.+)$`,
+      'i',
+    ),
+    (_m, who, rest) => `email ${who} saying ${told(rest ?? '')}`,
+  ],
+  [
+    new RegExp(
+      `^(?:drop|shoot|send|fire\\s+off)\\s+${WHO}\\s+an?\\s+${NOTE}\\s*(?:,|:|\\s+saying|\\s+to\\s+say|\\s+that)\\s*(.+)$`,
+      'i',
+    ),
+    (_m, who, rest) => `email ${who} saying ${told(rest ?? '')}`,
+  ],
+  [
+    new RegExp(`^let\\s+${WHO}\\s+know\\s*(?:,|:)?\\s*(?:that\\s+)?(.+)$`, 'i'),
+    (_m, who, rest) => `email ${who} saying ${told(rest ?? '')}`,
+  ],
+  [
+    new RegExp(`^tell\\s+${WHO}\\s*(?:,|:|\\s+that)\\s*(.+)$`, 'i'),
+    (_m, who, rest) => `email ${who} saying ${told(rest ?? '')}`,
+  ],
+  // "email Megan and ask if …" → "email Megan saying Is …?".
+  [
+    new RegExp(`^(e-?mail|mail)\\s+${WHO},?\\s+and\\s+${ASK_THEM}\\s+(.+)$`, 'i'),
+    (_m, _verb, who, rest) => `email ${who} saying ${asked(rest ?? '')}`,
+  ],
+  [
+    new RegExp(`^(e-?mail|mail)\\s+${WHO},?\\s+and\\s+(?:${TELL_THEM})\\s+(.+)$`, 'i'),
+    (_m, _verb, who, rest) => `email ${who} saying ${told(rest ?? '')}`,
+  ],
+  // "have lunch with Adele", "grab coffee with Megan" → "schedule lunch with …".
+  [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
+  // "put time in with Megan", "get some time with Megan", "find time with" → "find time with".
+  [/^(?:put|get|grab|block)\s+(?:some\s+)?time\s+(?:in\s+)?(?=with\b)/i, 'find time '],
+  // A forward always carries the attachments: "forward X to Megan with the attachments".
+  [
+    /^((?:forward|fwd|pass\s+on)\b.*?)\s*,?\s+(?:with|including|incl\.?|and)\s+(?:the\s+|its\s+|all\s+(?:the\s+)?|any\s+)?attachments?(?:\s+(?:too|included))?(?=\s+to\s|$)/i,
+    (_m, head) => head ?? '',
+  ],
+  // "the summary as a Word doc" → spelled one way.
+  [/\bword\s+doc\b/gi, 'Word document'],
+];
+
+/** `clause` with everyday idioms rewritten into the wording the intents read. */
+export function paraphrase(clause: string): string {
+  let text = clause;
+  for (const [pattern, replacement] of RULES) {
+    if (!pattern.global) {
+      const match = pattern.exec(text);
+      if (!match) continue;
+      text =
+        typeof replacement === 'string'
+          ? text.replace(pattern, replacement)
+          : replacement(...match.map((group) => group ?? ''));
+      continue;
+    }
+    text = text.replace(pattern, replacement as string);
+  }
+  return text;
+}
+
+const MESSAGE_RULES: readonly Rule[] = [
+  // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
+  [
+    /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
+    (_m, head, who) => `${head ?? ''} and email it to ${who ?? ''}`,
+  ],
+  // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them.
+  [
+    new RegExp(
+      `,?\\s+and\\s+(?:let\\s+${WHO}\\s+know|tell\\s+${WHO}|write\\s+to\\s+${WHO}|drop\\s+${WHO}\\s+an?\\s+${NOTE})\\s*$`,
+      'i',
+    ),
+    (...groups: string[]) => ` and email it to ${groups.slice(1, 5).find((group) => group) ?? ''}`,
+  ],
+];
+
+/**
+ * Idioms that span clauses, rewritten before the message is split: "summarise this week's
+ * mail from Contoso and let Megan know" delivers the summary to Megan.
+ */
+export function paraphraseMessage(message: string): string {
+  let text = message;
+  for (const [pattern, replacement] of MESSAGE_RULES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const rewritten = typeof replacement === 'string' ? replacement : replacement(...match.map((g) => g ?? ''));
+    text = text.slice(0, match.index) + rewritten + text.slice(match.index + match[0].length);
+  }
+  return text;
+}
