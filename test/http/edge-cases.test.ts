@@ -31,9 +31,9 @@ describe('HTTP: decisions, commands and bad input', () => {
     await click(run, chat, plan, 'Approve');
     const checkpoint = await checkpointCard(run, chat);
     const form = await click(run, chat, checkpoint, 'Edit');
-    const inputs = (form.body as { type: string; id?: string; value?: string }[]).filter(
-      (e) => e.type === 'Input.Text',
-    );
+    const inputs = (form.body as { type: string; items?: { type: string; id?: string; value?: string }[] }[])
+      .flatMap((e) => e.items ?? [])
+      .filter((e) => e.type.startsWith('Input.'));
     expect(inputs.map((i) => i.id)).toEqual(expect.arrayContaining(['to', 'subject', 'body']));
     expect(inputs.find((i) => i.id === 'to')?.value).toBe('meganb@example.com');
     const saved = await click(run, chat, form, 'Save', { subject: 'Edited: Contoso this week ${title}' });

@@ -24,8 +24,12 @@ export interface CheckpointView {
   readonly facts: readonly { title: string; value: string }[];
   readonly blocks: readonly { label: string; text: string }[];
   readonly pending: boolean;
-  /** The viewer gets Approve / Edit / Reject / Reassign. */
+  /** The viewer gets Approve / Edit / Reject. */
   readonly canAct: boolean;
+  /** The viewer has an approval of their own to hand on (Reassign). */
+  readonly canReassign: boolean;
+  /** Why the last click changed nothing, or what it did, for the person who clicked; '' for none. */
+  readonly notice: string;
   /** A waiting checkpoint on a shared card: a Refresh button shows approvers their buttons. */
   readonly showRefresh: boolean;
   /** The remember toggle's label ("…for the rest of this task"), or '' when the step has nothing to remember. */
@@ -72,6 +76,8 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     blocks,
     pending,
     canAct: pending && canAct,
+    canReassign: pending && canAct && mayReassign(task, step, viewer),
+    notice: '',
     showRefresh: pending && !canAct && viewer === undefined,
     rememberLabel:
       pending && rememberable(step, catalogue)
@@ -82,6 +88,12 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
     userIds: cardUserIds(task),
   };
+}
+
+/** Reassign hands on an approver's own approval: the requester (no approver) and those who already approved have none. */
+function mayReassign(task: Task, step: Step, viewer: Viewer): boolean {
+  const who = viewer ?? (task.scope.kind === 'personal' ? task.requester.id : undefined);
+  return who !== undefined && task.approvers.includes(who) && !step.approvedBy.includes(who);
 }
 
 /** The sources of the earlier outputs this step uses (e.g. the mails a summary was made from). */
