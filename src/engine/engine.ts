@@ -95,6 +95,9 @@ export class Engine {
       updatedAt: now.toISOString(),
       stepsRun: 0,
       timeZone: request.timeZone,
+      ...(this.deps.governance?.sharedPreview?.(request.scope) === 'full' && request.scope.kind !== 'personal'
+        ? { sharedPreview: 'full' as const }
+        : {}),
       people,
       usage: result.usage,
       clarification:

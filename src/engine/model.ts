@@ -193,6 +193,11 @@ export const task = z.object({
   usage: tokenUsage.optional(),
   /** Display names of people who acted on the task (Entra object id → name, from their activities), for cards only. */
   names: z.record(z.string(), z.string()).optional(),
+  /**
+   * Policy let cards shared in this task's group chat or channel show content drawn from the
+   * requester's data (`full`); absent means they show only what will happen (`summary`).
+   */
+  sharedPreview: z.enum(['summary', 'full']).optional(),
   /** People who follow the task without deciding on it (Entra object ids). */
   watchers: z.array(z.string()).optional(),
   /**

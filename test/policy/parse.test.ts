@@ -34,6 +34,7 @@ describe('parsePolicy: good files', () => {
       budgets: {},
       admins: [],
       rememberDecisions: { acrossTasks: false },
+      sharedCards: { groupChat: 'summary', channel: 'summary', channels: [] },
     });
   });
 

@@ -4,6 +4,7 @@ import { parseRef, refsIn } from '../../engine/refs';
 import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
+import { keepsDataPrivate, sharedPreviewOf, upstream } from './shared-preview';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
 export interface CheckpointView {
@@ -45,7 +46,8 @@ export interface CheckpointView {
 const FACT_LIMIT = 80;
 
 export function checkpointView(task: Task, step: Step, catalogue: Catalogue, viewer?: Viewer): CheckpointView {
-  const preview = previewOf(step, catalogue);
+  const shared = keepsDataPrivate(task, viewer) ? sharedPreviewOf(task, step, catalogue) : undefined;
+  const preview = shared?.preview ?? previewOf(step, catalogue);
   const risk = RISK_LABELS[step.risk];
   const facts: { title: string; value: string }[] = [];
   const blocks: { label: string; text: string }[] = [];
@@ -71,7 +73,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
         ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ')
         : risk.why,
     warnings: (step.flags ?? []).map((f) => f.message),
-    sources: sourcesOf(task, step),
+    sources: shared ? sourceCount(task, step, shared.source) : sourcesOf(task, step),
     facts,
     blocks,
     pending,
@@ -94,6 +96,14 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
 function mayReassign(task: Task, step: Step, viewer: Viewer): boolean {
   const who = viewer ?? (task.scope.kind === 'personal' ? task.requester.id : undefined);
   return who !== undefined && task.approvers.includes(who) && !step.approvedBy.includes(who);
+}
+
+/** On a shared card, how many items the content was made from and where, never their titles. */
+function sourceCount(task: Task, step: Step, where: string): string {
+  if (where === '') return '';
+  const used = upstream(task, step);
+  const count = task.plan.steps.filter((s) => used.has(s.id)).flatMap((s) => s.sources ?? []).length;
+  return count > 0 ? `${count} item${count === 1 ? '' : 's'} from ${where}` : `made from ${where}`;
 }
 
 /** The sources of the earlier outputs this step uses (e.g. the mails a summary was made from). */
