@@ -19,6 +19,8 @@ export const TASK_STATUSES = [
   'awaiting_checkpoint',
   'paused',
   'completed',
+  /** Every consequential step was skipped or rejected: the task ran to its end and changed nothing. */
+  'nothing_done',
   'failed',
   'cancelled',
   'rejected',
@@ -28,7 +30,13 @@ export const taskStatus = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof taskStatus>;
 
 /** Statuses after which nothing runs again. `failed` is not final: Retry or Skip resume it. */
-export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled', 'rejected', 'limit_reached'];
+export const FINAL_STATUSES: readonly TaskStatus[] = [
+  'completed',
+  'nothing_done',
+  'cancelled',
+  'rejected',
+  'limit_reached',
+];
 
 export const STEP_STATUSES = [
   'pending',
@@ -134,6 +142,8 @@ export const step = z.object({
   /** Reminder, escalation and expiry of the checkpoint while the step waits. */
   checkpoint: checkpointTimers.optional(),
   error: errorInfo.optional(),
+  /** Why the step was skipped or rejected, as the person who did it said. */
+  reason: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
 });

@@ -182,6 +182,8 @@ export type TaskEvent =
   | 'progress'
   | 'checkpoint'
   | 'completed'
+  /** The task ended with every consequential step skipped or rejected. */
+  | 'nothing_done'
   | 'failed'
   | 'cancelled'
   | 'rejected'

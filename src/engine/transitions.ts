@@ -154,9 +154,9 @@ function stepDecision(
         error: undefined,
       }));
     case 'skip':
-      return resume((s) => ({ ...s, status: 'skipped', error: undefined }));
+      return resume((s) => ({ ...s, status: 'skipped', error: undefined, ...reasonOf(request) }));
     case 'reject':
-      return resume((s) => ({ ...s, status: 'rejected', error: undefined }));
+      return resume((s) => ({ ...s, status: 'rejected', error: undefined, ...reasonOf(request) }));
     case 'edit': {
       if (!mayApprove(task, request.actor))
         return refused(
@@ -318,6 +318,11 @@ function cancel(task: Task): Transition {
     s.status === 'awaiting_approval' ? { ...s, status: 'rejected' as const } : s,
   );
   return { kind: 'applied', task: { ...task, status: 'cancelled', plan: { ...task.plan, steps } } };
+}
+
+function reasonOf(request: DecisionRequest): { reason?: string } {
+  const reason = request.reason?.trim();
+  return reason ? { reason } : {};
 }
 
 function invalidEdit(problems: FieldProblems): Transition {
