@@ -190,4 +190,33 @@ describe('HTTP: checkpoint edits people can trust', () => {
     await click(run, chat, card, 'Approve');
     await resultCard(run, chat);
   });
+
+  it('defect 7: the preview is the exact payload, and the sandbox receives exactly the approved body', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const plan = await planFor(run, chat, 'Email Megan a summary of my unread mail from Fabrikam');
+    await click(run, chat, plan, 'Approve');
+    const checkpoint = await checkpointCard(run, chat);
+    const taskId = String(button(checkpoint.card, 'Approve').data.taskId);
+    const body = 'Hi Megan,\n\n- one\n- two\n\n<script>alert(1)</script> & <b>*not bold*</b>\n${title}\n';
+    const form = await click(run, chat, checkpoint, 'Edit');
+    const saved = await click(run, chat, form, 'Save', { body, subject: 'Exact <preview> test' });
+    // The card shows the text exactly: as one literal TextRun, line breaks, tags and all.
+    const runs: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(walk);
+      if (typeof value !== 'object' || value === null) return;
+      const element = value as Element;
+      if (element.type === 'TextRun') runs.push(String(element.text));
+      Object.values(element).forEach(walk);
+    };
+    walk(saved.body);
+    expect(runs).toContain(body);
+    expect(runs).toContain('Exact <preview> test');
+    await resultCard(run, chat);
+    const task = await run.app.engine.getTask(taskId);
+    const approved = task.plan.steps.find((s) => s.action === 'mail.send')?.resolvedInput?.body;
+    expect(approved).toBe(body);
+    const [mail] = await mailsWithSubject(run, MEGAN.upn, 'Exact <preview> test');
+    expect(Buffer.from(mail?.body.content ?? '').equals(Buffer.from(body))).toBe(true);
+  });
 });

@@ -44,6 +44,8 @@ export interface CheckpointView {
 
 /** Values longer than this, or with line breaks, get a block of their own instead of a fact row. */
 const FACT_LIMIT = 80;
+/** Characters a fact row (markdown) could turn into formatting or drop as a tag: such values get an exact block. */
+const MARKUP = /[<>*_`[\]#~&\\]/;
 
 export function checkpointView(task: Task, step: Step, catalogue: Catalogue, viewer?: Viewer): CheckpointView {
   const shared = keepsDataPrivate(task, viewer) ? sharedPreviewOf(task, step, catalogue) : undefined;
@@ -52,7 +54,8 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
   const facts: { title: string; value: string }[] = [];
   const blocks: { label: string; text: string }[] = [];
   for (const field of preview.fields) {
-    if (field.value.length > FACT_LIMIT || field.value.includes('\n'))
+    // A block shows text exactly (a TextRun: no markdown, no tags), as the action will send it.
+    if (field.value.length > FACT_LIMIT || field.value.includes('\n') || MARKUP.test(field.value))
       blocks.push({ label: field.label, text: field.value });
     else facts.push({ title: field.label, value: field.value === '' ? '—' : field.value });
   }
