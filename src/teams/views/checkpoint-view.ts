@@ -4,6 +4,7 @@ import { parseRef, refsIn } from '../../engine/refs';
 import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
+import { humanInstant, zoneLabel } from './human';
 import { keepsDataPrivate, sharedPreviewOf, upstream } from './shared-preview';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
@@ -85,10 +86,11 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     notice: '',
     showRefresh: pending && !canAct && viewer === undefined,
     rememberLabel:
-      pending && rememberable(step, catalogue)
+      // Only worth offering when a later step of this plan does the same kind of thing.
+      pending && rememberable(step, catalogue) && laterSameAction(task, step)
         ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task`
         : '',
-    deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint) : '',
+    deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint, task.timeZone ?? 'UTC') : '',
     note: pending ? progressNote(task, step) : outcomeNote(task, step),
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
     userIds: cardUserIds(task),
@@ -133,9 +135,14 @@ function progressNote(task: Task, step: Step): string {
   return rules.length > 0 || so ? `${rules.join(', ')}${rules.length > 0 ? '.' : ''}${so}`.trim() : '';
 }
 
-/** "Expires 25 Nov 2025, 10:00 UTC: then rejected." */
-function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
-  const when = new Date(timers.expireAt).toISOString().replace('T', ' ').slice(0, 16);
+function laterSameAction(task: Task, step: Step): boolean {
+  const at = task.plan.steps.indexOf(step);
+  return task.plan.steps.some((s, i) => i > at && s.action === step.action && s.status === 'pending');
+}
+
+/** "Waiting for a decision until Thu 3 Dec, 17:56 (UTC); after that the step is rejected." */
+function deadlineOf(timers: NonNullable<Step['checkpoint']>, zone: string): string {
+  const when = `${humanInstant(timers.expireAt, zone)} (${zoneLabel(zone, new Date(timers.expireAt))})`;
   const outcome =
     timers.onExpiry === 'approve'
       ? 'approved'
@@ -143,7 +150,7 @@ function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
         ? 'the task is cancelled'
         : 'the step is rejected';
   const escalated = timers.escalatedAt ? ' Escalated to backup approvers.' : '';
-  return `Waiting for a decision until ${when} UTC; after that ${outcome}.${escalated}`;
+  return `Waiting for a decision until ${when}; after that ${outcome}.${escalated}`;
 }
 
 function namesOf(task: Task, step: Step): string {
