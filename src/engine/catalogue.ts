@@ -23,7 +23,12 @@ export interface StepPreview {
 export interface EditableField {
   readonly name: string;
   readonly label: string;
-  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'list';
+  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'list' | 'boolean';
+  /** Bounds of a number field, checked by the card and again by the server. */
+  readonly min?: number;
+  readonly max?: number;
+  /** The field may not be left empty. */
+  readonly required?: boolean;
 }
 
 /** One HTTP request an action made to Microsoft 365 (each retry counts), for the ledger. */

@@ -46,7 +46,13 @@ export type StartResult =
 export type DecideResult =
   | { readonly kind: 'applied'; readonly task: Task }
   | { readonly kind: 'stale'; readonly task: Task }
-  | { readonly kind: 'refused'; readonly task: Task; readonly error: DelegateError };
+  | {
+      readonly kind: 'refused';
+      readonly task: Task;
+      readonly error: DelegateError;
+      /** An invalid edit: what is wrong with each field, for the form it came from. */
+      readonly problems?: Readonly<Record<string, string>>;
+    };
 
 /** A revision or an answer that the planner could not turn into a plan. */
 export type ReplanResult =

@@ -107,6 +107,9 @@ export class Engine {
       updatedAt: now.toISOString(),
       stepsRun: 0,
       timeZone: request.timeZone,
+      ...(this.deps.governance?.sharedPreview?.(request.scope) === 'full' && request.scope.kind !== 'personal'
+        ? { sharedPreview: 'full' as const }
+        : {}),
       people,
       usage: result.usage,
       clarification:
@@ -374,10 +377,20 @@ export class Engine {
         stepId: request.stepId,
         planVersion: request.planVersion,
         refused: t.error.code,
+        ...(t.problems ? { fields: Object.keys(t.problems) } : {}),
       });
-      return { kind: 'refused', task: outcome.task, error: t.error };
+      return { kind: 'refused', task: outcome.task, error: t.error, problems: t.problems };
     }
-    if (t.kind === 'stale') return { kind: 'stale', task: outcome.task };
+    if (t.kind === 'stale') {
+      // A click that changed nothing (out of date, or redelivered) is still a click someone made.
+      await this.audit.record(request.taskId, 'decision', request.actor, {
+        verb: request.verb,
+        stepId: request.stepId,
+        planVersion: request.planVersion,
+        stale: true,
+      });
+      return { kind: 'stale', task: outcome.task };
+    }
     await store.appendDecision({
       id: request.id,
       taskId: request.taskId,

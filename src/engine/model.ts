@@ -19,6 +19,8 @@ export const TASK_STATUSES = [
   'awaiting_checkpoint',
   'paused',
   'completed',
+  /** Every consequential step was skipped or rejected: the task ran to its end and changed nothing. */
+  'nothing_done',
   'failed',
   'cancelled',
   'rejected',
@@ -28,7 +30,13 @@ export const taskStatus = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof taskStatus>;
 
 /** Statuses after which nothing runs again. `failed` is not final: Retry or Skip resume it. */
-export const FINAL_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled', 'rejected', 'limit_reached'];
+export const FINAL_STATUSES: readonly TaskStatus[] = [
+  'completed',
+  'nothing_done',
+  'cancelled',
+  'rejected',
+  'limit_reached',
+];
 
 export const STEP_STATUSES = [
   'pending',
@@ -134,6 +142,8 @@ export const step = z.object({
   /** Reminder, escalation and expiry of the checkpoint while the step waits. */
   checkpoint: checkpointTimers.optional(),
   error: errorInfo.optional(),
+  /** Why the step was skipped or rejected, as the person who did it said. */
+  reason: z.string().optional(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
 });
@@ -193,6 +203,11 @@ export const task = z.object({
   usage: tokenUsage.optional(),
   /** Display names of people who acted on the task (Entra object id → name, from their activities), for cards only. */
   names: z.record(z.string(), z.string()).optional(),
+  /**
+   * Policy let cards shared in this task's group chat or channel show content drawn from the
+   * requester's data (`full`); absent means they show only what will happen (`summary`).
+   */
+  sharedPreview: z.enum(['summary', 'full']).optional(),
   /** People who follow the task without deciding on it (Entra object ids). */
   watchers: z.array(z.string()).optional(),
   /**

@@ -244,6 +244,8 @@ export type TaskEvent =
   | 'progress'
   | 'checkpoint'
   | 'completed'
+  /** The task ended with every consequential step skipped or rejected. */
+  | 'nothing_done'
   | 'failed'
   | 'cancelled'
   | 'rejected'
@@ -327,6 +329,15 @@ export interface Governance {
   expiry(risk: RiskClass, flagged: boolean): ExpiryRule;
   /** Who may change a channel's approvers and read any task's audit (user ids or `group:<id>`). */
   admins(): readonly string[];
+  /**
+   * How much of a step's content a card shared in this conversation may show: `summary` keeps
+   * what one person's mailbox, files or chats hold off the shared card. Absent: `summary`.
+   */
+  sharedPreview?(scope: {
+    readonly kind: 'personal' | 'groupChat' | 'channel';
+    readonly teamId?: string;
+    readonly channelId?: string;
+  }): 'summary' | 'full';
   /** Limits beyond the engine's own bounds; absent fields mean none. */
   limits(): { readonly tasksPerUserPerDay?: number; readonly stepsPerTask?: number };
 }

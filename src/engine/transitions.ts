@@ -1,5 +1,14 @@
 import type { Catalogue } from './catalogue';
-import { applyEdits, editableInput, type Edits } from './edits';
+import { editableFields } from './editable-fields';
+import {
+  applyEdits,
+  editableInput,
+  editZone,
+  eventProblems,
+  schemaProblems,
+  type Edits,
+  type FieldProblems,
+} from './edits';
 import { DelegateError } from './errors';
 import { FINAL_STATUSES, type CheckpointTimers, type DecisionVerb, type Step, type Task } from './model';
 import { withStep } from './mutate';
@@ -33,7 +42,7 @@ export interface DecisionRequest {
 export type Transition =
   | { readonly kind: 'applied'; readonly task: Task; readonly edits?: Edits }
   | { readonly kind: 'stale' }
-  | { readonly kind: 'refused'; readonly error: DelegateError };
+  | { readonly kind: 'refused'; readonly error: DelegateError; readonly problems?: FieldProblems };
 
 /** What an edit needs to check the edited input as a plan's input is checked (guards, risk, policy). */
 export interface EditChecks {
@@ -109,8 +118,14 @@ function stepDecision(
         );
       const selfRefused = refuseSelfApproval(task, step, request.actor);
       if (selfRefused) return selfRefused;
-      // A second click by someone who already approved changes nothing.
-      if (step.approvedBy.includes(request.actor)) return { kind: 'stale' };
+      // A second click by someone who already approved changes nothing, and says why.
+      if (step.approvedBy.includes(request.actor)) {
+        const waiting = (step.quorum ?? 1) - step.approvedBy.length;
+        return refused(
+          'already_approved',
+          `You already approved this step. It waits for ${waiting} more approval${waiting === 1 ? '' : 's'} from the other approvers.`,
+        );
+      }
       const approvedBy = [...step.approvedBy, request.actor];
       if (approvedBy.length < (step.quorum ?? 1)) {
         return { kind: 'applied', task: withStep(task, step.id, (s) => ({ ...s, approvedBy })) };
@@ -138,9 +153,9 @@ function stepDecision(
         error: undefined,
       }));
     case 'skip':
-      return resume((s) => ({ ...s, status: 'skipped', error: undefined }));
+      return resume((s) => ({ ...s, status: 'skipped', error: undefined, ...reasonOf(request) }));
     case 'reject':
-      return resume((s) => ({ ...s, status: 'rejected', error: undefined }));
+      return resume((s) => ({ ...s, status: 'rejected', error: undefined, ...reasonOf(request) }));
     case 'edit': {
       if (!mayApprove(task, request.actor))
         return refused(
@@ -148,7 +163,7 @@ function stepDecision(
           "As the task's owner you can pause, resume or cancel it; editing its steps is for its approvers.",
         );
       const selfRefused = refuseSelfApproval(task, step, request.actor);
-      return selfRefused ?? edit(task, step, request, catalogue, checks);
+      return selfRefused ?? edit(task, step, request, catalogue, now, checks);
     }
     default:
       return refused('unsupported_verb', `"${request.verb}" can't be applied to a step.`);
@@ -160,18 +175,22 @@ function edit(
   step: Step,
   request: DecisionRequest,
   catalogue: Catalogue,
+  now: Date,
   checks: EditChecks | undefined,
 ): Transition {
   const spec = catalogue.get(step.action);
   if (!spec || spec.editable.length === 0) return refused('not_editable', 'This step cannot be edited.');
-  const { input, edits } = applyEdits(editableInput(step), spec.editable, request.values ?? {});
+  const fields = editableFields(spec);
+  const before = editableInput(step);
+  const { input, edits, problems } = applyEdits(before, fields, request.values ?? {}, editZone(task, step));
+  // Nothing is guessed and nothing half-applied: any problem sends the form back, approving nothing.
+  const found: FieldProblems =
+    Object.keys(problems).length > 0
+      ? problems
+      : { ...(schemaProblems(spec.input, input, fields) ?? {}), ...eventProblems(input, fields, now, edits) };
+  if (Object.keys(found).length > 0) return invalidEdit(found);
   const parsed = spec.input.safeParse(input);
-  if (!parsed.success) {
-    const details = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
-      .join('; ');
-    return refused('invalid_edit', `That edit isn't valid: ${details}`);
-  }
+  if (!parsed.success) return invalidEdit({ '': "That edit isn't valid." });
   // The edited input is checked as a planned one is: it can raise the risk, add warnings, need more approvals, or be refused.
   const checked = checks?.recheck(task, step, parsed.data as Record<string, unknown>) ?? {
     kind: 'ok' as const,
@@ -186,7 +205,9 @@ function edit(
   const newWarnings = (checked.flags ?? []).some(
     (f) => !(step.flags ?? []).some((g) => g.code === f.code && g.message === f.message),
   );
-  const approvedBy = tightened.forbidSelfApproval && request.actor === task.requester.id ? [] : [request.actor];
+  // An edit that raised new warnings approves nothing: they must be seen first, then Approve counts.
+  const approvedBy =
+    newWarnings || (tightened.forbidSelfApproval && request.actor === task.requester.id) ? [] : [request.actor];
   const ready = !newWarnings && approvedBy.length >= (tightened.quorum ?? 1);
   const atCheckpoint = step.status === 'awaiting_approval';
   // Waiting again after a failure starts a new wait; an edit at a checkpoint keeps its deadlines,
@@ -296,6 +317,16 @@ function cancel(task: Task): Transition {
     s.status === 'awaiting_approval' ? { ...s, status: 'rejected' as const } : s,
   );
   return { kind: 'applied', task: { ...task, status: 'cancelled', plan: { ...task.plan, steps } } };
+}
+
+function reasonOf(request: DecisionRequest): { reason?: string } {
+  const reason = request.reason?.trim();
+  return reason ? { reason } : {};
+}
+
+function invalidEdit(problems: FieldProblems): Transition {
+  const message = `That edit isn't valid, so nothing was changed or approved: ${Object.values(problems).join(' ')}`;
+  return { kind: 'refused', error: new DelegateError('user_input', 'invalid_edit', message), problems };
 }
 
 function refused(code: string, message: string): Transition {

@@ -1,6 +1,6 @@
 import { Audit } from './audit';
 import type { Budgets } from './budgets';
-import type { ActionSpec, Catalogue } from './catalogue';
+import { hasSideEffect, type ActionSpec, type Catalogue } from './catalogue';
 import type { ErrorInfo, Task } from './model';
 import { mutateTask, withStep } from './mutate';
 import type { Clock, Governance, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
@@ -196,7 +196,7 @@ export class Worker {
     const move = nextMove(task, catalogue, this.options.safety, this.options.governance);
     switch (move.kind) {
       case 'complete':
-        return this.finish(task, 'completed');
+        return this.finish(task, changedNothing(task) ? 'nothing_done' : 'completed');
       case 'invalid':
         return this.fail(task, move.step.id, move.error);
       case 'checkpoint': {
@@ -279,7 +279,11 @@ export class Worker {
     return undefined;
   }
 
-  private async finish(task: Task, status: 'completed' | 'limit_reached', error?: ErrorInfo): Promise<undefined> {
+  private async finish(
+    task: Task,
+    status: 'completed' | 'nothing_done' | 'limit_reached',
+    error?: ErrorInfo,
+  ): Promise<undefined> {
     const { task: next, changed } = await this.mutate(task.id, (t) =>
       t.status === 'running' ? { ...t, status, error } : undefined,
     );
@@ -307,6 +311,12 @@ export class Worker {
       log.warn({ err: error, event }, 'could not show task update');
     }
   }
+}
+
+/** A plan with consequential steps, none of which ran (each was skipped or rejected), changed nothing. */
+function changedNothing(task: Task): boolean {
+  const consequential = task.plan.steps.filter((s) => hasSideEffect(s.risk));
+  return consequential.length > 0 && consequential.every((s) => s.status === 'skipped' || s.status === 'rejected');
 }
 
 function stepStatus(task: Task, stepId: string): string | undefined {

@@ -37,6 +37,19 @@ export function approversFor(policy: Policy, scope: PolicyScope): ScopeApprovers
   };
 }
 
+/** How much of a step's content a card shared in this scope may show (see `sharedCards`). */
+export function sharedPreviewFor(policy: Policy, scope: PolicyScope): 'summary' | 'full' {
+  if (scope.kind === 'personal') return 'full';
+  if (scope.kind === 'groupChat') return policy.sharedCards.groupChat;
+  const entry = policy.sharedCards.channels.find(
+    ({ match }) =>
+      same(match.teamId, scope.teamId) &&
+      same(match.channelId, scope.channelId) &&
+      same(match.channelName?.trim(), scope.channelName?.trim()),
+  );
+  return entry?.preview ?? policy.sharedCards.channel;
+}
+
 /** An absent field matches anything; ids and names compare case-insensitively (GUIDs arrive in either case). */
 function same(wanted: string | undefined, actual: string | undefined): boolean {
   if (wanted === undefined) return true;

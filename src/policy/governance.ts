@@ -3,7 +3,9 @@ import type { Governance, Logger, PolicyAnswer, PolicyQuestion } from '../engine
 import type { ExpiryRule } from '../engine/timers';
 import { hasSideEffect } from '../engine/catalogue';
 import type { RiskClass } from '../engine/model';
+import { sharedPreviewFor } from './approvers';
 import { evaluateStep } from './evaluate';
+import type { PolicyScope } from './types';
 import { parsePolicy } from './parse';
 import type { Policy } from './schema';
 
@@ -44,6 +46,10 @@ export abstract class PolicyGovernance implements Governance {
 
   admins(): readonly string[] {
     return this.current().admins;
+  }
+
+  sharedPreview(scope: PolicyScope): 'summary' | 'full' {
+    return sharedPreviewFor(this.current(), scope);
   }
 
   limits(): { tasksPerUserPerDay?: number; stepsPerTask?: number } {

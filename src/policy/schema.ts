@@ -138,6 +138,21 @@ function noDuplicateIds(rules: readonly unknown[], ctx: z.RefinementCtx): void {
   });
 }
 
+const PREVIEWS = ['summary', 'full'] as const;
+const preview = z.enum(PREVIEWS, { error: 'must be summary or full' });
+
+/**
+ * What a card shared in a group chat or a channel shows of content drawn from one person's
+ * mailbox, files or chats: `summary` (what will happen, where, how much, from what: never the
+ * content; approvers see it in their own view) or `full`. Personal chats always show everything.
+ */
+const sharedCards = z.strictObject({
+  groupChat: preview.default('summary'),
+  channel: preview.default('summary'),
+  /** Per channel; the first matching entry wins. */
+  channels: z.array(z.strictObject({ match: channelMatch, preview })).default([]),
+});
+
 /** The governance policy an admin edits (DESIGN §1): every section optional except `version`. */
 const rateBucket = z.strictObject({ burst: positiveInt, perMinute: positiveInt });
 
@@ -191,6 +206,7 @@ export const policySchema = z.strictObject({
     .prefault({}),
   /** May change channel approvers and read every task's audit. */
   admins: z.array(principal).default([]),
+  sharedCards: sharedCards.prefault({}),
   /** Whether an approval of one action can be reused by a later task (default: never). */
   rememberDecisions: z.strictObject({ acrossTasks: z.boolean().default(false) }).prefault({}),
 });

@@ -142,9 +142,20 @@ export class InvokeHandler {
     return this.afterDecision(result, click.data, click.actor);
   }
 
+  /** A refused reassign leaves the checkpoint as it was, with a notice saying why. */
   private async reassign(click: Click<'reassign'>): Promise<AdaptiveCard> {
+    const task = await this.authorised(click);
+    try {
+      return await this.tryReassign(click);
+    } catch (error) {
+      const e = toDelegateError(error);
+      if (e.kind !== 'user_input') throw error;
+      return this.current(await this.deps.engine.getTask(task.id), click.data, click.actor, e.userMessage);
+    }
+  }
+
+  private async tryReassign(click: Click<'reassign'>): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId, reassignTo } = click.data;
-    await this.authorised(click);
     if (!reassignTo)
       throw new DelegateError(
         'user_input',
@@ -203,10 +214,24 @@ export class InvokeHandler {
       void this.deps.notifier.notify(result.task, 'checkpoint').catch(() => undefined);
     }
     if (result.kind === 'refused' && result.error.code === 'invalid_edit') {
+      // The form comes back as it was sent, with what is wrong with each field: nothing typed is lost.
       const step = result.task.plan.steps.find((s) => s.id === stepId);
       if (step)
-        return renderer.render('edit-form', stepEditView(result.task, step, catalogue, result.error.userMessage));
+        return renderer.render(
+          'edit-form',
+          stepEditView(result.task, step, catalogue, result.error.userMessage, {
+            values,
+            problems: result.problems ?? {},
+          }),
+        );
     }
+    const edited = result.kind === 'applied' ? result.task.plan.steps.find((s) => s.id === stepId) : undefined;
+    if (
+      edited?.status === 'awaiting_approval' &&
+      !edited.approvedBy.includes(click.actor) &&
+      click.data.card !== 'task'
+    )
+      return this.current(result.task, click.data, click.actor, EDIT_WAITS);
     return this.afterDecision(result, click.data, click.actor);
   }
 
@@ -315,6 +340,9 @@ export class InvokeHandler {
     data: { stepId?: string; card?: 'task' | 'checkpoint' },
     viewer: string,
   ): AdaptiveCard {
+    // A refused click on a checkpoint by someone who may decide keeps the checkpoint, and says why.
+    if (result.kind === 'refused' && data.stepId && data.card !== 'task' && result.error.code !== 'not_authorised')
+      return this.current(result.task, data, viewer, result.error.userMessage);
     if (result.kind === 'refused') throw result.error;
     // The clicked card is answered here; running tasks update the others from the worker. A
     // cancellation stops the worker, so the task card and open checkpoints are updated now.
@@ -325,15 +353,23 @@ export class InvokeHandler {
   }
 
   /** The up-to-date version of the clicked card (task card or a step's checkpoint card), as the viewer may see it. */
-  private current(task: Task, data: { stepId?: string; card?: 'task' | 'checkpoint' }, viewer: string): AdaptiveCard {
+  private current(
+    task: Task,
+    data: { stepId?: string; card?: 'task' | 'checkpoint' },
+    viewer: string,
+    notice = '',
+  ): AdaptiveCard {
     const { renderer, catalogue } = this.deps;
     const step = data.stepId ? task.plan.steps.find((s) => s.id === data.stepId) : undefined;
     const kind = data.card ?? (step ? 'checkpoint' : 'task');
     if (kind === 'checkpoint' && step)
-      return renderer.render('checkpoint', checkpointView(task, step, catalogue, viewer));
+      return renderer.render('checkpoint', { ...checkpointView(task, step, catalogue, viewer), notice });
     return renderer.render('task', taskView(task, catalogue, viewer));
   }
 }
+
+const EDIT_WAITS =
+  'Your changes are saved. Nothing is approved yet: look at the warnings above, then Approve the edited action.';
 
 /** The clicker's display name as Teams sent it, for cards (authorisation uses the id only). */
 function namesOf(click: { readonly actor: string; readonly activity: Activity }): Record<string, string> {

@@ -48,7 +48,7 @@ export class TeamsNotifier implements Notifier {
             this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue)),
           );
       }
-      if (event === 'completed')
+      if (event === 'completed' || event === 'nothing_done')
         await this.post(context, task.id, 'result', this.renderer.render('result', resultView(task, this.catalogue)));
       if (event === 'reminder' || event === 'escalated') await this.remind(context, task, event);
       if (event === 'failed') await this.askToSignIn(context, task);

@@ -206,5 +206,11 @@ export function factsOf(card: AdaptiveCard): Array<{ title: string; value: strin
 export function blocksOf(card: AdaptiveCard): string[][] {
   return elementsOf(card, 'Container')
     .filter((c) => c.style === 'emphasis')
-    .map((c) => (c.items as Json[]).map((item) => String(item.text)));
+    .map((c) =>
+      (c.items as Json[]).map((item) =>
+        item.type === 'RichTextBlock'
+          ? (item.inlines as Json[]).map((run) => String(run.text)).join('')
+          : String(item.text),
+      ),
+    );
 }

@@ -90,10 +90,13 @@ describe('per-user views of a waiting checkpoint', () => {
     expect(buttons(checkpoint(task, 's3', task.owner))).toEqual(APPROVE_EDIT_REJECT);
   });
 
-  it('offers to remember the approval for the rest of the task, unless the step needs more than one approval', () => {
+  it('offers to remember the approval for a later step of the same kind, unless the step needs more than one approval', () => {
     const task = taskIn(summaryMail(), 'awaiting_checkpoint');
     const toggle = (card: ReturnType<typeof checkpoint>) =>
       (card.body as Array<{ type: string; id?: string; title?: string }>).find((b) => b.type === 'Input.Toggle');
+    // The only send of the plan: nothing later to approve again.
+    expect(toggle(checkpoint(task, 's3'))).toBeUndefined();
+    task.plan.steps.push({ ...stepOf(task, 's3'), id: 's4', status: 'pending', approvedBy: [] });
     expect(toggle(checkpoint(task, 's3'))).toMatchObject({
       id: 'remember',
       title: expect.stringContaining('again later in this task'),
@@ -226,5 +229,18 @@ describe('checkpoint sources', () => {
     expect(JSON.stringify(renderer.render('checkpoint', view))).toContain(
       'Sources: Renewal — Dana Whitman; SSO — Raj Patel',
     );
+  });
+
+  it("says when it expires in the requester's time zone, not as a raw instant", () => {
+    const task = { ...taskIn(summaryMail(), 'awaiting_checkpoint'), timeZone: 'Europe/London' };
+    stepOf(task, 's3').checkpoint = {
+      since: '2025-04-07T09:00:00Z',
+      expireAt: '2025-04-08T09:00:00Z',
+      escalateTo: [],
+      onExpiry: 'reject',
+    };
+    const text = JSON.stringify(checkpoint(task, 's3'));
+    expect(text).toMatch(/Waiting for a decision until Tue 8 Apr, 10:00 \([^)]+\); after that the step is rejected\./);
+    expect(text).not.toContain('09:00 UTC');
   });
 });

@@ -12,13 +12,21 @@ function stepForm(task: Task, stepId: string, problem?: string): AdaptiveCard {
   return renderer.render('edit-form', stepEditView(task, stepOf(task, stepId), catalogue, problem));
 }
 
-function inputsOf(card: AdaptiveCard) {
-  return elementsOf(card, 'Input.Text').map((i) => ({
-    id: i.id,
-    label: i.label,
-    value: i.value,
-    isMultiline: i.isMultiline,
-  }));
+const INPUT_TYPES = ['Input.Text', 'Input.Date', 'Input.Time', 'Input.Number', 'Input.ChoiceSet', 'Input.Toggle'];
+
+/** Every input on the form, in order, as Teams would submit it: id, type and current value. */
+function inputsOf(card: AdaptiveCard): Array<{ id: string; type: string; value: string }> {
+  const found: Array<{ id: string; type: string; value: string }> = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const element = value as Record<string, unknown>;
+    if (INPUT_TYPES.includes(String(element.type)))
+      found.push({ id: String(element.id), type: String(element.type), value: String(element.value ?? '') });
+    Object.values(element).forEach(walk);
+  };
+  walk(card.body);
+  return found;
 }
 
 /** What Teams sends for an Action.Execute: the action's data with the form's current values. */
@@ -31,9 +39,7 @@ function submit(
     card.actions as Array<{ title: string; verb: string; data: Record<string, unknown>; associatedInputs?: string }>
   ).find((a) => a.title === title);
   if (!action) throw new Error(`no ${title} button`);
-  const values = Object.fromEntries(
-    elementsOf(card, 'Input.Text').map((i) => [String(i.id), edits[String(i.id)] ?? String(i.value ?? '')]),
-  );
+  const values = Object.fromEntries(inputsOf(card).map((i) => [i.id, edits[i.id] ?? i.value]));
   return { verb: action.verb, data: action.associatedInputs === 'none' ? action.data : { ...action.data, ...values } };
 }
 
@@ -43,10 +49,12 @@ describe.each([
     () => taskIn(summaryMail(), 'awaiting_checkpoint'),
     's3',
     [
-      { id: 'to', label: 'To (separate with commas)', value: 'meganb@example.com', isMultiline: false },
-      { id: 'cc', label: 'Cc (separate with commas)', value: '', isMultiline: false },
-      { id: 'subject', label: 'Subject', value: 'Summary of mail from contoso.com this week', isMultiline: false },
-      { id: 'body', label: 'Message', value: SUMMARY_TEXT, isMultiline: true },
+      { id: 'to', type: 'Input.ChoiceSet', value: 'meganb@example.com' },
+      { id: 'to__more', type: 'Input.Text', value: '' },
+      { id: 'cc', type: 'Input.ChoiceSet', value: '' },
+      { id: 'cc__more', type: 'Input.Text', value: '' },
+      { id: 'subject', type: 'Input.Text', value: 'Summary of mail from contoso.com this week' },
+      { id: 'body', type: 'Input.Text', value: SUMMARY_TEXT },
     ],
     'checkpoint',
   ],
@@ -55,16 +63,15 @@ describe.each([
     () => taskIn(meeting(), 'awaiting_checkpoint'),
     's2',
     [
-      { id: 'subject', label: 'Subject', value: 'Review with Megan Bowen and Alex Wilber', isMultiline: false },
-      {
-        id: 'attendees',
-        label: 'Attendees (separate with commas)',
-        value: 'meganb@example.com, alexw@example.com',
-        isMultiline: false,
-      },
-      { id: 'start', label: 'Start', value: '2025-04-08T09:00:00Z', isMultiline: false },
-      { id: 'end', label: 'End', value: '2025-04-08T09:30:00Z', isMultiline: false },
-      { id: 'body', label: 'Description', value: '', isMultiline: true },
+      { id: 'subject', type: 'Input.Text', value: 'Review with Megan Bowen and Alex Wilber' },
+      { id: 'attendees', type: 'Input.ChoiceSet', value: 'meganb@example.com,alexw@example.com' },
+      { id: 'attendees__more', type: 'Input.Text', value: '' },
+      // 09:00Z on 8 April 2025 is 10:00 in London (summer time): dates and times are in the meeting's zone.
+      { id: 'start__date', type: 'Input.Date', value: '2025-04-08' },
+      { id: 'start__time', type: 'Input.Time', value: '10:00' },
+      { id: 'end__date', type: 'Input.Date', value: '2025-04-08' },
+      { id: 'end__time', type: 'Input.Time', value: '10:30' },
+      { id: 'body', type: 'Input.Text', value: '' },
     ],
     'checkpoint',
   ],
@@ -72,7 +79,7 @@ describe.each([
     'teams.postChannelMessage after it failed',
     () => taskIn(channelPost(), 'failed'),
     's3',
-    [{ id: 'text', label: 'Message', value: SUMMARY_TEXT, isMultiline: true }],
+    [{ id: 'text', type: 'Input.Text', value: SUMMARY_TEXT }],
     'task',
   ],
   [
@@ -80,24 +87,23 @@ describe.each([
     () => taskIn(summaryMail(), 'failed', { failAt: 0 }),
     's1',
     [
-      { id: 'from', label: 'From', value: 'contoso.com', isMultiline: false },
-      { id: 'subject', label: 'Subject contains', value: '', isMultiline: false },
-      { id: 'query', label: 'Words', value: '', isMultiline: false },
-      { id: 'since', label: 'Received after', value: '2025-03-03T00:00:00Z', isMultiline: false },
-      { id: 'until', label: 'Received before', value: '', isMultiline: false },
-      { id: 'folder', label: 'Folder', value: '', isMultiline: false },
-      { id: 'top', label: 'At most', value: '25', isMultiline: false },
+      { id: 'from', type: 'Input.Text', value: 'contoso.com' },
+      { id: 'subject', type: 'Input.Text', value: '' },
+      { id: 'query', type: 'Input.Text', value: '' },
+      { id: 'since__date', type: 'Input.Date', value: '2025-03-03' },
+      { id: 'since__time', type: 'Input.Time', value: '00:00' },
+      { id: 'until__date', type: 'Input.Date', value: '' },
+      { id: 'until__time', type: 'Input.Time', value: '' },
+      { id: 'folder', type: 'Input.Text', value: '' },
+      { id: 'top', type: 'Input.Number', value: '25' },
     ],
     'task',
   ],
 ] as const)('the edit form for %s', (_, makeTask, stepId, expected, backTo) => {
-  it("has one text input per editable field of the action, pre-filled with the step's resolved input", () => {
+  it("has the input that fits each editable field of the action, pre-filled with the step's resolved input", () => {
     const task = makeTask();
     const card = stepForm(task, stepId);
     expect(inputsOf(card)).toEqual(expected);
-    expect(elementsOf(card, 'Input.Text').map((i) => i.id)).toEqual(
-      catalogue.get(stepOf(task, stepId).action)?.editable.map((f) => f.name),
-    );
     expect(textsOf(card)[0]).toBe('Edit');
   });
 
@@ -133,20 +139,62 @@ describe.each([
 });
 
 describe('the step edit form', () => {
-  it('joins every entry of a list with ", "', () => {
+  it('offers recipients by name and submits their addresses, joined with ","', () => {
     const task = taskIn(summaryMail(), 'awaiting_checkpoint');
+    task.people = { 'meganb@example.com': 'Megan Bowen', 'pattif@example.com': 'Patti Fernandez' };
     stepOf(task, 's3').resolvedInput = {
-      to: ['meganb@example.com', 'alexw@example.com', 'dana@contoso.com'],
-      cc: ['pattif@example.com', 'raj.patel@contoso.com'],
+      to: ['meganb@example.com', { address: 'dana@contoso.com', name: 'Dana Whitman' }],
+      cc: ['pattif@example.com'],
       subject: 'Hi',
       body: 'Hello',
     };
-    const values = inputsOf(stepForm(task, 's3')).map((i) => i.value);
-    expect(values).toEqual([
-      'meganb@example.com, alexw@example.com, dana@contoso.com',
-      'pattif@example.com, raj.patel@contoso.com',
-      'Hi',
-      'Hello',
+    const card = stepForm(task, 's3');
+    const [to, cc] = elementsOf(card, 'Input.ChoiceSet');
+    expect(to).toMatchObject({ id: 'to', isMultiSelect: true, value: 'meganb@example.com,dana@contoso.com' });
+    expect(cc).toMatchObject({ id: 'cc', value: 'pattif@example.com' });
+    expect(to?.choices).toEqual(
+      expect.arrayContaining([
+        { title: 'Dana Whitman <dana@contoso.com>', value: 'dana@contoso.com' },
+        { title: 'Megan Bowen <meganb@example.com>', value: 'meganb@example.com' },
+        { title: 'Patti Fernandez <pattif@example.com>', value: 'pattif@example.com' },
+      ]),
+    );
+  });
+
+  it('bounds numbers as the action does, and requires what the action requires', () => {
+    const task = taskIn(summaryMail(), 'failed', { failAt: 0 });
+    expect(elementsOf(stepForm(task, 's1'), 'Input.Number')).toEqual([
+      expect.objectContaining({
+        id: 'top',
+        value: 25,
+        min: 1,
+        max: 50,
+        errorMessage: expect.stringContaining('1 to 50'),
+      }),
+    ]);
+    const meetingForm = stepForm(taskIn(meeting(), 'awaiting_checkpoint'), 's2');
+    expect(elementsOf(meetingForm, 'Input.Date').map((i) => i.isRequired)).toEqual([true, true]);
+    expect(elementsOf(meetingForm, 'Input.Text').find((i) => i.id === 'body')?.isRequired).toBe(false);
+    expect(elementsOf(meetingForm, 'Input.Text').find((i) => i.id === 'attendees__more')?.regex).toBeTruthy();
+  });
+
+  it('after a refused save, shows what was typed and a message under each field it was about', () => {
+    const task = taskIn(meeting(), 'awaiting_checkpoint');
+    const card = renderer.render(
+      'edit-form',
+      stepEditView(task, stepOf(task, 's2'), catalogue, '', {
+        values: { subject: 'Typed subject', start__date: '2025-04-09', start__time: '25:99' },
+        problems: { start: 'Start: pick a date and a time (for example 2026-12-08 and 14:00).' },
+      }),
+    );
+    const values = Object.fromEntries(inputsOf(card).map((i) => [i.id, i.value]));
+    expect(values).toMatchObject({ subject: 'Typed subject', start__date: '2025-04-09', start__time: '25:99' });
+    const problems = elementsOf(card, 'TextBlock')
+      .filter((b) => b.color === 'Attention')
+      .map((b) => b.text);
+    expect(problems).toEqual([
+      'Nothing was changed or approved: please fix what is marked below.',
+      'Start: pick a date and a time (for example 2026-12-08 and 14:00).',
     ]);
   });
 
@@ -176,7 +224,7 @@ describe('the plan edit form', () => {
         value: task.outcome,
         isMultiline: true,
         isRequired: true,
-        errorMessage: 'What should be done is required',
+        errorMessage: 'What should be done is needed.',
       },
     ]);
     expect(textsOf(card).slice(0, 2)).toEqual(['Edit', task.title]);
@@ -220,9 +268,12 @@ describe('the edit form for a step that failed before its input was resolved', (
     step.error = { code: 'unresolvable_input', message: 'Step s2 is missing data it needs: no suggested time.' };
     expect(inputsOf(stepForm(task, 's2')).map((i) => [i.id, i.value])).toEqual([
       ['subject', 'Review with Megan Bowen and Alex Wilber'],
-      ['attendees', 'meganb@example.com, alexw@example.com'],
-      ['start', ''],
-      ['end', ''],
+      ['attendees', 'meganb@example.com,alexw@example.com'],
+      ['attendees__more', ''],
+      ['start__date', ''],
+      ['start__time', ''],
+      ['end__date', ''],
+      ['end__time', ''],
       ['body', ''],
     ]);
   });

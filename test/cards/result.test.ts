@@ -78,7 +78,7 @@ describe('the result card', () => {
   it('counts a step rejected at its checkpoint as skipped', () => {
     const card = result(taskIn(summaryMail(), 'cancelled'));
     expect(textsOf(card)[2]).toBe('Task T0001 · 2 steps done, 1 skipped');
-    expect(itemsOf(card)[2]).toEqual({ texts: ['⤼ Skipped: Send an email to meganb@example.com'], links: [] });
+    expect(itemsOf(card)[2]).toEqual({ texts: ['⤼ Rejected: Send an email to meganb@example.com'], links: [] });
   });
 
   it('links a plain http url', () => {

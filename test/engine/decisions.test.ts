@@ -69,14 +69,15 @@ describe('engine: decisions at a checkpoint', () => {
     expect(after.plan.steps[1]?.resolvedInput?.to).toEqual(['meganb@example.com']);
   });
 
-  it('skip carries on without the step; the task completes with nothing sent', async () => {
+  it('skip carries on without the step; the task ends as "Nothing done", with the reason on the step', async () => {
     const h = makeHarness();
     const task = await atCheckpoint(h);
     expect((await h.decide(task, 'skip', { stepId: 's2', reason: 'not needed' })).kind).toBe('applied');
     await h.worker.drain();
     const done = await h.reload(task.id);
-    expect(done.status).toBe('completed');
+    expect(done.status).toBe('nothing_done');
     expect(done.plan.steps[1]?.status).toBe('skipped');
+    expect(done.plan.steps[1]?.reason).toBe('not needed');
     expect(h.outbox.sent).toHaveLength(0);
     expect((await h.store.listDecisions(task.id))[1]?.reason).toBe('not needed');
   });

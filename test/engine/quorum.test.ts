@@ -28,8 +28,9 @@ describe('engine: quorum and self-approval', () => {
     expect(half.status).toBe('awaiting_checkpoint');
     expect(half.plan.steps[1]?.approvedBy).toEqual(['aad-megan']);
     expect(h.outbox.sent).toHaveLength(0);
-    // The same approver again counts once.
-    expect((await h.decide(task, 'approve', { stepId: 's2', actor: 'aad-megan' })).kind).toBe('stale');
+    // The same approver again counts once, and is told why nothing happened.
+    const again = await h.decide(task, 'approve', { stepId: 's2', actor: 'aad-megan' });
+    expect(again.kind === 'refused' && again.error.code).toBe('already_approved');
     expect((await h.decide(task, 'approve', { stepId: 's2', actor: 'aad-adele' })).kind).toBe('applied');
     await h.worker.drain();
     expect((await h.reload(task.id)).status).toBe('completed');

@@ -31,9 +31,9 @@ describe('HTTP: decisions, commands and bad input', () => {
     await click(run, chat, plan, 'Approve');
     const checkpoint = await checkpointCard(run, chat);
     const form = await click(run, chat, checkpoint, 'Edit');
-    const inputs = (form.body as { type: string; id?: string; value?: string }[]).filter(
-      (e) => e.type === 'Input.Text',
-    );
+    const inputs = (form.body as { type: string; items?: { type: string; id?: string; value?: string }[] }[])
+      .flatMap((e) => e.items ?? [])
+      .filter((e) => e.type.startsWith('Input.'));
     expect(inputs.map((i) => i.id)).toEqual(expect.arrayContaining(['to', 'subject', 'body']));
     expect(inputs.find((i) => i.id === 'to')?.value).toBe('meganb@example.com');
     const saved = await click(run, chat, form, 'Save', { subject: 'Edited: Contoso this week ${title}' });
@@ -44,7 +44,7 @@ describe('HTTP: decisions, commands and bad input', () => {
     expect(mails[0]?.subject).toBe('Edited: Contoso this week ${title}');
   });
 
-  it('Reject at a checkpoint asks skip-or-cancel; skipping completes the task without the side effect', async () => {
+  it('Reject at a checkpoint asks skip-or-cancel; skipping the only send ends as "Nothing done", with the reason (defect 6)', async () => {
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Email Patti a summary of my unread mail from Contoso');
     await click(run, chat, plan, 'Approve');
@@ -53,7 +53,32 @@ describe('HTTP: decisions, commands and bad input', () => {
     expect(cardText(choice)).toContain('Skip this step');
     const skipped = await click(run, chat, choice, 'Skip this step', { reason: 'Patti is away' });
     expect(cardText(skipped)).toContain('Skipped');
-    await resultCard(run, chat);
+    const result = await run.connector.waitFor(
+      () =>
+        run.connector
+          .cards()
+          .find(
+            (c) =>
+              c.call.conversationId === chat.conversationId &&
+              (c.card.body as { text?: string }[])[0]?.text === 'Nothing done',
+          ),
+      15_000,
+      'result card',
+    );
+    expect(cardText(result.card)).toContain('Reason: Patti is away');
+    expect(cardText(result.card)).not.toContain('"Done"');
+    const taskId = String(button(checkpoint.card, 'Approve').data.taskId);
+    const task = await run.app.engine.getTask(taskId);
+    expect(task.status).toBe('nothing_done');
+    // The task card says so too, with the reason, never "All done".
+    const card = await run.connector.waitFor(() =>
+      run.connector.calls.find(
+        (c) =>
+          c.method === 'PUT' && c.activityId === plan.call.activityId && cardText(c.activity).includes('Nothing done'),
+      ),
+    );
+    expect(cardText(card.activity)).toContain('Patti is away');
+    expect(cardText(card.activity)).not.toContain('All done');
     expect(await mailsWithSubject(run, 'pattif@example.com', 'unread mail from Contoso')).toHaveLength(0);
   });
 

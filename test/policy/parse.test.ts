@@ -35,6 +35,7 @@ describe('parsePolicy: good files', () => {
       admins: [],
       rateLimits: { perUser: { burst: 20, perMinute: 30 }, perTenant: { burst: 300, perMinute: 1200 } },
       rememberDecisions: { acrossTasks: false },
+      sharedCards: { groupChat: 'summary', channel: 'summary', channels: [] },
     });
   });
 

@@ -4,6 +4,8 @@ import { parseRef, refsIn } from '../../engine/refs';
 import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
+import { humanInstant, zoneLabel } from './human';
+import { keepsDataPrivate, sharedPreviewOf, upstream } from './shared-preview';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
 export interface CheckpointView {
@@ -24,8 +26,12 @@ export interface CheckpointView {
   readonly facts: readonly { title: string; value: string }[];
   readonly blocks: readonly { label: string; text: string }[];
   readonly pending: boolean;
-  /** The viewer gets Approve / Edit / Reject / Reassign. */
+  /** The viewer gets Approve / Edit / Reject. */
   readonly canAct: boolean;
+  /** The viewer has an approval of their own to hand on (Reassign). */
+  readonly canReassign: boolean;
+  /** Why the last click changed nothing, or what it did, for the person who clicked; '' for none. */
+  readonly notice: string;
   /** A waiting checkpoint on a shared card: a Refresh button shows approvers their buttons. */
   readonly showRefresh: boolean;
   /** The remember toggle's label ("…for the rest of this task"), or '' when the step has nothing to remember. */
@@ -39,14 +45,18 @@ export interface CheckpointView {
 
 /** Values longer than this, or with line breaks, get a block of their own instead of a fact row. */
 const FACT_LIMIT = 80;
+/** Characters a fact row (markdown) could turn into formatting or drop as a tag: such values get an exact block. */
+const MARKUP = /[<>*_`[\]#~&\\]/;
 
 export function checkpointView(task: Task, step: Step, catalogue: Catalogue, viewer?: Viewer): CheckpointView {
-  const preview = previewOf(step, catalogue);
+  const shared = keepsDataPrivate(task, viewer) ? sharedPreviewOf(task, step, catalogue) : undefined;
+  const preview = shared?.preview ?? previewOf(step, catalogue);
   const risk = RISK_LABELS[step.risk];
   const facts: { title: string; value: string }[] = [];
   const blocks: { label: string; text: string }[] = [];
   for (const field of preview.fields) {
-    if (field.value.length > FACT_LIMIT || field.value.includes('\n'))
+    // A block shows text exactly (a TextRun: no markdown, no tags), as the action will send it.
+    if (field.value.length > FACT_LIMIT || field.value.includes('\n') || MARKUP.test(field.value))
       blocks.push({ label: field.label, text: field.value });
     else facts.push({ title: field.label, value: field.value === '' ? '—' : field.value });
   }
@@ -67,21 +77,38 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
         ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ')
         : risk.why,
     warnings: (step.flags ?? []).map((f) => f.message),
-    sources: sourcesOf(task, step),
+    sources: shared ? sourceCount(task, step, shared.source) : sourcesOf(task, step),
     facts,
     blocks,
     pending,
     canAct: pending && canAct,
+    canReassign: pending && canAct && mayReassign(task, step, viewer),
+    notice: '',
     showRefresh: pending && !canAct && viewer === undefined,
     rememberLabel:
-      pending && rememberable(step, catalogue)
+      // Only worth offering when a later step of this plan does the same kind of thing.
+      pending && rememberable(step, catalogue) && laterSameAction(task, step)
         ? `Also approve ${preview.title.charAt(0).toLowerCase()}${preview.title.slice(1)} again later in this task`
         : '',
-    deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint) : '',
+    deadline: pending && step.checkpoint ? deadlineOf(step.checkpoint, task.timeZone ?? 'UTC') : '',
     note: pending ? progressNote(task, step) : outcomeNote(task, step),
     noteColor: step.status === 'failed' ? 'Attention' : step.status === 'succeeded' ? 'Good' : 'Default',
     userIds: cardUserIds(task),
   };
+}
+
+/** Reassign hands on an approver's own approval: the requester (no approver) and those who already approved have none. */
+function mayReassign(task: Task, step: Step, viewer: Viewer): boolean {
+  const who = viewer ?? (task.scope.kind === 'personal' ? task.requester.id : undefined);
+  return who !== undefined && task.approvers.includes(who) && !step.approvedBy.includes(who);
+}
+
+/** On a shared card, how many items the content was made from and where, never their titles. */
+function sourceCount(task: Task, step: Step, where: string): string {
+  if (where === '') return '';
+  const used = upstream(task, step);
+  const count = task.plan.steps.filter((s) => used.has(s.id)).flatMap((s) => s.sources ?? []).length;
+  return count > 0 ? `${count} item${count === 1 ? '' : 's'} from ${where}` : `made from ${where}`;
 }
 
 /** The sources of the earlier outputs this step uses (e.g. the mails a summary was made from). */
@@ -108,9 +135,14 @@ function progressNote(task: Task, step: Step): string {
   return rules.length > 0 || so ? `${rules.join(', ')}${rules.length > 0 ? '.' : ''}${so}`.trim() : '';
 }
 
-/** "Expires 25 Nov 2025, 10:00 UTC: then rejected." */
-function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
-  const when = new Date(timers.expireAt).toISOString().replace('T', ' ').slice(0, 16);
+function laterSameAction(task: Task, step: Step): boolean {
+  const at = task.plan.steps.indexOf(step);
+  return task.plan.steps.some((s, i) => i > at && s.action === step.action && s.status === 'pending');
+}
+
+/** "Waiting for a decision until Thu 3 Dec, 17:56 (UTC); after that the step is rejected." */
+function deadlineOf(timers: NonNullable<Step['checkpoint']>, zone: string): string {
+  const when = `${humanInstant(timers.expireAt, zone)} (${zoneLabel(zone, new Date(timers.expireAt))})`;
   const outcome =
     timers.onExpiry === 'approve'
       ? 'approved'
@@ -118,7 +150,7 @@ function deadlineOf(timers: NonNullable<Step['checkpoint']>): string {
         ? 'the task is cancelled'
         : 'the step is rejected';
   const escalated = timers.escalatedAt ? ' Escalated to backup approvers.' : '';
-  return `Waiting for a decision until ${when} UTC; after that ${outcome}.${escalated}`;
+  return `Waiting for a decision until ${when}; after that ${outcome}.${escalated}`;
 }
 
 function namesOf(task: Task, step: Step): string {

@@ -1,9 +1,11 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
-import { editableInput } from '../../engine/edits';
+import { editableFields } from '../../engine/editable-fields';
+import { editableInput, editZone } from '../../engine/edits';
 import { previewOf } from './describe';
+import { formInput, type FormInput } from './edit-inputs';
 
-/** The Edit form: the step's editable fields (or the outcome, for a plan), pre-filled. */
+/** The Edit form: the step's editable fields (or the outcome, for a plan), pre-filled, one typed input each. */
 export interface EditFormView {
   readonly taskId: string;
   readonly planVersion: number;
@@ -11,28 +13,70 @@ export interface EditFormView {
   readonly title: string;
   readonly hint: string;
   readonly problem: string;
-  readonly inputs: readonly { id: string; label: string; value: string; multiline: boolean; required: boolean }[];
+  readonly inputs: readonly FormInput[];
   readonly backTo: 'task' | 'checkpoint';
 }
 
-export function stepEditView(task: Task, step: Step, catalogue: Catalogue, problem = ''): EditFormView {
+/** What the person sent with a Save the server refused: their values, kept, and a message per field. */
+export interface RefusedSave {
+  readonly values: Readonly<Record<string, string>>;
+  readonly problems: Readonly<Record<string, string>>;
+}
+
+export function stepEditView(
+  task: Task,
+  step: Step,
+  catalogue: Catalogue,
+  problem = '',
+  refused?: RefusedSave,
+): EditFormView {
   const spec = catalogue.get(step.action);
   const input = editableInput(step);
+  const zone = editZone(task, step);
+  const names = knownPeople(task);
+  const fields = spec ? editableFields(spec) : [];
+  const general = refused?.problems[''];
   return {
     taskId: task.id,
     planVersion: task.plan.version,
     stepId: step.id,
     title: previewOf(step, catalogue).title,
-    hint: 'Saving applies your changes and approves the edited action.',
-    problem,
-    inputs: (spec?.editable ?? []).map((field) => ({
-      id: field.name,
-      label: field.kind === 'list' ? `${field.label} (separate with commas)` : field.label,
-      value: show(input[field.name]),
-      multiline: field.kind === 'multiline',
-      required: false,
-    })),
+    hint: 'Saving applies your changes and approves the edited action, unless they raise new warnings.',
+    problem: refused ? (general ?? 'Nothing was changed or approved: please fix what is marked below.') : problem,
+    inputs: fields.map((field) =>
+      formInput(field, input[field.name], zone, names, refused?.values, refused?.problems[field.name] ?? ''),
+    ),
     backTo: task.status === 'failed' ? 'task' : 'checkpoint',
+  };
+}
+
+/** Everyone the task named, address → name (the requester too), for recipient pickers. */
+function knownPeople(task: Task): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [address, name] of Object.entries(task.people ?? {})) names[address.toLowerCase()] = name;
+  if (task.requester.upn) names[task.requester.upn.toLowerCase()] = task.requester.name;
+  return names;
+}
+
+function textInput(id: string, label: string, value: string): FormInput {
+  return {
+    kind: 'multiline',
+    id,
+    label,
+    value,
+    required: true,
+    errorMessage: `${label} is needed.`,
+    problem: '',
+    dateId: '',
+    date: '',
+    timeId: '',
+    time: '',
+    min: null,
+    max: null,
+    number: null,
+    choices: [],
+    moreId: '',
+    more: '',
   };
 }
 
@@ -52,14 +96,8 @@ export function planEditView(task: Task, revises: boolean, problem = '', value?:
     problem,
     inputs: [
       revises
-        ? { id: 'outcome', label: 'What should change', value: value ?? '', multiline: true, required: true }
-        : {
-            id: 'outcome',
-            label: 'What should be done',
-            value: value ?? task.outcome,
-            multiline: true,
-            required: true,
-          },
+        ? textInput('outcome', 'What should change', value ?? '')
+        : textInput('outcome', 'What should be done', value ?? task.outcome),
     ],
     backTo: 'task',
   };
@@ -80,11 +118,4 @@ export interface RejectView {
 
 export function rejectView(task: Task, step: Step, catalogue: Catalogue): RejectView {
   return { taskId: task.id, planVersion: task.plan.version, stepId: step.id, title: previewOf(step, catalogue).title };
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(show).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }

@@ -41,6 +41,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, { label: string; colour: Col
   awaiting_checkpoint: { label: 'Waiting at a checkpoint', colour: 'Warning' },
   paused: { label: 'Paused', colour: 'Warning' },
   completed: { label: 'Completed', colour: 'Good' },
+  nothing_done: { label: 'Nothing done', colour: 'Default' },
   failed: { label: 'A step failed', colour: 'Attention' },
   cancelled: { label: 'Cancelled', colour: 'Default' },
   rejected: { label: 'Plan rejected', colour: 'Default' },

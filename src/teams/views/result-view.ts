@@ -17,6 +17,9 @@ export interface ResultItem extends AnswerView {
 export interface ResultView {
   readonly taskId: string;
   readonly title: string;
+  /** "Done", or "Nothing done" when every consequential step was skipped or rejected. */
+  readonly headline: string;
+  readonly headlineColor: 'Good' | 'Default';
   readonly summary: string;
   readonly items: readonly ResultItem[];
 }
@@ -31,11 +34,19 @@ export function resultView(task: Task, catalogue: Catalogue): ResultView {
   return {
     taskId: task.id,
     title: task.title,
+    headline: task.status === 'nothing_done' ? 'Nothing done' : 'Done',
+    headlineColor: task.status === 'nothing_done' ? 'Default' : 'Good',
     summary: `${done} step${done === 1 ? '' : 's'} done${skipped > 0 ? `, ${skipped} skipped` : ''}`,
     items: task.plan.steps.map((step) => {
       const title = previewOf(step, catalogue).title;
       if (step.status !== 'succeeded')
-        return { icon: '⤼', text: `Skipped: ${title}`, detail: '', url: '', ...NO_ANSWER };
+        return {
+          icon: '⤼',
+          text: `${step.status === 'rejected' ? 'Rejected' : 'Skipped'}: ${title}`,
+          detail: step.reason ? `Reason: ${step.reason}` : '',
+          url: '',
+          ...NO_ANSWER,
+        };
       const output = (typeof step.output === 'object' && step.output !== null ? step.output : {}) as Record<
         string,
         unknown

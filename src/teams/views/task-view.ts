@@ -113,7 +113,17 @@ function noteFor(task: Task): string {
       return task.error?.message ?? 'The task stopped at a limit.';
     case 'completed':
       return 'All done.';
+    case 'nothing_done':
+      return nothingDoneNote(task);
     default:
       return '';
   }
+}
+
+/** Why nothing was done: each consequential step that didn't run, with the reason given. */
+export function nothingDoneNote(task: Task): string {
+  const reasons = task.plan.steps
+    .filter((s) => s.status === 'skipped' || s.status === 'rejected')
+    .map((s) => `step ${task.plan.steps.indexOf(s) + 1} was ${s.status}${s.reason ? `: "${s.reason}"` : ''}`);
+  return `Nothing was sent, created or changed: ${reasons.join('; ')}.`;
 }
