@@ -42,7 +42,9 @@ function main(): void {
   for (const [id, us] of self) {
     const frame = byId.get(id)?.callFrame;
     if (!frame) continue;
-    const where = frame.url ? `${frame.url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '')}:${frame.lineNumber + 1}` : '';
+    const where = frame.url
+      ? `${frame.url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '')}:${frame.lineNumber + 1}`
+      : '';
     const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
     frames.set(key, (frames.get(key) ?? 0) + us);
     areas.set(area(frame.url), (areas.get(area(frame.url)) ?? 0) + us);
