@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { z } from 'zod';
 import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
 import { readEnvFiles } from '../src/env-file';
+import { validateManifest } from './lib/manifest-rules';
 
 /**
  * Validate appPackage/manifest.json for one environment and write
@@ -121,7 +121,7 @@ export interface Substitution {
   readonly value: unknown;
   /** Names used but defined nowhere. */
   readonly missing: readonly string[];
-  /** Where a defined-but-empty variable was used (dotted path), to explain what went wrong there. */
+  /** Where a defined-but-empty variable was used (JSON pointer), to explain what went wrong there. */
   readonly empty: readonly { readonly path: string; readonly name: string }[];
 }
 
@@ -143,10 +143,10 @@ export function substitute(value: unknown, vars: Readonly<Record<string, string>
         return resolved ?? '';
       });
     }
-    if (Array.isArray(node)) return node.map((item, i) => walk(item, at ? `${at}.${i}` : String(i)));
+    if (Array.isArray(node)) return node.map((item, i) => walk(item, `${at}/${i}`));
     if (node !== null && typeof node === 'object') {
       return Object.fromEntries(
-        Object.entries(node).map(([key, item]) => [key, walk(item, at ? `${at}.${key}` : key)]),
+        Object.entries(node).map(([key, item]) => [key, walk(item, `${at}/${pointerToken(key)}`)]),
       );
     }
     return node;
@@ -154,104 +154,8 @@ export function substitute(value: unknown, vars: Readonly<Record<string, string>
   return { value: walk(value, ''), missing: [...missing].sort(), empty };
 }
 
-// ---------------------------------------------------------------- manifest rules
-
-const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
-const guid = z.string().regex(GUID, 'must be a GUID');
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const https = z
-  .string()
-  .max(2048)
-  .regex(/^https:\/\/\S+$/, 'must be an https:// URL');
-const relativePng = z
-  .string()
-  .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.png$/, 'must be a relative path to a .png file in appPackage/');
-const scope = z.enum(['personal', 'team', 'groupChat']);
-const scopes = z
-  .array(scope)
-  .min(1)
-  .refine((list) => new Set(list).size === list.length, 'must not repeat a scope');
-
-/*
- * Limits are the strictest any v1.19+ schema sets (command titles 32, command descriptions 128,
- * 10 commands per list; v1.24+ allow more), so the package is valid whatever the toolkit's
- * validator version.
- */
-const commandList = z.object({
-  scopes,
-  commands: z
-    .array(z.object({ title: text(32), description: text(128) }))
-    .min(1)
-    .max(10, 'must hold at most 10 commands')
-    .refine(
-      (list) => new Set(list.map((c) => c.title.toLowerCase())).size === list.length,
-      'must not repeat a command title',
-    ),
-});
-
-const manifestSchema = z.object({
-  $schema: z.string().regex(/\/teams\/v1\.\d+\/MicrosoftTeams\.schema\.json$/, 'must be a Teams manifest schema URL'),
-  manifestVersion: z.string().regex(/^1\.(19|[2-9]\d)$/, 'must be 1.19 or newer'),
-  version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'must be a semver version such as 1.0.0'),
-  id: guid,
-  developer: z.object({ name: text(32), websiteUrl: https, privacyUrl: https, termsOfUseUrl: https }),
-  icons: z.object({ color: relativePng, outline: relativePng }),
-  name: z.object({ short: text(30), full: text(100).optional() }),
-  description: z.object({ short: text(80), full: text(4000) }),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #3B5BDB'),
-  bots: z
-    .array(
-      z.object({
-        botId: guid,
-        scopes,
-        supportsFiles: z.boolean().optional(),
-        isNotificationOnly: z.boolean().optional(),
-        commandLists: z.array(commandList).max(3, 'must hold at most 3 lists').optional(),
-      }),
-    )
-    .length(1, 'must declare exactly one bot'),
-  validDomains: z.array(z.string().min(1).max(2048)).optional(),
-});
-
-/** A manifest problem at a dotted path. */
-export interface ManifestProblem {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** Every rule the manifest breaks, after substitution. Empty when it is fine. */
-export function validateManifest(manifest: unknown): ManifestProblem[] {
-  const parsed = manifestSchema.safeParse(manifest);
-  if (!parsed.success)
-    return parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.') || '(root)',
-      message: issue.message,
-    }));
-  const m = parsed.data;
-  const problems: ManifestProblem[] = [];
-  const schemaVersion = /\/v(1\.\d+)\//.exec(m.$schema)?.[1];
-  if (schemaVersion !== m.manifestVersion)
-    problems.push({
-      path: 'manifestVersion',
-      message: `is ${m.manifestVersion} but $schema is v${schemaVersion ?? '?'}`,
-    });
-  const bot = m.bots[0];
-  if (bot) {
-    // One list per scope: Teams shows the list of the scope you are in, and a scope without one shows nothing.
-    const listed = (bot.commandLists ?? []).flatMap((list) => list.scopes);
-    for (const s of bot.scopes)
-      if (listed.filter((l) => l === s).length !== 1)
-        problems.push({ path: 'bots.0.commandLists', message: `needs exactly one list for scope ${s}` });
-    for (const s of listed)
-      if (!bot.scopes.includes(s))
-        problems.push({
-          path: 'bots.0.commandLists',
-          message: `lists commands for ${s}, which the bot does not declare`,
-        });
-  }
-  return problems;
-}
+/** A key as one JSON pointer token (RFC 6901). */
+const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 // ---------------------------------------------------------------- icons
 
@@ -283,26 +187,33 @@ const ICON_RULES = {
   outline: { size: 32, alpha: true },
 } as const;
 
+const RELATIVE_PNG = /^(?!\/)(?!.*\.\.)[\w./-]+\.png$/;
+
 function readIcons(appDir: string, icons: unknown, problems: string[]): { name: string; data: Buffer }[] {
   const entries: { name: string; data: Buffer }[] = [];
   const declared = (icons ?? {}) as Record<string, unknown>;
   for (const [kind, rule] of Object.entries(ICON_RULES)) {
     const name = declared[kind];
-    if (typeof name !== 'string') continue; // already reported by the manifest rules
+    if (typeof name !== 'string') continue; // already reported by the manifest schema
+    if (!RELATIVE_PNG.test(name)) {
+      // The schema only asks for a string: the zip must not pick up files from outside appPackage/.
+      problems.push(`/icons/${kind}: must be a relative path to a .png file in appPackage/`);
+      continue;
+    }
     const file = path.join(appDir, name);
     if (!existsSync(file)) {
-      problems.push(`icons.${kind}: appPackage/${name} does not exist`);
+      problems.push(`/icons/${kind}: appPackage/${name} does not exist`);
       continue;
     }
     const data = readFileSync(file);
     const info = readPngInfo(data);
-    if (!info) problems.push(`icons.${kind}: appPackage/${name} is not a PNG`);
+    if (!info) problems.push(`/icons/${kind}: appPackage/${name} is not a PNG`);
     else if (info.width !== rule.size || info.height !== rule.size)
       problems.push(
-        `icons.${kind}: appPackage/${name} is ${info.width}×${info.height}, must be ${rule.size}×${rule.size}`,
+        `/icons/${kind}: appPackage/${name} is ${info.width}×${info.height}, must be ${rule.size}×${rule.size}`,
       );
     else if (rule.alpha && info.colorType !== 4 && info.colorType !== 6)
-      problems.push(`icons.${kind}: appPackage/${name} needs an alpha channel (white on transparent)`);
+      problems.push(`/icons/${kind}: appPackage/${name} needs an alpha channel (white on transparent)`);
     else entries.push({ name, data });
   }
   return entries;

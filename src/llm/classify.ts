@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
+import { promptFilterVerdict } from './content-filter';
 import { LlmError, type LlmErrorCode } from './errors';
 import { retryAfterFromHeaders } from '../retry';
 
@@ -35,10 +36,13 @@ export function toLlmError(error: unknown, state: AbortState): LlmError {
   if (error instanceof APIError && typeof error.status === 'number') {
     const requestId = error.requestID ?? error.headers?.get('apim-request-id') ?? undefined;
     const wait = error.headers ? retryAfterFromHeaders(error.headers) : undefined;
+    const code = codeForStatus(error.status, error);
+    const filter = code === 'llm_content_filtered' ? promptFilterVerdict(error.code, error.error) : undefined;
     return new LlmError(
       {
-        code: codeForStatus(error.status, error),
+        code,
         status: error.status,
+        ...(filter ? { contentFilter: filter } : {}),
         ...(requestId ? { requestId } : {}),
         ...(wait === undefined ? {} : { retryAfterMs: wait }),
       },
@@ -59,15 +63,9 @@ function codeForStatus(status: number, error: APIError): LlmErrorCode {
   if (status === 408) return 'llm_timeout';
   if (status === 429) return 'llm_throttled';
   if (status >= 500) return 'llm_unavailable';
-  if (isContentFilter(error)) return 'llm_content_filtered';
+  // Azure reports a filtered prompt as 400 with `code: content_filter` (inner `ResponsibleAIPolicyViolation`).
+  if (promptFilterVerdict(error.code, error.error)) return 'llm_content_filtered';
   return 'llm_bad_request';
-}
-
-/** Azure reports a filtered prompt as 400 with `code: content_filter` (inner `ResponsibleAIPolicyViolation`). */
-function isContentFilter(error: APIError): boolean {
-  if (error.code === 'content_filter') return true;
-  const body = error.error as { innererror?: { code?: unknown } } | undefined;
-  return body?.innererror?.code === 'ResponsibleAIPolicyViolation';
 }
 
 function isAbortError(error: unknown): boolean {

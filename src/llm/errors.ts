@@ -1,4 +1,5 @@
 import { DelegateError } from '../engine/errors';
+import { contentFilterMessage, type ContentFilterVerdict } from './content-filter';
 
 /** Why a model call failed. Stable: logs, metrics and callers branch on these. */
 export type LlmErrorCode =
@@ -23,6 +24,8 @@ export interface LlmFailure {
   readonly requestId?: string;
   /** What the service asked us to wait before trying again, when it said. */
   readonly retryAfterMs?: number;
+  /** For `llm_content_filtered` from Azure OpenAI: which side was stopped and the categories it named. */
+  readonly contentFilter?: ContentFilterVerdict;
 }
 
 const MESSAGES: Readonly<Record<LlmErrorCode, { readonly message: string; readonly retryable: boolean }>> = {
@@ -54,14 +57,21 @@ export class LlmError extends DelegateError {
   readonly status: number | undefined;
   readonly requestId: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly contentFilter: ContentFilterVerdict | undefined;
 
   constructor(failure: LlmFailure, options?: { cause?: unknown }) {
     const { message, retryable } = MESSAGES[failure.code];
-    super('planner', failure.code, message, { cause: options?.cause, retryable });
+    const filter = failure.code === 'llm_content_filtered' ? failure.contentFilter : undefined;
+    // The same prompt is filtered again; a filtered answer may come out differently next time.
+    super('planner', failure.code, filter ? contentFilterMessage(filter) : message, {
+      cause: options?.cause,
+      retryable: filter ? filter.side === 'completion' : retryable,
+    });
     this.name = 'LlmError';
     this.code = failure.code;
     this.status = failure.status;
     this.requestId = failure.requestId;
     this.retryAfterMs = failure.retryAfterMs;
+    this.contentFilter = filter;
   }
 }

@@ -86,6 +86,9 @@ export function createLlmClient(options: LlmClientOptions): ConfiguredLlmClient 
           status: failure.status,
           requestId: failure.requestId,
           retryAfterMs: failure.retryAfterMs,
+          // Side and category names only: the filter's verdict, never the text it judged.
+          filteredSide: failure.contentFilter?.side,
+          filteredCategories: failure.contentFilter?.categories,
         },
         'llm completion failed',
       );

@@ -1,4 +1,6 @@
+import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { z } from 'zod';
+import { completionFilterVerdict } from './content-filter';
 import { LlmError } from './errors';
 import type { ChatResult, ToolCall } from './port';
 
@@ -56,7 +58,8 @@ export function toChatResult(body: unknown, context: ResponseContext): ChatResul
   const choice = completion.choices[0];
   if (!choice) throw new LlmError({ code: 'llm_bad_response', ...failure });
   const finishReason = choice.finish_reason ?? undefined;
-  if (finishReason === 'content_filter') throw new LlmError({ code: 'llm_content_filtered', ...failure });
+  const filter = completionFilterVerdict(body as ChatCompletion);
+  if (filter) throw new LlmError({ code: 'llm_content_filtered', ...failure, contentFilter: filter });
   if (choice.message.refusal) throw new LlmError({ code: 'llm_refused', ...failure });
   if (finishReason === 'length') throw new LlmError({ code: 'llm_truncated', ...failure });
 

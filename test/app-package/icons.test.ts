@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageApp, readPngInfo } from '../../scripts/package-app';
 import { encodePng, renderColorIcon, renderOutlineIcon } from './icon-art';
-import { REPO, readManifest, useRepoCopies } from './fixture';
+import { editManifest, REPO, readManifest, useRepoCopies } from './fixture';
 import { decodePng } from './png-decoder';
 
 const copy = useRepoCopies();
@@ -55,18 +55,31 @@ describe('icon checks when packaging', () => {
     fs.writeFileSync(path.join(root, 'appPackage', 'color.png'), 'not a png');
     let result = packageApp({ root, env: 'local', outDir: path.join(root, 'out') });
     expect(result.ok ? [] : result.problems).toEqual([
-      'icons.color: appPackage/color.png is not a PNG',
-      'icons.outline: appPackage/outline.png is 48×48, must be 32×32',
+      '/icons/color: appPackage/color.png is not a PNG',
+      '/icons/outline: appPackage/outline.png is 48×48, must be 32×32',
     ]);
 
     fs.rmSync(path.join(root, 'appPackage', 'color.png'));
     fs.writeFileSync(path.join(root, 'appPackage', 'outline.png'), rgbPng(32));
     result = packageApp({ root, env: 'local', outDir: path.join(root, 'out') });
     expect(result.ok ? [] : result.problems).toEqual([
-      'icons.color: appPackage/color.png does not exist',
-      'icons.outline: appPackage/outline.png needs an alpha channel (white on transparent)',
+      '/icons/color: appPackage/color.png does not exist',
+      '/icons/outline: appPackage/outline.png needs an alpha channel (white on transparent)',
     ]);
     expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
+  it('refuse icon paths that leave appPackage/ or are not PNG files (the schema only asks for a string)', () => {
+    const root = copy();
+    fs.writeFileSync(path.join(root, 'secret.png'), rgbPng(192));
+    editManifest(root, (m) => {
+      m.icons = { color: '../secret.png', outline: 'outline.svg' };
+    });
+    const result = packageApp({ root, env: 'local', outDir: path.join(root, 'out') });
+    expect(result.ok ? [] : result.problems).toEqual([
+      '/icons/color: must be a relative path to a .png file in appPackage/',
+      '/icons/outline: must be a relative path to a .png file in appPackage/',
+    ]);
   });
 });
 

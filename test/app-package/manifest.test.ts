@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LOCAL_PLACEHOLDER_IDS, packageApp, validateManifest } from '../../scripts/package-app';
+import { validateManifest } from '../../scripts/lib/manifest-rules';
+import { LOCAL_PLACEHOLDER_IDS, packageApp } from '../../scripts/package-app';
 import { parseCommand } from '../../src/teams/commands';
-import { editManifest, PROVISIONED, readManifest, REPO, useRepoCopies } from './fixture';
+import { editManifest, PROVISIONED, readManifest, REPO, type TestManifest, useRepoCopies } from './fixture';
 
 const copy = useRepoCopies();
 
@@ -71,22 +72,25 @@ describe('the committed manifest', () => {
     expect(path.basename(result.zipPath)).toBe('appPackage.dev.zip');
   });
 
-  it('refuses a real environment before provisioning, naming both empty ids', () => {
+  it('refuses a real environment before provisioning, naming every place an empty id is used', () => {
     expect(problemsOf(copy(), 'dev')).toEqual([
-      'id: TEAMS_APP_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
-      'bots.0.botId: BOT_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+      '/id: TEAMS_APP_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+      '/bots/0/botId: BOT_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+      // The official schema checks webApplicationInfo.id as a GUID too; the hand-written copy did not.
+      '/webApplicationInfo/id: BOT_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
     ]);
   });
 });
 
 describe('manifest rules', () => {
-  const valid = () => {
+  const valid = (): TestManifest => {
     const m = readManifest(REPO);
     return {
       ...m,
       id: PROVISIONED.TEAMS_APP_ID,
       name: { short: 'Delegate' },
       bots: m.bots.map((b) => ({ ...b, botId: PROVISIONED.BOT_ID })),
+      webApplicationInfo: { id: PROVISIONED.BOT_ID, resource: `api://botid-${PROVISIONED.BOT_ID}` },
     };
   };
 
@@ -94,32 +98,32 @@ describe('manifest rules', () => {
     expect(validateManifest(valid())).toEqual([]);
   });
 
-  it('reject command titles over 32 characters and descriptions over 128', () => {
+  it('reject command titles and descriptions over the schema limits (128 and 4000 characters)', () => {
     const m = valid();
     const command = m.bots[0]?.commandLists[0]?.commands[0];
     if (!command) throw new Error('no command');
-    command.title = 'x'.repeat(33);
-    command.description = 'y'.repeat(129);
+    command.title = 'x'.repeat(129);
+    command.description = 'y'.repeat(4001);
     expect(validateManifest(m)).toEqual([
-      { path: 'bots.0.commandLists.0.commands.0.title', message: 'must be at most 32 characters' },
-      { path: 'bots.0.commandLists.0.commands.0.description', message: 'must be at most 128 characters' },
+      { path: '/bots/0/commandLists/0/commands/0/title', message: 'must be at most 128 characters' },
+      { path: '/bots/0/commandLists/0/commands/0/description', message: 'must be at most 4000 characters' },
     ]);
   });
 
-  it('reject more than 10 commands in a list and a repeated title', () => {
+  it('reject more commands in a list than the schema allows, and a repeated title', () => {
     const m = valid();
     const list = m.bots[0]?.commandLists[0];
     if (!list) throw new Error('no list');
-    list.commands = Array.from({ length: 11 }, (_, i) => ({ title: `c${i}`, description: 'd' }));
+    list.commands = Array.from({ length: 13 }, (_, i) => ({ title: `c${i}`, description: 'd' }));
     expect(validateManifest(m)).toEqual([
-      { path: 'bots.0.commandLists.0.commands', message: 'must hold at most 10 commands' },
+      { path: '/bots/0/commandLists/0/commands', message: 'must hold at most 12 items' },
     ]);
     list.commands = [
       { title: 'help', description: 'a' },
       { title: 'Help', description: 'b' },
     ];
     expect(validateManifest(m)).toEqual([
-      { path: 'bots.0.commandLists.0.commands', message: 'must not repeat a command title' },
+      { path: '/bots/0/commandLists/0/commands', message: 'must not repeat a command title' },
     ]);
   });
 
@@ -132,10 +136,10 @@ describe('manifest rules', () => {
       accentColor: 'blue',
     };
     expect(validateManifest(m).map((p) => `${p.path}: ${p.message}`)).toEqual([
-      'id: must be a GUID',
-      'name.short: must be at most 30 characters',
-      'description.short: must be at most 80 characters',
-      'accentColor: must be a colour such as #3B5BDB',
+      '/id: must be a GUID',
+      '/name/short: must be at most 30 characters',
+      '/description/short: must be at most 80 characters',
+      '/accentColor: must be a colour such as #3B5BDB',
     ]);
   });
 
@@ -146,17 +150,17 @@ describe('manifest rules', () => {
     bot.scopes = ['personal', 'team'];
     bot.commandLists = bot.commandLists.filter((l) => !l.scopes.includes('team'));
     expect(validateManifest(m)).toEqual([
-      { path: 'bots.0.commandLists', message: 'needs exactly one list for scope team' },
-      { path: 'bots.0.commandLists', message: 'lists commands for groupChat, which the bot does not declare' },
+      { path: '/bots/0/commandLists', message: 'needs exactly one list for scope team' },
+      { path: '/bots/0/commandLists', message: 'lists commands for groupChat, which the bot does not declare' },
     ]);
   });
 
   it('reject a manifestVersion that disagrees with $schema, or one older than 1.19', () => {
     expect(validateManifest({ ...valid(), manifestVersion: '1.29' })).toEqual([
-      { path: 'manifestVersion', message: 'is 1.29 but $schema is v1.30' },
+      { path: '/manifestVersion', message: 'is 1.29 but $schema is v1.30' },
     ]);
     expect(validateManifest({ ...valid(), manifestVersion: '1.17' })).toEqual([
-      { path: 'manifestVersion', message: 'must be 1.19 or newer' },
+      { path: '/manifestVersion', message: 'must be 1.19 or newer' },
     ]);
   });
 
@@ -165,11 +169,49 @@ describe('manifest rules', () => {
     editManifest(root, (m) => {
       m.accentColor = 'blue';
       const command = m.bots[0]?.commandLists[1]?.commands[2];
-      if (command) command.title = 'status of a task, by its short id';
+      if (command) command.title = 'status of a task, by its short id '.repeat(4);
     });
     expect(problemsOf(root)).toEqual([
-      'accentColor: must be a colour such as #3B5BDB',
-      'bots.0.commandLists.1.commands.2.title: must be at most 32 characters',
+      '/accentColor: must be a colour such as #3B5BDB',
+      '/bots/0/commandLists/1/commands/2/title: must be at most 128 characters',
+    ]);
+  });
+
+  it('reject what the official schema knows and a hand-written copy did not: unknown properties, bad enums, a wrong type', () => {
+    const m = valid();
+    const bot = m.bots[0];
+    if (!bot) throw new Error('no bot');
+    bot.scopes = ['personal', 'meeting'];
+    const extra = {
+      ...m,
+      developer: { ...(m.developer as object), email: 'x@example.com' },
+      webApplicationInfo: 'id',
+    };
+    expect(validateManifest(extra)).toEqual([
+      { path: '/developer/email', message: 'is not a property the schema allows here' },
+      { path: '/bots/0/scopes/1', message: 'must be one of "team", "personal", "groupChat", "copilot"' },
+      { path: '/webApplicationInfo', message: 'must be object' },
+      { path: '/bots/0/commandLists', message: 'needs exactly one list for scope meeting' },
+      { path: '/bots/0/commandLists', message: 'lists commands for team, which the bot does not declare' },
+      { path: '/bots/0/commandLists', message: 'lists commands for groupChat, which the bot does not declare' },
+    ]);
+  });
+
+  it("reject an app version that is not semver, with the schema's own semver pattern", () => {
+    expect(validateManifest({ ...valid(), version: 'v1' })).toEqual([
+      { path: '/version', message: 'must be a semver version such as 1.0.0' },
+    ]);
+    expect(validateManifest({ ...valid(), version: '2.10.3' })).toEqual([]);
+  });
+
+  it('reject a manifestVersion for which the schema package has no schema', () => {
+    const m = {
+      ...valid(),
+      manifestVersion: '1.99',
+      $schema: 'https://developer.microsoft.com/json-schemas/teams/v1.99/MicrosoftTeams.schema.json',
+    };
+    expect(validateManifest(m)).toEqual([
+      { path: '/manifestVersion', message: 'is 1.99, for which @microsoft/app-manifest has no schema' },
     ]);
   });
 });

@@ -65,7 +65,7 @@ describe('variable substitution', () => {
 
   it('records where an empty variable was used', () => {
     expect(substitute({ bots: [{ botId: '${{BOT_ID}}' }] }, { BOT_ID: '' }).empty).toEqual([
-      { path: 'bots.0.botId', name: 'BOT_ID' },
+      { path: '/bots/0/botId', name: 'BOT_ID' },
     ]);
   });
 

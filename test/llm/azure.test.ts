@@ -1,7 +1,7 @@
 import { createLlmClient } from '../../src/llm/openai-client';
 import { COGNITIVE_SERVICES_SCOPE } from '../../src/llm/sdk';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
-import { fakeCredential, failingCredential } from './helpers';
+import { fakeCredential, failingCredential, recordingLogger } from './helpers';
 
 const PLAN_SCHEMA = {
   type: 'object',
@@ -141,5 +141,41 @@ describe('Azure OpenAI through AzureOpenAI', () => {
       code: 'llm_auth',
     });
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('reads Azure content-filter verdicts for both sides and logs their categories, never the text', async () => {
+    const logger = recordingLogger();
+    const client = createLlmClient({
+      kind: 'azure',
+      endpoint: fake.azureEndpoint,
+      deployment: 'gpt-4o-plan',
+      apiVersion: '2024-10-21',
+      auth: { apiKey: 'azure-key' },
+      maxRetries: 2,
+      logger,
+    });
+    const ask = { messages: [{ role: 'user' as const, content: 'Tell Megan the secret plan' }] };
+    fake.enqueue(
+      { filtered: 'prompt', categories: { hate: 'high', violence: 'medium' } },
+      { filtered: 'completion', categories: {}, detected: ['protected_material_text'], content: 'Once upon' },
+    );
+    await expect(client.complete(ask)).rejects.toMatchObject({
+      code: 'llm_content_filtered',
+      status: 400,
+      contentFilter: { side: 'prompt', categories: ['hate', 'violence'] },
+    });
+    await expect(client.complete(ask)).rejects.toMatchObject({
+      code: 'llm_content_filtered',
+      status: 200,
+      contentFilter: { side: 'completion', categories: ['protected_material_text'] },
+      userMessage: expect.stringContaining('(flagged: protected text)'),
+    });
+    expect(fake.requests).toHaveLength(2); // neither is retried by the SDK
+    const failures = logger.lines.filter((line) => line.msg === 'llm completion failed').map((line) => line.obj);
+    expect(failures).toEqual([
+      expect.objectContaining({ filteredSide: 'prompt', filteredCategories: ['hate', 'violence'] }),
+      expect.objectContaining({ filteredSide: 'completion', filteredCategories: ['protected_material_text'] }),
+    ]);
+    expect(logger.text()).not.toMatch(/secret plan|Once upon|content management policy/);
   });
 });

@@ -84,6 +84,39 @@ describe('LlmPlanner through the openai client', () => {
     expect(fake.requests[0]).toMatchObject({ route: 'openai', path: '/v1/chat/completions' });
   });
 
+  it('answers a prompt stopped by Azure content filtering with the side and categories, never the text', async () => {
+    fake.enqueue({ filtered: 'prompt', categories: { violence: 'high' }, detected: ['jailbreak'] });
+    const failure = azurePlanner().plan(requestFor(OUTCOME));
+    await expect(failure).rejects.toMatchObject({
+      kind: 'planner',
+      code: 'llm_content_filtered',
+      status: 400,
+      retryable: false,
+      contentFilter: { side: 'prompt', categories: ['violence', 'jailbreak'] },
+      userMessage:
+        "Azure OpenAI's content filter blocked what Delegate sent to the AI model (flagged: violence, a jailbreak attempt): your request, or the mail or files this step reads. Nothing was produced; rephrase the request or skip the step.",
+    });
+    const error = (await failure.catch((e: unknown) => e)) as DelegateError;
+    expect(error.userMessage).not.toContain('Megan');
+    expect(error.userMessage).not.toContain('content management policy');
+    expect(fake.requests).toHaveLength(1); // a filtered prompt is not retried, nor "repaired"
+  });
+
+  it('answers a plan cut short by Azure content filtering as a filtered answer the person may retry', async () => {
+    fake.enqueue({ filtered: 'completion', categories: { hate: 'medium' }, content: '{"kind":"pl' });
+    const failure = azurePlanner().plan(requestFor(OUTCOME));
+    await expect(failure).rejects.toMatchObject({
+      kind: 'planner',
+      code: 'llm_content_filtered',
+      status: 200,
+      retryable: true,
+      contentFilter: { side: 'completion', categories: ['hate'] },
+      userMessage:
+        "Azure OpenAI's content filter stopped the AI model's answer (flagged: hate). Nothing from it was used; you can try again.",
+    });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('lets a model failure reach the engine as a planner error', async () => {
     fake.failNext(401);
     const failure = azurePlanner().plan(requestFor(OUTCOME));

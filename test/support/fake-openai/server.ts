@@ -102,6 +102,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const wire = toWire(reply, chat, {
       completionId: `chatcmpl-fake-${n}`,
       model: options.model ?? chat.model ?? deployment ?? 'fake-model',
+      route,
     });
     record.status = wire.status;
     await respond(res, wire, n);

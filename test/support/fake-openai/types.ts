@@ -44,6 +44,22 @@ export interface ErrorReply extends ReplyTiming {
   readonly retryAfterMs?: number;
 }
 
+/**
+ * Azure OpenAI's content filter stopping the exchange (the Azure route only): a filtered prompt
+ * is an HTTP 400 `content_filter` error; a filtered completion is a 200 whose choice ends with
+ * `finish_reason: "content_filter"`. Named categories are marked filtered, all others safe.
+ */
+export interface ContentFilterReply extends ReplyTiming {
+  readonly filtered: 'prompt' | 'completion';
+  readonly categories: Readonly<
+    Partial<Record<'hate' | 'self_harm' | 'sexual' | 'violence', 'low' | 'medium' | 'high'>>
+  >;
+  /** Detections marked detected and filtered: `jailbreak`, `indirect_attack` (prompt) or `protected_material_text` (completion). */
+  readonly detected?: readonly string[];
+  /** A filtered completion: the text produced before the cut (default none). */
+  readonly content?: string;
+}
+
 /** Exactly these bytes, for malformed answers. */
 export interface RawReply extends ReplyTiming {
   readonly raw: string;
@@ -53,7 +69,7 @@ export interface RawReply extends ReplyTiming {
 }
 
 /** What the fake answers: a string is plain content. */
-export type FakeReply = string | CompletionReply | ErrorReply | RawReply;
+export type FakeReply = string | CompletionReply | ErrorReply | RawReply | ContentFilterReply;
 
 /** Which route a request hit. */
 export type FakeRoute = 'azure' | 'openai' | 'unknown';

@@ -1,4 +1,21 @@
-import type { ChatBody, CompletionReply, ErrorReply, FakeReply, RawReply } from './types';
+import { choiceFilterResults, promptFilteredError, promptFilterResults } from './content-filter';
+import type {
+  ChatBody,
+  CompletionReply,
+  ContentFilterReply,
+  ErrorReply,
+  FakeReply,
+  FakeRoute,
+  RawReply,
+} from './types';
+
+/** What a reply is rendered for. */
+export interface WireContext {
+  readonly completionId: string;
+  readonly model: string;
+  /** Azure adds content-filter annotations to every answer; OpenAI does not. */
+  readonly route: FakeRoute;
+}
 
 /** A reply ready to write. */
 export interface WireReply {
@@ -52,7 +69,12 @@ export function errorReply(reply: ErrorReply): Omit<WireReply, 'delayMs' | 'body
   return { status: reply.status, headers, body: JSON.stringify({ error }) };
 }
 
-function completionReply(reply: CompletionReply, body: ChatBody, ids: { completionId: string; model: string }): string {
+function completionReply(
+  reply: CompletionReply,
+  body: ChatBody,
+  ids: WireContext,
+  filter?: ContentFilterReply,
+): string {
   const content = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.content ?? null);
   const toolCalls = reply.toolCalls?.map((call, index) => ({
     id: call.id ?? `call_${index + 1}`,
@@ -72,13 +94,21 @@ function completionReply(reply: CompletionReply, body: ChatBody, ids: { completi
     refusal: reply.refusal ?? null,
     ...(toolCalls ? { tool_calls: toolCalls } : {}),
   };
+  const azure = ids.route === 'azure';
   return JSON.stringify({
     id: ids.completionId,
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: reply.model ?? ids.model,
+    ...(azure ? { prompt_filter_results: promptFilterResults() } : {}),
     choices: [
-      { index: 0, message, logprobs: null, finish_reason: reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop') },
+      {
+        index: 0,
+        message,
+        logprobs: null,
+        finish_reason: reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop'),
+        ...(azure ? { content_filter_results: choiceFilterResults(filter) } : {}),
+      },
     ],
     usage: {
       prompt_tokens: promptTokens,
@@ -97,10 +127,32 @@ function isRaw(reply: Exclude<FakeReply, string>): reply is RawReply {
   return 'raw' in reply;
 }
 
+function isFilter(reply: Exclude<FakeReply, string>): reply is ContentFilterReply {
+  return 'filtered' in reply;
+}
+
 /** Render any scripted reply to status, headers and body text. */
-export function toWire(reply: FakeReply, body: ChatBody, ids: { completionId: string; model: string }): WireReply {
+export function toWire(reply: FakeReply, body: ChatBody, ids: WireContext): WireReply {
   const value: Exclude<FakeReply, string> = typeof reply === 'string' ? { content: reply } : reply;
   const timing = { delayMs: value.delayMs ?? 0, bodyDelayMs: 0 };
+  if (isFilter(value)) {
+    if (ids.route !== 'azure') throw new Error('content-filter replies exist only on the Azure route');
+    if (value.filtered === 'prompt') {
+      const wire = errorReply({ status: 400 });
+      return {
+        ...timing,
+        ...wire,
+        headers: { ...wire.headers, ...value.headers },
+        body: JSON.stringify({ error: promptFilteredError(value) }),
+      };
+    }
+    return {
+      ...timing,
+      status: 200,
+      headers: { 'content-type': 'application/json', ...value.headers },
+      body: completionReply({ content: value.content ?? '', finishReason: 'content_filter' }, body, ids, value),
+    };
+  }
   if (isRaw(value)) {
     return {
       ...timing,
