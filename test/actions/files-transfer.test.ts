@@ -10,8 +10,14 @@ async function flakyServer(
   let hits = 0;
   const server = http.createServer((_req, res) => {
     hits += 1;
-    if (hits === 1) res.writeHead(503, { 'retry-after': retryAfter }).end();
-    else res.writeHead(200, { 'content-type': 'text/plain' }).end('the bytes');
+    // Not chained: restify (loaded by other test files in this worker) patches writeHead to return nothing.
+    if (hits === 1) {
+      res.writeHead(503, { 'retry-after': retryAfter });
+      res.end();
+    } else {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('the bytes');
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
