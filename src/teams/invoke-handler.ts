@@ -33,6 +33,8 @@ export interface InvokeDeps {
 interface Click<V extends Verb> {
   readonly activity: Activity;
   readonly actor: string;
+  /** The button pressed, for the audit of a refusal. */
+  readonly verb: V;
   readonly data: VerbData<V>;
   /** Unique per click delivery: a redelivered invoke has the same id. */
   readonly decisionId: string;
@@ -71,8 +73,9 @@ export class InvokeHandler {
   async handle(activity: Activity, verb: string, data: unknown): Promise<AdaptiveCard> {
     const correlationId = this.deps.ids.uuid();
     const log = this.deps.logger.child({ correlationId, verb, activityId: activity.id });
+    const actor = actorOf(activity);
+    const taskId = taskIdOf(data);
     try {
-      const actor = actorOf(activity);
       if (!actor)
         throw new DelegateError('user_input', 'unknown_actor', "I can't tell who you are, so I can't accept this.");
       if (!isVerb(verb)) {
@@ -96,6 +99,7 @@ export class InvokeHandler {
       const card = await handler({
         activity,
         actor,
+        verb,
         data: parsed.data as VerbData<Verb>,
         decisionId: activity.id ?? this.deps.ids.uuid(),
       });
@@ -103,7 +107,11 @@ export class InvokeHandler {
       return card;
     } catch (error) {
       const e = toDelegateError(error);
-      log[e.kind === 'user_input' ? 'info' : 'error']({ err: error, code: e.code }, 'card action failed');
+      // Who pressed what on which task: the refusal is also on the task's ledger (see `refuse`).
+      log[e.kind === 'user_input' ? 'info' : 'error'](
+        { err: error, code: e.code, taskId, actor },
+        'card action failed',
+      );
       return this.deps.renderer.render('error', errorView(e, correlationId));
     }
   }
@@ -315,6 +323,7 @@ export class InvokeHandler {
       conversationId: baseConversationId(click.activity.conversation?.id ?? ''),
       via: 'card',
     };
+    if (task && !maySee(task, from)) await this.refuse(click, 'task_not_visible');
     if (!task || !maySee(task, from))
       throw new DelegateError(
         'user_input',
@@ -326,13 +335,22 @@ export class InvokeHandler {
 
   private async authorised(click: Click<Verb>): Promise<Task> {
     const task = await this.deps.engine.getTask(click.data.taskId);
-    if (!mayDecide(task, click.actor))
+    if (!mayDecide(task, click.actor)) {
+      await this.refuse(click, 'not_authorised');
       throw new DelegateError(
         'user_input',
         'not_authorised',
         "You're not an approver of this task, so this button isn't yours to press.",
       );
+    }
     return task;
+  }
+
+  /** A click refused before it reaches the engine is on the task's ledger too: actor, verb, reason. */
+  private async refuse(click: Click<Verb>, reason: string): Promise<void> {
+    const { taskId, planVersion } = click.data;
+    const stepId = 'stepId' in click.data ? click.data.stepId : undefined;
+    await this.deps.engine.recordRefusal({ taskId, actor: click.actor, verb: click.verb, reason, planVersion, stepId });
   }
 
   private afterDecision(
@@ -375,4 +393,10 @@ const EDIT_WAITS =
 function namesOf(click: { readonly actor: string; readonly activity: Activity }): Record<string, string> {
   const name = click.activity.from?.name;
   return typeof name === 'string' && name !== '' ? { [click.actor]: name } : {};
+}
+
+/** The task a click names, for the log line; card data is untrusted, so only a plain string counts. */
+function taskIdOf(data: unknown): string | undefined {
+  const taskId = (data as { taskId?: unknown } | null)?.taskId;
+  return typeof taskId === 'string' ? taskId.slice(0, 100) : undefined;
 }
