@@ -55,7 +55,8 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       await expect(plan.count()).resolves.toBe(1);
       for (const title of ['Edit', 'Reject'])
         await expect(plan.getByRole('button', { name: title, exact: true }).count()).resolves.toBe(1);
-      await expect(plan.innerText()).resolves.toContain('meganb@example.com');
+      // Plan cards name people; the checkpoint shows the exact address the mail goes to.
+      await expect(plan.innerText()).resolves.toContain('Megan Bowen');
       await chat.press(plan, 'Approve');
 
       // The task runs in the background and stops at the send: a checkpoint card is posted
@@ -114,7 +115,7 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       // The shared plan card is read-only: Refresh shows the requester their own buttons.
       const plan = chat.cardsWithButton('Refresh');
       await plan.first().waitFor({ timeout: 15_000 });
-      await expect(plan.first().innerText()).resolves.toContain('lynner@example.com');
+      await expect(plan.first().innerText()).resolves.toContain('Lynne Robbins');
       await chat.press(plan.first(), 'Refresh');
       const mine = chat.cardsWithButton('Approve');
       await mine.first().waitFor({ timeout: 15_000 });
