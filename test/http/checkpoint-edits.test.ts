@@ -1,22 +1,8 @@
 import { ALEX, MEGAN, PersonalChat } from './activities';
 import { button, cardText, executeActions, invokeCard, startApp, type RunningApp } from './app-harness';
-import { checkpointCard, click, mailsWithSubject, planFor, resultCard } from './flow-helpers';
+import { cardInputs as inputs, checkpointCard, click, mailsWithSubject, planFor, resultCard } from './flow-helpers';
 
 type Element = Record<string, unknown>;
-
-/** Every input on a card (nested in containers and columns), by id. */
-function inputs(card: Element): Map<string, Element> {
-  const found = new Map<string, Element>();
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (typeof value !== 'object' || value === null) return;
-    const element = value as Element;
-    if (typeof element.type === 'string' && element.type.startsWith('Input.')) found.set(String(element.id), element);
-    Object.values(element).forEach(walk);
-  };
-  walk(card.body);
-  return found;
-}
 
 /** What Teams submits with Save: every input's current value, then what the person changed. */
 function formValues(card: Element, changes: Record<string, string> = {}): Record<string, string> {

@@ -85,3 +85,17 @@ export async function mailsWithSubject(
   );
   return page.value.filter((m) => m.subject.includes(fragment));
 }
+
+/** Every input on a card (nested in containers and columns), by id. */
+export function cardInputs(card: Record<string, unknown>): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const element = value as Record<string, unknown>;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.')) found.set(String(element.id), element);
+    Object.values(element).forEach(walk);
+  };
+  walk(card.body);
+  return found;
+}

@@ -2,7 +2,7 @@ import { startFakeOpenAI } from '../support/fake-openai';
 import type { ChatBody, FakeOpenAI } from '../support/fake-openai';
 import { PersonalChat } from './activities';
 import { button, cardText, invokeCard, startApp, type RunningApp } from './app-harness';
-import { checkpointCard, click, mailsWithSubject, planFor, resultCard } from './flow-helpers';
+import { cardInputs, checkpointCard, click, mailsWithSubject, planFor, resultCard } from './flow-helpers';
 
 /** What the planner asked and what the user said, as the fake model sees it. */
 function schemaOf(body: ChatBody): string {
@@ -128,9 +128,7 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, 'Email Megan a summary of the Contoso mail');
     const form = await click(run, chat, plan, 'Edit');
-    const input = ((form.body ?? []) as { type: string; id?: string; value?: string; label?: string }[]).find(
-      (e) => e.type === 'Input.Text',
-    );
+    const input = cardInputs(form as unknown as Record<string, unknown>).get('outcome');
     expect(input).toEqual(expect.objectContaining({ id: 'outcome', value: '', label: 'What should change' }));
     const revised = await click(run, chat, form, 'Save', { outcome: 'only unread mail' });
     expect(cardText(revised)).toContain('plan v2');

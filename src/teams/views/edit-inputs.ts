@@ -37,6 +37,20 @@ export const ADDRESSES_REGEX = '^\\s*([^\\s@,;]+@[^\\s@,;]+\\.[^\\s@,;]+\\s*([,;
  * The input for one editable field. `typed` holds what the person sent with a refused Save: it
  * is shown again exactly as typed, so nothing they wrote is lost.
  */
+/** The parts of a form input that only typed inputs (date/time, number, choices) fill in. */
+export const NO_TYPED_PARTS = {
+  dateId: '',
+  date: '',
+  timeId: '',
+  time: '',
+  min: null,
+  max: null,
+  number: null,
+  choices: [],
+  moreId: '',
+  more: '',
+} as const;
+
 export function formInput(
   field: EditableField,
   current: unknown,
@@ -52,16 +66,7 @@ export function formInput(
     required: field.required ?? false,
     errorMessage: `${field.label} is needed.`,
     problem,
-    dateId: '',
-    date: '',
-    timeId: '',
-    time: '',
-    min: null,
-    max: null,
-    number: null,
-    choices: [],
-    moreId: '',
-    more: '',
+    ...NO_TYPED_PARTS,
   };
   switch (field.kind) {
     case 'datetime': {

@@ -3,7 +3,7 @@ import type { Step, Task } from '../../engine/model';
 import { editableFields } from '../../engine/editable-fields';
 import { editableInput, editZone } from '../../engine/edits';
 import { previewOf } from './describe';
-import { formInput, type FormInput } from './edit-inputs';
+import { formInput, NO_TYPED_PARTS, type FormInput } from './edit-inputs';
 
 /** The Edit form: the step's editable fields (or the outcome, for a plan), pre-filled, one typed input each. */
 export interface EditFormView {
@@ -67,16 +67,7 @@ function textInput(id: string, label: string, value: string): FormInput {
     required: true,
     errorMessage: `${label} is needed.`,
     problem: '',
-    dateId: '',
-    date: '',
-    timeId: '',
-    time: '',
-    min: null,
-    max: null,
-    number: null,
-    choices: [],
-    moreId: '',
-    more: '',
+    ...NO_TYPED_PARTS,
   };
 }
 
