@@ -69,6 +69,27 @@ export function humanRange(start: string, end: string, context: HumanContext): s
   return `${humanInstant(start, context)} – ${humanInstant(end, context)}`;
 }
 
+/**
+ * An instant with its day always written out ("Tue 8 Apr, 10:00"), never "today": for deadlines
+ * on cards, which stay on screen long after they were drawn.
+ */
+export function absoluteInstant(instant: string, timeZone: string): string {
+  const t = zoned(instant, { timeZone, now: new Date(0) });
+  return t.isValid ? t.setLocale('en-GB').toFormat('ccc d LLL, HH:mm') : instant;
+}
+
+/** The short zone name shown next to times ("GMT", "BST", "UTC"). */
+export function zoneLabel(timeZone: string, at: Date): string {
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  return local.isValid ? local.toFormat('ZZZZ') : 'UTC';
+}
+
+/** "Patti Fernandez <pattif@example.com>", where the address matters (recipients); the address alone when no name is known. */
+export function personWithAddress(address: string, people: Readonly<Record<string, string>> | undefined): string {
+  const name = people?.[address.toLowerCase()] ?? people?.[address];
+  return name && name !== address ? `${name} <${address}>` : address;
+}
+
 /** A person by address: their name when known, else the address. */
 export function humanPerson(address: string, context: HumanContext): string {
   const people = context.people ?? {};

@@ -4,7 +4,7 @@ import { parseRef, refsIn } from '../../engine/refs';
 import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
-import { humanInstant, zoneLabel } from './human';
+import { absoluteInstant, zoneLabel } from '../../present/human';
 import { keepsDataPrivate, sharedPreviewOf, upstream } from './shared-preview';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
@@ -142,7 +142,7 @@ function laterSameAction(task: Task, step: Step): boolean {
 
 /** "Waiting for a decision until Thu 3 Dec, 17:56 (UTC); after that the step is rejected." */
 function deadlineOf(timers: NonNullable<Step['checkpoint']>, zone: string): string {
-  const when = `${humanInstant(timers.expireAt, zone)} (${zoneLabel(zone, new Date(timers.expireAt))})`;
+  const when = `${absoluteInstant(timers.expireAt, zone)} (${zoneLabel(zone, new Date(timers.expireAt))})`;
   const outcome =
     timers.onExpiry === 'approve'
       ? 'approved'

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { EditableField } from '../../engine/catalogue';
 import { addressOf, DATE_SUFFIX, MORE_SUFFIX, TIME_SUFFIX } from '../../engine/edits';
-import { personWithAddress } from './human';
+import { personWithAddress } from '../../present/human';
 
 /** One field of an Edit form, as the template draws it (one Adaptive Card input per kind). */
 export interface FormInput {
