@@ -1,13 +1,12 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import type { ReplanResult } from '../engine/engine-types';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, TaskStore } from '../engine/ports';
 import { baseConversationId } from './activity';
-import { recordCardShown } from './card-ledger';
 import type { CardRenderer } from './cards';
-import { taskView } from './views/task-view';
+import { replyWithTaskCard } from './task-card-reply';
 
 export interface FollowUpDeps {
   readonly engine: Engine;
@@ -90,10 +89,7 @@ export async function continueTask(
     await context.sendActivity(MessageFactory.text(result.message));
     return true;
   }
-  const card = deps.renderer.render('task', taskView(result.task, deps.catalogue));
-  const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  if (sent?.id) await deps.store.setCardRef(result.task.id, 'task', sent.id);
-  await recordCardShown(deps.store, result.task.id, 'task', sent?.id, card);
+  await replyWithTaskCard(context, result.task, deps);
   log.info({ taskId: result.task.id, planVersion: result.task.plan.version }, 'task continued from the chat');
   return true;
 }

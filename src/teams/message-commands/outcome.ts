@@ -1,10 +1,9 @@
-import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { Person } from '../../engine/model';
 import { timeZoneOf } from '../activity';
-import { recordCardShown } from '../card-ledger';
 import { continueTask } from '../follow-up';
 import { helpText } from '../help';
-import { taskView } from '../views/task-view';
+import { replyWithTaskCard } from '../task-card-reply';
 import { conversationScope, say, type CommandHandler } from './turn';
 
 /** Anything that is not a command: a new outcome, planned within the turn into a plan card (empty text gets help). */
@@ -34,9 +33,6 @@ export const outcome: CommandHandler<'outcome'> = async (turn) => {
     await say(turn, result.message);
     return;
   }
-  const card = deps.renderer.render('task', taskView(result.task, deps.catalogue));
-  const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  if (sent?.id) await deps.store.setCardRef(result.task.id, 'task', sent.id);
-  await recordCardShown(deps.store, result.task.id, 'task', sent?.id, card);
+  await replyWithTaskCard(context, result.task, deps);
   log.info({ taskId: result.task.id, steps: result.task.plan.steps.length }, 'plan proposed');
 };
