@@ -41,15 +41,28 @@ export function timeZoneOf(activity: Activity, fallback: string): string {
   const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
     { timezone?: unknown } | undefined;
   for (const zone of [activity.localTimezone, clientInfo?.timezone]) {
-    if (typeof zone !== 'string' || zone === '') continue;
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return zone;
-    } catch {
-      // Not a zone this runtime knows: try the next source.
-    }
+    if (typeof zone === 'string' && zone !== '' && knownZone(zone)) return zone;
   }
   return fallback;
+}
+
+/**
+ * Zones already found valid. This runs on every message, and building an `Intl.DateTimeFormat`
+ * each time cost about 3% of the bot's CPU under load. Only valid names are kept, and at most
+ * {@link MAX_KNOWN_ZONES} of them (Intl also accepts other casings), so input cannot grow it.
+ */
+const KNOWN_ZONES = new Set<string>();
+const MAX_KNOWN_ZONES = 1000;
+
+function knownZone(zone: string): boolean {
+  if (KNOWN_ZONES.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return false; // Not a zone this runtime knows: the caller tries the next source.
+  }
+  if (KNOWN_ZONES.size < MAX_KNOWN_ZONES) KNOWN_ZONES.add(zone);
+  return true;
 }
 
 /** A conversation id without the thread suffix Teams adds for a channel post (`;messageid=…`). */
