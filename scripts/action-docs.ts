@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCatalogue } from '../src/actions';
+import { catalogueDeclarations, OTHER_NEEDS, type OtherNeed } from '../src/actions/permissions';
 import type { ActionSpec } from '../src/engine/catalogue';
-import type { GraphGateway } from '../src/graph/types';
-import type { LlmClient } from '../src/llm/port';
 import { parseCommandLine, UsageError, usageText, USAGE_EXIT_CODE } from '../src/cli-args';
 
 /**
@@ -25,46 +23,7 @@ export const TABLE_END = '<!-- actions:end -->';
 /** What the docs need of an action (`riskFor` only to mark a risk that follows the input). */
 export type DocumentedAction = Pick<ActionSpec, 'name' | 'description' | 'risk' | 'permissions' | 'riskFor'>;
 
-/** A permission Delegate needs outside the catalogue: the planner's and the bot's own Graph reads. */
-export interface OtherNeed {
-  readonly permission: string;
-  readonly identity: 'delegated' | 'application';
-  /** Who needs it and why, e.g. "rule planner: people by name (src/graph/directory.ts)". */
-  readonly usedBy: string;
-}
-
-// Kept by hand: these reads are not actions, so the catalogue cannot declare them.
-// GraphDirectory runs as the requester (forUser), which is the app in an app-only deployment.
-const PEOPLE_BY_NAME = 'rule planner: people by name (`src/graph/directory.ts`)';
-const TEAMS_JOINED = "rule planner: the requester's teams, to find channels by name (`src/graph/directory.ts`)";
-const CHANNELS_BY_NAME = 'rule planner: channels by name (`src/graph/directory.ts`)';
-export const OTHER_NEEDS: readonly OtherNeed[] = [
-  ...(['delegated', 'application'] as const).flatMap((identity) => [
-    { permission: 'User.ReadBasic.All', identity, usedBy: PEOPLE_BY_NAME },
-    { permission: 'Team.ReadBasic.All', identity, usedBy: TEAMS_JOINED },
-    { permission: 'Channel.ReadBasic.All', identity, usedBy: CHANNELS_BY_NAME },
-  ]),
-  {
-    permission: 'User.ReadBasic.All',
-    identity: 'application',
-    usedBy: 'bot: requester profiles, names of recipients, approvers by name (`src/people/lookups.ts`)',
-  },
-  {
-    permission: 'Team.ReadBasic.All',
-    identity: 'application',
-    usedBy: 'governance: the team a channel thread belongs to (`src/people/teams.ts`)',
-  },
-  {
-    permission: 'TeamMember.Read.All',
-    identity: 'application',
-    usedBy: 'governance: team owners, who may change approvers (`src/people/teams.ts`)',
-  },
-  {
-    permission: 'GroupMember.Read.All',
-    identity: 'application',
-    usedBy: 'governance: members of `group:` approvers in the policy (`src/people/teams.ts`)',
-  },
-];
+export { OTHER_NEEDS, type OtherNeed } from '../src/actions/permissions';
 
 /** Domains in the order the table shows them; any other domain follows, alphabetically. */
 const DOMAINS: readonly (readonly [string, string])[] = [
@@ -81,12 +40,7 @@ const DOMAINS: readonly (readonly [string, string])[] = [
 
 /** Every action of the catalogue, the compose actions included. Builds it without Graph or a model. */
 export function catalogueActions(): readonly DocumentedAction[] {
-  const never = (what: string) => (): never => {
-    throw new Error(`the docs generator never calls ${what}`);
-  };
-  const gateway: GraphGateway = { forUser: never('Microsoft Graph'), forApp: never('Microsoft Graph') };
-  const llm: LlmClient = { complete: never('the language model') };
-  return createCatalogue(gateway, { llm }).list();
+  return catalogueDeclarations();
 }
 
 /** The first sentence: up to the first full stop outside brackets and code that is not "e.g."/"i.e.". */

@@ -22,6 +22,7 @@ import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
 import { CachedDirectory, createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
+import { catalogueDeclarations, declaredGrants } from './actions/permissions';
 import type { GraphGateway } from './graph/types';
 import { llmClientFromConfig } from './llm/from-config';
 import type { LlmClient } from './llm';
@@ -207,7 +208,9 @@ async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger
     overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl,
-    auth: graphAuthFor(config.graph, { userTokens }),
+    // The sandbox's tokens carry exactly what the catalogue declares, so the sandbox refuses,
+    // as Graph would, any call an action (or the bot) makes without declaring it.
+    auth: graphAuthFor(config.graph, { userTokens, grants: declaredGrants(catalogueDeclarations()) }),
     timeoutMs: config.graphTimeoutMs,
     maxRetries: 4,
     logger: logger.child({ component: 'graph' }),

@@ -17,6 +17,8 @@ export interface GraphAuthDeps {
   readonly userTokens?: UserTokenSource;
   /** Passed to every credential (tests point `httpClient` at a local token endpoint). */
   readonly credentialOptions?: TokenCredentialOptions & { readonly disableInstanceDiscovery?: boolean };
+  /** The sandbox only: the permissions its tokens carry (what the catalogue declares). */
+  readonly grants?: { readonly delegated: readonly string[]; readonly application: readonly string[] };
 }
 
 /**
@@ -24,7 +26,8 @@ export interface GraphAuthDeps {
  * {@link createGraphAuth} for real Microsoft Graph. What `src/index.ts` calls, in one line.
  */
 export function graphAuthFor(graph: Config['graph'], deps: GraphAuthDeps = {}): GraphAuth {
-  return graph.kind === 'sandbox' ? { kind: 'sandbox' } : createGraphAuth(graph.auth, deps);
+  if (graph.kind !== 'sandbox') return createGraphAuth(graph.auth, deps);
+  return deps.grants ? { kind: 'sandbox', grants: deps.grants } : { kind: 'sandbox' };
 }
 
 /**

@@ -52,13 +52,17 @@ export function createGraphGateway(options: GraphGatewayOptions): GraphGateway {
   const { auth } = options;
   if (auth.kind === 'sandbox') {
     const audience = sameOrigin(root.url);
+    const scp = auth.grants ? `;scp=${auth.grants.delegated.join(' ')}` : '';
+    const roles = auth.grants ? `;roles=${auth.grants.application.join(' ')}` : '';
+    const forApp = () => portFor('app', async () => `sandbox:app${roles}`, audience, 'app');
+    if (auth.userIdentity === 'app') return { forUser: () => forApp(), forApp, userIdentity: 'app' };
     return {
       // The sandbox knows people by userPrincipalName; the object id is the fallback.
       forUser: (actor: GraphActor) => {
         const name = actor.upn ?? actor.id;
-        return portFor(`user:${name}`, async () => `sandbox:${name}`, audience, 'user');
+        return portFor(`user:${name}`, async () => `sandbox:${name}${scp}`, audience, 'user');
       },
-      forApp: () => portFor('app', async () => 'sandbox:app', audience, 'app'),
+      forApp,
       userIdentity: 'user',
     };
   }

@@ -12,8 +12,19 @@ export interface GraphLogger {
 
 /** How the gateway authenticates. */
 export type GraphAuth =
-  /** The embedded sandbox tenant: `Bearer sandbox:<upn>` or `Bearer sandbox:app`, sent only to its own origin. */
-  | { readonly kind: 'sandbox' }
+  /**
+   * The embedded sandbox tenant: `Bearer sandbox:<upn>` or `Bearer sandbox:app`, sent only to its
+   * own origin. With `grants`, each token carries exactly those permissions
+   * (`sandbox:<upn>;scp=…` for a person, `sandbox:app;roles=…` for the app), and the sandbox
+   * refuses what they do not cover, as Graph would; without, the sandbox's default grant applies.
+   * `userIdentity: 'app'` runs user steps as the app, like an app-only deployment
+   * (`GRAPH_AUTH=secret`); the default runs them as the person, like `obo`.
+   */
+  | {
+      readonly kind: 'sandbox';
+      readonly grants?: { readonly delegated: readonly string[]; readonly application: readonly string[] };
+      readonly userIdentity?: 'user' | 'app';
+    }
   /**
    * Real Microsoft Graph. `credential` is the app identity (client secret, certificate, managed
    * identity), used by `forApp`. With `onBehalfOf`, `forUser` runs as the requester (their SSO

@@ -5,20 +5,46 @@ import type { Caller, RequestContext } from './context';
 const PREFIX = 'bearer sandbox:';
 
 /**
- * Read the caller from `Authorization: Bearer sandbox:<upn>` or `Bearer sandbox:app`; the
- * user's object id is accepted in place of the UPN (Teams activities carry the object id).
- * Anything else is refused the way Graph refuses a bad token: 401 InvalidAuthenticationToken.
+ * Read the caller from the sandbox's bearer token:
+ * - `sandbox:<upn>;scp=Mail.Read Mail.Send`: a user, with these delegated permissions (scopes);
+ * - `sandbox:app;roles=Mail.Read Mail.Send`: the application, with these application permissions;
+ * - `sandbox:<upn>` or `sandbox:app` alone: the default grant, every permission of its kind
+ *   (local mode). Graph's rules on which identity may call what apply to every form.
+ * Permissions are separated by spaces or commas. The user's object id is accepted in place of the
+ * UPN (Teams activities carry the object id). Anything else is refused the way Graph refuses a
+ * bad token: 401 InvalidAuthenticationToken.
  */
 export function authenticate(authorization: string | undefined): Caller {
   if (!authorization) throw invalidToken('Access token is empty.');
   if (!authorization.toLowerCase().startsWith(PREFIX)) {
     throw invalidToken('IDX14100: JWT is not well formed, there are no dots (.).');
   }
-  const subject = authorization.slice(PREFIX.length).trim();
-  if (subject.toLowerCase() === 'app') return { kind: 'app' };
+  const [subjectPart = '', ...claims] = authorization.slice(PREFIX.length).split(';');
+  const subject = subjectPart.trim();
+  const isApp = subject.toLowerCase() === 'app';
+  const grants = readClaims(claims, isApp ? 'roles' : 'scp');
+  if (isApp) return grants ? { kind: 'app', grants } : { kind: 'app' };
   const user = findUser(subject);
   if (!user) throw invalidToken('Access token validation failure. Invalid audience.');
-  return { kind: 'user', user };
+  return grants ? { kind: 'user', user, grants } : { kind: 'user', user };
+}
+
+/** The permissions of `scp=` (a user) or `roles=` (the app); undefined when the token names none. */
+function readClaims(claims: readonly string[], expected: 'scp' | 'roles'): ReadonlySet<string> | undefined {
+  if (claims.length === 0) return undefined;
+  if (claims.length > 1) throw invalidToken('Access token validation failure: one claim of permissions expected.');
+  const [name = '', ...rest] = (claims[0] ?? '').split('=');
+  if (name.trim().toLowerCase() !== expected)
+    throw invalidToken(
+      `Access token validation failure: a ${expected === 'scp' ? 'user' : 'app'} token carries ${expected}.`,
+    );
+  const permissions = rest
+    .join('=')
+    .split(/[\s,]+/)
+    .filter((p) => p !== '')
+    .map((p) => p.toLowerCase());
+  if (permissions.length === 0) throw invalidToken('Either scp or roles claim need to be present in the token.');
+  return new Set(permissions);
 }
 
 function invalidToken(message: string): GraphError {

@@ -2,8 +2,14 @@ import type { SandboxUser } from './directory';
 import { badRequest } from './errors';
 import type { SandboxStore } from './store/store';
 
-/** Who is calling: a signed-in user (delegated token) or the application. */
-export type Caller = { readonly kind: 'user'; readonly user: SandboxUser } | { readonly kind: 'app' };
+/**
+ * Who is calling: a signed-in user (delegated token) or the application, with the permissions
+ * the token carries (lower-cased; scopes for a user, roles for the app). Without `grants` the
+ * token holds the default grant, every permission of its kind (the plain local-mode token).
+ */
+export type Caller =
+  | { readonly kind: 'user'; readonly user: SandboxUser; readonly grants?: ReadonlySet<string> }
+  | { readonly kind: 'app'; readonly grants?: ReadonlySet<string> };
 
 /** A request as the pipeline sees it (from HTTP or from inside a `$batch`). */
 export interface CoreRequest {

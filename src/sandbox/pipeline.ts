@@ -3,6 +3,7 @@ import { authenticate, meUser } from './auth';
 import type { CoreRequest, CoreResponse, RequestContext } from './context';
 import { badRequest, GraphError, graphErrorBody } from './errors';
 import type { FaultInjector } from './faults';
+import { authorise } from './permissions/check';
 import type { Router } from './router';
 import type { SandboxStore } from './store/store';
 
@@ -30,7 +31,7 @@ const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;
  * 2. path normalisation (`/v1.0` prefix, `seg('key')` → `seg/key`);
  * 3. body check and authentication;
  * 4. `/me` → `/users/{caller}` (400 for the app);
- * 5. route and run the handler;
+ * 5. route, check the token's permissions against what Graph requires (403 like Graph), run the handler;
  * 6. Graph's headers (`request-id`, `client-request-id`) and error bodies on every answer.
  */
 export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise<CoreResponse> {
@@ -74,6 +75,7 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
     const caller = authenticate(req.headers.authorization);
     if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', meUser(caller).id);
     const match = deps.router.match(req.method, segments);
+    authorise(caller, match.permissions);
     const ctx: RequestContext = {
       method: req.method,
       params: match.params,

@@ -1,21 +1,27 @@
 import { GraphError } from './errors';
 import type { Handler } from './context';
+import { permissionRuleFor } from './permissions/check';
+import type { PermissionRule } from './permissions/table';
 
 interface Route {
   readonly method: string;
   readonly parts: ReadonlyArray<{ literal: string } | { param: string }>;
   readonly handler: Handler;
+  readonly permissions: PermissionRule;
 }
 
 /** A route found for a request, with its captured params. */
 export interface Match {
   readonly handler: Handler;
   readonly params: Record<string, string>;
+  /** What Graph requires to call it (from the permission table). */
+  readonly permissions: PermissionRule;
 }
 
 /**
  * A tiny router over already-split path segments. Literal segments compare case-insensitively
- * because Graph's do (`/Me/Messages` works); `:name` captures one segment.
+ * because Graph's do (`/Me/Messages` works); `:name` captures one segment. Each route carries
+ * the permissions Graph documents for it (`permissions/table.ts`).
  */
 export class Router {
   private readonly routes: Route[] = [];
@@ -25,7 +31,8 @@ export class Router {
       .split('/')
       .filter(Boolean)
       .map((p) => (p.startsWith(':') ? { param: p.slice(1) } : { literal: p.toLowerCase() }));
-    this.routes.push({ method, parts, handler });
+    // Looked up once, here: a route with no documented permission fails the sandbox's start.
+    this.routes.push({ method, parts, handler, permissions: permissionRuleFor(method, pattern) });
     return this;
   }
 
@@ -49,7 +56,7 @@ export class Router {
       const params = matchParts(route, segments);
       if (!params) continue;
       pathMatched = true;
-      if (route.method === method) return { handler: route.handler, params };
+      if (route.method === method) return { handler: route.handler, params, permissions: route.permissions };
     }
     if (pathMatched)
       throw new GraphError(405, 'Request_BadRequest', `The HTTP method '${method}' is not allowed for this resource.`);

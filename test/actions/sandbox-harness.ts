@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { createCatalogue } from '../../src/actions';
 import type { ActionContext, ActionSpec, Catalogue } from '../../src/engine/catalogue';
 import { createGraphGateway } from '../../src/graph/gateway';
+import { traceGraphRequests } from '../../src/graph/trace';
+import { normalisePath } from '../../src/sandbox/pipeline';
+import { buildRouter } from '../../src/sandbox/routes';
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { recordingLogger } from '../graph/log';
 
@@ -42,22 +45,43 @@ export interface ActionHarness {
   }): Promise<void>;
 }
 
-/** Start a sandbox in a temp folder for this test file; reset it before each test. */
-export function useSandbox(): () => ActionHarness {
+/**
+ * Start a sandbox in a temp folder for this test file; reset it before each test.
+ *
+ * Each action runs with exactly the permissions it declares and nothing more: its own gateway's
+ * sandbox tokens carry `scp=<its delegated permissions>` and `roles=<its application
+ * permissions>`, so a call the declaration does not cover fails with Graph's 403. With
+ * `identity: 'app'` user steps run as the app (an app-only deployment, `GRAPH_AUTH=secret`).
+ */
+export function useSandbox(options: { readonly identity?: 'user' | 'app' } = {}): () => ActionHarness {
   let harness: ActionHarness | undefined;
   let dir = '';
+  const calls: CallRecord[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'delegate-actions-'));
     const sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, clock: () => NOW });
-    const gateway = createGraphGateway({
-      baseUrl: sandbox.url,
-      auth: { kind: 'sandbox' },
-      timeoutMs: 5000,
-      maxRetries: 3,
-      baseDelayMs: 20,
-      logger: recordingLogger(),
+    const gatewayWith = (grants?: ActionSpec['permissions']) =>
+      createGraphGateway({
+        baseUrl: sandbox.url,
+        auth: { kind: 'sandbox', grants, userIdentity: options.identity ?? 'user' },
+        timeoutMs: 5000,
+        maxRetries: 3,
+        baseDelayMs: 20,
+        logger: recordingLogger(),
+      });
+    const catalogue = scopedCatalogue(createCatalogue(gatewayWith()), (spec) => {
+      const own = createCatalogue(gatewayWith(spec.permissions)).get(spec.name);
+      return (
+        own && {
+          ...own,
+          run: (input, ctx) =>
+            traceGraphRequests(
+              () => own.run(input, ctx),
+              (r) => calls.push({ action: own, method: r.method, path: r.path }),
+            ),
+        }
+      );
     });
-    const catalogue = createCatalogue(gateway);
     const origin = new URL(sandbox.url).origin;
     const call = async <T>(upn: string, method: string, path: string, body?: unknown): Promise<T> => {
       const response = await fetch(`${sandbox.url}${path}`, {
@@ -106,6 +130,8 @@ export function useSandbox(): () => ActionHarness {
     );
   });
   afterAll(async () => {
+    // Every request an action made in this file, against the table of what Graph requires.
+    expect(undeclaredCalls(calls)).toEqual([]);
     await harness?.sandbox.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -113,6 +139,61 @@ export function useSandbox(): () => ActionHarness {
     if (!harness) throw new Error('sandbox not started');
     return harness;
   };
+}
+
+interface CallRecord {
+  readonly action: ActionSpec;
+  readonly method: string;
+  readonly path: string;
+}
+
+/**
+ * The calls an action's declaration does not cover, by Graph's permission table: no declared
+ * delegated permission the route accepts, or declared application permissions on a route Graph
+ * does not let applications call (or with none the route accepts). The delegated side is also
+ * enforced by the sandbox as the test runs; the application side is checked here, so an action
+ * that claims to run as the app is held to it even in files that run it as the user.
+ */
+export function undeclaredCalls(calls: readonly CallRecord[]): string[] {
+  const router = buildRouter();
+  const problems = new Set<string>();
+  for (const { action, method, path } of calls) {
+    const segments = normalisePath(path);
+    if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', 'me');
+    const rule = router.match(method, segments).permissions;
+    const route = `${method} ${path.replace(/^\/v1\.0/, '')}`;
+    const { delegated, application } = action.permissions;
+    const covers = (accepted: readonly string[], held: readonly string[]) =>
+      accepted.length === 0 || held.some((p) => accepted.includes(p));
+    if (rule.delegated === null) problems.add(`${action.name}: ${route} cannot be called with delegated permissions`);
+    else if (!covers(rule.delegated, delegated))
+      problems.add(`${action.name}: ${route} needs one of ${rule.delegated.join(', ')} (delegated)`);
+    if (application.length === 0) continue;
+    if (rule.application === null)
+      problems.add(
+        `${action.name}: declares application permissions, but Graph does not let applications call ${route}`,
+      );
+    else if (!covers(rule.application, application))
+      problems.add(`${action.name}: ${route} needs one of ${rule.application.join(', ')} (application)`);
+  }
+  return [...problems];
+}
+
+/** The catalogue with each action taken from a catalogue built for it alone (`build`), once. */
+function scopedCatalogue(all: Catalogue, build: (spec: ActionSpec) => ActionSpec | undefined): Catalogue {
+  const scoped = new Map<string, ActionSpec>();
+  const get = (name: string): ActionSpec | undefined => {
+    const declared = all.get(name);
+    if (!declared) return undefined;
+    let spec = scoped.get(name);
+    if (!spec) {
+      spec = build(declared);
+      if (!spec) throw new Error(`no action ${name} in its own catalogue`);
+      scoped.set(name, spec);
+    }
+    return spec;
+  };
+  return { get, list: () => all.list().map((spec) => get(spec.name) ?? spec) };
 }
 
 /** The rejection of a promise, which must reject. */

@@ -218,8 +218,15 @@ describe('calendar: findMeetingTimes and getSchedule', () => {
       },
     });
     expect(night.json.meetingTimeSuggestions).toEqual([]);
-    const isaiahOut = await call(sandbox, 'POST', '/users/meganb@example.com/findMeetingTimes', {
+    // Graph: findMeetingTimes is delegated only ("Application: Not supported").
+    const asApp = await call(sandbox, 'POST', '/users/meganb@example.com/findMeetingTimes', {
       as: 'app',
+      body: { attendees: [], timeConstraint: { timeSlots: [busyWindow] } },
+    });
+    expect(asApp.status).toBe(403);
+    expect(asApp.json.error.code).toBe('ErrorAccessDenied');
+    const isaiahOut = await call(sandbox, 'POST', '/users/meganb@example.com/findMeetingTimes', {
+      as: 'meganb@example.com',
       body: {
         attendees: [{ type: 'required', emailAddress: { address: 'isaiahl@example.com' } }],
         timeConstraint: { timeSlots: [{ start: utc('2026-03-20T09:00:00'), end: utc('2026-03-20T17:00:00') }] },

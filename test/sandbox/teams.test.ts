@@ -79,7 +79,7 @@ describe('channel messages', () => {
     expect(announcementsPosts.json.value.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('posts as a user (201) and as the app, and reads them back', async () => {
+  it('posts as a user (201), refuses the app as Graph does (migration only), and reads them back', async () => {
     const post = await call(sandbox, 'POST', `${channelPath()}/messages`, {
       body: { body: { contentType: 'html', content: '<p>Weekly summary</p>' } },
     });
@@ -88,13 +88,15 @@ describe('channel messages', () => {
       body: { contentType: 'html', content: '<p>Weekly summary</p>' },
       from: { user: { displayName: 'Alex Wilber' }, application: null },
     });
-    const bot = await call(sandbox, 'POST', `${channelPath()}/messages`, {
+    const asApp = await call(sandbox, 'POST', `${channelPath()}/messages`, {
       as: 'app',
       body: { body: { content: 'From the bot' } },
     });
-    expect(bot.json.from).toMatchObject({
-      user: null,
-      application: { displayName: 'Delegate', id: SANDBOX_DIRECTORY.app.id },
+    expect(asApp.status).toBe(403);
+    expect(asApp.json.error.code).toBe('Forbidden');
+    const bot = await call(sandbox, 'POST', `${channelPath()}/messages`, {
+      as: 'meganb@example.com',
+      body: { body: { content: 'From Megan' } },
     });
     expect(bot.json.id).not.toBe(post.json.id);
     const list = await call(sandbox, 'GET', `${channelPath()}/messages?$top=2`);

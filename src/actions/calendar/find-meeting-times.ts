@@ -50,7 +50,8 @@ export function findMeetingTimes(gateway: GraphGateway): ActionSpec<FindMeetingT
     input: findMeetingTimesInput,
     output: findMeetingTimesOutput,
     risk: 'read',
-    permissions: { delegated: ['Calendars.Read.Shared'], application: ['Calendars.Read'] },
+    // Graph: "Application: Not supported"; an app-only deployment uses calendar.getSchedules instead.
+    permissions: { delegated: ['Calendars.Read.Shared'], application: [] },
     editable: [
       { name: 'attendees', label: 'Attendees', kind: 'list' },
       { name: 'durationMinutes', label: 'Duration (minutes)', kind: 'number' },

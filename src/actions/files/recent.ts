@@ -18,7 +18,8 @@ export function filesListRecent(gateway: GraphGateway): ActionSpec<FilesListRece
     input: filesListRecentInput,
     output: filesListRecentOutput,
     risk: 'read',
-    permissions: { delegated: ['Files.Read'], application: ['Files.Read.All'] },
+    // Graph: drive/recent is delegated only (and deprecated, to be removed in November 2027).
+    permissions: { delegated: ['Files.Read'], application: [] },
     editable: [{ name: 'top', label: 'How many', kind: 'number' }],
     describe(input) {
       const top = display(input.top ?? 10);

@@ -62,7 +62,8 @@ export function plannerListTasks(gateway: GraphGateway): ActionSpec<PlannerListI
     input: plannerListInput,
     output: plannerListOutput,
     risk: 'read',
-    permissions: { delegated: ['Tasks.Read', 'User.ReadBasic.All'], application: ['Tasks.Read.All', 'User.Read.All'] },
+    // Graph: a user's plans (/users/{id}/planner/plans) cannot be listed by an application.
+    permissions: { delegated: ['Tasks.Read', 'User.ReadBasic.All'], application: [] },
     editable: [],
     describe(input) {
       const which = input.plan === undefined ? 'Your Planner tasks' : `Tasks in the ${display(input.plan)} plan`;

@@ -66,7 +66,8 @@ export function sendChatMessage(gateway: GraphGateway): ActionSpec<SendChatMessa
     // Internal by default; chatSendRisk tells when the person is outside the requester's domain (or a guest).
     risk: 'write-internal',
     riskFor: (input, requester) => chatSendRisk(input, requester.upn),
-    permissions: { delegated: ['Chat.Create', 'ChatMessage.Send', 'Chat.ReadBasic'], application: [] },
+    // Chat.Read, not Chat.ReadBasic: the reconcile lists the chat's messages before sending again.
+    permissions: { delegated: ['Chat.Create', 'ChatMessage.Send', 'Chat.Read'], application: [] },
     destinations: (input) =>
       typeof input.to === 'string'
         ? [
