@@ -31,6 +31,12 @@ export interface ActionHarness {
     input: Record<string, unknown>,
     ctx?: Partial<ActionContext>,
   ): Promise<{ output: unknown; provenance: readonly string[] }>;
+  /** Run an action with exactly these permissions instead of its declared ones (one short, say). */
+  runWith(
+    name: string,
+    grants: ActionSpec['permissions'],
+    input: Record<string, unknown>,
+  ): Promise<{ output: unknown; provenance: readonly string[] }>;
   /** GET from the sandbox as a user, bypassing the gateway (to verify side effects). */
   read<T>(upn: string, pathAndQuery: string): Promise<T>;
   /** Call the sandbox as a user with any method, bypassing the gateway (to set up data). */
@@ -109,6 +115,16 @@ export function useSandbox(options: { readonly identity?: 'user' | 'app' } = {})
           attempt: 1,
           now: NOW,
           ...ctx,
+        });
+      },
+      runWith: (name, grants, input) => {
+        const spec = createCatalogue(gatewayWith(grants)).get(name);
+        if (!spec) throw new Error(`no action ${name}`);
+        return spec.run(spec.input.parse(input), {
+          idempotencyKey: `key-${Math.random()}`,
+          actor: alex,
+          attempt: 1,
+          now: NOW,
         });
       },
       read: (upn, pathAndQuery) => call(upn, 'GET', pathAndQuery),
