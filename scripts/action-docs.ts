@@ -153,6 +153,9 @@ export function permissionsDoc(actions: readonly DocumentedAction[]): string {
         `| \`${p.permission}\` | ${[p.actions.map((a) => `\`${a}\``).join(', '), ...p.others.map(cell)].filter((part) => part !== '').join('; ')} |`,
     ),
   ];
+  const botApp = [
+    ...new Set(OTHER_NEEDS.filter((o) => o.identity === 'application').map((o) => `\`${o.permission}\``)),
+  ].sort();
   const appless = actions
     .filter((a) => a.permissions.application.length === 0 && a.permissions.delegated.length > 0)
     .map((a) => `\`${a.name}\``);
@@ -165,17 +168,23 @@ export function permissionsDoc(actions: readonly DocumentedAction[]): string {
     'action declares, plus the reads the rule planner and the bot make outside the catalogue.',
     "Each action's own row is in the README's action table.",
     '',
-    '## Which identity uses which',
+    '## What to grant, per mode',
     '',
-    '- **Delegated** permissions are used when a step runs as **the requester** (`GRAPH_AUTH=obo`:',
-    '  their Teams SSO token exchanged on-behalf-of). Graph then allows only what the person may',
-    '  do themselves. The sandbox tenant always runs user steps this way.',
-    '- **Application** permissions are used when Delegate runs as **the app**: every Graph call in an',
-    '  app-only deployment (`GRAPH_AUTH=secret`, `certificate` or `managed-identity`, where user steps',
-    "  run as the app on `/users/{requester}/…`), and the bot's own look-ups in every mode.",
-    `- These actions declare no application permission, so they run only as the requester: ${appless.join(', ')}.`,
-    '  (Graph lets apps post channel and chat messages only for migration.) In an app-only',
-    '  deployment Graph refuses them.',
+    '- **Acting as the user** (`GRAPH_AUTH=obo`, the default): every **delegated** permission below',
+    '  (steps run as the requester, their Teams SSO token exchanged on-behalf-of: Graph allows only',
+    "  what the person may do themselves), plus these **application** permissions for the bot's own",
+    `  look-ups, which run as the app in every mode: ${botApp.join(', ')}.`,
+    '- **App-only** (`GRAPH_AUTH=secret`, `certificate` or `managed-identity`, an explicit choice):',
+    '  every **application** permission below, and no delegated one; user steps run as the app on',
+    '  `/users/{requester}/…`. Scope it (see *Least privilege*).',
+    `- Graph lets no application do what these actions do, so an app-only deployment refuses them at planning, with the reason: ${appless.join(', ')}.`,
+    '  (Apps may post channel and chat messages only to import history; `findMeetingTimes`, a',
+    "  user's recent files and a user's Planner plans are delegated only. A meeting request is",
+    '  pointed to free/busy, `calendar.getSchedules`, which apps may read.)',
+    '',
+    'The sandbox tenant enforces the same rules, from one table of what Graph documents for each',
+    'route (`src/sandbox/permissions/table.ts`); its tokens in `npm run dev` and in the tests carry',
+    'exactly the permissions listed here, and a test checks every declaration against that table.',
     '',
     'Details of the modes and of the on-behalf-of set-up: [identity.md](identity.md).',
     '',

@@ -157,7 +157,8 @@ const schema = z.object({
   GRAPH_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://graph.microsoft.com/v1.0')),
   GRAPH_AUTH: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.enum(['secret', 'certificate', 'managed-identity', 'obo']).default('secret'),
+    // Acting as the requester is the least-privileged default; app-only is an explicit, scoped choice (docs/identity.md).
+    z.enum(['secret', 'certificate', 'managed-identity', 'obo']).default('obo'),
   ),
   AAD_APP_CLIENT_ID: optional,
   AAD_APP_TENANT_ID: optional,

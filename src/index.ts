@@ -92,7 +92,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
   const store = await openSqliteStore(config.storePath, { sealer: ledgerSealer(config, logger) });
-  const { llm, catalogue, planner } = wirePlanning(config, overrides, graph.gateway, logger);
+  const planning = wirePlanning(config, overrides, graph.gateway, logger);
+  const { llm, planner } = planning;
+  // The catalogue as this deployment runs it: traced for the ledger, and with the actions Graph
+  // refuses to the app marked unavailable when user steps run as the app (planning refuses them).
+  const catalogue = tracedCatalogue(planning.catalogue, graph.gateway);
   const renderer = new CardRenderer(defaultCardsDirectory());
   const adapter = wireAdapter(graph, logger);
   const people = wirePeople(graph.gateway, governance);
@@ -323,7 +327,7 @@ function wireEngine(
   });
   const worker = new Worker({
     store,
-    catalogue: tracedCatalogue(catalogue, gateway),
+    catalogue,
     notifier,
     clock,
     ids,

@@ -1,6 +1,24 @@
 import type { ActionSpec, Catalogue } from '../engine/catalogue';
 import { DelegateError } from '../engine/errors';
 import { traceGraphRequests } from '../graph/trace';
+import { runsAsApp } from './permissions';
+
+/** Documented ways to get the same result as the app, for the actions Graph refuses to apps. */
+const APP_ALTERNATIVES: Readonly<Record<string, string>> = {
+  'calendar.findMeetingTimes':
+    'Ask for people\'s free/busy instead (e.g. "when are Megan and Adele free on Thursday"): Graph lets the app read schedules.',
+};
+
+/** Why an action cannot run in an app-only deployment, said to the person who asked. */
+export function appOnlyReason(action: string): string {
+  return [
+    `Microsoft 365 lets ${action} run only as you, with your own sign-in, and Delegate runs here as its own app identity.`,
+    APP_ALTERNATIVES[action],
+    'An administrator can let Delegate act as you (GRAPH_AUTH=obo).',
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
+}
 
 /** How the deployment runs "as the requester" steps: with their own token, or as the app. */
 export interface Deployment {
@@ -13,7 +31,8 @@ export interface Deployment {
  *   (`ctx.onRequest`), so the worker appends each one (method, path, status, request id) to the
  *   ledger; requests are traced per call, so concurrent steps never see each other's;
  * - an action Graph allows only with a person's own token (it lists no application permission,
- *   e.g. posting to a channel or chatting) is refused when the deployment would run it as the app,
+ *   e.g. posting to a channel or chatting) is marked `unavailable` when the deployment would run
+ *   it as the app, so planning refuses it with the reason, and the worker refuses to run it
  *   instead of quietly using the app's identity.
  */
 export function tracedCatalogue(catalogue: Catalogue, deployment: Deployment = {}): Catalogue {
@@ -21,18 +40,13 @@ export function tracedCatalogue(catalogue: Catalogue, deployment: Deployment = {
   const wrap = (spec: ActionSpec): ActionSpec => {
     let wrapped = prepared.get(spec.name);
     if (!wrapped) {
-      const userOnly = spec.permissions.application.length === 0 && spec.permissions.delegated.length > 0;
+      const unavailable = deployment.userIdentity === 'app' && !runsAsApp(spec) ? appOnlyReason(spec.name) : undefined;
       wrapped = {
         ...spec,
+        ...(unavailable ? { unavailable } : {}),
         run: (input, ctx) => {
-          if (userOnly && deployment.userIdentity === 'app') {
-            return Promise.reject(
-              new DelegateError(
-                'graph',
-                'graph_identity_unavailable',
-                `Delegate can only ${spec.name} as you, with your own sign-in, and this deployment runs as the app. Ask your admin to enable Teams sign-in (GRAPH_AUTH=obo).`,
-              ),
-            );
+          if (unavailable) {
+            return Promise.reject(new DelegateError('graph', 'graph_identity_unavailable', unavailable));
           }
           return ctx.onRequest
             ? traceGraphRequests(

@@ -96,6 +96,12 @@ export interface ActionSpec<I = Record<string, unknown>, O = unknown> {
   readonly literalFields?: readonly string[];
   /** Input fields whose text is sent or posted; links in them are checked against the allow-list. */
   readonly contentFields?: readonly string[];
+  /**
+   * Why this deployment cannot run the action at all (e.g. Microsoft Graph does not let the app
+   * identity do it, and the deployment runs as the app). Planning refuses a step that uses it,
+   * with this reason, rather than planning something that can only fail.
+   */
+  readonly unavailable?: string;
   /** Describe the step for a card. Input may still hold unresolved references (shown as "from step N"). */
   describe(input: Record<string, unknown>): StepPreview;
   /** Do the work. Must be idempotent for `ctx.idempotencyKey`: reconcile before redoing a write. */

@@ -76,6 +76,10 @@ export class PlanMaker {
         message: `That plan needs ${drafts.length} steps, and your organisation's policy allows at most ${stepLimit} per task. Try asking for less at once.`,
       };
     }
+    const unavailable = [
+      ...new Set(drafts.flatMap((draft) => this.deps.catalogue.get(draft.action)?.unavailable ?? [])),
+    ];
+    if (unavailable.length > 0) return { kind: 'refused', message: `I can't do that here: ${unavailable.join(' ')}` };
     const plan = buildPlan(drafts, version, this.deps.catalogue, this.deps.ids, now, asked.requester);
     const safety = this.deps.safety;
     if (!safety) return this.govern(plan, asked.requester.id, scope, audience);

@@ -96,6 +96,8 @@ describe('env files', () => {
         BOT_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
         BOT_TENANT_ID: '0f1e2d3c-4b5a-4968-8776-655443322110',
         BOT_PASSWORD: 'secret',
+        // GRAPH_AUTH=obo (the default) needs the Azure Bot's OAuth connection, set on the host.
+        OAUTH_CONNECTION_NAME: 'graph',
       },
       [path.join(REPO, 'env', '.env.dev')],
     );

@@ -20,6 +20,7 @@ describe('config', () => {
       BOT_PASSWORD: 'secret',
       BOT_TYPE: 'SingleTenant',
       BOT_TENANT_ID: 'tenant',
+      GRAPH_AUTH: 'secret',
     });
     expect(config.local).toBe(false);
     expect(config.host).toBe('0.0.0.0');

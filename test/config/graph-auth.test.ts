@@ -30,8 +30,18 @@ describe('GRAPH_AUTH', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("defaults to the bot's own app registration with its secret", () => {
-    expect(authOf(loadConfig(BOT))).toEqual({
+  it('acts as the requester by default (obo), which needs the OAuth connection', () => {
+    expect(problemsOf(BOT)).toMatch(/OAUTH_CONNECTION_NAME: required for GRAPH_AUTH=obo/);
+    expect(authOf(loadConfig({ ...BOT, OAUTH_CONNECTION_NAME: 'graph' }))).toMatchObject({
+      kind: 'obo',
+      clientId: 'bot-app',
+      app: { clientSecret: 'bot-secret' },
+      connectionName: 'graph',
+    });
+  });
+
+  it("runs app-only with the bot's own app registration and its secret when GRAPH_AUTH=secret", () => {
+    expect(authOf(loadConfig({ ...BOT, GRAPH_AUTH: 'secret' }))).toEqual({
       kind: 'secret',
       tenantId: 'tenant-1',
       clientId: 'bot-app',
@@ -44,6 +54,7 @@ describe('GRAPH_AUTH', () => {
     const auth = authOf(
       loadConfig({
         ...BOT,
+        GRAPH_AUTH: 'secret',
         AAD_APP_CLIENT_ID: 'graph-app',
         AAD_APP_TENANT_ID: 'tenant-2',
         AAD_APP_CLIENT_SECRET: 'graph-secret',
@@ -55,12 +66,16 @@ describe('GRAPH_AUTH', () => {
       tenantId: 'tenant-2',
       clientSecret: 'graph-secret',
     });
-    expect(problemsOf({ ...BOT, AAD_APP_CLIENT_ID: 'graph-app' })).toMatch(/AAD_APP_CLIENT_SECRET/);
+    expect(problemsOf({ ...BOT, GRAPH_AUTH: 'secret', AAD_APP_CLIENT_ID: 'graph-app' })).toMatch(
+      /AAD_APP_CLIENT_SECRET/,
+    );
   });
 
   it('refuses a secret the toolkit left encrypted', () => {
-    expect(problemsOf({ ...BOT, SECRET_AAD_APP_CLIENT_SECRET: 'crypto_abc' })).toMatch(/encrypted/);
-    expect(authOf(loadConfig({ ...BOT, SECRET_AAD_APP_CLIENT_SECRET: 'plain' }))).toMatchObject({
+    expect(problemsOf({ ...BOT, GRAPH_AUTH: 'secret', SECRET_AAD_APP_CLIENT_SECRET: 'crypto_abc' })).toMatch(
+      /encrypted/,
+    );
+    expect(authOf(loadConfig({ ...BOT, GRAPH_AUTH: 'secret', SECRET_AAD_APP_CLIENT_SECRET: 'plain' }))).toMatchObject({
       clientSecret: 'plain',
     });
   });

@@ -153,7 +153,10 @@ export function peopleMailboxSettings(gateway: GraphGateway): ActionSpec<PersonI
     input: personInput,
     output: mailboxSettingsOutput,
     risk: 'read',
-    permissions: { delegated: ['MailboxSettings.Read', 'Calendars.ReadBasic', 'Mail.Read'], application: [] },
+    permissions: {
+      delegated: ['MailboxSettings.Read', 'Calendars.ReadBasic', 'Mail.Read'],
+      application: ['MailboxSettings.Read', 'Calendars.ReadBasic', 'Mail.Read'],
+    },
     editable: [],
     describe(input) {
       return {

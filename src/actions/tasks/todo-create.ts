@@ -45,7 +45,7 @@ export function todoCreateTask(gateway: GraphGateway): ActionSpec<TodoCreateInpu
     input: todoCreateInput,
     output: todoCreateOutput,
     risk: 'write-internal',
-    permissions: { delegated: ['Tasks.ReadWrite'], application: [] },
+    permissions: { delegated: ['Tasks.ReadWrite'], application: ['Tasks.ReadWrite.All'] },
     literalFields: ['list'],
     editable: [
       { name: 'title', label: 'Task', kind: 'text' },
