@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromGraphDateTime } from '../common/time';
+import { fromGraphDateTime, wallClock } from '../common/time';
 
 interface GraphDateTime {
   readonly dateTime: string;
@@ -62,17 +62,22 @@ const addressOf = (a: GraphAddress | null | undefined): { name: string; address:
   address: a?.emailAddress?.address ?? '',
 });
 
-/** A Graph event as an {@link EventSummary}. */
-export function summariseEvent(e: GraphEvent): EventSummary {
+/**
+ * A Graph event as an {@link EventSummary}. With `timeZone`, the wall-clock times are computed
+ * in it from the instants (Graph was asked for UTC); without, they are Graph's own.
+ */
+export function summariseEvent(e: GraphEvent, timeZone?: string): EventSummary {
   const start = e.start ?? { dateTime: '', timeZone: 'UTC' };
   const end = e.end ?? { dateTime: '', timeZone: 'UTC' };
+  const startUtc = fromGraphDateTime(start);
+  const endUtc = fromGraphDateTime(end);
   return {
     id: e.id,
     subject: e.subject ?? '',
-    start: fromGraphDateTime(start),
-    end: fromGraphDateTime(end),
-    startLocal: start.dateTime.slice(0, 19),
-    endLocal: end.dateTime.slice(0, 19),
+    start: startUtc,
+    end: endUtc,
+    startLocal: timeZone ? wallClock(startUtc, timeZone) : start.dateTime.slice(0, 19),
+    endLocal: timeZone ? wallClock(endUtc, timeZone) : end.dateTime.slice(0, 19),
     organizer: addressOf(e.organizer),
     isOrganizer: e.isOrganizer === true,
     myResponse: e.responseStatus?.response ?? 'none',

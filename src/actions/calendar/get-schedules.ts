@@ -4,7 +4,7 @@ import type { GraphGateway } from '../../graph/types';
 import { display, displayList, listNames } from '../common/display';
 import { userRoot } from '../common/keys';
 import { email, isoInstant, timeZone } from '../common/schemas';
-import { fromGraphDateTime, humanTime, toGraphDateTime } from '../common/time';
+import { fromGraphDateTime, humanTime, ianaZone, toGraphDateTime } from '../common/time';
 
 export const getSchedulesInput = z
   .object({
@@ -84,7 +84,8 @@ function schedule(info: ScheduleInformation): GetSchedulesOutput['schedules'][nu
           daysOfWeek: [...(hours.daysOfWeek ?? [])],
           startTime: (hours.startTime ?? '').slice(0, 5),
           endTime: (hours.endTime ?? '').slice(0, 5),
-          timeZone: hours.timeZone?.name ?? 'UTC',
+          // Graph names working-hours zones the Windows way ("Pacific Standard Time").
+          timeZone: ianaZone(hours.timeZone?.name ?? 'UTC') ?? hours.timeZone?.name ?? 'UTC',
         }
       : null,
     ...(info.error ? { error: info.error.message ?? info.error.responseCode ?? 'unavailable' } : {}),
@@ -132,7 +133,7 @@ export function getSchedules(gateway: GraphGateway): ActionSpec<GetSchedulesInpu
         // A query, not a write: replaying it is harmless.
         {
           idempotent: true,
-          headers: { Prefer: `outlook.timezone="${input.timeZone}"` },
+          headers: { Prefer: 'outlook.timezone="UTC"' },
           signal: ctx.signal,
           what: 'the calendars',
         },

@@ -99,11 +99,13 @@ export function listEvents(gateway: GraphGateway): ActionSpec<ListEventsInput, L
         },
         // Bounded: a busy quarter is a few hundred events; past that we say the list is truncated.
         maxPages: 8,
-        headers: { Prefer: `outlook.timezone="${input.timeZone}"` },
+        // UTC from Graph, wall-clock times computed here: a zone name Graph would answer in
+        // (Windows names) never has to be guessed.
+        headers: { Prefer: 'outlook.timezone="UTC"' },
         signal: ctx.signal,
         what: 'your calendar',
       });
-      const found = items.map(summariseEvent).filter((e) => matches(e, input));
+      const found = items.map((e) => summariseEvent(e, input.timeZone)).filter((e) => matches(e, input));
       if (found.length === 0 && input.mustFind) {
         const what = criteria(input);
         throw new DelegateError(

@@ -1,4 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
+import { findIana } from 'windows-iana';
+import { DelegateError } from '../../engine/errors';
 
 /** True for an ISO-8601 date or date-time that names an instant (or a day). */
 export function isIsoDateTime(value: string): boolean {
@@ -22,13 +24,37 @@ export function toGraphDateTime(instant: string, timeZone: string): { dateTime: 
 }
 
 /**
- * Graph's `dateTimeTimeZone` back to a UTC ISO instant. We ask Graph for UTC; any other zone
- * it may still use is honoured when luxon knows it, else read as UTC.
+ * The IANA name of a zone Graph names: IANA names as they are, Windows names (Graph's own, e.g.
+ * "GMT Standard Time", "Pacific Standard Time") through CLDR's mapping; undefined when neither.
+ */
+export function ianaZone(name: string): string | undefined {
+  if (IANAZone.isValidZone(name)) return name;
+  const mapped = findIana(name)[0];
+  return mapped && IANAZone.isValidZone(mapped) ? mapped : undefined;
+}
+
+/**
+ * Graph's `dateTimeTimeZone` back to a UTC ISO instant. We ask Graph for UTC; a zone it answers
+ * with instead is honoured, IANA or Windows. A zone neither knows is an error, never read as UTC
+ * (that would silently move the meeting by hours).
  */
 export function fromGraphDateTime(value: { dateTime: string; timeZone?: string | null }): string {
-  const zone = value.timeZone && IANAZone.isValidZone(value.timeZone) ? value.timeZone : 'UTC';
+  const named = value.timeZone ?? 'UTC';
+  const zone = ianaZone(named);
+  if (!zone)
+    throw new DelegateError(
+      'graph',
+      'graph_unknown_time_zone',
+      `Microsoft 365 answered with a time in a zone Delegate does not know ("${named}"), so the time cannot be read safely.`,
+    );
   const parsed = DateTime.fromISO(value.dateTime, { zone });
   return parsed.isValid ? (parsed.toUTC().toISO({ suppressMilliseconds: true }) ?? value.dateTime) : value.dateTime;
+}
+
+/** The wall-clock time of an instant in a zone, as Graph writes it: `2026-11-27T15:00:00`. */
+export function wallClock(instant: string, timeZone: string): string {
+  const local = DateTime.fromISO(instant, { zone: 'UTC' }).setZone(ianaZone(timeZone) ?? 'UTC');
+  return local.isValid ? local.toFormat("yyyy-LL-dd'T'HH:mm:ss") : instant.slice(0, 19);
 }
 
 /** An instant for people, in their zone: "Tue 4 Mar 2025, 10:00 (Europe/London)". */
