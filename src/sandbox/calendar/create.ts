@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { findUser, type SandboxUser } from '../directory';
-import { badRequest } from '../errors';
+import { badRequest, GraphError } from '../errors';
 import { newGuid } from '../ids';
 import { composeMessage } from '../mail/compose';
 import type { Attendee, CalendarEvent } from '../model';
@@ -48,7 +49,9 @@ export type EventInput = ReturnType<typeof readEventInput>;
 /**
  * Create a meeting like Exchange: the organizer's copy, a copy on each tenant attendee's
  * calendar (not yet responded) with an invitation in their Inbox, and the invitation in the
- * organizer's Sent Items. A repeated transactionId returns the organizer's existing event.
+ * organizer's Sent Items. A repeated transactionId with the same request returns the organizer's
+ * existing event; with a different request it is refused, as Exchange refuses it
+ * (`ErrorDuplicateTransactionId`), never answered with the first event.
  */
 export function createMeeting(
   store: SandboxStore,
@@ -57,8 +60,20 @@ export function createMeeting(
   now: Date,
 ): CalendarEvent {
   if (input.transactionId) {
+    const key = `transaction:${organizer.id}:${input.transactionId}`;
+    const fingerprint = fingerprintOf(input);
     const existing = store.findEventByTransaction(organizer.id, input.transactionId);
-    if (existing) return existing;
+    if (existing) {
+      const first = store.getMeta(key);
+      if (first !== undefined && first !== fingerprint)
+        throw new GraphError(
+          400,
+          'ErrorDuplicateTransactionId',
+          'A different request with the same TransactionId was already processed.',
+        );
+      return existing;
+    }
+    store.setMeta(key, fingerprint);
   }
   const iCalUId = iCalUIdFor(newGuid());
   const org = { emailAddress: { name: organizer.displayName, address: organizer.mail } };
@@ -108,3 +123,9 @@ function invitation(
 }
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** What identifies a create request, for a repeated transactionId (the event may change later). */
+function fingerprintOf(input: EventInput): string {
+  const { transactionId: _ignored, ...request } = input;
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}

@@ -1,0 +1,27 @@
+import type { Sandbox } from '../../src/sandbox';
+import { call, startTestSandbox } from './helpers';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(() => sandbox.close());
+
+const event = (subject: string) => ({
+  subject,
+  start: { dateTime: '2026-03-12T10:00:00', timeZone: 'UTC' },
+  end: { dateTime: '2026-03-12T10:30:00', timeZone: 'UTC' },
+  transactionId: 'txn-strict-1',
+});
+
+describe('the sandbox is as strict as Graph', () => {
+  it('answers a repeated transactionId with the first event only when the request is the same', async () => {
+    const first = await call(sandbox, 'POST', '/me/events', { body: event('Planning') });
+    expect(first.status).toBe(201);
+    const again = await call(sandbox, 'POST', '/me/events', { body: event('Planning') });
+    expect(again.json.id).toBe(first.json.id);
+    const different = await call(sandbox, 'POST', '/me/events', { body: event('Something else') });
+    expect(different.status).toBe(400);
+    expect(different.json.error.code).toBe('ErrorDuplicateTransactionId');
+  });
+});
