@@ -24,4 +24,14 @@ describe('the sandbox is as strict as Graph', () => {
     expect(different.status).toBe(400);
     expect(different.json.error.code).toBe('ErrorDuplicateTransactionId');
   });
+
+  it('refuses a $select of a property the type does not have (400), as Graph does', async () => {
+    const known = await call(sandbox, 'GET', '/me/messages?$top=1&$select=subject,receivedDateTime');
+    expect(known.status).toBe(200);
+    expect(Object.keys(known.json.value[0]).sort()).toEqual(['@odata.etag', 'id', 'receivedDateTime', 'subject']);
+    const unknown = await call(sandbox, 'GET', '/me/messages?$top=1&$select=subject,sentimentScore');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.message).toContain("'sentimentscore'");
+    expect((await call(sandbox, 'GET', '/users?$select=displayName,shoeSize')).status).toBe(400);
+  });
 });

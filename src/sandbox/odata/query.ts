@@ -65,6 +65,10 @@ export function applySelect(
       .filter(Boolean),
     ...always.map((a) => a.toLowerCase()),
   ]);
+  // Graph refuses a property its type does not have (400) rather than ignoring it.
+  const known = new Set(Object.keys(item).map((k) => k.toLowerCase()));
+  const unknown = [...wanted].find((name) => !known.has(name) && !name.startsWith('@'));
+  if (unknown !== undefined) throw badRequest(`Could not find a property named '${unknown}' on this type.`);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (wanted.has(k.toLowerCase()) || k.startsWith('@odata')) out[k] = v;
   return out;
