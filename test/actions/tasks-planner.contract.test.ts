@@ -117,6 +117,19 @@ describe('planner.createTask against the sandbox', () => {
     expect(await tasksTitled('Book venue')).toHaveLength(2);
   });
 
+  it('finishes, rather than repeats, a create that stopped before its details were written', async () => {
+    // What an attempt leaves when it stops between POST /planner/tasks and PATCHing the details.
+    const created = await sandbox().call<{ id: string }>(alex.upn, 'POST', '/planner/tasks', {
+      planId: await planId('Spring launch'),
+      title: 'Book venue',
+    });
+    const { output } = await sandbox().run('planner.createTask', create, { idempotencyKey: 'cut', attempt: 2 });
+    expect((output as PlannerCreateOutput).taskId).toBe(created.id);
+    expect(await tasksTitled('Book venue')).toHaveLength(1);
+    const details = await sandbox().read<{ description: string }>(alex.upn, `/planner/tasks/${created.id}/details`);
+    expect(details.description).toBe('(Added by Delegate · ref cut)');
+  });
+
   it('refuses an unknown bucket or person, and a plan the requester cannot use', async () => {
     expect(await rejectionOf(sandbox().run('planner.createTask', { ...create, bucket: 'Someday' }))).toMatchObject({
       code: 'bucket_not_found',

@@ -8,7 +8,7 @@ import { isoInstant } from '../common/schemas';
 import { toUtcIso } from '../common/time';
 import { usersByKey } from './people-ids';
 import { findPlan, listBuckets, type GraphPlannerTask } from './planner-graph';
-import { describedWithKey, findCreated } from './planner-marker';
+import { describedWithKey, findCreated, writeDetails } from './planner-marker';
 
 export const plannerCreateInput = z.object({
   /** The plan's title (e.g. "Spring launch") or id. */
@@ -77,9 +77,12 @@ export function plannerCreateTask(gateway: GraphGateway): ActionSpec<PlannerCrea
       const plan = await findPlan(graph, ctx.actor.id, input.plan, ctx.signal);
       const existing =
         ctx.attempt > 1
-          ? await findCreated(graph, plan.id, input.title, ctx.actor.id, ctx.idempotencyKey, ctx.signal)
+          ? await findCreated(graph, plan.id, input.title, ctx.actor.id, ctx.idempotencyKey, ctx.signal, ctx.now)
           : undefined;
-      const task = existing ?? (await create(input, plan.id, ctx.idempotencyKey));
+      const description = describedWithKey(input.description, ctx.idempotencyKey);
+      // An attempt that stopped after creating the task but before its details: finish it.
+      if (existing?.unfinished) await writeDetails(graph, existing.task.id, description, ctx.signal);
+      const task = existing?.task ?? (await create(input, plan.id, description));
       return {
         output: {
           taskId: task.id,
@@ -91,7 +94,7 @@ export function plannerCreateTask(gateway: GraphGateway): ActionSpec<PlannerCrea
         provenance: [],
       };
 
-      async function create(values: PlannerCreateInput, planId: string, key: string): Promise<GraphPlannerTask> {
+      async function create(values: PlannerCreateInput, planId: string, details: string): Promise<GraphPlannerTask> {
         const buckets = await listBuckets(graph, planId, ctx.signal);
         const bucket =
           values.bucket === undefined
@@ -105,7 +108,7 @@ export function plannerCreateTask(gateway: GraphGateway): ActionSpec<PlannerCrea
           );
         }
         const people = await usersByKey(graph, values.assignees, ctx.signal);
-        return graph.post<GraphPlannerTask>(
+        const created = await graph.post<GraphPlannerTask>(
           '/planner/tasks',
           {
             planId,
@@ -113,10 +116,12 @@ export function plannerCreateTask(gateway: GraphGateway): ActionSpec<PlannerCrea
             title: values.title,
             assignments: Object.fromEntries(people.map((p) => [p.id, assignment])),
             ...(values.dueDateTime ? { dueDateTime: toUtcIso(values.dueDateTime) } : {}),
-            details: { description: describedWithKey(values.description, key), previewType: 'description' },
           },
           { signal: ctx.signal, what: 'the plan' },
         );
+        // Details are not part of the documented v1.0 create: PATCHed once the task exists.
+        await writeDetails(graph, created.id, details, ctx.signal);
+        return created;
       }
     },
   };

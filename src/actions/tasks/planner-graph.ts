@@ -26,6 +26,7 @@ export interface GraphPlannerTask {
   readonly percentComplete?: number | null;
   readonly dueDateTime?: string | null;
   readonly createdBy?: { readonly user?: { readonly id?: string | null } | null } | null;
+  readonly createdDateTime?: string | null;
   readonly assignments?: Readonly<Record<string, unknown>> | null;
 }
 
