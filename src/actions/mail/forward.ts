@@ -5,7 +5,7 @@ import { display, listNames } from '../common/display';
 import { IMMUTABLE_IDS, toRecipients } from './message';
 import { messagePath } from './read';
 import { address, recipient, recipientDestinations, showRecipients } from './recipients';
-import { earlierAttempt, mailRecipientsRisk, sendDraft, stampFor } from './stamp';
+import { earlierAttempt, mailRecipientsRisk, sendDraft, stampDraft } from './stamp';
 
 export const mailForwardInput = z.object({
   /** The message forwarded, e.g. mail.search's `messages.0.id`. */
@@ -76,22 +76,23 @@ export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput,
           provenance: [input.messageId],
         };
       }
-      const draftId =
-        existing?.id ??
-        (
-          await graph.post<{ id: string }>(
-            `${messagePath(ctx.actor.id, input.messageId)}/createForward`,
-            {
-              toRecipients: toRecipients(to),
-              ...(input.comment ? { comment: input.comment } : {}),
-              message: {
-                ccRecipients: toRecipients((input.cc ?? []).map(address)),
-                singleValueExtendedProperties: stampFor(ctx),
-              },
+      // A draft, then its idempotency stamp (PATCH), then send: what a retry looks for.
+      const newDraft = async (): Promise<string> => {
+        const draft = await graph.post<{ id: string }>(
+          `${messagePath(ctx.actor.id, input.messageId)}/createForward`,
+          {
+            toRecipients: toRecipients(to),
+            ...(input.comment ? { comment: input.comment } : {}),
+            message: {
+              ccRecipients: toRecipients((input.cc ?? []).map(address)),
             },
-            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
-          )
-        ).id;
+          },
+          { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
+        );
+        await stampDraft(graph, ctx, draft.id);
+        return draft.id;
+      };
+      const draftId = existing?.id ?? (await newDraft());
       await sendDraft(graph, ctx, draftId);
       return {
         output: { messageId: draftId, forwarded: input.messageId, to, sentAt: ctx.now.toISOString() },

@@ -5,7 +5,7 @@ import { display, listNames } from '../common/display';
 import { IMMUTABLE_IDS, toRecipients } from './message';
 import { messagePath } from './read';
 import { address, recipient, recipientDestinations, showRecipients } from './recipients';
-import { earlierAttempt, mailRecipientsRisk, sendDraft, stampFor } from './stamp';
+import { earlierAttempt, mailRecipientsRisk, sendDraft, stampDraft } from './stamp';
 
 export const mailReplyInput = z.object({
   /** The message answered, e.g. mail.search's `messages.0.id`. */
@@ -85,22 +85,23 @@ export function mailReply(gateway: GraphGateway): ActionSpec<MailReplyInput, Mai
       }
       const create = input.replyAll ? 'createReplyAll' : 'createReply';
       // The approved recipients replace Outlook's own choice, so what was shown is what is sent.
-      const draftId =
-        existing?.id ??
-        (
-          await graph.post<{ id: string }>(
-            `${messagePath(ctx.actor.id, input.messageId)}/${create}`,
-            {
-              comment: input.comment,
-              message: {
-                toRecipients: toRecipients(to),
-                ccRecipients: toRecipients((input.cc ?? []).map(address)),
-                singleValueExtendedProperties: stampFor(ctx),
-              },
+      // A draft, then its idempotency stamp (PATCH), then send: what a retry looks for.
+      const newDraft = async (): Promise<string> => {
+        const draft = await graph.post<{ id: string }>(
+          `${messagePath(ctx.actor.id, input.messageId)}/${create}`,
+          {
+            comment: input.comment,
+            message: {
+              toRecipients: toRecipients(to),
+              ccRecipients: toRecipients((input.cc ?? []).map(address)),
             },
-            { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
-          )
-        ).id;
+          },
+          { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'the message' },
+        );
+        await stampDraft(graph, ctx, draft.id);
+        return draft.id;
+      };
+      const draftId = existing?.id ?? (await newDraft());
       await sendDraft(graph, ctx, draftId);
       return {
         output: { messageId: draftId, inReplyTo: input.messageId, to, sentAt: ctx.now.toISOString() },

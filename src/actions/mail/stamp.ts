@@ -15,6 +15,19 @@ export async function earlierAttempt(graph: GraphPort, ctx: ActionContext): Prom
   return ctx.attempt > 1 ? findStamped(graph, userRoot(ctx.actor.id), ctx.idempotencyKey, ctx.signal) : undefined;
 }
 
+/**
+ * Mark a reply or forward draft as this step's, on documented ground: Graph documents PATCHing
+ * a message's extended properties, not that `createReply`/`createForward` keep the ones passed
+ * in their `message` parameter. Same path as mail.send: draft, stamp, send.
+ */
+export async function stampDraft(graph: GraphPort, ctx: ActionContext, draftId: string): Promise<void> {
+  await graph.patch(
+    `${userRoot(ctx.actor.id)}/messages/${encodeURIComponent(draftId)}`,
+    { singleValueExtendedProperties: stampFor(ctx) },
+    { headers: IMMUTABLE_IDS, signal: ctx.signal, what: 'your mailbox' },
+  );
+}
+
 /** Send a draft of the requester's mailbox (it moves to Sent Items and keeps its immutable id). */
 export async function sendDraft(graph: GraphPort, ctx: ActionContext, draftId: string): Promise<void> {
   await graph.post(`${userRoot(ctx.actor.id)}/messages/${encodeURIComponent(draftId)}/send`, undefined, {
