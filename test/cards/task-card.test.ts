@@ -1,4 +1,5 @@
 import { taskView } from '../../src/teams/views/task-view';
+import { shortReference } from '../../src/present/human';
 import { buttons, textsOf } from './card-checks';
 import { channelPost, meeting, summaryMail, type Journey } from './journeys';
 import { catalogue, renderer } from './render';
@@ -72,7 +73,7 @@ describe.each(cases)('the %s task card', (_, journey) => {
     const { card: failed } = card(journey(), 'failed');
     expect(textsOf(failed)).toEqual(
       expect.arrayContaining([
-        `${FAILURE.message} (reference ${FAILURE.correlationId})`,
+        `${FAILURE.message} (reference ${shortReference(FAILURE.correlationId ?? '')})`,
         'A step failed',
         'Retry the step, skip it, edit it, or cancel the task.',
       ]),
@@ -96,10 +97,10 @@ describe('the plan card', () => {
         '1. Search your mail from contoso.com since Mon 3 Mar',
         'Your mailbox · Reads: Mail from contoso.com since Mon 3 Mar in your mailbox (sender, subject, date and a short preview)',
         'Read',
-        '2. Summarise the messages (from step 1)',
+        '2. Summarise the messages found in step 1',
         'Compose',
         '3. Send an email to meganb@example.com',
-        'meganb@example.com · Reads: The text produced (from step 2)',
+        'meganb@example.com · Reads: The text produced in step 2',
         'Write · checkpoint',
       ]),
     );

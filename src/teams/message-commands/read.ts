@@ -62,6 +62,6 @@ async function taskList(turn: Turn): Promise<string> {
     scope.kind === 'personal' ? 'Your tasks, newest first:' : "This conversation's tasks, newest first:",
     ...lines,
     '',
-    "Say `status <id>` for a task's card.",
+    "Say `status` and a task's id for its card.",
   ].join('\n');
 }

@@ -4,7 +4,7 @@ import { parseRef, refsIn } from '../../engine/refs';
 import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
-import { absoluteInstant, zoneLabel } from '../../present/human';
+import { absoluteInstant, humanText, markdownSafe, zoneLabel } from '../../present/human';
 import { keepsDataPrivate, sharedPreviewOf, upstream } from './shared-preview';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
@@ -69,12 +69,19 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     planVersion: task.plan.version,
     n: task.plan.steps.indexOf(step) + 1,
     total: task.plan.steps.length,
-    title: preview.title,
+    // A heading names people (their addresses are in the fields below, exactly).
+    title: markdownSafe(
+      humanText(preview.title, {
+        timeZone: task.timeZone ?? 'UTC',
+        now: new Date(task.updatedAt),
+        people: task.people,
+      }),
+    ),
     risk: risk.label,
     riskColor: risk.colour,
     why:
       step.gateReasons && step.gateReasons.length > 0
-        ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ')
+        ? [...new Set(step.gateReasons.map((r) => r.text))].join(' ')
         : risk.why,
     warnings: (step.flags ?? []).map((f) => f.message),
     sources: shared ? sourceCount(task, step, shared.source) : sourcesOf(task, step),

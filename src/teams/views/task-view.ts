@@ -1,6 +1,7 @@
-import type { Catalogue } from '../../engine/catalogue';
+import type { Catalogue, StepPreview } from '../../engine/catalogue';
 import type { Task } from '../../engine/model';
-import { humanPreview, type HumanContext } from '../../present/human';
+import { humanPreview, shortReference, type HumanContext } from '../../present/human';
+import { namedRefs } from '../../present/step-refs';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labels';
 
@@ -23,6 +24,8 @@ export interface TaskView {
     problem: string;
     /** Guard warnings, joined. */
     warning: string;
+    /** What a consequential step will send or set, where known before it runs, shown exactly. */
+    fields: readonly { label: string; text: string }[];
   }[];
   /** The planner's open question (status `planning`), or ''. */
   readonly question: string;
@@ -62,7 +65,8 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
     statusLabel: status.label,
     statusColor: status.colour,
     steps: task.plan.steps.map((step, index) => {
-      const preview = humanPreview(previewOf(step, catalogue), human);
+      const raw = previewOf(step, catalogue);
+      const preview = humanPreview(namedRefs(raw, step, task.plan.steps), human);
       const risk = RISK_LABELS[step.risk];
       const detail = [preview.target, preview.reads ? `Reads: ${preview.reads}` : '']
         .filter((part) => part !== '')
@@ -75,9 +79,10 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
         risk: step.gate === 'checkpoint' ? `${risk.label} · checkpoint` : risk.label,
         riskColor: risk.colour,
         problem: step.error
-          ? `${step.error.message}${step.error.correlationId ? ` (reference ${step.error.correlationId})` : ''}`
+          ? `${step.error.message}${step.error.correlationId ? ` (reference ${shortReference(step.error.correlationId)})` : ''}`
           : '',
         warning: (step.flags ?? []).map((f) => f.message).join(' · '),
+        fields: step.risk === 'read' || step.risk === 'compose' || step.status !== 'pending' ? [] : knownFields(raw),
       };
     }),
     question: asking ? (task.clarification?.question ?? '') : '',
@@ -99,6 +104,13 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
       ),
     userIds: cardUserIds(task),
   };
+}
+
+/** The fields whose value is known before the plan runs (no earlier step's output), exactly as they will be used. */
+function knownFields(preview: StepPreview): { label: string; text: string }[] {
+  return preview.fields
+    .filter((field) => field.value.trim() !== '' && !/\(from (step \d+|an earlier step)\)/.test(field.value))
+    .map((field) => ({ label: field.label, text: field.value }));
 }
 
 function noteFor(task: Task): string {
