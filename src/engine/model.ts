@@ -154,6 +154,10 @@ export const plan = z.object({
   version: z.number().int().positive(),
   steps: z.array(step),
   createdAt: z.string(),
+  /** Nothing consequential and nothing gated: the plan ran without waiting for Approve (policy `checkpoints.readOnlyPlan`). */
+  runsAtOnce: z.boolean().optional(),
+  /** The one consequential step, known in full, that approving the plan also approves (policy `checkpoints.singleStepPlan`). */
+  approvesStep: z.string().optional(),
 });
 /** A versioned, ordered list of steps; a revision is a new version. */
 export type Plan = z.infer<typeof plan>;

@@ -4,6 +4,7 @@ import { buildPlan } from './plan-builder';
 import type { Governance, Ids, StepDraft } from './ports';
 import { policyQuestion } from './policy-question';
 import { refusalInWords } from './refusal-words';
+import { DEFAULT_PLAN_APPROVAL, withFastPath } from './fast-path';
 import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
 
 /** What making a plan needs from the engine's dependencies. */
@@ -65,7 +66,22 @@ export class PlanMaker {
     return Object.fromEntries(counted.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
   }
 
+  /** Build, guard and govern a plan, then mark its fast paths (see `withFastPath`). */
   build(
+    drafts: readonly StepDraft[],
+    version: number,
+    asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>,
+    now: Date,
+    scope?: Scope,
+    audience: Audience = {},
+  ): Built {
+    const built = this.governed(drafts, version, asked, now, scope, audience);
+    if (built.kind !== 'built') return built;
+    const settings = this.deps.governance?.planApproval?.() ?? DEFAULT_PLAN_APPROVAL;
+    return { ...built, plan: withFastPath(built.plan, settings) };
+  }
+
+  private governed(
     drafts: readonly StepDraft[],
     version: number,
     asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>,

@@ -1,4 +1,5 @@
 import type { Decision, Person, RiskClass, Scope, Task, TaskStatus, TokenUsage } from './model';
+import type { PlanApproval } from './fast-path';
 import type { ExpiryRule } from './timers';
 
 /** Filters for listing tasks; all given fields must match. */
@@ -338,6 +339,8 @@ export interface Governance {
     readonly teamId?: string;
     readonly channelId?: string;
   }): 'summary' | 'full';
+  /** Which plans skip a click: questions run at once, a single known step is approved with its plan. Absent: both. */
+  planApproval?(): PlanApproval;
   /** Limits beyond the engine's own bounds; absent fields mean none. */
   limits(): { readonly tasksPerUserPerDay?: number; readonly stepsPerTask?: number };
 }

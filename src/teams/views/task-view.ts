@@ -76,7 +76,12 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
         icon: STEP_ICONS[step.status],
         title: preview.title,
         detail: detail === '' ? ' ' : detail,
-        risk: step.gate === 'checkpoint' ? `${risk.label} · checkpoint` : risk.label,
+        risk:
+          step.gate !== 'checkpoint'
+            ? risk.label
+            : step.id === task.plan.approvesStep && task.status === 'awaiting_plan_approval'
+              ? `${risk.label} · with the plan`
+              : `${risk.label} · checkpoint`,
         riskColor: risk.colour,
         problem: step.error
           ? `${step.error.message}${step.error.correlationId ? ` (reference ${shortReference(step.error.correlationId)})` : ''}`
@@ -117,8 +122,12 @@ function noteFor(task: Task): string {
   switch (task.status) {
     case 'planning':
       return task.clarification?.question ? 'I need an answer before I can plan this.' : '';
-    case 'awaiting_plan_approval':
-      return 'Nothing happens until you approve. Steps that send, post or create something will stop again for your approval.';
+    case 'awaiting_plan_approval': {
+      const merged = task.plan.steps.findIndex((s) => s.id === task.plan.approvesStep);
+      return merged >= 0
+        ? `Nothing happens until you approve. Approve also approves step ${merged + 1} exactly as shown: it won't ask again.`
+        : 'Nothing happens until you approve. Steps that send, post or create something will stop again for your approval.';
+    }
     case 'failed':
       return 'Retry the step, skip it, edit it, or cancel the task.';
     case 'limit_reached':
