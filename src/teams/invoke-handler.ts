@@ -63,6 +63,8 @@ export class InvokeHandler {
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
     cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
     retry: (c) => this.decideAndShow(c, 'retry'),
+    pause: (c) => this.decideAndShow(c, 'pause'),
+    resume: (c) => this.decideAndShow(c, 'resume'),
     refresh: async (c) => this.current(await this.visible(c), c.data, c.actor),
     answer: (c) => this.answer(c),
     revise: (c) => this.revise(c),
@@ -117,8 +119,8 @@ export class InvokeHandler {
   }
 
   private async decideAndShow(
-    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>,
-    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry',
+    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume'>,
+    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume',
     reason?: string,
   ): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId } = click.data;
@@ -366,6 +368,9 @@ export class InvokeHandler {
     // cancellation stops the worker, so the task card and open checkpoints are updated now.
     if (result.kind === 'applied' && result.task.status === 'cancelled') {
       void this.deps.notifier.notify(result.task, 'cancelled').catch(() => undefined);
+    }
+    if (result.kind === 'applied' && result.task.status === 'paused') {
+      void this.deps.notifier.notify(result.task, 'paused').catch(() => undefined);
     }
     return this.current(result.task, data, viewer);
   }

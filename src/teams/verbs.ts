@@ -47,6 +47,8 @@ export const VERB_SCHEMAS = {
   skip: withReason,
   cancel: withReason,
   retry: target,
+  pause: target,
+  resume: target,
   refresh: target,
   answer: withValues,
   revise: withReason,

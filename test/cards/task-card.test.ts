@@ -80,8 +80,21 @@ describe.each(cases)('the %s task card', (_, journey) => {
     );
   });
 
-  it.each(STATES.filter((s) => s !== 'awaiting_plan_approval' && s !== 'failed'))('has no buttons when %s', (state) => {
+  const LIVE = ['awaiting_plan_approval', 'failed', 'running', 'awaiting_checkpoint', 'paused'];
+  it.each(STATES.filter((s) => !LIVE.includes(s)))('has no buttons when %s', (state) => {
     expect(buttons(card(journey(), state).card)).toEqual([]);
+  });
+
+  it.each(['running', 'awaiting_checkpoint'] as const)('offers Pause and Cancel while %s', (state) => {
+    expect(buttons(card(journey(), state).card).map((b) => b.title)).toEqual(['Pause', 'Cancel']);
+  });
+
+  it('offers Resume and Cancel when paused, and says what Resume does', () => {
+    const paused = card(journey(), 'paused').card;
+    expect(buttons(paused).map((b) => b.title)).toEqual(['Resume', 'Cancel']);
+    expect(textsOf(paused)).toContain(
+      'Paused: nothing runs until someone resumes it. Resume carries on from the next step.',
+    );
   });
 });
 

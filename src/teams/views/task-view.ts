@@ -35,7 +35,7 @@ export interface TaskView {
   readonly note: string;
   readonly noteColor: Colour;
   /** Which buttons: the plan's Approve/Edit/Reject, a failure's Retry/Skip/Edit/Cancel, the question's Answer, or none. */
-  readonly actions: 'plan' | 'failed' | 'question' | 'none';
+  readonly actions: 'plan' | 'failed' | 'question' | 'running' | 'paused' | 'none';
   readonly failedStepId: string;
   /** A shared card with buttons only approvers may use: a Refresh button shows them theirs. */
   readonly showRefresh: boolean;
@@ -55,7 +55,17 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
   const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
   const asking = task.status === 'planning' && task.clarification?.question !== undefined;
   const actions: TaskView['actions'] =
-    task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none';
+    task.status === 'awaiting_plan_approval'
+      ? 'plan'
+      : failed
+        ? 'failed'
+        : asking
+          ? 'question'
+          : task.status === 'running' || task.status === 'awaiting_checkpoint'
+            ? 'running'
+            : task.status === 'paused'
+              ? 'paused'
+              : 'none';
   return {
     taskId: task.id,
     planVersion: task.plan.version,
@@ -130,6 +140,8 @@ function noteFor(task: Task): string {
     }
     case 'failed':
       return 'Retry the step, skip it, edit it, or cancel the task.';
+    case 'paused':
+      return 'Paused: nothing runs until someone resumes it. Resume carries on from the next step.';
     case 'limit_reached':
       return task.error?.message ?? 'The task stopped at a limit.';
     case 'completed':
