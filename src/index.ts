@@ -124,6 +124,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     renderer,
     notifier,
     ids,
+    clock,
     logger,
     governance,
     policyFile,
@@ -357,6 +358,7 @@ interface BotParts {
   readonly renderer: CardRenderer;
   readonly notifier: TeamsNotifier;
   readonly ids: Ids;
+  readonly clock: Clock;
   readonly logger: Logger;
   readonly governance: PolicyGovernance;
   readonly policyFile?: FileGovernance;
@@ -366,7 +368,7 @@ interface BotParts {
 
 /** The Teams edge: the bot with its message (commands, outcomes) and invoke (card clicks) handlers. */
 function wireBot(config: Config, parts: BotParts): DelegateBot {
-  const { engine, catalogue, store, renderer, notifier, ids, logger, governance, policyFile, people } = parts;
+  const { engine, catalogue, store, renderer, notifier, ids, clock, logger, governance, policyFile, people } = parts;
   const approvers = new ApproversCommand({
     store,
     resolvePerson: people.resolvePerson,
@@ -388,6 +390,7 @@ function wireBot(config: Config, parts: BotParts): DelegateBot {
       resolvePerson: people.resolvePerson,
       teamOf: (teamOrThread, member) => people.teams.teamId(teamOrThread, member).catch(() => undefined),
       defaultTimeZone: config.defaultTimeZone,
+      clock,
       policy: policyDescriber(policyFile),
       logger: logger.child({ component: 'messages' }),
     }),

@@ -13,6 +13,8 @@ export const CARD_NAMES = [
   'error',
   'audit',
   'signin',
+  'welcome',
+  'tasks',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

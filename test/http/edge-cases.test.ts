@@ -157,7 +157,7 @@ describe('HTTP: decisions, commands and bad input', () => {
         run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId && c.method === 'POST'),
       );
     };
-    expect((await texts('tasks')).activity.text).toContain(taskId);
+    expect(cardText((await texts('tasks')).activity)).toContain(`Task ${taskId} · `);
     expect(cardText((await texts(`status ${taskId.toLowerCase()}`)).activity)).toContain('Set up');
     expect((await texts(`pause ${taskId}`)).activity.text).toContain(`Paused task ${taskId}`);
     expect((await run.app.engine.getTask(taskId)).status).toBe('paused');
