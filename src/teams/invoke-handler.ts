@@ -12,6 +12,7 @@ import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
 import { checkpointView } from './views/checkpoint-view';
 import { errorView } from './views/error-view';
 import { planEditView, planRejectView, rejectView, stepEditView } from './views/form-views';
+import { resultView } from './views/result-view';
 import { taskView } from './views/task-view';
 
 /** Finds the one person a name or email address means, as the directory knows them. */
@@ -357,7 +358,7 @@ export class InvokeHandler {
 
   private afterDecision(
     result: DecideResult,
-    data: { stepId?: string; card?: 'task' | 'checkpoint' },
+    data: { stepId?: string; card?: 'task' | 'checkpoint' | 'result' },
     viewer: string,
   ): AdaptiveCard {
     // A refused click on a checkpoint by someone who may decide keeps the checkpoint, and says why.
@@ -378,7 +379,7 @@ export class InvokeHandler {
   /** The up-to-date version of the clicked card (task card or a step's checkpoint card), as the viewer may see it. */
   private current(
     task: Task,
-    data: { stepId?: string; card?: 'task' | 'checkpoint' },
+    data: { stepId?: string; card?: 'task' | 'checkpoint' | 'result' },
     viewer: string,
     notice = '',
   ): AdaptiveCard {
@@ -387,6 +388,8 @@ export class InvokeHandler {
     const kind = data.card ?? (step ? 'checkpoint' : 'task');
     if (kind === 'checkpoint' && step)
       return renderer.render('checkpoint', { ...checkpointView(task, step, catalogue, viewer), notice });
+    if (kind === 'result' && (task.status === 'completed' || task.status === 'nothing_done'))
+      return renderer.render('result', resultView(task, catalogue, viewer));
     return renderer.render('task', taskView(task, catalogue, viewer));
   }
 }

@@ -10,7 +10,7 @@ const target = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
   /** Which card the click came from, so the response replaces it with the same kind. */
-  card: z.enum(['task', 'checkpoint']).optional(),
+  card: z.enum(['task', 'checkpoint', 'result']).optional(),
 });
 
 const withReason = target.extend({ reason: z.string().max(2000).optional() });

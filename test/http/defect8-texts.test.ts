@@ -103,6 +103,9 @@ describe('HTTP: defect 8, texts people read', () => {
     const audit = await say(chat, `audit ${taskId}`);
     for (const shown of [cardText(plan.card), cardText(checkpoint.card), cardText(result.card), audit])
       expect(shown).not.toMatch(ISO_INSTANT);
+    // The result card links to the event it created, instead of showing its internal id.
+    expect(cardText(result.card)).toMatch(/"type":"Action.OpenUrl","title":"Open","url":"https:[^"]+"/);
+    expect(cardText(result.card)).not.toMatch(/"id [A-Za-z0-9=_-]{8,}/);
   });
 
   it('a refusal by policy says what and why in words, without action names or rule ids', async () => {
