@@ -103,6 +103,10 @@ describe('HTTP: defect 8, texts people read', () => {
     const audit = await say(chat, `audit ${taskId}`);
     for (const shown of [cardText(plan.card), cardText(checkpoint.card), cardText(result.card), audit])
       expect(shown).not.toMatch(ISO_INSTANT);
+    // The audit card lists card hashes under the decision that showed them, not as entries.
+    expect(audit).toMatch(/Cards shown: task \(sha256 [0-9a-f]{12}…, #\d+\), step 2 checkpoint \(sha256 /);
+    expect(audit).not.toContain('"text":"Card shown (');
+    expect(audit).toMatch(/\d{2}:\d{2} \(UTC\)/);
     // The result card links to the event it created, instead of showing its internal id.
     expect(cardText(result.card)).toMatch(/"type":"Action.OpenUrl","title":"Open","url":"https:[^"]+"/);
     expect(cardText(result.card)).not.toMatch(/"id [A-Za-z0-9=_-]{8,}/);
