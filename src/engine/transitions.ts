@@ -179,6 +179,32 @@ function stepDecision(
       return resume((s) => ({ ...s, status: 'skipped', error: undefined, ...reasonOf(request) }));
     case 'reject':
       return resume((s) => ({ ...s, status: 'rejected', error: undefined, ...reasonOf(request) }));
+    case 'revert': {
+      if (!atCheckpoint) return { kind: 'stale' };
+      if (!mayApprove(task, request.actor))
+        return refused(
+          'owner_not_approver',
+          "As the task's owner you can pause, resume or cancel it; editing its steps is for its approvers.",
+        );
+      const original = step.beforeEdit;
+      if (!original) return refused('nothing_to_revert', 'This step has no edit to take back.');
+      // Back to the step as planned (or as last approved-for-review): approvals of the edit no longer count.
+      return {
+        kind: 'applied',
+        // Every field named, absent ones included: stored JSON drops undefined, so a spread would keep the edit's.
+        task: withStep(task, step.id, (s) => ({
+          ...s,
+          resolvedInput: original.resolvedInput,
+          risk: original.risk,
+          flags: original.flags,
+          quorum: original.quorum,
+          forbidSelfApproval: original.forbidSelfApproval,
+          gateReasons: original.gateReasons,
+          beforeEdit: undefined,
+          approvedBy: [],
+        })),
+      };
+    }
     case 'edit': {
       if (!mayApprove(task, request.actor))
         return refused(
@@ -245,6 +271,18 @@ function edit(
       : undefined;
   const next = withStep(task, step.id, () => ({
     ...tightened,
+    // An edit that leaves the step waiting can be taken back: keep what it replaced (the first time).
+    beforeEdit:
+      ready || !atCheckpoint
+        ? undefined
+        : (step.beforeEdit ?? {
+            resolvedInput: step.resolvedInput,
+            risk: step.risk,
+            flags: step.flags,
+            quorum: step.quorum,
+            forbidSelfApproval: step.forbidSelfApproval,
+            gateReasons: step.gateReasons,
+          }),
     resolvedInput: checked.input,
     status: ready ? ('approved' as const) : ('awaiting_approval' as const),
     approvedBy,

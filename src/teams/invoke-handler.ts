@@ -64,6 +64,7 @@ export class InvokeHandler {
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
     cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
     retry: (c) => this.decideAndShow(c, 'retry'),
+    revert: (c) => this.decideAndShow(c, 'revert'),
     pause: (c) => this.decideAndShow(c, 'pause'),
     resume: (c) => this.decideAndShow(c, 'resume'),
     refresh: async (c) => this.current(await this.visible(c), c.data, c.actor),
@@ -120,8 +121,8 @@ export class InvokeHandler {
   }
 
   private async decideAndShow(
-    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume'>,
-    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume',
+    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume' | 'revert'>,
+    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume' | 'revert',
     reason?: string,
   ): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId } = click.data;
@@ -395,7 +396,7 @@ export class InvokeHandler {
 }
 
 const EDIT_WAITS =
-  'Your changes are saved. Nothing is approved yet: look at the warnings above, then Approve the edited action.';
+  'Your changes are saved. Nothing is approved yet: look at the warnings above, then Approve the edited action, or Revert the edit to go back to the step as it was.';
 
 /** The clicker's display name as Teams sent it, for cards (authorisation uses the id only). */
 function namesOf(click: { readonly actor: string; readonly activity: Activity }): Record<string, string> {

@@ -47,6 +47,7 @@ export const VERB_SCHEMAS = {
   skip: withReason,
   cancel: withReason,
   retry: target,
+  revert: target,
   pause: target,
   resume: target,
   refresh: target,

@@ -28,6 +28,8 @@ export interface CheckpointView {
   readonly pending: boolean;
   /** The viewer gets Approve / Edit / Reject. */
   readonly canAct: boolean;
+  /** The step waits after an edit: Revert puts it back as it was. */
+  readonly canRevert: boolean;
   /** The viewer has an approval of their own to hand on (Reassign). */
   readonly canReassign: boolean;
   /** Why the last click changed nothing, or what it did, for the person who clicked; '' for none. */
@@ -90,6 +92,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     pending,
     canAct: pending && canAct,
     canReassign: pending && canAct && mayReassign(task, step, viewer),
+    canRevert: pending && canAct && step.beforeEdit !== undefined,
     notice: '',
     showRefresh: pending && !canAct && viewer === undefined,
     rememberLabel:
