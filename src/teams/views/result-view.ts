@@ -26,6 +26,7 @@ export interface ResultView {
   readonly planVersion: number;
   /** Some answers were kept off this shared view: a Refresh button shows the requester and approvers theirs. */
   readonly showRefresh: boolean;
+  readonly refreshable: boolean;
   readonly userIds: readonly string[];
 }
 
@@ -44,6 +45,7 @@ const PRIVATE_DOMAINS = ['mail', 'calendar', 'files', 'teams', 'tasks'];
 export function resultView(task: Task, catalogue: Catalogue, viewer?: Viewer): ResultView {
   const private_ = keepsDataPrivate(task, viewer);
   let hidden = false;
+  let privateAnswers = false;
   const done = task.plan.steps.filter((s) => s.status === 'succeeded').length;
   const skipped = task.plan.steps.filter((s) => s.status === 'skipped' || s.status === 'rejected').length;
   const used = usedOutputs(task.plan.steps);
@@ -64,6 +66,7 @@ export function resultView(task: Task, catalogue: Catalogue, viewer?: Viewer): R
     if (step.risk === 'read' || step.risk === 'compose') {
       // What was read is the point, not its id; and a link from a read goes only to https pages.
       const answer = used.has(step.id) ? undefined : validAnswer(step, output, catalogue);
+      if (answer && readsPrivateData(task, step)) privateAnswers = true;
       if (answer && private_ && readsPrivateData(task, step)) {
         hidden = true;
         return {
@@ -98,6 +101,8 @@ export function resultView(task: Task, catalogue: Catalogue, viewer?: Viewer): R
     items,
     planVersion: task.plan.version,
     showRefresh: hidden && viewer === undefined,
+    // Only a shared card that keeps answers back is refreshed (per person); any other result card stays as it is.
+    refreshable: privateAnswers && keepsDataPrivate(task, undefined),
     userIds: cardUserIds(task),
   };
 }
