@@ -59,6 +59,7 @@ export type ActionInputs = {
     subject?: string;
     query?: string;
     unread?: boolean;
+    hasAttachments?: boolean;
     since?: string;
     until?: string;
     top?: number;

@@ -21,6 +21,7 @@ function searchAndSummarise(filter: MailFilter, description: string): StepDraft[
         subject: filter.subject,
         query: filter.query,
         unread: filter.unread ? true : undefined,
+        hasAttachments: filter.hasAttachments,
         since: range?.since,
         until: range?.until,
         top: filter.top,
