@@ -28,17 +28,20 @@ const NOT_YET_READ =
   /\b(?:that\s+|which\s+)?i\s+(?:haven't|have\s+not|didn't|did\s+not)\s+(?:read|open(?:ed)?)(?:\s+yet)?\b/;
 const TOP =
   /\b(?:last|latest|most\s+recent|recent|top|first)\s+(\d{1,3})\s+(?:(?:unread|new)\s+)?(?:e-?mails?|mails?|messages?)\b/;
+/** "the latest mail", "Raj's last email", "isaiah's latest": one message, the newest. */
+const ONE_LATEST =
+  /\b(?:latest|last|most\s+recent|newest)(?:\s+(?:[\w-]+\s+){0,3}?(?:e-?mail|mail|message|note)\b(?!s)|\s*$)/;
 const SUBJECT = /\b(?:with\s+(?:the\s+|a\s+)?subject(?:\s+line)?|subject(?:\s+line)?|titled|entitled|called)\s*:?\s*/;
 const FROM = /\bfrom\s+/;
 const TOPIC =
-  /\b(?:about|regarding|concerning|re:|re|on\s+the\s+(?:topic|subject)\s+of|mentioning|containing|that\s+mentions?|on)\s+/;
+  /\b(?:about|regarding|concerning|re:|re|on\s+the\s+(?:topic|subject)\s+of|mentioning|containing|that\s+mentions?|with\s+the|on)\s+/;
 const STOP = new RegExp(
   [SUBJECT.source, FROM.source, TOPIC.source, '\\b(?:that|which|sent|received|for|in\\s+(?:my|the|our))\\b'].join('|'),
 );
 
 /** "Dana's latest mail", "tom becker's email", "Raj's SSO questions email", "isaiah's latest". */
 const POSSESSIVE_SENDER =
-  /(?:^|\s)([a-z][\w.&-]*(?:\s+[a-z][\w.&-]*)?)(?:'s|')\s+(?=(?:[\w-]+\s+){0,3}(?:e-?mails?|mails?|messages?|latest|last|newest|most\s+recent)\b|(?:latest|last|newest)$)/;
+  /(?:^|\s)([a-z][\w.&@-]*(?:\s+[a-z][\w.&-]*)?)(?:'s|')\s+(?=(?:[\w-]+\s+){0,3}(?:e-?mails?|mails?|messages?|latest|last|newest|most\s+recent)\b|(?:latest|last|newest)$)/;
 /** "megans email" (no apostrophe, as typed in chat): a name right before the mail noun. */
 const BARE_POSSESSIVE = /(?:^|\s)([a-z]{3,})s\s+(?=(?:latest\s+|last\s+)?(?:e-?mails?|mails?)\b)/;
 /** Possessives that are not people: "his last email", "today's mail", "everyone's mail". */
@@ -190,7 +193,11 @@ export function parseMailFilter(input: Phrase, now: DateTime, preset?: WhenHit):
   const owner = possessiveSender(phrase);
   if (owner) phrase = phrase.mask(owner.start, owner.end);
   const topHit = phrase.find(TOP);
-  const top = topHit ? Math.min(50, Math.max(1, Number(topHit.groups[1]))) : undefined;
+  const top = topHit
+    ? Math.min(50, Math.max(1, Number(topHit.groups[1])))
+    : phrase.find(ONE_LATEST)
+      ? 1
+      : undefined;
 
   const take = (marker: RegExp): string | undefined => {
     const hit = phrase.find(marker);
@@ -236,7 +243,8 @@ function possessiveSender(phrase: Phrase): { name: string; start: number; end: n
   }
   const bare = phrase.find(BARE_POSSESSIVE);
   const stem = bare?.groups[1] ?? '';
-  if (!bare || NOT_BARE_POSSESSIVE.test(stem) || NOT_A_SENDER.has(stem) || NOT_A_PERSON.has(stem)) return undefined;
+  // Typed in lower case ("megans email"); "Fabrikam Orders email" is a name.
+  if (!bare || /^[A-Z]/.test(bare.raw(1) ?? '') || NOT_BARE_POSSESSIVE.test(stem) || NOT_A_SENDER.has(stem) || NOT_A_PERSON.has(stem)) return undefined;
   return { name: bare.raw(1) ?? stem, start: bare.start, end: bare.end };
 }
 
