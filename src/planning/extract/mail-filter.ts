@@ -79,7 +79,8 @@ const NOT_A_PERSON = new Set([
 /** Words ending in s that are not a possessive without its apostrophe ("sales emails", "news mail"). */
 const NOT_BARE_POSSESSIVE =
   /^(?:thi|hi|it|u|ye|our|your|their|her|new|sale|statu|busines|clas|acces|addres|proces|seri|bu|pres|plu|bonu|campu|focu|virus|bia|gas|lea|minu|yes|thank|other|all|oper|hr)$/;
-const ATTACHMENTS = /\b(with(?:out)?|has|having|that\s+(?:have|has))\s+(?:an?\s+|any\s+|the\s+)?(?:attachments?|attached\s+files?|files?\s+attached)\b/;
+const ATTACHMENTS =
+  /\b(with(?:out)?|has|having|that\s+(?:have|has))\s+(?:an?\s+|any\s+|the\s+)?(?:attachments?|attached\s+files?|files?\s+attached)\b/;
 /** Words before a mail noun that describe the mail rather than name its sender ("important emails"). */
 const NOT_A_COMPANY = new Set([
   'important',
@@ -193,11 +194,7 @@ export function parseMailFilter(input: Phrase, now: DateTime, preset?: WhenHit):
   const owner = possessiveSender(phrase);
   if (owner) phrase = phrase.mask(owner.start, owner.end);
   const topHit = phrase.find(TOP);
-  const top = topHit
-    ? Math.min(50, Math.max(1, Number(topHit.groups[1])))
-    : phrase.find(ONE_LATEST)
-      ? 1
-      : undefined;
+  const top = topHit ? Math.min(50, Math.max(1, Number(topHit.groups[1]))) : phrase.find(ONE_LATEST) ? 1 : undefined;
 
   const take = (marker: RegExp): string | undefined => {
     const hit = phrase.find(marker);
@@ -244,7 +241,14 @@ function possessiveSender(phrase: Phrase): { name: string; start: number; end: n
   const bare = phrase.find(BARE_POSSESSIVE);
   const stem = bare?.groups[1] ?? '';
   // Typed in lower case ("megans email"); "Fabrikam Orders email" is a name.
-  if (!bare || /^[A-Z]/.test(bare.raw(1) ?? '') || NOT_BARE_POSSESSIVE.test(stem) || NOT_A_SENDER.has(stem) || NOT_A_PERSON.has(stem)) return undefined;
+  if (
+    !bare ||
+    /^[A-Z]/.test(bare.raw(1) ?? '') ||
+    NOT_BARE_POSSESSIVE.test(stem) ||
+    NOT_A_SENDER.has(stem) ||
+    NOT_A_PERSON.has(stem)
+  )
+    return undefined;
   return { name: bare.raw(1) ?? stem, start: bare.start, end: bare.end };
 }
 

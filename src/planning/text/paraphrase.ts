@@ -196,6 +196,17 @@ export function paraphrase(clause: string): string {
 }
 
 const MESSAGE_RULES: readonly Rule[] = [
+  // "find Dana's latest mail and forward it to Megan" → "forward Dana's latest mail to Megan":
+  // finding is how the act starts, not a request of its own.
+  [
+    /^(?:find|get|look\s+up|locate|grab|pull\s+up|search\s+for)\s+([^,;]+?\b(?:e-?mails?|mails?|messages?|latest|last)\b[^,;]*?)\s*,?\s+and\s+(forward|fwd|reply(?:\s+all)?|respond|answer|flag|unflag|move|file|archive|delete|mark|read|open)\b(?:\s+(?:it|them))?\s*(.*)$/i,
+    (_m, which, verb, rest) => {
+      const to = /^(?:reply|respond)/i.test(verb ?? '') ? ' to' : '';
+      return `${verb ?? ''}${to} ${which ?? ''}${rest ? ` ${rest}` : ''}`;
+    },
+  ],
+  // "forward it to Patti? Say FYI" → "… saying FYI".
+  [/\?\s+(?:say|add|write)\s+(?=\S)/i, ' saying '],
   // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
   [
     /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,

@@ -27,7 +27,8 @@ export function mailRef(text: string, now: DateTime): Result<MailFilter> | undef
 }
 
 /** "the last message in Announcements", "Megan's message on Teams": a post or chat, not mail. */
-const CHAT_MESSAGE = /\bmessages?\b.*\b(?:in|on|from)\s+(?:#|the\s+\w+\s+channel|teams\b|chat\b|[A-Z])|\b(?:post|channel|chat|thread)\b/;
+const CHAT_MESSAGE =
+  /\be-?mail\s+address|\bmessages?\b.*\b(?:in|on|from)\s+(?:#|the\s+\w+\s+channel|teams\b|chat\b|[A-Z])|\b(?:post|channel|chat|thread)\b/;
 
 /** One to three name-like words (or an address). */
 const SENDER_ONLY = /^(?:[\p{L}][\p{L}.'-]*(?:\s+[\p{L}][\p{L}.'-]*){0,2}|[^\s@]+@[^\s@]+\.[^\s@]+)$/u;
