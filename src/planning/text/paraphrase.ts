@@ -16,6 +16,10 @@ const ASK_THEM = '(?:ask|check|find\\s+out|see)(?:\\s+(?:him|her|them))?';
 const TELL_THEM = '(?:tell|let)(?:\\s+(?:him|her|them))?(?:\\s+know)?|say';
 const NOTE = '(?:e-?mail|mail|note|line|message|quick\\s+note|quick\\s+e-?mail|short\\s+note|quick\\s+line)';
 
+/** A due date at the end of a to-do: ", due next Monday", " by tomorrow", " on Friday". */
+const DUE_TAIL =
+  "((?:,?\\s+(?:due|by|before|on|for))?,?\\s+(?:due\\s+)?(?:tomorrow|today|tonight|(?:next|this)\\s+\\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+|end\\s+of\\s+\\w+)(?:\\s+at\\s+[\\w:]+)?)?";
+
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
 /**
@@ -173,6 +177,58 @@ const RULES: readonly Rule[] = [
     /^((?:forward|fwd|pass\s+on)\b.*?)\s*,?\s+(?:with|including|incl\.?|and)\s+(?:the\s+|its\s+|all\s+(?:the\s+)?|any\s+)?attachments?(?:\s+(?:too|included))?(?=\s+to\s|$)/i,
     (_m, head) => head ?? '',
   ],
+  // To Do, as people ask for it: "remind me to renew the permit on Friday", "To do: book flights,
+  // due next Monday", "make a note in To Do to chase Dana", "add a task for myself: …" →
+  // "add "…" to my to do list (due …)".
+  [
+    new RegExp(
+      `^(?:remind\\s+me\\s+to|to[\\s-]?do\\s*:|(?:make|add|put|jot\\s+down)\\s+a\\s+(?:note|reminder|to[\\s-]?do)\\s+(?:in|on|to)\\s+(?:my\\s+)?to[\\s-]?do(?:\\s+list)?\\s+to|(?:add|create|make)\\s+(?:a\\s+)?(?:task|to[\\s-]?do|reminder)\\s+for\\s+(?:myself|me)\\s*:?|(?:add|create|make)\\s+(?:a\\s+)?(?:personal\\s+)?(?:to[\\s-]?do|reminder)\\s*:)\\s*(.+?)${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, title, due) => `add "${(title ?? '').replace(/^["']|["']$/g, '')}" to my to do list${due ?? ''}`,
+  ],
+  // Planner, as people ask for it: "create a planner task in spring launch: X, assign to adele",
+  // "assign isaiah a task in the spring launch plan: X", "new task on the Spring launch board, "X"",
+  // "add a Spring launch task for Lynne to X by tomorrow" → "add a task "X" to the … plan for …".
+  [
+    new RegExp(
+      `^(?:(?:create|add|make)\\s+a\\s+(?:new\\s+)?(?:planner\\s+)?task|new\\s+(?:planner\\s+)?task)\\s+(?:in|on|to)\\s+(?:the\\s+)?((?:(?!\\b(?:to|for|my)\\b)[^:,])+?)(?:\\s+(?:plan|board))?\\s*[:,]\\s*["']?(.+?)["']?(?:,?\\s+(?:and\\s+)?assign(?:ed)?\\s+(?:it\\s+)?to\\s+([^,]+?))?${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, plan, title, who, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan${who ? ` for ${who}` : ''}${due ?? ''}`,
+  ],
+  [
+    new RegExp(
+      `^(?:assign|give)\\s+(.+?)\\s+a\\s+(?:new\\s+)?task\\s+(?:in|on)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:plan|board))?\\s*[:,]\\s*["']?(.+?)["']?${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, who, plan, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
+  ],
+  [
+    new RegExp(
+      `^(?:add|create|make|put\\s+in)\\s+an?\\s+(?!new\\b|planner\\b|personal\\b)(.+?)\\s+task\\s+for\\s+(.+?)\\s+to\\s+(.+?)${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
+  ],
+  // "Put "X" on the Board prep plan and give it to Patti" → "… for Patti".
+  [
+    /^(?:put|add)\s+(.+?)\s+(?:on|to|in)\s+(?:the\s+)?(.+?\s+plan)\s+and\s+(?:give|assign)\s+it\s+to\s+/i,
+    (_m, title, plan) => `add a task ${title ?? ''} to the ${plan ?? ''} for `,
+  ],
+  // "the Spring launch board" is its plan.
+  [/\b(?:on|to|in)\s+the\s+(.+?)\s+board\b/gi, 'on the $1 plan'],
+  // Lists: "show me my errands", "what do i still have to do today", "list the tasks in Board prep".
+  [/^(?:show|list|what(?:'s|\s+is)\s+on)\s+(?:me\s+)?my\s+(errands|chores|shopping|groceries)$/i, 'show my $1 list'],
+  [
+    /^(?:what\s+(?:do\s+i|have\s+i\s+got)\s+(?:still\s+)?(?:left\s+)?(?:have\s+)?to\s+do|what(?:'s|\s+is)\s+on\s+my\s+plate|what(?:'s|\s+is)\s+left\s+(?:for\s+me\s+)?to\s+do)(?:\s+today|\s+this\s+week)?$/i,
+    'show my to do list',
+  ],
+  [
+    /^(?:list|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?(?:open\s+)?tasks\s+(?:in|on|of|for)\s+(?:the\s+)?(?!my\b)(.+?)(?:\s+plan)?$/i,
+    'show the $1 plan',
+  ],
+  [/^what(?:'s|\s+is)\s+left\s+(?:to\s+do\s+)?(?:on|in)\s+the\s+(.+?)\s+plan$/i, 'show the $1 plan'],
   // "the summary as a Word doc" → spelled one way.
   [/\bword\s+doc\b/gi, 'Word document'],
 ];
