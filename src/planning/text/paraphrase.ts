@@ -18,7 +18,19 @@ const NOTE = '(?:e-?mail|mail|note|line|message|quick\\s+note|quick\\s+e-?mail|s
 
 /** A due date at the end of a to-do: ", due next Monday", " by tomorrow", " on Friday". */
 const DUE_TAIL =
-  "((?:,?\\s+(?:due|by|before|on|for))?,?\\s+(?:due\\s+)?(?:tomorrow|today|tonight|(?:next|this)\\s+\\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+|end\\s+of\\s+\\w+)(?:\\s+at\\s+[\\w:]+)?)?";
+  '((?:,?\\s+(?:due|by|before|on|for))?,?\\s+(?:due\\s+)?(?:tomorrow|today|tonight|(?:next|this)\\s+\\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+|end\\s+of\\s+\\w+)(?:\\s+at\\s+[\\w:]+)?)?';
+
+/** A channel as named in a post: "General", "#announcements", "Sales Team". */
+const CHANNEL = "#?[\\w&'-]+(?:\\s+(?!channel\\b|and\\b|that\\b|saying\\b)[\\w&'-]+){0,2}?";
+/** "and tag Megan" / "and mention Megan and Adele" before the message. */
+const MENTION = '(?:\\s+and\\s+(?:tag|mention|@mention)\\s+((?:[\\w@.-]+)(?:\\s+(?:and\\s+)?[\\w@.-]+){0,3}?))?';
+
+/** The canonical post: quoted with whichever quote the text does not hold. */
+function channelPost(channel: string | undefined, said: string | undefined, who: string | undefined): string {
+  const text = (said ?? '').trim();
+  const quoted = text.includes('"') ? `'${text}'` : `"${text}"`;
+  return `post ${quoted} in ${(channel ?? '').trim()}${who ? ` and mention ${who}` : ''}`;
+}
 
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
@@ -195,7 +207,8 @@ const RULES: readonly Rule[] = [
       `^(?:(?:create|add|make)\\s+a\\s+(?:new\\s+)?(?:planner\\s+)?task|new\\s+(?:planner\\s+)?task)\\s+(?:in|on|to)\\s+(?:the\\s+)?((?:(?!\\b(?:to|for|my)\\b)[^:,])+?)(?:\\s+(?:plan|board))?\\s*[:,]\\s*["']?(.+?)["']?(?:,?\\s+(?:and\\s+)?assign(?:ed)?\\s+(?:it\\s+)?to\\s+([^,]+?))?${DUE_TAIL}$`,
       'i',
     ),
-    (_m, plan, title, who, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan${who ? ` for ${who}` : ''}${due ?? ''}`,
+    (_m, plan, title, who, due) =>
+      `add a task "${title ?? ''}" to the ${plan ?? ''} plan${who ? ` for ${who}` : ''}${due ?? ''}`,
   ],
   [
     new RegExp(
@@ -229,6 +242,23 @@ const RULES: readonly Rule[] = [
     'show the $1 plan',
   ],
   [/^what(?:'s|\s+is)\s+left\s+(?:to\s+do\s+)?(?:on|in)\s+the\s+(.+?)\s+plan$/i, 'show the $1 plan'],
+  // Channel posts, as people write them: "Post in General: …", "post to announcements that …",
+  // "can you share in #announcements: …", "Tell the team in the General channel that …" →
+  // "post "…" in General (and mention …)".
+  [
+    new RegExp(
+      `^(?:post|write|put|share|announce|say|drop)\\s+(?:a\\s+(?:message|note|post|quick\\s+note)\\s+|an\\s+(?:update|announcement)\\s+)?(?:in|to|on|into)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?${MENTION}\\s*(?::|,|\\s+(?:that|saying|to\\s+say))\\s*(.+)$`,
+      'i',
+    ),
+    (_m, channel, who, said) => channelPost(channel, said, who),
+  ],
+  [
+    new RegExp(
+      `^(?:tell|let|inform|update)\\s+(?:the\\s+team|everyone|everybody|the\\s+channel|people|folks|all)\\s+(?:in|on)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?\\s+(?:know\\s+)?(?:that\\s+|:\\s*|about\\s+)(.+)$`,
+      'i',
+    ),
+    (_m, channel, said) => channelPost(channel, said, ''),
+  ],
   // "the summary as a Word doc" → spelled one way.
   [/\bword\s+doc\b/gi, 'Word document'],
 ];

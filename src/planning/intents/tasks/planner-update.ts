@@ -22,17 +22,26 @@ const TITLE = '(?:the\\s+)?(?:planner\\s+)?(?:task\\s+)?["\']?(.+?)["\']?(?:\\s+
 const DONE = '(?:done|complete|completed|finished|closed)';
 const PROGRESS: ReadonlyArray<readonly [RegExp, (g: string) => number]> = [
   [
-    new RegExp(
-      `^(?:mark|set|flag)\\s+${TITLE}\\s+as\\s+(${DONE}|in\\s+progress|started|not\\s+started)$`,
-    ),
+    new RegExp(`^(?:mark|set|flag)\\s+${TITLE}\\s+as\\s+(${DONE}|in\\s+progress|started|not\\s+started)$`),
     (g) => (/progress|started/.test(g) ? (/not/.test(g) ? 0 : 50) : 100),
   ],
   [new RegExp(`^(?:complete|finish|close|tick\\s+off|check\\s+off|cross\\s+off)\\s+${TITLE}()$`), () => 100],
   [new RegExp(`^(?:tick|check|cross)\\s+${TITLE}\\s+off()$`), () => 100],
   // "i've finished 'confirm press list', tick it off", "I have done the X task".
-  [new RegExp(`^i(?:'ve|\\s+have)\\s+(?:finished|done|completed)\\s+${TITLE}(?:[,;]?\\s+(?:so\\s+)?(?:tick|check|cross|mark)\\s+it\\s+(?:off|as\\s+${DONE}))?()$`), () => 100],
-  [new RegExp(`^i(?:'ve|\\s+have|'m|\\s+am)\\s+(?:started|starting|begun|working)\\s+(?:on\\s+)?${TITLE}()$`), () => 50],
-  [new RegExp(`^(?:set|put|update|move)\\s+${TITLE}\\s+(?:to|at)\\s+(\\d{1,3})\\s*%(?:\\s+(?:done|complete))?$`), (g) => Number(g)],
+  [
+    new RegExp(
+      `^i(?:'ve|\\s+have)\\s+(?:finished|done|completed)\\s+${TITLE}(?:[,;]?\\s+(?:so\\s+)?(?:tick|check|cross|mark)\\s+it\\s+(?:off|as\\s+${DONE}))?()$`,
+    ),
+    () => 100,
+  ],
+  [
+    new RegExp(`^i(?:'ve|\\s+have|'m|\\s+am)\\s+(?:started|starting|begun|working)\\s+(?:on\\s+)?${TITLE}()$`),
+    () => 50,
+  ],
+  [
+    new RegExp(`^(?:set|put|update|move)\\s+${TITLE}\\s+(?:to|at)\\s+(\\d{1,3})\\s*%(?:\\s+(?:done|complete))?$`),
+    (g) => Number(g),
+  ],
 ];
 const MOVE = new RegExp(
   `^(?:move|push|change|set|make)\\s+(?:the\\s+due\\s+date\\s+(?:of|for|on)\\s+)?${TITLE}\\s+(?:to\\s+be\\s+due|due|to)\\s+(.+)$`,
@@ -41,7 +50,9 @@ const ASSIGN = new RegExp(`^(?:assign|give)\\s+${TITLE}\\s+to\\s+(.+)$`);
 /** "Add Adele to the 'Pick launch date' task", "put Lynne on X". */
 const ADD_PERSON = new RegExp(`^(?:add|put)\\s+(.+?)\\s+(?:to|on)\\s+${TITLE}$`);
 /** "take megan off Write FAQ for support and give it to lynne". */
-const SWAP = new RegExp(`^(?:take|remove)\\s+(.+?)\\s+(?:off|from)\\s+${TITLE}(?:,?\\s+and\\s+(?:give|assign|hand)\\s+it\\s+to\\s+(.+))?$`);
+const SWAP = new RegExp(
+  `^(?:take|remove)\\s+(.+?)\\s+(?:off|from)\\s+${TITLE}(?:,?\\s+and\\s+(?:give|assign|hand)\\s+it\\s+to\\s+(.+))?$`,
+);
 
 /** Without a plan named, only words that can only mean a task ("the X task", a quoted title, a due date, "tick off"). */
 const TASKISH = /\btask\b|\bgive\s+it\s+to\b|["']|\bdue\s+date\b|\b(?:tick|check|cross)\b.*\boff\b|%/;
