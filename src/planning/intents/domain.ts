@@ -14,6 +14,23 @@ export interface DomainIntent<S = unknown> {
   parse(clause: string, now: DateTime): Result<S> | undefined;
   /** The steps for the understood request. */
   build(spec: S, ctx: BuildContext): Promise<Result<Fragment>>;
+  /**
+   * The people the request names, for "her", "him" and "them" in it or in a later request
+   * ("forward it to Megan and set up 30 minutes with her"). Absent: it names nobody.
+   */
+  readonly people?: PeopleLens<S>;
+}
+
+/** Read and replace the names of people in a parsed request. */
+export interface PeopleLens<S> {
+  get(spec: S): readonly string[];
+  /** The request with its names replaced; absent when they cannot be (a sender read from mail). */
+  set?(spec: S, names: readonly string[]): S;
+}
+
+/** The lens of a request that keeps its people in `names`. */
+export function namesLens<S extends { readonly names: readonly string[] }>(): PeopleLens<S> {
+  return { get: (spec) => spec.names, set: (spec, names) => ({ ...spec, names }) };
 }
 
 /** A request understood by a {@link DomainIntent}: the intent and what it parsed. */

@@ -1,6 +1,6 @@
 import { resolvePeople, splitNames } from '../../extract/people';
 import { ok, refuse, type Result } from '../../result';
-import { domainIntent } from '../domain';
+import { domainIntent, namesLens } from '../domain';
 import type { BuildContext, Fragment } from '../fragment';
 import { joinNames } from '../../extract/people';
 import { chatTo } from './steps';
@@ -34,6 +34,7 @@ const FORMS: readonly RegExp[] = [
 /** "Message Megan on Teams: the deck is ready": a chat message to each person named, in the one-on-one chat. */
 export const chatMessage = domainIntent<ChatSpec>({
   name: 'teams.chatMessage',
+  people: namesLens<ChatSpec>(),
   parse(clause) {
     for (const form of FORMS) {
       const match = form.exec(clause.trim());
