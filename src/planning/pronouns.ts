@@ -40,10 +40,11 @@ export function resolvePronouns(specs: readonly BuildableSpec[]): Result<Buildab
         destinations.push(destination);
         continue;
       }
-      const names = destination.kind === 'people' ? destination.names : [destination.text];
+      const names = destination.kind === 'personOrChannel' ? [destination.text] : destination.names;
       const replaced = replace(names);
       if (!replaced) return refuse(text.DANGLING_PRONOUN);
-      destinations.push(replaced === names ? destination : { kind: 'people', names: replaced });
+      const kind = destination.kind === 'chat' ? 'chat' : 'people';
+      destinations.push(replaced === names ? destination : { kind, names: replaced });
       previous = replaced;
     }
     out.push({ ...spec, destinations });

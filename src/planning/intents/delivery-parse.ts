@@ -5,7 +5,7 @@ import { deliveryVerb, destinationFrom } from './destination';
 import type { DeliverySpec } from './specs';
 import { SUMMARY_WORD } from './summary-parse';
 
-const VERB = /^(e-?mail|mail|message|dm|send|forward|post|put|drop|share)\s+(.+)$/i;
+const VERB = /^(e-?mail|mail|message|dm|im|chat|ping|send|forward|post|put|drop|share)\s+(.+)$/i;
 const IT = '(?:it|that|this|them|those|the\\s+(?:summary|recap|digest|results?|overview))';
 const IT_THEN_TARGET = new RegExp(`^${IT}(?:\\s+(to|into|in|with|on)\\s+(.+))?$`, 'i');
 const TARGET_THEN_IT = new RegExp(`^(.+?)\\s+${IT}$`, 'i');

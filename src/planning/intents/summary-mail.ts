@@ -4,7 +4,9 @@ import { parseChannelName, resolveChannel } from '../extract/channel';
 import { capitalise, describeMail } from '../extract/describe-mail';
 import type { MailFilter } from '../extract/mail-filter';
 import { actorOf, addressOf, joinNames, resolvePeople, splitNames } from '../extract/people';
-import { ok, type Result } from '../result';
+import { ok, refuse, type Result } from '../result';
+import { chatTo } from './teams/steps';
+import { CHAT_SELF } from './teams/wording';
 import { clip, MAX_SUBJECT } from '../text/clip';
 import { channelPost } from './channel-post';
 import type { BuildContext, Fragment } from './fragment';
@@ -34,7 +36,7 @@ function searchAndSummarise(filter: MailFilter, description: string): StepDraft[
 
 /** One delivery of the summary: its step and how the title says it. */
 interface Delivery {
-  readonly step: StepDraft;
+  readonly steps: readonly StepDraft[];
   /** "Email Megan Bowen a summary of …" / "Post a summary of … to General": as the first delivery. */
   readonly title: string;
   /** "email it to Megan Bowen" / "post it to General": as a later one. */
@@ -55,7 +57,7 @@ export async function buildSummary(spec: SummarySpec, ctx: BuildContext): Promis
     if (!delivery.ok) return delivery;
     deliveries.push(delivery.value);
   }
-  const steps = [...searchAndSummarise(spec.filter, description), ...deliveries.map((d) => d.step)];
+  const steps = [...searchAndSummarise(spec.filter, description), ...deliveries.flatMap((d) => d.steps)];
   const [first, ...rest] = deliveries;
   if (!first) return ok({ title: `Summarise ${description}`, steps });
   return ok({ title: [first.title, ...rest.map((d) => d.again)].join(' and '), steps });
@@ -74,13 +76,22 @@ async function deliver(
     if (!channel.ok) return channel;
     const name = channel.value.channelName;
     return ok({
-      step: channelPost(channel.value, SUMMARY),
+      steps: [channelPost(channel.value, SUMMARY)],
       title: `Post a summary of ${description} to ${name}`,
       again: `post it to ${name}`,
     });
   }
   const people = await resolvePeople(destination.names, ctx.requester, ctx.directory);
   if (!people.ok) return people;
+  if (destination.kind === 'chat') {
+    if (people.value.some((person) => person.id === ctx.requester.id)) return refuse(CHAT_SELF);
+    const who = joinNames(people.value.map((person) => person.displayName));
+    return ok({
+      steps: people.value.map((person) => chatTo(person, SUMMARY)),
+      title: `Send ${who} a summary of ${description} in Teams chat`,
+      again: `send it to ${who} in Teams chat`,
+    });
+  }
   const toSelf = people.value.length === 1 && people.value[0]?.id === ctx.requester.id;
   const yours = toSelf && !filter.range?.possessive && filter.top === undefined ? 'your ' : '';
   const who = joinNames(people.value.map((person) => person.displayName));
@@ -89,7 +100,7 @@ async function deliver(
     { to: people.value.map(addressOf), subject: clip(`Summary of ${yours}${description}`, MAX_SUBJECT), body: SUMMARY },
     `Send the summary to ${who}.`,
   );
-  return ok({ step, title: `Email ${who} a summary of ${description}`, again: `email it to ${who}` });
+  return ok({ steps: [step], title: `Email ${who} a summary of ${description}`, again: `email it to ${who}` });
 }
 
 /** "send … to X": a channel when one is called exactly X, otherwise the people named X. */
