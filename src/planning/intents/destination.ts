@@ -37,7 +37,8 @@ export function destinationFrom(marker: string, target: string, verb: DeliveryVe
     return names.length > 0 ? { kind: 'chat', names } : undefined;
   }
   if (verb === 'chat' && (marker === 'to' || marker === 'with')) return { kind: 'chat', names: splitNames(content) };
-  if ((marker !== 'with' || /\bchannel\b/i.test(content)) && CHANNELISH.test(content)) return { kind: 'channel', name: parseChannelName(content) };
+  if ((marker !== 'with' || /\bchannel\b/i.test(content)) && CHANNELISH.test(content))
+    return { kind: 'channel', name: parseChannelName(content) };
   if (marker === 'to') {
     if (verb === 'post') return { kind: 'channel', name: parseChannelName(content) };
     if (verb === 'mail') return { kind: 'people', names: splitNames(content) };

@@ -10,6 +10,9 @@ export function normaliseOutcome(raw: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/\s+/g, ' ')
+    // Possessives typed without the apostrophe: "last weeks emails", "todays mail".
+    .replace(/\b(last|this|next)\s+(week|month|year)s\b(?=\s+\w)/gi, "$1 $2's")
+    .replace(/\b(today|yesterday)s\b(?=\s+\w)/gi, "$1's")
     .trim();
   let previous: string;
   do {

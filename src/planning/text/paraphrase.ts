@@ -97,6 +97,21 @@ function told(rest: string): string {
 const RULES: readonly Rule[] = [
   // "sum up", "round up", "boil down", "tl;dr" → "summarise".
   [/\b(?:sum(?:s|med|ming)?\s+up|wrap\s+up|boil\s+down|tl;?dr(?:\s+of)?)\b/gi, 'summarise'],
+  // "loop in adele: send her a summary …" → "send adele a summary …".
+  [
+    /^(?:loop|bring)\s+in\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s*[:,-]\s*(?:send|email|e-mail)\s+(?:her|him|them)\s+/i,
+    'email $1 ',
+  ],
+  // "give Patti a summary of … by email" → "email Patti a summary of …".
+  [
+    /^(?:give|get|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+?)\s+(?:by|via|over|through|in\s+an?)\s+e-?mail$/i,
+    'email $1 $2',
+  ],
+  // "Tell Patti what Raj emailed me this week" (after the rule above) → "email Patti a summary of …".
+  [
+    /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*\(?(?:a\s+)?(?:summary|short\s+version)\s+is\s+(?:fine|ok|okay|enough)\)?)?$/i,
+    'email $1 a summary of $2',
+  ],
   // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
   [
     new RegExp(
@@ -265,23 +280,54 @@ const RULES: readonly Rule[] = [
 
 /** `clause` with everyday idioms rewritten into the wording the intents read. */
 export function paraphrase(clause: string): string {
-  let text = clause;
-  for (const [pattern, replacement] of RULES) {
-    if (!pattern.global) {
-      const match = pattern.exec(text);
-      if (!match) continue;
-      text =
-        typeof replacement === 'string'
-          ? text.replace(pattern, replacement)
-          : replacement(...match.map((group) => group ?? ''));
+  return rewrite(clause, RULES);
+}
+
+/** Apply each rule in turn: a global rule everywhere it matches, any other at its first match. */
+function rewrite(input: string, rules: readonly Rule[]): string {
+  let text = input;
+  for (const [pattern, replacement] of rules) {
+    if (pattern.global) {
+      text = text.replace(pattern, replacement as string);
       continue;
     }
-    text = text.replace(pattern, replacement as string);
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const rewritten =
+      typeof replacement === 'string'
+        ? match[0].replace(pattern, replacement)
+        : replacement(...match.map((group) => group ?? ''));
+    text = text.slice(0, match.index) + rewritten + text.slice(match.index + match[0].length);
   }
   return text;
 }
 
 const MESSAGE_RULES: readonly Rule[] = [
+  // A summary by any other name: "a quick digest of", "a rundown of", "the highlights of", "a round-up of".
+  [
+    /\b(?:an?|the|some)\s+(?:(?:quick|short|brief|little)\s+)?(?:digest|rundown|run-down|round-?up|highlights|overview|synopsis|gist|recap|roll-?up|tl;?dr|key\s+points|main\s+points)\s+(?:of|from|on)\b/gi,
+    'a summary of',
+  ],
+  // Mail described by what people sent: "everything dana sent me", "what Raj and Dana emailed me", "what Contoso said".
+  [
+    /\b(?:everything|all(?:\s+the\s+(?:stuff|things))?|what|whatever)\s+([\w@.'-]+(?:\s+(?:and|&)\s+[\w@.'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|emailed|mailed|said|wrote|forwarded)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b/gi,
+    'the mail from $1',
+  ],
+  // "email megan and cc isaiah a summary of …" → "email megan a summary of …, cc isaiah".
+  [
+    /^((?:e-?mail|send)\s+[\w@.'-]+(?:\s+[\w@.'-]+)?)\s+and\s+cc\s+([\w@.'-]+(?:\s+(?:and\s+)?[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+)$/i,
+    '$1 $3, cc $2',
+  ],
+  // A summary by Teams chat: "ping Megan on Teams with a summary of …", "Teams message isaiah a recap of …",
+  // "chat Lynne a digest of …" → "summarise … and message it to Megan on Teams".
+  [
+    /^(?:ping|chat(?:\s+(?:with|to))?|dm|im|teams\s+(?:message|msg|chat)|message|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(\s+(?:on|in|via|over)\s+teams)?\s+(?:with\s+)?a\s+summary\s+of\s+(.+?)(\s+(?:on|in|via|over)\s+teams)?$/i,
+    (_m, who, teams1, what, teams2) =>
+      teams1 || teams2 || !/^(?:message|send)$/i.test(_m.split(/\s+/)[0] ?? '')
+        ? `summarise ${what ?? ''} and message it to ${who ?? ''} on Teams`
+        : _m,
+  ],
+
   // "find Dana's latest mail and forward it to Megan" → "forward Dana's latest mail to Megan":
   // finding is how the act starts, not a request of its own.
   [
@@ -313,12 +359,5 @@ const MESSAGE_RULES: readonly Rule[] = [
  * mail from Contoso and let Megan know" delivers the summary to Megan.
  */
 export function paraphraseMessage(message: string): string {
-  let text = message;
-  for (const [pattern, replacement] of MESSAGE_RULES) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const rewritten = typeof replacement === 'string' ? replacement : replacement(...match.map((g) => g ?? ''));
-    text = text.slice(0, match.index) + rewritten + text.slice(match.index + match[0].length);
-  }
-  return text;
+  return rewrite(message, MESSAGE_RULES);
 }
