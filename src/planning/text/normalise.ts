@@ -13,6 +13,10 @@ export function normaliseOutcome(raw: string): string {
     // Possessives typed without the apostrophe: "last weeks emails", "todays mail".
     .replace(/\b(last|this|next)\s+(week|month|year)s\b(?=\s+\w)/gi, "$1 $2's")
     .replace(/\b(today|yesterday)s\b(?=\s+\w)/gi, "$1's")
+    // Contractions typed without the apostrophe: "whats", "whos", "dont", "havent".
+    .replace(/\b(what|who|where|when|how|that|there)s\b/gi, "$1's")
+    .replace(/\b(do|does|did|is|are|was|were|have|has|had|can|could|would|should)nt\b/gi, "$1n't")
+    .replace(/\bcant\b/gi, "can't")
     .trim();
   let previous: string;
   do {
