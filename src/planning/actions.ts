@@ -23,6 +23,7 @@ export const PLANNER_ACTIONS = [
   'calendar.updateEvent',
   'calendar.cancelEvent',
   'calendar.respond',
+  'calendar.getSchedules',
   'files.search',
   'files.listRecent',
   'files.readText',

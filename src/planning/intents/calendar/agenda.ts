@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { PART_OF_DAY, partOfDay } from '../../extract/part-of-day';
 import { calendarRange, comingWeeks, type CalendarRange } from '../../extract/calendar-range';
 import { addressOf, isSelf, joinNames, resolvePeople, splitNames } from '../../extract/people';
 import { findWhen } from '../../extract/when';
@@ -31,23 +32,6 @@ const ASK = new RegExp(
   ].join('|'),
 );
 const PEOPLE = /\bwith\s+/;
-const PART_OF_DAY = /\b(morning|afternoon|evening|lunchtime)\b/;
-const HOURS: Readonly<Record<string, readonly [number, number]>> = {
-  morning: [8, 12],
-  lunchtime: [12, 14],
-  afternoon: [12, 17],
-  evening: [17, 22],
-};
-
-/** The part of the range's first day, from now when that part has begun. */
-function partOfDay(range: CalendarRange, part: string, now: DateTime): CalendarRange {
-  const [from, to] = HOURS[part] ?? [0, 24];
-  const day = DateTime.fromISO(range.start).setZone(now.zone).startOf('day');
-  const start = day.set({ hour: from });
-  const end = day.set({ hour: to });
-  if (end <= now) return range;
-  return { start: utcIso(start < now ? now : start), end: utcIso(end), label: `${range.label} ${part}` };
-}
 const ORGANISED = /\bi(?:'m|\s+am)?\s+(?:organi[sz]e|organi[sz]ing|set\s+up|(?:am\s+)?running|host(?:ing)?)\b/;
 const UNANSWERED =
   /\b(?:haven't|have\s+not|didn't|did\s+not|not\s+yet)\s+(?:i\s+)?(?:answered|responded|replied)|\bunanswered\b|\bawaiting\s+(?:my\s+)?(?:answer|response)/;

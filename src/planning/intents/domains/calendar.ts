@@ -2,6 +2,7 @@ import { agendaIntent } from '../calendar/agenda';
 import { cancelMeetingIntent } from '../calendar/cancel';
 import { moveMeetingIntent } from '../calendar/move';
 import { respondIntent } from '../calendar/respond';
+import { schedulesIntent } from '../calendar/schedules';
 import type { DomainIntent } from '../domain';
 
 /**
@@ -13,4 +14,5 @@ export const calendarIntents: readonly DomainIntent[] = [
   moveMeetingIntent,
   cancelMeetingIntent,
   respondIntent,
+  schedulesIntent,
 ];
