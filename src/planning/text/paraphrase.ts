@@ -274,6 +274,38 @@ const RULES: readonly Rule[] = [
     ),
     (_m, channel, said) => channelPost(channel, said, ''),
   ],
+  // Files, as people ask for them: "give Patti view access to X", "let Megan edit X", "send
+  // isaiah a link to X", "make a link to X that anyone in the company can open" → "share X with …".
+  [
+    /^(?:give|grant)\s+(.+?)\s+(view|read|edit|editing|write)(?:[\s-]+only)?\s+(?:access|rights|permissions?)\s+(?:to|on|for)\s+(.+)$/i,
+    (_m, who, kind, what) =>
+      `share ${what ?? ''} with ${who ?? ''}${/^(?:edit|editing|write)$/i.test(kind ?? '') ? ' so they can edit it' : ''}`,
+  ],
+  [
+    /^let\s+(.+?)\s+(edit|change|update|work\s+on|see|view|read|look\s+at|open)\s+(.+)$/i,
+    (_m, who, verb, what) =>
+      `share ${what ?? ''} with ${who ?? ''}${/^(?:edit|change|update|work)/i.test(verb ?? '') ? ' so they can edit it' : ''}`,
+  ],
+  // (A link is to a file: "file" keeps the request about files and is dropped from the search.)
+  [/^(?:send|give|get)\s+(.+?)\s+(?:a\s+|the\s+)?link\s+(?:to|for)\s+(.+)$/i, 'share $2 file with $1'],
+  [
+    /^(?:make|create|get|give\s+me)\s+(?:me\s+)?an?\s+(?:sharing\s+)?link\s+(?:to|for)\s+(.+?)\s+(?:that|which)\s+(?:anyone|everyone|everybody|people)\s+(?:in|at)\s+(?:the|our|my)\s+(?:company|organi[sz]ation|org|tenant)\s+can\s+(?:open|see|view|use|read)$/i,
+    'share $1 with everyone in the company',
+  ],
+  [
+    /^(?:make|create|get|give\s+me)\s+(?:me\s+)?an?\s+(?:public\s+|sharing\s+)?link\s+(?:to|for)\s+(.+?)(?:\s+(?:that|which)\s+(?:anyone|anybody)\s+can\s+(?:open|see|view|use|read))?$/i,
+    'share $1 publicly',
+  ],
+  // "what's the total in the team budget spreadsheet" → what the document says.
+  [
+    /^what(?:'s|\s+is|\s+are)\s+the\s+(?:total|sum|numbers?|figures?|amounts?|bottom\s+line|deadline|dates?|budget|plan|status)\s+(?:in|of|on|from)\s+/i,
+    "what's in ",
+  ],
+  // "list the last 5 files i opened" → recent files.
+  [
+    /^(?:list|show(?:\s+me)?|get|give\s+me)\s+(?:the\s+|my\s+)?(?:last|latest|most\s+recent)\s+(\d{1,2})\s+(?:files|documents|docs)(?:\s+i(?:'ve|\s+have)?\s+(?:opened|used|edited|worked\s+on|touched))?$/i,
+    'show my $1 most recent files',
+  ],
   // "the summary as a Word doc" → spelled one way.
   [/\bword\s+doc\b/gi, 'Word document'],
 ];
@@ -337,6 +369,21 @@ const MESSAGE_RULES: readonly Rule[] = [
       return `${verb ?? ''}${to} ${which ?? ''}${rest ? ` ${rest}` : ''}`;
     },
   ],
+  // "find the Q3 planning workbook and share it with Lynne" → "share the Q3 planning workbook with Lynne".
+  [
+    /^(?:find|get|look\s+up|locate|grab|pull\s+up)\s+([^,;]+?)\s+and\s+(share|send|read|open)\s+(?:it|them)\b\s*(.*)$/i,
+    (_m, which, verb, rest) => `${verb ?? ''} ${which ?? ''}${rest ? ` ${rest}` : ''}`,
+  ],
+  // "share X with Adele and let her know (on Teams)": tell them, in words they can approve.
+  [
+    /^(share\s+(.+?)\s+with\s+([\w@.'-]+(?:\s+[\w@.'-]+)?))\s+and\s+(?:let\s+(?:her|him|them)\s+know|tell\s+(?:her|him|them))(\s+(?:on|via|in|over)\s+teams)?$/i,
+    (_m, share, what, who, teams) =>
+      teams
+        ? `${share ?? ''}, then message ${who ?? ''} on Teams: I've shared ${what ?? ''} with you.`
+        : `${share ?? ''}, then email ${who ?? ''} saying I've shared ${what ?? ''} with you.`,
+  ],
+  // "read the travel policy and tell me what it says": reading it is the answer.
+  [/\s+and\s+(?:tell|show)\s+me\s+what\s+(?:it\s+says|it's\s+about|is\s+in\s+it|it\s+contains)$/i, ''],
   // "forward it to Patti? Say FYI" → "… saying FYI".
   [/\?\s+(?:say|add|write)\s+(?=\S)/i, ' saying '],
   // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
