@@ -34,7 +34,8 @@ export function normaliseOutcome(raw: string): string {
         /(?<!\b(?:saying|say|says|that|with|reply|:)\s*)[\s,]*\b(?:please|pls|thanks|thank\s+you|thx|cheers)\b[\s.!?]*$/i,
         '',
       )
-      .replace(/[\s.!?]+$/, '')
+      // A question mark closes the words to send ("IM Patti: are we still on for 3?"); elsewhere it is noise.
+      .replace(/\s*[.!]+$|\s*\?+$/, (end) => (/\?/.test(end) && /:\s*\S/.test(text) ? '?' : ''))
       .trim();
   } while (text !== previous);
   return text;

@@ -257,6 +257,31 @@ const RULES: readonly Rule[] = [
     'show the $1 plan',
   ],
   [/^what(?:'s|\s+is)\s+left\s+(?:to\s+do\s+)?(?:on|in)\s+the\s+(.+?)\s+plan$/i, 'show the $1 plan'],
+  // Chat shorthand: "IM Patti: are we still on for 3?", "teams msg to megan - running late" →
+  // "message Patti on Teams: …".
+  [
+    /^(?:im|dm|ping|pm|teams\s+(?:msg|message|chat)|chat)(?:\s+(?:to|with))?\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(?:\s+(?:on|in|via|over)\s+teams)?\s*(?::|\s-\s|,)\s*(.+)$/i,
+    'message $1 on Teams: $2',
+  ],
+  // Replies in a channel: "respond to the last announcement with "…"", "reply in the general channel thread: …".
+  [
+    /^(?:reply|respond|answer)\s+to\s+the\s+(?:latest|last|most\s+recent|newest)\s+(announcement)s?\b/i,
+    'reply to the latest post in Announcements',
+  ],
+  [
+    /^(?:reply|respond|answer)\s+(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:channel\s+)?thread\b/i,
+    'reply to the latest post in $1',
+  ],
+  // Catching up on a channel: "what did I miss in general this week?", "a recap of yesterday's chatter in General".
+  [
+    /^what\s+(?:did|have)\s+i\s+miss(?:ed)?\s+(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+[\w&'-]+)?(?:\s+channel)?)(.*)$/i,
+    "what's new in $1$2",
+  ],
+  [
+    /^(?:give\s+me\s+)?(?:a\s+)?(?:summary|recap)\s+of\s+(.+?)\s+(?:chatter|chat|talk|discussion|conversations?|posts|messages)\s+(?:in|on)\s+(?:the\s+)?(.+)$/i,
+    "what's new in $2 $1",
+  ],
+  [/^catch\s+(?:me\s+)?up\s+on\s+(?:the\s+)?(?!what\b|my\b)([\w&'-]+)\b(?!\s+channel)/i, 'catch me up on the $1 channel'],
   // Channel posts, as people write them: "Post in General: …", "post to announcements that …",
   // "can you share in #announcements: …", "Tell the team in the General channel that …" →
   // "post "…" in General (and mention …)".
