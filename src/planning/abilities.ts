@@ -163,6 +163,12 @@ export const ABILITIES: Readonly<Record<PlannerAction, Ability>> = {
     example: 'Ping Isaiah on Teams and ask if the deck is ready',
     words: ['ping', 'chat', 'message', 'dm', 'teams', 'ask', 'im', 'text'],
   },
+  'teams.listChannels': {
+    domain: 'Teams',
+    can: 'list the channels of one of your teams',
+    example: 'What channels are there in My Team?',
+    words: ['channels', 'team', 'list'],
+  },
   'planner.listTasks': {
     domain: 'Tasks',
     can: 'list your Planner tasks',

@@ -32,6 +32,7 @@ export const PLANNER_ACTIONS = [
   'teams.listChannelMessages',
   'teams.replyToMessage',
   'teams.sendChatMessage',
+  'teams.listChannels',
   'planner.listTasks',
   'planner.createTask',
   'planner.updateTask',

@@ -281,7 +281,10 @@ const RULES: readonly Rule[] = [
     /^(?:give\s+me\s+)?(?:a\s+)?(?:summary|recap)\s+of\s+(.+?)\s+(?:chatter|chat|talk|discussion|conversations?|posts|messages)\s+(?:in|on)\s+(?:the\s+)?(.+)$/i,
     "what's new in $2 $1",
   ],
-  [/^catch\s+(?:me\s+)?up\s+on\s+(?:the\s+)?(?!what\b|my\b)([\w&'-]+)\b(?!\s+channel)/i, 'catch me up on the $1 channel'],
+  [
+    /^catch\s+(?:me\s+)?up\s+on\s+(?:the\s+)?(?!what\b|my\b)([\w&'-]+)\b(?!\s+channel)/i,
+    'catch me up on the $1 channel',
+  ],
   // Channel posts, as people write them: "Post in General: …", "post to announcements that …",
   // "can you share in #announcements: …", "Tell the team in the General channel that …" →
   // "post "…" in General (and mention …)".

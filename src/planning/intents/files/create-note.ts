@@ -45,7 +45,8 @@ export const createNoteFile = domainIntent<NoteFileSpec>({
         `I can create Word (.docx), Markdown (.md) or text (.txt) documents with a name without ${'"*:<>?/\\|'}: "${name.trim()}" won't do.`,
       );
     const content = unquote(match[5] ?? '');
-    if (!content) return refuse('What should the document say? For example: "create a document called Notes saying …".');
+    if (!content)
+      return refuse('What should the document say? For example: "create a document called Notes saying …".');
     return ok({ path, content });
   },
   async build(spec): Promise<Result<Fragment>> {
