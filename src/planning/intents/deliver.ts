@@ -19,7 +19,6 @@ export interface Delivery {
   readonly again: string;
 }
 
-
 /**
  * Deliver text an earlier step wrote (a summary) to one destination: a mail to the people named,
  * a post in a channel, or a Teams chat with each person. Names and channels are resolved now.
@@ -41,7 +40,6 @@ export function withDeliveries(made: readonly StepDraft[], alone: string, delive
   if (!first) return { title: alone, steps };
   return { title: [first.title, ...rest.map((d) => d.again)].join(' and '), steps };
 }
-
 
 async function deliverSettled(
   destination: Exclude<Destination, { kind: 'personOrChannel' }>,

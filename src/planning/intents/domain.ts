@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Result } from '../result';
 import type { BuildContext, Fragment } from './fragment';
+import type { Destination } from './specs';
 
 /**
  * One more kind of request the rule planner understands ("reply to Dana's last mail saying …",
@@ -19,6 +20,8 @@ export interface DomainIntent<S = unknown> {
    * ("forward it to Megan and set up 30 minutes with her"). Absent: it names nobody.
    */
   readonly people?: PeopleLens<S>;
+  /** For a request that writes text (a summary): the request with one more place to send it. */
+  readonly deliver?: (spec: S, destination: Destination) => S;
 }
 
 /** Read and replace the names of people in a parsed request. */

@@ -365,7 +365,7 @@ function rewrite(input: string, rules: readonly Rule[]): string {
 const MESSAGE_RULES: readonly Rule[] = [
   // A summary by any other name: "a quick digest of", "a rundown of", "the highlights of", "a round-up of".
   [
-    /\b(?:an?|the|some)\s+(?:(?:quick|short|brief|little)\s+)?(?:digest|rundown|run-down|round-?up|highlights|overview|synopsis|gist|recap|roll-?up|tl;?dr|key\s+points|main\s+points)\s+(?:of|from|on)\b/gi,
+    /\b(?:an?|the|some)\s+(?:(?:quick|short|brief|little)\s+)?(?:digest|rundown|run-down|round-?up|highlights|overview|synopsis|gist|recap|roll-?up|tl;?dr|key\s+points|main\s+points)\s+(?:of|from)\b/gi,
     'a summary of',
   ],
   // Mail described by what people sent: "everything dana sent me", "what Raj and Dana emailed me", "what Contoso said".
