@@ -209,7 +209,7 @@ const RULES: readonly Rule[] = [
   // "add "…" to my to do list (due …)".
   [
     new RegExp(
-      `^(?:remind\\s+me\\s+to|to[\\s-]?do\\s*:|(?:make|add|put|jot\\s+down)\\s+a\\s+(?:note|reminder|to[\\s-]?do)\\s+(?:in|on|to)\\s+(?:my\\s+)?to[\\s-]?do(?:\\s+list)?\\s+to|(?:add|create|make)\\s+(?:a\\s+)?(?:task|to[\\s-]?do|reminder)\\s+for\\s+(?:myself|me)\\s*:?|(?:add|create|make)\\s+(?:a\\s+)?(?:personal\\s+)?(?:to[\\s-]?do|reminder)\\s*:)\\s*(.+?)${DUE_TAIL}$`,
+      `^(?:remind\\s+me\\s+to|to[\\s-]?do\\s*:|(?:make|add|put|jot\\s+down)\\s+a\\s+(?:note|reminder|to[\\s-]?do)\\s+(?:in|on|to)\\s+(?:my\\s+)?to[\\s-]?do(?:\\s+list)?\\s+to|(?:add|create|make)\\s+(?:a\\s+)?(?:task|to[\\s-]?do|reminder)\\s+for\\s+(?:myself|me)\\s*:?|(?:add|create|make)\\s+(?:a\\s+)?(?:personal\\s+)?(?:to[\\s-]?do|reminder)\\s*:|add\\s+an?\\s+(?:to[\\s-]?do|reminder)\\s+to)\\s*(.+?)${DUE_TAIL}$`,
       'i',
     ),
     (_m, title, due) => `add "${(title ?? '').replace(/^["']|["']$/g, '')}" to my to do list${due ?? ''}`,
@@ -409,6 +409,11 @@ const MESSAGE_RULES: readonly Rule[] = [
       teams
         ? `${share ?? ''}, then message ${who ?? ''} on Teams: I've shared ${what ?? ''} with you.`
         : `${share ?? ''}, then email ${who ?? ''} saying I've shared ${what ?? ''} with you.`,
+  ],
+  // "cancel the sync and let isaiah and lynne know (by email)": tell them, in words they can approve.
+  [
+    /^(cancel\s+(?:the\s+|my\s+|today's\s+|tomorrow's\s+)?(.+?))\s+and\s+let\s+([\w@.'-]+(?:\s*(?:,|and)\s*[\w@.'-]+)*)\s+know(?:\s+(?:by|via|over)\s+e-?mail)?$/i,
+    (_m, cancel, what, who) => `${cancel ?? ''}, then email ${who ?? ''} saying I've cancelled the ${what ?? ''}.`,
   ],
   // "read the travel policy and tell me what it says": reading it is the answer.
   [/\s+and\s+(?:tell|show)\s+me\s+what\s+(?:it\s+says|it's\s+about|is\s+in\s+it|it\s+contains)$/i, ''],

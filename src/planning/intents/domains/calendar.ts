@@ -1,5 +1,6 @@
 import { agendaIntent } from '../calendar/agenda';
 import { cancelMeetingIntent } from '../calendar/cancel';
+import { inviteToExisting, whenIsIntent } from '../calendar/existing';
 import { moveMeetingIntent } from '../calendar/move';
 import { respondIntent } from '../calendar/respond';
 import { schedulesIntent } from '../calendar/schedules';
@@ -11,6 +12,8 @@ import type { DomainIntent } from '../domain';
  */
 export const calendarIntents: readonly DomainIntent[] = [
   agendaIntent,
+  whenIsIntent,
+  inviteToExisting,
   moveMeetingIntent,
   cancelMeetingIntent,
   respondIntent,
