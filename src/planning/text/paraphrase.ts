@@ -197,6 +197,16 @@ const RULES: readonly Rule[] = [
   ],
   // "have lunch with Adele", "grab coffee with Megan" → "schedule lunch with …".
   [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
+  // Meetings as people ask for them: "find time for me and Isaiah", "for me, Megan and Isaiah" → "with Isaiah".
+  [/\b(?:for|between)\s+(?:me|myself|us)\s*(?:,|and|&)\s*/gi, 'with '],
+  // "set up time w adele n lynne": a name, "n", a name.
+  [/\bw\s+([a-z][\w'-]+)\s+n\s+([a-z][\w'-]+)\b/gi, 'with $1 and $2'],
+  // "can we get megan, adele and patti together next week" → "set up a meeting with …".
+  [/^(?:can|could)\s+(?:we|you)\s+get\s+(.+?)\s+together\b/i, 'set up a meeting with $1'],
+  // "Put a meeting in with Megan", "I need a 1-1 with Lynne", "Grab 30 min with Megan", "find 20 minutes with Patti".
+  [/^put\s+(an?\s+\w+(?:\s+\w+)?)\s+in\s+with\b/i, 'set up $1 with'],
+  [/^i\s+(?:need|want|would\s+like|'d\s+like)\s+(?=an?\s)/i, 'set up '],
+  [/^(?:grab|find|get|block|hold)\s+(\d+)\s*(min(?:ute)?s?|hours?)\s+with\b/i, 'set up a $1 $2 meeting with'],
   // "put time in with Megan", "get some time with Megan", "find time with" → "find time with".
   [/^(?:put|get|grab|block)\s+(?:some\s+)?time\s+(?:in\s+)?(?=with\b)/i, 'find time '],
   // A forward always carries the attachments: "forward X to Megan with the attachments".
@@ -351,12 +361,13 @@ function rewrite(input: string, rules: readonly Rule[]): string {
       text = text.replace(pattern, replacement as string);
       continue;
     }
+    if (typeof replacement === 'string') {
+      text = text.replace(pattern, replacement);
+      continue;
+    }
     const match = pattern.exec(text);
     if (!match) continue;
-    const rewritten =
-      typeof replacement === 'string'
-        ? match[0].replace(pattern, replacement)
-        : replacement(...match.map((group) => group ?? ''));
+    const rewritten = replacement(...match.map((group) => group ?? ''));
     text = text.slice(0, match.index) + rewritten + text.slice(match.index + match[0].length);
   }
   return text;
@@ -417,6 +428,13 @@ const MESSAGE_RULES: readonly Rule[] = [
   ],
   // "read the travel policy and tell me what it says": reading it is the answer.
   [/\s+and\s+(?:tell|show)\s+me\s+what\s+(?:it\s+says|it's\s+about|is\s+in\s+it|it\s+contains)$/i, ''],
+  // "… next week? 45 mins": a length said after the question belongs to it.
+  [/\s*[.?!]\s+(\d+\s*(?:mins?|minutes|hours?|hrs?))\s*$/i, ', $1'],
+  // "subject "Pipeline deep dive"", "called 'Newsletter retro'": the meeting's subject, verbatim.
+  [
+    /^(?=.*\b(?:meeting|call|slot|time\s+(?:with|for)|1:1|1-1|sync|workshop|catch-?up|kick-?off|retro)\b)(.*?)(?<!\bwith),?\s+(?:subject|title|called|named|titled)\s*:?\s*(["'])(.+?)\2/i,
+    '$1 about "$3"',
+  ],
   // "forward it to Patti? Say FYI" → "… saying FYI".
   [/\?\s+(?:say|add|write)\s+(?=\S)/i, ' saying '],
   // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
