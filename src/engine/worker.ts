@@ -3,7 +3,18 @@ import type { Budgets } from './budgets';
 import { hasSideEffect, type ActionSpec, type Catalogue } from './catalogue';
 import type { ErrorInfo, Task } from './model';
 import { mutateTask, withStep } from './mutate';
-import type { Clock, Governance, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
+import type {
+  Clock,
+  Governance,
+  Ids,
+  Logger,
+  Notifier,
+  TaskEvent,
+  AuditLedger,
+  TaskRecords,
+  UsageLog,
+  WorkQueue,
+} from './ports';
 import type { Safety } from './safety';
 import { executeStep, type StepExecutionDeps } from './step-execution';
 import { nextMove } from './step-runner';
@@ -13,7 +24,7 @@ import { checkpointTimers } from './timers';
 
 /** Settings and collaborators of a background worker. */
 export interface WorkerOptions {
-  readonly store: TaskStore;
+  readonly store: TaskRecords & WorkQueue & UsageLog & AuditLedger;
   readonly catalogue: Catalogue;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -54,6 +65,7 @@ export class Worker {
   private ticking: Promise<void> | undefined;
   private again = false;
   private stopping = false;
+  private unlisten: (() => void) | undefined;
 
   private readonly audit: Audit;
   private readonly stepDeps: StepExecutionDeps;
@@ -75,6 +87,8 @@ export class Worker {
     this.stopping = false;
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
     this.timer.unref();
+    // Work made runnable on any instance (an approval, an expiry) is picked up at once.
+    this.unlisten = this.options.store.onRunnable(() => this.kick());
     this.kick();
   }
 
@@ -87,6 +101,7 @@ export class Worker {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    this.unlisten?.();
     while (this.active.size > 0) await Promise.allSettled([...this.active]);
   }
 

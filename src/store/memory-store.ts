@@ -27,6 +27,7 @@ import {
 } from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom, type Bucket, type SealRow } from './limits';
+import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
@@ -54,6 +55,7 @@ export class MemoryTaskStore implements TaskStore {
   private readonly seals = new Map<number, SealRow>();
   private readonly quotas = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, Bucket>();
+  private readonly runnable = new RunnableSignal();
   private closed = false;
 
   constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
@@ -63,6 +65,7 @@ export class MemoryTaskStore implements TaskStore {
     const row = encodeTask(task);
     if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
     this.tasks.set(row.id, { row, leaseOwner: null, leaseUntil: null });
+    if (row.status === 'running') this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -80,6 +83,7 @@ export class MemoryTaskStore implements TaskStore {
     const entry = this.tasks.get(row.id);
     if (!entry || entry.row.version !== expectedVersion) return false;
     entry.row = row;
+    if (row.status === 'running') this.runnable.ring();
     return true;
   }
 
@@ -120,6 +124,10 @@ export class MemoryTaskStore implements TaskStore {
     next.leaseOwner = owner;
     next.leaseUntil = until;
     return decodeTask(next.row.id, next.row.doc);
+  }
+
+  onRunnable(listener: () => void): () => void {
+    return this.runnable.listen(listener);
   }
 
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {

@@ -23,6 +23,7 @@ import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } fro
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
+import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
 import { checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
@@ -84,6 +85,8 @@ function readonlyStore(db: Database.Database, options: SqliteStoreOptions): Task
 }
 
 class SqliteTaskStore implements TaskStore {
+  private readonly runnable = new RunnableSignal();
+
   constructor(
     private readonly db: Database.Database,
     private readonly sql: Statements,
@@ -94,6 +97,7 @@ class SqliteTaskStore implements TaskStore {
     const row = encodeTask(task);
     const inserted = this.db.transaction(() => this.sql.insertTask.run(row).changes).immediate();
     if (inserted === 0) throw new ConflictError(`task ${row.id}`);
+    if (row.status === 'running') this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -107,7 +111,9 @@ class SqliteTaskStore implements TaskStore {
     }
     const row = encodeTask(task);
     const write = () => this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
-    return this.db.transaction(write).immediate() === 1;
+    const written = this.db.transaction(write).immediate() === 1;
+    if (written && row.status === 'running') this.runnable.ring();
+    return written;
   }
 
   async listTasks(query: TaskQuery): Promise<Task[]> {
@@ -137,6 +143,11 @@ class SqliteTaskStore implements TaskStore {
     // Decoded after commit: a corrupt task then stays leased and surfaces its error, instead
     // of rolling back and blocking every claim behind it as the oldest runnable task.
     return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+  }
+
+  /** Within this process only: other processes on the same file find the work when they poll. */
+  onRunnable(listener: () => void): () => void {
+    return this.runnable.listen(listener);
   }
 
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {

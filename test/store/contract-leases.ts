@@ -98,5 +98,23 @@ export function describeLeaseContract(ctx: ContractContext): void {
       await expect(ctx.store.claimRunnable('w1', NOW, 0)).rejects.toThrow(/lease/);
       await expect(ctx.store.claimRunnable('w1', new Date(Number.NaN), LEASE_MS)).rejects.toThrow(/lease/);
     });
+
+    it('tells listeners when a write leaves a task runnable, until they stop listening', async () => {
+      const task = await seed(ctx, { status: 'awaiting_plan_approval' });
+      let heard = 0;
+      const rang = new Promise<void>((resolve) => {
+        const stop = ctx.store.onRunnable(() => {
+          heard += 1;
+          stop();
+          resolve();
+        });
+      });
+      await expect(ctx.store.updateTask(next(task, { status: 'running' }), task.version)).resolves.toBe(true);
+      await rang;
+      const running = next(task, { status: 'running' });
+      await expect(ctx.store.updateTask(next(running), running.version)).resolves.toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toBe(1);
+    });
   });
 }
