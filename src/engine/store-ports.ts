@@ -137,12 +137,27 @@ export interface Allowances {
   takeToken(request: TokenRequest): Promise<TokenTaken>;
 }
 
+/** Whether the store can serve requests now (for `/readyz`). */
+export interface StoreHealth {
+  /** Not ready when the storage cannot be reached or its schema lacks migrations; `reason` says which. */
+  readiness(): Promise<{ readonly ready: true } | { readonly ready: false; readonly reason: string }>;
+}
+
 /**
  * Everything an adapter implements: all the ports above, plus closing. Only wiring
  * (src/index.ts, scripts) holds a whole store; everything else takes the ports it uses.
  */
 export interface TaskStore
-  extends TaskRecords, WorkQueue, DecisionLog, CardRefs, UsageLog, AuditLedger, ScopeApproverStore, Allowances {
+  extends
+    TaskRecords,
+    WorkQueue,
+    DecisionLog,
+    CardRefs,
+    UsageLog,
+    AuditLedger,
+    ScopeApproverStore,
+    Allowances,
+    StoreHealth {
   close(): Promise<void>;
 }
 

@@ -279,6 +279,10 @@ export class MemoryTaskStore implements TaskStore {
     return taken;
   }
 
+  async readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
+    return this.closed ? { ready: false, reason: 'the task store is closed' } : { ready: true };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

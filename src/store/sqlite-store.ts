@@ -290,6 +290,16 @@ class SqliteTaskStore implements TaskStore {
     return this.db.transaction(take).immediate();
   }
 
+  async readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
+    if (!this.db.open) return { ready: false, reason: 'the task store is closed' };
+    try {
+      checkSqliteSchema(this.db);
+      return { ready: true };
+    } catch (error) {
+      return { ready: false, reason: error instanceof Error ? error.message : 'the task database cannot be read' };
+    }
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
