@@ -140,8 +140,17 @@ export interface Allowances {
 /** Whether the store can serve requests now (for `/readyz`). */
 export interface StoreHealth {
   /** Not ready when the storage cannot be reached or its schema lacks migrations; `reason` says which. */
-  readiness(): Promise<{ readonly ready: true } | { readonly ready: false; readonly reason: string }>;
+  readiness(): Promise<Readiness>;
 }
+
+/** A store's readiness: `reason` is safe to show anyone; `detail` is for the log only. */
+export type Readiness =
+  | { readonly ready: true }
+  | {
+      readonly ready: false;
+      readonly reason: 'unreachable' | 'migrations_pending' | 'closed';
+      readonly detail: string;
+    };
 
 /**
  * Everything an adapter implements: all the ports above, plus closing. Only wiring

@@ -8,6 +8,7 @@ import {
   type LedgerSeal,
   type LedgerSealer,
   type QuotaRequest,
+  type Readiness,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -279,8 +280,8 @@ export class MemoryTaskStore implements TaskStore {
     return taken;
   }
 
-  async readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
-    return this.closed ? { ready: false, reason: 'the task store is closed' } : { ready: true };
+  async readiness(): Promise<Readiness> {
+    return this.closed ? { ready: false, reason: 'closed', detail: 'the task store is closed' } : { ready: true };
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import {
   type LedgerSeal,
   type LedgerSealer,
   type QuotaRequest,
+  type Readiness,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -33,6 +34,7 @@ import { checkSchemaName, createPool, pgClientConfig, redactUrl, type PgConnectO
 import { PgListener } from './pg-listener';
 import { checkPgSchema, migratePg, pendingPgMigrations } from './pg-migrate';
 import { RunnableSignal } from './runnable-signal';
+import { SchemaTooNewError } from './sqlite-migrate';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage } from './usage';
 
@@ -427,15 +429,19 @@ class PgTaskStore implements TaskStore {
     });
   }
 
-  async readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
-    if (this.closed) return { ready: false, reason: 'the task store is closed' };
+  async readiness(): Promise<Readiness> {
+    if (this.closed) return { ready: false, reason: 'closed', detail: 'the task store is closed' };
     try {
       const pending = await pendingPgMigrations(this.pool);
-      return pending.length === 0
-        ? { ready: true }
-        : { ready: false, reason: `schema migrations pending: ${pending.join(', ')}` };
+      if (pending.length === 0) return { ready: true };
+      return { ready: false, reason: 'migrations_pending', detail: `schema migrations pending: ${pending.join(', ')}` };
     } catch (error) {
-      return { ready: false, reason: `PostgreSQL unreachable: ${error instanceof Error ? error.message : 'error'}` };
+      const detail = `PostgreSQL: ${error instanceof Error ? error.message : 'unknown error'}`;
+      return {
+        ready: false,
+        reason: error instanceof SchemaTooNewError ? 'migrations_pending' : 'unreachable',
+        detail,
+      };
     }
   }
 

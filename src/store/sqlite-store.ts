@@ -11,6 +11,7 @@ import {
   type LedgerSeal,
   type LedgerSealer,
   type QuotaRequest,
+  type Readiness,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -26,7 +27,7 @@ import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
 import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
-import { checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
+import { SchemaOutdatedError, checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { canonicalInstant, encodeUsage, noUsage } from './usage';
 
@@ -290,13 +291,18 @@ class SqliteTaskStore implements TaskStore {
     return this.db.transaction(take).immediate();
   }
 
-  async readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
-    if (!this.db.open) return { ready: false, reason: 'the task store is closed' };
+  async readiness(): Promise<Readiness> {
+    if (!this.db.open) return { ready: false, reason: 'closed', detail: 'the task store is closed' };
     try {
       checkSqliteSchema(this.db);
       return { ready: true };
     } catch (error) {
-      return { ready: false, reason: error instanceof Error ? error.message : 'the task database cannot be read' };
+      const detail = error instanceof Error ? error.message : 'the task database cannot be read';
+      return {
+        ready: false,
+        reason: error instanceof SchemaOutdatedError ? 'migrations_pending' : 'unreachable',
+        detail,
+      };
     }
   }
 
