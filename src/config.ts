@@ -27,7 +27,13 @@ export interface Config {
   /** Address to listen on: 127.0.0.1 in local mode, every interface otherwise. */
   readonly host: string;
   readonly graph:
-    | { readonly kind: 'sandbox'; readonly port: number; readonly dbPath: string }
+    | {
+        readonly kind: 'sandbox';
+        readonly port: number;
+        readonly dbPath: string;
+        /** A sandbox tenant already running here (several local instances share one); none is started. */
+        readonly url?: string;
+      }
     | { readonly kind: 'microsoft'; readonly baseUrl: string; readonly auth: GraphAuthConfig };
   readonly dataDir: string;
   /** The SQLite file under DATA_DIR (used when DATABASE_URL is not set). */
@@ -157,6 +163,7 @@ const schema = z.object({
   MAX_INFLIGHT_ACTIVITIES: int(64, 1, 10_000),
   PORT: int(3978, 0, 65535),
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
+  SANDBOX_GRAPH_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
   GRAPH_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://graph.microsoft.com/v1.0')),
   GRAPH_AUTH: z.preprocess(
@@ -267,7 +274,12 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     host: local ? '127.0.0.1' : '0.0.0.0',
     graph:
       graphKind === 'sandbox'
-        ? { kind: 'sandbox' as const, port: e.SANDBOX_GRAPH_PORT, dbPath: path.join(dataDir, 'sandbox.db') }
+        ? {
+            kind: 'sandbox' as const,
+            port: e.SANDBOX_GRAPH_PORT,
+            dbPath: path.join(dataDir, 'sandbox.db'),
+            ...(e.SANDBOX_GRAPH_URL ? { url: e.SANDBOX_GRAPH_URL.replace(/\/+$/, '') } : {}),
+          }
         : { kind: 'microsoft' as const, baseUrl: e.GRAPH_BASE_URL, auth: graphAuth as GraphAuthConfig },
     dataDir,
     storePath: path.join(dataDir, 'delegate.db'),

@@ -182,8 +182,9 @@ interface GraphWiring {
 }
 
 async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger, clock: Clock): Promise<GraphWiring> {
+  const sharedSandbox = overrides.graphBaseUrl ?? (config.graph.kind === 'sandbox' ? config.graph.url : undefined);
   const sandbox =
-    config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
+    config.graph.kind === 'sandbox' && !sharedSandbox
       ? await startSandbox({
           dbPath: config.graph.dbPath,
           port: config.graph.port,
@@ -207,8 +208,7 @@ async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger
       })
     : undefined;
   const signIn = userTokens && oboConnection ? { tokens: userTokens, connectionName: oboConnection } : undefined;
-  const baseUrl =
-    overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
+  const baseUrl = sharedSandbox ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl,
     auth: graphAuthFor(config.graph, { userTokens }),

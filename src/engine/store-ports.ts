@@ -43,6 +43,12 @@ export interface WorkQueue {
    * `now + leaseMs`. Two claimers never get the same task while a lease holds.
    */
   claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined>;
+  /**
+   * Claim one task that is no longer `running` but whose lease expired without being released:
+   * its worker died between storing a transition and telling people about it. The claimer
+   * tells them (again) and releases the lease. Same lease rules as `claimRunnable`.
+   */
+  claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined>;
   /** Extend a held lease; false if `owner` no longer holds it. */
   renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
   /** Give a lease back so another worker may claim the task at once. */

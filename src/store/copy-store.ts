@@ -13,7 +13,17 @@ import { migratePg } from './pg-migrate';
 const TABLES: readonly { readonly name: string; readonly columns: readonly string[]; readonly order: string }[] = [
   {
     name: 'tasks',
-    columns: ['id', 'status', 'requester_id', 'conversation_id', 'version', 'created_at', 'updated_at', 'timer_due', 'doc'],
+    columns: [
+      'id',
+      'status',
+      'requester_id',
+      'conversation_id',
+      'version',
+      'created_at',
+      'updated_at',
+      'timer_due',
+      'doc',
+    ],
     order: 'id',
   },
   { name: 'decisions', columns: ['id', 'task_id', 'seq', 'doc'], order: 'task_id, seq' },

@@ -127,6 +127,20 @@ export class MemoryTaskStore implements TaskStore {
     return decodeTask(next.row.id, next.row.doc);
   }
 
+  async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    this.open();
+    const until = leaseUntil(now, leaseMs);
+    const [next] = [...this.tasks.values()]
+      .filter(
+        (entry) => entry.row.status !== 'running' && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now),
+      )
+      .sort((a, b) => (a.leaseUntil ?? 0) - (b.leaseUntil ?? 0) || compare(a.row.id, b.row.id));
+    if (!next) return undefined;
+    next.leaseOwner = owner;
+    next.leaseUntil = until;
+    return decodeTask(next.row.id, next.row.doc);
+  }
+
   onRunnable(listener: () => void): () => void {
     return this.runnable.listen(listener);
   }

@@ -178,6 +178,22 @@ class PgTaskStore implements TaskStore {
     return row ? decodeTask(row.id, row.doc) : undefined;
   }
 
+  async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    const until = leaseUntil(now, leaseMs);
+    const { rows } = await this.pool.query<DocRow>(
+      `UPDATE tasks SET lease_owner = $1, lease_until = $2
+       WHERE id = (
+         SELECT id FROM tasks
+         WHERE lease_owner IS NOT NULL AND lease_until <= $3 AND status <> 'running'
+         ORDER BY lease_until, id LIMIT 1
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id, doc`,
+      [owner, until, now.getTime()],
+    );
+    const row = rows[0];
+    return row ? decodeTask(row.id, row.doc) : undefined;
+  }
+
   async renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
     const until = leaseUntil(now, leaseMs);
     const result = await this.pool.query(

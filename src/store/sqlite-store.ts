@@ -151,6 +151,18 @@ class SqliteTaskStore implements TaskStore {
     return this.runnable.listen(listener);
   }
 
+  async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    const until = leaseUntil(now, leaseMs);
+    const claimed = this.db
+      .transaction(() => {
+        const row = this.sql.pickOrphaned.get(now.getTime());
+        if (row) this.sql.setLease.run(owner, until, row.id);
+        return row;
+      })
+      .immediate();
+    return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+  }
+
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {
     return this.sql.pickDueTimers
       .all(now.getTime(), Math.max(1, Math.min(limit, 1000)))
