@@ -113,7 +113,11 @@ function pgSeeder(client: pg.Client, schema: string): Seeder {
   };
 }
 
-/** Task rows `from`..`to`-1: mostly finished, 5% running, 5% waiting at a checkpoint with a timer (1 in 50 of them due). */
+/**
+ * Task rows `from`..`to`-1: mostly finished, 5% running, 5% waiting at a checkpoint with a timer.
+ * The same 10 timers are due at every size (all among the first 1,000 tasks), so the due-timer
+ * query returns as much at 100k as at 1k and only the search grows.
+ */
 function taskRows(from: number, to: number): TaskRow[] {
   const template = makeTask({ status: 'completed' });
   const out: TaskRow[] = [];
@@ -128,7 +132,7 @@ function taskRows(from: number, to: number): TaskRow[] {
       createdAt: at,
       updatedAt: at,
     });
-    const timerDue = status === 'awaiting_checkpoint' ? NOW.getTime() + (i % 50 === 1 ? -60_000 : 3_600_000) : null;
+    const timerDue = status === 'awaiting_checkpoint' ? NOW.getTime() + (i < 1_000 && i % 100 === 1 ? -60_000 : 3_600_000) : null;
     out.push({ ...row, timerDue });
   }
   return out;
