@@ -132,7 +132,8 @@ function taskRows(from: number, to: number): TaskRow[] {
       createdAt: at,
       updatedAt: at,
     });
-    const timerDue = status === 'awaiting_checkpoint' ? NOW.getTime() + (i < 1_000 && i % 100 === 1 ? -60_000 : 3_600_000) : null;
+    const timerDue =
+      status === 'awaiting_checkpoint' ? NOW.getTime() + (i < 1_000 && i % 100 === 1 ? -60_000 : 3_600_000) : null;
     out.push({ ...row, timerDue });
   }
   return out;
