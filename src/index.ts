@@ -33,7 +33,7 @@ import { RulePlanner } from './planning';
 import { LlmPlanner } from './planning/llm';
 import { startSandbox, type Sandbox } from './sandbox';
 import { startServer, type HttpServer } from './server';
-import { openSqliteStore } from './store/sqlite-store';
+import { openStore } from './store/open-store';
 import { DelegateBot } from './teams/bot';
 import { CardRenderer, defaultCardsDirectory } from './teams/cards';
 import { InvokeHandler } from './teams/invoke-handler';
@@ -90,7 +90,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
-  const store = await openSqliteStore(config.storePath, { sealer: ledgerSealer(config, logger) });
+  const store = await openStore(config.store, {
+    sealer: ledgerSealer(config, logger),
+    onListenerProblem: (err) => logger.warn({ err }, 'PostgreSQL LISTEN connection lost; reconnecting'),
+  });
   const { llm, catalogue, planner } = wirePlanning(config, overrides, graph.gateway, logger);
   const renderer = new CardRenderer(defaultCardsDirectory());
   const adapter = wireAdapter(graph, logger);
@@ -143,6 +146,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     allowedTenant: config.bot.tenantId,
     maxInFlight: config.maxInFlightActivities,
     rateLimit: rateLimiter(store, () => governance.current().rateLimits, clock),
+    readiness: () => store.readiness(),
   });
   worker.start();
   announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
@@ -179,8 +183,9 @@ interface GraphWiring {
 }
 
 async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger, clock: Clock): Promise<GraphWiring> {
+  const sharedSandbox = overrides.graphBaseUrl ?? (config.graph.kind === 'sandbox' ? config.graph.url : undefined);
   const sandbox =
-    config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
+    config.graph.kind === 'sandbox' && !sharedSandbox
       ? await startSandbox({
           dbPath: config.graph.dbPath,
           port: config.graph.port,
@@ -204,8 +209,7 @@ async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger
       })
     : undefined;
   const signIn = userTokens && oboConnection ? { tokens: userTokens, connectionName: oboConnection } : undefined;
-  const baseUrl =
-    overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
+  const baseUrl = sharedSandbox ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl,
     auth: graphAuthFor(config.graph, { userTokens }),

@@ -4,7 +4,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Scope } from '../engine/model';
-import type { Clock, Ids, Logger, Notifier, TaskStore } from '../engine/ports';
+import type { AuditLedger, CardRefs, Clock, Ids, Logger, Notifier } from '../engine/ports';
 import type { ProfileLookup } from '../people/lookups';
 import { actorOf, scopeOf } from './activity';
 import type { ApproversCommand } from './approvers-command';
@@ -17,7 +17,7 @@ import { errorView } from './views/error-view';
 export interface MessageDeps {
   readonly engine: Engine;
   readonly catalogue: Catalogue;
-  readonly store: TaskStore;
+  readonly store: CardRefs & AuditLedger;
   readonly renderer: CardRenderer;
   readonly notifier: Notifier;
   readonly ids: Ids;

@@ -40,6 +40,16 @@ describe('scenarios: Teams outcomes, end to end', () => {
     expect(chats.value.filter((c) => c.chatType === 'oneOnOne' && c.id === chatId)).toHaveLength(1);
   });
 
+  it('sends a summary of mail to Megan in Teams chat: one chat message holding the summary', async () => {
+    const run = await runScenario(app(), 'summarise my unread contoso mail and message it to megan on teams');
+    expect(run.task.status).toBe('completed');
+    const chatId = `19:${[alex.id, megan.id].sort().join('_')}@unq.gbl.spaces`;
+    const messages = await app().graph<Page<Message>>(`/chats/${q(chatId)}/messages?$top=50`, MEGAN);
+    const sent = messages.value.filter((m) => m.from.user?.id === alex.id && /contoso/i.test(m.body.content));
+    expect(sent).toHaveLength(1);
+    expect(messages.value[0]?.id).toBe(sent[0]?.id);
+  });
+
   it('replies to the latest post in General: one reply, in that thread only', async () => {
     const [latest] = (await app().graph<Page<Message>>(`${messagesPath(general.id)}?$top=1`, MEGAN)).value;
     if (!latest) throw new Error('General has no posts');
