@@ -5,6 +5,7 @@ import type { StepOverhead } from './sections/engine-steps';
 import type { IdleResult } from './sections/idle-tasks';
 import type { GraphRequestsResult } from './sections/graph-requests';
 import type { PlanningResult } from './sections/planning';
+import type { StoreGrowthResult } from './sections/store-growth';
 
 export interface HttpResults {
   readonly framework?: FrameworkResult;
@@ -34,5 +35,7 @@ export interface BenchResults {
   readonly graph?: GraphRequestsResult;
   /** Planning throughput and latency at 40 senders, and the planner's own CPU (issue 15). */
   readonly planning?: PlanningResult;
+  /** Store operations at 1k and 100k tasks (p99 ratio budget 1.5×), and ledger appends across instances (issue 11). */
+  readonly store?: StoreGrowthResult;
   readonly budgets: readonly Verdict[];
 }

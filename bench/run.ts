@@ -13,6 +13,7 @@ import { graphRequestsSection, type GraphRequestsResult } from './sections/graph
 import { idleSection, type IdleResult } from './sections/idle-tasks';
 import { invokesSection, type InvokesResult } from './sections/invokes';
 import { planningSection, type PlanningResult } from './sections/planning';
+import { storeGrowthSection, type StoreGrowthResult } from './sections/store-growth';
 
 /**
  * `npm run bench` (`--quick` for a smoke run): Delegate's budgets (DESIGN §5), each measured
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   let idle: IdleResult | undefined;
   let graph: GraphRequestsResult | undefined;
   let planning: PlanningResult | undefined;
+  let store: StoreGrowthResult | undefined;
 
   const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
   if (wantsHttp) {
@@ -73,6 +75,10 @@ async function main(): Promise<void> {
     log('7. Planning under load (sandbox tenant in its own process)');
     planning = await planningSection(options, log);
   }
+  if (options.sections.includes('store')) {
+    log('8. Store growth (SQLite and PostgreSQL) and ledger appends across instances');
+    store = await storeGrowthSection(options, log);
+  }
 
   const results: BenchResults = {
     meta: {
@@ -92,6 +98,7 @@ async function main(): Promise<void> {
     idle,
     graph,
     planning,
+    store,
     budgets: verdicts({ framework, invokes }, engine, idle, options.concurrency),
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);

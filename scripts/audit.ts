@@ -11,6 +11,8 @@ import {
 } from '../src/ledger/audit-commands';
 import { parseAnchors } from '../src/ledger/anchor-file';
 import { LedgerKeyring } from '../src/ledger/keyring';
+import { redactUrl } from '../src/store/pg-connect';
+import { openPgStore } from '../src/store/pg-store';
 import { openSqliteStore } from '../src/store/sqlite-store';
 
 /**
@@ -26,6 +28,10 @@ import { openSqliteStore } from '../src/store/sqlite-store';
  * every head in the anchor file, and `anchor` appends the verified signed head to the file an
  * auditor keeps (JSON Lines, one anchor per run).
  *
+ * `--db` is a SQLite file or a PostgreSQL URL (`postgres://…`, with `--schema NAME` when the
+ * tables are not in `public`); run as a script without `--db`, DATABASE_URL and DATABASE_SCHEMA
+ * are used when set, as for the bot. TLS follows the URL's `sslmode`.
+ *
  * The database is opened read-only, so it can be checked while the bot runs.
  * Exit codes: 0 fine, 1 the ledger is broken (verify) or has no entries for the task
  * (export), 2 usage or an unreadable database.
@@ -34,12 +40,16 @@ import { openSqliteStore } from '../src/store/sqlite-store';
 export const DEFAULT_DB = './data/delegate.db';
 
 const USAGE =
-  'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchors FILE] [--anchor <seq>:<hash>] | audit anchor --out FILE [--db PATH]\n';
+  'usage: audit export <taskId> [--format jsonl|csv] [--db PATH] | audit verify [--db PATH] [--anchors FILE] [--anchor <seq>:<hash>] | audit anchor --out FILE [--db PATH]\n' +
+  '  (--db PATH may be a postgres:// URL, with --schema NAME)\n';
 
-type Command =
+type Command = (
   | { kind: 'export'; taskId: string; format: 'jsonl' | 'csv'; db: string }
   | { kind: 'verify'; db: string; anchor?: LedgerAnchor; anchors?: string }
-  | { kind: 'anchor'; db: string; out: string };
+  | { kind: 'anchor'; db: string; out: string }
+) & { schema?: string };
+
+const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//.test(db);
 
 /**
  * Run the command; resolves to the exit code. `argv` excludes node and the script; `keys` are
@@ -68,15 +78,19 @@ export async function main(
     io.err(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  if (command.db !== ':memory:' && !existsSync(command.db)) {
+  const postgres = isPostgresUrl(command.db);
+  if (!postgres && command.db !== ':memory:' && !existsSync(command.db)) {
     io.err(`no task database at ${command.db} (give its path with --db)\n`);
     return 2;
   }
   let store: TaskStore;
   try {
-    store = await openSqliteStore(command.db, { readonly: true });
+    store = postgres
+      ? await openPgStore(command.db, { readonly: true, schema: command.schema ?? 'public', poolMax: 2 })
+      : await openSqliteStore(command.db, { readonly: true });
   } catch (error) {
-    io.err(`cannot open the task database ${command.db}: ${error instanceof Error ? error.message : String(error)}\n`);
+    const where = postgres ? redactUrl(command.db) : command.db;
+    io.err(`cannot open the task database ${where}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
   try {
@@ -108,6 +122,7 @@ function parse(argv: readonly string[]): Command | undefined {
         anchor: { type: 'string' },
         anchors: { type: 'string' },
         out: { type: 'string' },
+        schema: { type: 'string' },
       },
     });
   } catch {
@@ -115,6 +130,17 @@ function parse(argv: readonly string[]): Command | undefined {
   }
   const { values, positionals } = parsed;
   const db = values.db ?? DEFAULT_DB;
+  if (values.schema !== undefined && !isPostgresUrl(db)) return undefined;
+  const withSchema = (command: Command | undefined): Command | undefined =>
+    command && values.schema !== undefined ? { ...command, schema: values.schema } : command;
+  return withSchema(parseCommand(values, positionals, db));
+}
+
+function parseCommand(
+  values: { format?: string; anchor?: string; anchors?: string; out?: string },
+  positionals: readonly string[],
+  db: string,
+): Command | undefined {
   const [name, taskId, ...extra] = positionals;
   if (name === 'anchor') {
     const only = taskId === undefined && values.format === undefined && values.anchor === undefined;
@@ -148,11 +174,15 @@ if (require.main === module) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
-  main(
-    process.argv.slice(2),
-    { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
-    keys,
-  ).then(
+  // Like the bot: DATABASE_URL (and DATABASE_SCHEMA) name the store unless --db is given.
+  const argv = process.argv.slice(2);
+  const database = env.DATABASE_URL?.trim();
+  if (database && !argv.some((arg) => arg === '--db' || arg.startsWith('--db='))) {
+    argv.push('--db', database);
+    const schema = env.DATABASE_SCHEMA?.trim();
+    if (schema) argv.push('--schema', schema);
+  }
+  main(argv, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, keys).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       process.stderr.write(`audit failed: ${error instanceof Error ? error.message : String(error)}\n`);

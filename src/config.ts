@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readEnvFiles } from './env-file';
 import type { LedgerKeySpec } from './ledger/keyring';
+import { postgresStoreConfig, type StoreConfig } from './store/store-config';
 
 /** Delegate's configuration: typed, validated once at start-up, frozen, passed by constructor. */
 export interface Config {
@@ -26,10 +27,19 @@ export interface Config {
   /** Address to listen on: 127.0.0.1 in local mode, every interface otherwise. */
   readonly host: string;
   readonly graph:
-    | { readonly kind: 'sandbox'; readonly port: number; readonly dbPath: string }
+    | {
+        readonly kind: 'sandbox';
+        readonly port: number;
+        readonly dbPath: string;
+        /** A sandbox tenant already running here (several local instances share one); none is started. */
+        readonly url?: string;
+      }
     | { readonly kind: 'microsoft'; readonly baseUrl: string; readonly auth: GraphAuthConfig };
   readonly dataDir: string;
+  /** The SQLite file under DATA_DIR (used when DATABASE_URL is not set). */
   readonly storePath: string;
+  /** The durable store: SQLite at `storePath`, or PostgreSQL when DATABASE_URL is set. */
+  readonly store: StoreConfig;
   readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   /** IANA zone used when a Teams activity carries none. */
   readonly defaultTimeZone: string;
@@ -153,6 +163,7 @@ const schema = z.object({
   MAX_INFLIGHT_ACTIVITIES: int(64, 1, 10_000),
   PORT: int(3978, 0, 65535),
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
+  SANDBOX_GRAPH_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
   GRAPH_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://graph.microsoft.com/v1.0')),
   GRAPH_AUTH: z.preprocess(
@@ -173,6 +184,14 @@ const schema = z.object({
   OAUTH_CONNECTION_NAME: optional,
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./data')),
   DATABASE_URL: optional,
+  DATABASE_SCHEMA: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('public')),
+  DATABASE_SSL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['disable', 'require', 'verify-full']).optional(),
+  ),
+  DATABASE_SSL_CA_FILE: optional,
+  DATABASE_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+  DATABASE_POOL_MAX: int(10, 1, 200),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -225,8 +244,8 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     problems.push('BOT_PASSWORD: required when BOT_ID is set');
   if (e.BOT_TYPE !== 'MultiTenant' && !local && e.BOT_TENANT_ID === undefined)
     problems.push(`BOT_TENANT_ID: required for BOT_TYPE=${e.BOT_TYPE}`);
-  if (e.DATABASE_URL !== undefined)
-    problems.push('DATABASE_URL: the PostgreSQL store is not available yet; unset it to use SQLite under DATA_DIR');
+  const postgres =
+    e.DATABASE_URL === undefined ? undefined : postgresStoreConfig({ ...e, DATABASE_URL: e.DATABASE_URL }, problems);
   if (!isTimeZone(e.DEFAULT_TIME_ZONE))
     problems.push(`DEFAULT_TIME_ZONE: "${e.DEFAULT_TIME_ZONE}" is not an IANA time zone`);
   const graphKind = e.DELEGATE_GRAPH ?? (local ? 'sandbox' : 'microsoft');
@@ -256,10 +275,16 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     host: local ? '127.0.0.1' : '0.0.0.0',
     graph:
       graphKind === 'sandbox'
-        ? { kind: 'sandbox' as const, port: e.SANDBOX_GRAPH_PORT, dbPath: path.join(dataDir, 'sandbox.db') }
+        ? {
+            kind: 'sandbox' as const,
+            port: e.SANDBOX_GRAPH_PORT,
+            dbPath: path.join(dataDir, 'sandbox.db'),
+            ...(e.SANDBOX_GRAPH_URL ? { url: e.SANDBOX_GRAPH_URL.replace(/\/+$/, '') } : {}),
+          }
         : { kind: 'microsoft' as const, baseUrl: e.GRAPH_BASE_URL, auth: graphAuth as GraphAuthConfig },
     dataDir,
     storePath: path.join(dataDir, 'delegate.db'),
+    store: postgres ?? { kind: 'sqlite' as const, path: path.join(dataDir, 'delegate.db') },
     logLevel: e.LOG_LEVEL,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     worker: {

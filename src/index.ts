@@ -34,7 +34,7 @@ import { RulePlanner } from './planning';
 import { LlmPlanner } from './planning/llm';
 import { startSandbox, type Sandbox } from './sandbox';
 import { startServer, type HttpServer } from './server';
-import { openSqliteStore } from './store/sqlite-store';
+import { openStore } from './store/open-store';
 import { DelegateBot } from './teams/bot';
 import { CardRenderer, defaultCardsDirectory } from './teams/cards';
 import { InvokeHandler } from './teams/invoke-handler';
@@ -91,7 +91,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
-  const store = await openSqliteStore(config.storePath, { sealer: ledgerSealer(config, logger) });
+  const store = await openStore(config.store, {
+    sealer: ledgerSealer(config, logger),
+    onListenerProblem: (err) => logger.warn({ err }, 'PostgreSQL LISTEN connection lost; reconnecting'),
+  });
   const planning = wirePlanning(config, overrides, graph.gateway, logger);
   const { llm, planner } = planning;
   // The catalogue as this deployment runs it: traced for the ledger, and with the actions Graph
@@ -129,6 +132,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     renderer,
     notifier,
     ids,
+    clock,
     logger,
     governance,
     policyFile,
@@ -147,6 +151,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     allowedTenant: config.bot.tenantId,
     maxInFlight: config.maxInFlightActivities,
     rateLimit: rateLimiter(store, () => governance.current().rateLimits, clock),
+    readiness: () => store.readiness(),
   });
   worker.start();
   announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
@@ -183,8 +188,9 @@ interface GraphWiring {
 }
 
 async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger, clock: Clock): Promise<GraphWiring> {
+  const sharedSandbox = overrides.graphBaseUrl ?? (config.graph.kind === 'sandbox' ? config.graph.url : undefined);
   const sandbox =
-    config.graph.kind === 'sandbox' && !overrides.graphBaseUrl
+    config.graph.kind === 'sandbox' && !sharedSandbox
       ? await startSandbox({
           dbPath: config.graph.dbPath,
           port: config.graph.port,
@@ -208,8 +214,7 @@ async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger
       })
     : undefined;
   const signIn = userTokens && oboConnection ? { tokens: userTokens, connectionName: oboConnection } : undefined;
-  const baseUrl =
-    overrides.graphBaseUrl ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
+  const baseUrl = sharedSandbox ?? sandbox?.url ?? (config.graph.kind === 'microsoft' ? config.graph.baseUrl : '');
   const gateway = createGraphGateway({
     baseUrl,
     // The sandbox's tokens carry exactly what the catalogue declares, so the sandbox refuses,
@@ -364,6 +369,7 @@ interface BotParts {
   readonly renderer: CardRenderer;
   readonly notifier: TeamsNotifier;
   readonly ids: Ids;
+  readonly clock: Clock;
   readonly logger: Logger;
   readonly governance: PolicyGovernance;
   readonly policyFile?: FileGovernance;
@@ -373,7 +379,7 @@ interface BotParts {
 
 /** The Teams edge: the bot with its message (commands, outcomes) and invoke (card clicks) handlers. */
 function wireBot(config: Config, parts: BotParts): DelegateBot {
-  const { engine, catalogue, store, renderer, notifier, ids, logger, governance, policyFile, people } = parts;
+  const { engine, catalogue, store, renderer, notifier, ids, clock, logger, governance, policyFile, people } = parts;
   const approvers = new ApproversCommand({
     store,
     resolvePerson: people.resolvePerson,
@@ -395,6 +401,7 @@ function wireBot(config: Config, parts: BotParts): DelegateBot {
       resolvePerson: people.resolvePerson,
       teamOf: (teamOrThread, member) => people.teams.teamId(teamOrThread, member).catch(() => undefined),
       defaultTimeZone: config.defaultTimeZone,
+      clock,
       policy: policyDescriber(policyFile),
       logger: logger.child({ component: 'messages' }),
     }),

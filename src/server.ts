@@ -6,9 +6,9 @@ import { validateActivity } from './edge/activity-schema';
 import { authenticate } from './edge/authenticate';
 import { slowDownText, type RateLimit } from './edge/rate-limit';
 import type { EdgeAdapter } from './edge/edge-adapter';
-import type { Logger } from './engine/ports';
+import type { Logger, Readiness } from './engine/ports';
 
-/** The HTTP front: `POST /api/messages` for Teams, `GET /healthz` for probes. */
+/** The HTTP front: `POST /api/messages` for Teams, `GET /healthz` (liveness) and `GET /readyz` (readiness) for probes. */
 export interface HttpServer {
   readonly port: number;
   readonly url: string;
@@ -30,7 +30,12 @@ export interface ServerOptions {
   readonly maxInFlight: number;
   /** Per-person and per-tenant limits on messages; without it, none. */
   readonly rateLimit?: RateLimit;
+  /** Whether the store can serve requests (reachable, migrated); without it, always ready. */
+  readonly readiness?: () => Promise<Readiness>;
 }
+
+/** A readiness check slower than this counts as the store being unreachable. */
+const READINESS_TIMEOUT_MS = 3_000;
 
 /** Seconds a saturated instance asks the channel to wait. */
 const RETRY_AFTER_SECONDS = 2;
@@ -43,8 +48,22 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
   server.use(restify.plugins.bodyReader({ maxBodySize: 1024 * 1024 }));
   let inFlight = 0;
 
+  // Liveness: the process answers. It never looks at the store, so a database outage does not
+  // get every instance restarted.
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
+  });
+
+  // Readiness: the store answers and its schema is this build's; a load balancer sends no
+  // traffic here otherwise. The reason is a fixed word; the detail goes to the log only.
+  server.get('/readyz', async (_req, res) => {
+    const state = await checkReadiness(options.readiness);
+    if (state.ready) {
+      res.send(200, { status: 'ready' });
+      return;
+    }
+    logger.warn({ event: 'not_ready', reason: state.reason, detail: state.detail }, 'not ready');
+    res.send(503, { status: 'not_ready', reason: state.reason });
   });
 
   /**
@@ -132,5 +151,28 @@ function parseJson(raw: unknown): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
+  }
+}
+
+async function checkReadiness(readiness: (() => Promise<Readiness>) | undefined): Promise<Readiness> {
+  if (!readiness) return { ready: true };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ready: false, reason: 'unreachable', detail: `no answer within ${READINESS_TIMEOUT_MS} ms` }),
+      READINESS_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([
+      readiness().catch((error: unknown): Readiness => ({
+        ready: false,
+        reason: 'unreachable',
+        detail: error instanceof Error ? error.message : 'readiness check failed',
+      })),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createCatalogue } from '../../src/actions';
 import type { Task } from '../../src/engine/model';
 import { policyQuestion } from '../../src/engine/policy-question';
-import type { TaskStore } from '../../src/engine/ports';
+import type { TaskRecords, TaskStore } from '../../src/engine/ports';
 import type { GraphGateway } from '../../src/graph/types';
 import { dryRun, type ChangedStep, type Policy } from '../../src/policy';
 import { openSqliteStore } from '../../src/store/sqlite-store';
@@ -18,7 +18,7 @@ const NO_GRAPH: GraphGateway = {
 };
 
 /** Tasks a dry run replays: the most recent ones (at most 100) created in the last `days` days. */
-export async function recentTasks(store: TaskStore, now: Date, days: number): Promise<Task[]> {
+export async function recentTasks(store: TaskRecords, now: Date, days: number): Promise<Task[]> {
   return store.listTasks({ createdAfter: new Date(now.getTime() - days * 86_400_000).toISOString(), limit: 100 });
 }
 

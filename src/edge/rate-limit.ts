@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Clock, TaskStore, TokenTaken } from '../engine/ports';
+import type { Clock, Allowances, TokenTaken } from '../engine/ports';
 import type { Policy } from '../policy/schema';
 
 /** Decides whether an inbound message may be handled now (one token per person, one per tenant). */
@@ -9,7 +9,7 @@ export type RateLimit = (activity: Activity) => Promise<TokenTaken>;
  * Token buckets per person and per tenant, kept in the task store so that every instance
  * draws on the same buckets. The limits come from the policy in force (`rateLimits`).
  */
-export function rateLimiter(store: TaskStore, limits: () => Policy['rateLimits'], clock: Clock): RateLimit {
+export function rateLimiter(store: Allowances, limits: () => Policy['rateLimits'], clock: Clock): RateLimit {
   return async (activity) => {
     const { perUser, perTenant } = limits();
     const now = clock.now();

@@ -1,5 +1,5 @@
 import type { Task } from './model';
-import type { Clock, LedgerEventType, TaskStore } from './ports';
+import type { Clock, LedgerEventType, AuditLedger } from './ports';
 
 /**
  * Appends the engine's events to the hash-chained ledger in the store. Payloads carry ids,
@@ -8,7 +8,7 @@ import type { Clock, LedgerEventType, TaskStore } from './ports';
  */
 export class Audit {
   constructor(
-    private readonly store: TaskStore,
+    private readonly store: AuditLedger,
     private readonly clock: Clock,
   ) {}
 

@@ -1,6 +1,6 @@
 import { DelegateError } from './errors';
 import type { TokenUsage } from './model';
-import type { TaskStore } from './ports';
+import type { UsageLog } from './ports';
 
 /** Daily model-token budgets; unset means unlimited. */
 export interface Budgets {
@@ -12,7 +12,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Refuse more model work when the requester or their tenant spent its budget in the last 24 hours. */
 export async function checkBudget(
-  store: TaskStore,
+  store: UsageLog,
   budgets: Budgets | undefined,
   who: { requesterId: string; tenantId?: string },
   now: Date,

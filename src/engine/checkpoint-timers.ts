@@ -1,12 +1,12 @@
 import type { Audit } from './audit';
 import type { Step, Task } from './model';
 import { mutateTask, withStep } from './mutate';
-import type { Clock, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
+import type { Clock, Ids, Logger, Notifier, TaskEvent, DecisionLog, TaskRecords, WorkQueue } from './ports';
 import { dueTimer, type DueTimer } from './timers';
 
 /** What firing checkpoint timers needs. */
 export interface CheckpointTimerDeps {
-  readonly store: TaskStore;
+  readonly store: TaskRecords & WorkQueue & DecisionLog;
   readonly clock: Clock;
   readonly ids: Ids;
   readonly audit: Audit;

@@ -2,12 +2,22 @@ import type { Budgets } from './budgets';
 import type { Catalogue } from './catalogue';
 import type { DelegateError } from './errors';
 import type { Person, Scope, Task } from './model';
-import type { Clock, Governance, Ids, Planner, TaskStore } from './ports';
+import type {
+  Clock,
+  Governance,
+  Ids,
+  Planner,
+  Allowances,
+  AuditLedger,
+  DecisionLog,
+  TaskRecords,
+  UsageLog,
+} from './ports';
 import type { Safety } from './safety';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
 export interface EngineDeps {
-  readonly store: TaskStore;
+  readonly store: TaskRecords & DecisionLog & UsageLog & AuditLedger & Allowances;
   readonly planner: Planner;
   readonly catalogue: Catalogue;
   readonly clock: Clock;

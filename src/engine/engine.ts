@@ -100,7 +100,8 @@ export class Engine {
       approvers,
       scope: request.scope,
       conversation: request.conversation,
-      status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
+      status: result.kind !== 'plan' ? 'planning' : planned.runsAtOnce ? 'running' : 'awaiting_plan_approval',
+      ...(planned.runsAtOnce ? { startedAt: now.toISOString() } : {}),
       plan: planned,
       version: 0,
       createdAt: now.toISOString(),
@@ -128,6 +129,7 @@ export class Engine {
         });
         if (task.plan.steps.length > 0) await this.audit.plan(task, task.requester.id);
         await this.recordUsage(task, `plan:1`, result.usage);
+        await this.ranAtOnce(task);
         return { kind: 'planned', task };
       } catch (error) {
         // Short ids can collide; a few fresh draws settle it.
@@ -271,7 +273,8 @@ export class Engine {
         people,
         approvers,
         plan,
-        status: result.kind === 'plan' ? 'awaiting_plan_approval' : 'planning',
+        status: result.kind !== 'plan' ? 'planning' : plan.runsAtOnce ? 'running' : 'awaiting_plan_approval',
+        ...(plan.runsAtOnce ? { startedAt: task.startedAt ?? now.toISOString() } : {}),
         usage: addUsage(task.usage, result.usage),
         clarification:
           result.kind === 'question'
@@ -304,7 +307,19 @@ export class Engine {
     });
     if (outcomeOfWrite.task.plan.steps.length > 0) await this.audit.plan(outcomeOfWrite.task, request.actor);
     await this.audit.status(current, outcomeOfWrite.task, request.actor);
+    await this.ranAtOnce(outcomeOfWrite.task);
     return { kind: 'applied', task: outcomeOfWrite.task };
+  }
+
+  /** A plan with nothing to approve started as it was made: on the ledger as policy's approval, and handed to the worker. */
+  private async ranAtOnce(task: Task): Promise<void> {
+    if (!task.plan.runsAtOnce || task.status !== 'running') return;
+    await this.audit.record(task.id, 'decision', 'system', {
+      verb: 'approve',
+      planVersion: task.plan.version,
+      auto: 'nothing to approve: the plan only reads (policy checkpoints.readOnlyPlan: run)',
+    });
+    this.deps.onRunnable?.(task.id);
   }
 
   /** Refuse someone who may not decide on this task, and put the refusal on the ledger. */
@@ -411,6 +426,11 @@ export class Engine {
       reason: request.reason,
       target: request.target,
       remember: request.remember,
+      // Approving a plan that showed its one consequential step exactly approved that step too.
+      ...(request.stepId === undefined &&
+      outcome.task.plan.steps.find((st) => st.id === outcome.task.plan.approvesStep)?.status === 'approved'
+        ? { covers: outcome.task.plan.approvesStep }
+        : {}),
     });
     if (before) await this.audit.status(before, outcome.task, request.actor);
     if (outcome.task.status === 'running') this.deps.onRunnable?.(outcome.task.id);

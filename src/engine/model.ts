@@ -141,6 +141,20 @@ export const step = z.object({
   gateReasons: z.array(z.object({ rule: z.string(), text: z.string() })).optional(),
   /** Reminder, escalation and expiry of the checkpoint while the step waits. */
   checkpoint: checkpointTimers.optional(),
+  /**
+   * The step as it was before an edit that still waits for approval (new warnings, more approvals
+   * needed): Revert puts it back. Kept from the first such edit; dropped on approval or revert.
+   */
+  beforeEdit: z
+    .object({
+      resolvedInput: z.record(z.string(), z.unknown()).optional(),
+      risk: riskClass,
+      flags: z.array(stepFlag).optional(),
+      quorum: z.number().int().positive().optional(),
+      forbidSelfApproval: z.boolean().optional(),
+      gateReasons: z.array(z.object({ rule: z.string(), text: z.string() })).optional(),
+    })
+    .optional(),
   error: errorInfo.optional(),
   /** Why the step was skipped or rejected, as the person who did it said. */
   reason: z.string().optional(),
@@ -154,6 +168,10 @@ export const plan = z.object({
   version: z.number().int().positive(),
   steps: z.array(step),
   createdAt: z.string(),
+  /** Nothing consequential and nothing gated: the plan ran without waiting for Approve (policy `checkpoints.readOnlyPlan`). */
+  runsAtOnce: z.boolean().optional(),
+  /** The one consequential step, known in full, that approving the plan also approves (policy `checkpoints.singleStepPlan`). */
+  approvesStep: z.string().optional(),
 });
 /** A versioned, ordered list of steps; a revision is a new version. */
 export type Plan = z.infer<typeof plan>;
@@ -262,6 +280,7 @@ export const DECISION_VERBS = [
   'transfer',
   'watch',
   'unwatch',
+  'revert',
 ] as const;
 export const decisionVerb = z.enum(DECISION_VERBS);
 export type DecisionVerb = z.infer<typeof decisionVerb>;

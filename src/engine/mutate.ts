@@ -1,6 +1,6 @@
 import { ConflictError, DelegateError } from './errors';
 import type { Task } from './model';
-import type { Clock, TaskStore } from './ports';
+import type { Clock, TaskRecords } from './ports';
 
 /** A change to a task: the new task, or `undefined` for "nothing to change", plus a result. */
 export type Change<R> = { readonly task: Task | undefined; readonly result: R };
@@ -11,7 +11,7 @@ export type Change<R> = { readonly task: Task | undefined; readonly result: R };
  * `change` must be pure — it may run several times.
  */
 export async function mutateTask<R>(
-  store: TaskStore,
+  store: TaskRecords,
   clock: Clock,
   taskId: string,
   change: (task: Task) => Change<R>,

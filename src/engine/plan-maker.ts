@@ -3,6 +3,8 @@ import type { Plan, Scope, Task } from './model';
 import { buildPlan } from './plan-builder';
 import type { Governance, Ids, StepDraft } from './ports';
 import { policyQuestion } from './policy-question';
+import { refusalInWords } from './refusal-words';
+import { DEFAULT_PLAN_APPROVAL, withFastPath } from './fast-path';
 import { guardInput, mergeFlags, plannedAddresses, trustOf, type Safety } from './safety';
 
 /** What making a plan needs from the engine's dependencies. */
@@ -35,9 +37,12 @@ export class PlanMaker {
     known: Record<string, string>,
   ): Promise<Record<string, string> | undefined> {
     const lookup = this.deps.lookupNames;
-    const missing = plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)).filter(
-      (address) => !(address in known),
-    );
+    // Destinations, and the people a step reads about (mail from Patti, Megan's manager): cards name them.
+    const addresses = new Set([
+      ...plannedAddresses(drafts, (action) => this.deps.catalogue.get(action)),
+      ...drafts.flatMap((draft) => addressesIn(draft.input)),
+    ]);
+    const missing = [...addresses].filter((address) => !(address in known));
     const found = lookup && missing.length > 0 ? await lookup(missing) : {};
     const people = { ...known, ...found };
     return Object.keys(people).length > 0 ? people : undefined;
@@ -61,7 +66,22 @@ export class PlanMaker {
     return Object.fromEntries(counted.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
   }
 
+  /** Build, guard and govern a plan, then mark its fast paths (see `withFastPath`). */
   build(
+    drafts: readonly StepDraft[],
+    version: number,
+    asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>,
+    now: Date,
+    scope?: Scope,
+    audience: Audience = {},
+  ): Built {
+    const built = this.governed(drafts, version, asked, now, scope, audience);
+    if (built.kind !== 'built') return built;
+    const settings = this.deps.governance?.planApproval?.() ?? DEFAULT_PLAN_APPROVAL;
+    return { ...built, plan: withFastPath(built.plan, settings) };
+  }
+
+  private governed(
     drafts: readonly StepDraft[],
     version: number,
     asked: Pick<Task, 'outcome' | 'requester' | 'clarification' | 'instructions' | 'people'>,
@@ -109,8 +129,10 @@ export class PlanMaker {
         policyQuestion(step, this.deps.catalogue.get(step.action), requesterId, scope, audience),
       );
       for (const approver of answer.approvers) if (approver !== requesterId) approvers.add(approver);
-      if (!answer.allowed)
-        denied.push(`${step.action} is not allowed by your organisation's policy (${answer.deniedBy ?? 'policy'}).`);
+      if (!answer.allowed) {
+        const title = this.deps.catalogue.get(step.action)?.describe(step.input).title ?? 'this step';
+        denied.push(refusalInWords(title, plan.steps.indexOf(step) + 1, answer));
+      }
       // Flagged steps stop whatever policy says.
       const gate = answer.gate === 'checkpoint' || step.flags ? 'checkpoint' : 'auto';
       return {
@@ -124,4 +146,14 @@ export class PlanMaker {
     if (denied.length > 0) return { kind: 'refused', message: `I can't do that: ${[...new Set(denied)].join(' ')}` };
     return { kind: 'built', plan: { ...plan, steps }, approvers: [...approvers] };
   }
+}
+
+const ADDRESS = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/** Every email address written literally anywhere in an input (lower-cased). */
+function addressesIn(value: unknown): string[] {
+  if (typeof value === 'string') return (value.match(ADDRESS) ?? []).map((a) => a.toLowerCase());
+  if (Array.isArray(value)) return value.flatMap(addressesIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(addressesIn);
+  return [];
 }

@@ -4,13 +4,13 @@ import type { ActionSpec, ExternalRequest } from './catalogue';
 import { DelegateError } from './errors';
 import type { ErrorInfo, Task } from './model';
 import { withStep } from './mutate';
-import type { Clock, Ids, Logger, TaskStore } from './ports';
+import type { Clock, Ids, Logger, AuditLedger, TaskRecords, UsageLog } from './ports';
 import { stepError } from './step-runner';
 import { withTimeout } from '../retry/with-timeout';
 
 /** What running one step needs from the worker. */
 export interface StepExecutionDeps {
-  readonly store: TaskStore;
+  readonly store: TaskRecords & UsageLog & AuditLedger;
   readonly clock: Clock;
   readonly ids: Ids;
   readonly audit: Audit;

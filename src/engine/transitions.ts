@@ -75,22 +75,45 @@ export function transition(
     return forgotten ? { kind: 'applied', task: forgotten } : { kind: 'stale' };
   }
   if (task.status === 'paused') return { kind: 'stale' };
-  if (request.stepId === undefined) return planDecision(task, request.verb, now);
+  if (request.stepId === undefined) return planDecision(task, request, catalogue, now);
   const step = task.plan.steps.find((s) => s.id === request.stepId);
   if (!step) return { kind: 'stale' };
   return stepDecision(task, step, request, catalogue, now, checks);
 }
 
-function planDecision(task: Task, verb: DecisionVerb, now: Date): Transition {
+function planDecision(task: Task, request: DecisionRequest, catalogue: Catalogue, now: Date): Transition {
   if (task.status !== 'awaiting_plan_approval') return { kind: 'stale' };
+  const verb = request.verb;
   switch (verb) {
-    case 'approve':
-      return { kind: 'applied', task: { ...task, status: 'running', startedAt: task.startedAt ?? now.toISOString() } };
+    case 'approve': {
+      const running: Task = { ...task, status: 'running', startedAt: task.startedAt ?? now.toISOString() };
+      return { kind: 'applied', task: withMergedApproval(running, request.actor, catalogue) };
+    }
     case 'reject':
       return { kind: 'applied', task: { ...task, status: 'rejected' } };
     default:
       return refused('unsupported_verb', `"${verb}" can't be applied to a plan.`);
   }
+}
+
+/**
+ * The plan card showed its one consequential step exactly (`plan.approvesStep`): approving the
+ * plan approves that step with the input shown, so it is not asked again. Someone who may not
+ * approve steps (an owner who is not an approver) only starts the plan; the step still waits.
+ */
+function withMergedApproval(task: Task, actor: string, catalogue: Catalogue): Task {
+  const step = task.plan.steps.find((s) => s.id === task.plan.approvesStep);
+  const spec = step && catalogue.get(step.action);
+  if (!step || !spec || step.status !== 'pending' || !mayApprove(task, actor)) return task;
+  if (step.forbidSelfApproval && actor === task.requester.id) return task;
+  const parsed = spec.input.safeParse(step.input);
+  if (!parsed.success) return task;
+  return withStep(task, step.id, (s) => ({
+    ...s,
+    status: 'approved',
+    approvedBy: [actor],
+    resolvedInput: parsed.data as Record<string, unknown>,
+  }));
 }
 
 function stepDecision(
@@ -156,6 +179,32 @@ function stepDecision(
       return resume((s) => ({ ...s, status: 'skipped', error: undefined, ...reasonOf(request) }));
     case 'reject':
       return resume((s) => ({ ...s, status: 'rejected', error: undefined, ...reasonOf(request) }));
+    case 'revert': {
+      if (!atCheckpoint) return { kind: 'stale' };
+      if (!mayApprove(task, request.actor))
+        return refused(
+          'owner_not_approver',
+          "As the task's owner you can pause, resume or cancel it; editing its steps is for its approvers.",
+        );
+      const original = step.beforeEdit;
+      if (!original) return refused('nothing_to_revert', 'This step has no edit to take back.');
+      // Back to the step as planned (or as last approved-for-review): approvals of the edit no longer count.
+      return {
+        kind: 'applied',
+        // Every field named, absent ones included: stored JSON drops undefined, so a spread would keep the edit's.
+        task: withStep(task, step.id, (s) => ({
+          ...s,
+          resolvedInput: original.resolvedInput,
+          risk: original.risk,
+          flags: original.flags,
+          quorum: original.quorum,
+          forbidSelfApproval: original.forbidSelfApproval,
+          gateReasons: original.gateReasons,
+          beforeEdit: undefined,
+          approvedBy: [],
+        })),
+      };
+    }
     case 'edit': {
       if (!mayApprove(task, request.actor))
         return refused(
@@ -222,6 +271,18 @@ function edit(
       : undefined;
   const next = withStep(task, step.id, () => ({
     ...tightened,
+    // An edit that leaves the step waiting can be taken back: keep what it replaced (the first time).
+    beforeEdit:
+      ready || !atCheckpoint
+        ? undefined
+        : (step.beforeEdit ?? {
+            resolvedInput: step.resolvedInput,
+            risk: step.risk,
+            flags: step.flags,
+            quorum: step.quorum,
+            forbidSelfApproval: step.forbidSelfApproval,
+            gateReasons: step.gateReasons,
+          }),
     resolvedInput: checked.input,
     status: ready ? ('approved' as const) : ('awaiting_approval' as const),
     approvedBy,

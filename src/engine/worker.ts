@@ -3,7 +3,18 @@ import type { Budgets } from './budgets';
 import { hasSideEffect, type ActionSpec, type Catalogue } from './catalogue';
 import type { ErrorInfo, Task } from './model';
 import { mutateTask, withStep } from './mutate';
-import type { Clock, Governance, Ids, Logger, Notifier, TaskEvent, TaskStore } from './ports';
+import type {
+  Clock,
+  Governance,
+  Ids,
+  Logger,
+  Notifier,
+  TaskEvent,
+  AuditLedger,
+  TaskRecords,
+  UsageLog,
+  WorkQueue,
+} from './ports';
 import type { Safety } from './safety';
 import { executeStep, type StepExecutionDeps } from './step-execution';
 import { nextMove } from './step-runner';
@@ -13,7 +24,7 @@ import { checkpointTimers } from './timers';
 
 /** Settings and collaborators of a background worker. */
 export interface WorkerOptions {
-  readonly store: TaskStore;
+  readonly store: TaskRecords & WorkQueue & UsageLog & AuditLedger;
   readonly catalogue: Catalogue;
   readonly notifier: Notifier;
   readonly clock: Clock;
@@ -54,6 +65,7 @@ export class Worker {
   private ticking: Promise<void> | undefined;
   private again = false;
   private stopping = false;
+  private unlisten: (() => void) | undefined;
 
   private readonly audit: Audit;
   private readonly stepDeps: StepExecutionDeps;
@@ -75,6 +87,8 @@ export class Worker {
     this.stopping = false;
     this.timer = setInterval(() => this.kick(), this.options.pollMs);
     this.timer.unref();
+    // Work made runnable on any instance (an approval, an expiry) is picked up at once.
+    this.unlisten = this.options.store.onRunnable(() => this.kick());
     this.kick();
   }
 
@@ -87,6 +101,7 @@ export class Worker {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    this.unlisten?.();
     while (this.active.size > 0) await Promise.allSettled([...this.active]);
   }
 
@@ -121,6 +136,7 @@ export class Worker {
   private async claimWhileFree(): Promise<void> {
     try {
       if (!this.stopping) await this.options.timers?.fireDue();
+      if (!this.stopping) await this.retellOrphans();
       while (!this.stopping && this.active.size < this.options.concurrency) {
         const task = await this.claimOne();
         if (!task) return;
@@ -128,6 +144,26 @@ export class Worker {
       }
     } catch (error) {
       this.options.logger.error({ err: error }, 'worker could not claim work');
+    }
+  }
+
+  /**
+   * A worker that died between storing a transition (a checkpoint, the end) and telling people
+   * left its lease behind: tell them now, then let go. Bounded per pass.
+   */
+  private async retellOrphans(): Promise<void> {
+    const { store, workerId, clock, leaseMs, logger } = this.options;
+    for (let n = 0; n < ORPHANS_PER_PASS && !this.stopping; n += 1) {
+      const task = await store.claimOrphaned(workerId, clock.now(), leaseMs);
+      if (!task) return;
+      const log = logger.child({ taskId: task.id });
+      const event = RETOLD[task.status];
+      log.warn({ status: task.status }, 'recovered a task its worker left behind');
+      try {
+        if (event) await this.notify(task, event, log);
+      } finally {
+        await store.releaseLease(task.id, workerId).catch((err: unknown) => log.warn({ err }, 'lease release failed'));
+      }
     }
   }
 
@@ -312,6 +348,21 @@ export class Worker {
     }
   }
 }
+
+/** Orphaned leases handled per pass. */
+const ORPHANS_PER_PASS = 20;
+
+/** What people are told again about a task whose worker died right after its last transition. */
+const RETOLD: Partial<Record<Task['status'], TaskEvent>> = {
+  awaiting_checkpoint: 'checkpoint',
+  completed: 'completed',
+  nothing_done: 'nothing_done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  rejected: 'rejected',
+  paused: 'paused',
+  limit_reached: 'limit_reached',
+};
 
 /** A plan with consequential steps, none of which ran (each was skipped or rejected), changed nothing. */
 function changedNothing(task: Task): boolean {

@@ -1,4 +1,4 @@
-import type { LedgerSeal, TaskStore } from '../engine/ports';
+import type { LedgerSeal, AuditLedger } from '../engine/ports';
 import { UnreadableLedgerEntryError } from '../store/ledger-codec';
 import { formatAnchor } from './anchor-file';
 import type { LedgerKeyring } from './keyring';
@@ -20,7 +20,7 @@ const PAGE = 1000;
  * than an answer.
  */
 export async function exportTaskLedger(
-  store: TaskStore,
+  store: AuditLedger,
   taskId: string,
   format: ExportFormat,
   io: AuditIo,
@@ -62,7 +62,7 @@ export interface VerifyOptions {
  * with every hash recomputed, entries appended without the key, and (against the anchor file)
  * truncation. A signed ledger cannot be verified without its keys (exit code 2).
  */
-export async function verifyLedger(store: TaskStore, io: AuditIo, options: VerifyOptions = {}): Promise<number> {
+export async function verifyLedger(store: AuditLedger, io: AuditIo, options: VerifyOptions = {}): Promise<number> {
   const { anchor, keyring, anchors = [] } = options;
   const seals = await store.listLedgerSeals();
   if (!keyring && (seals.length > 0 || anchors.length > 0)) {
@@ -112,7 +112,7 @@ export async function verifyLedger(store: TaskStore, io: AuditIo, options: Verif
  * keys.
  */
 export async function anchorLedger(
-  store: TaskStore,
+  store: AuditLedger,
   io: AuditIo,
   options: {
     readonly keyring?: LedgerKeyring;

@@ -103,6 +103,12 @@ export const ABILITIES: Readonly<Record<PlannerAction, Ability>> = {
     example: 'Decline the retrospective because I am travelling',
     words: ['accept', 'decline', 'tentative', 'rsvp', 'invitation', 'invite'],
   },
+  'calendar.getSchedules': {
+    domain: 'Calendar',
+    can: 'see when colleagues are free or busy (not what their meetings are)',
+    example: "How does Lynne's calendar look on Friday?",
+    words: ['free', 'busy', 'availability', 'free/busy', 'calendar', 'schedule', 'diary'],
+  },
   'files.search': {
     domain: 'Files',
     can: 'find files in your OneDrive',
@@ -156,6 +162,12 @@ export const ABILITIES: Readonly<Record<PlannerAction, Ability>> = {
     can: 'send someone a Teams chat message',
     example: 'Ping Isaiah on Teams and ask if the deck is ready',
     words: ['ping', 'chat', 'message', 'dm', 'teams', 'ask', 'im', 'text'],
+  },
+  'teams.listChannels': {
+    domain: 'Teams',
+    can: 'list the channels of one of your teams',
+    example: 'What channels are there in My Team?',
+    words: ['channels', 'team', 'list'],
   },
   'planner.listTasks': {
     domain: 'Tasks',

@@ -23,6 +23,7 @@ export const PLANNER_ACTIONS = [
   'calendar.updateEvent',
   'calendar.cancelEvent',
   'calendar.respond',
+  'calendar.getSchedules',
   'files.search',
   'files.listRecent',
   'files.readText',
@@ -31,6 +32,7 @@ export const PLANNER_ACTIONS = [
   'teams.listChannelMessages',
   'teams.replyToMessage',
   'teams.sendChatMessage',
+  'teams.listChannels',
   'planner.listTasks',
   'planner.createTask',
   'planner.updateTask',
@@ -59,6 +61,7 @@ export type ActionInputs = {
     subject?: string;
     query?: string;
     unread?: boolean;
+    hasAttachments?: boolean;
     since?: string;
     until?: string;
     top?: number;

@@ -71,9 +71,14 @@ export function parseRequests(
       continue;
     }
     const previous = specs.at(-1);
-    if (previous?.kind !== 'summary') return refuse(text.DANGLING_IT);
-    const delivered: SummarySpec = { ...previous, destinations: [...previous.destinations, value.destination] };
-    specs[specs.length - 1] = delivered;
+    if (previous?.kind === 'summary') {
+      const delivered: SummarySpec = { ...previous, destinations: [...previous.destinations, value.destination] };
+      specs[specs.length - 1] = delivered;
+      continue;
+    }
+    // A request that writes text of its own ("what's new in General") takes deliveries too.
+    if (previous?.kind !== 'domain' || !previous.intent.deliver) return refuse(text.DANGLING_IT);
+    specs[specs.length - 1] = { ...previous, value: previous.intent.deliver(previous.value, value.destination) };
   }
   if (specs.length === 0) return refuse(notUnderstood(clauses.join(' '), []));
   if (specs.length > MAX_REQUESTS) return refuse(text.TOO_MANY_PARTS);

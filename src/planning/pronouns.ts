@@ -5,8 +5,9 @@ import { ok, refuse, type Result } from './result';
 const PRONOUN = /^(?:her|him|them)$/i;
 
 /**
- * "Email Megan a summary … and set up a meeting with her": replace "her", "him" and "them"
- * by the people named in the request before. A pronoun with nobody before it is a question.
+ * "Email Megan a summary … and set up a meeting with her", "forward it to Megan and set up 30
+ * minutes with her": replace "her", "him" and "them" by the people named in the request
+ * before. A pronoun with nobody before it is a question.
  */
 export function resolvePronouns(specs: readonly BuildableSpec[]): Result<BuildableSpec[]> {
   let previous: readonly string[] = [];
@@ -18,7 +19,12 @@ export function resolvePronouns(specs: readonly BuildableSpec[]): Result<Buildab
   };
   for (const spec of specs) {
     if (spec.kind === 'domain') {
-      out.push(spec);
+      const lens = spec.intent.people;
+      const names = lens?.get(spec.value) ?? [];
+      const replaced = replace(names);
+      if (!replaced || (replaced !== names && !lens?.set)) return refuse(text.DANGLING_PRONOUN);
+      out.push(replaced === names || !lens?.set ? spec : { ...spec, value: lens.set(spec.value, replaced) });
+      if (replaced.length > 0) previous = replaced;
       continue;
     }
     if (spec.kind === 'meeting') {
@@ -34,11 +40,12 @@ export function resolvePronouns(specs: readonly BuildableSpec[]): Result<Buildab
         destinations.push(destination);
         continue;
       }
-      const names = destination.kind === 'people' ? destination.names : [destination.text];
+      const names = destination.kind === 'personOrChannel' ? [destination.text] : destination.names;
       const replaced = replace(names);
       if (!replaced) return refuse(text.DANGLING_PRONOUN);
-      destinations.push(replaced === names ? destination : { kind: 'people', names: replaced });
-      if (destination.kind === 'people') previous = replaced;
+      const kind = destination.kind === 'chat' ? 'chat' : 'people';
+      destinations.push(replaced === names ? destination : { kind, names: replaced });
+      previous = replaced;
     }
     out.push({ ...spec, destinations });
   }

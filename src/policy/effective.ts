@@ -25,6 +25,16 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
   if (gated.length > 0) lines.push(`Needs approval: ${listAnd(gated.map((r) => RISK_PHRASES[r]))}.`);
   if (free.length > 0) lines.push(`Runs without approval: ${listAnd(free.map((r) => RISK_PHRASES[r]))}.`);
   lines.push('Steps a safety check flags always need approval.');
+  lines.push(
+    policy.checkpoints.readOnlyPlan === 'run'
+      ? 'A plan that only reads (a question) runs at once, unless one of its steps needs approval.'
+      : 'Every plan waits for Approve, even one that only reads.',
+  );
+  lines.push(
+    policy.checkpoints.singleStepPlan === 'merge'
+      ? 'A plan with one step that sends, posts or changes something, known in full, shows it on the plan card: one Approve covers both.'
+      : 'Approving a plan never approves its steps: each step that sends, posts or changes something asks again.',
+  );
   for (const rule of policy.rules) lines.push(`Rule ${describeRule(rule)}.`);
 
   const here = approversFor(policy, scope);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Governance, Logger, PolicyAnswer, PolicyQuestion } from '../engine/ports';
 import type { ExpiryRule } from '../engine/timers';
+import type { PlanApproval } from '../engine/fast-path';
 import { hasSideEffect } from '../engine/catalogue';
 import type { RiskClass } from '../engine/model';
 import { sharedPreviewFor } from './approvers';
@@ -50,6 +51,11 @@ export abstract class PolicyGovernance implements Governance {
 
   sharedPreview(scope: PolicyScope): 'summary' | 'full' {
     return sharedPreviewFor(this.current(), scope);
+  }
+
+  planApproval(): PlanApproval {
+    const { readOnlyPlan, singleStepPlan } = this.current().checkpoints;
+    return { readOnlyPlan, singleStepPlan };
   }
 
   limits(): { tasksPerUserPerDay?: number; stepsPerTask?: number } {

@@ -176,6 +176,10 @@ export const policySchema = z.strictObject({
       'write-internal': z.boolean().default(true),
       'write-external': z.boolean().default(true),
       destructive: z.boolean().default(true),
+      /** A plan that only reads or composes, with nothing gated (a question): `run` at once, or wait for `approve`. */
+      readOnlyPlan: z.enum(['run', 'approve'], { error: 'must be run or approve' }).default('run'),
+      /** A plan whose one consequential step is known in full: `merge` (one Approve covers both) or `separate`. */
+      singleStepPlan: z.enum(['merge', 'separate'], { error: 'must be merge or separate' }).default('merge'),
     })
     .prefault({}),
   rules: z

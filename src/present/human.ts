@@ -130,3 +130,20 @@ export function humanPreview(preview: StepPreview, context: HumanContext): StepP
     fields: preview.fields.map((field) => ({ label: field.label, value: humanText(field.value, context) })),
   };
 }
+
+/**
+ * A support reference people can quote: the first 8 characters of a correlation id (log lines
+ * carry the whole id, so a search by this prefix finds them), never a full internal UUID.
+ */
+export function shortReference(correlationId: string): string {
+  return correlationId.replace(/-/g, '').slice(0, 8);
+}
+
+/**
+ * Text for a markdown TextBlock: an address in angle brackets would be read as a tag or an
+ * autolink and shown without its brackets ("Patti Fernandez pattif@example.com"), so it goes in
+ * parentheses. Exact values are shown in TextRuns instead, which never format.
+ */
+export function markdownSafe(text: string): string {
+  return text.replace(/<([^<>\s]+@[^<>\s]+)>/g, '($1)');
+}

@@ -8,6 +8,7 @@ import {
   type LedgerSeal,
   type LedgerSealer,
   type QuotaRequest,
+  type Readiness,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -27,6 +28,7 @@ import {
 } from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom, type Bucket, type SealRow } from './limits';
+import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
@@ -54,6 +56,7 @@ export class MemoryTaskStore implements TaskStore {
   private readonly seals = new Map<number, SealRow>();
   private readonly quotas = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, Bucket>();
+  private readonly runnable = new RunnableSignal();
   private closed = false;
 
   constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
@@ -63,6 +66,7 @@ export class MemoryTaskStore implements TaskStore {
     const row = encodeTask(task);
     if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
     this.tasks.set(row.id, { row, leaseOwner: null, leaseUntil: null });
+    if (row.status === 'running') this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -80,6 +84,7 @@ export class MemoryTaskStore implements TaskStore {
     const entry = this.tasks.get(row.id);
     if (!entry || entry.row.version !== expectedVersion) return false;
     entry.row = row;
+    if (row.status === 'running') this.runnable.ring();
     return true;
   }
 
@@ -120,6 +125,24 @@ export class MemoryTaskStore implements TaskStore {
     next.leaseOwner = owner;
     next.leaseUntil = until;
     return decodeTask(next.row.id, next.row.doc);
+  }
+
+  async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    this.open();
+    const until = leaseUntil(now, leaseMs);
+    const [next] = [...this.tasks.values()]
+      .filter(
+        (entry) => entry.row.status !== 'running' && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now),
+      )
+      .sort((a, b) => (a.leaseUntil ?? 0) - (b.leaseUntil ?? 0) || compare(a.row.id, b.row.id));
+    if (!next) return undefined;
+    next.leaseOwner = owner;
+    next.leaseUntil = until;
+    return decodeTask(next.row.id, next.row.doc);
+  }
+
+  onRunnable(listener: () => void): () => void {
+    return this.runnable.listen(listener);
   }
 
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {
@@ -269,6 +292,10 @@ export class MemoryTaskStore implements TaskStore {
     const { bucket, taken } = takeFrom(this.buckets.get(request.key), request);
     this.buckets.set(request.key, bucket);
     return taken;
+  }
+
+  async readiness(): Promise<Readiness> {
+    return this.closed ? { ready: false, reason: 'closed', detail: 'the task store is closed' } : { ready: true };
   }
 
   async close(): Promise<void> {

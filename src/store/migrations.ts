@@ -152,4 +152,13 @@ CREATE TABLE rate_buckets (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'find leases their worker never released',
+    sql: `
+-- Leases still held (few at any time), by expiry: a worker that died between storing a
+-- transition and showing it left one behind, and another worker finishes the job.
+CREATE INDEX tasks_by_lease ON tasks (lease_until) WHERE lease_owner IS NOT NULL;
+`,
+  },
 ];

@@ -30,6 +30,11 @@ export function prepareStatements(db: Database.Database) {
        WHERE status = 'running' AND (lease_until IS NULL OR lease_until <= ?)
        ORDER BY updated_at, id LIMIT 1`,
     ),
+    pickOrphaned: db.prepare<[number], DocRow>(
+      `SELECT id, doc FROM tasks
+       WHERE lease_owner IS NOT NULL AND lease_until <= ? AND status <> 'running'
+       ORDER BY lease_until, id LIMIT 1`,
+    ),
     pickDueTimers: db.prepare<[number, number], DocRow>(
       'SELECT id, doc FROM tasks WHERE timer_due IS NOT NULL AND timer_due <= ? ORDER BY timer_due, id LIMIT ?',
     ),

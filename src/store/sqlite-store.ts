@@ -11,6 +11,7 @@ import {
   type LedgerSeal,
   type LedgerSealer,
   type QuotaRequest,
+  type Readiness,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -23,9 +24,10 @@ import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } fro
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
+import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
-import { checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
+import { SchemaOutdatedError, checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { canonicalInstant, encodeUsage, noUsage } from './usage';
 
@@ -84,6 +86,8 @@ function readonlyStore(db: Database.Database, options: SqliteStoreOptions): Task
 }
 
 class SqliteTaskStore implements TaskStore {
+  private readonly runnable = new RunnableSignal();
+
   constructor(
     private readonly db: Database.Database,
     private readonly sql: Statements,
@@ -94,6 +98,7 @@ class SqliteTaskStore implements TaskStore {
     const row = encodeTask(task);
     const inserted = this.db.transaction(() => this.sql.insertTask.run(row).changes).immediate();
     if (inserted === 0) throw new ConflictError(`task ${row.id}`);
+    if (row.status === 'running') this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -107,7 +112,9 @@ class SqliteTaskStore implements TaskStore {
     }
     const row = encodeTask(task);
     const write = () => this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
-    return this.db.transaction(write).immediate() === 1;
+    const written = this.db.transaction(write).immediate() === 1;
+    if (written && row.status === 'running') this.runnable.ring();
+    return written;
   }
 
   async listTasks(query: TaskQuery): Promise<Task[]> {
@@ -136,6 +143,23 @@ class SqliteTaskStore implements TaskStore {
       .immediate();
     // Decoded after commit: a corrupt task then stays leased and surfaces its error, instead
     // of rolling back and blocking every claim behind it as the oldest runnable task.
+    return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+  }
+
+  /** Within this process only: other processes on the same file find the work when they poll. */
+  onRunnable(listener: () => void): () => void {
+    return this.runnable.listen(listener);
+  }
+
+  async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
+    const until = leaseUntil(now, leaseMs);
+    const claimed = this.db
+      .transaction(() => {
+        const row = this.sql.pickOrphaned.get(now.getTime());
+        if (row) this.sql.setLease.run(owner, until, row.id);
+        return row;
+      })
+      .immediate();
     return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
   }
 
@@ -277,6 +301,21 @@ class SqliteTaskStore implements TaskStore {
       return taken;
     };
     return this.db.transaction(take).immediate();
+  }
+
+  async readiness(): Promise<Readiness> {
+    if (!this.db.open) return { ready: false, reason: 'closed', detail: 'the task store is closed' };
+    try {
+      checkSqliteSchema(this.db);
+      return { ready: true };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : 'the task database cannot be read';
+      return {
+        ready: false,
+        reason: error instanceof SchemaOutdatedError ? 'migrations_pending' : 'unreachable',
+        detail,
+      };
+    }
   }
 
   async close(): Promise<void> {

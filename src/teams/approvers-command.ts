@@ -1,11 +1,11 @@
 import { DelegateError } from '../engine/errors';
 import type { Scope } from '../engine/model';
-import type { TaskStore } from '../engine/ports';
+import type { AuditLedger, ScopeApproverStore } from '../engine/ports';
 import type { ProfileLookup } from '../people/lookups';
 
 /** What managing a conversation's approvers needs. */
 export interface ApproversDeps {
-  readonly store: TaskStore;
+  readonly store: ScopeApproverStore & AuditLedger;
   /** The one person a mention, name or email means. */
   readonly resolvePerson: (query: string) => Promise<{ id: string; name: string } | { error: string }>;
   readonly profiles: ProfileLookup;

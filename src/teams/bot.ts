@@ -23,6 +23,7 @@ export interface SignIn {
  * Routes Teams activities to Delegate's handlers:
  * 1. refuse activities from other tenants (when a tenant is configured);
  * 2. a message → MessageHandler (command or new outcome);
+ * 2a. a conversationUpdate that adds the bot → the welcome card;
  * 3. an `adaptiveCard/action` invoke → InvokeHandler, answered with the replacement card;
  * 4. with Teams sign-in: every admitted activity teaches who is who (Entra id ↔ Teams id), and
  *    the `signin/verifyState` and `signin/tokenExchange` invokes are answered.
@@ -42,6 +43,10 @@ export class DelegateBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       if (this.admitted(context)) await this.messages.handle(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (this.admitted(context)) await this.messages.welcome(context);
       await next();
     });
   }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { TaskStore } from '../engine/ports';
+import type { AuditLedger } from '../engine/ports';
 import type { AdaptiveCard } from './cards';
 
 /** Record in the ledger a hash of exactly the card people were shown, so decisions can be tied to it. */
 export async function recordCardShown(
-  store: TaskStore,
+  store: AuditLedger,
   taskId: string,
   kind: string,
   activityId: string | undefined,

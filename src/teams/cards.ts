@@ -13,6 +13,8 @@ export const CARD_NAMES = [
   'error',
   'audit',
   'signin',
+  'welcome',
+  'tasks',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
@@ -36,7 +38,10 @@ export class CardRenderer {
   render(name: CardName, view: object): AdaptiveCard {
     const template = this.templates.get(name);
     if (!template) throw new Error(`unknown card template ${name}`);
-    return template.expand({ $root: view }) as AdaptiveCard;
+    const card = template.expand({ $root: view }) as AdaptiveCard;
+    // A top-level property dropped by `$when` (an optional `refresh`) expands to null: leave it out.
+    for (const [key, value] of Object.entries(card)) if (value === null) delete card[key];
+    return card;
   }
 }
 

@@ -41,7 +41,11 @@ export function parseCommand(text: string): Command {
     const [id = '', ...who] = rest;
     if (/^[A-Za-z0-9-]{1,64}$/.test(id) && who.length > 0)
       return { name: 'owner', taskId: id.toUpperCase(), person: who.join(' ') };
-    return { name: 'usage', message: 'Say `owner <task id> @person` to hand a task you own to someone else.' };
+    return {
+      name: 'usage',
+      message:
+        'Say `owner` followed by the task id and a person (`owner K7Q2MX @Megan`) to hand a task you own to someone else.',
+    };
   }
   const withId = WITH_ID[word];
   if (withId) {
@@ -50,7 +54,7 @@ export function parseCommand(text: string): Command {
     if (rest.length === 0)
       return {
         name: 'usage',
-        message: `Say \`${word} <task id>\`, for example \`${word} K7Q2MX\`. \`tasks\` lists your tasks.`,
+        message: `Say \`${word}\` followed by the task id, for example \`${word} K7Q2MX\`. \`tasks\` lists your tasks.`,
       };
   }
   return { name: 'outcome', text: trimmed };
@@ -66,6 +70,6 @@ function approvers(rest: readonly string[]): Command {
   return {
     name: 'usage',
     message:
-      "Say `approvers` to list this channel's approvers, or `approvers add @person` / `approvers remove @person`.",
+      "Say `approvers` to list this channel's approvers, or `approvers add` / `approvers remove` followed by a person (`approvers add @Megan`).",
   };
 }

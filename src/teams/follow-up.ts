@@ -3,7 +3,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import type { ReplanResult } from '../engine/engine-types';
 import type { Task } from '../engine/model';
-import type { Ids, Logger, TaskStore } from '../engine/ports';
+import type { Ids, Logger, AuditLedger, CardRefs } from '../engine/ports';
 import { baseConversationId } from './activity';
 import type { CardRenderer } from './cards';
 import { replyWithTaskCard } from './task-card-reply';
@@ -11,7 +11,7 @@ import { replyWithTaskCard } from './task-card-reply';
 export interface FollowUpDeps {
   readonly engine: Engine;
   readonly catalogue: Catalogue;
-  readonly store: TaskStore;
+  readonly store: CardRefs & AuditLedger;
   readonly renderer: CardRenderer;
   readonly ids: Ids;
 }

@@ -41,14 +41,14 @@ export function helpText(catalogue: Catalogue): string {
 const COMMANDS = [
   'Commands:',
   "- `tasks` — your tasks (in a channel: the channel's tasks)",
-  "- `status <id>` — a task's card",
-  '- `pause <id>` / `resume <id>` — stop a task between steps, and carry on',
-  '- `cancel <id>` — cancel a task',
-  "- `audit <id>` — the task's audit trail",
+  "- `status` *id* — a task's card (the id is on every card, e.g. `status K7Q2MX`)",
+  '- `pause` *id* / `resume` *id* — stop a task between steps, and carry on',
+  '- `cancel` *id* — cancel a task',
+  "- `audit` *id* — the task's audit trail",
   '- `policy` — what is gated here, and why',
-  '- `approvers` — who approves tasks in this channel; `approvers add @person` / `approvers remove @person` (team owners and policy admins)',
-  '- `forget <id>` — revoke the approvals you asked a task to remember',
-  '- `owner <id> @person` — hand a task you own to someone else; `watch <id>` / `unwatch <id>` — follow a task',
+  '- `approvers` — who approves tasks in this channel; `approvers add` *@person* / `approvers remove` *@person* (team owners and policy admins)',
+  '- `forget` *id* — revoke the approvals you asked a task to remember',
+  '- `owner` *id* *@person* — hand a task you own to someone else; `watch` *id* / `unwatch` *id* — follow a task',
   '- `help` — this message',
 ].join('\n');
 

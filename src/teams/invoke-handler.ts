@@ -12,6 +12,7 @@ import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
 import { checkpointView } from './views/checkpoint-view';
 import { errorView } from './views/error-view';
 import { planEditView, planRejectView, rejectView, stepEditView } from './views/form-views';
+import { resultView } from './views/result-view';
 import { taskView } from './views/task-view';
 
 /** Finds the one person a name or email address means, as the directory knows them. */
@@ -63,6 +64,9 @@ export class InvokeHandler {
     skip: (c) => this.decideAndShow(c, 'skip', c.data.reason),
     cancel: (c) => this.decideAndShow(c, 'cancel', c.data.reason),
     retry: (c) => this.decideAndShow(c, 'retry'),
+    revert: (c) => this.decideAndShow(c, 'revert'),
+    pause: (c) => this.decideAndShow(c, 'pause'),
+    resume: (c) => this.decideAndShow(c, 'resume'),
     refresh: async (c) => this.current(await this.visible(c), c.data, c.actor),
     answer: (c) => this.answer(c),
     revise: (c) => this.revise(c),
@@ -117,8 +121,8 @@ export class InvokeHandler {
   }
 
   private async decideAndShow(
-    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry'>,
-    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry',
+    click: Click<'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume' | 'revert'>,
+    verb: 'approve' | 'reject' | 'skip' | 'cancel' | 'retry' | 'pause' | 'resume' | 'revert',
     reason?: string,
   ): Promise<AdaptiveCard> {
     const { taskId, planVersion, stepId } = click.data;
@@ -355,7 +359,7 @@ export class InvokeHandler {
 
   private afterDecision(
     result: DecideResult,
-    data: { stepId?: string; card?: 'task' | 'checkpoint' },
+    data: { stepId?: string; card?: 'task' | 'checkpoint' | 'result' },
     viewer: string,
   ): AdaptiveCard {
     // A refused click on a checkpoint by someone who may decide keeps the checkpoint, and says why.
@@ -367,13 +371,16 @@ export class InvokeHandler {
     if (result.kind === 'applied' && result.task.status === 'cancelled') {
       void this.deps.notifier.notify(result.task, 'cancelled').catch(() => undefined);
     }
+    if (result.kind === 'applied' && result.task.status === 'paused') {
+      void this.deps.notifier.notify(result.task, 'paused').catch(() => undefined);
+    }
     return this.current(result.task, data, viewer);
   }
 
   /** The up-to-date version of the clicked card (task card or a step's checkpoint card), as the viewer may see it. */
   private current(
     task: Task,
-    data: { stepId?: string; card?: 'task' | 'checkpoint' },
+    data: { stepId?: string; card?: 'task' | 'checkpoint' | 'result' },
     viewer: string,
     notice = '',
   ): AdaptiveCard {
@@ -382,12 +389,14 @@ export class InvokeHandler {
     const kind = data.card ?? (step ? 'checkpoint' : 'task');
     if (kind === 'checkpoint' && step)
       return renderer.render('checkpoint', { ...checkpointView(task, step, catalogue, viewer), notice });
+    if (kind === 'result' && (task.status === 'completed' || task.status === 'nothing_done'))
+      return renderer.render('result', resultView(task, catalogue, viewer));
     return renderer.render('task', taskView(task, catalogue, viewer));
   }
 }
 
 const EDIT_WAITS =
-  'Your changes are saved. Nothing is approved yet: look at the warnings above, then Approve the edited action.';
+  'Your changes are saved. Nothing is approved yet: look at the warnings above, then Approve the edited action, or Revert the edit to go back to the step as it was.';
 
 /** The clicker's display name as Teams sent it, for cards (authorisation uses the id only). */
 function namesOf(click: { readonly actor: string; readonly activity: Activity }): Record<string, string> {

@@ -1,11 +1,12 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { welcomeView } from './views/welcome-view';
 import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Scope } from '../engine/model';
-import type { Ids, Logger, Notifier, TaskStore } from '../engine/ports';
+import type { AuditLedger, CardRefs, Clock, Ids, Logger, Notifier } from '../engine/ports';
 import type { ProfileLookup } from '../people/lookups';
-import { actorOf } from './activity';
+import { actorOf, scopeOf } from './activity';
 import type { ApproversCommand } from './approvers-command';
 import type { CardRenderer } from './cards';
 import { parseCommand } from './commands';
@@ -16,10 +17,11 @@ import { errorView } from './views/error-view';
 export interface MessageDeps {
   readonly engine: Engine;
   readonly catalogue: Catalogue;
-  readonly store: TaskStore;
+  readonly store: CardRefs & AuditLedger;
   readonly renderer: CardRenderer;
   readonly notifier: Notifier;
   readonly ids: Ids;
+  readonly clock: Clock;
   readonly logger: Logger;
   readonly profiles: ProfileLookup;
   readonly defaultTimeZone: string;
@@ -40,6 +42,21 @@ export interface MessageDeps {
  */
 export class MessageHandler {
   constructor(private readonly deps: MessageDeps) {}
+
+  /**
+   * Delegate was added to a conversation (installed in a personal chat, added to a team or a
+   * group chat): a welcome card with what it does, three examples and `help`. Only the
+   * conversationUpdate that adds the bot itself counts; Teams' installationUpdate for the same
+   * install is not answered, so the welcome comes once.
+   */
+  async welcome(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const botId = activity.recipient?.id;
+    if (!botId || !(activity.membersAdded ?? []).some((member) => member.id === botId)) return;
+    const card = this.deps.renderer.render('welcome', welcomeView(scopeOf(activity).kind));
+    this.deps.logger.info({ activityId: activity.id }, 'welcome card sent');
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
 
   async handle(context: TurnContext): Promise<void> {
     const activity = context.activity;

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
 import type { Step, Task } from '../engine/model';
-import type { Logger, Notifier, TaskEvent, TaskStore } from '../engine/ports';
+import type { Logger, Notifier, TaskEvent, AuditLedger, CardRefs } from '../engine/ports';
 import type { SignIn } from './bot';
 import { recordCardShown } from './card-ledger';
 import { sendSignInNotice, stepAwaitingSignIn } from './signin/signin-notice';
@@ -24,7 +24,7 @@ export class TeamsNotifier implements Notifier {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
-    private readonly store: TaskStore,
+    private readonly store: CardRefs & AuditLedger,
     private readonly renderer: CardRenderer,
     private readonly catalogue: Catalogue,
     private readonly logger: Logger,

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
 import type { Task } from '../engine/model';
-import type { TaskStore } from '../engine/ports';
+import type { AuditLedger, CardRefs } from '../engine/ports';
 import { recordCardShown } from './card-ledger';
 import type { CardRenderer } from './cards';
 import { taskView } from './views/task-view';
@@ -13,7 +13,7 @@ import { taskView } from './views/task-view';
 export async function replyWithTaskCard(
   context: TurnContext,
   task: Task,
-  deps: { readonly renderer: CardRenderer; readonly catalogue: Catalogue; readonly store: TaskStore },
+  deps: { readonly renderer: CardRenderer; readonly catalogue: Catalogue; readonly store: CardRefs & AuditLedger },
 ): Promise<void> {
   const card = deps.renderer.render('task', taskView(task, deps.catalogue));
   const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));

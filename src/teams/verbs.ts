@@ -10,7 +10,7 @@ const target = z.object({
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
   /** Which card the click came from, so the response replaces it with the same kind. */
-  card: z.enum(['task', 'checkpoint']).optional(),
+  card: z.enum(['task', 'checkpoint', 'result']).optional(),
 });
 
 const withReason = target.extend({ reason: z.string().max(2000).optional() });
@@ -47,6 +47,9 @@ export const VERB_SCHEMAS = {
   skip: withReason,
   cancel: withReason,
   retry: target,
+  revert: target,
+  pause: target,
+  resume: target,
   refresh: target,
   answer: withValues,
   revise: withReason,

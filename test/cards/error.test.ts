@@ -1,4 +1,5 @@
 import { errorView } from '../../src/teams/views/error-view';
+import { shortReference } from '../../src/present/human';
 import { actionsIn, textsOf } from './card-checks';
 import { CORRELATION_ID, errorFixtures, internalFailure } from './errors';
 import { renderer } from './render';
@@ -21,7 +22,11 @@ describe.each(errorFixtures().map((f) => [f.name, f] as const))('the error card 
       expect(json).not.toContain('Reference');
       expect(textsOf(card)).toHaveLength(2);
     } else {
-      expect(textsOf(card)).toEqual([expect.any(String), error.userMessage, `Reference: ${CORRELATION_ID}`]);
+      expect(textsOf(card)).toEqual([
+        expect.any(String),
+        error.userMessage,
+        `Reference: ${shortReference(CORRELATION_ID)}`,
+      ]);
     }
   });
 

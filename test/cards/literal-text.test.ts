@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../../src/teams/cards';
+import { shortReference } from '../../src/present/human';
 import { checkpointView } from '../../src/teams/views/checkpoint-view';
 import { planEditView, rejectView, stepEditView } from '../../src/teams/views/form-views';
 import { resultView } from '../../src/teams/views/result-view';
@@ -77,7 +78,7 @@ describe('template-like user text', () => {
   it('stays literal in a step error, on the task card and the checkpoint', () => {
     const task = taskIn(channelPost(true), 'failed', { hostileError: true });
     expect(textsOf(renderer.render('task', taskView(task, catalogue)))).toContain(
-      `${HOSTILE_ERROR} (reference ${FAILURE.correlationId})`,
+      `${HOSTILE_ERROR} (reference ${shortReference(FAILURE.correlationId ?? '')})`,
     );
     expect(textsOf(renderer.render('checkpoint', checkpointView(task, stepOf(task, 's3'), catalogue))).at(-1)).toBe(
       `Failed: ${HOSTILE_ERROR}`,

@@ -106,7 +106,7 @@ describe('the result card of a completed read-only task', () => {
       for (const block of elementsOf(rendered, 'RichTextBlock'))
         for (const run of block.inlines as Json[])
           expect({ type: run.type, text: typeof run.text }).toEqual({ type: 'TextRun', text: 'string' });
-      for (const { action } of actionsIn(rendered))
+      for (const { action } of actionsIn(rendered).filter(({ action }) => action.verb !== 'refresh'))
         expect({ type: action.type, url: action.url }).toEqual({
           type: 'Action.OpenUrl',
           url: expect.stringMatching(

@@ -1,5 +1,7 @@
 import { CARD_NAMES } from '../../src/teams/cards';
 import { errorView } from '../../src/teams/views/error-view';
+import { tasksView } from '../../src/teams/views/tasks-view';
+import { welcomeView } from '../../src/teams/views/welcome-view';
 import { cardProblems, unexpanded } from './card-checks';
 import { CORRELATION_ID, errorFixtures } from './errors';
 import { allFixtures, cardsFor, renderer } from './render';
@@ -10,7 +12,8 @@ import { allFixtures, cardsFor, renderer } from './render';
  * expression survives. User text is allowed to hold `${…}`: it is removed before looking.
  */
 const fixtures = allFixtures();
-const TASK_TEMPLATES = CARD_NAMES.filter((name) => name !== 'error' && name !== 'signin');
+const OWN_FIXTURES: readonly string[] = ['error', 'signin', 'welcome', 'tasks'];
+const TASK_TEMPLATES = CARD_NAMES.filter((name) => !OWN_FIXTURES.includes(name));
 
 describe.each(TASK_TEMPLATES)('the %s template', (template) => {
   it.each(fixtures.map((f) => [f.name, f] as const))('expands cleanly for %s', (_, fixture) => {
@@ -28,6 +31,29 @@ describe('the error template', () => {
     const card = renderer.render('error', errorView(error, CORRELATION_ID));
     expect(cardProblems(card)).toEqual([]);
     expect(unexpanded(card, [])).toEqual([]);
+  });
+});
+
+describe('the welcome and tasks templates', () => {
+  it.each(['personal', 'groupChat', 'channel'] as const)('the welcome card expands cleanly in a %s', (scope) => {
+    const card = renderer.render('welcome', welcomeView(scope));
+    expect(cardProblems(card)).toEqual([]);
+    expect(unexpanded(card, [])).toEqual([]);
+  });
+
+  it('the tasks card expands cleanly for every fixture task, and when there are none', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    const tasks = fixtures.map((f) => f.task);
+    for (const view of [tasksView(tasks, true, now, 'Europe/London'), tasksView([], false, now, 'UTC')]) {
+      const card = renderer.render('tasks', view);
+      expect(cardProblems(card)).toEqual([]);
+      expect(
+        unexpanded(
+          card,
+          fixtures.flatMap((f) => f.userText),
+        ),
+      ).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { taskView } from '../../src/teams/views/task-view';
+import { shortReference } from '../../src/present/human';
 import { buttons, textsOf } from './card-checks';
 import { channelPost, meeting, summaryMail, type Journey } from './journeys';
 import { catalogue, renderer } from './render';
@@ -72,15 +73,28 @@ describe.each(cases)('the %s task card', (_, journey) => {
     const { card: failed } = card(journey(), 'failed');
     expect(textsOf(failed)).toEqual(
       expect.arrayContaining([
-        `${FAILURE.message} (reference ${FAILURE.correlationId})`,
+        `${FAILURE.message} (reference ${shortReference(FAILURE.correlationId ?? '')})`,
         'A step failed',
         'Retry the step, skip it, edit it, or cancel the task.',
       ]),
     );
   });
 
-  it.each(STATES.filter((s) => s !== 'awaiting_plan_approval' && s !== 'failed'))('has no buttons when %s', (state) => {
+  const LIVE = ['awaiting_plan_approval', 'failed', 'running', 'awaiting_checkpoint', 'paused'];
+  it.each(STATES.filter((s) => !LIVE.includes(s)))('has no buttons when %s', (state) => {
     expect(buttons(card(journey(), state).card)).toEqual([]);
+  });
+
+  it.each(['running', 'awaiting_checkpoint'] as const)('offers Pause and Cancel while %s', (state) => {
+    expect(buttons(card(journey(), state).card).map((b) => b.title)).toEqual(['Pause', 'Cancel']);
+  });
+
+  it('offers Resume and Cancel when paused, and says what Resume does', () => {
+    const paused = card(journey(), 'paused').card;
+    expect(buttons(paused).map((b) => b.title)).toEqual(['Resume', 'Cancel']);
+    expect(textsOf(paused)).toContain(
+      'Paused: nothing runs until someone resumes it. Resume carries on from the next step.',
+    );
   });
 });
 
@@ -96,10 +110,10 @@ describe('the plan card', () => {
         '1. Search your mail from contoso.com since Mon 3 Mar',
         'Your mailbox · Reads: Mail from contoso.com since Mon 3 Mar in your mailbox (sender, subject, date and a short preview)',
         'Read',
-        '2. Summarise the messages (from step 1)',
+        '2. Summarise the messages found in step 1',
         'Compose',
         '3. Send an email to meganb@example.com',
-        'meganb@example.com · Reads: The text produced (from step 2)',
+        'meganb@example.com · Reads: The text produced in step 2',
         'Write · checkpoint',
       ]),
     );

@@ -50,13 +50,50 @@ describe('config', () => {
     for (const name of ['PORT', 'BOT_TYPE', 'LOG_LEVEL', 'TASK_MAX_STEPS']) expect(problems).toContain(name);
   });
 
-  it('explains what a real-tenant configuration is missing, and refuses what is not built yet', () => {
+  it('explains what a real-tenant configuration is missing', () => {
     expect(() => loadConfig({ BOT_ID: 'x', BOT_TYPE: 'SingleTenant' })).toThrow(/BOT_PASSWORD[\s\S]*BOT_TENANT_ID/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/test' })).toThrow(
-      /PostgreSQL store is not available yet/,
-    );
     expect(() => loadConfig({ DEFAULT_TIME_ZONE: 'Mars/Olympus' })).toThrow(/IANA/);
     expect(() => loadConfig({ DELEGATE_GRAPH: 'microsoft' })).toThrow(/needs BOT_ID/);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set: TLS verified except on this machine, bad settings named', () => {
+    expect(loadConfig({}).store).toEqual({ kind: 'sqlite', path: path.resolve('data', 'delegate.db') });
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/test' }).store).toEqual({
+      kind: 'postgres',
+      url: 'postgres://localhost/test',
+      schema: 'public',
+      statementTimeoutMs: 15_000,
+      poolMax: 10,
+      tls: { mode: 'disable' },
+    });
+    const azure = loadConfig({
+      DATABASE_URL: 'postgres://delegate:secret@delegate.postgres.database.azure.com:5432/delegate',
+      DATABASE_SCHEMA: 'bot',
+      DATABASE_STATEMENT_TIMEOUT_MS: '5000',
+      DATABASE_POOL_MAX: '20',
+      DATABASE_SSL_CA_FILE: '/etc/ssl/azure.pem',
+    }).store;
+    expect(azure).toMatchObject({
+      schema: 'bot',
+      statementTimeoutMs: 5000,
+      poolMax: 20,
+      tls: { mode: 'verify-full', caFile: '/etc/ssl/azure.pem' },
+    });
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://secret-host/x', DATABASE_SCHEMA: 'Bad-Name', DATABASE_SSL: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('DATABASE_SSL');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://secret-host/x' })).toThrow(/postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/x', DATABASE_SCHEMA: 'Bad-Name' })).toThrow(
+      /DATABASE_SCHEMA/,
+    );
+    // The URL may hold a password: problems name the variable, never echo the value.
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL: expected postgres:/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).not.toThrow(/not a url/);
   });
 
   it('tells unset (blank) from a value', () => {

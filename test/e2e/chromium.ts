@@ -18,6 +18,9 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // The browser is the user's, not the system under test: under `npm run test:any-day` it runs on
+    // the real clock (libfaketime inside Chromium's processes stalls page loads).
+    env: withoutFakeClock(process.env),
     args: [
       '--headless',
       '--no-sandbox',
@@ -28,4 +31,13 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** The environment without libfaketime's preload and settings. */
+function withoutFakeClock(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !/^(?:LD_PRELOAD|FAKETIME\w*)$/.test(entry[0]),
+    ),
+  );
 }

@@ -58,7 +58,8 @@ export class PlaygroundChat {
   }
 
   async send(text: string): Promise<void> {
-    await this.page.locator('[data-lexical-editor="true"]').click();
+    // The composer for a new post comes first; threads (the welcome card's, in a channel) have their own reply boxes.
+    await this.page.locator('[data-lexical-editor="true"]').first().click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press('Enter');
   }

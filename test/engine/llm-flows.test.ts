@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FixedGovernance } from '../../src/policy/governance';
+import { parsePolicy } from '../../src/policy/parse';
 import type { ActionSpec } from '../../src/engine/catalogue';
 import { Engine } from '../../src/engine/engine';
 import {
@@ -39,7 +41,11 @@ function setup(script: (request: PlanRequest) => PlanResult, budgets?: { userDai
   const ids = new SequentialIds();
   const catalogue = new ListCatalogue([...makeActions(new FakeOutbox()), composeSpec as unknown as ActionSpec]);
   const planner = new ScriptedPlanner(script);
-  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets });
+  // These flows are about approving plans: even a plan that only reads waits for Approve here.
+  const parsed = parsePolicy('version: 1\ncheckpoints: { readOnlyPlan: approve }');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const governance = new FixedGovernance(parsed.policy);
+  const engine = new Engine({ store, planner, catalogue, clock, ids, budgets, governance });
   const worker = new Worker({
     store,
     catalogue,

@@ -37,7 +37,8 @@ const NOTIFY: ActionSpec<{ to: string[] }, { notified: number }> = {
 };
 
 function rig(policyText: string, steps: StepDraft[]) {
-  const parsed = parsePolicy(`version: 1\n${policyText}`);
+  // These tests are about the checkpoint of a single known step: it keeps its own approval.
+  const parsed = parsePolicy(`version: 1\ncheckpoints: { singleStepPlan: separate }\n${policyText}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const governance = new FixedGovernance(parsed.policy);
   const store = new MemoryTaskStore();

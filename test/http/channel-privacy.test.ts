@@ -104,4 +104,42 @@ describe.each([
     expect(mails).toHaveLength(1);
     for (const piece of pieces) expect(mails[0]?.body.content).toContain(piece);
   });
+
+  it(`the result card of a question asked in the channel shows its answer to ${expected === 'full' ? 'the channel' : 'the requester and approvers only'}`, async () => {
+    const thread = new ChannelThread(run.connector.url);
+    await run.post(thread.message(ALEX, "Summarise this week's mail from Contoso"));
+    // It only reads: it runs at once, and the result card is posted in the thread.
+    const result = await run.connector.waitFor(
+      () => cards(thread).find((c) => cardText(c.card).includes('"Done"')),
+      20_000,
+      'result card',
+    );
+    const taskId = /Task ([A-Z0-9]+) ·/.exec(cardText(result.card))?.[1] ?? '';
+    const task = await run.app.engine.getTask(taskId);
+    const summary = task.plan.steps.find((s) => s.risk === 'compose')?.output as { summary?: string } | undefined;
+    const pieces = piecesOf(summary?.summary ?? '');
+    expect(pieces.length).toBeGreaterThan(0);
+    const shows = (card: Record<string, unknown>) => pieces.filter((p) => cardText(card).includes(p)).length;
+    // What Teams does for each viewer: the card's refresh action, as that person.
+    // (A shared card that keeps answers back carries this refresh; one that shows everything needs none.)
+    expect(result.card.refresh === undefined).toBe(expected === 'full');
+    const refresh = { verb: 'refresh', data: { taskId, planVersion: task.plan.version, card: 'result' } };
+    const as = async (from: typeof ALEX) => {
+      const res = await run.post(thread.invoke(from, refresh.verb, refresh.data));
+      return invokeCard(res.body);
+    };
+    const lynnes = await as(LYNNE);
+    const alexs = await as(ALEX);
+    expect(shows(alexs)).toBe(pieces.length);
+    if (expected === 'summary') {
+      expect(shows(result.card)).toBe(0);
+      expect(shows(lynnes)).toBe(0);
+      expect(cardText(result.card)).toContain("Not shown here: what this step found in Alex Wilber's data.");
+      // Anyone in the channel can ask for their own view; a colleague's shows no more.
+      expect(executeActions(result.card).map((a) => a.title)).toEqual(['Refresh']);
+    } else {
+      expect(shows(result.card)).toBe(pieces.length);
+      expect(shows(lynnes)).toBe(pieces.length);
+    }
+  });
 });

@@ -162,6 +162,44 @@ describe('HTTP: checkpoint edits people can trust', () => {
     ]);
   });
 
+  it('an edit that waits can be reverted: the step is back as planned, and Approve sends that; every click is audited', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const subject = 'RE: All-hands moved to Thursday';
+    const pattis = (await mailsWithSubject(run, 'pattif@example.com', subject)).length;
+    const megans = (await mailsWithSubject(run, MEGAN.upn, subject)).length;
+    const checkpoint = await replyCheckpoint(chat);
+    const taskId = String(button(checkpoint.card, 'Approve').data.taskId);
+    expect(executeActions(checkpoint.card).map((a) => a.title)).not.toContain('Revert the edit');
+    const form = await click(run, chat, checkpoint, 'Edit');
+    const saved = await click(run, chat, form, 'Save', formValues(form, { cc: MEGAN.upn }));
+    expect(cardText(saved)).toContain('or Revert the edit to go back to the step as it was');
+    expect(executeActions(saved).map((a) => a.title)).toEqual(
+      expect.arrayContaining(['Approve', 'Revert the edit', 'Edit', 'Reject']),
+    );
+    const reverted = await click(run, chat, saved, 'Revert the edit');
+    expect(cardText(reverted)).not.toContain(MEGAN.upn);
+    expect(cardText(reverted)).not.toContain('not named in your request');
+    expect(executeActions(reverted).map((a) => a.title)).not.toContain('Revert the edit');
+    // A second Revert from the stale card changes nothing, says why, and is on the ledger too.
+    const again = await click(run, chat, saved, 'Revert the edit');
+    expect(cardText(again)).toContain('This step has no edit to take back.');
+    await click(run, chat, reverted, 'Approve');
+    await resultCard(run, chat);
+    // Sent as planned: to Patti, and not to Megan, whom only the reverted edit added.
+    expect(await mailsWithSubject(run, 'pattif@example.com', subject)).toHaveLength(pattis + 1);
+    expect(await mailsWithSubject(run, MEGAN.upn, subject)).toHaveLength(megans);
+    const decisions = (await run.app.store.listLedger({ taskId, limit: 1000 }))
+      .filter((e) => e.type === 'decision' && e.actor === ALEX.aadObjectId)
+      .map((e) => e.payload as { verb: string; refused?: string });
+    expect(decisions.map((d) => `${d.verb}${d.refused ? ` (refused: ${d.refused})` : ''}`)).toEqual([
+      'approve',
+      'edit',
+      'revert',
+      'revert (refused: nothing_to_revert)',
+      'approve',
+    ]);
+  });
+
   it('defect 4: Reassign is not offered to a requester with no approval to hand on; a forged one keeps the checkpoint', async () => {
     const chat = new PersonalChat(run.connector.url);
     const checkpoint = await replyCheckpoint(chat);

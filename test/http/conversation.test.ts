@@ -96,6 +96,6 @@ describe('HTTP: the conversation continues a task (answers and follow-ups)', () 
     for (const domain of ['Mail', 'Calendar', 'Files', 'Teams', 'Tasks', 'People'])
       expect(reply.activity.text).toContain(`**${domain}**`);
     expect(reply.activity.text).toContain('send someone a Teams chat message');
-    expect(reply.activity.text).toContain('status <id>');
+    expect(reply.activity.text).toContain('`status` *id*');
   });
 });

@@ -157,7 +157,7 @@ describe('HTTP: decisions, commands and bad input', () => {
         run.connector.calls.slice(before).find((c) => c.conversationId === chat.conversationId && c.method === 'POST'),
       );
     };
-    expect((await texts('tasks')).activity.text).toContain(taskId);
+    expect(cardText((await texts('tasks')).activity)).toContain(`Task ${taskId} · `);
     expect(cardText((await texts(`status ${taskId.toLowerCase()}`)).activity)).toContain('Set up');
     expect((await texts(`pause ${taskId}`)).activity.text).toContain(`Paused task ${taskId}`);
     expect((await run.app.engine.getTask(taskId)).status).toBe('paused');
@@ -166,7 +166,7 @@ describe('HTTP: decisions, commands and bad input', () => {
     expect((await texts(`cancel ${taskId}`)).activity.text).toContain(`Cancelled task ${taskId}`);
     expect((await run.app.engine.getTask(taskId)).status).toBe('cancelled');
     expect((await texts(`cancel ${taskId}`)).activity.text).toContain("can't be cancelled: it is cancelled");
-    expect((await texts('status')).activity.text).toContain('status <task id>');
+    expect((await texts('status')).activity.text).toContain('Say `status` followed by the task id');
     const other = new PersonalChat(run.connector.url, MEGAN);
     const before = run.connector.calls.length;
     await run.post(other.message(`status ${taskId}`));

@@ -25,7 +25,7 @@ describe('HTTP: personal chat journey against the running server', () => {
     const reply = await run.connector.waitFor(() =>
       run.connector.calls.find((c) => c.conversationId === chat.conversationId),
     );
-    expect(reply.activity.text).toContain('status <id>');
+    expect(reply.activity.text).toContain('`status` *id*');
   });
 
   it('plans, runs in the background, stops at the checkpoint and sends exactly one real mail', async () => {

@@ -106,12 +106,12 @@ describe('the invariant: a meaningful part is never silently dropped', () => {
   }
 
   it('asks rather than plans without a part, and plans once told to go ahead without it', async () => {
-    const outcome = 'Email Megan a summary of unread mail from Contoso with the attachments';
+    const outcome = 'Email Megan a summary of unread mail from Contoso as a PDF';
     const first = await planOf(outcome);
     expect(first.kind).toBe('question');
     if (first.kind !== 'question') return;
-    expect(first.question).toContain('"with the attachments"');
-    expect(first.options).toEqual(['Go ahead without "with the attachments"']);
+    expect(first.question).toContain('"as a PDF"');
+    expect(first.options).toEqual(['Go ahead without "as a PDF"']);
     const planner = new RulePlanner({ directory: playgroundDirectory() });
     const second = await planner.plan({
       outcome,

@@ -15,7 +15,7 @@ describe('RulePlanner: mail intents', () => {
     const result = await planOf(outcome);
     expect(result).toEqual({
       kind: 'plan',
-      title: expect.stringMatching(/^Reply to .+'s latest mail: "we accept the volume tier"$/),
+      title: expect.stringMatching(/^Reply to the latest mail from .+: "we accept the volume tier"$/),
       steps: [
         { action: 'mail.search', input: { from, top: 1 }, rationale: expect.any(String) },
         {

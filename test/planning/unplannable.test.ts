@@ -4,20 +4,24 @@ import { planOf, refusalOf } from './playground';
 const EXAMPLES = Object.values(ABILITIES).map((ability) => ability.example);
 
 describe('RulePlanner: outcomes it cannot plan', () => {
-  it.each([["What's the weather like?"], ['Delete all my mail'], ['hello'], [''], ['   '], ['<at>Delegate</at>']])(
-    'answers %j with what it can do and three examples from the catalogue',
-    async (outcome) => {
-      const result = await planOf(outcome);
-      expect(result.kind).toBe('unplannable');
-      const message = result.kind === 'unplannable' ? result.message : '';
-      expect(message).toContain('Say "help" for everything I can do.');
-      expect(EXAMPLES.filter((example) => message.includes(`"${example}"`))).toHaveLength(3);
-    },
-  );
+  it.each([
+    ["What's the weather like?"],
+    ['Empty my entire mail folder'],
+    ['hello'],
+    [''],
+    ['   '],
+    ['<at>Delegate</at>'],
+  ])('answers %j with what it can do and three examples from the catalogue', async (outcome) => {
+    const result = await planOf(outcome);
+    expect(result.kind).toBe('unplannable');
+    const message = result.kind === 'unplannable' ? result.message : '';
+    expect(message).toContain('Say "help" for everything I can do.');
+    expect(EXAMPLES.filter((example) => message.includes(`"${example}"`))).toHaveLength(3);
+  });
 
   it('suggests the closest things it can do, ranked by the words of the request', async () => {
-    const message = await refusalOf('Delete all my mail');
-    expect(message).toContain('Sorry, I didn\'t understand "Delete all my mail".');
+    const message = await refusalOf('Empty my entire mail folder');
+    expect(message).toContain('Sorry, I didn\'t understand "Empty my entire mail folder".');
     expect(message).toContain(ABILITIES['mail.move'].example);
     expect(await refusalOf('check whether Megan is online')).toContain(ABILITIES['people.presence'].example);
   });

@@ -16,7 +16,15 @@ describe('parsePolicy: good files', () => {
       version: 1,
       killSwitch: false,
       actions: { allow: ['*'], deny: [], destructive: false },
-      checkpoints: { read: false, compose: false, 'write-internal': true, 'write-external': true, destructive: true },
+      checkpoints: {
+        read: false,
+        readOnlyPlan: 'run',
+        singleStepPlan: 'merge',
+        compose: false,
+        'write-internal': true,
+        'write-external': true,
+        destructive: true,
+      },
       rules: [],
       approvers: { default: { quorum: 1, forbidSelfApproval: false, approvers: [] }, channels: [] },
       expiry: {

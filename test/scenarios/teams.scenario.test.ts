@@ -27,7 +27,9 @@ describe('scenarios: Teams outcomes, end to end', () => {
   it('messages Megan on Teams: exactly one chat message arrives in her chat with Alex', async () => {
     const run = await runScenario(app(), 'message Megan on Teams: the launch deck is ready for your review');
     expect(run.task.status).toBe('completed');
-    expect(run.checkpoints).toHaveLength(1);
+    // The one step was known in full and shown on the plan card: approving the plan approved it.
+    expect(run.checkpoints).toHaveLength(0);
+    expect(run.task.plan.approvesStep).toBe('s1');
     const chatId = `19:${[alex.id, megan.id].sort().join('_')}@unq.gbl.spaces`;
     const messages = await app().graph<Page<Message>>(`/chats/${q(chatId)}/messages?$top=50`, MEGAN);
     const sent = messages.value.filter((m) => m.body.content.includes('the launch deck is ready for your review'));
@@ -36,6 +38,16 @@ describe('scenarios: Teams outcomes, end to end', () => {
     expect(messages.value[0]?.id).toBe(sent[0]?.id);
     const chats = await app().graph<Page<{ id: string; chatType: string }>>('/me/chats', MEGAN);
     expect(chats.value.filter((c) => c.chatType === 'oneOnOne' && c.id === chatId)).toHaveLength(1);
+  });
+
+  it('sends a summary of mail to Megan in Teams chat: one chat message holding the summary', async () => {
+    const run = await runScenario(app(), 'summarise my unread contoso mail and message it to megan on teams');
+    expect(run.task.status).toBe('completed');
+    const chatId = `19:${[alex.id, megan.id].sort().join('_')}@unq.gbl.spaces`;
+    const messages = await app().graph<Page<Message>>(`/chats/${q(chatId)}/messages?$top=50`, MEGAN);
+    const sent = messages.value.filter((m) => m.from.user?.id === alex.id && /contoso/i.test(m.body.content));
+    expect(sent).toHaveLength(1);
+    expect(messages.value[0]?.id).toBe(sent[0]?.id);
   });
 
   it('replies to the latest post in General: one reply, in that thread only', async () => {

@@ -98,5 +98,41 @@ export function describeLeaseContract(ctx: ContractContext): void {
       await expect(ctx.store.claimRunnable('w1', NOW, 0)).rejects.toThrow(/lease/);
       await expect(ctx.store.claimRunnable('w1', new Date(Number.NaN), LEASE_MS)).rejects.toThrow(/lease/);
     });
+
+    it('tells listeners when a write leaves a task runnable, until they stop listening', async () => {
+      const task = await seed(ctx, { status: 'awaiting_plan_approval' });
+      let heard = 0;
+      const rang = new Promise<void>((resolve) => {
+        const stop = ctx.store.onRunnable(() => {
+          heard += 1;
+          stop();
+          resolve();
+        });
+      });
+      await expect(ctx.store.updateTask(next(task, { status: 'running' }), task.version)).resolves.toBe(true);
+      await rang;
+      const running = next(task, { status: 'running' });
+      await expect(ctx.store.updateTask(next(running), running.version)).resolves.toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).toBe(1);
+    });
+
+    it('hands out a lease its worker never released once the task left running, and only after it expires', async () => {
+      const task = await seed(ctx, { status: 'running' });
+      const other = await seed(ctx, { status: 'awaiting_checkpoint' });
+      await expect(ctx.store.claimRunnable('w1', NOW, LEASE_MS)).resolves.toEqual(task);
+      // Still running, or leased and not expired: nothing is orphaned.
+      await expect(ctx.store.claimOrphaned('w2', at(LEASE_MS), LEASE_MS)).resolves.toBeUndefined();
+      const waiting = next(task, { status: 'awaiting_checkpoint' });
+      await ctx.store.updateTask(waiting, task.version);
+      await expect(ctx.store.claimOrphaned('w2', at(LEASE_MS - 1), LEASE_MS)).resolves.toBeUndefined();
+      // w1 died: its lease expires and w2 takes the task over, once.
+      await expect(ctx.store.claimOrphaned('w2', at(LEASE_MS), LEASE_MS)).resolves.toEqual(waiting);
+      await expect(ctx.store.claimOrphaned('w3', at(LEASE_MS), LEASE_MS)).resolves.toBeUndefined();
+      await ctx.store.releaseLease(task.id, 'w2');
+      await expect(ctx.store.claimOrphaned('w3', at(10 * LEASE_MS), LEASE_MS)).resolves.toBeUndefined();
+      // A task never leased is nobody's orphan.
+      expect(other.status).toBe('awaiting_checkpoint');
+    });
   });
 }

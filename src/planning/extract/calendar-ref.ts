@@ -17,7 +17,7 @@ export interface MeetingRef {
 
 /** Words that say the thing is not a meeting, so another domain's intent can have the clause. */
 export const NOT_A_MEETING =
-  /\b(?:files?|folders?|documents?|docs?|docx|xlsx|pdf|spreadsheets?|tasks?|to-?dos?|buckets?|cards?|e-?mails?|mails?|messages?|channels?|chats?|posts?|orders?|subscriptions?)\b/;
+  /\b(?:files?|folders?|documents?|docs?|docx|xlsx|pdf|spreadsheets?|tasks?|to-?dos?|buckets?|cards?|e-?mails?|mails?|messages?|channels?|chats?|posts?|orders?|subscriptions?|due\s+dates?)\b/;
 
 const QUOTED = /["“]([^"”]{2,120})["”]/;
 const PEOPLE = /\b(?:with|from)\s+/;

@@ -7,7 +7,11 @@ import type { MailFilter } from './mail-filter';
 export function describeMail(filter: MailFilter): string {
   const head =
     filter.top !== undefined
-      ? [`the ${filter.top} latest`, filter.unread ? 'unread' : '', filter.top === 1 ? 'message' : 'messages']
+      ? [
+          filter.top === 1 ? 'the latest' : `the ${filter.top} latest`,
+          filter.unread ? 'unread' : '',
+          filter.top === 1 ? 'message' : 'messages',
+        ]
       : [filter.range?.possessive ?? '', filter.unread ? 'unread' : '', 'mail'];
   const parts = [
     ...head,

@@ -40,6 +40,8 @@ export function subjectAfterMarker(
     }
   }
   subject = capitalise(subject.replace(ARTICLES, '').trim()).slice(0, MAX_SUBJECT).trim();
+  // "to discuss it", "to go through them": what the request before it made; the default subject names the people.
+  if (/^(?:it|them|that|this|those|these)$/i.test(subject)) return undefined;
   return subject ? { subject, start: hit.start, end: part.end } : undefined;
 }
 

@@ -5,10 +5,11 @@ import { deliveryVerb, destinationFrom } from './destination';
 import type { DeliverySpec } from './specs';
 import { SUMMARY_WORD } from './summary-parse';
 
-const VERB = /^(e-?mail|mail|message|dm|send|forward|post|put|drop|share)\s+(.+)$/i;
-const IT = '(?:it|that|this|them|those|the\\s+(?:summary|recap|digest|results?|overview))';
+const VERB = /^(e-?mail|mail|message|dm|im|chat|ping|send|forward|post|put|drop|share)\s+(.+)$/i;
+const IT =
+  '(?:it|that|this|them|those|the\\s+(?:summary|recap|digest|results?|overview|highlights|gist|rundown|round-?up|key\\s+points|main\\s+points))';
 const IT_THEN_TARGET = new RegExp(`^${IT}(?:\\s+(to|into|in|with|on)\\s+(.+))?$`, 'i');
-const TARGET_THEN_IT = new RegExp(`^(.+?)\\s+${IT}$`, 'i');
+const TARGET_THEN_IT = new RegExp(`^(.+?)\\s+${IT}(\\s+(?:on|in|via|over)\\s+(?:microsoft\\s+)?teams)?$`, 'i');
 const TARGET_ONLY = /^(to|into|in|with|on)\s+(.+)$/i;
 
 /**
@@ -32,10 +33,12 @@ export function parseDelivery(clause: string): Result<DeliverySpec> | undefined 
   // "message Megan on Teams: can you review it" is a chat whose text ends in "it", not a delivery.
   if (
     targetThenIt &&
-    (verb === 'mail' || verb === 'send') &&
+    (verb === 'mail' || verb === 'send' || verb === 'chat') &&
     !/:|\b(?:saying|chat|teams)\b/i.test(targetThenIt[1] ?? '')
   ) {
-    return ok({ kind: 'delivery', destination: { kind: 'people', names: splitNames(targetThenIt[1] ?? '') } });
+    const names = splitNames(targetThenIt[1] ?? '');
+    const chat = verb === 'chat' || targetThenIt[2] !== undefined;
+    return ok({ kind: 'delivery', destination: chat ? { kind: 'chat', names } : { kind: 'people', names } });
   }
   return undefined;
 }

@@ -5,10 +5,11 @@ import type { Phrase } from '../text/phrase';
 import type { Destination } from './specs';
 
 /** How a summary is delivered, judged from the verb the requester used. */
-export type DeliveryVerb = 'mail' | 'send' | 'post' | 'share' | 'none';
+export type DeliveryVerb = 'mail' | 'send' | 'post' | 'share' | 'chat' | 'none';
 
 const VERBS: ReadonlyArray<readonly [RegExp, DeliveryVerb]> = [
-  [/^(?:e-?mail|mail|message|dm)$/, 'mail'],
+  [/^(?:e-?mail|mail|message)$/, 'mail'],
+  [/^(?:chat|ping|dm|im|teams)$/, 'chat'],
   [/^(?:send|forward)$/, 'send'],
   [/^(?:post|put|drop)$/, 'post'],
   [/^share$/, 'share'],
@@ -18,6 +19,7 @@ export function deliveryVerb(word: string): DeliveryVerb {
   return VERBS.find(([pattern]) => pattern.test(word))?.[1] ?? 'none';
 }
 
+const ON_TEAMS = /\s+(?:on|in|via|over|through|by)\s+(?:microsoft\s+)?teams(?:\s+chat)?$/i;
 const CHANNELISH = /\bchannel\b|^#|^(?:here|this\s+(?:channel|thread|conversation))$/i;
 
 /**
@@ -28,7 +30,15 @@ const CHANNELISH = /\bchannel\b|^#|^(?:here|this\s+(?:channel|thread|conversatio
 export function destinationFrom(marker: string, target: string, verb: DeliveryVerb): Destination | undefined {
   const content = target.trim();
   if (!content || MAIL_NOUN.test(content.toLowerCase())) return undefined;
-  if (marker !== 'with' && CHANNELISH.test(content)) return { kind: 'channel', name: parseChannelName(content) };
+  // "to Megan on Teams", "to adele in teams": a chat, whatever the verb.
+  const onTeams = ON_TEAMS.exec(content);
+  if (onTeams && (marker === 'to' || marker === 'with')) {
+    const names = splitNames(content.slice(0, onTeams.index));
+    return names.length > 0 ? { kind: 'chat', names } : undefined;
+  }
+  if (verb === 'chat' && (marker === 'to' || marker === 'with')) return { kind: 'chat', names: splitNames(content) };
+  if ((marker !== 'with' || /\bchannel\b/i.test(content)) && CHANNELISH.test(content))
+    return { kind: 'channel', name: parseChannelName(content) };
   if (marker === 'to') {
     if (verb === 'post') return { kind: 'channel', name: parseChannelName(content) };
     if (verb === 'mail') return { kind: 'people', names: splitNames(content) };

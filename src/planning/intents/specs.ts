@@ -6,6 +6,8 @@ import type { DomainSpec } from './domain';
 /** Where a summary goes. */
 export type Destination =
   | { readonly kind: 'people'; readonly names: readonly string[] }
+  /** "… and message it to Megan on Teams": a one-on-one Teams chat with each person. */
+  | { readonly kind: 'chat'; readonly names: readonly string[] }
   | { readonly kind: 'channel'; readonly name: ChannelName }
   /** "send … to X": a channel when one is called exactly X, otherwise a person. */
   | { readonly kind: 'personOrChannel'; readonly text: string };

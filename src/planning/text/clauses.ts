@@ -1,6 +1,6 @@
 /** Verbs that start a new request inside one message ("… and set up …", "… then post …"). */
 const REQUEST_VERB =
-  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|message|ping|reply|cc|bcc|copy|loop|save|store|export|invite|flag|archive|create|remind|mark|write|text|dm|chat)\\b';
+  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|message|ping|reply|cc|bcc|copy|loop|save|store|export|invite|flag|archive|create|remind|mark|write|text|dm|chat|tell\\s+\\S+(?:\\s+\\S+)?\\s+(?:on|via|in|over)\\s+teams|let\\s+\\S+(?:\\s+and\\s+\\S+)?\\s+know\\s+(?:on|via|in|over|by)\\b|add\\s+(?:a|an)\\s+(?:to[\\s-]?do|task|reminder))\\b';
 
 const SPLIT = new RegExp(
   [
@@ -16,6 +16,24 @@ const SPLIT = new RegExp(
   'i',
 );
 
+/** ", email it to Megan, and set up …": a comma before a request verb starts a request. */
+const COMMA_VERB = new RegExp(`,\\s+(?=${REQUEST_VERB})`, 'gi');
+/** Once the words to send have begun (":", "saying", "that", a quote), commas are theirs. */
+const CONTENT_STARTS = /:|\bsaying\b|\bthat\b|\bto\s+say\b|"|(?:^|\s)'/i;
+
+function splitAtCommas(part: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const match of part.matchAll(COMMA_VERB)) {
+    const at = match.index;
+    if (CONTENT_STARTS.test(part.slice(0, at))) break;
+    out.push(part.slice(start, at));
+    start = at + match[0].length;
+  }
+  out.push(part.slice(start));
+  return out;
+}
+
 /** What may be left at the start of a sentence: "… a summary. Then please book …". */
 const LEADING_CONNECTOR = /^\s*(?:(?:and|also|then|after\s+that|afterwards|please)\b[\s,]*)+/i;
 
@@ -27,6 +45,7 @@ const LEADING_CONNECTOR = /^\s*(?:(?:and|also|then|after\s+that|afterwards|pleas
 export function splitClauses(text: string): string[] {
   return text
     .split(SPLIT)
+    .flatMap(splitAtCommas)
     .map((part) => part.replace(LEADING_CONNECTOR, '').trim())
     .filter((part) => part.length > 0);
 }

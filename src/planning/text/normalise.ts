@@ -10,6 +10,17 @@ export function normaliseOutcome(raw: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/\s+/g, ' ')
+    // Possessives typed without the apostrophe: "last weeks emails", "todays mail".
+    .replace(/\b(last|this|next)\s+(week|month|year)s\b(?=\s+\w)/gi, "$1 $2's")
+    .replace(/\b(today|yesterday)s\b(?=\s+\w)/gi, "$1's")
+    // Contractions typed without the apostrophe: "whats", "whos", "dont", "havent".
+    .replace(/\b(what|who|where|when|how|that|there)s\b/gi, "$1's")
+    .replace(/\b(do|does|did|is|are|was|were|have|has|had|can|could|would|should)nt\b/gi, "$1n't")
+    .replace(/\bcant\b/gi, "can't")
+    // Chat shorthand: "w/ lynne", "tmrw", "1hr".
+    .replace(/\bw\/\s*/gi, 'with ')
+    .replace(/\b(?:tmrw|tmw|tmr|tomoz|2moro|tomorow|tommorow|tommorrow)\b/gi, 'tomorrow')
+    .replace(/\b(\d+)\s*hrs?\b/gi, (_m, n: string) => `${n} hour${n === '1' ? '' : 's'}`)
     .trim();
   let previous: string;
   do {
@@ -27,7 +38,8 @@ export function normaliseOutcome(raw: string): string {
         /(?<!\b(?:saying|say|says|that|with|reply|:)\s*)[\s,]*\b(?:please|pls|thanks|thank\s+you|thx|cheers)\b[\s.!?]*$/i,
         '',
       )
-      .replace(/[\s.!?]+$/, '')
+      // A question mark closes the words to send ("IM Patti: are we still on for 3?"); elsewhere it is noise.
+      .replace(/\s*[.!]+$|\s*\?+$/, (end) => (/\?/.test(end) && /:\s*\S/.test(text) ? '?' : ''))
       .trim();
   } while (text !== previous);
   return text;

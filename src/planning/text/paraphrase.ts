@@ -16,6 +16,22 @@ const ASK_THEM = '(?:ask|check|find\\s+out|see)(?:\\s+(?:him|her|them))?';
 const TELL_THEM = '(?:tell|let)(?:\\s+(?:him|her|them))?(?:\\s+know)?|say';
 const NOTE = '(?:e-?mail|mail|note|line|message|quick\\s+note|quick\\s+e-?mail|short\\s+note|quick\\s+line)';
 
+/** A due date at the end of a to-do: ", due next Monday", " by tomorrow", " on Friday". */
+const DUE_TAIL =
+  '((?:,?\\s+(?:due|by|before|on|for))?,?\\s+(?:due\\s+)?(?:tomorrow|today|tonight|(?:next|this)\\s+\\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+|end\\s+of\\s+\\w+)(?:\\s+at\\s+[\\w:]+)?)?';
+
+/** A channel as named in a post: "General", "#announcements", "Sales Team". */
+const CHANNEL = "#?[\\w&'-]+(?:\\s+(?!channel\\b|and\\b|that\\b|saying\\b)[\\w&'-]+){0,2}?";
+/** "and tag Megan" / "and mention Megan and Adele" before the message. */
+const MENTION = '(?:\\s+and\\s+(?:tag|mention|@mention)\\s+((?:[\\w@.-]+)(?:\\s+(?:and\\s+)?[\\w@.-]+){0,3}?))?';
+
+/** The canonical post: quoted with whichever quote the text does not hold. */
+function channelPost(channel: string | undefined, said: string | undefined, who: string | undefined): string {
+  const text = (said ?? '').trim();
+  const quoted = text.includes('"') ? `'${text}'` : `"${text}"`;
+  return `post ${quoted} in ${(channel ?? '').trim()}${who ? ` and mention ${who}` : ''}`;
+}
+
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
 /**
@@ -81,6 +97,21 @@ function told(rest: string): string {
 const RULES: readonly Rule[] = [
   // "sum up", "round up", "boil down", "tl;dr" → "summarise".
   [/\b(?:sum(?:s|med|ming)?\s+up|wrap\s+up|boil\s+down|tl;?dr(?:\s+of)?)\b/gi, 'summarise'],
+  // "loop in adele: send her a summary …" → "send adele a summary …".
+  [
+    /^(?:loop|bring)\s+in\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s*[:,-]\s*(?:send|email|e-mail)\s+(?:her|him|them)\s+/i,
+    'email $1 ',
+  ],
+  // "give Patti a summary of … by email" → "email Patti a summary of …".
+  [
+    /^(?:give|get|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+?)\s+(?:by|via|over|through|in\s+an?)\s+e-?mail$/i,
+    'email $1 $2',
+  ],
+  // "Tell Patti what Raj emailed me this week" (after the rule above) → "email Patti a summary of …".
+  [
+    /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*\(?(?:a\s+)?(?:summary|short\s+version)\s+is\s+(?:fine|ok|okay|enough)\)?)?$/i,
+    'email $1 a summary of $2',
+  ],
   // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
   [
     new RegExp(
@@ -166,6 +197,16 @@ const RULES: readonly Rule[] = [
   ],
   // "have lunch with Adele", "grab coffee with Megan" → "schedule lunch with …".
   [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
+  // Meetings as people ask for them: "find time for me and Isaiah", "for me, Megan and Isaiah" → "with Isaiah".
+  [/\b(?:for|between)\s+(?:me|myself|us)\s*(?:,|and|&)\s*/gi, 'with '],
+  // "set up time w adele n lynne": a name, "n", a name.
+  [/\bw\s+([a-z][\w'-]+)\s+n\s+([a-z][\w'-]+)\b/gi, 'with $1 and $2'],
+  // "can we get megan, adele and patti together next week" → "set up a meeting with …".
+  [/^(?:can|could)\s+(?:we|you)\s+get\s+(.+?)\s+together\b/i, 'set up a meeting with $1'],
+  // "Put a meeting in with Megan", "I need a 1-1 with Lynne", "Grab 30 min with Megan", "find 20 minutes with Patti".
+  [/^put\s+(an?\s+\w+(?:\s+\w+)?)\s+in\s+with\b/i, 'set up $1 with'],
+  [/^i\s+(?:need|want|would\s+like|'d\s+like)\s+(?=an?\s)/i, 'set up '],
+  [/^(?:grab|find|get|block|hold)\s+(\d+)\s*(min(?:ute)?s?|hours?)\s+with\b/i, 'set up a $1 $2 meeting with'],
   // "put time in with Megan", "get some time with Megan", "find time with" → "find time with".
   [/^(?:put|get|grab|block)\s+(?:some\s+)?time\s+(?:in\s+)?(?=with\b)/i, 'find time '],
   // A forward always carries the attachments: "forward X to Megan with the attachments".
@@ -173,29 +214,229 @@ const RULES: readonly Rule[] = [
     /^((?:forward|fwd|pass\s+on)\b.*?)\s*,?\s+(?:with|including|incl\.?|and)\s+(?:the\s+|its\s+|all\s+(?:the\s+)?|any\s+)?attachments?(?:\s+(?:too|included))?(?=\s+to\s|$)/i,
     (_m, head) => head ?? '',
   ],
+  // To Do, as people ask for it: "remind me to renew the permit on Friday", "To do: book flights,
+  // due next Monday", "make a note in To Do to chase Dana", "add a task for myself: …" →
+  // "add "…" to my to do list (due …)".
+  [
+    new RegExp(
+      `^(?:remind\\s+me\\s+to|to[\\s-]?do\\s*:|(?:make|add|put|jot\\s+down)\\s+a\\s+(?:note|reminder|to[\\s-]?do)\\s+(?:in|on|to)\\s+(?:my\\s+)?to[\\s-]?do(?:\\s+list)?\\s+to|(?:add|create|make)\\s+(?:a\\s+)?(?:task|to[\\s-]?do|reminder)\\s+for\\s+(?:myself|me)\\s*:?|(?:add|create|make)\\s+(?:a\\s+)?(?:personal\\s+)?(?:to[\\s-]?do|reminder)\\s*:|add\\s+an?\\s+(?:to[\\s-]?do|reminder)\\s+to)\\s*(.+?)${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, title, due) => `add "${(title ?? '').replace(/^["']|["']$/g, '')}" to my to do list${due ?? ''}`,
+  ],
+  // Planner, as people ask for it: "create a planner task in spring launch: X, assign to adele",
+  // "assign isaiah a task in the spring launch plan: X", "new task on the Spring launch board, "X"",
+  // "add a Spring launch task for Lynne to X by tomorrow" → "add a task "X" to the … plan for …".
+  [
+    new RegExp(
+      `^(?:(?:create|add|make)\\s+a\\s+(?:new\\s+)?(?:planner\\s+)?task|new\\s+(?:planner\\s+)?task)\\s+(?:in|on|to)\\s+(?:the\\s+)?((?:(?!\\b(?:to|for|my)\\b)[^:,])+?)(?:\\s+(?:plan|board))?\\s*[:,]\\s*["']?(.+?)["']?(?:,?\\s+(?:and\\s+)?assign(?:ed)?\\s+(?:it\\s+)?to\\s+([^,]+?))?${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, plan, title, who, due) =>
+      `add a task "${title ?? ''}" to the ${plan ?? ''} plan${who ? ` for ${who}` : ''}${due ?? ''}`,
+  ],
+  [
+    new RegExp(
+      `^(?:assign|give)\\s+(.+?)\\s+a\\s+(?:new\\s+)?task\\s+(?:in|on)\\s+(?:the\\s+)?(.+?)(?:\\s+(?:plan|board))?\\s*[:,]\\s*["']?(.+?)["']?${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, who, plan, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
+  ],
+  [
+    new RegExp(
+      `^(?:add|create|make|put\\s+in)\\s+an?\\s+(?!new\\b|planner\\b|personal\\b)(.+?)\\s+task\\s+for\\s+(.+?)\\s+to\\s+(.+?)${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
+  ],
+  // "Put "X" on the Board prep plan and give it to Patti" → "… for Patti".
+  [
+    /^(?:put|add)\s+(.+?)\s+(?:on|to|in)\s+(?:the\s+)?(.+?\s+plan)\s+and\s+(?:give|assign)\s+it\s+to\s+/i,
+    (_m, title, plan) => `add a task ${title ?? ''} to the ${plan ?? ''} for `,
+  ],
+  // "the Spring launch board" is its plan.
+  [/\b(?:on|to|in)\s+the\s+(.+?)\s+board\b/gi, 'on the $1 plan'],
+  // Lists: "show me my errands", "what do i still have to do today", "list the tasks in Board prep".
+  [/^(?:show|list|what(?:'s|\s+is)\s+on)\s+(?:me\s+)?my\s+(errands|chores|shopping|groceries)$/i, 'show my $1 list'],
+  [
+    /^(?:what\s+(?:do\s+i|have\s+i\s+got)\s+(?:still\s+)?(?:left\s+)?(?:have\s+)?to\s+do|what(?:'s|\s+is)\s+on\s+my\s+plate|what(?:'s|\s+is)\s+left\s+(?:for\s+me\s+)?to\s+do)(?:\s+today|\s+this\s+week)?$/i,
+    'show my to do list',
+  ],
+  [
+    /^(?:list|show(?:\s+me)?|what\s+are)\s+(?:all\s+)?(?:the\s+)?(?:open\s+)?tasks\s+(?:in|on|of|for)\s+(?:the\s+)?(?!my\b)(.+?)(?:\s+plan)?$/i,
+    'show the $1 plan',
+  ],
+  [/^what(?:'s|\s+is)\s+left\s+(?:to\s+do\s+)?(?:on|in)\s+the\s+(.+?)\s+plan$/i, 'show the $1 plan'],
+  // Chat shorthand: "IM Patti: are we still on for 3?", "teams msg to megan - running late" →
+  // "message Patti on Teams: …".
+  [
+    /^(?:im|dm|ping|pm|teams\s+(?:msg|message|chat)|chat)(?:\s+(?:to|with))?\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(?:\s+(?:on|in|via|over)\s+teams)?\s*(?::|\s-\s|,)\s*(.+)$/i,
+    'message $1 on Teams: $2',
+  ],
+  // Replies in a channel: "respond to the last announcement with "…"", "reply in the general channel thread: …".
+  [
+    /^(?:reply|respond|answer)\s+to\s+the\s+(?:latest|last|most\s+recent|newest)\s+(announcement)s?\b/i,
+    'reply to the latest post in Announcements',
+  ],
+  [
+    /^(?:reply|respond|answer)\s+(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:channel\s+)?thread\b/i,
+    'reply to the latest post in $1',
+  ],
+  // Catching up on a channel: "what did I miss in general this week?", "a recap of yesterday's chatter in General".
+  [
+    /^what\s+(?:did|have)\s+i\s+miss(?:ed)?\s+(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+[\w&'-]+)?(?:\s+channel)?)(.*)$/i,
+    "what's new in $1$2",
+  ],
+  [
+    /^(?:give\s+me\s+)?(?:a\s+)?(?:summary|recap)\s+of\s+(.+?)\s+(?:chatter|chat|talk|discussion|conversations?|posts|messages)\s+(?:in|on)\s+(?:the\s+)?(.+)$/i,
+    "what's new in $2 $1",
+  ],
+  [
+    /^catch\s+(?:me\s+)?up\s+on\s+(?:the\s+)?(?!what\b|my\b)([\w&'-]+)\b(?!\s+channel)/i,
+    'catch me up on the $1 channel',
+  ],
+  // Channel posts, as people write them: "Post in General: …", "post to announcements that …",
+  // "can you share in #announcements: …", "Tell the team in the General channel that …" →
+  // "post "…" in General (and mention …)".
+  [
+    new RegExp(
+      `^(?:post|write|put|share|announce|say|drop)\\s+(?:a\\s+(?:message|note|post|quick\\s+note)\\s+|an\\s+(?:update|announcement)\\s+)?(?:in|to|on|into)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?${MENTION}\\s*(?::|,|\\s+(?:that|saying|to\\s+say))\\s*(.+)$`,
+      'i',
+    ),
+    (_m, channel, who, said) => channelPost(channel, said, who),
+  ],
+  [
+    new RegExp(
+      `^(?:tell|let|inform|update)\\s+(?:the\\s+team|everyone|everybody|the\\s+channel|people|folks|all)\\s+(?:in|on)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?\\s+(?:know\\s+)?(?:that\\s+|:\\s*|about\\s+)(.+)$`,
+      'i',
+    ),
+    (_m, channel, said) => channelPost(channel, said, ''),
+  ],
+  // Files, as people ask for them: "give Patti view access to X", "let Megan edit X", "send
+  // isaiah a link to X", "make a link to X that anyone in the company can open" → "share X with …".
+  [
+    /^(?:give|grant)\s+(.+?)\s+(view|read|edit|editing|write)(?:[\s-]+only)?\s+(?:access|rights|permissions?)\s+(?:to|on|for)\s+(.+)$/i,
+    (_m, who, kind, what) =>
+      `share ${what ?? ''} with ${who ?? ''}${/^(?:edit|editing|write)$/i.test(kind ?? '') ? ' so they can edit it' : ''}`,
+  ],
+  [
+    /^let\s+(.+?)\s+(edit|change|update|work\s+on|see|view|read|look\s+at|open)\s+(.+)$/i,
+    (_m, who, verb, what) =>
+      `share ${what ?? ''} with ${who ?? ''}${/^(?:edit|change|update|work)/i.test(verb ?? '') ? ' so they can edit it' : ''}`,
+  ],
+  // (A link is to a file: "file" keeps the request about files and is dropped from the search.)
+  [/^(?:send|give|get)\s+(.+?)\s+(?:a\s+|the\s+)?link\s+(?:to|for)\s+(.+)$/i, 'share $2 file with $1'],
+  [
+    /^(?:make|create|get|give\s+me)\s+(?:me\s+)?an?\s+(?:sharing\s+)?link\s+(?:to|for)\s+(.+?)\s+(?:that|which)\s+(?:anyone|everyone|everybody|people)\s+(?:in|at)\s+(?:the|our|my)\s+(?:company|organi[sz]ation|org|tenant)\s+can\s+(?:open|see|view|use|read)$/i,
+    'share $1 with everyone in the company',
+  ],
+  [
+    /^(?:make|create|get|give\s+me)\s+(?:me\s+)?an?\s+(?:public\s+|sharing\s+)?link\s+(?:to|for)\s+(.+?)(?:\s+(?:that|which)\s+(?:anyone|anybody)\s+can\s+(?:open|see|view|use|read))?$/i,
+    'share $1 publicly',
+  ],
+  // "what's the total in the team budget spreadsheet" → what the document says.
+  [
+    /^what(?:'s|\s+is|\s+are)\s+the\s+(?:total|sum|numbers?|figures?|amounts?|bottom\s+line|deadline|dates?|budget|plan|status)\s+(?:in|of|on|from)\s+/i,
+    "what's in ",
+  ],
+  // "list the last 5 files i opened" → recent files.
+  [
+    /^(?:list|show(?:\s+me)?|get|give\s+me)\s+(?:the\s+|my\s+)?(?:last|latest|most\s+recent)\s+(\d{1,2})\s+(?:files|documents|docs)(?:\s+i(?:'ve|\s+have)?\s+(?:opened|used|edited|worked\s+on|touched))?$/i,
+    'show my $1 most recent files',
+  ],
   // "the summary as a Word doc" → spelled one way.
   [/\bword\s+doc\b/gi, 'Word document'],
 ];
 
 /** `clause` with everyday idioms rewritten into the wording the intents read. */
 export function paraphrase(clause: string): string {
-  let text = clause;
-  for (const [pattern, replacement] of RULES) {
-    if (!pattern.global) {
-      const match = pattern.exec(text);
-      if (!match) continue;
-      text =
-        typeof replacement === 'string'
-          ? text.replace(pattern, replacement)
-          : replacement(...match.map((group) => group ?? ''));
+  return rewrite(clause, RULES);
+}
+
+/** Apply each rule in turn: a global rule everywhere it matches, any other at its first match. */
+function rewrite(input: string, rules: readonly Rule[]): string {
+  let text = input;
+  for (const [pattern, replacement] of rules) {
+    if (pattern.global) {
+      text = text.replace(pattern, replacement as string);
       continue;
     }
-    text = text.replace(pattern, replacement as string);
+    if (typeof replacement === 'string') {
+      text = text.replace(pattern, replacement);
+      continue;
+    }
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const rewritten = replacement(...match.map((group) => group ?? ''));
+    text = text.slice(0, match.index) + rewritten + text.slice(match.index + match[0].length);
   }
   return text;
 }
 
 const MESSAGE_RULES: readonly Rule[] = [
+  // A summary by any other name: "a quick digest of", "a rundown of", "the highlights of", "a round-up of".
+  [
+    /\b(?:an?|the|some)\s+(?:(?:quick|short|brief|little)\s+)?(?:digest|rundown|run-down|round-?up|highlights|overview|synopsis|gist|recap|roll-?up|tl;?dr|key\s+points|main\s+points)\s+(?:of|from)\b/gi,
+    'a summary of',
+  ],
+  // Mail described by what people sent: "everything dana sent me", "what Raj and Dana emailed me", "what Contoso said".
+  [
+    /\b(?:everything|all(?:\s+the\s+(?:stuff|things))?|what|whatever)\s+([\w@.'-]+(?:\s+(?:and|&)\s+[\w@.'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|emailed|mailed|said|wrote|forwarded)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b/gi,
+    'the mail from $1',
+  ],
+  // "email megan and cc isaiah a summary of …" → "email megan a summary of …, cc isaiah".
+  [
+    /^((?:e-?mail|send)\s+[\w@.'-]+(?:\s+[\w@.'-]+)?)\s+and\s+cc\s+([\w@.'-]+(?:\s+(?:and\s+)?[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+)$/i,
+    '$1 $3, cc $2',
+  ],
+  // A summary by Teams chat: "ping Megan on Teams with a summary of …", "Teams message isaiah a recap of …",
+  // "chat Lynne a digest of …" → "summarise … and message it to Megan on Teams".
+  [
+    /^(?:ping|chat(?:\s+(?:with|to))?|dm|im|teams\s+(?:message|msg|chat)|message|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(\s+(?:on|in|via|over)\s+teams)?\s+(?:with\s+)?a\s+summary\s+of\s+(.+?)(\s+(?:on|in|via|over)\s+teams)?$/i,
+    (_m, who, teams1, what, teams2) =>
+      teams1 || teams2 || !/^(?:message|send)$/i.test(_m.split(/\s+/)[0] ?? '')
+        ? `summarise ${what ?? ''} and message it to ${who ?? ''} on Teams`
+        : _m,
+  ],
+
+  // "find Dana's latest mail and forward it to Megan" → "forward Dana's latest mail to Megan":
+  // finding is how the act starts, not a request of its own.
+  [
+    /^(?:find|get|look\s+up|locate|grab|pull\s+up|search\s+for)\s+([^,;]+?\b(?:e-?mails?|mails?|messages?|latest|last)\b[^,;]*?)\s*,?\s+and\s+(forward|fwd|reply(?:\s+all)?|respond|answer|flag|unflag|move|file|archive|delete|mark|read|open)\b(?:\s+(?:it|them))?\s*(.*)$/i,
+    (_m, which, verb, rest) => {
+      const to = /^(?:reply|respond)/i.test(verb ?? '') ? ' to' : '';
+      return `${verb ?? ''}${to} ${which ?? ''}${rest ? ` ${rest}` : ''}`;
+    },
+  ],
+  // "find the Q3 planning workbook and share it with Lynne" → "share the Q3 planning workbook with Lynne".
+  [
+    /^(?:find|get|look\s+up|locate|grab|pull\s+up)\s+([^,;]+?)\s+and\s+(share|send|read|open)\s+(?:it|them)\b\s*(.*)$/i,
+    (_m, which, verb, rest) => `${verb ?? ''} ${which ?? ''}${rest ? ` ${rest}` : ''}`,
+  ],
+  // "share X with Adele and let her know (on Teams)": tell them, in words they can approve.
+  [
+    /^(share\s+(.+?)\s+with\s+([\w@.'-]+(?:\s+[\w@.'-]+)?))\s+and\s+(?:let\s+(?:her|him|them)\s+know|tell\s+(?:her|him|them))(\s+(?:on|via|in|over)\s+teams)?$/i,
+    (_m, share, what, who, teams) =>
+      teams
+        ? `${share ?? ''}, then message ${who ?? ''} on Teams: I've shared ${what ?? ''} with you.`
+        : `${share ?? ''}, then email ${who ?? ''} saying I've shared ${what ?? ''} with you.`,
+  ],
+  // "cancel the sync and let isaiah and lynne know (by email)": tell them, in words they can approve.
+  [
+    /^(cancel\s+(?:the\s+|my\s+|today's\s+|tomorrow's\s+)?(.+?))\s+and\s+let\s+([\w@.'-]+(?:\s*(?:,|and)\s*[\w@.'-]+)*)\s+know(?:\s+(?:by|via|over)\s+e-?mail)?$/i,
+    (_m, cancel, what, who) => `${cancel ?? ''}, then email ${who ?? ''} saying I've cancelled the ${what ?? ''}.`,
+  ],
+  // "read the travel policy and tell me what it says": reading it is the answer.
+  [/\s+and\s+(?:tell|show)\s+me\s+what\s+(?:it\s+says|it's\s+about|is\s+in\s+it|it\s+contains)$/i, ''],
+  // "… next week? 45 mins": a length said after the question belongs to it.
+  [/\s*[.?!]\s+(\d+\s*(?:mins?|minutes|hours?|hrs?))\s*$/i, ', $1'],
+  // "subject "Pipeline deep dive"", "called 'Newsletter retro'": the meeting's subject, verbatim.
+  [
+    /^(?=.*\b(?:meeting|call|slot|time\s+(?:with|for)|1:1|1-1|sync|workshop|catch-?up|kick-?off|retro)\b)(.*?)(?<!\bwith),?\s+(?:subject|title|called|named|titled)\s*:?\s*(["'])(.+?)\2/i,
+    '$1 about "$3"',
+  ],
+  // "forward it to Patti? Say FYI" → "… saying FYI".
+  [/\?\s+(?:say|add|write)\s+(?=\S)/i, ' saying '],
   // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
   [
     /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
@@ -216,12 +457,5 @@ const MESSAGE_RULES: readonly Rule[] = [
  * mail from Contoso and let Megan know" delivers the summary to Megan.
  */
 export function paraphraseMessage(message: string): string {
-  let text = message;
-  for (const [pattern, replacement] of MESSAGE_RULES) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const rewritten = typeof replacement === 'string' ? replacement : replacement(...match.map((g) => g ?? ''));
-    text = text.slice(0, match.index) + rewritten + text.slice(match.index + match[0].length);
-  }
-  return text;
+  return rewrite(message, MESSAGE_RULES);
 }

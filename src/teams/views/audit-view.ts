@@ -1,37 +1,72 @@
 import type { LedgerEntry } from '../../engine/ports';
 import type { Task } from '../../engine/model';
+import { absoluteInstant, zoneLabel } from '../../present/human';
 
-/** The `audit <id>` card: the task's ledger entries, in order, in plain words. */
 export interface AuditView {
   readonly taskId: string;
   readonly title: string;
   readonly count: number;
   readonly chain: string;
-  readonly entries: readonly { seq: number; text: string; at: string; actor: string; hash: string }[];
+  readonly entries: readonly {
+    seq: number;
+    text: string;
+    at: string;
+    actor: string;
+    hash: string;
+    /** The cards this entry showed (kind and content hash), as one line under it; '' for none. */
+    cards: string;
+  }[];
   readonly more: string;
 }
 
 /** At most this many entries on a card; the export has them all. */
 const SHOWN = 40;
 
+type Group = { entry: LedgerEntry; cards: LedgerEntry[] };
+
+/**
+ * The `audit <id>` card: the ledger in order, in plain words, times in the requester's zone. The
+ * hash of each card shown is listed under the decision or change that showed it, not as an
+ * entry of its own.
+ */
 export function auditView(task: Task, entries: readonly LedgerEntry[], chain: string): AuditView {
   const name = (actor: string): string =>
-    actor === 'system' ? 'Delegate' : actor === task.requester.id ? task.requester.name : actor;
-  const shown = entries.slice(-SHOWN);
+    actor === 'system'
+      ? 'Delegate'
+      : actor === task.requester.id
+        ? task.requester.name
+        : (task.names?.[actor] ?? 'someone else');
+  const zone = task.timeZone ?? 'UTC';
+  const groups: Group[] = [];
+  for (const entry of entries) {
+    const last = groups[groups.length - 1];
+    if (entry.type === 'card_shown' && last) last.cards.push(entry);
+    else groups.push({ entry, cards: [] });
+  }
+  const shown = groups.slice(-SHOWN);
   return {
     taskId: task.id,
     title: task.title,
     count: entries.length,
     chain,
-    entries: shown.map((e) => ({
+    entries: shown.map(({ entry: e, cards }) => ({
       seq: e.seq,
       text: describe(e, name),
-      at: e.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'),
+      at: `${absoluteInstant(e.at, zone)} (${zoneLabel(zone, new Date(e.at))})`,
       actor: name(e.actor),
       hash: e.hash.slice(0, 12),
+      cards:
+        cards.length === 0
+          ? ''
+          : `Cards shown: ${cards
+              .map((c) => {
+                const p = c.payload as Record<string, unknown>;
+                return `${String(p.kind).replace(/^checkpoint:s(\d+)$/, 'step $1 checkpoint')} (sha256 ${String(p.sha256).slice(0, 12)}…, #${c.seq})`;
+              })
+              .join(', ')}`,
     })),
     more:
-      entries.length > SHOWN
+      groups.length > SHOWN
         ? `Showing the last ${SHOWN}. Export them all with: npm run audit -- export ${task.id} --format csv`
         : '',
   };

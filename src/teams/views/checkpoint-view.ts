@@ -4,7 +4,7 @@ import { parseRef, refsIn } from '../../engine/refs';
 import { rememberable } from '../../engine/remember';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, type Colour } from './labels';
-import { absoluteInstant, zoneLabel } from '../../present/human';
+import { absoluteInstant, humanText, markdownSafe, zoneLabel } from '../../present/human';
 import { keepsDataPrivate, sharedPreviewOf, upstream } from './shared-preview';
 
 /** A checkpoint card: exactly what the step will do, and Approve / Edit / Reject while it waits. */
@@ -28,6 +28,8 @@ export interface CheckpointView {
   readonly pending: boolean;
   /** The viewer gets Approve / Edit / Reject. */
   readonly canAct: boolean;
+  /** The step waits after an edit: Revert puts it back as it was. */
+  readonly canRevert: boolean;
   /** The viewer has an approval of their own to hand on (Reassign). */
   readonly canReassign: boolean;
   /** Why the last click changed nothing, or what it did, for the person who clicked; '' for none. */
@@ -69,12 +71,19 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     planVersion: task.plan.version,
     n: task.plan.steps.indexOf(step) + 1,
     total: task.plan.steps.length,
-    title: preview.title,
+    // A heading names people (their addresses are in the fields below, exactly).
+    title: markdownSafe(
+      humanText(preview.title, {
+        timeZone: task.timeZone ?? 'UTC',
+        now: new Date(task.updatedAt),
+        people: task.people,
+      }),
+    ),
     risk: risk.label,
     riskColor: risk.colour,
     why:
       step.gateReasons && step.gateReasons.length > 0
-        ? step.gateReasons.map((r) => `${r.text} (${r.rule})`).join(' ')
+        ? [...new Set(step.gateReasons.map((r) => r.text))].join(' ')
         : risk.why,
     warnings: (step.flags ?? []).map((f) => f.message),
     sources: shared ? sourceCount(task, step, shared.source) : sourcesOf(task, step),
@@ -83,6 +92,7 @@ export function checkpointView(task: Task, step: Step, catalogue: Catalogue, vie
     pending,
     canAct: pending && canAct,
     canReassign: pending && canAct && mayReassign(task, step, viewer),
+    canRevert: pending && canAct && step.beforeEdit !== undefined,
     notice: '',
     showRefresh: pending && !canAct && viewer === undefined,
     rememberLabel:

@@ -8,7 +8,7 @@ export const RISK_LABELS: Record<RiskClass, { label: string; colour: Colour; why
   compose: { label: 'Compose', colour: 'Default', why: 'It only prepares content.' },
   'write-internal': {
     label: 'Write',
-    colour: 'Warning',
+    colour: 'Default',
     why: 'It changes something in your organisation, so it waits for approval.',
   },
   'write-external': {
@@ -35,11 +35,11 @@ export const STEP_ICONS: Record<StepStatus, string> = {
 };
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, { label: string; colour: Colour }> = {
-  planning: { label: 'Needs your answer', colour: 'Warning' },
-  awaiting_plan_approval: { label: 'Waiting for approval of the plan', colour: 'Warning' },
+  planning: { label: 'Needs your answer', colour: 'Accent' },
+  awaiting_plan_approval: { label: 'Waiting for approval of the plan', colour: 'Accent' },
   running: { label: 'Running', colour: 'Accent' },
-  awaiting_checkpoint: { label: 'Waiting at a checkpoint', colour: 'Warning' },
-  paused: { label: 'Paused', colour: 'Warning' },
+  awaiting_checkpoint: { label: 'Waiting at a checkpoint', colour: 'Accent' },
+  paused: { label: 'Paused', colour: 'Accent' },
   completed: { label: 'Completed', colour: 'Good' },
   nothing_done: { label: 'Nothing done', colour: 'Default' },
   failed: { label: 'A step failed', colour: 'Attention' },

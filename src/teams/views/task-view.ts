@@ -1,6 +1,7 @@
-import type { Catalogue } from '../../engine/catalogue';
+import type { Catalogue, StepPreview } from '../../engine/catalogue';
 import type { Task } from '../../engine/model';
-import { humanPreview, type HumanContext } from '../../present/human';
+import { humanPreview, shortReference, type HumanContext } from '../../present/human';
+import { namedRefs } from '../../present/step-refs';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labels';
 
@@ -23,6 +24,8 @@ export interface TaskView {
     problem: string;
     /** Guard warnings, joined. */
     warning: string;
+    /** What a consequential step will send or set, where known before it runs, shown exactly. */
+    fields: readonly { label: string; text: string }[];
   }[];
   /** The planner's open question (status `planning`), or ''. */
   readonly question: string;
@@ -32,7 +35,7 @@ export interface TaskView {
   readonly note: string;
   readonly noteColor: Colour;
   /** Which buttons: the plan's Approve/Edit/Reject, a failure's Retry/Skip/Edit/Cancel, the question's Answer, or none. */
-  readonly actions: 'plan' | 'failed' | 'question' | 'none';
+  readonly actions: 'plan' | 'failed' | 'question' | 'running' | 'paused' | 'none';
   readonly failedStepId: string;
   /** A shared card with buttons only approvers may use: a Refresh button shows them theirs. */
   readonly showRefresh: boolean;
@@ -52,7 +55,17 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
   const failed = task.status === 'failed' ? task.plan.steps.find((s) => s.status === 'failed') : undefined;
   const asking = task.status === 'planning' && task.clarification?.question !== undefined;
   const actions: TaskView['actions'] =
-    task.status === 'awaiting_plan_approval' ? 'plan' : failed ? 'failed' : asking ? 'question' : 'none';
+    task.status === 'awaiting_plan_approval'
+      ? 'plan'
+      : failed
+        ? 'failed'
+        : asking
+          ? 'question'
+          : task.status === 'running' || task.status === 'awaiting_checkpoint'
+            ? 'running'
+            : task.status === 'paused'
+              ? 'paused'
+              : 'none';
   return {
     taskId: task.id,
     planVersion: task.plan.version,
@@ -62,7 +75,8 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
     statusLabel: status.label,
     statusColor: status.colour,
     steps: task.plan.steps.map((step, index) => {
-      const preview = humanPreview(previewOf(step, catalogue), human);
+      const raw = previewOf(step, catalogue);
+      const preview = humanPreview(namedRefs(raw, step, task.plan.steps), human);
       const risk = RISK_LABELS[step.risk];
       const detail = [preview.target, preview.reads ? `Reads: ${preview.reads}` : '']
         .filter((part) => part !== '')
@@ -72,12 +86,18 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
         icon: STEP_ICONS[step.status],
         title: preview.title,
         detail: detail === '' ? ' ' : detail,
-        risk: step.gate === 'checkpoint' ? `${risk.label} · checkpoint` : risk.label,
+        risk:
+          step.gate !== 'checkpoint'
+            ? risk.label
+            : step.id === task.plan.approvesStep && task.status === 'awaiting_plan_approval'
+              ? `${risk.label} · with the plan`
+              : `${risk.label} · checkpoint`,
         riskColor: risk.colour,
         problem: step.error
-          ? `${step.error.message}${step.error.correlationId ? ` (reference ${step.error.correlationId})` : ''}`
+          ? `${step.error.message}${step.error.correlationId ? ` (reference ${shortReference(step.error.correlationId)})` : ''}`
           : '',
         warning: (step.flags ?? []).map((f) => f.message).join(' · '),
+        fields: step.risk === 'read' || step.risk === 'compose' || step.status !== 'pending' ? [] : knownFields(raw),
       };
     }),
     question: asking ? (task.clarification?.question ?? '') : '',
@@ -101,14 +121,27 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
   };
 }
 
+/** The fields whose value is known before the plan runs (no earlier step's output), exactly as they will be used. */
+function knownFields(preview: StepPreview): { label: string; text: string }[] {
+  return preview.fields
+    .filter((field) => field.value.trim() !== '' && !/\(from (step \d+|an earlier step)\)/.test(field.value))
+    .map((field) => ({ label: field.label, text: field.value }));
+}
+
 function noteFor(task: Task): string {
   switch (task.status) {
     case 'planning':
       return task.clarification?.question ? 'I need an answer before I can plan this.' : '';
-    case 'awaiting_plan_approval':
-      return 'Nothing happens until you approve. Steps that send, post or create something will stop again for your approval.';
+    case 'awaiting_plan_approval': {
+      const merged = task.plan.steps.findIndex((s) => s.id === task.plan.approvesStep);
+      return merged >= 0
+        ? `Nothing happens until you approve. Approve also approves step ${merged + 1} exactly as shown: it won't ask again.`
+        : 'Nothing happens until you approve. Steps that send, post or create something will stop again for your approval.';
+    }
     case 'failed':
       return 'Retry the step, skip it, edit it, or cancel the task.';
+    case 'paused':
+      return 'Paused: nothing runs until someone resumes it. Resume carries on from the next step.';
     case 'limit_reached':
       return task.error?.message ?? 'The task stopped at a limit.';
     case 'completed':

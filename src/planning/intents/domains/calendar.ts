@@ -1,7 +1,9 @@
 import { agendaIntent } from '../calendar/agenda';
 import { cancelMeetingIntent } from '../calendar/cancel';
+import { inviteToExisting, whenIsIntent } from '../calendar/existing';
 import { moveMeetingIntent } from '../calendar/move';
 import { respondIntent } from '../calendar/respond';
+import { schedulesIntent } from '../calendar/schedules';
 import type { DomainIntent } from '../domain';
 
 /**
@@ -10,7 +12,10 @@ import type { DomainIntent } from '../domain';
  */
 export const calendarIntents: readonly DomainIntent[] = [
   agendaIntent,
+  whenIsIntent,
+  inviteToExisting,
   moveMeetingIntent,
   cancelMeetingIntent,
   respondIntent,
+  schedulesIntent,
 ];

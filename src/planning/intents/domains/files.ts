@@ -1,4 +1,5 @@
 import type { DomainIntent } from '../domain';
+import { createNoteFile } from '../files/create-note';
 import { findFile } from '../files/find';
 import { readFile } from '../files/read';
 import { recentFiles } from '../files/recent';
@@ -6,4 +7,11 @@ import { saveSummary } from '../files/save-summary';
 import { shareFile } from '../files/share';
 
 /** The rule planner's files requests, tried in order (the most specific first). */
-export const filesIntents: readonly DomainIntent[] = [saveSummary, shareFile, readFile, recentFiles, findFile];
+export const filesIntents: readonly DomainIntent[] = [
+  createNoteFile,
+  saveSummary,
+  shareFile,
+  readFile,
+  recentFiles,
+  findFile,
+];

@@ -1,4 +1,5 @@
 import type { DomainIntent } from '../domain';
+import { findMail } from '../mail/find';
 import { flagMail } from '../mail/flag';
 import { forwardLatestMail } from '../mail/forward-latest';
 import { moveMail } from '../mail/move';
@@ -14,4 +15,5 @@ export const mailIntents: readonly DomainIntent[] = [
   flagMail,
   moveMail,
   sendNote,
+  findMail,
 ];

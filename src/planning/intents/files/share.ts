@@ -1,6 +1,6 @@
 import { addressOf, joinNames, resolvePeople, splitNames } from '../../extract/people';
 import { ok, refuse, type Result } from '../../result';
-import { domainIntent } from '../domain';
+import { domainIntent, namesLens } from '../domain';
 import type { BuildContext, Fragment } from '../fragment';
 import { DOC_NOUN, firstHit, foreign, searchText, step } from './words';
 
@@ -27,6 +27,7 @@ const PUBLIC =
 
 export const shareFile = domainIntent<ShareSpec>({
   name: 'files.share',
+  people: namesLens<ShareSpec>(),
   parse(clause) {
     let text = clause.trim().replace(/[?.!]+$/, '');
     const type = EDIT.test(text) ? 'edit' : 'view';

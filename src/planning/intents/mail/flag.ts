@@ -18,7 +18,10 @@ interface FlagSpec {
 }
 
 const FLAG = new RegExp(`^${POLITE}(flag|unflag)\\s+(.+?)(?:\\s+(?:for\\s+follow[\\s-]?up|as\\s+important))?$`, 'i');
-const MARK = new RegExp(`^${POLITE}mark\\s+(.+?)\\s+as\\s+(read|unread|complete|completed|done|flagged)$`, 'i');
+const MARK = new RegExp(
+  `^${POLITE}mark\\s+(.+?)\\s+as\\s+(read|unread|complete|completed|done|flagged)(?:\\s+(?:so|because|since|as|for)\\b.*)?$`,
+  'i',
+);
 
 function markChange(word: string): { change: Change; verb: string } {
   switch (word.toLowerCase()) {

@@ -27,6 +27,7 @@ export function searchInput(filter: MailFilter, from: string | undefined, folder
     subject: filter.subject,
     query: filter.query,
     unread: filter.unread ? true : undefined,
+    hasAttachments: filter.hasAttachments,
     since: filter.range?.since,
     until: filter.range?.until,
     folder,

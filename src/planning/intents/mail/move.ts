@@ -15,9 +15,17 @@ interface MoveSpec {
 }
 
 /** "move the mails from orders@fabrikam.com to Archive" (greedy: the last "to" names the folder). */
-const MOVE = new RegExp(`^${POLITE}move\\s+(.+)\\s+(?:to|into)\\s+(.+?)$`, 'i');
-/** "archive my mail from Fabrikam". */
-const ARCHIVE = new RegExp(`^${POLITE}archive\\s+(.+)$`, 'i');
+const MOVE = new RegExp(`^${POLITE}(?:move|file|put|shift|send)\\s+(.+)\\s+(?:to|into|in)\\s+(.+?)$`, 'i');
+/** "archive my mail from Fabrikam", "delete the emails from Priya", "bin the spam from X". */
+const ARCHIVE = new RegExp(`^${POLITE}(archive|delete|remove|bin|trash|junk)\\s+(.+)$`, 'i');
+
+/** The folder a one-word verb moves mail to. */
+function folderOfVerb(verb: string): string {
+  const word = verb.toLowerCase();
+  if (word === 'archive') return 'Archive';
+  if (word === 'junk') return 'Junk Email';
+  return 'Deleted Items';
+}
 
 /** "Move the mails from orders@fabrikam.com to Archive": find them (in the Inbox), then move them. */
 export const moveMail = domainIntent<MoveSpec>({
@@ -26,8 +34,8 @@ export const moveMail = domainIntent<MoveSpec>({
     const move = MOVE.exec(clause.trim());
     const archive = move ? undefined : ARCHIVE.exec(clause.trim());
     // Only Outlook's well-known folders: "move the mail review to Friday" is a meeting, not mail.
-    const folder = move ? knownFolder(move[2] ?? '') : archive ? 'Archive' : undefined;
-    const what = move?.[1] ?? archive?.[1];
+    const folder = move ? knownFolder(move[2] ?? '') : archive ? folderOfVerb(archive[1] ?? '') : undefined;
+    const what = move?.[1] ?? archive?.[2];
     if (!folder || what === undefined) return undefined;
     const filter = mailCriteria(what, now);
     if (!filter) return undefined;

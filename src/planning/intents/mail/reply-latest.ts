@@ -1,55 +1,62 @@
 import { ok, refuse, type Result } from '../../result';
 import { domainIntent } from '../domain';
 import type { BuildContext, Fragment } from '../fragment';
+import type { MailFilter } from '../../extract/mail-filter';
 import { quoteOf, unquote } from '../teams/wording';
+import { searchInput } from './mail-criteria';
+import { latestFrom, mailRef, oneMessage } from './mail-ref';
 import { senderFilter } from './sender';
 import { readFound, replyToFound, searchMail } from './steps';
-import { LATEST, NO_REPLY_TEXT, ONE_MAIL, POLITE, POSSESSIVE, SAYING } from './wording';
+import { NO_REPLY_TEXT } from './wording';
 
 interface ReplySpec {
-  readonly sender: string;
+  readonly mail: MailFilter;
   readonly text: string;
   readonly replyAll: boolean;
 }
 
-const VERB = '(reply(?:\\s+all)?|respond|answer)';
-const FORMS: readonly RegExp[] = [
-  // "reply to Dana's latest mail saying …"
-  new RegExp(`^${POLITE}${VERB}\\s+to\\s+(.+?)${POSSESSIVE}\\s+${LATEST}\\s+${ONE_MAIL}${SAYING}([\\s\\S]*)$`, 'i'),
-  // "reply to the latest mail from Dana saying …"
-  new RegExp(
-    `^${POLITE}${VERB}\\s+to\\s+(?:the|my)\\s+${LATEST}\\s+${ONE_MAIL}\\s+from\\s+(.+?)${SAYING}([\\s\\S]*)$`,
-    'i',
-  ),
-];
+/** "reply to", "reply all to", "respond to", "answer", "write back to", "send a reply to". */
+const VERB =
+  /^(?:(?:send|write|draft|shoot)\s+(?:an?\s+|my\s+)?(?:quick\s+|short\s+)?)?(reply(?:[\s-]+all)?|respond|answer|write\s+back)(?:\s+(?:to|on))?\s+(.+)$/i;
+/** What introduces the reply's words: ":", "saying", "and tell her (that)", "with "…"". */
+const SAYING =
+  /\s*:\s*|\s*,?\s+(?:saying|to\s+say|that\s+says|telling\s+(?:him|her|them)|and\s+(?:tell|let)\s+(?:him|her|them)(?:\s+know)?(?:\s+that)?|and\s+say(?:\s+that)?|with)\s+(?=\S)|\s*,\s+(?=["'])/i;
 
-/** "Reply to Dana's latest mail saying we accept": find that mail, then reply (all) to it in its conversation. */
+/**
+ * "Reply to Dana's latest mail saying we accept", "answer Raj's last email: yes", "reply to
+ * dana and tell her …", "respond to megans email about the brief saying …": find that mail
+ * (the newest that matches), then reply (all) to it in its conversation.
+ */
 export const replyToLatestMail = domainIntent<ReplySpec>({
-  name: 'mail.replyLatest',
-  parse(clause) {
-    for (const form of FORMS) {
-      const match = form.exec(clause.trim());
-      if (!match) continue;
-      const sender = (match[2] ?? '').replace(/^(?:the|my)\s+/i, '').trim();
-      if (sender === '' || /\b(?:post|channel)\b/i.test(sender)) return undefined;
-      const text = unquote(match[3] ?? '');
-      if (!text) return refuse(NO_REPLY_TEXT);
-      return ok({ sender, text, replyAll: /\ball\b/i.test(match[1] ?? '') });
-    }
-    return undefined;
+  name: 'mail.reply',
+  people: { get: (spec) => (spec.mail.from ? [spec.mail.from] : []) },
+  parse(clause, now) {
+    const verb = VERB.exec(clause.trim());
+    if (!verb) return undefined;
+    const rest = verb[2] ?? '';
+    const sep = SAYING.exec(rest);
+    const which = sep ? rest.slice(0, sep.index) : rest;
+    if (/\b(?:post|channel|thread\s+in)\b/i.test(which)) return undefined;
+    const mail = mailRef(which, now);
+    if (!mail) return undefined;
+    if (!mail.ok) return mail;
+    const text = sep ? unquote(rest.slice(sep.index + sep[0].length)) : '';
+    if (!text) return refuse(NO_REPLY_TEXT);
+    return ok({ mail: oneMessage(mail.value), text, replyAll: /\ball\b/i.test(verb[1] ?? '') });
   },
   async build(spec, ctx: BuildContext): Promise<Result<Fragment>> {
-    const from = await senderFilter(spec.sender, ctx);
+    const from = spec.mail.from ? await senderFilter(spec.mail.from, ctx) : ok(undefined);
     if (!from.ok) return from;
     const verb = spec.replyAll ? 'Reply all' : 'Reply';
-    const find = searchMail({ from: from.value, top: 1 }, `Find the latest mail from ${spec.sender}.`);
+    const which = latestFrom(spec.mail);
+    const find = searchMail(searchInput(spec.mail, from.value), `Find ${which}.`);
     const steps = spec.replyAll
       ? [
           find,
           readFound(1, 'See who else the mail went to.'),
-          replyToFound(1, spec.text, { readStep: 2 }, `Reply to everyone on ${spec.sender}'s mail.`),
+          replyToFound(1, spec.text, { readStep: 2 }, `Reply to everyone on ${which}.`),
         ]
-      : [find, replyToFound(1, spec.text, undefined, `Reply to ${spec.sender} in the same conversation.`)];
-    return ok({ title: `${verb} to ${spec.sender}'s latest mail: ${quoteOf(spec.text)}`, steps });
+      : [find, replyToFound(1, spec.text, undefined, `Reply to ${which} in the same conversation.`)];
+    return ok({ title: `${verb} to ${which}: ${quoteOf(spec.text)}`, steps });
   },
 });

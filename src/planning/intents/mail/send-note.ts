@@ -2,7 +2,7 @@ import { draft } from '../../actions';
 import { addressOf, joinNames, resolvePeople, splitNames } from '../../extract/people';
 import { ok, refuse, type Result } from '../../result';
 import { clip } from '../../text/clip';
-import { domainIntent } from '../domain';
+import { domainIntent, namesLens } from '../domain';
 import type { BuildContext, Fragment } from '../fragment';
 import { SUMMARY_WORD } from '../summary-parse';
 import { quoteOf, unquote } from '../teams/wording';
@@ -36,6 +36,7 @@ function subjectOf(text: string): string {
 
 export const sendNote = domainIntent<NoteSpec>({
   name: 'mail.sendNote',
+  people: namesLens<NoteSpec>(),
   parse(clause) {
     const trimmed = clause.trim();
     if (SUMMARY_WORD.test(trimmed.toLowerCase())) return undefined;

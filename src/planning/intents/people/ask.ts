@@ -20,7 +20,15 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Topic]> = [
   [new RegExp(`^who(?:\\s+is|'s)\\s+${NAME}${POSS}\\s+(?:line\\s+)?(?:manager|boss|supervisor)$`, 'u'), 'manager'],
   [new RegExp(`^who(?:\\s+is|'s)\\s+(my)\\s+(?:line\\s+)?(?:manager|boss|supervisor)$`, 'u'), 'manager'],
   [new RegExp(`^who\\s+(?:does|do)\\s+${NAME}\\s+report\\s+to$`, 'u'), 'manager'],
+  [new RegExp(`^who\\s+(?:manages|is\\s+in\\s+charge\\s+of|supervises)\\s+${NAME}$`, 'u'), 'manager'],
+  [new RegExp(`^who(?:\\s+is|'s)\\s+the\\s+(?:manager|boss)\\s+of\\s+${NAME}$`, 'u'), 'manager'],
   [new RegExp(`^who\\s+reports\\s+to\\s+${NAME}$`, 'u'), 'directReports'],
+  [new RegExp(`^who\\s+(?:works|work)\\s+(?:for|under)\\s+${NAME}$`, 'u'), 'directReports'],
+  [new RegExp(`^who(?:\\s+is|'s|\\s+are)\\s+(?:on|in)\\s+${NAME}${POSS}\\s+team$`, 'u'), 'directReports'],
+  [
+    new RegExp(`^(?:list|show(?:\\s+me)?|get|find)\\s+${NAME}${POSS}\\s+(?:direct\\s+reports|reports|team)$`, 'u'),
+    'directReports',
+  ],
   [new RegExp(`^who\\s+(?:are|is)\\s+${NAME}${POSS}\\s+(?:direct\\s+)?reports$`, 'u'), 'directReports'],
   [new RegExp(`^who\\s+(?:are|is)\\s+(my)\\s+(?:direct\\s+)?reports$`, 'u'), 'directReports'],
   [
@@ -37,13 +45,35 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Topic]> = [
     ),
     'presence',
   ],
+  [
+    new RegExp(
+      `^(?:is|are)\\s+${NAME}\\s+(?:free|available|around|online)\\s+(?:to|for\\s+a)\\s+(?:chat|talk|call|quick\\s+chat)${NOW}$`,
+      'u',
+    ),
+    'presence',
+  ],
+  [new RegExp(`^(?:is|are)\\s+${NAME}\\s+in${NOW}$`, 'u'), 'presence'],
+  [
+    new RegExp(`^what(?:'s|\\s+is)\\s+${NAME}${POSS}\\s+(?:status|presence)\\s+(?:on|in)\\s+teams${NOW}$`, 'u'),
+    'presence',
+  ],
   [new RegExp(`^what\\s+(?:are|is)\\s+${NAME}${POSS}\\s+(?:working|work|office)\\s+hours$`, 'u'), 'hours'],
+  [
+    new RegExp(
+      `^(?:find|what(?:'s|\\s+is)|whats|get|show(?:\\s+me)?)\\s+${NAME}(?:'s|'|s)\\s+(?:e-?mail(?:\\s+address)?|address|job\\s+title|title|role|phone(?:\\s+number)?|number|department|office(?:\\s+location)?)$`,
+      'u',
+    ),
+    'lookup',
+  ],
   [new RegExp(`^what\\s+(?:are|is)\\s+(my)\\s+(?:working|work|office)\\s+hours$`, 'u'), 'hours'],
   [new RegExp(`^when\\s+does\\s+${NAME}\\s+(?:work|start\\s+work|finish\\s+work)$`, 'u'), 'hours'],
   [new RegExp(`^what\\s+time\\s*zone\\s+is\\s+${NAME}\\s+in$`, 'u'), 'hours'],
   [new RegExp(`^what(?:'s|\\s+is)\\s+${NAME}${POSS}\\s+time\\s*zone$`, 'u'), 'hours'],
   [
-    new RegExp(`^is\\s+${NAME}\\s+(?:out\\s+of\\s+(?:the\\s+)?office|ooo|on\\s+(?:holiday|vacation|leave))$`, 'u'),
+    new RegExp(
+      `^is\\s+${NAME}\\s+(?:out\\s+of\\s+(?:the\\s+)?office|ooo|off|away|on\\s+(?:holiday|vacation|leave|annual\\s+leave|pto))(?:\\s+(?:today|tomorrow|this\\s+week|next\\s+week|at\\s+the\\s+moment|right\\s+now))?$`,
+      'u',
+    ),
     'hours',
   ],
   [new RegExp(`^(?:look\\s+up|find)\\s+${NAME}\\s+in\\s+the\\s+directory$`, 'u'), 'lookup'],

@@ -25,10 +25,14 @@ const TITLE_STOP = /\s+(?:to|in|into|on|under|for|assigned|due|by|before)\s+/;
 export const NEED_TITLE =
   'What should the task be called? For example: "Add a task \'Book venue\' to the Spring launch plan for Megan due Friday".';
 
+const QUOTED_TITLE = /"[^"]{1,255}"/;
+
 function parse(clause: string, now: DateTime): Result<PlannerAddSpec> | undefined {
   let phrase = new Phrase(clause);
   const verb = phrase.find(VERB);
-  const plan = phrase.find(PLAN);
+  // A quoted title is the title, whatever words it holds ("send leads to sales").
+  const quoted = phrase.find(QUOTED_TITLE);
+  const plan = (quoted ? phrase.mask(quoted.start, quoted.end) : phrase).find(PLAN);
   if (!verb || verb.start !== 0 || !plan) return undefined;
   const planName = (plan.raw(1) ?? '').trim();
   const bucket = phrase.find(BUCKET);

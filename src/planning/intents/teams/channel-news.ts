@@ -7,7 +7,9 @@ import { findWhen } from '../../extract/when';
 import { ok, type Result } from '../../result';
 import { Phrase } from '../../text/phrase';
 import { domainIntent } from '../domain';
+import { deliverText, withDeliveries, type Delivery } from '../deliver';
 import type { BuildContext, Fragment } from '../fragment';
+import type { Destination } from '../specs';
 import { readChannel } from './steps';
 import { NOT_A_CHANNEL } from './wording';
 
@@ -27,6 +29,8 @@ interface NewsSpec {
   readonly since?: string;
   readonly until?: string;
   readonly label?: string;
+  /** Where the summary goes ("… and send it to Patti"); none → shown on the result card. */
+  readonly destinations?: readonly Destination[];
 }
 
 function channelPhrase(clause: string): string | undefined {
@@ -38,6 +42,7 @@ function channelPhrase(clause: string): string | undefined {
   // ("messages from …" and "messages in the last week" are mail; "posts in …" are a channel's).
   const explicit =
     /\bchannel\b/i.test(phrase) ||
+    /\bwhat'?s\s+new\s+in\b/i.test(clause) ||
     phrase.startsWith('#') ||
     /\b(?:posts|conversations?|discussions?)\s+(?:in|on)\b/i.test(clause);
   return explicit ? phrase : undefined;
@@ -60,6 +65,7 @@ function splitPeriod(phrase: string, now: DateTime): { rest: string; since?: str
 /** "What's new in the General channel (this week)": read its recent posts with replies, then summarise them. */
 export const channelNews = domainIntent<NewsSpec>({
   name: 'teams.channelNews',
+  deliver: (spec, destination) => ({ ...spec, destinations: [...(spec.destinations ?? []), destination] }),
   parse(clause, now) {
     const phrase = channelPhrase(clause);
     if (!phrase || NOT_A_CHANNEL.test(phrase)) return undefined;
@@ -79,16 +85,27 @@ export const channelNews = domainIntent<NewsSpec>({
       `Read the recent posts in ${c.channelName} in ${c.teamName}, with their replies.`,
     );
     const period = { ...(spec.since ? { since: spec.since } : {}), ...(spec.until ? { until: spec.until } : {}) };
-    return ok({
-      title: `Summarise what's new in ${c.channelName}${when}`,
-      steps: [
-        { ...read, input: { ...read.input, ...period } },
-        {
-          action: 'text.summarise',
-          input: { items: ref(1, 'items'), title: `What's new in ${c.channelName}${when}`, maxItems: 30 },
-          rationale: 'Summarise the posts and replies.',
-        },
-      ],
-    });
+    const what = `what's new in ${c.channelName}${when}`;
+    const deliveries: Delivery[] = [];
+    for (const destination of spec.destinations ?? []) {
+      const delivery = await deliverText(
+        destination,
+        ref(2, 'summary'),
+        what,
+        `What's new in ${c.channelName}${when}`,
+        ctx,
+      );
+      if (!delivery.ok) return delivery;
+      deliveries.push(delivery.value);
+    }
+    const made: StepDraft[] = [
+      { ...read, input: { ...read.input, ...period } },
+      {
+        action: 'text.summarise',
+        input: { items: ref(1, 'items'), title: `What's new in ${c.channelName}${when}`, maxItems: 30 },
+        rationale: 'Summarise the posts and replies.',
+      },
+    ];
+    return ok(withDeliveries(made, `Summarise ${what}`, deliveries));
   },
 });

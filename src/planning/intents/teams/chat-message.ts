@@ -1,6 +1,6 @@
 import { resolvePeople, splitNames } from '../../extract/people';
 import { ok, refuse, type Result } from '../../result';
-import { domainIntent } from '../domain';
+import { domainIntent, namesLens } from '../domain';
 import type { BuildContext, Fragment } from '../fragment';
 import { joinNames } from '../../extract/people';
 import { chatTo } from './steps';
@@ -32,8 +32,14 @@ const FORMS: readonly RegExp[] = [
 ];
 
 /** "Message Megan on Teams: the deck is ready": a chat message to each person named, in the one-on-one chat. */
+/** "tell Isaiah what it says about hotels": words from a document Delegate would have to pick out. */
+const RELAYED = /^(?:what|whatever)\s+(?:it|this|that|the\s+\w+(?:\s+\w+)?)\s+(?:says|said|contains)\b/i;
+const CANNOT_RELAY =
+  "I can read a document and show you what it says, but I can't yet pick out part of it to send on. Ask me to read it, then tell me what the message should say.";
+
 export const chatMessage = domainIntent<ChatSpec>({
   name: 'teams.chatMessage',
+  people: namesLens<ChatSpec>(),
   parse(clause) {
     for (const form of FORMS) {
       const match = form.exec(clause.trim());
@@ -41,6 +47,7 @@ export const chatMessage = domainIntent<ChatSpec>({
       const names = splitNames(match[1] ?? '');
       if (names.length === 0) return undefined;
       const text = unquote(match[2] ?? '');
+      if (RELAYED.test(text)) return refuse(CANNOT_RELAY);
       return text ? ok({ names, text }) : refuse(NO_TEXT);
     }
     return undefined;

@@ -1,5 +1,5 @@
 import type { StepDraft } from '../../../engine/ports';
-import { ref } from '../../actions';
+import { ref, type StepRef } from '../../actions';
 import type { ChannelRef, DirectoryPerson } from '../../directory';
 import { addressOf } from '../../extract/people';
 
@@ -56,7 +56,7 @@ export function postWithMentions(channel: ChannelRef, text: string, mentions: re
 }
 
 /** Step: send a person a Teams chat message (in the one-on-one chat with them). */
-export function chatTo(person: DirectoryPerson, text: string): StepDraft {
+export function chatTo(person: DirectoryPerson, text: string | StepRef): StepDraft {
   return {
     action: 'teams.sendChatMessage',
     input: { to: addressOf(person), toName: person.displayName, text },

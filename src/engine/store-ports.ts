@@ -1,0 +1,277 @@
+import type { Decision, Task, TaskStatus, TokenUsage } from './model';
+
+/**
+ * The durable store, as small ports. Each part of the system depends only on the ports it
+ * uses; every adapter (in-memory, SQLite, PostgreSQL) implements all of them and passes one
+ * contract suite per port in test/store (contract-tasks, -leases, -records, -usage, -ledger,
+ * -governance, -limits).
+ */
+
+/** Filters for listing tasks; all given fields must match. */
+export interface TaskQuery {
+  readonly requesterId?: string;
+  readonly conversationId?: string;
+  readonly statuses?: readonly TaskStatus[];
+  /** Only tasks created at or after this ISO-8601 instant. */
+  readonly createdAfter?: string;
+  /** Newest first; default 20, at most 100. */
+  readonly limit?: number;
+}
+
+/** Task documents with compare-and-set writes (test/store/contract-tasks.ts). */
+export interface TaskRecords {
+  /** Insert a new task; rejects with a ConflictError if the id exists. */
+  createTask(task: Task): Promise<void>;
+  getTask(id: string): Promise<Task | undefined>;
+  /**
+   * Compare-and-set: writes `task` (whose `version` must be `expectedVersion + 1`) only if the
+   * stored version is still `expectedVersion`. Returns false when someone else wrote first.
+   */
+  updateTask(task: Task, expectedVersion: number): Promise<boolean>;
+  listTasks(query: TaskQuery): Promise<Task[]>;
+  /** How many tasks match (the query's `limit` is ignored). */
+  countTasks(query: TaskQuery): Promise<number>;
+}
+
+/**
+ * Work for background workers: runnable tasks claimed under leases, and due checkpoint timers
+ * (test/store/contract-leases.ts). Shared by every instance on the same storage.
+ */
+export interface WorkQueue {
+  /**
+   * Claim one task in status `running` whose lease is free or expired, for `owner` until
+   * `now + leaseMs`. Two claimers never get the same task while a lease holds.
+   */
+  claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined>;
+  /**
+   * Claim one task that is no longer `running` but whose lease expired without being released:
+   * its worker died between storing a transition and telling people about it. The claimer
+   * tells them (again) and releases the lease. Same lease rules as `claimRunnable`.
+   */
+  claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined>;
+  /** Extend a held lease; false if `owner` no longer holds it. */
+  renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Give a lease back so another worker may claim the task at once. */
+  releaseLease(taskId: string, owner: string): Promise<void>;
+  /** Tasks whose next checkpoint timer (reminder, escalation, expiry) is due at `now`, earliest first. */
+  listDueTimers(now: Date, limit: number): Promise<Task[]>;
+  /**
+   * Call `listener` whenever a task may have become runnable (a write left it `running`), on
+   * this instance or, where the storage can tell (PostgreSQL's LISTEN/NOTIFY), on any other.
+   * Returns a function that stops listening. Best effort: workers still poll.
+   */
+  onRunnable(listener: () => void): () => void;
+}
+
+/** People's decisions on checkpoints and plans (test/store/contract-records.ts). */
+export interface DecisionLog {
+  /** Record a decision; false if a decision with this id was already recorded (redelivery). */
+  appendDecision(decision: Decision): Promise<boolean>;
+  listDecisions(taskId: string): Promise<Decision[]>;
+}
+
+/** Which Teams activity shows a task's card, so any instance can update it in place (contract-records). */
+export interface CardRefs {
+  /** Remember which Teams activity shows a task's card of a given kind, to update it in place. */
+  setCardRef(taskId: string, kind: string, activityId: string): Promise<void>;
+  getCardRef(taskId: string, kind: string): Promise<string | undefined>;
+}
+
+/** Model usage, for budgets (test/store/contract-usage.ts). */
+export interface UsageLog {
+  /** Record model tokens spent for a task (for budgets). Idempotent per `entryId`. */
+  recordUsage(entry: UsageEntry): Promise<void>;
+  /** Tokens spent since `since` (ISO-8601), by one requester or one tenant (or everyone). */
+  usageSince(query: UsageQuery): Promise<TokenUsage>;
+}
+
+/** Which usage `usageSince` sums. */
+export interface UsageQuery {
+  readonly since: string;
+  readonly requesterId?: string;
+  readonly tenantId?: string;
+}
+
+/** The tamper-evident audit ledger (test/store/contract-ledger.ts). */
+export interface AuditLedger {
+  /**
+   * Append to the audit ledger. The store gives the entry the next global sequence number and
+   * chains it to the previous entry's hash, atomically even across processes sharing storage.
+   * Rejects an entry that is invalid (unknown type, a payload that is not JSON).
+   */
+  appendLedger(entry: LedgerAppend): Promise<LedgerEntry>;
+  /** Ledger entries in sequence order; default 100 per page, at most 1000. */
+  listLedger(query: LedgerQuery): Promise<LedgerEntry[]>;
+  /** The whole ledger in sequence order, read page by page (for verifying the chain). */
+  readLedger(): AsyncIterable<LedgerEntry>;
+  /**
+   * Signed chain heads, in sequence order: the newest head, and every {@link SEAL_CHECKPOINT_EVERY}th
+   * entry's as a checkpoint. A store given a sealer seals each new head in the same atomic write
+   * as the entry, so an entry appended without the key is left unsealed.
+   */
+  listLedgerSeals(): Promise<LedgerSeal[]>;
+}
+
+/** Approvers designated per channel or chat (test/store/contract-governance.ts). */
+export interface ScopeApproverStore {
+  /** The approvers a channel or chat designated (`approvers add …`), with a compare-and-set version (0 = none yet). */
+  getScopeApprovers(scopeKey: string): Promise<ScopeApprovers>;
+  /**
+   * Replace a scope's approvers if its version is still `expectedVersion`; false when someone
+   * else changed them first.
+   */
+  setScopeApprovers(scopeKey: string, approvers: readonly string[], expectedVersion: number): Promise<boolean>;
+}
+
+/** Counted allowances and rate limits, shared by every instance (test/store/contract-limits.ts). */
+export interface Allowances {
+  /**
+   * Take one unit of a counted allowance (`key` names the allowance and its window, e.g. a
+   * person's tasks on one UTC day) for `holder`, if fewer than `limit` are taken. Atomic across
+   * processes sharing the storage: N concurrent reservations against a limit L < N succeed
+   * exactly L times. Reserving again for a holder that already holds a unit is true and takes
+   * nothing more.
+   */
+  reserveQuota(request: QuotaRequest): Promise<boolean>;
+  /** Give back the unit `holder` took (the work it was for failed); nothing when it holds none. */
+  releaseQuota(key: string, holder: string): Promise<void>;
+  /**
+   * Take one token from a token bucket that holds at most `capacity` and refills at
+   * `refillPerSecond`, created full on first use. Atomic across processes sharing the storage.
+   * Returns how long to wait before a token will be there when the bucket is empty.
+   */
+  takeToken(request: TokenRequest): Promise<TokenTaken>;
+}
+
+/** Whether the store can serve requests now (for `/readyz`). */
+export interface StoreHealth {
+  /** Not ready when the storage cannot be reached or its schema lacks migrations; `reason` says which. */
+  readiness(): Promise<Readiness>;
+}
+
+/** A store's readiness: `reason` is safe to show anyone; `detail` is for the log only. */
+export type Readiness =
+  | { readonly ready: true }
+  | {
+      readonly ready: false;
+      readonly reason: 'unreachable' | 'migrations_pending' | 'closed';
+      readonly detail: string;
+    };
+
+/**
+ * Everything an adapter implements: all the ports above, plus closing. Only wiring
+ * (src/index.ts, scripts) holds a whole store; everything else takes the ports it uses.
+ */
+export interface TaskStore
+  extends
+    TaskRecords,
+    WorkQueue,
+    DecisionLog,
+    CardRefs,
+    UsageLog,
+    AuditLedger,
+    ScopeApproverStore,
+    Allowances,
+    StoreHealth {
+  close(): Promise<void>;
+}
+
+/** Entries between kept checkpoints of the signed chain head (the newest head is always kept). */
+export const SEAL_CHECKPOINT_EVERY = 100;
+
+/** A chain head signed with a key the store does not hold (src/ledger/keyring.ts). */
+export interface LedgerSeal {
+  readonly seq: number;
+  /** The hash of entry `seq`. */
+  readonly hash: string;
+  /** Which key signed it, so retired keys still verify old seals. */
+  readonly keyId: string;
+  /** Base64url signature over the head's text (`sealText` in src/ledger/keyring.ts). */
+  readonly signature: string;
+}
+
+/** Signs a new chain head; given to a store at construction. */
+export type LedgerSealer = (head: { readonly seq: number; readonly hash: string }) => LedgerSeal;
+
+/** A request for one unit of a counted allowance. */
+export interface QuotaRequest {
+  /** The allowance and its window, e.g. `tasks:user:<aad id>:2026-12-02`. */
+  readonly key: string;
+  readonly limit: number;
+  /** Who takes the unit (e.g. a planning attempt's id); releasing names it. */
+  readonly holder: string;
+  /** ISO-8601 instant of the reservation. */
+  readonly at: string;
+}
+
+/** A request for one token of a rate limit. */
+export interface TokenRequest {
+  /** The bucket, e.g. `rate:user:<aad id>`. */
+  readonly key: string;
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  readonly now: Date;
+}
+
+/** Whether a token was taken; when not, how long until one will be there. */
+export type TokenTaken = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+
+/** A channel's or chat's designated approvers (Entra object ids). */
+export interface ScopeApprovers {
+  readonly approvers: readonly string[];
+  readonly version: number;
+}
+
+/** What the audit ledger records about a task. */
+export type LedgerEventType =
+  | 'task_created'
+  | 'plan_version'
+  | 'policy_decision'
+  | 'card_shown'
+  | 'decision'
+  | 'graph_request'
+  | 'step_result'
+  | 'error'
+  | 'task_status';
+
+/** A ledger entry as the engine hands it to the store, before it has a place in the chain. */
+export interface LedgerAppend {
+  readonly taskId: string;
+  readonly type: LedgerEventType;
+  /** Entra object id of the person, or `'system'` for the worker. */
+  readonly actor: string;
+  /** ISO-8601 instant; stored in canonical UTC form. */
+  readonly at: string;
+  /** JSON only; never message bodies or secrets. */
+  readonly payload: Record<string, unknown>;
+}
+
+/** A recorded ledger entry (DESIGN §3): hash-chained to the one before it. */
+export interface LedgerEntry extends LedgerAppend {
+  /** Global, 1-based, gapless. */
+  readonly seq: number;
+  /** Hex SHA-256 of the previous entry; 64 zeros for entry 1. */
+  readonly prevHash: string;
+  /** Hex SHA-256 of this entry's canonical JSON without `hash` (see src/ledger/entry.ts). */
+  readonly hash: string;
+}
+
+/** Which ledger entries to list. */
+export interface LedgerQuery {
+  readonly taskId?: string;
+  /** Only entries with a larger sequence number (for paging). */
+  readonly afterSeq?: number;
+  readonly limit?: number;
+}
+
+/** One record of model usage, kept for budgets. */
+export interface UsageEntry {
+  /** Unique; recording the same entry twice counts it once. */
+  readonly entryId: string;
+  readonly taskId: string;
+  readonly requesterId: string;
+  readonly tenantId?: string;
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly usage: TokenUsage;
+}

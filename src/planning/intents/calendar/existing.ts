@@ -1,0 +1,74 @@
+import type { DateTime } from 'luxon';
+import { parseMeetingRef, type MeetingRef } from '../../extract/calendar-ref';
+import { addressOf, joinNames, resolvePeople, splitNames } from '../../extract/people';
+import { ok, type Result } from '../../result';
+import { domainIntent, namesLens } from '../domain';
+import { FOUND, lookupStep } from './lookup';
+
+/** "When is my next 1:1 with Megan?", "when's the Q3 planning workshop": find it, change nothing. */
+const WHEN = /^(?:when(?:'s|\s+is|\s+are)|what\s+time\s+is|what\s+day\s+is)\s+(?:my|the|our)\s+(?:next\s+)?(.+)$/i;
+
+export const whenIsIntent = domainIntent<{ readonly ref: MeetingRef }>({
+  name: 'calendar.whenIs',
+  parse(clause: string, now: DateTime): Result<{ ref: MeetingRef }> | undefined {
+    const match = WHEN.exec(clause.trim().replace(/[?.!]+$/, ''));
+    if (!match) return undefined;
+    const ref = parseMeetingRef(match[1] ?? '', now);
+    return ref ? ok({ ref }) : undefined;
+  },
+  async build(spec, ctx) {
+    const lookup = await lookupStep(spec.ref, ctx);
+    if (!lookup.ok) return lookup;
+    return ok({ title: `Find when ${spec.ref.label} is`, steps: [lookup.value.step] });
+  },
+});
+
+/** "Invite Lynne and Patti to the Brand refresh kickoff", "add isaiah to the newsletter planning meeting". */
+interface InviteSpec {
+  readonly names: readonly string[];
+  readonly ref: MeetingRef;
+}
+
+const INVITE = /^(?:invite|add|bring|include)\s+(.+?)\s+(?:to|in|into|on)\s+(?:the|my|our|tomorrow's|today's)\s+(.+)$/i;
+/** Lists, plans, tasks, chats and channels are joined in other ways. */
+const NOT_AN_EVENT = /\b(?:list|plan|board|bucket|tasks?|to[\s-]?dos?|channel|chat|team|group|thread|email|mail|cc)\b/i;
+/** "to a 90 minute workshop": a new meeting, which the meeting request plans. */
+const NEW_MEETING = /^(?:an?|some)\s/i;
+
+export const inviteToExisting = domainIntent<InviteSpec>({
+  name: 'calendar.inviteToExisting',
+  people: namesLens<InviteSpec>(),
+  parse(clause, now) {
+    const said = clause.trim().replace(/[?.!]+$/, '');
+    const match = INVITE.exec(said);
+    if (!match || NEW_MEETING.test(match[2] ?? '') || NOT_AN_EVENT.test(match[2] ?? '') || /["']/.test(match[1] ?? ''))
+      return undefined;
+    const names = splitNames(match[1] ?? '');
+    if (names.length === 0) return undefined;
+    // "the Brand refresh kickoff", "tomorrow's review": the words after the verb name the meeting.
+    const ref = parseMeetingRef(
+      said.slice(said.toLowerCase().lastIndexOf(` ${(match[2] ?? '').toLowerCase()}`)).trim(),
+      now,
+    );
+    if (!ref?.subject) return undefined;
+    return ok({ names, ref });
+  },
+  async build(spec, ctx) {
+    const people = await resolvePeople(spec.names, ctx.requester, ctx.directory);
+    if (!people.ok) return people;
+    const lookup = await lookupStep(spec.ref, ctx);
+    if (!lookup.ok) return lookup;
+    const who = joinNames(people.value.map((p) => p.displayName));
+    return ok({
+      title: `Invite ${who} to ${spec.ref.label}`,
+      steps: [
+        lookup.value.step,
+        {
+          action: 'calendar.updateEvent',
+          input: { ...FOUND, addAttendees: people.value.map(addressOf), timeZone: ctx.timeZone },
+          rationale: `Add ${who} to it; they get the invitation.`,
+        },
+      ],
+    });
+  },
+});
