@@ -6,6 +6,7 @@ import { amend } from './amend';
 import { combineFragments } from './compose';
 import type { Directory } from './directory';
 import { refusalResult, withAnswers } from './extract/people';
+import { withMonths } from './extract/day-of-month';
 import { zonedNow } from './extract/zone';
 import type { BuildContext, Fragment } from './intents/fragment';
 import { buildMeeting } from './intents/meeting';
@@ -67,7 +68,7 @@ export class RulePlanner implements Planner {
       const amended = await amend(request.revision, ctx, now);
       return { result: amended ?? { kind: 'unplannable', message: notAChange(request.revision.instruction) } };
     }
-    const clauses = splitClauses(paraphraseMessage(outcome)).map(paraphrase);
+    const clauses = splitClauses(paraphraseMessage(withMonths(outcome, now))).map(paraphrase);
     const parsed = parseRequests(clauses, now, notUnderstood);
     if (!parsed.ok) return { result: answerFor(parsed) };
 

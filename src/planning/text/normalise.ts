@@ -17,7 +17,8 @@ export function normaliseOutcome(raw: string): string {
     .replace(/\b(what|who|where|when|how|that|there)s\b/gi, "$1's")
     .replace(/\b(do|does|did|is|are|was|were|have|has|had|can|could|would|should)nt\b/gi, "$1n't")
     .replace(/\bcant\b/gi, "can't")
-    // Chat shorthand: "w/ lynne", "tmrw", "1hr".
+    // Chat shorthand: "w/ lynne", "tmrw", "1hr", "incl." (whose full stop would end a sentence).
+    .replace(/\bincl\.(?=\s)/gi, 'including')
     .replace(/\bw\/\s*/gi, 'with ')
     .replace(/\b(?:tmrw|tmw|tmr|tomoz|2moro|tomorow|tommorow|tommorrow)\b/gi, 'tomorrow')
     .replace(/\b(\d+)\s*hrs?\b/gi, (_m, n: string) => `${n} hour${n === '1' ? '' : 's'}`)

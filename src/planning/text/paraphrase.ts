@@ -256,6 +256,11 @@ const RULES: readonly Rule[] = [
   ],
   // "the Spring launch board" is its plan.
   [/\b(?:on|to|in)\s+the\s+(.+?)\s+board\b/gi, 'on the $1 plan'],
+  // "How is the spring launch going - show all tasks …" → the plan's tasks.
+  [
+    /^how(?:'s|\s+is|\s+are)\s+(?:the\s+|things\s+(?:with|on)\s+the\s+)?(.+?)\s+(?:plan\s+)?(?:going|doing|coming\s+along|looking)\b[\s,;-]*(?:(?:show|list|give)\s+(?:me\s+)?(?:all\s+)?(?:the\s+|its\s+)?(?:tasks|everything))?(.*)$/i,
+    'show the $1 plan$2',
+  ],
   // Lists: "show me my errands", "what do i still have to do today", "list the tasks in Board prep".
   [/^(?:show|list|what(?:'s|\s+is)\s+on)\s+(?:me\s+)?my\s+(errands|chores|shopping|groceries)$/i, 'show my $1 list'],
   [
@@ -384,13 +389,13 @@ const MESSAGE_RULES: readonly Rule[] = [
     /\b(?:everything|all(?:\s+the\s+(?:stuff|things))?|what|whatever)\s+([\w@.'-]+(?:\s+(?:and|&)\s+[\w@.'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|emailed|mailed|said|wrote|forwarded)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b/gi,
     'the mail from $1',
   ],
-  // "email megan and cc isaiah a summary of …" → "email megan a summary of …, cc isaiah".
+  // "email megan and cc isaiah a summary of …", "Mail Megan and cc Adele: the banners are ordered" →
+  // "email megan … , cc isaiah".
   [
-    /^((?:e-?mail|send)\s+[\w@.'-]+(?:\s+[\w@.'-]+)?)\s+and\s+cc\s+([\w@.'-]+(?:\s+(?:and\s+)?[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+)$/i,
-    '$1 $3, cc $2',
+    /^((?:e-?mail|mail|send)\s+[\w@.'-]+(?:\s+[\w@.'-]+)?)\s+and\s+cc\s+([\w@.'-]+(?:\s+(?:and\s+)?[\w@.'-]+)?)\s*(?::\s*(.+)|\s+(a\s+summary\s+of\s+.+))$/i,
+    (_m, head, cc, said, summary) =>
+      said ? `${head ?? ''} saying ${said}, cc ${cc ?? ''}` : `${head ?? ''} ${summary ?? ''}, cc ${cc ?? ''}`,
   ],
-  // A summary by Teams chat: "ping Megan on Teams with a summary of …", "Teams message isaiah a recap of …",
-  // "chat Lynne a digest of …" → "summarise … and message it to Megan on Teams".
   [
     /^(?:ping|chat(?:\s+(?:with|to))?|dm|im|teams\s+(?:message|msg|chat)|message|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(\s+(?:on|in|via|over)\s+teams)?\s+(?:with\s+)?a\s+summary\s+of\s+(.+?)(\s+(?:on|in|via|over)\s+teams)?$/i,
     (_m, who, teams1, what, teams2) =>
