@@ -41,7 +41,8 @@ const VERBS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
     /^(?:reply(?:\s+all)?|respond|write\s+back|get\s+back)\b/,
     ['mail.reply', 'teams.replyToMessage', 'calendar.respond'],
   ],
-  [/^(?:forward|fwd|pass\s+on)\b/, ['mail.forward']],
+  // "forward the summary to Adele" sends the summary on.
+  [/^(?:forward|fwd|pass\s+on)\b/, ['mail.forward', 'mail.send', 'teams.sendChatMessage']],
   [/^(?:post|announce)\b/, ['teams.postChannelMessage', 'teams.replyToMessage']],
   [/^(?:save|store|export|download)\b/, ['files.create']],
   [/^(?:flag|star|mark)\b/, ['mail.update', 'planner.updateTask']],

@@ -97,6 +97,8 @@ function told(rest: string): string {
 const RULES: readonly Rule[] = [
   // "sum up", "round up", "boil down", "tl;dr" → "summarise".
   [/\b(?:sum(?:s|med|ming)?\s+up|wrap\s+up|boil\s+down|tl;?dr(?:\s+of)?)\b/gi, 'summarise'],
+  // "email the team lead, Megan, a summary …": the name, not the role.
+  [/\b(?:the|my|our)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),\s+/, '$1 '],
   // "loop in adele: send her a summary …" → "send adele a summary …".
   [
     /^(?:loop|bring)\s+in\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s*[:,-]\s*(?:send|email|e-mail)\s+(?:her|him|them)\s+/i,
@@ -444,7 +446,7 @@ const MESSAGE_RULES: readonly Rule[] = [
   [/\?\s+(?:say|add|write)\s+(?=\S)/i, ' saying '],
   // "summarise … for Adele": the summary goes to Adele (a capitalised name, then the end of a request).
   [
-    /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
+    /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:by|via|over)\s+e?-?mail)?(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
     (_m, head, who) => `${head ?? ''} and email it to ${who ?? ''}`,
   ],
   // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them.
