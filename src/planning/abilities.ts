@@ -31,6 +31,12 @@ export const ABILITIES: Readonly<Record<PlannerAction, Ability>> = {
     example: 'Email Megan Bowen a summary of my unread mail from Contoso',
     words: ['email', 'mail', 'send', 'write', 'tell', 'let', 'know', 'note', 'line'],
   },
+  'mail.draft': {
+    domain: 'Mail',
+    can: 'save a draft email for you to finish and send yourself',
+    example: 'Draft an email to Megan about the newsletter numbers',
+    words: ['draft', 'drafts', 'prepare', 'email'],
+  },
   'mail.read': {
     domain: 'Mail',
     can: 'reply all (reading who else a mail went to)',

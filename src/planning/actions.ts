@@ -10,6 +10,7 @@ export const PLANNER_ACTIONS = [
   'mail.search',
   'text.summarise',
   'mail.send',
+  'mail.draft',
   'calendar.findMeetingTimes',
   'calendar.createEvent',
   'teams.postChannelMessage',

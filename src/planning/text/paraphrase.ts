@@ -302,6 +302,8 @@ const RULES: readonly Rule[] = [
     /^catch\s+(?:me\s+)?up\s+on\s+(?:the\s+)?(?!what\b|my\b)([\w&'-]+)\b(?!\s+channel)/i,
     'catch me up on the $1 channel',
   ],
+  // "Maybe to the East Coast sales kickoff invite" → a tentative yes.
+  [/^maybe\s+(?:to|for|on)\s+/i, 'tentatively accept '],
   // Channel posts, as people write them: "Post in General: …", "post to announcements that …",
   // "can you share in #announcements: …", "Tell the team in the General channel that …" →
   // "post "…" in General (and mention …)".
@@ -441,6 +443,11 @@ const MESSAGE_RULES: readonly Rule[] = [
   [
     /^(?=.*\b(?:meeting|call|slot|time\s+(?:with|for)|1:1|1-1|sync|workshop|catch-?up|kick-?off|retro)\b)(.*?)(?<!\bwith),?\s+(?:subject|title|called|named|titled)\s*:?\s*(["'])(.+?)\2/i,
     '$1 about "$3"',
+  ],
+  // "I can't make the Q3 budget review - decline it and …" → "decline the Q3 budget review and …".
+  [
+    /^i\s+(?:can't|cannot|can\s+not|won't\s+be\s+able\s+to|am\s+not\s+able\s+to)\s+(?:make|attend|go\s+to|join|do)\s+(.+?)\s*(?:\s-|,|;)\s*(?:so\s+(?:please\s+)?)?decline\s+it\b/i,
+    'decline $1',
   ],
   // "forward it to Patti? Say FYI" → "… saying FYI".
   [/\?\s+(?:say|add|write)\s+(?=\S)/i, ' saying '],

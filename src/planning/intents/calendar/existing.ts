@@ -72,3 +72,66 @@ export const inviteToExisting = domainIntent<InviteSpec>({
     });
   },
 });
+
+/** "take Megan off the website copy review": remove them from the meeting (they get a cancellation). */
+const UNINVITE = /^(?:take|remove|drop)\s+(.+?)\s+(?:off|from)\s+(?:the|my|our|tomorrow's|today's)\s+(.+)$/i;
+
+export const uninviteFromExisting = domainIntent<InviteSpec>({
+  name: 'calendar.uninvite',
+  people: namesLens<InviteSpec>(),
+  parse(clause, now) {
+    const said = clause.trim().replace(/[?.!]+$/, '');
+    const match = UNINVITE.exec(said);
+    if (!match || NOT_AN_EVENT.test(match[2] ?? '')) return undefined;
+    const names = splitNames(match[1] ?? '');
+    const ref = parseMeetingRef(match[2] ?? '', now);
+    return names.length > 0 && ref?.subject ? ok({ names, ref }) : undefined;
+  },
+  async build(spec, ctx) {
+    const people = await resolvePeople(spec.names, ctx.requester, ctx.directory);
+    if (!people.ok) return people;
+    const lookup = await lookupStep(spec.ref, ctx, { organizedByMe: true });
+    if (!lookup.ok) return lookup;
+    const who = joinNames(people.value.map((p) => p.displayName));
+    return ok({
+      title: `Take ${who} off ${spec.ref.label}`,
+      steps: [
+        lookup.value.step,
+        {
+          action: 'calendar.updateEvent',
+          input: { ...FOUND, removeAttendees: people.value.map(addressOf), timeZone: ctx.timeZone },
+          rationale: `Remove ${who} from it; they get a cancellation.`,
+        },
+      ],
+    });
+  },
+});
+
+/** "Rename the newsletter planning meeting to "Newsletter: January issue"". */
+const RENAME = /^(?:rename|retitle)\s+(?:the|my|our)\s+(.+?)\s+(?:to|as)\s+["'“](.+)["'”]$/i;
+
+export const renameExisting = domainIntent<{ readonly ref: MeetingRef; readonly subject: string }>({
+  name: 'calendar.rename',
+  parse(clause, now) {
+    const match = RENAME.exec(clause.trim().replace(/[.!]+$/, ''));
+    if (!match) return undefined;
+    const ref = parseMeetingRef(match[1] ?? '', now);
+    const subject = (match[2] ?? '').trim();
+    return ref?.subject && subject ? ok({ ref, subject }) : undefined;
+  },
+  async build(spec, ctx) {
+    const lookup = await lookupStep(spec.ref, ctx, { organizedByMe: true });
+    if (!lookup.ok) return lookup;
+    return ok({
+      title: `Rename ${spec.ref.label} to "${spec.subject}"`,
+      steps: [
+        lookup.value.step,
+        {
+          action: 'calendar.updateEvent',
+          input: { ...FOUND, subject: spec.subject, timeZone: ctx.timeZone },
+          rationale: `Change its subject to "${spec.subject}"; everyone invited gets the update.`,
+        },
+      ],
+    });
+  },
+});

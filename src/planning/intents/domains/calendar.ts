@@ -1,6 +1,6 @@
 import { agendaIntent } from '../calendar/agenda';
 import { cancelMeetingIntent } from '../calendar/cancel';
-import { inviteToExisting, whenIsIntent } from '../calendar/existing';
+import { inviteToExisting, renameExisting, uninviteFromExisting, whenIsIntent } from '../calendar/existing';
 import { moveMeetingIntent } from '../calendar/move';
 import { respondIntent } from '../calendar/respond';
 import { schedulesIntent } from '../calendar/schedules';
@@ -14,6 +14,8 @@ export const calendarIntents: readonly DomainIntent[] = [
   agendaIntent,
   whenIsIntent,
   inviteToExisting,
+  uninviteFromExisting,
+  renameExisting,
   moveMeetingIntent,
   cancelMeetingIntent,
   respondIntent,

@@ -1,4 +1,5 @@
 import type { DomainIntent } from '../domain';
+import { draftMail } from '../mail/draft';
 import { findMail } from '../mail/find';
 import { flagMail } from '../mail/flag';
 import { forwardLatestMail } from '../mail/forward-latest';
@@ -9,6 +10,7 @@ import { summariseMailThread } from '../mail/summarise-thread';
 
 /** The rule planner's mail requests, tried in order (most specific wording first). */
 export const mailIntents: readonly DomainIntent[] = [
+  draftMail,
   replyToLatestMail,
   forwardLatestMail,
   summariseMailThread,
