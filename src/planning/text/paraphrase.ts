@@ -383,6 +383,20 @@ function rewrite(input: string, rules: readonly Rule[]): string {
 }
 
 const MESSAGE_RULES: readonly Rule[] = [
+  // "… then post it in general too", "… as well": the request, without the emphasis.
+  [/\s+(?:too|as\s+well)$/i, ''],
+  // "… and post the same summary in Announcements" → "… and post it in Announcements".
+  [/\bthe\s+same\s+(?:summary|recap|digest|round-?up)\b/gi, 'it'],
+  // "Write up a summary of … and save it to OneDrive" → "save a summary of … as a Word document".
+  [
+    /^(?:write\s+up|make|create|do|put\s+together)\s+(a\s+summary\s+of\s+.+?)\s+and\s+(?:save|put|store|drop)\s+it\s+(?:to|in|on|into)\s+(?:my\s+)?(?:onedrive|one\s+drive|files)$/i,
+    'save $1 as a Word document',
+  ],
+  // "sum up my unread contoso emails in a word doc" → "save a summary of … as a Word document".
+  [
+    /^(?:summari[sz]e|recap|sum\s+up)\s+(.+?)\s+(?:in|into|as)\s+(?:a\s+|an\s+)?((?:word|text|markdown)\s+(?:doc|document|file)|document|doc)$/i,
+    'save a summary of $1 as a $2',
+  ],
   // A summary by any other name: "a quick digest of", "a rundown of", "the highlights of", "a round-up of".
   [
     /\b(?:an?|the|some)\s+(?:(?:quick|short|brief|little)\s+)?(?:digest|rundown|run-down|round-?up|highlights|overview|synopsis|gist|recap|roll-?up|tl;?dr|key\s+points|main\s+points)\s+(?:of|from)\b/gi,

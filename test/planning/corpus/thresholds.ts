@@ -1,7 +1,7 @@
 /**
  * The share of the corpus the rule planner must plan right. The target is 0.95 (issue 15);
  * the corpus landed at 32.8%, the first compositional planner measured 39.5%, and it measures
- * 88.4% now; this is that rate rounded down to the nearest 0.05, so the suite is green today.
+ * 89.7% now; this is that rate rounded down to the nearest 0.05, so the suite is green today.
  * Raise it as the planner improves — never lower it.
  */
 export const MIN_HIT_RATE = 0.85;
