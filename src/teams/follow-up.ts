@@ -24,7 +24,9 @@ const CHANGE_AT_END = /\b(?:instead|too|as\s+well)\s*[.!]?$/i;
 const MAX_FOLLOW_UP_WORDS = 10;
 /** A request of its own: it starts with a verb that asks for something new. */
 const NEW_REQUEST =
-  /^(?:please\s+)?(?:e-?mail|send|post|summari[sz]e|schedule|book|set\s+up|arrange|organi[sz]e|reply|forward|flag|archive|move|cancel|share|find|search|what|who|list|show|add|create|remind|ping|message|tell|let|ask|save)\b/i;
+  /^(?:please\s+)?(?:e-?mail|send|post|summari[sz]e|schedule|book|set\s+up|arrange|organi[sz]e|reply|forward|flag|archive|move|cancel|share|find|search|what(?:'?s)?|who(?:'?s)?|when(?:'?s)?|list|show|add|create|remind|ping|message|tell|let|ask|save|draft|invite|accept|decline|read|open|is|are|am|do|does|any)\b/i;
+/** "send it to Megan", "post that in General": words about the task in question, not a new one. */
+const REFERS_BACK = /\b(?:it|them|that|this|those|these)\b/i;
 
 const words = (text: string): number => text.trim().split(/\s+/).filter(Boolean).length;
 
@@ -38,7 +40,9 @@ export function isPlanChange(text: string): boolean {
 function isAnswer(text: string, task: Task): boolean {
   const options = task.clarification?.options ?? [];
   if (options.some((option) => option.toLowerCase() === text.trim().toLowerCase())) return true;
-  return !(words(text) > 6 && NEW_REQUEST.test(text.trim()));
+  // "whats in my diary tmrw" after an unanswered question is a new request; "send it to Megan" answers it.
+  const asksAnew = NEW_REQUEST.test(text.trim()) && !REFERS_BACK.test(text);
+  return !(asksAnew && words(text) >= 3) && !(words(text) > 6 && NEW_REQUEST.test(text.trim()));
 }
 
 /**

@@ -42,6 +42,23 @@ describe('HTTP: the conversation continues a task (answers and follow-ups)', () 
     expect(await run.app.store.listTasks({ conversationId: chat.conversationId })).toHaveLength(1);
   });
 
+  it('a new request typed while a question is open is a new task, not an answer to it', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    const question = await planFor(run, chat, 'Move my 1:1 with Megan to Friday');
+    expect(cardText(question.card)).toContain('What time should it move to?');
+    const asked = await newestTask(chat);
+
+    const agenda = await planFor(run, chat, 'whats in my diary tmrw');
+    expect(cardText(agenda.card)).not.toContain('What time should it move to?');
+    // The clock is pinned, so both tasks were created at the same instant: find the other one by id.
+    const tasks = await run.app.store.listTasks({ conversationId: chat.conversationId });
+    expect(tasks).toHaveLength(2);
+    const added = tasks.find((task) => task.id !== asked.id);
+    expect(added?.plan.steps.map((s) => s.action)).toEqual(['calendar.listEvents']);
+    const unanswered = await run.app.store.getTask(asked.id);
+    expect(unanswered?.status).toBe('planning');
+  });
+
   it('a short follow-up after a plan card revises that plan (a new version), not a new task', async () => {
     const chat = new PersonalChat(run.connector.url);
     await planFor(run, chat, 'Schedule lunch with Adele on Friday at noon');

@@ -20,6 +20,7 @@ export function normaliseOutcome(raw: string): string {
     // Chat shorthand: "w/ lynne", "tmrw", "1hr", "incl." (whose full stop would end a sentence).
     .replace(/\bincl\.(?=\s)/gi, 'including')
     .replace(/\bw\/\s*/gi, 'with ')
+    .replace(/\bw\s+(?=(?:a|an|the|my|our|his|her|their)\s)/gi, 'with ')
     .replace(/\b(?:tmrw|tmw|tmr|tomoz|2moro|tomorow|tommorow|tommorrow)\b/gi, 'tomorrow')
     .replace(/\b(\d+)\s*hrs?\b/gi, (_m, n: string) => `${n} hour${n === '1' ? '' : 's'}`)
     .trim();
