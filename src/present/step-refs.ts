@@ -11,7 +11,7 @@ export function namedRefs(preview: StepPreview, step: Step, steps: readonly Step
   const phrases = phrasesFor(step, steps);
   const name = (text: string): string =>
     text
-      .replace(/\bthe (\w+) \(from step (\d+)\)/g, 'the $1 found in step $2')
+      .replace(/\b([Tt]he) (\w+) \(from step (\d+)\)/g, '$1 $2 found in step $3')
       .replace(/\bproduced \(from step (\d+)\)/g, 'produced in step $1')
       .replace(/\(from step (\d+)\)/g, (_m, n: string) => phrases.get(n) ?? `the result of step ${n}`)
       .replace(/\(from an earlier step\)/g, 'the result of an earlier step');

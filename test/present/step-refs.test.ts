@@ -1,0 +1,25 @@
+import { namedRefs } from '../../src/present/step-refs';
+import { makeStep } from '../store/make-task';
+
+describe('namedRefs: what an earlier step found, in words', () => {
+  it('reads "The message (from step 1)" as "The message found in step 1", capital or not', () => {
+    const search = makeStep({ id: 's1', action: 'mail.search', input: { from: 'dana', top: 1 } });
+    const forward = makeStep({
+      id: 's2',
+      action: 'mail.forward',
+      input: { messageId: { $ref: 's1.messages.0.id' }, to: ['adelev@example.com'] },
+    });
+    const named = namedRefs(
+      {
+        title: 'Forward the message (from step 1) to Adele Vance',
+        target: 'Adele Vance',
+        reads: 'The message (from step 1), with its attachments',
+        fields: [],
+      },
+      forward,
+      [search, forward],
+    );
+    expect(named.reads).toBe('The message found in step 1, with its attachments');
+    expect(named.title).toBe('Forward the message found in step 1 to Adele Vance');
+  });
+});
