@@ -3,7 +3,33 @@ import { parseMeetingRef, type MeetingRef } from '../../extract/calendar-ref';
 import { addressOf, joinNames, resolvePeople, splitNames } from '../../extract/people';
 import { ok, type Result } from '../../result';
 import { domainIntent, namesLens } from '../domain';
-import { FOUND, lookupStep } from './lookup';
+import type { BuildContext, Fragment } from '../fragment';
+import { FOUND, lookupStep, type LookupOptions } from './lookup';
+
+/** Only the organiser can change who is invited or what a meeting is called. */
+const ORGANISED: LookupOptions = { organizedByMe: true };
+
+/** Find the meeting, then change it (calendar.updateEvent on the first one found). */
+async function changeFound(
+  ref: MeetingRef,
+  ctx: BuildContext,
+  options: LookupOptions,
+  what: { readonly title: string; readonly change: Record<string, unknown>; readonly rationale: string },
+): Promise<Result<Fragment>> {
+  const lookup = await lookupStep(ref, ctx, options);
+  if (!lookup.ok) return lookup;
+  return ok({
+    title: what.title,
+    steps: [
+      lookup.value.step,
+      {
+        action: 'calendar.updateEvent',
+        input: { ...FOUND, ...what.change, timeZone: ctx.timeZone },
+        rationale: what.rationale,
+      },
+    ],
+  });
+}
 
 /** "When is my next 1:1 with Megan?", "when's the Q3 planning workshop": find it, change nothing. */
 const WHEN = /^(?:when(?:'s|\s+is|\s+are)|what\s+time\s+is|what\s+day\s+is)\s+(?:my|the|our)\s+(?:next\s+)?(.+)$/i;
@@ -56,20 +82,17 @@ export const inviteToExisting = domainIntent<InviteSpec>({
   async build(spec, ctx) {
     const people = await resolvePeople(spec.names, ctx.requester, ctx.directory);
     if (!people.ok) return people;
-    const lookup = await lookupStep(spec.ref, ctx);
-    if (!lookup.ok) return lookup;
     const who = joinNames(people.value.map((p) => p.displayName));
-    return ok({
-      title: `Invite ${who} to ${spec.ref.label}`,
-      steps: [
-        lookup.value.step,
-        {
-          action: 'calendar.updateEvent',
-          input: { ...FOUND, addAttendees: people.value.map(addressOf), timeZone: ctx.timeZone },
-          rationale: `Add ${who} to it; they get the invitation.`,
-        },
-      ],
-    });
+    return changeFound(
+      spec.ref,
+      ctx,
+      {},
+      {
+        title: `Invite ${who} to ${spec.ref.label}`,
+        change: { addAttendees: people.value.map(addressOf) },
+        rationale: `Add ${who} to it; they get the invitation.`,
+      },
+    );
   },
 });
 
@@ -90,19 +113,11 @@ export const uninviteFromExisting = domainIntent<InviteSpec>({
   async build(spec, ctx) {
     const people = await resolvePeople(spec.names, ctx.requester, ctx.directory);
     if (!people.ok) return people;
-    const lookup = await lookupStep(spec.ref, ctx, { organizedByMe: true });
-    if (!lookup.ok) return lookup;
     const who = joinNames(people.value.map((p) => p.displayName));
-    return ok({
+    return changeFound(spec.ref, ctx, ORGANISED, {
       title: `Take ${who} off ${spec.ref.label}`,
-      steps: [
-        lookup.value.step,
-        {
-          action: 'calendar.updateEvent',
-          input: { ...FOUND, removeAttendees: people.value.map(addressOf), timeZone: ctx.timeZone },
-          rationale: `Remove ${who} from it; they get a cancellation.`,
-        },
-      ],
+      change: { removeAttendees: people.value.map(addressOf) },
+      rationale: `Remove ${who} from it; they get a cancellation.`,
     });
   },
 });
@@ -119,19 +134,11 @@ export const renameExisting = domainIntent<{ readonly ref: MeetingRef; readonly 
     const subject = (match[2] ?? '').trim();
     return ref?.subject && subject ? ok({ ref, subject }) : undefined;
   },
-  async build(spec, ctx) {
-    const lookup = await lookupStep(spec.ref, ctx, { organizedByMe: true });
-    if (!lookup.ok) return lookup;
-    return ok({
+  build(spec, ctx) {
+    return changeFound(spec.ref, ctx, ORGANISED, {
       title: `Rename ${spec.ref.label} to "${spec.subject}"`,
-      steps: [
-        lookup.value.step,
-        {
-          action: 'calendar.updateEvent',
-          input: { ...FOUND, subject: spec.subject, timeZone: ctx.timeZone },
-          rationale: `Change its subject to "${spec.subject}"; everyone invited gets the update.`,
-        },
-      ],
+      change: { subject: spec.subject },
+      rationale: `Change its subject to "${spec.subject}"; everyone invited gets the update.`,
     });
   },
 });
