@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { envFiles, loadLedgerKeys, processEnv, type LedgerKeys } from '../src/config';
+import { processEnv, type LedgerKeys } from '../src/config';
+import { ledgerKeysOrExit } from './lib/ledger-keys';
 import type { LedgerSeal, TaskStore } from '../src/engine/ports';
 import {
   anchorLedger,
@@ -167,13 +168,7 @@ if (require.main === module) {
     throw error;
   });
   const env = processEnv();
-  let keys: LedgerKeys;
-  try {
-    keys = loadLedgerKeys(env, envFiles(process.cwd(), env.TEAMSFX_ENV ?? 'local'));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  }
+  const keys = ledgerKeysOrExit(env);
   // Like the bot: DATABASE_URL (and DATABASE_SCHEMA) name the store unless --db is given.
   const argv = process.argv.slice(2);
   const database = env.DATABASE_URL?.trim();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { envFiles, loadLedgerKeys, processEnv, type LedgerKeys } from '../src/config';
+import { processEnv, type LedgerKeys } from '../src/config';
+import { ledgerKeysOrExit } from './lib/ledger-keys';
 import { verifyLedger, type AuditIo } from '../src/ledger/audit-commands';
 import { LedgerKeyring } from '../src/ledger/keyring';
 import { copySqliteToPostgres } from '../src/store/copy-store';
@@ -79,13 +80,7 @@ export async function main(
 
 if (require.main === module) {
   const env = processEnv();
-  let keys: LedgerKeys;
-  try {
-    keys = loadLedgerKeys(env, envFiles(process.cwd(), env.TEAMSFX_ENV ?? 'local'));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  }
+  const keys = ledgerKeysOrExit(env);
   const mode = env.DATABASE_SSL?.trim();
   const tls: PgConnectOptions['tls'] =
     mode === 'disable' || mode === 'require' || mode === 'verify-full'
