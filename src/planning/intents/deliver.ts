@@ -19,6 +19,9 @@ export interface Delivery {
   readonly again: string;
 }
 
+/** The subject of the mail that delivers the text, knowing whether it goes to the requester alone. */
+export type MailSubject = (toSelf: boolean) => string;
+
 /**
  * Deliver text an earlier step wrote (a summary) to one destination: a mail to the people named,
  * a post in a channel, or a Teams chat with each person. Names and channels are resolved now.
@@ -27,7 +30,7 @@ export async function deliverText(
   destination: Destination,
   text: StepRef,
   description: string,
-  subject: string,
+  subject: MailSubject,
   ctx: BuildContext,
 ): Promise<Result<Delivery>> {
   return deliverSettled(await settle(destination, ctx), text, description, subject, ctx);
@@ -45,7 +48,7 @@ async function deliverSettled(
   destination: Exclude<Destination, { kind: 'personOrChannel' }>,
   text: StepRef,
   description: string,
-  subject: string,
+  subject: MailSubject,
   ctx: BuildContext,
 ): Promise<Result<Delivery>> {
   if (destination.kind === 'channel') {
@@ -70,9 +73,10 @@ async function deliverSettled(
     });
   }
   const who = joinNames(people.value.map((person) => person.displayName));
+  const toSelf = people.value.length === 1 && people.value[0]?.id === ctx.requester.id;
   const step = draft(
     'mail.send',
-    { to: people.value.map(addressOf), subject: clip(subject, MAX_SUBJECT), body: text },
+    { to: people.value.map(addressOf), subject: clip(subject(toSelf), MAX_SUBJECT), body: text },
     `Send the summary to ${who}.`,
   );
   return ok({ steps: [step], title: `Email ${who} a summary of ${description}`, again: `email it to ${who}` });

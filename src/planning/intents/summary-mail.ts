@@ -2,7 +2,6 @@ import type { StepDraft } from '../../engine/ports';
 import { draft, ref, type StepRef } from '../actions';
 import { capitalise, describeMail } from '../extract/describe-mail';
 import type { MailFilter } from '../extract/mail-filter';
-import { resolvePeople } from '../extract/people';
 import { ok, type Result } from '../result';
 import { deliverText, withDeliveries, type Delivery } from './deliver';
 import type { BuildContext, Fragment } from './fragment';
@@ -38,15 +37,12 @@ function searchAndSummarise(filter: MailFilter, description: string): StepDraft[
  */
 export async function buildSummary(spec: SummarySpec, ctx: BuildContext): Promise<Result<Fragment>> {
   const description = describeMail(spec.filter);
+  // "Summary of your unread mail" when it goes to the requester alone (not for "this week's …").
+  const subject = (toSelf: boolean): string =>
+    `Summary of ${toSelf && !spec.filter.range?.possessive && spec.filter.top === undefined ? 'your ' : ''}${description}`;
   const deliveries: Delivery[] = [];
   for (const destination of spec.destinations) {
-    const toSelf = async (): Promise<boolean> => {
-      if (destination.kind !== 'people' || destination.names.length !== 1) return false;
-      const people = await resolvePeople(destination.names, ctx.requester, ctx.directory);
-      return people.ok && people.value.length === 1 && people.value[0]?.id === ctx.requester.id;
-    };
-    const yours = !spec.filter.range?.possessive && spec.filter.top === undefined && (await toSelf()) ? 'your ' : '';
-    const delivery = await deliverText(destination, SUMMARY, description, `Summary of ${yours}${description}`, ctx);
+    const delivery = await deliverText(destination, SUMMARY, description, subject, ctx);
     if (!delivery.ok) return delivery;
     deliveries.push(delivery.value);
   }

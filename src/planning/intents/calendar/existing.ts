@@ -72,10 +72,7 @@ export const inviteToExisting = domainIntent<InviteSpec>({
     const names = splitNames(match[1] ?? '');
     if (names.length === 0) return undefined;
     // "the Brand refresh kickoff", "tomorrow's review": the words after the verb name the meeting.
-    const ref = parseMeetingRef(
-      said.slice(said.toLowerCase().lastIndexOf(` ${(match[2] ?? '').toLowerCase()}`)).trim(),
-      now,
-    );
+    const ref = parseMeetingRef(match[2] ?? '', now);
     if (!ref?.subject) return undefined;
     return ok({ names, ref });
   },

@@ -92,7 +92,7 @@ export const channelNews = domainIntent<NewsSpec>({
         destination,
         ref(2, 'summary'),
         what,
-        `What's new in ${c.channelName}${when}`,
+        () => `What's new in ${c.channelName}${when}`,
         ctx,
       );
       if (!delivery.ok) return delivery;
