@@ -3,6 +3,7 @@ import type { BusyWork } from './busy';
 import type { BenchResults } from './results';
 import type { Summary } from './stats';
 import { planningMarkdown, planningText } from './planning-report';
+import { startupText } from './sections/startup';
 import { markdownTable, textTable } from './table';
 
 const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
@@ -186,6 +187,7 @@ export function textReport(results: BenchResults): string {
     );
   }
   if (results.planning) parts.push(planningText(results.planning));
+  if (results.startup) parts.push(startupText(results.startup));
   parts.push('', 'Budgets (DESIGN §5)');
   parts.push(
     textTable(

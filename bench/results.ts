@@ -6,6 +6,7 @@ import type { IdleResult } from './sections/idle-tasks';
 import type { GraphRequestsResult } from './sections/graph-requests';
 import type { PlanningResult } from './sections/planning';
 import type { StoreGrowthResult } from './sections/store-growth';
+import type { StartupResult } from './sections/startup';
 
 export interface HttpResults {
   readonly framework?: FrameworkResult;
@@ -37,5 +38,7 @@ export interface BenchResults {
   readonly planning?: PlanningResult;
   /** Store operations at 1k and 100k tasks (p99 ratio budget 1.5×), and ledger appends across instances (issue 11). */
   readonly store?: StoreGrowthResult;
+  /** Start to ready and resident memory, compiled vs tsx (issue 14). */
+  readonly startup?: StartupResult;
   readonly budgets: readonly Verdict[];
 }

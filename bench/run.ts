@@ -14,6 +14,7 @@ import { idleSection, type IdleResult } from './sections/idle-tasks';
 import { invokesSection, type InvokesResult } from './sections/invokes';
 import { planningSection, type PlanningResult } from './sections/planning';
 import { storeGrowthSection, type StoreGrowthResult } from './sections/store-growth';
+import { startupSection, startupVerdicts, type StartupResult } from './sections/startup';
 
 /**
  * `npm run bench` (`--quick` for a smoke run): Delegate's budgets (DESIGN §5), each measured
@@ -28,6 +29,7 @@ import { storeGrowthSection, type StoreGrowthResult } from './sections/store-gro
  *    a counting proxy, against a naive client's count.
  * 5. Planning under load: 40 senders, Delegate and the sandbox tenant in separate processes,
  *    against the echo bot; and the rule planner's own CPU per request over the phrasing corpus.
+ * 6. Start to ready and resident memory: the compiled build against tsx, alternating.
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   let graph: GraphRequestsResult | undefined;
   let planning: PlanningResult | undefined;
   let store: StoreGrowthResult | undefined;
+  let startup: StartupResult | undefined;
 
   const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
   if (wantsHttp) {
@@ -79,6 +82,10 @@ async function main(): Promise<void> {
     log('8. Store growth (SQLite and PostgreSQL) and ledger appends across instances');
     store = await storeGrowthSection(options, log);
   }
+  if (options.sections.includes('startup')) {
+    log('9. Start to ready and resident memory: compiled (npm start) vs tsx');
+    startup = await startupSection(options, log);
+  }
 
   const results: BenchResults = {
     meta: {
@@ -99,7 +106,8 @@ async function main(): Promise<void> {
     graph,
     planning,
     store,
-    budgets: verdicts({ framework, invokes }, engine, idle, options.concurrency),
+    startup,
+    budgets: [...verdicts({ framework, invokes }, engine, idle, options.concurrency), ...startupVerdicts(startup)],
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);
   log('');

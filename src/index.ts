@@ -154,6 +154,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     readiness: () => store.readiness(),
   });
   worker.start();
+  // Card templates are parsed once the server answers, not before: readiness does not wait for them.
+  setImmediate(() => renderer.warm());
   announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
 
   let stopping: Promise<void> | undefined;

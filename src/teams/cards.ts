@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 
@@ -24,24 +24,40 @@ export type AdaptiveCard = Record<string, unknown>;
 /**
  * Expands the JSON templates in `cards/` with adaptivecards-templating. Templates are read once;
  * views are plain data, so user text (even `${…}`) is inserted literally, never evaluated.
+ *
+ * Preparing a template parses every expression in it (about a third of a second for all of
+ * them), so it happens on first use, or in `warm()` once the server is already answering.
  */
 export class CardRenderer {
   private readonly templates = new Map<CardName, ACData.Template>();
 
-  constructor(directory: string) {
-    for (const name of CARD_NAMES) {
-      const json: unknown = JSON.parse(readFileSync(path.join(directory, `${name}.json`), 'utf8'));
-      this.templates.set(name, new ACData.Template(json));
-    }
+  /** Fails at once when a template is missing, as a start-up problem rather than at the first card. */
+  constructor(private readonly directory: string) {
+    const missing = CARD_NAMES.filter((name) => !existsSync(path.join(directory, `${name}.json`)));
+    if (missing.length > 0) throw new Error(`card templates missing from ${directory}: ${missing.join(', ')}`);
+  }
+
+  /** Prepare every template now (after start-up, so readiness does not wait for it). */
+  warm(): void {
+    for (const name of CARD_NAMES) this.template(name);
   }
 
   render(name: CardName, view: object): AdaptiveCard {
-    const template = this.templates.get(name);
-    if (!template) throw new Error(`unknown card template ${name}`);
+    const template = this.template(name);
     const card = template.expand({ $root: view }) as AdaptiveCard;
     // A top-level property dropped by `$when` (an optional `refresh`) expands to null: leave it out.
     for (const [key, value] of Object.entries(card)) if (value === null) delete card[key];
     return card;
+  }
+
+  private template(name: CardName): ACData.Template {
+    const known = this.templates.get(name);
+    if (known) return known;
+    if (!CARD_NAMES.includes(name)) throw new Error(`unknown card template ${name}`);
+    const json: unknown = JSON.parse(readFileSync(path.join(this.directory, `${name}.json`), 'utf8'));
+    const template = new ACData.Template(json);
+    this.templates.set(name, template);
+    return template;
   }
 }
 

@@ -25,7 +25,17 @@ function timeEnv(): Record<string, string> {
   );
 }
 
-/** Delegate as a separate process (`tsx src/index.ts`), so a test can kill it like a crash would. */
+/**
+ * How the app is started: `tsx src/index.ts`, or the compiled build as `npm start` runs it
+ * (`node dist/index.js`) when jest.compiled.config.js runs the tests.
+ */
+function appCommand(): [string, string[]] {
+  return process.env.DELEGATE_TEST_APP === 'compiled'
+    ? [process.execPath, ['dist/index.js']]
+    : [path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/index.ts']];
+}
+
+/** Delegate as a separate process (see `appCommand`), so a test can kill it like a crash would. */
 export class ChildApp {
   private child?: ChildProcess;
   readonly output: string[] = [];
@@ -36,7 +46,8 @@ export class ChildApp {
   }
 
   async start(): Promise<void> {
-    this.child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/index.ts'], {
+    const [command, args] = appCommand();
+    this.child = spawn(command, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...timeEnv(), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
