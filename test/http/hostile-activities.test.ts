@@ -68,8 +68,9 @@ describe('HTTP: hostile activities are refused with 400, never a 5xx', () => {
     const answer = await postRaw(run, JSON.stringify(build()));
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text)).toEqual(GENERIC_400);
-    // No 10-second wait on a public host for a missing serviceUrl.
-    expect(answer.ms).toBeLessThan(2_000);
+    // No 10-second wait on a public host for a missing serviceUrl (the bound is generous: on a
+    // loaded 2-core machine an answer has taken 3.8 s; the wait it guards against is 10 s).
+    expect(answer.ms).toBeLessThan(8_000);
     const logged = lines.slice(before);
     expect(logged.filter((l) => l.level === 'error')).toEqual([]);
     expect(logged.filter((l) => l.level === 'warn')).toEqual([
