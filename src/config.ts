@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readEnvFiles } from './env-file';
 import type { LedgerKeySpec } from './ledger/keyring';
 import { postgresStoreConfig, type StoreConfig } from './store/store-config';
+import type { TelemetrySettings } from './telemetry/settings';
 
 /** Delegate's configuration: typed, validated once at start-up, frozen, passed by constructor. */
 export interface Config {
@@ -69,6 +70,8 @@ export interface Config {
     /** Hosts (besides the tenant's domains) whose links may appear in what Delegate sends or posts. */
     readonly linkAllowHosts: readonly string[];
   };
+  /** OpenTelemetry traces and metrics (OTLP and/or Application Insights); off when neither is set. */
+  readonly telemetry: TelemetrySettings;
 }
 
 /** The ledger's signing key and the retired keys that still verify older seals. */
@@ -226,6 +229,10 @@ const schema = z.object({
   LEDGER_SIGNING_KEY: optional,
   LEDGER_VERIFY_KEYS: optional,
   LINK_ALLOW_HOSTS: optional,
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('delegate')),
+  OTEL_METRIC_EXPORT_INTERVAL: int(60_000, 1_000, 3_600_000),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
 });
 
 /**
@@ -301,6 +308,12 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     policyFile: e.POLICY_FILE === undefined ? undefined : path.resolve(e.POLICY_FILE),
     ledger,
     safety: { tenantDomains, linkAllowHosts },
+    telemetry: {
+      serviceName: e.OTEL_SERVICE_NAME,
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+      metricIntervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
+    },
   });
 }
 

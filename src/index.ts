@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import {
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
@@ -27,6 +29,10 @@ import type { GraphGateway } from './graph/types';
 import { llmClientFromConfig } from './llm/from-config';
 import type { LlmClient } from './llm';
 import { createLogger } from './log';
+import { tracedLlm } from './telemetry/llm';
+import { countingLedger } from './telemetry/ledger-metrics';
+import { startTelemetry } from './telemetry/setup';
+import { observeTaskCounts } from './telemetry/task-gauges';
 import { effectiveRules } from './policy';
 import { FileGovernance, FixedGovernance, type PolicyGovernance } from './policy/governance';
 import type { Scope } from './engine/model';
@@ -88,13 +94,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const ids = randomIds;
+  const instanceId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
+  // First, so every span and counter after this point is exported (a no-op when not configured).
+  const telemetry = startTelemetry(config.telemetry, { version: appVersion(), instanceId }, logger);
 
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);
-  const store = await openStore(config.store, {
+  const opened = await openStore(config.store, {
     sealer: ledgerSealer(config, logger),
     onListenerProblem: (err) => logger.warn({ err }, 'PostgreSQL LISTEN connection lost; reconnecting'),
   });
+  // With telemetry on, ledger appends are also counted (status changes, decisions) and open tasks gauged.
+  const store = telemetry.enabled ? countingLedger(opened) : opened;
+  if (telemetry.enabled) observeTaskCounts(store);
   const planning = wirePlanning(config, overrides, graph.gateway, logger);
   const { llm, planner } = planning;
   // The catalogue as this deployment runs it: traced for the ledger, and with the actions Graph
@@ -113,18 +125,22 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     people.names,
     graph.signIn,
   );
-  const { worker, engine, workerId } = wireEngine(config, overrides, {
-    store,
-    catalogue,
-    planner,
-    governance,
-    notifier,
-    gateway: graph.gateway,
-    people,
-    clock,
-    ids,
-    logger,
-  });
+  const { worker, engine, workerId } = wireEngine(
+    config,
+    { ...overrides, workerId: instanceId },
+    {
+      store,
+      catalogue,
+      planner,
+      governance,
+      notifier,
+      gateway: graph.gateway,
+      people,
+      clock,
+      ids,
+      logger,
+    },
+  );
   const bot = wireBot(config, {
     engine,
     catalogue,
@@ -172,6 +188,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       (stopping ??= (async () => {
         await server.close();
         await worker.stop();
+        // Before the store closes: the last metric collection reads task counts from it.
+        await telemetry.shutdown();
         await store.close();
         await graph.sandbox?.close();
       })()),
@@ -250,7 +268,7 @@ function wirePlanning(
   gateway: GraphGateway,
   logger: Logger,
 ): { readonly llm?: LlmClient; readonly catalogue: Catalogue; readonly planner: Planner } {
-  const llm = config.llm ? llmClientFromConfig(config.llm, logger.child({ component: 'llm' })) : undefined;
+  const llm = config.llm ? tracedLlm(llmClientFromConfig(config.llm, logger.child({ component: 'llm' }))) : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
   // The planner's look-ups: identical ones (concurrent, or within a minute) share one Graph call.
   const directory = new CachedDirectory(new GraphDirectory(gateway));
@@ -491,4 +509,16 @@ if (require.main === module) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/** package.json's version (one directory up from src/ and from dist/ alike). */
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Logger } from './engine/ports';
+import { traceIds } from './telemetry/spans';
 
 /**
  * Structured JSON logs. Secrets are redacted by path as a second line of defence; the first is
@@ -22,6 +23,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       censor: '[redacted]',
     },
     serializers: { err: pino.stdSerializers.err },
+    // A line written inside a turn, step or Graph call carries its trace_id and span_id.
+    mixin: traceIds,
   };
   return destination ? pino(options, destination) : pino(options);
 }

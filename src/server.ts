@@ -7,6 +7,7 @@ import { authenticate } from './edge/authenticate';
 import { slowDownText, type RateLimit } from './edge/rate-limit';
 import type { EdgeAdapter } from './edge/edge-adapter';
 import type { Logger, Readiness } from './engine/ports';
+import { inTurnSpan, type TurnTrace } from './telemetry/turn';
 
 /** The HTTP front: `POST /api/messages` for Teams, `GET /healthz` (liveness) and `GET /readyz` (readiness) for probes. */
 export interface HttpServer {
@@ -77,8 +78,9 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
    *    of the turn;
    * 6. the turn, through the SDK; an internal failure is a generic 500.
    */
-  server.post('/api/messages', async (req, res) => {
+  const handleActivity = async (req: restify.Request, res: restify.Response, turn: TurnTrace): Promise<void> => {
     const refuse = (status: number, body: string, reason: string, extra: object = {}) => {
+      turn.refused(reason);
       logger.warn({ event: 'activity_refused', status, reason, ...extra }, 'inbound activity refused');
       res.send(status, { error: body });
     };
@@ -96,6 +98,13 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
           problems: checked.problems,
         });
       const activity = checked.activity as unknown as Activity;
+      turn.describe({
+        type: activity.type,
+        name: activity.name,
+        channelId: activity.channelId,
+        conversationType: activity.conversation.conversationType,
+        activityId: activity.id,
+      });
       const who = { activityType: activity.type, activityId: activity.id };
       const authenticated = await authenticate(options.auth, activity, req.header('authorization'), options.local);
       if (!authenticated.ok)
@@ -124,6 +133,13 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
     } finally {
       inFlight -= 1;
     }
+  };
+  // restify wants an async function (or a callback-style one) as a handler.
+  server.post('/api/messages', async (req, res) => {
+    await inTurnSpan(
+      (turn) => handleActivity(req, res, turn),
+      () => res.statusCode,
+    );
   });
 
   await new Promise<void>((resolve, reject) => {

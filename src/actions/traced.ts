@@ -2,6 +2,7 @@ import type { ActionSpec, Catalogue } from '../engine/catalogue';
 import { DelegateError } from '../engine/errors';
 import { traceGraphRequests } from '../graph/trace';
 import { runsAsApp } from './permissions';
+import { inStepSpan } from '../telemetry/step';
 
 /** Documented ways to get the same result as the app, for the actions Graph refuses to apps. */
 const APP_ALTERNATIVES: Readonly<Record<string, string>> = {
@@ -33,7 +34,9 @@ export interface Deployment {
  * - an action Graph allows only with a person's own token (it lists no application permission,
  *   e.g. posting to a channel or chatting) is marked `unavailable` when the deployment would run
  *   it as the app, so planning refuses it with the reason, and the worker refuses to run it
- *   instead of quietly using the app's identity.
+ *   instead of quietly using the app's identity;
+ * - every run is a trace of its own (`delegate.step`, see src/telemetry/step.ts), with the
+ *   Graph and model calls it makes as child spans.
  */
 export function tracedCatalogue(catalogue: Catalogue, deployment: Deployment = {}): Catalogue {
   const prepared = new Map<string, ActionSpec>();
@@ -44,25 +47,26 @@ export function tracedCatalogue(catalogue: Catalogue, deployment: Deployment = {
       wrapped = {
         ...spec,
         ...(unavailable ? { unavailable } : {}),
-        run: (input, ctx) => {
-          if (unavailable) {
-            return Promise.reject(new DelegateError('graph', 'graph_identity_unavailable', unavailable));
-          }
-          return ctx.onRequest
-            ? traceGraphRequests(
-                () => spec.run(input, ctx),
-                (r) =>
-                  ctx.onRequest?.({
-                    method: r.method,
-                    path: r.path,
-                    status: r.status,
-                    requestId: r.requestId,
-                    clientRequestId: r.clientRequestId,
-                    durationMs: r.durationMs,
-                  }),
-              )
-            : spec.run(input, ctx);
-        },
+        run: (input, ctx) =>
+          inStepSpan(spec.name, ctx, () => {
+            if (unavailable) {
+              return Promise.reject(new DelegateError('graph', 'graph_identity_unavailable', unavailable));
+            }
+            return ctx.onRequest
+              ? traceGraphRequests(
+                  () => spec.run(input, ctx),
+                  (r) =>
+                    ctx.onRequest?.({
+                      method: r.method,
+                      path: r.path,
+                      status: r.status,
+                      requestId: r.requestId,
+                      clientRequestId: r.clientRequestId,
+                      durationMs: r.durationMs,
+                    }),
+                )
+              : spec.run(input, ctx);
+          }),
       };
       prepared.set(spec.name, wrapped);
     }

@@ -49,6 +49,8 @@ export interface ActionContext {
   readonly actor: { readonly id: string; readonly upn?: string; readonly name: string };
   /** 1 on the first attempt; higher means a previous attempt may have had its effect. */
   readonly attempt: number;
+  /** The task and step the worker runs (ids only; for telemetry). */
+  readonly step?: { readonly taskId: string; readonly stepId: string };
   readonly now: Date;
   readonly signal?: AbortSignal;
   /** Told about every Microsoft 365 request the action makes (set by the worker for the ledger). */

@@ -79,6 +79,7 @@ export async function executeStep(
           idempotencyKey: step.idempotencyKey,
           actor: { id: claimed.requester.id, upn: claimed.requester.upn, name: claimed.requester.name },
           attempt: step.attempts,
+          step: { taskId: claimed.id, stepId },
           now: clock.now(),
           signal,
           onRequest: (request) => requests.push(request),
