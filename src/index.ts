@@ -96,7 +96,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const ids = randomIds;
   const instanceId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
   // First, so every span and counter after this point is exported (a no-op when not configured).
-  const telemetry = startTelemetry(config.telemetry, { version: appVersion(), instanceId }, logger);
+  const telemetry = await startTelemetry(config.telemetry, { version: appVersion(), instanceId }, logger);
 
   const graph = await wireGraph(config, overrides, logger, clock);
   const { policyFile, governance } = wireGovernance(config, logger);

@@ -1,11 +1,6 @@
 import { context, metrics, propagation, trace } from '@opentelemetry/api';
-import { AzureMonitorMetricExporter, AzureMonitorTraceExporter } from '@azure/monitor-opentelemetry-exporter';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '../engine/ports';
 import { telemetryEnabled, type TelemetrySettings } from './settings';
 
@@ -26,13 +21,22 @@ const OFF: Telemetry = { enabled: false, flush: async () => undefined, shutdown:
  * be). Registers the global tracer and meter providers and the AsyncLocalStorage context, so the
  * edges (the server, the Graph gateway, actions, the model client) only use `@opentelemetry/api`.
  * Spans carry ids, names, statuses and counts, never message bodies, search words or tokens.
+ * The SDK and exporters are loaded only when telemetry is on (they add a good part of a second
+ * to start-up otherwise).
  */
-export function startTelemetry(
+export async function startTelemetry(
   settings: TelemetrySettings,
   about: { readonly version: string; readonly instanceId: string },
   logger: Logger,
-): Telemetry {
+): Promise<Telemetry> {
   if (!telemetryEnabled(settings)) return OFF;
+  const [{ resourceFromAttributes }, { MeterProvider, PeriodicExportingMetricReader }, { BatchSpanProcessor }] =
+    await Promise.all([
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-metrics'),
+      import('@opentelemetry/sdk-trace-base'),
+    ]);
+  const { NodeTracerProvider } = await import('@opentelemetry/sdk-trace-node');
   const resource = resourceFromAttributes({
     'service.name': settings.serviceName,
     'service.version': about.version,
@@ -41,11 +45,17 @@ export function startTelemetry(
   const spanExporters: SpanExporter[] = [];
   const metricExporters: PushMetricExporter[] = [];
   if (settings.otlpEndpoint) {
+    const [{ OTLPTraceExporter }, { OTLPMetricExporter }] = await Promise.all([
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/exporter-metrics-otlp-http'),
+    ]);
     const base = settings.otlpEndpoint.replace(/\/+$/, '');
     spanExporters.push(new OTLPTraceExporter({ url: `${base}/v1/traces` }));
     metricExporters.push(new OTLPMetricExporter({ url: `${base}/v1/metrics` }));
   }
   if (settings.appInsightsConnectionString) {
+    const { AzureMonitorMetricExporter, AzureMonitorTraceExporter } =
+      await import('@azure/monitor-opentelemetry-exporter');
     const connectionString = settings.appInsightsConnectionString;
     spanExporters.push(new AzureMonitorTraceExporter({ connectionString }));
     metricExporters.push(new AzureMonitorMetricExporter({ connectionString }));
