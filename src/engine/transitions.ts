@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue';
+import type { Catalogue, EditChoices } from './catalogue';
 import { editableFields } from './editable-fields';
 import {
   applyEdits,
@@ -29,6 +29,8 @@ export interface DecisionRequest {
   readonly actor: string;
   /** Edit form values (strings as cards send them). */
   readonly values?: Record<string, unknown>;
+  /** What the form's pickers offered (looked up by the edge as the requester): a picked value must be one of them. */
+  readonly choices?: EditChoices;
   readonly reason?: string;
   /** Approve: also approve the same action to the same destinations for the rest of the task. */
   readonly remember?: boolean;
@@ -231,7 +233,13 @@ function edit(
   if (!spec || spec.editable.length === 0) return refused('not_editable', 'This step cannot be edited.');
   const fields = editableFields(spec);
   const before = editableInput(step);
-  const { input, edits, problems } = applyEdits(before, fields, request.values ?? {}, editZone(task, step));
+  const { input, edits, problems } = applyEdits(
+    before,
+    fields,
+    request.values ?? {},
+    editZone(task, step),
+    request.choices,
+  );
   // Nothing is guessed and nothing half-applied: any problem sends the form back, approving nothing.
   const found: FieldProblems =
     Object.keys(problems).length > 0

@@ -1,11 +1,13 @@
 import type { Activity } from 'botbuilder';
-import type { Catalogue } from '../engine/catalogue';
+import type { Catalogue, EditChoices } from '../engine/catalogue';
+import { editableFields } from '../engine/editable-fields';
 import type { Engine } from '../engine/engine';
 import type { DecideResult } from '../engine/engine-types';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, Notifier } from '../engine/ports';
 import { mayDecide, maySee, type Vantage } from '../engine/rights';
+import type { EditChoiceLookup } from '../people/edit-choices';
 import { actorOf, baseConversationId } from './activity';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
@@ -23,6 +25,8 @@ export type PersonResolver = (
 
 export interface InvokeDeps {
   readonly people: PersonResolver;
+  /** What an Edit form's folder and channel pickers offer (none: folders are typed, channels kept). */
+  readonly editChoices?: EditChoiceLookup;
   readonly engine: Engine;
   readonly catalogue: Catalogue;
   readonly renderer: CardRenderer;
@@ -210,6 +214,8 @@ export class InvokeHandler {
         return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
       return this.afterDecision(result, click.data, click.actor);
     }
+    const before = await engine.getTask(taskId);
+    const choices = mayDecide(before, click.actor) ? await this.choicesFor(before, stepId) : {};
     const result = await engine.decide({
       id: click.decisionId,
       taskId,
@@ -218,6 +224,7 @@ export class InvokeHandler {
       verb: 'edit',
       actor: click.actor,
       values,
+      choices,
       names: namesOf(click),
     });
     // An edit of a failed step that now waits for others (more approvals, new warnings) needs a
@@ -231,10 +238,14 @@ export class InvokeHandler {
       if (step)
         return renderer.render(
           'edit-form',
-          stepEditView(result.task, step, catalogue, result.error.userMessage, {
-            values,
-            problems: result.problems ?? {},
-          }),
+          stepEditView(
+            result.task,
+            step,
+            catalogue,
+            result.error.userMessage,
+            { values, problems: result.problems ?? {} },
+            choices,
+          ),
         );
     }
     const edited = result.kind === 'applied' ? result.task.plan.steps.find((s) => s.id === stepId) : undefined;
@@ -261,7 +272,20 @@ export class InvokeHandler {
       ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') ||
         (task.status === 'failed' && step.status === 'failed'));
     if (!step || !editable) return this.current(task, click.data, click.actor);
-    return this.deps.renderer.render('edit-form', stepEditView(task, step, this.deps.catalogue));
+    const choices = await this.choicesFor(task, step.id);
+    return this.deps.renderer.render(
+      'edit-form',
+      stepEditView(task, step, this.deps.catalogue, '', undefined, choices),
+    );
+  }
+
+  /** The pickers' lists for a step's Edit form: the requester's folders and channels, as the requester. */
+  private async choicesFor(task: Task, stepId: string): Promise<EditChoices> {
+    const step = task.plan.steps.find((s) => s.id === stepId);
+    const spec = step && this.deps.catalogue.get(step.action);
+    const fields = spec ? editableFields(spec) : [];
+    if (!this.deps.editChoices || !fields.some((f) => f.kind === 'folder' || f.kind === 'channel')) return {};
+    return this.deps.editChoices({ id: task.requester.id, upn: task.requester.upn }, fields);
   }
 
   private async showRejectChoice(click: Click<'reject'>): Promise<AdaptiveCard> {
