@@ -94,7 +94,7 @@ function planDecision(task: Task, request: DecisionRequest, catalogue: Catalogue
     case 'reject':
       return { kind: 'applied', task: { ...task, status: 'rejected' } };
     default:
-      return refused('unsupported_verb', `"${verb}" can't be applied to a plan.`);
+      return refused('unsupported_verb', "That button doesn't apply to a plan. Approve, Edit or Reject it instead.");
   }
 }
 
@@ -217,7 +217,7 @@ function stepDecision(
       return selfRefused ?? edit(task, step, request, catalogue, now, checks);
     }
     default:
-      return refused('unsupported_verb', `"${request.verb}" can't be applied to a step.`);
+      return refused('unsupported_verb', "That button doesn't apply to this step. Approve, Edit or Reject it instead.");
   }
 }
 
@@ -255,7 +255,7 @@ function edit(
     flags: step.flags,
     risk: step.risk,
   };
-  if (checked.kind === 'refused') return refused('edit_refused', `That edit can't be done: ${checked.message}`);
+  if (checked.kind === 'refused') return refused('edit_refused', `That edit can't be done. ${checked.message}`);
   const tightened = tighten(step, checked);
   // Saving an edit approves the edited action, and only that action: earlier approvals were for
   // something else, so they no longer count. New warnings must be seen before anyone approves.

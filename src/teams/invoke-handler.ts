@@ -115,6 +115,8 @@ export class InvokeHandler {
       return card;
     } catch (error) {
       const e = toDelegateError(error);
+      if (actor && taskId && (e.code === 'unknown_verb' || e.code === 'invalid_card_data'))
+        await this.refuseMalformed(taskId, actor, verb, e.code);
       // Who pressed what on which task: the refusal is also on the task's ledger (see `refuse`).
       log[e.kind === 'user_input' ? 'info' : 'error'](
         { err: error, code: e.code, taskId, actor },
@@ -166,6 +168,8 @@ export class InvokeHandler {
     } catch (error) {
       const e = toDelegateError(error);
       if (e.kind !== 'user_input') throw error;
+      // Refusals the engine decided are on the ledger already; the ones found here (nobody named, nobody found) go there now.
+      if (e.code === 'reassign_nobody' || e.code === 'reassign_unknown') await this.refuse(click, e.code);
       return this.current(await this.deps.engine.getTask(task.id), click.data, click.actor, e.userMessage);
     }
   }
@@ -374,6 +378,18 @@ export class InvokeHandler {
     return task;
   }
 
+  /**
+   * A click the card data could not even name a verb or target for is still a click on a task, if
+   * the task exists: on its ledger with the button as pressed (cut short), never trusted further.
+   */
+  private async refuseMalformed(taskId: string, actor: string, verb: string, reason: string): Promise<void> {
+    const task = await this.deps.engine.findTask(taskId).catch(() => undefined);
+    if (!task) return;
+    await this.deps.engine
+      .recordRefusal({ taskId: task.id, actor, verb: verb.slice(0, 40), reason })
+      .catch((error: unknown) => this.deps.logger.error({ err: error, taskId: task.id }, 'refusal not recorded'));
+  }
+
   /** A click refused before it reaches the engine is on the task's ledger too: actor, verb, reason. */
   private async refuse(click: Click<Verb>, reason: string): Promise<void> {
     const { taskId, planVersion } = click.data;
@@ -386,8 +402,9 @@ export class InvokeHandler {
     data: { stepId?: string; card?: 'task' | 'checkpoint' | 'result' },
     viewer: string,
   ): AdaptiveCard {
-    // A refused click on a checkpoint by someone who may decide keeps the checkpoint, and says why.
-    if (result.kind === 'refused' && data.stepId && data.card !== 'task' && result.error.code !== 'not_authorised')
+    // A refused click by someone who may decide keeps the card they clicked (with the buttons
+    // they can use), and says why.
+    if (result.kind === 'refused' && result.error.code !== 'not_authorised')
       return this.current(result.task, data, viewer, result.error.userMessage);
     if (result.kind === 'refused') throw result.error;
     // The clicked card is answered here; running tasks update the others from the worker. A
@@ -415,7 +432,7 @@ export class InvokeHandler {
       return renderer.render('checkpoint', { ...checkpointView(task, step, catalogue, viewer), notice });
     if (kind === 'result' && (task.status === 'completed' || task.status === 'nothing_done'))
       return renderer.render('result', resultView(task, catalogue, viewer));
-    return renderer.render('task', taskView(task, catalogue, viewer));
+    return renderer.render('task', { ...taskView(task, catalogue, viewer), notice });
   }
 }
 
