@@ -13,6 +13,7 @@ import { tracedCatalogue } from './actions/traced';
 import { Audit } from './engine/audit';
 import { CheckpointTimers } from './engine/checkpoint-timers';
 import { nameLookup, personResolver, profileLookup, type ProfileLookup } from './people/lookups';
+import { editChoiceLookup, type EditChoiceLookup } from './people/edit-choices';
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
 import { approversFor } from './policy/approvers';
@@ -114,7 +115,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const catalogue = tracedCatalogue(planning.catalogue, graph.gateway);
   const renderer = new CardRenderer(defaultCardsDirectory());
   const adapter = wireAdapter(graph, logger);
-  const people = wirePeople(graph.gateway, governance);
+  const people = wirePeople(graph.gateway, governance, logger);
   const notifier = new TeamsNotifier(
     adapter,
     config.bot.id ?? '',
@@ -299,9 +300,11 @@ interface PeopleWiring {
   readonly resolvePerson: ReturnType<typeof personResolver>;
   /** Policy admins (user ids, groups expanded). */
   readonly admins: () => Promise<string[]>;
+  /** What Edit forms' folder and channel pickers offer. */
+  readonly editChoices: EditChoiceLookup;
 }
 
-function wirePeople(gateway: GraphGateway, governance: PolicyGovernance): PeopleWiring {
+function wirePeople(gateway: GraphGateway, governance: PolicyGovernance, logger: Logger): PeopleWiring {
   const profiles = profileLookup(gateway);
   const teams = new TeamDirectory(gateway);
   const expandPrincipals = (groups: readonly string[]) => teams.expandGroups(groups);
@@ -315,7 +318,15 @@ function wirePeople(gateway: GraphGateway, governance: PolicyGovernance): People
       ...(groups.length > 0 ? await expandPrincipals(groups) : []),
     ];
   };
-  return { profiles, teams, expandPrincipals, names, resolvePerson: personResolver(gateway), admins };
+  return {
+    profiles,
+    teams,
+    expandPrincipals,
+    names,
+    resolvePerson: personResolver(gateway),
+    admins,
+    editChoices: editChoiceLookup(gateway, logger.child({ component: 'edit-choices' })),
+  };
 }
 
 interface EngineParts {
@@ -428,6 +439,7 @@ function wireBot(config: Config, parts: BotParts): DelegateBot {
     new InvokeHandler({
       ...handlerDeps,
       people: (query) => people.resolvePerson(query),
+      editChoices: people.editChoices,
       logger: logger.child({ component: 'invokes' }),
     }),
     config.bot.tenantId,

@@ -23,13 +23,35 @@ export interface StepPreview {
 export interface EditableField {
   readonly name: string;
   readonly label: string;
-  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'list' | 'boolean';
+  /**
+   * `folder`: one of the requester's mail folders (a picker; a well-known name or a folder id).
+   * `channel`: one of the channels of the requester's teams (a picker that sets the team and the
+   * channel, ids and names, together).
+   */
+  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'list' | 'boolean' | 'folder' | 'channel';
   /** Bounds of a number field, checked by the card and again by the server. */
   readonly min?: number;
   readonly max?: number;
   /** The field may not be left empty. */
   readonly required?: boolean;
 }
+
+/**
+ * One thing a picker on an Edit form offers (a mail folder, a channel): the name people see and
+ * the value the card submits. The server looks these up as the requester; a submitted value must
+ * be one of them, so a card can never pick what the requester could not.
+ */
+export interface EditChoice {
+  readonly value: string;
+  readonly title: string;
+  /** Other spellings of the same choice that an input may already hold ("Archive" for its folder id). */
+  readonly aliases?: readonly string[];
+  /** Input fields a choice sets together (a channel: teamId, channelId, teamName, channelName). */
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+/** Choices per editable field name, for the fields that are pickers. */
+export type EditChoices = Readonly<Record<string, readonly EditChoice[]>>;
 
 /** One HTTP request an action made to Microsoft 365 (each retry counts), for the ledger. */
 export interface ExternalRequest {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ZodType } from 'zod';
-import type { EditableField } from './catalogue';
+import type { EditChoice, EditChoices, EditableField } from './catalogue';
 import type { Step, Task } from './model';
 import { refsIn } from './refs';
 
@@ -31,23 +31,27 @@ export function applyEdits(
   editable: readonly EditableField[],
   values: Record<string, unknown>,
   timeZone = 'UTC',
+  choices: EditChoices = {},
 ): { input: Record<string, unknown>; edits: Edits; problems: FieldProblems } {
   const next: Record<string, unknown> = { ...input };
   const edits: Edits = {};
   const problems: FieldProblems = {};
   for (const field of editable) {
-    const converted = convert(field, values, timeZone, input[field.name]);
+    const converted = convert(field, values, timeZone, input[field.name], choices[field.name]);
     if (converted === undefined) continue;
     if ('problem' in converted) {
       problems[field.name] = converted.problem;
       continue;
     }
-    const to = converted.value;
-    const from = input[field.name];
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    if (to === undefined) delete next[field.name];
-    else next[field.name] = to;
-    edits[field.name] = { from, to };
+    // A picked channel sets its team and names with it; anything else sets its own field.
+    const updates = 'set' in converted ? converted.set : { [field.name]: converted.value };
+    for (const [name, to] of Object.entries(updates)) {
+      const from = input[name];
+      if (JSON.stringify(from) === JSON.stringify(to)) continue;
+      if (to === undefined) delete next[name];
+      else next[name] = to;
+      edits[name] = { from, to };
+    }
   }
   return { input: next, edits, problems };
 }
@@ -59,11 +63,26 @@ export function addressOf(item: unknown): string | undefined {
   return typeof address === 'string' ? address : undefined;
 }
 
-type Converted = { value: unknown } | { problem: string } | undefined;
+type Converted = { value: unknown } | { set: Readonly<Record<string, unknown>> } | { problem: string } | undefined;
 
-function convert(field: EditableField, values: Record<string, unknown>, zone: string, from: unknown): Converted {
+function convert(
+  field: EditableField,
+  values: Record<string, unknown>,
+  zone: string,
+  from: unknown,
+  offered: readonly EditChoice[] | undefined,
+): Converted {
   const raw = values[field.name];
   switch (field.kind) {
+    case 'folder':
+      return folder(field, raw, from, offered);
+    case 'channel': {
+      if (raw === undefined) return undefined;
+      const picked = typeof raw === 'string' ? offered?.find((c) => c.value === raw.trim()) : undefined;
+      return picked?.fields
+        ? { set: picked.fields }
+        : { problem: `${field.label}: pick one of the channels of your teams.` };
+    }
     case 'datetime':
       return instant(field, values, zone);
     case 'list': {
@@ -98,6 +117,34 @@ function convert(field: EditableField, values: Record<string, unknown>, zone: st
     default:
       return raw === undefined ? undefined : { value: raw };
   }
+}
+
+/**
+ * A mail folder from its picker: one of the folders offered (looked up as the requester), or the
+ * folder the step already had. Without a list (the look-up failed) the value is taken as typed,
+ * and the action resolves it before it moves anything.
+ */
+function folder(
+  field: EditableField,
+  raw: unknown,
+  from: unknown,
+  offered: readonly EditChoice[] | undefined,
+): Converted {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') return { problem: `${field.label}: pick a folder.` };
+  const value = raw.trim();
+  if (value === '') return { value: undefined };
+  if (!offered) return { value };
+  const picked = offered.find((c) => c.value === value);
+  if (!picked) return { problem: `${field.label}: pick one of your mail folders.` };
+  // The folder the step already names ("Archive") is kept as written, not rewritten to its id.
+  return typeof from === 'string' && isChoice(picked, from) ? { value: from } : { value: picked.value };
+}
+
+/** Whether a value already held (an id, a name, a well-known name) means this choice. */
+export function isChoice(choice: EditChoice, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return choice.value.toLowerCase() === v || (choice.aliases ?? []).some((a) => a.toLowerCase() === v);
 }
 
 /**

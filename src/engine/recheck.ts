@@ -3,6 +3,7 @@ import { RISK_CLASSES, type RiskClass, type Step, type StepFlag, type Task } fro
 import { policyQuestion } from './policy-question';
 import type { Governance } from './ports';
 import { guardInput, mergeFlags, trustOf, type Safety } from './safety';
+import { reasonOf } from './refusal-words';
 
 /** What policy asks of a step once its real input is known, beyond what it asked at planning. */
 export interface Tightening {
@@ -75,7 +76,8 @@ export function recheckInput(
     return {
       kind: 'refused',
       code: 'policy_denied',
-      message: `Your organisation's policy doesn't allow this step as it now stands (${answer.deniedBy ?? 'policy'}).`,
+      // In words: the rule's id is for the audit and `policy`, not for people.
+      message: `Your organisation's policy doesn't allow this step as it now stands: ${reasonOf(answer)}.`,
     };
   }
   const policy =

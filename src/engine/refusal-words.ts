@@ -9,7 +9,8 @@ export function refusalInWords(stepTitle: string, n: number, answer: PolicyAnswe
   return `step ${n} (“${what}”): ${reasonOf(answer)}.`;
 }
 
-function reasonOf(answer: PolicyAnswer): string {
+/** Why policy refuses, in words (no rule ids or policy sections), without a final full stop. */
+export function reasonOf(answer: PolicyAnswer): string {
   switch (answer.deniedBy) {
     case 'kill-switch':
       return 'an admin has stopped all tasks for now';

@@ -1,4 +1,4 @@
-import type { Catalogue } from './catalogue';
+import type { Catalogue, EditChoices } from './catalogue';
 import { editableFields } from './editable-fields';
 import {
   applyEdits,
@@ -29,6 +29,8 @@ export interface DecisionRequest {
   readonly actor: string;
   /** Edit form values (strings as cards send them). */
   readonly values?: Record<string, unknown>;
+  /** What the form's pickers offered (looked up by the edge as the requester): a picked value must be one of them. */
+  readonly choices?: EditChoices;
   readonly reason?: string;
   /** Approve: also approve the same action to the same destinations for the rest of the task. */
   readonly remember?: boolean;
@@ -92,7 +94,7 @@ function planDecision(task: Task, request: DecisionRequest, catalogue: Catalogue
     case 'reject':
       return { kind: 'applied', task: { ...task, status: 'rejected' } };
     default:
-      return refused('unsupported_verb', `"${verb}" can't be applied to a plan.`);
+      return refused('unsupported_verb', "That button doesn't apply to a plan. Approve, Edit or Reject it instead.");
   }
 }
 
@@ -215,7 +217,7 @@ function stepDecision(
       return selfRefused ?? edit(task, step, request, catalogue, now, checks);
     }
     default:
-      return refused('unsupported_verb', `"${request.verb}" can't be applied to a step.`);
+      return refused('unsupported_verb', "That button doesn't apply to this step. Approve, Edit or Reject it instead.");
   }
 }
 
@@ -231,7 +233,13 @@ function edit(
   if (!spec || spec.editable.length === 0) return refused('not_editable', 'This step cannot be edited.');
   const fields = editableFields(spec);
   const before = editableInput(step);
-  const { input, edits, problems } = applyEdits(before, fields, request.values ?? {}, editZone(task, step));
+  const { input, edits, problems } = applyEdits(
+    before,
+    fields,
+    request.values ?? {},
+    editZone(task, step),
+    request.choices,
+  );
   // Nothing is guessed and nothing half-applied: any problem sends the form back, approving nothing.
   const found: FieldProblems =
     Object.keys(problems).length > 0
@@ -247,7 +255,7 @@ function edit(
     flags: step.flags,
     risk: step.risk,
   };
-  if (checked.kind === 'refused') return refused('edit_refused', `That edit can't be done: ${checked.message}`);
+  if (checked.kind === 'refused') return refused('edit_refused', `That edit can't be done. ${checked.message}`);
   const tightened = tighten(step, checked);
   // Saving an edit approves the edited action, and only that action: earlier approvals were for
   // something else, so they no longer count. New warnings must be seen before anyone approves.

@@ -1,11 +1,13 @@
 import type { Activity } from 'botbuilder';
-import type { Catalogue } from '../engine/catalogue';
+import type { Catalogue, EditChoices } from '../engine/catalogue';
+import { editableFields } from '../engine/editable-fields';
 import type { Engine } from '../engine/engine';
 import type { DecideResult } from '../engine/engine-types';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Task } from '../engine/model';
 import type { Ids, Logger, Notifier } from '../engine/ports';
 import { mayDecide, maySee, type Vantage } from '../engine/rights';
+import type { EditChoiceLookup } from '../people/edit-choices';
 import { actorOf, baseConversationId } from './activity';
 import type { AdaptiveCard, CardRenderer } from './cards';
 import { VERB_SCHEMAS, isVerb, type Verb, type VerbData } from './verbs';
@@ -23,6 +25,8 @@ export type PersonResolver = (
 
 export interface InvokeDeps {
   readonly people: PersonResolver;
+  /** What an Edit form's folder and channel pickers offer (none: folders are typed, channels kept). */
+  readonly editChoices?: EditChoiceLookup;
   readonly engine: Engine;
   readonly catalogue: Catalogue;
   readonly renderer: CardRenderer;
@@ -111,6 +115,8 @@ export class InvokeHandler {
       return card;
     } catch (error) {
       const e = toDelegateError(error);
+      if (actor && taskId && (e.code === 'unknown_verb' || e.code === 'invalid_card_data'))
+        await this.refuseMalformed(taskId, actor, verb, e.code);
       // Who pressed what on which task: the refusal is also on the task's ledger (see `refuse`).
       log[e.kind === 'user_input' ? 'info' : 'error'](
         { err: error, code: e.code, taskId, actor },
@@ -162,6 +168,8 @@ export class InvokeHandler {
     } catch (error) {
       const e = toDelegateError(error);
       if (e.kind !== 'user_input') throw error;
+      // Refusals the engine decided are on the ledger already; the ones found here (nobody named, nobody found) go there now.
+      if (e.code === 'reassign_nobody' || e.code === 'reassign_unknown') await this.refuse(click, e.code);
       return this.current(await this.deps.engine.getTask(task.id), click.data, click.actor, e.userMessage);
     }
   }
@@ -210,6 +218,8 @@ export class InvokeHandler {
         return renderer.render('edit-form', planEditView(result.task, engine.revises, result.message, instruction));
       return this.afterDecision(result, click.data, click.actor);
     }
+    const before = await engine.getTask(taskId);
+    const choices = mayDecide(before, click.actor) ? await this.choicesFor(before, stepId) : {};
     const result = await engine.decide({
       id: click.decisionId,
       taskId,
@@ -218,6 +228,7 @@ export class InvokeHandler {
       verb: 'edit',
       actor: click.actor,
       values,
+      choices,
       names: namesOf(click),
     });
     // An edit of a failed step that now waits for others (more approvals, new warnings) needs a
@@ -231,10 +242,14 @@ export class InvokeHandler {
       if (step)
         return renderer.render(
           'edit-form',
-          stepEditView(result.task, step, catalogue, result.error.userMessage, {
-            values,
-            problems: result.problems ?? {},
-          }),
+          stepEditView(
+            result.task,
+            step,
+            catalogue,
+            result.error.userMessage,
+            { values, problems: result.problems ?? {} },
+            choices,
+          ),
         );
     }
     const edited = result.kind === 'applied' ? result.task.plan.steps.find((s) => s.id === stepId) : undefined;
@@ -261,7 +276,20 @@ export class InvokeHandler {
       ((task.status === 'awaiting_checkpoint' && step.status === 'awaiting_approval') ||
         (task.status === 'failed' && step.status === 'failed'));
     if (!step || !editable) return this.current(task, click.data, click.actor);
-    return this.deps.renderer.render('edit-form', stepEditView(task, step, this.deps.catalogue));
+    const choices = await this.choicesFor(task, step.id);
+    return this.deps.renderer.render(
+      'edit-form',
+      stepEditView(task, step, this.deps.catalogue, '', undefined, choices),
+    );
+  }
+
+  /** The pickers' lists for a step's Edit form: the requester's folders and channels, as the requester. */
+  private async choicesFor(task: Task, stepId: string): Promise<EditChoices> {
+    const step = task.plan.steps.find((s) => s.id === stepId);
+    const spec = step && this.deps.catalogue.get(step.action);
+    const fields = spec ? editableFields(spec) : [];
+    if (!this.deps.editChoices || !fields.some((f) => f.kind === 'folder' || f.kind === 'channel')) return {};
+    return this.deps.editChoices({ id: task.requester.id, upn: task.requester.upn }, fields);
   }
 
   private async showRejectChoice(click: Click<'reject'>): Promise<AdaptiveCard> {
@@ -350,6 +378,18 @@ export class InvokeHandler {
     return task;
   }
 
+  /**
+   * A click the card data could not even name a verb or target for is still a click on a task, if
+   * the task exists: on its ledger with the button as pressed (cut short), never trusted further.
+   */
+  private async refuseMalformed(taskId: string, actor: string, verb: string, reason: string): Promise<void> {
+    const task = await this.deps.engine.findTask(taskId).catch(() => undefined);
+    if (!task) return;
+    await this.deps.engine
+      .recordRefusal({ taskId: task.id, actor, verb: verb.slice(0, 40), reason })
+      .catch((error: unknown) => this.deps.logger.error({ err: error, taskId: task.id }, 'refusal not recorded'));
+  }
+
   /** A click refused before it reaches the engine is on the task's ledger too: actor, verb, reason. */
   private async refuse(click: Click<Verb>, reason: string): Promise<void> {
     const { taskId, planVersion } = click.data;
@@ -362,8 +402,9 @@ export class InvokeHandler {
     data: { stepId?: string; card?: 'task' | 'checkpoint' | 'result' },
     viewer: string,
   ): AdaptiveCard {
-    // A refused click on a checkpoint by someone who may decide keeps the checkpoint, and says why.
-    if (result.kind === 'refused' && data.stepId && data.card !== 'task' && result.error.code !== 'not_authorised')
+    // A refused click by someone who may decide keeps the card they clicked (with the buttons
+    // they can use), and says why.
+    if (result.kind === 'refused' && result.error.code !== 'not_authorised')
       return this.current(result.task, data, viewer, result.error.userMessage);
     if (result.kind === 'refused') throw result.error;
     // The clicked card is answered here; running tasks update the others from the worker. A
@@ -391,7 +432,7 @@ export class InvokeHandler {
       return renderer.render('checkpoint', { ...checkpointView(task, step, catalogue, viewer), notice });
     if (kind === 'result' && (task.status === 'completed' || task.status === 'nothing_done'))
       return renderer.render('result', resultView(task, catalogue, viewer));
-    return renderer.render('task', taskView(task, catalogue, viewer));
+    return renderer.render('task', { ...taskView(task, catalogue, viewer), notice });
   }
 }
 

@@ -278,3 +278,72 @@ describe('the edit form for a step that failed before its input was resolved', (
     ]);
   });
 });
+
+describe('the pickers for folders and channels', () => {
+  const folders = [
+    { value: 'AAMk-archive', title: 'Archive', aliases: ['Archive', 'archive'] },
+    { value: 'AAMk-inbox', title: 'Inbox', aliases: ['Inbox', 'inbox'] },
+    { value: 'AAMk-projects', title: 'Projects', aliases: ['Projects'] },
+  ];
+  const channels = [
+    {
+      value: 'team-mark8/19:general@thread.tacv2',
+      title: 'Mark 8 Project Team › General',
+      fields: {
+        teamId: 'team-mark8',
+        channelId: '19:general@thread.tacv2',
+        teamName: 'Mark 8 Project Team',
+        channelName: 'General',
+      },
+    },
+    {
+      value: 'team-mark8/19:research@thread.tacv2',
+      title: 'Mark 8 Project Team › Research',
+      fields: {
+        teamId: 'team-mark8',
+        channelId: '19:research@thread.tacv2',
+        teamName: 'Mark 8 Project Team',
+        channelName: 'Research',
+      },
+    },
+  ];
+
+  it("offers the requester's mail folders by name, submits the folder's id, and selects the one the step names", () => {
+    const task = taskIn(summaryMail(), 'failed', { failAt: 0 });
+    stepOf(task, 's1').resolvedInput = { from: 'contoso.com', folder: 'Archive' };
+    const card = renderer.render(
+      'edit-form',
+      stepEditView(task, stepOf(task, 's1'), catalogue, '', undefined, { folder: folders }),
+    );
+    const folder = elementsOf(card, 'Input.ChoiceSet').find((i) => i.id === 'folder');
+    expect(folder).toMatchObject({ label: 'Folder', value: 'AAMk-archive', style: 'filtered' });
+    expect(folder?.isMultiSelect).toBeUndefined();
+    expect(folder?.choices).toEqual(folders.map(({ title, value }) => ({ title, value })));
+    expect(inputsOf(card).filter((i) => i.id === 'folder')).toHaveLength(1);
+  });
+
+  it('offers the channels of the requester\'s teams as "Team › Channel", submitting the team and channel ids', () => {
+    const task = taskIn(channelPost(), 'failed');
+    const card = renderer.render(
+      'edit-form',
+      stepEditView(task, stepOf(task, 's3'), catalogue, '', undefined, { channelId: channels }),
+    );
+    const channel = elementsOf(card, 'Input.ChoiceSet').find((i) => i.id === 'channelId');
+    expect(channel).toMatchObject({ label: 'Channel', value: 'team-mark8/19:general@thread.tacv2', isRequired: true });
+    expect(channel?.choices).toEqual(channels.map(({ title, value }) => ({ title, value })));
+    const { data } = submit(card, 'Save', { channelId: 'team-mark8/19:research@thread.tacv2' });
+    expect(VERB_SCHEMAS.save.parse(data).values).toMatchObject({ channelId: 'team-mark8/19:research@thread.tacv2' });
+  });
+
+  it('without a list (the look-up failed) takes a folder typed by name, and keeps the channel as planned', () => {
+    const folderTask = taskIn(summaryMail(), 'failed', { failAt: 0 });
+    const folderForm = stepForm(folderTask, 's1');
+    expect(inputsOf(folderForm).find((i) => i.id === 'folder')).toEqual({
+      id: 'folder',
+      type: 'Input.Text',
+      value: '',
+    });
+    const channelForm = stepForm(taskIn(channelPost(), 'failed'), 's3');
+    expect(inputsOf(channelForm).map((i) => i.id)).toEqual(['text']);
+  });
+});

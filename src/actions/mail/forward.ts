@@ -6,6 +6,7 @@ import { IMMUTABLE_IDS, toRecipients } from './message';
 import { messagePath } from './read';
 import { address, recipient, recipientDestinations, showRecipients } from './recipients';
 import { earlierAttempt, mailRecipientsRisk, sendDraft, stampDraft } from './stamp';
+import { sentCopyLink } from './sent-link';
 
 export const mailForwardInput = z.object({
   /** The message forwarded, e.g. mail.search's `messages.0.id`. */
@@ -24,6 +25,8 @@ export const mailForwardOutput = z.object({
   forwarded: z.string(),
   to: z.array(z.string()),
   sentAt: z.string(),
+  /** Outlook's link to the sent copy in Sent Items, when Exchange had filed it. */
+  webLink: z.string().optional(),
 });
 export type MailForwardOutput = z.infer<typeof mailForwardOutput>;
 
@@ -66,12 +69,14 @@ export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput,
       const to = input.to.map(address);
       const existing = await earlierAttempt(graph, ctx);
       if (existing && existing.isDraft === false) {
+        const webLink = await sentCopyLink(graph, ctx, existing.id);
         return {
           output: {
             messageId: existing.id,
             forwarded: input.messageId,
             to,
             sentAt: existing.sentDateTime ?? ctx.now.toISOString(),
+            ...(webLink ? { webLink } : {}),
           },
           provenance: [input.messageId],
         };
@@ -94,8 +99,15 @@ export function mailForward(gateway: GraphGateway): ActionSpec<MailForwardInput,
       };
       const draftId = existing?.id ?? (await newDraft());
       await sendDraft(graph, ctx, draftId);
+      const webLink = await sentCopyLink(graph, ctx, draftId);
       return {
-        output: { messageId: draftId, forwarded: input.messageId, to, sentAt: ctx.now.toISOString() },
+        output: {
+          messageId: draftId,
+          forwarded: input.messageId,
+          to,
+          sentAt: ctx.now.toISOString(),
+          ...(webLink ? { webLink } : {}),
+        },
         provenance: [input.messageId],
       };
     },

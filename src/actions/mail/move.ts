@@ -34,7 +34,7 @@ export function mailMove(gateway: GraphGateway): ActionSpec<MailMoveInput, MailM
     risk: 'write-internal',
     permissions: { delegated: ['Mail.ReadWrite'], application: ['Mail.ReadWrite'] },
     literalFields: ['folder'],
-    editable: [{ name: 'folder', label: 'Folder', kind: 'text' }],
+    editable: [{ name: 'folder', label: 'Folder', kind: 'folder' }],
     describe(input) {
       const count = Array.isArray(input.messageIds)
         ? `${input.messageIds.length} message${input.messageIds.length === 1 ? '' : 's'}`

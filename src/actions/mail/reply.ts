@@ -6,6 +6,7 @@ import { IMMUTABLE_IDS, toRecipients } from './message';
 import { messagePath } from './read';
 import { address, recipient, recipientDestinations, showRecipients } from './recipients';
 import { earlierAttempt, mailRecipientsRisk, sendDraft, stampDraft } from './stamp';
+import { sentCopyLink } from './sent-link';
 
 export const mailReplyInput = z.object({
   /** The message answered, e.g. mail.search's `messages.0.id`. */
@@ -27,6 +28,8 @@ export const mailReplyOutput = z.object({
   inReplyTo: z.string(),
   to: z.array(z.string()),
   sentAt: z.string(),
+  /** Outlook's link to the sent copy in Sent Items, when Exchange had filed it. */
+  webLink: z.string().optional(),
 });
 export type MailReplyOutput = z.infer<typeof mailReplyOutput>;
 
@@ -73,12 +76,14 @@ export function mailReply(gateway: GraphGateway): ActionSpec<MailReplyInput, Mai
       const to = input.to.map(address);
       const existing = await earlierAttempt(graph, ctx);
       if (existing && existing.isDraft === false) {
+        const webLink = await sentCopyLink(graph, ctx, existing.id);
         return {
           output: {
             messageId: existing.id,
             inReplyTo: input.messageId,
             to,
             sentAt: existing.sentDateTime ?? ctx.now.toISOString(),
+            ...(webLink ? { webLink } : {}),
           },
           provenance: [input.messageId],
         };
@@ -103,8 +108,15 @@ export function mailReply(gateway: GraphGateway): ActionSpec<MailReplyInput, Mai
       };
       const draftId = existing?.id ?? (await newDraft());
       await sendDraft(graph, ctx, draftId);
+      const webLink = await sentCopyLink(graph, ctx, draftId);
       return {
-        output: { messageId: draftId, inReplyTo: input.messageId, to, sentAt: ctx.now.toISOString() },
+        output: {
+          messageId: draftId,
+          inReplyTo: input.messageId,
+          to,
+          sentAt: ctx.now.toISOString(),
+          ...(webLink ? { webLink } : {}),
+        },
         provenance: [input.messageId],
       };
     },

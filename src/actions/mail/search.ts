@@ -123,7 +123,7 @@ export function mailSearch(gateway: GraphGateway): ActionSpec<MailSearchInput, M
       { name: 'query', label: 'Words', kind: 'text' },
       { name: 'since', label: 'Received after', kind: 'datetime' },
       { name: 'until', label: 'Received before', kind: 'datetime' },
-      { name: 'folder', label: 'Folder', kind: 'text' },
+      { name: 'folder', label: 'Folder', kind: 'folder' },
       { name: 'top', label: 'At most', kind: 'number' },
     ],
     describe(input) {

@@ -7,6 +7,7 @@ import { display, displayList, listNames } from '../common/display';
 import { odataLiteral, userRoot } from '../common/keys';
 import { email } from '../common/schemas';
 import { addressDestinations } from '../common/destinations';
+import { sentCopyLink } from './sent-link';
 
 export const mailSendInput = z.object({
   to: z.array(email).min(1),
@@ -16,7 +17,12 @@ export const mailSendInput = z.object({
 });
 export type MailSendInput = z.infer<typeof mailSendInput>;
 
-export const mailSendOutput = z.object({ messageId: z.string(), sentAt: z.string() });
+export const mailSendOutput = z.object({
+  messageId: z.string(),
+  sentAt: z.string(),
+  /** Outlook's link to the sent copy in Sent Items, when Exchange had filed it. */
+  webLink: z.string().optional(),
+});
 export type MailSendOutput = z.infer<typeof mailSendOutput>;
 
 /**
@@ -126,8 +132,13 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
       // A previous attempt may have created the draft, or even sent it: reconcile first.
       const existing = ctx.attempt > 1 ? await findStamped(graph, root, ctx.idempotencyKey, ctx.signal) : undefined;
       if (existing && existing.isDraft === false) {
+        const webLink = await sentCopyLink(graph, ctx, existing.id);
         return {
-          output: { messageId: existing.id, sentAt: existing.sentDateTime ?? ctx.now.toISOString() },
+          output: {
+            messageId: existing.id,
+            sentAt: existing.sentDateTime ?? ctx.now.toISOString(),
+            ...(webLink ? { webLink } : {}),
+          },
           provenance: [],
         };
       }
@@ -137,7 +148,11 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
         signal: ctx.signal,
         what: 'your mailbox',
       });
-      return { output: { messageId: draftId, sentAt: ctx.now.toISOString() }, provenance: [] };
+      const webLink = await sentCopyLink(graph, ctx, draftId);
+      return {
+        output: { messageId: draftId, sentAt: ctx.now.toISOString(), ...(webLink ? { webLink } : {}) },
+        provenance: [],
+      };
     },
   };
 }

@@ -84,7 +84,10 @@ export function postChannelMessage(
     contentFields: ['text'],
     // Who gets notified is the requester's decision, never another step's output.
     literalFields: ['mentions'],
-    editable: [{ name: 'text', label: 'Message', kind: 'multiline' }],
+    editable: [
+      { name: 'channelId', label: 'Channel', kind: 'channel', required: true },
+      { name: 'text', label: 'Message', kind: 'multiline' },
+    ],
     describe(input) {
       const mentioned = mentionNames(input.mentions);
       return {

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
-import type { EditableField } from '../../engine/catalogue';
-import { addressOf, DATE_SUFFIX, MORE_SUFFIX, TIME_SUFFIX } from '../../engine/edits';
+import type { EditChoice, EditableField } from '../../engine/catalogue';
+import { addressOf, DATE_SUFFIX, isChoice, MORE_SUFFIX, TIME_SUFFIX } from '../../engine/edits';
 import { personWithAddress } from '../../present/human';
 
 /** One field of an Edit form, as the template draws it (one Adaptive Card input per kind). */
 export interface FormInput {
-  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'people' | 'boolean';
+  /** `choice`: one of a list (a mail folder, a channel), names shown, ids submitted. */
+  readonly kind: 'text' | 'multiline' | 'datetime' | 'number' | 'people' | 'boolean' | 'choice';
   readonly id: string;
   readonly label: string;
   readonly value: string;
@@ -24,7 +25,7 @@ export interface FormInput {
   readonly max: number | null;
   /** A number field's value as a number (Input.Number takes no string), or null when empty. */
   readonly number: number | null;
-  /** People: names shown, addresses submitted; `moreId` takes addresses the list doesn't have. */
+  /** People and choices: names shown, addresses or ids submitted; `moreId` takes addresses the list doesn't have. */
   readonly choices: readonly { title: string; value: string }[];
   readonly moreId: string;
   readonly more: string;
@@ -58,6 +59,8 @@ export function formInput(
   names: Readonly<Record<string, string>>,
   typed: Readonly<Record<string, string>> | undefined,
   problem: string,
+  offered?: readonly EditChoice[],
+  input: Readonly<Record<string, unknown>> = {},
 ): FormInput {
   const base = {
     id: field.name,
@@ -69,6 +72,20 @@ export function formInput(
     ...NO_TYPED_PARTS,
   };
   switch (field.kind) {
+    case 'folder':
+    case 'channel': {
+      // Without a list (the look-up failed), a folder is typed by name; a channel is not offered.
+      if (!offered) return { ...base, kind: 'text' };
+      const held = field.kind === 'channel' ? `${show(input.teamId)}/${show(input.channelId)}` : show(current);
+      const selected = offered.find((c) => isChoice(c, held))?.value ?? '';
+      return {
+        ...base,
+        kind: 'choice',
+        value: typed?.[field.name] ?? selected,
+        errorMessage: field.kind === 'channel' ? 'Pick a channel.' : 'Pick a folder.',
+        choices: offered.map((c) => ({ title: c.title, value: c.value })),
+      };
+    }
     case 'datetime': {
       const at = typeof current === 'string' ? DateTime.fromISO(current, { setZone: true }).setZone(zone) : undefined;
       const valid = at?.isValid === true;

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../engine/catalogue';
+import type { Catalogue, EditChoices } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
 import { editableFields } from '../../engine/editable-fields';
 import { editableInput, editZone } from '../../engine/edits';
@@ -29,6 +29,7 @@ export function stepEditView(
   catalogue: Catalogue,
   problem = '',
   refused?: RefusedSave,
+  choices: EditChoices = {},
 ): EditFormView {
   const spec = catalogue.get(step.action);
   const input = editableInput(step);
@@ -43,9 +44,21 @@ export function stepEditView(
     title: previewOf(step, catalogue).title,
     hint: 'Saving applies your changes and approves the edited action, unless they raise new warnings.',
     problem: refused ? (general ?? 'Nothing was changed or approved: please fix what is marked below.') : problem,
-    inputs: fields.map((field) =>
-      formInput(field, input[field.name], zone, names, refused?.values, refused?.problems[field.name] ?? ''),
-    ),
+    inputs: fields
+      // A channel can only be picked from a list; without one it stays as planned.
+      .filter((field) => field.kind !== 'channel' || choices[field.name] !== undefined)
+      .map((field) =>
+        formInput(
+          field,
+          input[field.name],
+          zone,
+          names,
+          refused?.values,
+          refused?.problems[field.name] ?? '',
+          choices[field.name],
+          input,
+        ),
+      ),
     backTo: task.status === 'failed' ? 'task' : 'checkpoint',
   };
 }

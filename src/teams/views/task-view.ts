@@ -7,6 +7,8 @@ import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labe
 
 /** The plan / task card: one card per task, updated in place as it progresses. */
 export interface TaskView {
+  /** Why the viewer's last click changed nothing, and what they can do instead, or ''. */
+  readonly notice: string;
   readonly taskId: string;
   readonly planVersion: number;
   readonly heading: string;
@@ -67,6 +69,7 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
               ? 'paused'
               : 'none';
   return {
+    notice: '',
     taskId: task.id,
     planVersion: task.plan.version,
     heading: task.status === 'awaiting_plan_approval' ? 'Plan' : 'Task',
