@@ -6,7 +6,8 @@
 //
 // test/deploy/app-settings.test.ts reads the appSettings list below: every setting the
 // configuration (src/config.ts) needs in production must be there, and every name there must be
-// one the app reads (or a platform setting it documents). Keep one `name:` per entry.
+// one the app reads (or a platform setting it documents). Keep each entry as four lines
+// ({, name, value, }) with comments only between entries: the test's parser reads that form.
 
 @maxLength(20)
 @minLength(4)
@@ -287,11 +288,11 @@ resource webApp 'Microsoft.Web/sites@2023-01-01' = {
       // Liveness only: /healthz never touches the database (README "Scaling out").
       healthCheckPath: '/healthz'
       appSettings: [
-        // ---- platform (App Service), not read by Delegate
+        // ---- platform (App Service), not read by Delegate. zip deploy uploads dist/, cards/,
+        // package.json and package-lock.json; Oryx then runs CUSTOM_BUILD_COMMAND on the
+        // server (not `npm run build`: dist/ is built already), so native modules
+        // (better-sqlite3) are built for Linux and Node 22, whatever machine ran `atk deploy`.
         {
-          // zip deploy uploads dist/, cards/, package.json and package-lock.json; Oryx then
-          // runs CUSTOM_BUILD_COMMAND on the server, so native modules (better-sqlite3) are
-          // built for Linux and Node 22, whatever machine ran `atk deploy`.
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
           value: 'true'
         }

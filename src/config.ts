@@ -228,6 +228,9 @@ const schema = z.object({
   LINK_ALLOW_HOSTS: optional,
 });
 
+/** Every environment variable the configuration reads (the deployment tests check names against it). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
+
 /**
  * Build the configuration from an environment (values from `env/.env.<name>` files are
  * layered underneath, real environment variables win). Lists every problem at once.
