@@ -90,5 +90,4 @@ resource ssoConnection 'Microsoft.BotService/botServices/connections@2022-09-15'
   }
 }
 
-output BOT_SERVICE_NAME string = botService.name
 output OAUTH_CONNECTION_NAME string = oauthConnectionName

@@ -93,7 +93,10 @@ describe('manifest rules', () => {
       id: PROVISIONED.TEAMS_APP_ID,
       name: { short: 'Delegate' },
       bots: m.bots.map((b) => ({ ...b, botId: PROVISIONED.BOT_ID })),
-      webApplicationInfo: { id: PROVISIONED.BOT_ID, resource: `api://delegate-dev.azurewebsites.net/botid-${PROVISIONED.BOT_ID}` },
+      webApplicationInfo: {
+        id: PROVISIONED.BOT_ID,
+        resource: `api://delegate-dev.azurewebsites.net/botid-${PROVISIONED.BOT_ID}`,
+      },
     };
   };
 
