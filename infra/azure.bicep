@@ -44,7 +44,7 @@ param oauthConnectionName string = 'delegate-sso'
 param ledgerSigningKey string
 
 @secure()
-@description('Retired ledger keys after a rotation, comma-separated; empty until the first rotation.')
+@description('Retired ledger keys after a rotation, comma-separated (SECRET_LEDGER_VERIFY_KEYS); empty until the first rotation.')
 param ledgerVerifyKeys string = ''
 
 @description('PostgreSQL administrator login (Delegate connects as it; docs/deploy.md shows a narrower role).')

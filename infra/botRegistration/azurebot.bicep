@@ -37,7 +37,10 @@ param oauthConnectionScopes string = ''
 // (webApplicationInfo.resource), aad.manifest.json (identifierUris) and docs/identity.md;
 // test/deploy/sso-address.test.ts keeps them in step.
 var ssoApplicationIdUri = 'api://${botDomain}/botid-${botAadAppClientId}'
-var scopes = empty(oauthConnectionScopes) ? 'openid profile offline_access ${ssoApplicationIdUri}/access_as_user' : oauthConnectionScopes
+// By default the token service keeps a token for Delegate's own API (access_as_user), which
+// Delegate exchanges on-behalf-of for Graph. The scope names the app by its client id, not its
+// api:// URI: Entra lets an app ask for a token for itself only in that form (AADSTS90009).
+var scopes = empty(oauthConnectionScopes) ? 'openid profile offline_access ${botAadAppClientId}/access_as_user' : oauthConnectionScopes
 
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
   kind: 'azurebot'

@@ -4,6 +4,9 @@
 //   RESOURCE_SUFFIX                 6 lower-case letters and digits: Azure names are global
 //   SECRET_LEDGER_SIGNING_KEY       <key id>:hmac-sha256:<base64url of 32 random bytes> (docs/security.md)
 //   SECRET_POSTGRES_ADMIN_PASSWORD  32 characters: letters, digits and URL-safe symbols
+//   SECRET_LEDGER_VERIFY_KEYS       empty: the retired ledger keys, none until the first rotation.
+//                                   Made only when missing, so the Bicep parameter always has
+//                                   a value and provisioning again keeps what a rotation put there.
 //
 // A value already in the environment (the toolkit loads env/.env.<env> and .user, decrypted) is
 // kept: provisioning again must not rename resources or rotate a key by accident (docs/deploy.md,
@@ -49,3 +52,4 @@ const blank = (value) => value === undefined || value.trim() === '';
 for (const [name, generate] of Object.entries(generators)) {
   if (blank(process.env[name])) console.log(`::set-teamsfx-env ${name}=${generate()}`);
 }
+if (process.env.SECRET_LEDGER_VERIFY_KEYS === undefined) console.log('::set-teamsfx-env SECRET_LEDGER_VERIFY_KEYS=');

@@ -22,6 +22,7 @@ const TOOLKIT_KEYS = [
   'SECRET_BOT_PASSWORD',
   'SECRET_LEDGER_SIGNING_KEY',
   'SECRET_POSTGRES_ADMIN_PASSWORD',
+  'SECRET_LEDGER_VERIFY_KEYS',
   'TEAMS_APP_PUBLISHED_APP_ID',
 ];
 /** Named for the future, marked as not read yet where they appear. */

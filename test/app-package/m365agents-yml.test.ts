@@ -61,7 +61,10 @@ function written(step: Step): string[] {
   if (step.uses === 'aadApp/update') names.push('AAD_APP_ACCESS_AS_USER_PERMISSION_ID');
   if (step.uses === 'script') {
     const script = /node (scripts\/\S+\.mjs)/.exec(String(step.with?.run))?.[1] ?? '';
-    names.push(...[...read(script).matchAll(/^ {2}(\w+): /gm)].map((m) => m[1] ?? ''));
+    const source = read(script);
+    // The generators' names, and any name printed literally.
+    names.push(...[...source.matchAll(/^ {2}(\w+): /gm)].map((m) => m[1] ?? ''));
+    names.push(...[...source.matchAll(/'::set-teamsfx-env (\w+)=/g)].map((m) => m[1] ?? ''));
   }
   return names;
 }

@@ -14,7 +14,7 @@ function run(env: Record<string, string>): Record<string, string> {
   expect(result.stderr).toBe('');
   const out: Record<string, string> = {};
   for (const line of result.stdout.split('\n').filter((l) => l !== '')) {
-    const match = /^::set-teamsfx-env ([A-Z_]+)=(\S+)$/.exec(line);
+    const match = /^::set-teamsfx-env ([A-Z_]+)=(\S*)$/.exec(line);
     if (!match) throw new Error(`unexpected output line: ${line}`);
     out[match[1]!] = match[2]!;
   }
@@ -27,8 +27,11 @@ describe('scripts/deploy/provision-values.mjs', () => {
     expect(Object.keys(out).sort()).toEqual([
       'RESOURCE_SUFFIX',
       'SECRET_LEDGER_SIGNING_KEY',
+      'SECRET_LEDGER_VERIFY_KEYS',
       'SECRET_POSTGRES_ADMIN_PASSWORD',
     ]);
+    // No retired keys yet, but the variable exists, so the Bicep parameter always has a value.
+    expect(out.SECRET_LEDGER_VERIFY_KEYS).toBe('');
     expect(out.RESOURCE_SUFFIX).toMatch(/^[a-z0-9]{6}$/);
     const keys = loadConfig({ LEDGER_SIGNING_KEY: out.SECRET_LEDGER_SIGNING_KEY }).ledger;
     expect(keys.signing).toMatchObject({
@@ -50,12 +53,16 @@ describe('scripts/deploy/provision-values.mjs', () => {
   });
 
   it('keeps values already set: provisioning again rotates nothing', () => {
-    expect(
-      run({ RESOURCE_SUFFIX: 'abc123', SECRET_LEDGER_SIGNING_KEY: 'crypto_x', SECRET_POSTGRES_ADMIN_PASSWORD: 'p' }),
-    ).toEqual({});
-    expect(Object.keys(run({ RESOURCE_SUFFIX: 'abc123', SECRET_LEDGER_SIGNING_KEY: '  ' }))).toEqual([
+    const set = {
+      RESOURCE_SUFFIX: 'abc123',
+      SECRET_LEDGER_SIGNING_KEY: 'k2:hmac-sha256:x',
+      SECRET_POSTGRES_ADMIN_PASSWORD: 'p',
+      SECRET_LEDGER_VERIFY_KEYS: 'k1:hmac-sha256:y',
+    };
+    expect(run(set)).toEqual({});
+    // Blank counts as unset, except for the retired keys, where empty is the normal value.
+    expect(Object.keys(run({ ...set, SECRET_LEDGER_SIGNING_KEY: '  ', SECRET_LEDGER_VERIFY_KEYS: '' }))).toEqual([
       'SECRET_LEDGER_SIGNING_KEY',
-      'SECRET_POSTGRES_ADMIN_PASSWORD',
     ]);
   });
 });

@@ -96,7 +96,7 @@ describe('the SSO address', () => {
     // The sign-in card's OAuth flow returns to the token service.
     expect(aad.web.redirectUris).toContain('https://token.botframework.com/.auth/web/redirect');
     // The OAuth connection asks for that scope by default, so Delegate can exchange the token on-behalf-of.
-    expect(botBicep).toContain("'openid profile offline_access ${ssoApplicationIdUri}/access_as_user'");
+    expect(botBicep).toContain("'openid profile offline_access ${botAadAppClientId}/access_as_user'");
   });
 
   it('comes with exactly the Graph permissions docs/permissions.md lists for GRAPH_AUTH=obo', () => {
