@@ -47,7 +47,7 @@ param ledgerSigningKey string
 @description('Retired ledger keys after a rotation, comma-separated (SECRET_LEDGER_VERIFY_KEYS); empty until the first rotation.')
 param ledgerVerifyKeys string = ''
 
-@description('PostgreSQL administrator login (Delegate connects as it; docs/deploy.md shows a narrower role).')
+@description('PostgreSQL administrator login. Delegate connects as it (docs/deploy.md, "Identity choices").')
 param postgresAdminLogin string = 'delegate_admin'
 
 @secure()
@@ -134,7 +134,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 // ---------------------------------------------------------------- PostgreSQL
 
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: postgresServerName
   location: location
   sku: {
@@ -164,7 +164,7 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
   }
 }
 
-resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = {
+resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
   parent: postgres
   name: databaseName
   properties: {
@@ -175,7 +175,7 @@ resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-0
 
 // Public access limited to Azure services (the App Service's outbound addresses). For a private
 // network, put the server and the app in a virtual network instead (docs/deploy.md).
-resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = {
+resource allowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
   parent: postgres
   name: 'AllowAllAzureServicesAndResourcesWithinAzureIps'
   properties: {

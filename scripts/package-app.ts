@@ -98,10 +98,12 @@ export function packageApp(options: PackageOptions): PackageResult {
     flagged.add(problem.path);
     problems.push(name ? isEmpty(problem.path, name) : `${problem.path}: ${problem.message}`);
   }
-  // An empty variable the schema lets through still makes a wrong package (the SSO address
-  // api:///botid-… for an empty BOT_DOMAIN): name it too.
-  for (const { path: at, name } of sub.empty)
-    if (!flagged.has(at) && !MAY_BE_EMPTY.has(name)) problems.push(isEmpty(at, name));
+  // For a real environment, an empty variable the schema lets through still makes a wrong
+  // package (the SSO address api:///botid-… for an empty BOT_DOMAIN): name it too. A local
+  // package is never uploaded, so there it only has to validate.
+  if (options.env !== 'local')
+    for (const { path: at, name } of sub.empty)
+      if (!flagged.has(at) && !MAY_BE_EMPTY.has(name)) problems.push(isEmpty(at, name));
   const manifest = sub.value as Record<string, unknown>;
   const icons = readIcons(appDir, manifest.icons, problems);
   if (problems.length > 0) return fail();

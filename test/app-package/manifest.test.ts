@@ -72,6 +72,20 @@ describe('the committed manifest', () => {
     expect(path.basename(result.zipPath)).toBe('appPackage.dev.zip');
   });
 
+  it('packages production, whose app name has no suffix, once provisioning has written the ids and the domain', () => {
+    const root = copy();
+    fs.writeFileSync(
+      path.join(root, 'env', '.env.prod.user'),
+      `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\nBOT_DOMAIN=delegate.azurewebsites.net\n`,
+    );
+    const result = packageApp({ root, env: 'prod', outDir: path.join(root, 'out') });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect((result.manifest.name as { short: string }).short).toBe('Delegate');
+    expect((result.manifest.webApplicationInfo as { resource: string }).resource).toBe(
+      `api://delegate.azurewebsites.net/botid-${PROVISIONED.BOT_ID}`,
+    );
+  });
+
   it('refuses a real environment before provisioning, naming every place an empty id is used', () => {
     expect(problemsOf(copy(), 'dev')).toEqual([
       '/id: TEAMS_APP_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
