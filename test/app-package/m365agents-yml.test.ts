@@ -1,3 +1,5 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnvText } from '../../src/env-file';
@@ -73,6 +75,19 @@ describe.each(PROJECTS)('$file', ({ file, envs }) => {
   const text = read(file);
   const project = readYaml<ProjectFile>(file);
   const steps = [...project.provision, ...project.deploy, ...(project.publish ?? [])];
+
+  it("is valid against the toolkit's schema for its version (vendored from the toolkit CLI)", () => {
+    const schema = JSON.parse(read(`test/fixtures/m365agents-yaml-schema/${project.version}.json`)) as Record<
+      string,
+      unknown
+    >;
+    delete schema.$schema; // draft-07, Ajv's default
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    validate(project);
+    expect(validate.errors ?? []).toEqual([]);
+  });
 
   it('declares the schema version it uses, and ./env as the environment folder', () => {
     const schema = /\$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/(v\d+\.\d+)\/yaml\.schema\.json/.exec(text)?.[1];
