@@ -23,7 +23,10 @@ function tokens(text: string): { code: string; strings: string[] } {
       code += '\n';
     } else if (c === "'") {
       let literal = '';
-      for (i++; i < text.length && text[i] !== "'"; i++) literal += text[i] === '\\' ? text[i] + text[++i] : text[i];
+      for (i++; i < text.length && text[i] !== "'"; i++) {
+        const ch = text.charAt(i);
+        literal += ch === '\\' ? ch + text.charAt(++i) : ch;
+      }
       strings.push(literal);
       code += `'${literal.replace(/[^$]|\$(?!\{)/g, (ch) => (ch === '\n' ? '\n' : ' '))}'`;
     } else code += c;
