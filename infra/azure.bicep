@@ -44,8 +44,8 @@ param oauthConnectionName string = 'delegate-sso'
 param ledgerSigningKey string
 
 @secure()
-@description('Retired ledger keys after a rotation, comma-separated (SECRET_LEDGER_VERIFY_KEYS); empty until the first rotation.')
-param ledgerVerifyKeys string = ''
+@description('Retired ledger keys after a rotation, comma-separated (SECRET_LEDGER_VERIFY_KEYS), or none (the word) until the first rotation.')
+param ledgerVerifyKeys string = 'none'
 
 @description('PostgreSQL administrator login. Delegate connects as it (docs/deploy.md, "Identity choices").')
 param postgresAdminLogin string = 'delegate_admin'
@@ -73,13 +73,13 @@ param postgresBackupRetentionDays int = 7
 ])
 param postgresGeoRedundantBackup string = 'Disabled'
 
-@description('IANA time zone used when a Teams activity carries none.')
+@description('IANA time zone used when a Teams activity carries none (set in infra/azure.parameters.<env>.json).')
 param defaultTimeZone string = 'UTC'
 
 @description('The organisation\'s mail domains, comma-separated (TENANT_DOMAINS): addresses outside them count as external.')
 param tenantDomains string
 
-@description('Policy file, relative to the deployed app (e.g. policy/policy.yaml), or empty for the defaults.')
+@description('Policy file, relative to the deployed app (e.g. policy/policy.yaml), or empty for the default policy (set in infra/azure.parameters.<env>.json).')
 param policyFile string = ''
 
 @allowed([
@@ -242,7 +242,7 @@ resource ledgerVerifyKeysSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' =
   parent: keyVault
   name: 'ledger-verify-keys'
   properties: {
-    value: empty(ledgerVerifyKeys) ? ' ' : ledgerVerifyKeys
+    value: empty(ledgerVerifyKeys) || ledgerVerifyKeys == 'none' ? ' ' : ledgerVerifyKeys
   }
 }
 

@@ -4,9 +4,9 @@
 //   RESOURCE_SUFFIX                 6 lower-case letters and digits: Azure names are global
 //   SECRET_LEDGER_SIGNING_KEY       <key id>:hmac-sha256:<base64url of 32 random bytes> (docs/security.md)
 //   SECRET_POSTGRES_ADMIN_PASSWORD  32 characters: letters, digits and URL-safe symbols
-//   SECRET_LEDGER_VERIFY_KEYS       empty: the retired ledger keys, none until the first rotation.
-//                                   Made only when missing, so the Bicep parameter always has
-//                                   a value and provisioning again keeps what a rotation put there.
+//   SECRET_LEDGER_VERIFY_KEYS       `none`: the retired ledger keys, none until the first rotation
+//                                   (infra/azure.bicep reads `none` as no keys). Never left empty:
+//                                   arm/deploy refuses a parameters file with an empty variable.
 //
 // A value already in the environment (the toolkit loads env/.env.<env> and .user, decrypted) is
 // kept: provisioning again must not rename resources or rotate a key by accident (docs/deploy.md,
@@ -14,7 +14,9 @@
 // writes back: SECRET_ names encrypted to env/.env.<env>.user, the suffix to env/.env.<env>.
 // Nothing else is printed, so no secret reaches a log.
 //
-// Plain JavaScript with Node's own modules: it runs before `npm ci`.
+// The toolkit reads `NAME=value` with the value up to the first space or quote, so values here
+// are never empty and hold neither. Plain JavaScript with Node's own modules: it runs before
+// `npm ci`.
 import { randomBytes, randomInt } from 'node:crypto';
 
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -46,10 +48,10 @@ const generators = {
   RESOURCE_SUFFIX: () => randomText(LOWER + DIGITS, 6),
   SECRET_LEDGER_SIGNING_KEY: ledgerSigningKey,
   SECRET_POSTGRES_ADMIN_PASSWORD: postgresPassword,
+  SECRET_LEDGER_VERIFY_KEYS: () => 'none',
 };
 
 const blank = (value) => value === undefined || value.trim() === '';
 for (const [name, generate] of Object.entries(generators)) {
   if (blank(process.env[name])) console.log(`::set-teamsfx-env ${name}=${generate()}`);
 }
-if (process.env.SECRET_LEDGER_VERIFY_KEYS === undefined) console.log('::set-teamsfx-env SECRET_LEDGER_VERIFY_KEYS=');

@@ -64,9 +64,8 @@ function written(step: Step): string[] {
   if (step.uses === 'script') {
     const script = /node (scripts\/\S+\.mjs)/.exec(String(step.with?.run))?.[1] ?? '';
     const source = read(script);
-    // The generators' names, and any name printed literally.
+    // The generators' names.
     names.push(...[...source.matchAll(/^ {2}(\w+): /gm)].map((m) => m[1] ?? ''));
-    names.push(...[...source.matchAll(/'::set-teamsfx-env (\w+)=/g)].map((m) => m[1] ?? ''));
   }
   return names;
 }
@@ -132,6 +131,24 @@ describe.each(PROJECTS)('$file', ({ file, envs }) => {
       else expect([name, committed.includes(name) || keys.includes(name)]).toEqual([name, true]);
     }
   });
+
+  it.each(envs)(
+    'fills the Bicep parameters for %s only from variables a step writes or the operator must set',
+    (env) => {
+      // arm/deploy leaves an empty variable's placeholder in place and then refuses the whole
+      // parameters file (MissingEnvironmentVariablesError); only APP_NAME_SUFFIX may be empty.
+      const byStep = new Set(project.provision.flatMap(written));
+      // Set by the operator before provisioning, as the env files say.
+      const mustSet = env === 'local' ? ['BOT_DOMAIN'] : ['TENANT_DOMAINS'];
+      for (const step of steps.filter((s) => s.uses === 'arm/deploy')) {
+        for (const t of step.with?.templates as { parameters: string }[]) {
+          const used = placeholders(read(t.parameters.replace('${{TEAMSFX_ENV}}', env)));
+          const mayBeEmpty = used.filter((n) => !byStep.has(n) && !mustSet.includes(n) && n !== 'APP_NAME_SUFFIX');
+          expect([t.parameters, mayBeEmpty]).toEqual([t.parameters, []]);
+        }
+      }
+    },
+  );
 
   it('fills exactly the Bicep parameters that have no default, with names the template declares', () => {
     for (const step of steps.filter((s) => s.uses === 'arm/deploy')) {
