@@ -17,11 +17,18 @@ import { validateManifest } from './lib/manifest-rules';
  * process environment, so the same files always give the same package.
  */
 
-/** Fixed, obviously fake ids for a local package, whose app and bot are never registered. */
+/**
+ * Fixed, obviously fake values for a local package, whose app and bot are never registered
+ * (BOT_DOMAIN: the reserved .invalid top-level domain, never a real host).
+ */
 export const LOCAL_PLACEHOLDER_IDS: Readonly<Record<string, string>> = {
   TEAMS_APP_ID: '00000000-0000-4000-8000-0000000d1e90',
   BOT_ID: '00000000-0000-4000-8000-0000000b0701',
+  BOT_DOMAIN: 'delegate.invalid',
 };
+
+/** Variables the manifest may use empty (a production app has no name suffix). */
+const MAY_BE_EMPTY = new Set(['APP_NAME_SUFFIX']);
 
 /** What to package. */
 export interface PackageOptions {
@@ -83,14 +90,20 @@ export function packageApp(options: PackageOptions): PackageResult {
   if (problems.length > 0) return fail();
 
   const emptyAt = new Map(sub.empty.map((e) => [e.path, e.name]));
+  const isEmpty = (at: string, name: string) =>
+    `${at}: ${name} is empty in ${envFile} (\`atk provision --env ${options.env}\` writes it)`;
+  const flagged = new Set<string>();
   for (const problem of validateManifest(sub.value)) {
     const name = emptyAt.get(problem.path);
-    problems.push(
-      name
-        ? `${problem.path}: ${name} is empty in ${envFile} (\`teamsapp provision --env ${options.env}\` writes it)`
-        : `${problem.path}: ${problem.message}`,
-    );
+    flagged.add(problem.path);
+    problems.push(name ? isEmpty(problem.path, name) : `${problem.path}: ${problem.message}`);
   }
+  // For a real environment, an empty variable the schema lets through still makes a wrong
+  // package (the SSO address api:///botid-… for an empty BOT_DOMAIN): name it too. A local
+  // package is never uploaded, so there it only has to validate.
+  if (options.env !== 'local')
+    for (const { path: at, name } of sub.empty)
+      if (!flagged.has(at) && !MAY_BE_EMPTY.has(name)) problems.push(isEmpty(at, name));
   const manifest = sub.value as Record<string, unknown>;
   const icons = readIcons(appDir, manifest.icons, problems);
   if (problems.length > 0) return fail();

@@ -235,6 +235,9 @@ const schema = z.object({
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
 });
 
+/** Every environment variable the configuration reads (the deployment tests check names against it). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
+
 /**
  * Build the configuration from an environment (values from `env/.env.<name>` files are
  * layered underneath, real environment variables win). Lists every problem at once.

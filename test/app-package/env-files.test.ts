@@ -1,59 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnvText } from '../../src/env-file';
-import { envFiles, loadConfig } from '../../src/config';
+import { CONFIG_KEYS, envFiles, loadConfig } from '../../src/config';
 import { REPO } from './fixture';
 
-/** What src/config.ts reads. */
-const CONFIG_KEYS = [
-  'BOT_ID',
-  'BOT_PASSWORD',
-  'BOT_TYPE',
-  'BOT_TENANT_ID',
-  'PORT',
-  'SANDBOX_GRAPH_PORT',
-  'SANDBOX_GRAPH_URL',
-  'DELEGATE_GRAPH',
-  'GRAPH_BASE_URL',
-  'DATA_DIR',
-  'DATABASE_URL',
-  'DATABASE_SCHEMA',
-  'DATABASE_SSL',
-  'DATABASE_SSL_CA_FILE',
-  'DATABASE_STATEMENT_TIMEOUT_MS',
-  'DATABASE_POOL_MAX',
-  'LOG_LEVEL',
-  'DEFAULT_TIME_ZONE',
-  'WORKER_LEASE_MS',
-  'WORKER_POLL_MS',
-  'WORKER_CONCURRENCY',
-  'TASK_MAX_STEPS',
-  'TASK_MAX_MINUTES',
-  'STEP_TIMEOUT_MS',
-  'GRAPH_TIMEOUT_MS',
-  'POLICY_FILE',
-  'GRAPH_AUTH',
-  'AAD_APP_CLIENT_ID',
-  'AAD_APP_TENANT_ID',
-  'AAD_APP_CERTIFICATE_PATH',
-  'MANAGED_IDENTITY_CLIENT_ID',
-  'OAUTH_CONNECTION_NAME',
-  'AAD_APP_OAUTH_AUTHORITY_HOST',
-  'LEDGER_SIGNING_KEY',
-  'LEDGER_VERIFY_KEYS',
-  'BOT_OPENID_METADATA_URL',
-  'MAX_INFLIGHT_ACTIVITIES',
-];
-/** Toolkit variables: built-ins, and those teamsapp.yml reads or writes. */
+/** Toolkit variables: built-ins, and those m365agents.yml / m365agents.local.yml read or write. */
 const TOOLKIT_KEYS = [
   'TEAMSFX_ENV',
   'APP_NAME_SUFFIX',
+  'AZURE_SUBSCRIPTION_ID',
+  'AZURE_RESOURCE_GROUP_NAME',
+  'RESOURCE_SUFFIX',
   'TEAMS_APP_ID',
   'BOT_ENDPOINT',
+  'BOT_DOMAIN',
   'BOT_OBJECT_ID',
-  'SECRET_BOT_PASSWORD',
-  'TEAMS_APP_PUBLISHED_APP_ID',
+  'AAD_APP_ACCESS_AS_USER_PERMISSION_ID',
   'AZURE_APP_SERVICE_RESOURCE_ID',
+  'POSTGRES_SERVER_NAME',
+  'KEY_VAULT_NAME',
+  'SECRET_BOT_PASSWORD',
+  'SECRET_LEDGER_SIGNING_KEY',
+  'SECRET_POSTGRES_ADMIN_PASSWORD',
+  'SECRET_LEDGER_VERIFY_KEYS',
+  'TEAMS_APP_PUBLISHED_APP_ID',
 ];
 /** Named for the future, marked as not read yet where they appear. */
 const RESERVED_KEYS = ['AZURE_OPENAI_API_KEY'];
@@ -63,7 +33,7 @@ const read = (name: string) => fs.readFileSync(path.join(REPO, 'env', name), 'ut
 const documentedKeys = (text: string) => [...text.matchAll(/^#?\s?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
 
 describe('env files', () => {
-  const files = ['.env.local', '.env.local.user.example', '.env.dev', '.env.dev.user.example'];
+  const files = ['.env.local', '.env.local.user.example', '.env.dev', '.env.dev.user.example', '.env.prod'];
 
   it.each(files)('%s names only settings Delegate or the toolkit understand', (name) => {
     const unknown = documentedKeys(read(name)).filter(
@@ -79,7 +49,13 @@ describe('env files', () => {
   it('the example .user files carry no secret values', () => {
     for (const name of ['.env.local.user.example', '.env.dev.user.example']) {
       const assigned = parseEnvText(read(name));
-      for (const key of ['BOT_PASSWORD', 'SECRET_BOT_PASSWORD', 'AZURE_OPENAI_API_KEY'])
+      for (const key of [
+        'BOT_PASSWORD',
+        'SECRET_BOT_PASSWORD',
+        'SECRET_LEDGER_SIGNING_KEY',
+        'SECRET_POSTGRES_ADMIN_PASSWORD',
+        'AZURE_OPENAI_API_KEY',
+      ])
         expect(assigned[key] ?? '').toBe('');
     }
   });

@@ -62,7 +62,7 @@ describe('the committed manifest', () => {
     const root = copy();
     fs.writeFileSync(
       path.join(root, 'env', '.env.dev.user'),
-      `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\n`,
+      `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\nBOT_DOMAIN=delegate-dev.azurewebsites.net\n`,
     );
     const result = packageApp({ root, env: 'dev', outDir: path.join(root, 'out') });
     if (!result.ok) throw new Error(result.problems.join('\n'));
@@ -72,12 +72,29 @@ describe('the committed manifest', () => {
     expect(path.basename(result.zipPath)).toBe('appPackage.dev.zip');
   });
 
+  it('packages production, whose app name has no suffix, once provisioning has written the ids and the domain', () => {
+    const root = copy();
+    fs.writeFileSync(
+      path.join(root, 'env', '.env.prod.user'),
+      `TEAMS_APP_ID=${PROVISIONED.TEAMS_APP_ID}\nBOT_ID=${PROVISIONED.BOT_ID}\nBOT_DOMAIN=delegate.azurewebsites.net\n`,
+    );
+    const result = packageApp({ root, env: 'prod', outDir: path.join(root, 'out') });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect((result.manifest.name as { short: string }).short).toBe('Delegate');
+    expect((result.manifest.webApplicationInfo as { resource: string }).resource).toBe(
+      `api://delegate.azurewebsites.net/botid-${PROVISIONED.BOT_ID}`,
+    );
+  });
+
   it('refuses a real environment before provisioning, naming every place an empty id is used', () => {
     expect(problemsOf(copy(), 'dev')).toEqual([
-      '/id: TEAMS_APP_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
-      '/bots/0/botId: BOT_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+      '/id: TEAMS_APP_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '/bots/0/botId: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
       // The official schema checks webApplicationInfo.id as a GUID too; the hand-written copy did not.
-      '/webApplicationInfo/id: BOT_ID is empty in env/.env.dev (`teamsapp provision --env dev` writes it)',
+      '/webApplicationInfo/id: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      // Schema-valid, but a wrong SSO address (api:///botid-): named too.
+      '/webApplicationInfo/resource: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '/webApplicationInfo/resource: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
     ]);
   });
 });
@@ -90,7 +107,10 @@ describe('manifest rules', () => {
       id: PROVISIONED.TEAMS_APP_ID,
       name: { short: 'Delegate' },
       bots: m.bots.map((b) => ({ ...b, botId: PROVISIONED.BOT_ID })),
-      webApplicationInfo: { id: PROVISIONED.BOT_ID, resource: `api://botid-${PROVISIONED.BOT_ID}` },
+      webApplicationInfo: {
+        id: PROVISIONED.BOT_ID,
+        resource: `api://delegate-dev.azurewebsites.net/botid-${PROVISIONED.BOT_ID}`,
+      },
     };
   };
 

@@ -45,9 +45,9 @@ describe('variable substitution', () => {
 
   it('fails when the environment has no env file at all', () => {
     const root = copy();
-    expect(packageApp({ root, env: 'prod' })).toEqual({
+    expect(packageApp({ root, env: 'staging' })).toEqual({
       ok: false,
-      problems: ['env/.env.prod not found'],
+      problems: ['env/.env.staging not found'],
       notices: [],
     });
   });
