@@ -99,6 +99,9 @@ export class MemoryTaskStore implements TaskStore {
   private matching(query: TaskQuery): TaskRow[] {
     const statuses = query.statuses ? new Set<string>(query.statuses) : undefined;
     const after = query.createdAfter === undefined ? undefined : canonicalInstant(query.createdAfter, 'createdAfter');
+    const before =
+      query.createdBefore === undefined ? undefined : canonicalInstant(query.createdBefore, 'createdBefore');
+    const title = query.titleContains?.toLowerCase();
     return [...this.tasks.values()]
       .map((entry) => entry.row)
       .filter(
@@ -106,7 +109,10 @@ export class MemoryTaskStore implements TaskStore {
           (query.requesterId === undefined || row.requesterId === query.requesterId) &&
           (query.conversationId === undefined || row.conversationId === query.conversationId) &&
           (statuses === undefined || statuses.has(row.status)) &&
-          (after === undefined || compare(row.createdAt, after) >= 0),
+          (after === undefined || compare(row.createdAt, after) >= 0) &&
+          (before === undefined || compare(row.createdAt, before) < 0) &&
+          (query.involving === undefined || row.people.includes(` ${query.involving} `)) &&
+          (title === undefined || row.title.toLowerCase().includes(title)),
       );
   }
 

@@ -20,7 +20,7 @@ import {
   type UsageEntry,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
-import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
+import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
@@ -343,6 +343,18 @@ function taskFilter(query: TaskQuery): { where: string; params: (string | number
     // The indexed column; stored times are ISO strings, so text order is time order.
     where.push('created_at >= ?');
     params.push(canonicalInstant(query.createdAfter, 'createdAfter'));
+  }
+  if (query.createdBefore !== undefined) {
+    where.push('created_at < ?');
+    params.push(canonicalInstant(query.createdBefore, 'createdBefore'));
+  }
+  if (query.involving !== undefined) {
+    where.push(`people LIKE ? ESCAPE '\\'`);
+    params.push(likeContains(` ${query.involving} `));
+  }
+  if (query.titleContains !== undefined) {
+    where.push(`lower(title) LIKE ? ESCAPE '\\'`);
+    params.push(likeContains(query.titleContains));
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
