@@ -63,12 +63,25 @@ export interface Config {
    * logged. Without a signing key the ledger is hash-chained but unsigned.
    */
   readonly ledger: LedgerKeys;
+  /** The Tasks tab (`/tab`): how its API checks Teams SSO tokens (unused in local mode, which signs in locally). */
+  readonly tab: TabConfig;
   readonly safety: {
     /** The organisation's mail domains; recipients elsewhere are external. Empty = the requester's own domain. */
     readonly tenantDomains: readonly string[];
     /** Hosts (besides the tenant's domains) whose links may appear in what Delegate sends or posts. */
     readonly linkAllowHosts: readonly string[];
   };
+}
+
+/** How the Tasks tab's API verifies the Teams SSO tokens the tab sends (docs: README "Tasks tab"). */
+export interface TabConfig {
+  /**
+   * The token audience: `api://${BOT_DOMAIN}/botid-${BOT_ID}`, exactly the manifest's
+   * `webApplicationInfo.resource`. Undefined (BOT_DOMAIN unset) = the tab's API refuses every token.
+   */
+  readonly ssoAudience?: string;
+  /** Where Entra publishes its token signing keys (TAB_SSO_JWKS_URL); tests point it at their own. */
+  readonly jwksUrl: string;
 }
 
 /** The ledger's signing key and the retired keys that still verify older seals. */
@@ -226,6 +239,11 @@ const schema = z.object({
   LEDGER_SIGNING_KEY: optional,
   LEDGER_VERIFY_KEYS: optional,
   LINK_ALLOW_HOSTS: optional,
+  BOT_DOMAIN: optional,
+  TAB_SSO_JWKS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ),
 });
 
 /**
@@ -300,6 +318,13 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     budgets: { userDailyTokens: e.BUDGET_USER_DAILY_TOKENS, tenantDailyTokens: e.BUDGET_TENANT_DAILY_TOKENS },
     policyFile: e.POLICY_FILE === undefined ? undefined : path.resolve(e.POLICY_FILE),
     ledger,
+    tab: {
+      ssoAudience:
+        e.BOT_ID !== undefined && e.BOT_DOMAIN !== undefined
+          ? `api://${e.BOT_DOMAIN.replace(/^https?:\/\//, '').replace(/\/+$/, '')}/botid-${e.BOT_ID}`
+          : undefined,
+      jwksUrl: e.TAB_SSO_JWKS_URL,
+    },
     safety: { tenantDomains, linkAllowHosts },
   });
 }
