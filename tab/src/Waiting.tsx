@@ -63,8 +63,12 @@ export function WaitingList(props: {
                     </Text>
                   }
                   action={
-                    <Button appearance="transparent" onClick={() => props.onOpen(item.taskId)}>
-                      Details of {item.taskId}
+                    <Button
+                      appearance="transparent"
+                      aria-label={`Details of task ${item.taskId}`}
+                      onClick={() => props.onOpen(item.taskId)}
+                    >
+                      Details
                     </Button>
                   }
                 />
