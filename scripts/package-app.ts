@@ -21,6 +21,8 @@ import { validateManifest } from './lib/manifest-rules';
 export const LOCAL_PLACEHOLDER_IDS: Readonly<Record<string, string>> = {
   TEAMS_APP_ID: '00000000-0000-4000-8000-0000000d1e90',
   BOT_ID: '00000000-0000-4000-8000-0000000b0701',
+  // The Tasks tab's host; the local tab itself is at http://127.0.0.1:<PORT>/tab/ (Teams needs https).
+  BOT_DOMAIN: 'delegate.localhost',
 };
 
 /** What to package. */

@@ -43,6 +43,8 @@ const CONFIG_KEYS = [
   'LEDGER_VERIFY_KEYS',
   'BOT_OPENID_METADATA_URL',
   'MAX_INFLIGHT_ACTIVITIES',
+  'BOT_DOMAIN',
+  'TAB_SSO_JWKS_URL',
 ];
 /** Toolkit variables: built-ins, and those teamsapp.yml reads or writes. */
 const TOOLKIT_KEYS = [
