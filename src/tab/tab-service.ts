@@ -74,13 +74,16 @@ const PAGE = 100;
  * with that person as the actor, exactly like a card click.
  */
 export class TabService {
+  /** Previews by task version and viewer: the tab polls, and a task's preview changes only when the task does. */
+  private readonly previews = new Map<string, WaitingItem | null>();
+
   constructor(private readonly deps: TabServiceDeps) {}
 
   /** Plans and checkpoints the person may decide, across every conversation, oldest first. */
   async waiting(user: TabUser): Promise<WaitingItem[]> {
     const tasks = await this.deps.store.listTasks({ involving: user.id, statuses: WAITING_STATUSES, limit: PAGE });
     return tasks
-      .flatMap((task) => waitingFor(task, user.id, this.deps.catalogue, this.deps.botId) ?? [])
+      .flatMap((task) => this.waitingItem(task, user.id) ?? [])
       .sort((a, b) => a.since.localeCompare(b.since) || a.taskId.localeCompare(b.taskId));
   }
 
@@ -212,6 +215,16 @@ export class TabService {
     return (await this.deps.schedules?.setPaused(scheduleId, user.id, paused)) ?? false;
   }
 
+  private waitingItem(task: Task, viewer: string): WaitingItem | undefined {
+    const key = `${task.id}\u0000${task.version}\u0000${viewer}`;
+    const known = this.previews.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const item = waitingFor(task, viewer, this.deps.catalogue, this.deps.botId);
+    if (this.previews.size >= PREVIEW_CACHE) this.previews.delete(this.previews.keys().next().value as string);
+    this.previews.set(key, item ?? null);
+    return item;
+  }
+
   /** The task, when it exists and involves the person; a refused look at someone else's task is audited. */
   private async visible(user: TabUser, taskId: string, verb: string): Promise<Task | undefined> {
     const task = await this.deps.store.getTask(taskId);
@@ -232,6 +245,9 @@ export class TabService {
     });
   }
 }
+
+/** Previews kept (a few kilobytes each). */
+const PREVIEW_CACHE = 5_000;
 
 /** A task page lists at most this many ledger entries. */
 const LEDGER_LIMIT = 200;
