@@ -99,8 +99,10 @@ function Body(props: {
     return (
       <div className={styles.page}>
         <main>
-          <Title1 as="h1">Tasks</Title1>
-          <Text as="p" role="alert">
+          <Title1 block as="h1">
+            Tasks
+          </Title1>
+          <Text block as="p" role="alert">
             {props.failure}
           </Text>
         </main>
@@ -122,8 +124,10 @@ function Body(props: {
             <LocalSignIn onSignedIn={props.onSignedIn} />
           ) : (
             <>
-              <Title1 as="h1">Tasks</Title1>
-              <Text as="p" role="alert">
+              <Title1 block as="h1">
+                Tasks
+              </Title1>
+              <Text block as="p" role="alert">
                 Teams could not sign you in to Delegate. Reopen the tab, or ask your administrator to check the app's
                 single sign-on.
               </Text>
@@ -153,7 +157,9 @@ function SignedIn(props: { api: Api; me: Me; local: boolean; onSignedOut: () => 
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <Title1 as="h1">Tasks</Title1>
+        <Title1 block as="h1">
+          Tasks
+        </Title1>
         <div className={styles.who}>
           <Text>
             Signed in as <strong>{me.name}</strong>

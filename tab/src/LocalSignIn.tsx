@@ -24,8 +24,10 @@ export function LocalSignIn(props: { onSignedIn: (me: Me) => void }) {
   }, []);
   return (
     <>
-      <Title1 as="h1">Tasks</Title1>
-      <Text as="p">
+      <Title1 block as="h1">
+        Tasks
+      </Title1>
+      <Text block as="p">
         Local mode: Delegate runs with its sandbox tenant. Choose who you are, as in the Agents Playground.
       </Text>
       {!people && !problem && <Spinner label="Loading people…" />}
@@ -52,7 +54,7 @@ export function LocalSignIn(props: { onSignedIn: (me: Me) => void }) {
         </form>
       )}
       {problem && (
-        <Text as="p" role="alert">
+        <Text block as="p" role="alert">
           {problem}
         </Text>
       )}

@@ -71,7 +71,7 @@ export function MyTasks(props: { api: Api; onOpen: (taskId: string) => void }) {
 
   return (
     <section aria-labelledby="tasks-heading">
-      <Title2 as="h2" id="tasks-heading">
+      <Title2 block as="h2" id="tasks-heading">
         My tasks
       </Title2>
       <div className={styles.filters} role="search" aria-label="Filter tasks">
@@ -136,7 +136,11 @@ export function MyTasks(props: { api: Api; onOpen: (taskId: string) => void }) {
         </MessageBar>
       )}
       {!list.data && !list.error && <Spinner label="Loading your tasks…" />}
-      {list.data && list.data.tasks.length === 0 && <Text as="p">No tasks match.</Text>}
+      {list.data && list.data.tasks.length === 0 && (
+        <Text block as="p">
+          No tasks match.
+        </Text>
+      )}
       {list.data && list.data.tasks.length > 0 && layout === 'list' && (
         <TaskTable tasks={list.data.tasks} total={list.data.total} onOpen={props.onOpen} />
       )}
@@ -146,7 +150,7 @@ export function MyTasks(props: { api: Api; onOpen: (taskId: string) => void }) {
             const tasks = list.data?.tasks.filter((t) => column.statuses.includes(t.status)) ?? [];
             return (
               <section key={column.title} className={styles.column} aria-label={`${column.title} (${tasks.length})`}>
-                <Text as="h3" weight="semibold">
+                <Text block as="h3" weight="semibold">
                   {column.title} ({tasks.length})
                 </Text>
                 <ul className={styles.columnList}>

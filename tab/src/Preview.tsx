@@ -31,7 +31,9 @@ export function Preview(props: { preview: CheckpointPreview | PlanPreview }) {
   if (p.kind === 'plan')
     return (
       <div>
-        <Text as="p">{p.outcome}</Text>
+        <Text block as="p">
+          {p.outcome}
+        </Text>
         <ol className={styles.steps} aria-label="Steps of the plan">
           {p.steps.map((s) => (
             <li key={s.n}>
@@ -49,7 +51,11 @@ export function Preview(props: { preview: CheckpointPreview | PlanPreview }) {
             </li>
           ))}
         </ol>
-        {p.note && <Text as="p">{p.note}</Text>}
+        {p.note && (
+          <Text block as="p">
+            {p.note}
+          </Text>
+        )}
       </div>
     );
   return (
@@ -60,7 +66,9 @@ export function Preview(props: { preview: CheckpointPreview | PlanPreview }) {
         </Text>
         <Badge appearance="outline">{p.risk}</Badge>
       </div>
-      <Text as="p">{p.why}</Text>
+      <Text block as="p">
+        {p.why}
+      </Text>
       {p.warnings.map((w) => (
         <MessageBar key={w} intent="warning">
           <MessageBarBody>{w}</MessageBarBody>
@@ -73,9 +81,21 @@ export function Preview(props: { preview: CheckpointPreview | PlanPreview }) {
           <pre className={styles.block}>{b.text}</pre>
         </div>
       ))}
-      {p.sources && <Text as="p">Made from: {p.sources}</Text>}
-      {p.deadline && <Text as="p">{p.deadline}</Text>}
-      {p.note && <Text as="p">{p.note}</Text>}
+      {p.sources && (
+        <Text block as="p">
+          Made from: {p.sources}
+        </Text>
+      )}
+      {p.deadline && (
+        <Text block as="p">
+          {p.deadline}
+        </Text>
+      )}
+      {p.note && (
+        <Text block as="p">
+          {p.note}
+        </Text>
+      )}
     </div>
   );
 }

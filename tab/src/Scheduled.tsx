@@ -24,12 +24,12 @@ export function Scheduled(props: { api: Api; onChanged: (message: string) => voi
   };
   return (
     <section aria-labelledby="scheduled-heading">
-      <Title2 as="h2" id="scheduled-heading">
+      <Title2 block as="h2" id="scheduled-heading">
         Scheduled
       </Title2>
       {!data.data && <Spinner label="Loading schedules…" />}
       {data.data && data.data.schedules.length === 0 && (
-        <Text as="p">
+        <Text block as="p">
           No schedules. Ask Delegate for recurring work in a chat (for example &quot;every Monday at 9, email Megan a
           summary of last week&apos;s mail from Contoso&quot;) and it shows here with its next run.
         </Text>

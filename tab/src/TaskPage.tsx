@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   section: { marginTop: '24px' },
   timeline: { listStyleType: 'none', padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
   meta: { color: tokens.colorNeutralForeground2 },
-  payload: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  payload: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
 });
 
 const STEP_STATUS: Record<string, string> = {
@@ -80,20 +80,22 @@ export function TaskPageView(props: {
     <article aria-labelledby="task-heading">
       {back}
       <div className={styles.header}>
-        <Title2 as="h2" id="task-heading">
+        <Title2 block as="h2" id="task-heading">
           {task.title}
         </Title2>
         <Badge appearance="tint">{task.statusLabel}</Badge>
       </div>
-      <Text as="p" className={styles.meta}>
+      <Text block as="p" className={styles.meta}>
         Task {task.id} · asked by {task.requester} · {task.conversation.label} · created {when(task.createdAt)} · plan
         version {task.planVersion}
       </Text>
-      <Text as="p">{task.outcome}</Text>
+      <Text block as="p">
+        {task.outcome}
+      </Text>
 
       {waiting && (
         <section className={styles.section} aria-labelledby="decide-heading">
-          <Title3 as="h3" id="decide-heading">
+          <Title3 block as="h3" id="decide-heading">
             Waiting for your decision
           </Title3>
           <Card>
@@ -111,11 +113,11 @@ export function TaskPageView(props: {
       )}
 
       <section className={styles.section} aria-labelledby="timeline-heading">
-        <Title3 as="h3" id="timeline-heading">
+        <Title3 block as="h3" id="timeline-heading">
           Timeline
         </Title3>
         {page.data.plans.map((p) => (
-          <Text as="p" key={p.version}>
+          <Text block as="p" key={p.version}>
             Plan version {p.version}, {when(p.at)}, by {p.by}: {p.steps.map((s) => s.action).join(', ')}
           </Text>
         ))}
@@ -129,11 +131,13 @@ export function TaskPageView(props: {
       </section>
 
       <section className={styles.section} aria-labelledby="decisions-heading">
-        <Title3 as="h3" id="decisions-heading">
+        <Title3 block as="h3" id="decisions-heading">
           Decisions
         </Title3>
         {page.data.decisions.length === 0 ? (
-          <Text as="p">No decisions yet.</Text>
+          <Text block as="p">
+            No decisions yet.
+          </Text>
         ) : (
           <ul>
             {page.data.decisions.map((d, i) => (
@@ -151,11 +155,13 @@ export function TaskPageView(props: {
       </section>
 
       <section className={styles.section} aria-labelledby="policy-heading">
-        <Title3 as="h3" id="policy-heading">
+        <Title3 block as="h3" id="policy-heading">
           Policy rules that fired
         </Title3>
         {page.data.policy.length === 0 ? (
-          <Text as="p">None: the defaults applied.</Text>
+          <Text block as="p">
+            None: the defaults applied.
+          </Text>
         ) : (
           <ul>
             {page.data.policy.map((p, i) => (
@@ -171,10 +177,10 @@ export function TaskPageView(props: {
       </section>
 
       <section className={styles.section} aria-labelledby="ledger-heading">
-        <Title3 as="h3" id="ledger-heading">
+        <Title3 block as="h3" id="ledger-heading">
           Ledger
         </Title3>
-        <Text as="p">
+        <Text block as="p">
           {page.data.ledger.every((e) => e.verified === 'ok')
             ? `All ${page.data.ledger.length} entries verified: each hash matches its content and links to the entry before it.`
             : 'Some entries failed verification: see below.'}
@@ -183,12 +189,12 @@ export function TaskPageView(props: {
         <Table aria-label="Ledger entries" size="small">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>#</TableHeaderCell>
-              <TableHeaderCell>Event</TableHeaderCell>
-              <TableHeaderCell>Who</TableHeaderCell>
-              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell style={{ width: '48px' }}>#</TableHeaderCell>
+              <TableHeaderCell style={{ width: '130px' }}>Event</TableHeaderCell>
+              <TableHeaderCell style={{ width: '130px' }}>Who</TableHeaderCell>
+              <TableHeaderCell style={{ width: '180px' }}>When</TableHeaderCell>
               <TableHeaderCell>Details</TableHeaderCell>
-              <TableHeaderCell>Verified</TableHeaderCell>
+              <TableHeaderCell style={{ width: '110px' }}>Verified</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

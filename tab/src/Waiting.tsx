@@ -32,7 +32,7 @@ export function WaitingList(props: {
   const { items } = props;
   return (
     <section aria-labelledby="waiting-heading">
-      <Title2 as="h2" id="waiting-heading">
+      <Title2 block as="h2" id="waiting-heading">
         Waiting for me
       </Title2>
       {props.error && (
@@ -41,7 +41,11 @@ export function WaitingList(props: {
         </MessageBar>
       )}
       {!items && !props.error && <Spinner label="Loading…" />}
-      {items && items.length === 0 && <Text as="p">Nothing waits for your decision.</Text>}
+      {items && items.length === 0 && (
+        <Text block as="p">
+          Nothing waits for your decision.
+        </Text>
+      )}
       {items && items.length > 0 && (
         <ul className={styles.list}>
           {items.map((item) => (
@@ -52,7 +56,7 @@ export function WaitingList(props: {
               >
                 <CardHeader
                   header={
-                    <Text as="h3" weight="semibold" size={400}>
+                    <Text block as="h3" weight="semibold" size={400}>
                       {item.taskTitle}
                     </Text>
                   }

@@ -12,6 +12,8 @@ import { launchChromium } from './chromium';
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUTCOME = 'Email Megan Bowen a summary of my unread mail from Contoso';
 const SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-tab.png');
+const BOARD_SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-tab-board.png');
+const TASK_SCREENSHOT = path.join(os.tmpdir(), 'delegate-e2e-tab-task.png');
 
 /**
  * axe-core's violations of serious or critical impact on the page as it is now. Fluent UI's focus
@@ -113,6 +115,7 @@ describe('e2e: the Tasks tab in Chromium', () => {
       await done.waitFor({ timeout: 15_000 });
       await expect(done.innerText()).resolves.toContain(task.title);
       expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: BOARD_SCREENSHOT });
 
       // The task's page: its timeline and its verified ledger.
       await done.getByRole('link', { name: task.title }).click();
@@ -122,6 +125,7 @@ describe('e2e: the Tasks tab in Chromium', () => {
       await expect(page.getByText(/^All \d+ entries verified/).count()).resolves.toBe(1);
       await expect(page.getByRole('heading', { name: 'Decisions' }).count()).resolves.toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: TASK_SCREENSHOT, fullPage: true });
     } finally {
       await context.close();
     }
