@@ -37,6 +37,8 @@ export interface TaskRecords {
   listTasks(query: TaskQuery): Promise<Task[]>;
   /** How many tasks match (the query's `limit` is ignored). */
   countTasks(query: TaskQuery): Promise<number>;
+  /** How many tasks match, per status (statuses with none are left out; `limit` is ignored). */
+  countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>>;
 }
 
 /**

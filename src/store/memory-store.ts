@@ -1,5 +1,5 @@
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -114,6 +114,16 @@ export class MemoryTaskStore implements TaskStore {
           (query.involving === undefined || row.people.includes(` ${query.involving} `)) &&
           (title === undefined || row.title.toLowerCase().includes(title)),
       );
+  }
+
+  async countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>> {
+    this.open();
+    const counts: Partial<Record<TaskStatus, number>> = {};
+    for (const row of this.matching(query)) {
+      const status = row.status as TaskStatus;
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async countTasks(query: TaskQuery): Promise<number> {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -173,6 +173,16 @@ class PgTaskStore implements TaskStore {
     const { where, params } = taskFilter(query);
     const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*) AS n FROM tasks ${where}`, params);
     return rows[0]?.n ?? 0;
+  }
+
+  async countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>> {
+    if (query.statuses && query.statuses.length === 0) return {};
+    const { where, params } = taskFilter(query);
+    const { rows } = await this.pool.query<{ status: TaskStatus; n: string | number }>(
+      `SELECT status, count(*) AS n FROM tasks ${where} GROUP BY status`,
+      params,
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   }
 
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {

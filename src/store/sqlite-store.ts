@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -130,6 +130,15 @@ class SqliteTaskStore implements TaskStore {
     const { where, params } = taskFilter(query);
     const row = this.sql.cached<{ n: number }>(`SELECT count(*) AS n FROM tasks ${where}`).get(...params);
     return row?.n ?? 0;
+  }
+
+  async countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>> {
+    if (query.statuses && query.statuses.length === 0) return {};
+    const { where, params } = taskFilter(query);
+    const rows = this.sql
+      .cached<{ status: TaskStatus; n: number }>(`SELECT status, count(*) AS n FROM tasks ${where} GROUP BY status`)
+      .all(...params);
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   }
 
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {

@@ -97,9 +97,9 @@ export class TabService {
     };
     const [tasks, perStatus] = await Promise.all([
       this.deps.store.listTasks({ ...base, statuses: filter.statuses, limit: filter.limit }),
-      Promise.all(TASK_STATUSES.map((status) => this.deps.store.countTasks({ ...base, statuses: [status] }))),
+      this.deps.store.countTasksByStatus(base),
     ]);
-    const counts = Object.fromEntries(TASK_STATUSES.map((status, i) => [status, perStatus[i] ?? 0])) as Record<
+    const counts = Object.fromEntries(TASK_STATUSES.map((status) => [status, perStatus[status] ?? 0])) as Record<
       TaskStatus,
       number
     >;

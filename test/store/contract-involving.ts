@@ -73,6 +73,31 @@ export function describeInvolvingContract(ctx: ContractContext): void {
       await expect(ctx.store.countTasks({ titleContains: 'M' })).resolves.toBe(3);
     });
 
+    it('counts matching tasks per status in one query, leaving out statuses with none', async () => {
+      await seed(ctx, { id: 'r1', status: 'running', title: 'Contoso one', createdAt: iso(1) });
+      await seed(ctx, { id: 'r2', status: 'running', title: 'Contoso two', createdAt: iso(2) });
+      await seed(ctx, { id: 'c1', status: 'completed', title: 'Contoso three', createdAt: iso(3) });
+      await seed(ctx, { id: 'f1', status: 'failed', title: 'Fabrikam', createdAt: iso(4) });
+      await seed(ctx, {
+        id: 'm1',
+        status: 'running',
+        requester: megan,
+        owner: megan.id,
+        approvers: [],
+        createdAt: iso(5),
+      });
+      await expect(ctx.store.countTasksByStatus({ involving: 'aad-adele' })).resolves.toEqual({
+        running: 2,
+        completed: 1,
+        failed: 1,
+      });
+      await expect(ctx.store.countTasksByStatus({ involving: 'aad-adele', titleContains: 'contoso' })).resolves.toEqual(
+        { running: 2, completed: 1 },
+      );
+      await expect(ctx.store.countTasksByStatus({ statuses: ['failed', 'paused'] })).resolves.toEqual({ failed: 1 });
+      await expect(ctx.store.countTasksByStatus({ statuses: [] })).resolves.toEqual({});
+    });
+
     it('keeps tasks created before an instant, and combines it with the other filters', async () => {
       for (let minute = 1; minute <= 5; minute += 1)
         await seed(ctx, {
