@@ -61,7 +61,11 @@ export function App() {
       .then(async (m) => {
         setMode(m);
         if (m === 'teams') {
-          const getToken = await startInTeams(setTheme);
+          const getToken = await startInTeams(setTheme).catch(() => undefined);
+          if (!getToken) {
+            setFailure('Open the Tasks tab in Microsoft Teams: outside Teams it cannot sign you in.');
+            return;
+          }
           setToken(() => getToken);
         } else {
           setToken(() => async () => undefined);

@@ -89,7 +89,16 @@ describe('e2e: the Tasks tab in Chromium', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
-      await card.getByRole('button', { name: 'Approve', exact: true }).click();
+      // Keyboard only: Tab reaches Approve, Enter presses it.
+      const approve = card.getByRole('button', { name: 'Approve', exact: true });
+      for (
+        let presses = 0;
+        presses < 40 && !(await approve.evaluate((b) => b === b.ownerDocument.activeElement));
+        presses++
+      )
+        await page.keyboard.press('Tab');
+      expect(await approve.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
       await page.getByText('Nothing waits for your decision.').waitFor({ timeout: 15_000 });
 
       await run.connector.waitFor(
