@@ -1,6 +1,7 @@
 /**
  * `npm run build`: compile the bot (src/) to dist/ with tsc, so `npm start` runs plain
- * JavaScript with node instead of compiling TypeScript at every start.
+ * JavaScript with node instead of compiling TypeScript at every start, and build the Tasks
+ * tab's front end into dist/tab-app (scripts/prepare-tab.mjs, Vite).
  *
  * dist/ is rebuilt from scratch (a file deleted from src/ must not linger there), and the
  * runtime files tsc does not emit (a worker thread's .mjs) are copied next to their code.

@@ -5,6 +5,7 @@ import { readEnvFiles } from './env-file';
 import type { LedgerKeySpec } from './ledger/keyring';
 import { postgresStoreConfig, type StoreConfig } from './store/store-config';
 import type { TelemetrySettings } from './telemetry/settings';
+import { ssoApplicationIdUri } from './teams/signin/sso-address';
 
 /** Delegate's configuration: typed, validated once at start-up, frozen, passed by constructor. */
 export interface Config {
@@ -64,6 +65,8 @@ export interface Config {
    * logged. Without a signing key the ledger is hash-chained but unsigned.
    */
   readonly ledger: LedgerKeys;
+  /** The Tasks tab (`/tab`): how its API checks Teams SSO tokens (unused in local mode, which signs in locally). */
+  readonly tab: TabConfig;
   readonly safety: {
     /** The organisation's mail domains; recipients elsewhere are external. Empty = the requester's own domain. */
     readonly tenantDomains: readonly string[];
@@ -72,6 +75,17 @@ export interface Config {
   };
   /** OpenTelemetry traces and metrics (OTLP and/or Application Insights); off when neither is set. */
   readonly telemetry: TelemetrySettings;
+}
+
+/** How the Tasks tab's API verifies the Teams SSO tokens the tab sends (docs: README "Tasks tab"). */
+export interface TabConfig {
+  /**
+   * The token audience: `api://${BOT_DOMAIN}/botid-${BOT_ID}`, exactly the manifest's
+   * `webApplicationInfo.resource`. Undefined (BOT_DOMAIN unset) = the tab's API refuses every token.
+   */
+  readonly ssoAudience?: string;
+  /** Where Entra publishes its token signing keys (TAB_SSO_JWKS_URL); tests point it at their own. */
+  readonly jwksUrl: string;
 }
 
 /** The ledger's signing key and the retired keys that still verify older seals. */
@@ -233,6 +247,11 @@ const schema = z.object({
   OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('delegate')),
   OTEL_METRIC_EXPORT_INTERVAL: int(60_000, 1_000, 3_600_000),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
+  BOT_DOMAIN: optional,
+  TAB_SSO_JWKS_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  ),
 });
 
 /** Every environment variable the configuration reads (the deployment tests check names against it). */
@@ -310,6 +329,13 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
     budgets: { userDailyTokens: e.BUDGET_USER_DAILY_TOKENS, tenantDailyTokens: e.BUDGET_TENANT_DAILY_TOKENS },
     policyFile: e.POLICY_FILE === undefined ? undefined : path.resolve(e.POLICY_FILE),
     ledger,
+    tab: {
+      ssoAudience:
+        e.BOT_ID !== undefined && e.BOT_DOMAIN !== undefined
+          ? ssoApplicationIdUri(e.BOT_DOMAIN.replace(/^https?:\/\//, '').replace(/\/+$/, ''), e.BOT_ID)
+          : undefined,
+      jwksUrl: e.TAB_SSO_JWKS_URL,
+    },
     safety: { tenantDomains, linkAllowHosts },
     telemetry: {
       serviceName: e.OTEL_SERVICE_NAME,

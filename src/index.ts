@@ -39,7 +39,7 @@ import { FileGovernance, FixedGovernance, type PolicyGovernance } from './policy
 import type { Scope } from './engine/model';
 import { RulePlanner } from './planning';
 import { LlmPlanner } from './planning/llm';
-import { startSandbox, type Sandbox } from './sandbox';
+import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from './sandbox';
 import { startServer, type HttpServer } from './server';
 import { openStore } from './store/open-store';
 import { DelegateBot } from './teams/bot';
@@ -52,6 +52,9 @@ import { ledgerSealer } from './ledger/sealer';
 import { EdgeAdapter } from './edge/edge-adapter';
 import { openIdMetadataOptions } from './edge/bot-auth-options';
 import { rateLimiter } from './edge/rate-limit';
+import type { ScheduleProvider } from './tab/schedules';
+import { defaultTabDirectory } from './tab/static-files';
+import { tabMount } from './tab/tab-mount';
 
 /** A running Delegate: the HTTP server, its worker, and what they stand on. */
 export interface App {
@@ -76,6 +79,10 @@ export interface AppOverrides {
   /** Where the sandbox tenant's Graph lives when it is started elsewhere (e.g. shared by tests). */
   readonly graphBaseUrl?: string;
   readonly workerId?: string;
+  /** Where the Tasks tab's built front end is (default dist/tab-app). */
+  readonly tabDirectory?: string;
+  /** The Tasks tab's "Scheduled" section; without it the tab shows no schedules. */
+  readonly schedules?: ScheduleProvider;
 }
 
 const TASK_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -169,6 +176,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxInFlight: config.maxInFlightActivities,
     rateLimit: rateLimiter(store, () => governance.current().rateLimits, clock),
     readiness: () => store.readiness(),
+    mount: tabMount({
+      store,
+      engine,
+      catalogue,
+      cards: notifier,
+      clock,
+      logger: logger.child({ component: 'tab' }),
+      botId: config.bot.id,
+      schedules: overrides.schedules,
+      // Local mode signs in as one of the sandbox people; a deployed bot checks Teams SSO tokens.
+      localPeople: config.local ? SANDBOX_DIRECTORY.users.map((u) => ({ id: u.id, name: u.displayName })) : undefined,
+      sso: {
+        audience: config.tab.ssoAudience,
+        clientId: config.bot.id ?? '',
+        tenantId: config.bot.tenantId,
+        jwksUrl: config.tab.jwksUrl,
+      },
+      directory: overrides.tabDirectory ?? defaultTabDirectory(),
+    }),
   });
   worker.start();
   // Card templates are parsed once the server answers, not before: readiness does not wait for them.

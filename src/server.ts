@@ -33,6 +33,8 @@ export interface ServerOptions {
   readonly rateLimit?: RateLimit;
   /** Whether the store can serve requests (reachable, migrated); without it, always ready. */
   readonly readiness?: () => Promise<Readiness>;
+  /** More routes on the same server (the Tasks tab under `/tab` and `/api/tab`). */
+  readonly mount?: (server: restify.Server) => void;
 }
 
 /** A readiness check slower than this counts as the store being unreachable. */
@@ -141,6 +143,8 @@ export async function startServer(options: ServerOptions): Promise<HttpServer> {
       () => res.statusCode,
     );
   });
+
+  options.mount?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -15,6 +15,7 @@ export function banner(facts: BannerFacts): string {
   const rows: [string, string][] = [
     ['Chat (Playground)', facts.playgroundUrl],
     ['Bot', `${facts.botUrl}/api/messages   (health: ${facts.botUrl}/healthz)`],
+    ['Tasks tab', `${facts.botUrl}/tab/   (sign in as any sandbox person)`],
   ];
   if (facts.sandboxGraphUrl)
     rows.push(['Sandbox Graph', `${facts.sandboxGraphUrl}   (Authorization: Bearer sandbox:<upn> or sandbox:app)`]);

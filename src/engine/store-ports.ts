@@ -14,6 +14,12 @@ export interface TaskQuery {
   readonly statuses?: readonly TaskStatus[];
   /** Only tasks created at or after this ISO-8601 instant. */
   readonly createdAfter?: string;
+  /** Only tasks created before this ISO-8601 instant (with `createdAfter`, a date range; or a page's cursor). */
+  readonly createdBefore?: string;
+  /** Only tasks that involve this person: requester, owner, approver or follower (Entra object id). */
+  readonly involving?: string;
+  /** Only tasks whose title contains this text, ignoring case. */
+  readonly titleContains?: string;
   /** Newest first; default 20, at most 100. */
   readonly limit?: number;
 }
@@ -31,6 +37,8 @@ export interface TaskRecords {
   listTasks(query: TaskQuery): Promise<Task[]>;
   /** How many tasks match (the query's `limit` is ignored). */
   countTasks(query: TaskQuery): Promise<number>;
+  /** How many tasks match, per status (statuses with none are left out; `limit` is ignored). */
+  countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>>;
 }
 
 /**

@@ -20,6 +20,9 @@ export interface TaskRow {
   readonly updatedAt: string;
   /** When the next checkpoint timer is due (epoch ms), or null. */
   readonly timerDue: number | null;
+  /** Everyone the task involves (requester, owner, approvers, followers) as " id1 id2 ", for the Tasks tab. */
+  readonly people: string;
+  readonly title: string;
   /** The task as a JSON document. */
   readonly doc: string;
 }
@@ -40,8 +43,21 @@ export function encodeTask(task: Task): TaskRow {
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     timerDue: nextTimerDue(t) ?? null,
+    people: peopleColumn(t),
+    title: t.title,
     doc: JSON.stringify(t),
   };
+}
+
+/** The `people` column: each involved person's id between spaces, so `% id %` matches one exactly. */
+export function peopleColumn(task: Task): string {
+  const ids = new Set([task.requester.id, task.owner, ...task.approvers, ...(task.watchers ?? [])]);
+  return ` ${[...ids].filter((id) => id !== '' && !/\s/.test(id)).join(' ')} `;
+}
+
+/** A LIKE pattern matching `text` literally anywhere (`\` escapes the wildcards). */
+export function likeContains(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Decode a stored task document; `id` is the row's key, checked against the document. */

@@ -1,5 +1,5 @@
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -99,6 +99,9 @@ export class MemoryTaskStore implements TaskStore {
   private matching(query: TaskQuery): TaskRow[] {
     const statuses = query.statuses ? new Set<string>(query.statuses) : undefined;
     const after = query.createdAfter === undefined ? undefined : canonicalInstant(query.createdAfter, 'createdAfter');
+    const before =
+      query.createdBefore === undefined ? undefined : canonicalInstant(query.createdBefore, 'createdBefore');
+    const title = query.titleContains?.toLowerCase();
     return [...this.tasks.values()]
       .map((entry) => entry.row)
       .filter(
@@ -106,8 +109,21 @@ export class MemoryTaskStore implements TaskStore {
           (query.requesterId === undefined || row.requesterId === query.requesterId) &&
           (query.conversationId === undefined || row.conversationId === query.conversationId) &&
           (statuses === undefined || statuses.has(row.status)) &&
-          (after === undefined || compare(row.createdAt, after) >= 0),
+          (after === undefined || compare(row.createdAt, after) >= 0) &&
+          (before === undefined || compare(row.createdAt, before) < 0) &&
+          (query.involving === undefined || row.people.includes(` ${query.involving} `)) &&
+          (title === undefined || row.title.toLowerCase().includes(title)),
       );
+  }
+
+  async countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>> {
+    this.open();
+    const counts: Partial<Record<TaskStatus, number>> = {};
+    for (const row of this.matching(query)) {
+      const status = row.status as TaskStatus;
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async countTasks(query: TaskQuery): Promise<number> {

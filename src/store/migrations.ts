@@ -161,4 +161,17 @@ CREATE TABLE rate_buckets (
 CREATE INDEX tasks_by_lease ON tasks (lease_until) WHERE lease_owner IS NOT NULL;
 `,
   },
+  {
+    version: 9,
+    name: 'who a task involves and its title, for the Tasks tab',
+    sql: `
+-- The people a task involves (requester, owner, approvers, followers), as " id1 id2 " so that
+-- LIKE '% id %' finds a person's tasks without reading documents; and the title, for search.
+-- Both are derived from the document on every write, like timer_due. Rows written before this
+-- migration name their requester only, until their next write.
+ALTER TABLE tasks ADD COLUMN people TEXT;
+ALTER TABLE tasks ADD COLUMN title TEXT;
+UPDATE tasks SET people = ' ' || requester_id || ' ';
+`,
+  },
 ];

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -19,7 +19,7 @@ import {
   type UsageQuery,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
-import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
+import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
 import {
   decodeLedgerRow,
   encodeLedgerEntry,
@@ -102,9 +102,21 @@ class PgTaskStore implements TaskStore {
   async createTask(task: Task): Promise<void> {
     const r = encodeTask(task);
     const result = await this.pool.query(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-      [r.id, r.status, r.requesterId, r.conversationId, r.version, r.createdAt, r.updatedAt, r.timerDue, r.doc],
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc, people, title)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+      [
+        r.id,
+        r.status,
+        r.requesterId,
+        r.conversationId,
+        r.version,
+        r.createdAt,
+        r.updatedAt,
+        r.timerDue,
+        r.doc,
+        r.people,
+        r.title,
+      ],
     );
     if (result.rowCount === 0) throw new ConflictError(`task ${r.id}`);
     if (r.status === 'running') await this.announceRunnable();
@@ -124,7 +136,7 @@ class PgTaskStore implements TaskStore {
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
     const result = await this.pool.query(
       `UPDATE tasks SET status = $2, requester_id = $3, conversation_id = $4, version = $5, created_at = $6,
-         updated_at = $7, timer_due = $8, doc = $9
+         updated_at = $7, timer_due = $8, doc = $9, people = $11, title = $12
        WHERE id = $1 AND version = $10`,
       [
         r.id,
@@ -137,6 +149,8 @@ class PgTaskStore implements TaskStore {
         r.timerDue,
         r.doc,
         expectedVersion,
+        r.people,
+        r.title,
       ],
     );
     const written = result.rowCount === 1;
@@ -159,6 +173,16 @@ class PgTaskStore implements TaskStore {
     const { where, params } = taskFilter(query);
     const { rows } = await this.pool.query<{ n: number }>(`SELECT count(*) AS n FROM tasks ${where}`, params);
     return rows[0]?.n ?? 0;
+  }
+
+  async countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>> {
+    if (query.statuses && query.statuses.length === 0) return {};
+    const { where, params } = taskFilter(query);
+    const { rows } = await this.pool.query<{ status: TaskStatus; n: string | number }>(
+      `SELECT status, count(*) AS n FROM tasks ${where} GROUP BY status`,
+      params,
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   }
 
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
@@ -503,5 +527,11 @@ function taskFilter(query: TaskQuery): { where: string; params: (string | number
   // Stored times are canonical ISO strings, so text order is time order (COLLATE "C": byte order).
   if (query.createdAfter !== undefined)
     where.push(`created_at >= ${param(canonicalInstant(query.createdAfter, 'createdAfter'))}`);
+  if (query.createdBefore !== undefined)
+    where.push(`created_at < ${param(canonicalInstant(query.createdBefore, 'createdBefore'))}`);
+  if (query.involving !== undefined)
+    where.push(`people LIKE ${param(likeContains(` ${query.involving} `))} ESCAPE '\\'`);
+  if (query.titleContains !== undefined)
+    where.push(`lower(title) LIKE ${param(likeContains(query.titleContains))} ESCAPE '\\'`);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

@@ -14,15 +14,16 @@ export function prepareStatements(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
   return {
     insertTask: db.prepare<[TaskRow]>(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc)
-       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @timerDue, @doc)
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, people, title, doc)
+       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @timerDue, @people, @title, @doc)
        ON CONFLICT (id) DO NOTHING`,
     ),
     getTask: db.prepare<[string], DocRow>('SELECT id, doc FROM tasks WHERE id = ?'),
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
     updateTask: db.prepare<[TaskRow & { expected: number }]>(
       `UPDATE tasks SET status = @status, requester_id = @requesterId, conversation_id = @conversationId,
-         version = @version, created_at = @createdAt, updated_at = @updatedAt, timer_due = @timerDue, doc = @doc
+         version = @version, created_at = @createdAt, updated_at = @updatedAt, timer_due = @timerDue,
+         people = @people, title = @title, doc = @doc
        WHERE id = @id AND version = @expected`,
     ),
     pickRunnable: db.prepare<[number], DocRow>(

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
-import type { Decision, Task, TokenUsage } from '../engine/model';
+import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -20,7 +20,7 @@ import {
   type UsageEntry,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
-import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
+import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
@@ -130,6 +130,15 @@ class SqliteTaskStore implements TaskStore {
     const { where, params } = taskFilter(query);
     const row = this.sql.cached<{ n: number }>(`SELECT count(*) AS n FROM tasks ${where}`).get(...params);
     return row?.n ?? 0;
+  }
+
+  async countTasksByStatus(query: TaskQuery): Promise<Partial<Record<TaskStatus, number>>> {
+    if (query.statuses && query.statuses.length === 0) return {};
+    const { where, params } = taskFilter(query);
+    const rows = this.sql
+      .cached<{ status: TaskStatus; n: number }>(`SELECT status, count(*) AS n FROM tasks ${where} GROUP BY status`)
+      .all(...params);
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   }
 
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
@@ -343,6 +352,18 @@ function taskFilter(query: TaskQuery): { where: string; params: (string | number
     // The indexed column; stored times are ISO strings, so text order is time order.
     where.push('created_at >= ?');
     params.push(canonicalInstant(query.createdAfter, 'createdAfter'));
+  }
+  if (query.createdBefore !== undefined) {
+    where.push('created_at < ?');
+    params.push(canonicalInstant(query.createdBefore, 'createdBefore'));
+  }
+  if (query.involving !== undefined) {
+    where.push(`people LIKE ? ESCAPE '\\'`);
+    params.push(likeContains(` ${query.involving} `));
+  }
+  if (query.titleContains !== undefined) {
+    where.push(`lower(title) LIKE ? ESCAPE '\\'`);
+    params.push(likeContains(query.titleContains));
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }

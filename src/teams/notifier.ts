@@ -60,6 +60,20 @@ export class TeamsNotifier implements Notifier {
     this.logger.debug({ taskId: task.id, event }, 'task shown');
   }
 
+  /**
+   * A decision made outside the chat (the Tasks tab): the task card, and the decided step's
+   * checkpoint card, are updated in place, as a click on the card itself would have left them.
+   */
+  async decided(task: Task, stepId: string | undefined): Promise<void> {
+    const reference = task.conversation as unknown as Partial<ConversationReference>;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await this.showTaskCard(context, task);
+      const step = stepId === undefined ? undefined : task.plan.steps.find((s) => s.id === stepId);
+      if (step) await this.updateCheckpoints(context, task, [step]);
+    });
+    this.logger.debug({ taskId: task.id, stepId }, 'cards updated after a decision in the tab');
+  }
+
   /** A step failed because the requester has not signed in: send them the sign-in card (privately). */
   private async askToSignIn(context: TurnContext, task: Task): Promise<void> {
     const signIn = this.signIn;

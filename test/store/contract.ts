@@ -1,5 +1,6 @@
 import type { TaskStore } from '../../src/engine/ports';
 import { describeGovernanceContract } from './contract-governance';
+import { describeInvolvingContract } from './contract-involving';
 import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
 import { describeLimitsContract } from './contract-limits';
@@ -36,6 +37,7 @@ export function describeTaskStoreContract(
     });
 
     describeTaskContract(ctx);
+    describeInvolvingContract(ctx);
     describeLeaseContract(ctx);
     describeRecordContract(ctx, options);
     describeUsageContract(ctx, options);
