@@ -29,10 +29,13 @@ describe('package-app command line', () => {
     const { code, out } = run(['--env', 'dev', '--root', copy()]);
     expect(code).toBe(1);
     expect(out.split('\n')).toEqual([
-      'appPackage/manifest.json is not ready for "dev" (5 problems):',
+      'appPackage/manifest.json is not ready for "dev" (8 problems):',
       '  - /id: TEAMS_APP_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
       '  - /bots/0/botId: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
       '  - /webApplicationInfo/id: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '  - /staticTabs/0/contentUrl: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '  - /staticTabs/0/websiteUrl: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '  - /validDomains/0: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
       '  - /webApplicationInfo/resource: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
       '  - /webApplicationInfo/resource: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
     ]);

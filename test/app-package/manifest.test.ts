@@ -92,6 +92,10 @@ describe('the committed manifest', () => {
       '/bots/0/botId: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
       // The official schema checks webApplicationInfo.id as a GUID too; the hand-written copy did not.
       '/webApplicationInfo/id: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      // The Tasks tab's addresses (https:///tab/) and its valid domain.
+      '/staticTabs/0/contentUrl: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '/staticTabs/0/websiteUrl: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
+      '/validDomains/0: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
       // Schema-valid, but a wrong SSO address (api:///botid-): named too.
       '/webApplicationInfo/resource: BOT_DOMAIN is empty in env/.env.dev (`atk provision --env dev` writes it)',
       '/webApplicationInfo/resource: BOT_ID is empty in env/.env.dev (`atk provision --env dev` writes it)',

@@ -4,10 +4,10 @@ import { read, REPO } from './fixture';
 /**
  * What `atk deploy` uploads (azureAppService/zipDeploy over the repository, minus .webappignore):
  * dist/, cards/, package.json and package-lock.json, and policy/ when an operator keeps the
- * policy file there. Never env/ (secrets, and settings that would shadow the App Service's) or
+ * policy file there; scripts/ without TypeScript (the `prepare` script npm runs on install). Never env/ (secrets, and settings that would shadow the App Service's) or
  * node_modules/ (App Service installs production dependencies for Linux itself).
  */
-const SHIPPED = ['cards', 'dist', 'package-lock.json', 'package.json', 'policy'];
+const SHIPPED = ['cards', 'dist', 'package-lock.json', 'package.json', 'policy', 'scripts'];
 
 /**
  * The .webappignore rules, for the forms the file uses: `name/` (a directory), `name` (a file)
