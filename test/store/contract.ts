@@ -4,6 +4,7 @@ import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
 import { describeLimitsContract } from './contract-limits';
 import { describeRecordContract } from './contract-records';
+import { describeScheduleContract } from './contract-schedules';
 import type { ContractContext } from './contract-support';
 import { describeTaskContract } from './contract-tasks';
 import { describeUsageContract } from './contract-usage';
@@ -42,5 +43,6 @@ export function describeTaskStoreContract(
     describeLedgerContract(ctx, options);
     describeGovernanceContract(ctx, options);
     describeLimitsContract(ctx, options);
+    describeScheduleContract(ctx, options);
   });
 }
