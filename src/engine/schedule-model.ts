@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { person, riskClass, scope } from './model';
+import { gate, person, riskClass, scope } from './model';
 
 /**
  * Recurring delegated work (DESIGN §1 "Recurring work"): a request approved once as a plan
@@ -32,6 +32,8 @@ export const templateStep = z.object({
   input: z.record(z.string(), z.unknown()),
   rationale: z.string(),
   risk: riskClass,
+  /** How policy gated it when the schedule was made: `auto` steps run unattended. */
+  gate,
   /** Where the step sends (addresses, channels), sorted and lower-cased; what a standing approval binds to. */
   destinations: z.array(z.string()),
   /** The policy rules that gated it when the schedule was approved. */

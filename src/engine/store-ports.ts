@@ -200,8 +200,12 @@ export interface OccurrenceClaim {
   readonly leaseMs: number;
 }
 
-/** What a claim got: the task id to create (the first claimer's), or nothing when the occurrence is taken or done. */
-export type OccurrenceClaimed = { readonly claimed: true; readonly taskId: string } | { readonly claimed: false };
+/**
+ * What a claim got: the task id to create (the first claimer's); or nothing, because another
+ * claimer holds the occurrence now (`done: false`: it may still die and leave it) or it was fired (`done: true`).
+ */
+export type OccurrenceClaimed =
+  { readonly claimed: true; readonly taskId: string } | { readonly claimed: false; readonly done: boolean };
 
 /**
  * Recurring work (test/store/contract-schedules.ts): schedule documents with compare-and-set

@@ -5,7 +5,11 @@ import { leaseHolds, leaseUntil } from './lease';
 import {
   canonicalOccurrence,
   checkNextVersion,
-  decodeSchedule, encodeSchedule, scheduleListLimit, type ScheduleRow } from './schedule-codec';
+  decodeSchedule,
+  encodeSchedule,
+  scheduleListLimit,
+  type ScheduleRow,
+} from './schedule-codec';
 
 interface Occurrence {
   taskId: string;
@@ -69,7 +73,8 @@ export class MemorySchedules {
       this.occurrences.set(key, { taskId: claim.taskId, state: 'claimed', leaseOwner: claim.owner, leaseUntil: until });
       return { claimed: true, taskId: claim.taskId };
     }
-    if (held.state === 'done' || leaseHolds(held.leaseUntil, claim.now)) return { claimed: false };
+    if (held.state === 'done') return { claimed: false, done: true };
+    if (leaseHolds(held.leaseUntil, claim.now)) return { claimed: false, done: false };
     held.leaseOwner = claim.owner;
     held.leaseUntil = until;
     return { claimed: true, taskId: held.taskId };

@@ -121,7 +121,12 @@ export class PgSchedules {
       ],
     );
     const row = rows[0];
-    return row ? { claimed: true, taskId: row.task_id } : { claimed: false };
+    if (row) return { claimed: true, taskId: row.task_id };
+    const held = await this.pool.query<{ state: string }>(
+      'SELECT state FROM schedule_occurrences WHERE schedule_id = $1 AND occurrence = $2',
+      [claim.scheduleId, canonicalOccurrence(claim.occurrence)],
+    );
+    return { claimed: false, done: held.rows[0]?.state === 'done' };
   }
 
   async finish(scheduleId: string, occurrence: string, owner: string): Promise<boolean> {

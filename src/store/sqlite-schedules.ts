@@ -138,8 +138,8 @@ export class SqliteSchedules {
             .run(claim.scheduleId, occurrence, claim.taskId, claim.owner, until);
           return { claimed: true, taskId: claim.taskId };
         }
-        if (held.state === 'done' || (held.lease_until !== null && claim.now.getTime() < held.lease_until))
-          return { claimed: false };
+        if (held.state === 'done') return { claimed: false, done: true };
+        if (held.lease_until !== null && claim.now.getTime() < held.lease_until) return { claimed: false, done: false };
         this.db
           .prepare(
             'UPDATE schedule_occurrences SET lease_owner = ?, lease_until = ? WHERE schedule_id = ? AND occurrence = ?',

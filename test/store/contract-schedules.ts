@@ -71,9 +71,7 @@ export function describeScheduleContract(ctx: ContractContext, options: TaskStor
       await ctx.store.createSchedule(makeSchedule({ id: 'S1', nextRunAt: at(-1000).toISOString() }));
       await ctx.store.createSchedule(makeSchedule({ id: 'S2', nextRunAt: at(-5000).toISOString() }));
       await ctx.store.createSchedule(makeSchedule({ id: 'S3', nextRunAt: at(1000).toISOString() }));
-      await ctx.store.createSchedule(
-        makeSchedule({ id: 'S4', status: 'paused', nextRunAt: at(-9000).toISOString() }),
-      );
+      await ctx.store.createSchedule(makeSchedule({ id: 'S4', status: 'paused', nextRunAt: at(-9000).toISOString() }));
       await ctx.store.createSchedule(
         makeSchedule({ id: 'S5', status: 'pending_approval', nextRunAt: at(-9000).toISOString() }),
       );
@@ -94,7 +92,10 @@ export function describeScheduleContract(ctx: ContractContext, options: TaskStor
 
     it('keys the occurrence by its instant, whatever its spelling', async () => {
       await expect(claim('w1', 'T1')).resolves.toEqual({ claimed: true, taskId: 'T1' });
-      await expect(claim('w2', 'T2', NOW, '2025-03-10T10:00:00+01:00')).resolves.toEqual({ claimed: false });
+      await expect(claim('w2', 'T2', NOW, '2025-03-10T10:00:00+01:00')).resolves.toEqual({
+        claimed: false,
+        done: false,
+      });
       await expect(claim('w2', 'T2', NOW, '2025-03-17T09:00:00.000Z')).resolves.toEqual({
         claimed: true,
         taskId: 'T2',
@@ -103,7 +104,7 @@ export function describeScheduleContract(ctx: ContractContext, options: TaskStor
 
     it('may be taken over after the lease expires unfinished, keeping the first task id', async () => {
       await expect(claim('w1', 'T1')).resolves.toEqual({ claimed: true, taskId: 'T1' });
-      await expect(claim('w2', 'T2', at(LEASE_MS - 1))).resolves.toEqual({ claimed: false });
+      await expect(claim('w2', 'T2', at(LEASE_MS - 1))).resolves.toEqual({ claimed: false, done: false });
       await expect(claim('w2', 'T2', at(LEASE_MS))).resolves.toEqual({ claimed: true, taskId: 'T1' });
       // The first holder lost it: finishing in its name does nothing.
       await expect(ctx.store.finishOccurrence('SABCDEF', OCCURRENCE, 'w1')).resolves.toBe(false);
@@ -113,7 +114,7 @@ export function describeScheduleContract(ctx: ContractContext, options: TaskStor
     it('are never claimed again once finished', async () => {
       await claim('w1', 'T1');
       await expect(ctx.store.finishOccurrence('SABCDEF', OCCURRENCE, 'w1')).resolves.toBe(true);
-      await expect(claim('w2', 'T2', at(10 * LEASE_MS))).resolves.toEqual({ claimed: false });
+      await expect(claim('w2', 'T2', at(10 * LEASE_MS))).resolves.toEqual({ claimed: false, done: true });
       await expect(ctx.store.finishOccurrence('SABCDEF', OCCURRENCE, 'w1')).resolves.toBe(false);
     });
 
@@ -124,7 +125,7 @@ export function describeScheduleContract(ctx: ContractContext, options: TaskStor
       await ctx.store.finishOccurrence('SABCDEF', OCCURRENCE, 'w1');
       ctx.store = await reopen!(ctx.store);
       await expect(ctx.store.getSchedule('SABCDEF')).resolves.toEqual(makeSchedule());
-      await expect(claim('w2', 'T2', at(10 * LEASE_MS))).resolves.toEqual({ claimed: false });
+      await expect(claim('w2', 'T2', at(10 * LEASE_MS))).resolves.toEqual({ claimed: false, done: true });
     });
   });
 }

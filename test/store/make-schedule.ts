@@ -19,6 +19,7 @@ export function makeSchedule(overrides: Partial<Schedule> = {}): Schedule {
         input: { to: ['meganb@contoso.example'], subject: 'Summary' },
         rationale: 'Send the summary',
         risk: 'write-internal',
+        gate: 'checkpoint',
         destinations: ['meganb@contoso.example'],
         rules: ['checkpoints.write-internal'],
       },
