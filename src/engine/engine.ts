@@ -1,14 +1,7 @@
 import { Audit } from './audit';
 import { addUsage, checkBudget } from './budgets';
 import { approverIds, editChecksFor, reserveTaskBudget, withNames } from './engine-governance';
-import type {
-  DecideResult,
-  DraftResult,
-  EngineDeps,
-  ReplanResult,
-  StartRequest,
-  StartResult,
-} from './engine-types';
+import type { DecideResult, DraftResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
 import { DelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';

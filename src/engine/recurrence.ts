@@ -119,9 +119,7 @@ function clock(hour: number, minute: number): string {
 export function describeRecurrence(recurrence: Recurrence): string {
   const o = ruleOf(recurrence).origOptions;
   const interval = o.interval ?? 1;
-  const days = ([] as unknown[])
-    .concat(o.byweekday ?? [])
-    .map((d) => DAY_NAMES[String(d).slice(-2)] ?? String(d));
+  const days = ([] as unknown[]).concat(o.byweekday ?? []).map((d) => DAY_NAMES[String(d).slice(-2)] ?? String(d));
   const hours = ([] as number[]).concat(o.byhour ?? []);
   const minutes = ([] as number[]).concat(o.byminute ?? [0]);
   const at = hours.length > 0 ? ` at ${hours.map((h) => clock(h, minutes[0] ?? 0)).join(' and ')}` : '';
@@ -133,7 +131,12 @@ export function describeRecurrence(recurrence: Recurrence): string {
       break;
     case RRule.WEEKLY: {
       const which = weekdays ? 'weekday' : days.join(' and ') || 'week';
-      words = interval === 1 ? `every ${which}` : interval === 2 ? `every other ${which}` : `every ${interval} weeks on ${which}`;
+      words =
+        interval === 1
+          ? `every ${which}`
+          : interval === 2
+            ? `every other ${which}`
+            : `every ${interval} weeks on ${which}`;
       break;
     }
     case RRule.MONTHLY: {

@@ -107,4 +107,3 @@ export type Schedule = z.infer<typeof schedule>;
 export function parseSchedule(doc: unknown): Schedule {
   return schedule.parse(doc);
 }
-
