@@ -327,7 +327,7 @@ class SqliteTaskStore implements TaskStore {
   }
 
   async createSchedule(schedule: Schedule): Promise<void> {
-    await this.schedules.create(schedule);
+    this.schedules.create(schedule);
   }
 
   async getSchedule(id: string): Promise<Schedule | undefined> {
