@@ -5,7 +5,9 @@ import type { GraphGateway } from '../../src/graph/types';
 import { SCHEDULE_VERB_SCHEMAS, isScheduleVerb } from '../../src/teams/schedule-invokes';
 import { scheduleView } from '../../src/teams/views/schedule-view';
 import { schedulesView } from '../../src/teams/views/schedules-view';
+import { taskView } from '../../src/teams/views/task-view';
 import { makeSchedule } from '../store/make-schedule';
+import { makeTask } from '../store/make-task';
 import { actionsIn, buttons, cardProblems, textsOf, unexpanded } from './card-checks';
 import { renderer } from './render';
 
@@ -121,5 +123,19 @@ describe('the schedules card', () => {
       expect(cardProblems(card)).toEqual([]);
       expect(unexpanded(card, [HOSTILE])).toEqual([]);
     }
+  });
+});
+
+describe('a scheduled run on its task card', () => {
+  it('says which occurrence it runs for, and that it runs late after missed occurrences', () => {
+    const task = {
+      ...makeTask({ status: 'running' }),
+      timeZone: 'Europe/London',
+      schedule: { id: 'SABCDEF', revision: 1, occurrence: '2026-12-14T09:00:00.000Z', caughtUp: true, skipped: 2 },
+    };
+    const card = renderer.render('task', taskView(task, catalogue));
+    const text = textsOf(card).join('\n');
+    expect(text).toContain('Scheduled run of schedule SABCDEF for Mon 14 Dec, 09:00.');
+    expect(text).toContain('Delegate was not running then, so this run is late; 2 earlier missed runs were skipped.');
   });
 });
