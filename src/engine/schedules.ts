@@ -60,12 +60,26 @@ export class Schedules {
     const { clock, ids, store } = this.deps;
     const policy = this.deps.policy();
     const now = clock.now();
-    if (!request.mayCreateHere)
+    if (!request.mayCreateHere) {
+      // There is no schedule yet: the refusal is recorded under the conversation's scope.
+      await store.appendLedger({
+        taskId: `schedules:${request.scope.conversationId}`,
+        type: 'schedule',
+        actor: request.owner.id,
+        at: now.toISOString(),
+        payload: {
+          event: 'refused',
+          verb: 'create',
+          refused: 'schedule_not_allowed',
+          rule: `schedules.channelCreators: ${policy.channelCreators}`,
+        },
+      });
       throw new DelegateError(
         'user_input',
         'schedule_not_allowed',
         `Only ${policy.channelCreators === 'admins' ? 'policy admins' : "this channel's approvers"} may set up recurring work in this channel (policy schedules.channelCreators: ${policy.channelCreators}).`,
       );
+    }
     this.checkRule(request.recurrence, now, policy);
     const draft = await this.deps.engine.draftPlan({
       outcome: request.request,
@@ -232,6 +246,17 @@ export class Schedules {
   /** The owner and the schedule's approvers may manage it. */
   mayManage(schedule: Schedule, actor: string): boolean {
     return actor === schedule.owner.id || schedule.approvers.includes(actor);
+  }
+
+  /** Refuse someone who may not manage the schedule, with the refusal on its ledger. */
+  async checkManager(schedule: Schedule, actor: string, verb: string): Promise<void> {
+    if (this.mayManage(schedule, actor)) return;
+    await this.record(schedule, actor, { event: 'refused', verb, refused: 'not_authorised' });
+    throw new DelegateError(
+      'user_input',
+      'not_authorised',
+      `You're not the owner or an approver of schedule ${schedule.id}.`,
+    );
   }
 
   private record(schedule: Schedule, actor: string, payload: Record<string, unknown>): Promise<unknown> {

@@ -95,22 +95,15 @@ export class ScheduleInvokes {
     const found = await visibleSchedule(service, data.scheduleId, actor, baseConversationId(activity.conversation.id));
     const card = (extra: { editing?: boolean; note?: string } = {}, s = found): AdaptiveCard =>
       scheduleCard(this.deps, schedules, s, actor, extra);
-    const manage = (): void => {
-      if (!service.mayManage(found, actor))
-        throw new DelegateError(
-          'user_input',
-          'not_authorised',
-          "You're not the owner or an approver of this schedule.",
-        );
-    };
+    const manage = (): Promise<void> => service.checkManager(found, actor, verb);
     switch (verb) {
       case 'scheduleRefresh':
         return card();
       case 'scheduleEdit':
-        manage();
+        await manage();
         return card({ editing: true });
       case 'scheduleSave': {
-        manage();
+        await manage();
         const rule = recurrenceOf(data.recurrence ?? '', this.deps.clock.now(), found.recurrence.timeZone);
         if (!rule)
           return card({
@@ -121,7 +114,7 @@ export class ScheduleInvokes {
         return card({}, await service.editRecurrence(found.id, actor, rule.recurrence));
       }
       case 'scheduleRun': {
-        manage();
+        await manage();
         const task = await schedules.scheduler.runNow(found, actor);
         return card({ note: task ? `Started a run now: task ${task.id}.` : 'The run could not start.' });
       }

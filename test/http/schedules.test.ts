@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ALEX, MEGAN, PersonalChat } from './activities';
 import { button, cardText, invokeCard, startApp, type RunningApp } from './app-harness';
+import { ChannelThread } from './channel-activities';
 import { mailsWithSubject } from './flow-helpers';
 import { pinnedClock, TEST_NOW } from '../support/clock';
 
@@ -138,5 +139,73 @@ describe('HTTP: recurring work', () => {
     expect(events).toEqual(expect.arrayContaining(['created', 'refused', 'approved', 'fired', 'paused', 'run_now']));
     const approvedEntry = entries.find((e) => (e.payload as { event?: unknown }).event === 'approved');
     expect(String((approvedEntry?.payload as { rule?: unknown }).rule)).toContain('schedules.standingApproval');
+  });
+});
+
+describe('HTTP: recurring work in a channel, and changing a schedule from its card', () => {
+  let run: RunningApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'delegate-sched-'));
+    const file = path.join(dir, 'policy.yaml');
+    writeFileSync(file, 'version: 1\nschedules:\n  channelCreators: admins\n');
+    run = await startApp({ POLICY_FILE: file }, { clock: pinnedClock(TEST_NOW) });
+  });
+  afterAll(async () => {
+    await run?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a channel schedule from someone the policy does not let create one', async () => {
+    const thread = new ChannelThread(run.connector.url);
+    await run.post(
+      thread.message(ALEX, '<at>Delegate</at> every weekday at 8:30 post my meetings for the day in General'),
+    );
+    const refused = await run.connector.waitFor(
+      () =>
+        run.connector
+          .cards()
+          .find((c) => c.call.conversationId.startsWith(thread.channelId) && /policy admins/.test(cardText(c.card))),
+      10_000,
+      'refusal',
+    );
+    expect(cardText(refused.card)).toContain('schedules.channelCreators: admins');
+    expect(await run.app.store.listSchedules({ personId: ALEX.aadObjectId })).toEqual([]);
+  });
+
+  it('Edit takes a new recurrence (a new version, approved again) and Reject deletes it', async () => {
+    const chat = new PersonalChat(run.connector.url);
+    await run.post(chat.message('daily at 5pm email Megan Bowen a summary of my unread mail'));
+    const proposed = await run.connector.waitFor(
+      () =>
+        run.connector
+          .cards()
+          .find((c) => c.call.conversationId === chat.conversationId && cardText(c.card).includes('Recurring work')),
+      10_000,
+      'schedule card',
+    );
+    expect(cardText(proposed.card)).toContain('Runs every day at 5pm (UTC)');
+    const edit = button(proposed.card, 'Edit');
+    const form = invokeCard((await run.post(chat.invoke(edit.verb, edit.data))).body);
+    const save = button(form, 'Save');
+    const saved = invokeCard(
+      (await run.post(chat.invoke(save.verb, { ...save.data, recurrence: 'every Tuesday at 10am' }))).body,
+    );
+    expect(cardText(saved)).toContain('Runs every Tuesday at 10am (UTC)');
+    expect(cardText(saved)).toContain('(version 2)');
+    expect(cardText(saved)).toContain('Tue 1 Dec, 10:00');
+    // The first card's Approve is for version 1: it is stale now and approves nothing.
+    const staleApprove = button(proposed.card, 'Approve');
+    const stale = invokeCard((await run.post(chat.invoke(staleApprove.verb, staleApprove.data))).body);
+    expect(cardText(stale)).toContain('changed since this card was shown');
+    const id = String(staleApprove.data.scheduleId);
+    expect((await run.app.store.getSchedule(id))?.status).toBe('pending_approval');
+    const reject = button(saved, 'Reject');
+    await run.post(chat.invoke(reject.verb, reject.data));
+    expect((await run.app.store.getSchedule(id))?.status).toBe('deleted');
+    const events = (await run.app.store.listLedger({ taskId: id, limit: 100 })).map(
+      (e) => (e.payload as { event?: unknown }).event,
+    );
+    expect(events).toEqual(['created', 'edited', 'rejected']);
   });
 });

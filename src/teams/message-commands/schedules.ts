@@ -79,12 +79,7 @@ export const schedule: CommandHandler<'schedule'> = async (turn) => {
       await reply(turn, scheduleCard(turn.deps, edge, found, viewer));
       return;
     case 'run': {
-      if (!edge.service.mayManage(found, turn.actor))
-        throw new DelegateError(
-          'user_input',
-          'not_authorised',
-          `You're not the owner or an approver of schedule ${found.id}.`,
-        );
+      await edge.service.checkManager(found, turn.actor, 'run');
       if (found.status !== 'active' && found.status !== 'paused')
         throw new DelegateError(
           'user_input',
