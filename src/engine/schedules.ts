@@ -223,6 +223,52 @@ export class Schedules {
     return outcome.schedule;
   }
 
+  /**
+   * Change what the schedule runs: the request is planned again as the new template, a new
+   * revision that must be approved again before it runs.
+   */
+  async editRequest(id: string, actor: string, request: string): Promise<Schedule> {
+    const { clock, store } = this.deps;
+    const current = await this.visible(id, actor);
+    await this.checkManager(current, actor, 'edit');
+    const draft = await this.deps.engine.draftPlan({
+      outcome: request,
+      requester: current.owner,
+      scope: current.scope,
+      conversation: current.conversation,
+      timeZone: current.recurrence.timeZone,
+      approvers: current.approvers,
+    });
+    if (draft.kind !== 'plan') throw new DelegateError('user_input', 'schedule_unplannable', draft.message);
+    const outcome = await mutateSchedule(store, clock, id, (s) =>
+      s.status === 'deleted' || s.revision !== current.revision
+        ? { schedule: undefined, result: false }
+        : {
+            schedule: {
+              ...s,
+              title: draft.title,
+              request,
+              template: templateOf(draft.plan, this.deps.catalogue),
+              approvers: draft.approvers.filter((a) => a !== s.owner.id),
+              revision: s.revision + 1,
+              status: 'pending_approval',
+              nextRunAt: undefined,
+              pausedReason: undefined,
+            },
+            result: true,
+          },
+    );
+    if (!outcome.changed)
+      throw new DelegateError('user_input', 'schedule_stale', `Schedule ${id} changed meanwhile; please try again.`);
+    await this.record(outcome.schedule, actor, {
+      event: 'edited',
+      revision: outcome.schedule.revision,
+      steps: outcome.schedule.template.map((t) => ({ action: t.action, risk: t.risk, destinations: t.destinations })),
+      rule: 'an edited schedule is approved again',
+    });
+    return outcome.schedule;
+  }
+
   /** A schedule the actor may see: owner, approver, or anyone in its conversation (checked by the edge). */
   async get(id: string): Promise<Schedule | undefined> {
     return this.deps.store.getSchedule(id);

@@ -20,7 +20,10 @@ export const SCHEDULE_VERB_SCHEMAS = {
   scheduleApprove: target,
   scheduleReject: target,
   scheduleEdit: target,
-  scheduleSave: target.extend({ recurrence: z.string().trim().max(200).default('') }),
+  scheduleSave: target.extend({
+    recurrence: z.string().trim().max(200).default(''),
+    request: z.string().trim().max(2000).default(''),
+  }),
   schedulePause: target,
   scheduleResume: target,
   scheduleRun: target,
@@ -70,7 +73,7 @@ export class ScheduleInvokes {
         activity,
         actor,
         verb,
-        parsed.data as z.output<typeof target> & { recurrence?: string },
+        parsed.data as z.output<typeof target> & { recurrence?: string; request?: string },
       );
       log.info({ scheduleId: parsed.data.scheduleId }, 'schedule card action handled');
       return card;
@@ -88,7 +91,7 @@ export class ScheduleInvokes {
     activity: Activity,
     actor: string,
     verb: ScheduleVerb,
-    data: { scheduleId: string; revision: number; recurrence?: string },
+    data: { scheduleId: string; revision: number; recurrence?: string; request?: string },
   ): Promise<AdaptiveCard> {
     const { schedules } = this.deps;
     const service = schedules.service;
@@ -104,14 +107,20 @@ export class ScheduleInvokes {
         return card({ editing: true });
       case 'scheduleSave': {
         await manage();
-        const rule = recurrenceOf(data.recurrence ?? '', this.deps.clock.now(), found.recurrence.timeZone);
-        if (!rule)
+        if (found.revision !== data.revision) return card({ note: 'This schedule changed meanwhile; here it is now.' });
+        const words = data.recurrence ?? '';
+        const request = (data.request ?? '').trim();
+        const rule = words === '' ? undefined : recurrenceOf(words, this.deps.clock.now(), found.recurrence.timeZone);
+        if (words !== '' && !rule)
           return card({
             editing: true,
-            note: `I don't understand "${data.recurrence ?? ''}" as a recurrence. Try "every Tuesday at 10am".`,
+            note: `I don't understand "${words}" as a recurrence. Try "every Tuesday at 10am".`,
           });
-        if (found.revision !== data.revision) return card({ note: 'This schedule changed meanwhile; here it is now.' });
-        return card({}, await service.editRecurrence(found.id, actor, rule.recurrence));
+        let edited = found;
+        if (request !== '' && request !== found.request) edited = await service.editRequest(found.id, actor, request);
+        if (rule) edited = await service.editRecurrence(found.id, actor, rule.recurrence);
+        if (edited === found) return card({ editing: true, note: 'Change when it runs or what it does, then Save.' });
+        return card({}, edited);
       }
       case 'scheduleRun': {
         await manage();

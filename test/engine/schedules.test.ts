@@ -414,6 +414,21 @@ describe('scheduled work: lifecycle', () => {
     expect(events).toEqual(['created', 'approved', 'edited', 'approved']);
   });
 
+  it('an edited request is planned again as a new template, a new revision that waits for approval', async () => {
+    const h = setup();
+    const s = await h.create();
+    const toAdele: StepDraft[] = [
+      READ_THEN_SEND[0]!,
+      { ...READ_THEN_SEND[1]!, input: { ...READ_THEN_SEND[1]!.input, to: ['adelev@example.com'] } },
+    ];
+    h.setPlan(() => ({ kind: 'plan', title: 'Read and send to Adele', steps: toAdele }));
+    const edited = await h.service.editRequest(s.id, ALEX.id, "read Contoso's mail and send it to Adele");
+    expect(edited).toMatchObject({ status: 'pending_approval', revision: 2, title: 'Read and send to Adele' });
+    expect(edited.template[1]?.destinations).toEqual(['adelev@example.com']);
+    expect(edited.approval?.revision).toBe(1);
+    await expect(h.service.editRequest(s.id, 'aad-stranger', 'anything')).rejects.toThrow(/not the owner/);
+  });
+
   it('pause stops runs; resume starts again from now without catching up', async () => {
     const h = setup();
     const s = await h.create();

@@ -96,15 +96,11 @@ export const schedule: CommandHandler<'schedule'> = async (turn) => {
       return;
     }
     case 'edit': {
-      const zone = found.recurrence.timeZone;
-      const rule = recurrenceOf(text ?? '', turn.deps.clock.now(), zone);
-      if (!rule)
-        throw new DelegateError(
-          'user_input',
-          'schedule_rule_unknown',
-          `I don't understand "${text ?? ''}" as a recurrence. Try "every Tuesday at 10am", "each weekday at 8:30" or "on the 1st of every month".`,
-        );
-      const edited = await edge.service.editRecurrence(found.id, turn.actor, rule.recurrence);
+      // A recurrence changes when it runs; anything else is a new request for what it runs.
+      const rule = recurrenceOf(text ?? '', turn.deps.clock.now(), found.recurrence.timeZone);
+      const edited = rule
+        ? await edge.service.editRecurrence(found.id, turn.actor, rule.recurrence)
+        : await edge.service.editRequest(found.id, turn.actor, text ?? '');
       await reply(turn, scheduleCard(turn.deps, edge, edited, viewer));
       return;
     }
