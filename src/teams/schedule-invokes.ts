@@ -124,6 +124,8 @@ export class ScheduleInvokes {
       }
       case 'scheduleRun': {
         await manage();
+        if (found.status !== 'active' && found.status !== 'paused')
+          return card({ note: "This schedule isn't approved yet, so it can't run." });
         const task = await schedules.scheduler.runNow(found, actor);
         return card({ note: task ? `Started a run now: task ${task.id}.` : 'The run could not start.' });
       }
