@@ -12,7 +12,7 @@ import { createCatalogue } from './actions';
 import { tracedCatalogue } from './actions/traced';
 import { Audit } from './engine/audit';
 import { CheckpointTimers } from './engine/checkpoint-timers';
-import { nameLookup, personResolver, profileLookup, type ProfileLookup } from './people/lookups';
+import { accountLookup, nameLookup, personResolver, profileLookup, type ProfileLookup } from './people/lookups';
 import { editChoiceLookup, type EditChoiceLookup } from './people/edit-choices';
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
@@ -23,6 +23,11 @@ import { Engine } from './engine/engine';
 import type { Clock, Ids, Logger, Planner, TaskStore } from './engine/ports';
 import { systemClock } from './engine/ports';
 import { Worker } from './engine/worker';
+import { Scheduler } from './engine/scheduler';
+import { Schedules } from './engine/schedules';
+import type { ScheduleEdgeDeps } from './teams/schedule-edge';
+import { ScheduleInvokes } from './teams/schedule-invokes';
+import { TeamsScheduleNotifier } from './teams/schedule-notifier';
 import { CachedDirectory, createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
 import { catalogueDeclarations, declaredGrants } from './actions/permissions';
@@ -63,6 +68,8 @@ export interface App {
   readonly worker: Worker;
   readonly store: TaskStore;
   readonly engine: Engine;
+  /** Recurring work: the scheduler the worker fires on every pass. */
+  readonly scheduler: Scheduler;
   readonly sandbox?: Sandbox;
   readonly gateway: GraphGateway;
   readonly logger: Logger;
@@ -133,10 +140,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     people.names,
     graph.signIn,
   );
-  const { worker, engine, workerId } = wireEngine(
+  const { worker, engine, workerId, scheduler, schedules } = wireEngine(
     config,
     { ...overrides, workerId: instanceId },
     {
+      scheduleNotices: new TeamsScheduleNotifier(
+        adapter,
+        config.bot.id ?? '',
+        logger.child({ component: 'schedules' }),
+      ),
       store,
       catalogue,
       planner,
@@ -162,6 +174,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     policyFile,
     people,
     signIn: graph.signIn,
+    schedules,
   });
 
   const server = await startServer({
@@ -208,6 +221,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     worker,
     store,
     engine,
+    scheduler,
     sandbox: graph.sandbox,
     gateway: graph.gateway,
     logger,
@@ -356,6 +370,7 @@ function wirePeople(gateway: GraphGateway, governance: PolicyGovernance, logger:
 }
 
 interface EngineParts {
+  readonly scheduleNotices: TeamsScheduleNotifier;
   readonly store: TaskStore;
   readonly catalogue: Catalogue;
   readonly planner: Planner;
@@ -368,12 +383,18 @@ interface EngineParts {
   readonly logger: Logger;
 }
 
-/** The engine, the worker that runs its steps, and the checkpoint timers that wake the worker. */
+/** The engine, the worker that runs its steps, the checkpoint timers that wake the worker, and the scheduler of recurring work. */
 function wireEngine(
   config: Config,
   overrides: AppOverrides,
   parts: EngineParts,
-): { readonly engine: Engine; readonly worker: Worker; readonly workerId: string } {
+): {
+  readonly engine: Engine;
+  readonly worker: Worker;
+  readonly workerId: string;
+  readonly scheduler: Scheduler;
+  readonly schedules: ScheduleEdgeDeps;
+} {
   const { store, catalogue, planner, governance, notifier, gateway, people, clock, ids, logger } = parts;
   const workerId = overrides.workerId ?? `${os.hostname()}:${process.pid}:${ids.uuid().slice(0, 8)}`;
   let kick = (): void => undefined;
@@ -399,6 +420,8 @@ function wireEngine(
     safety: config.safety,
     governance,
     timers,
+    // The scheduler needs the engine, made below; the worker only fires it once started.
+    schedules: { fireDue: () => scheduler.fireDue() },
     ...config.worker,
   });
   kick = () => worker.kick();
@@ -416,7 +439,24 @@ function wireEngine(
     lookupNames: nameLookup(gateway, logger),
     onRunnable: () => worker.kick(),
   });
-  return { engine, worker, workerId };
+  const schedulePolicy = () => governance.schedules();
+  const scheduler = new Scheduler({
+    store,
+    engine,
+    catalogue,
+    clock,
+    ids,
+    logger: logger.child({ component: 'scheduler' }),
+    notifier,
+    notices: parts.scheduleNotices,
+    policy: schedulePolicy,
+    accountEnabled: accountLookup(gateway),
+    workerId,
+    leaseMs: config.worker.leaseMs,
+    onRunnable: () => worker.kick(),
+  });
+  const service = new Schedules({ store, engine, catalogue, clock, ids, policy: schedulePolicy });
+  return { engine, worker, workerId, scheduler, schedules: { service, scheduler, policy: schedulePolicy } };
 }
 
 interface BotParts {
@@ -432,6 +472,7 @@ interface BotParts {
   readonly policyFile?: FileGovernance;
   readonly people: PeopleWiring;
   readonly signIn?: GraphWiring['signIn'];
+  readonly schedules: ScheduleEdgeDeps;
 }
 
 /** The Teams edge: the bot with its message (commands, outcomes) and invoke (card clicks) handlers. */
@@ -461,6 +502,7 @@ function wireBot(config: Config, parts: BotParts): DelegateBot {
       clock,
       policy: policyDescriber(policyFile),
       logger: logger.child({ component: 'messages' }),
+      schedules: parts.schedules,
     }),
     new InvokeHandler({
       ...handlerDeps,
@@ -471,6 +513,14 @@ function wireBot(config: Config, parts: BotParts): DelegateBot {
     config.bot.tenantId,
     logger,
     parts.signIn,
+    new ScheduleInvokes({
+      schedules: parts.schedules,
+      renderer,
+      catalogue,
+      clock,
+      ids,
+      logger: logger.child({ component: 'schedule-invokes' }),
+    }),
   );
 }
 

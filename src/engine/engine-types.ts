@@ -1,7 +1,7 @@
 import type { Budgets } from './budgets';
 import type { Catalogue } from './catalogue';
 import type { DelegateError } from './errors';
-import type { Person, Scope, Task } from './model';
+import type { Person, Plan, Scope, Task } from './model';
 import type {
   Clock,
   Governance,
@@ -48,7 +48,26 @@ export interface StartRequest {
   readonly timeZone: string;
   /** Approvers the conversation designated (`approvers add …`), besides those the policy names. */
   readonly approvers?: readonly string[];
+  /**
+   * The task's id, fixed in advance (a schedule's run claims it with its occurrence): a task that
+   * already exists with this id is returned as it is, so a run started twice is created once.
+   */
+  readonly taskId?: string;
+  /** The schedule and occurrence this task is a run of. */
+  readonly schedule?: Task['schedule'];
 }
+
+/** A plan made for a request without creating a task (a schedule's template). */
+export type DraftResult =
+  | {
+      readonly kind: 'plan';
+      readonly title: string;
+      readonly plan: Plan;
+      readonly approvers: readonly string[];
+      readonly people?: Record<string, string>;
+    }
+  | { readonly kind: 'question'; readonly message: string }
+  | { readonly kind: 'unplannable'; readonly message: string };
 
 export type StartResult =
   { readonly kind: 'planned'; readonly task: Task } | { readonly kind: 'unplannable'; readonly message: string };

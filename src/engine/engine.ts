@@ -1,7 +1,7 @@
 import { Audit } from './audit';
 import { addUsage, checkBudget } from './budgets';
 import { approverIds, editChecksFor, reserveTaskBudget, withNames } from './engine-governance';
-import type { DecideResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
+import type { DecideResult, DraftResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
 import { DelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
@@ -31,6 +31,10 @@ export class Engine {
   async startTask(request: StartRequest): Promise<StartResult> {
     const { clock, store } = this.deps;
     const now = clock.now();
+    if (request.taskId !== undefined) {
+      const existing = await store.getTask(request.taskId);
+      if (existing) return { kind: 'planned', task: existing };
+    }
     await checkBudget(
       store,
       this.deps.budgets,
@@ -117,9 +121,10 @@ export class Engine {
         result.kind === 'question'
           ? { question: result.question, options: [...(result.options ?? [])], answers: [] }
           : undefined,
+      ...(request.schedule ? { schedule: request.schedule } : {}),
     };
     for (let attempt = 0; ; attempt++) {
-      const task: Task = { ...base, id: ids.taskId() };
+      const task: Task = { ...base, id: request.taskId ?? ids.taskId() };
       try {
         await store.createTask(task);
         await this.audit.record(task.id, 'task_created', task.requester.id, {
@@ -132,10 +137,48 @@ export class Engine {
         await this.ranAtOnce(task);
         return { kind: 'planned', task };
       } catch (error) {
+        const conflict = error instanceof DelegateError && error.code === 'conflict';
+        // A fixed id that exists already: the same run was started before (another instance, a retry).
+        const earlier = conflict && request.taskId !== undefined ? await store.getTask(request.taskId) : undefined;
+        if (earlier) return { kind: 'planned', task: earlier };
         // Short ids can collide; a few fresh draws settle it.
-        if (!(error instanceof DelegateError && error.code === 'conflict') || attempt >= 5) throw error;
+        if (!conflict || request.taskId !== undefined || attempt >= 5) throw error;
       }
     }
+  }
+
+  /**
+   * Plan a request without creating a task: what a schedule will run, validated, guarded and
+   * gated as a task's plan would be, for its card and its standing approval.
+   */
+  async draftPlan(request: StartRequest): Promise<DraftResult> {
+    const now = this.deps.clock.now();
+    const result = await this.deps.planner.plan({
+      outcome: request.outcome,
+      requester: request.requester,
+      scope: request.scope,
+      now,
+      timeZone: request.timeZone,
+    });
+    if (result.kind === 'unplannable') return { kind: 'unplannable', message: result.message };
+    if (result.kind === 'question') return { kind: 'question', message: result.question };
+    const people = await this.plans.namesFor(result.steps, {});
+    const audience = await this.plans.audienceFor(result.steps);
+    const built = this.plans.build(
+      result.steps,
+      1,
+      { outcome: request.outcome, requester: request.requester, people },
+      now,
+      request.scope,
+      audience,
+    );
+    if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
+    const approvers = await approverIds(
+      this.deps,
+      [...built.approvers, ...(request.approvers ?? [])],
+      request.requester.id,
+    );
+    return { kind: 'plan', title: result.title, plan: built.plan, approvers, people };
   }
 
   /** The requester answers the planner's question; the answer feeds the next planning call. */

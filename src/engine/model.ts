@@ -250,6 +250,23 @@ export const task = z.object({
       }),
     )
     .optional(),
+  /** The schedule this task is a run of (recurring work), and which occurrence. */
+  schedule: z
+    .object({
+      id: z.string(),
+      revision: z.number().int().positive(),
+      /** The occurrence instant (ISO-8601 UTC) this run is for. */
+      occurrence: z.string(),
+      /** The occurrence was missed while Delegate was down and runs late (catch-up); the card says so. */
+      caughtUp: z.boolean().optional(),
+      /** How many earlier missed occurrences were skipped in favour of this one. */
+      skipped: z.number().int().nonnegative().optional(),
+      /** Run by hand (`schedule run <id>`). */
+      manual: z.boolean().optional(),
+      /** The schedule's standing approval started this run (its plan matched the approved one). */
+      standing: z.boolean().optional(),
+    })
+    .optional(),
   /** Open question the planner asked (status `planning`), and the answers so far. */
   clarification: z
     .object({

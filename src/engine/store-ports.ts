@@ -1,4 +1,5 @@
 import type { Decision, Task, TaskStatus, TokenUsage } from './model';
+import type { Schedule, ScheduleStatus } from './schedule-model';
 
 /**
  * The durable store, as small ports. Each part of the system depends only on the ports it
@@ -180,8 +181,61 @@ export interface TaskStore
     AuditLedger,
     ScopeApproverStore,
     Allowances,
-    StoreHealth {
+    StoreHealth,
+    ScheduleStore {
   close(): Promise<void>;
+}
+
+/** Which schedules `listSchedules` returns; all given fields must match. */
+export interface ScheduleQuery {
+  readonly conversationId?: string;
+  /** Schedules this person owns or approves (Entra object id). */
+  readonly personId?: string;
+  readonly statuses?: readonly ScheduleStatus[];
+  /** Newest first; default 20, at most 100. */
+  readonly limit?: number;
+}
+
+/** Claiming one occurrence of a schedule, so that it fires once across restarts and instances. */
+export interface OccurrenceClaim {
+  readonly scheduleId: string;
+  /** The occurrence instant (ISO-8601); with the schedule id, the claim's unique key. */
+  readonly occurrence: string;
+  /** The id the run's task will have, fixed by the first claim: a takeover creates the same task. */
+  readonly taskId: string;
+  readonly owner: string;
+  readonly now: Date;
+  readonly leaseMs: number;
+}
+
+/**
+ * What a claim got: the task id to create (the first claimer's); or nothing, because another
+ * claimer holds the occurrence now (`done: false`: it may still die and leave it) or it was fired (`done: true`).
+ */
+export type OccurrenceClaimed =
+  { readonly claimed: true; readonly taskId: string } | { readonly claimed: false; readonly done: boolean };
+
+/**
+ * Recurring work (test/store/contract-schedules.ts): schedule documents with compare-and-set
+ * writes, and occurrences claimed once by (schedule id, occurrence instant).
+ */
+export interface ScheduleStore {
+  /** Insert a new schedule; rejects with a ConflictError if the id exists. */
+  createSchedule(schedule: Schedule): Promise<void>;
+  getSchedule(id: string): Promise<Schedule | undefined>;
+  /** Compare-and-set, as `updateTask`: `schedule.version` must be `expectedVersion + 1`. */
+  updateSchedule(schedule: Schedule, expectedVersion: number): Promise<boolean>;
+  listSchedules(query: ScheduleQuery): Promise<Schedule[]>;
+  /** Active schedules whose next run is due at `now`, earliest first. */
+  listDueSchedules(now: Date, limit: number): Promise<Schedule[]>;
+  /**
+   * Claim an occurrence: the first claim wins and fixes its task id; a claim whose lease expired
+   * before it was finished (its instance died) may be taken over, with the same task id. A
+   * finished occurrence is never claimed again.
+   */
+  claimOccurrence(claim: OccurrenceClaim): Promise<OccurrenceClaimed>;
+  /** Mark a claimed occurrence fired for good; false if `owner` no longer holds it. */
+  finishOccurrence(scheduleId: string, occurrence: string, owner: string): Promise<boolean>;
 }
 
 /** Entries between kept checkpoints of the signed chain head (the newest head is always kept). */
@@ -240,7 +294,9 @@ export type LedgerEventType =
   | 'graph_request'
   | 'step_result'
   | 'error'
-  | 'task_status';
+  | 'task_status'
+  /** Recurring work: created, approved, edited, paused, resumed, deleted, fired, skipped, auto-paused (`payload.event`). */
+  | 'schedule';
 
 /** A ledger entry as the engine hands it to the store, before it has a place in the chain. */
 export interface LedgerAppend {

@@ -52,6 +52,8 @@ export interface WorkerOptions {
   readonly governance?: Governance;
   /** Reminders, escalations and expiries of waiting checkpoints, fired on every pass. */
   readonly timers?: CheckpointTimers;
+  /** Recurring work: schedules whose next occurrence is due are fired on every pass. */
+  readonly schedules?: { fireDue(): Promise<number> };
 }
 
 /**
@@ -136,6 +138,7 @@ export class Worker {
   private async claimWhileFree(): Promise<void> {
     try {
       if (!this.stopping) await this.options.timers?.fireDue();
+      if (!this.stopping) await this.options.schedules?.fireDue();
       if (!this.stopping) await this.retellOrphans();
       while (!this.stopping && this.active.size < this.options.concurrency) {
         const task = await this.claimOne();

@@ -16,6 +16,7 @@ export const LEDGER_EVENT_TYPES = [
   'step_result',
   'error',
   'task_status',
+  'schedule',
 ] as const satisfies readonly LedgerEventType[];
 
 /** The `prevHash` of entry 1: there is nothing before it. */

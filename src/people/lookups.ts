@@ -115,3 +115,22 @@ export function personResolver(
 function odata(value: string): string {
   return value.replace(/'/g, "''");
 }
+
+/**
+ * Whether a user's account is still enabled in the directory, as the app: false when the
+ * directory says it is disabled or has no such user (404), undefined when it cannot tell now
+ * (a schedule carries on rather than pausing on a network error).
+ */
+export function accountLookup(gateway: GraphGateway): (objectId: string) => Promise<boolean | undefined> {
+  return async (objectId) => {
+    try {
+      const user = await gateway
+        .forApp()
+        .get<{ accountEnabled?: boolean }>(`/users/${encodeURIComponent(objectId)}`, { $select: 'accountEnabled' });
+      return user.accountEnabled !== false;
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      return status === 404 || status === 410 ? false : undefined;
+    }
+  };
+}

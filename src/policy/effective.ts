@@ -73,7 +73,18 @@ export function effectiveRules(policy: Policy, scope: PolicyScope): string[] {
       ? 'Approvals are remembered within a task only: remembering them across tasks is not supported yet.'
       : 'Approvals may be remembered for the rest of a task, never across tasks.',
   );
+  lines.push(schedulesLine(policy.schedules));
   return lines;
+}
+
+/** Recurring work in one sentence: what a schedule's approval covers, how often, when it pauses. */
+function schedulesLine(s: Policy['schedules']): string {
+  const covers = s.standingApproval.covers;
+  const cover =
+    covers.length === 0
+      ? 'a consequential step of every run still needs approval'
+      : `${listAnd(covers.map((r) => RISK_PHRASES[r]))} run unattended while they go to the approved destinations (for ${plural(s.standingApproval.expiresAfterDays, 'day')})`;
+  return `Recurring work: approving a schedule approves its plan; ${cover}; it runs at most every ${minutes(s.minIntervalMinutes)} and pauses after ${plural(s.failuresBeforePause, 'failed run')} in a row.`;
 }
 
 const PAST: Record<ExpiryOutcome, string> = { reject: 'rejected', cancel: 'cancelled', approve: 'approved' };

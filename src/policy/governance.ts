@@ -4,6 +4,7 @@ import type { ExpiryRule } from '../engine/timers';
 import type { PlanApproval } from '../engine/fast-path';
 import { hasSideEffect } from '../engine/catalogue';
 import type { RiskClass } from '../engine/model';
+import type { SchedulePolicy } from '../engine/schedule-policy';
 import { sharedPreviewFor } from './approvers';
 import { evaluateStep } from './evaluate';
 import type { PolicyScope } from './types';
@@ -61,6 +62,19 @@ export abstract class PolicyGovernance implements Governance {
   limits(): { tasksPerUserPerDay?: number; stepsPerTask?: number } {
     const { tasksPerUserPerDay, stepsPerTask } = this.current().budgets;
     return { tasksPerUserPerDay, stepsPerTask };
+  }
+
+  /** The `schedules` section, as the scheduler asks it (read at every run: policy changes apply to the next run). */
+  schedules(): SchedulePolicy {
+    const s = this.current().schedules;
+    return {
+      standingApprovalCovers: s.standingApproval.covers,
+      standingApprovalDays: s.standingApproval.expiresAfterDays,
+      minIntervalMinutes: s.minIntervalMinutes,
+      channelCreators: s.channelCreators,
+      failuresBeforePause: s.failuresBeforePause,
+      catchUp: s.catchUp,
+    };
   }
 
   evaluate(question: PolicyQuestion): PolicyAnswer {

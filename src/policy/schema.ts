@@ -153,6 +153,36 @@ const sharedCards = z.strictObject({
   channels: z.array(z.strictObject({ match: channelMatch, preview })).default([]),
 });
 
+/**
+ * Recurring work: what a schedule's standing approval may cover at run time (never read/compose,
+ * which need none; destructive only if listed), how often a schedule may run, who may create one
+ * in a channel, and when a schedule pauses itself.
+ */
+const schedules = z.strictObject({
+  standingApproval: z
+    .strictObject({
+      /** Consequential risk classes a standing approval may cover; default none (every such step stops). */
+      covers: z
+        .array(
+          z.enum(CONSEQUENTIAL as [RiskClass, ...RiskClass[]], { error: `must be one of ${CONSEQUENTIAL.join(', ')}` }),
+        )
+        .default([]),
+      /** Days a standing approval lasts before the schedule must be approved again. */
+      expiresAfterDays: positiveInt.default(90),
+    })
+    .prefault({}),
+  /** Shortest time between two runs (maximum frequency). */
+  minIntervalMinutes: positiveInt.default(60),
+  /** Who may create schedules in a channel. */
+  channelCreators: z
+    .enum(['anyone', 'approvers', 'admins'], { error: 'must be anyone, approvers or admins' })
+    .default('anyone'),
+  /** Consecutive failed runs before a schedule pauses itself. */
+  failuresBeforePause: positiveInt.default(3),
+  /** Occurrences missed while Delegate was down: run the latest once, or skip them. */
+  catchUp: z.enum(['latest', 'skip'], { error: 'must be latest or skip' }).default('latest'),
+});
+
 /** The governance policy an admin edits (DESIGN §1): every section optional except `version`. */
 const rateBucket = z.strictObject({ burst: positiveInt, perMinute: positiveInt });
 
@@ -213,6 +243,8 @@ export const policySchema = z.strictObject({
   sharedCards: sharedCards.prefault({}),
   /** Whether an approval of one action can be reused by a later task (default: never). */
   rememberDecisions: z.strictObject({ acrossTasks: z.boolean().default(false) }).prefault({}),
+  /** Recurring work (docs/policy.md "schedules"). */
+  schedules: schedules.prefault({}),
 });
 
 /** A validated policy with every default filled in. */

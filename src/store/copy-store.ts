@@ -41,6 +41,18 @@ const TABLES: readonly { readonly name: string; readonly columns: readonly strin
   { name: 'ledger_seals', columns: ['seq', 'hash', 'key_id', 'signature'], order: 'seq' },
   { name: 'scope_approvers', columns: ['scope_key', 'version', 'doc'], order: 'scope_key' },
   { name: 'quota_units', columns: ['quota_key', 'holder', 'at'], order: 'quota_key, holder' },
+  {
+    name: 'schedules',
+    columns: ['id', 'status', 'owner_id', 'conversation_id', 'version', 'created_at', 'next_run_at', 'doc'],
+    order: 'id',
+  },
+  { name: 'schedule_approvers', columns: ['schedule_id', 'person_id'], order: 'schedule_id, person_id' },
+  // Claims keep their task id; their leases are left behind, so an unfinished one is taken over at once.
+  {
+    name: 'schedule_occurrences',
+    columns: ['schedule_id', 'occurrence', 'task_id', 'state'],
+    order: 'schedule_id, occurrence',
+  },
 ];
 
 /** Rows per INSERT. */

@@ -1,5 +1,6 @@
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
+import type { Schedule } from '../engine/schedule-model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -7,8 +8,11 @@ import {
   type LedgerQuery,
   type LedgerSeal,
   type LedgerSealer,
+  type OccurrenceClaim,
+  type OccurrenceClaimed,
   type QuotaRequest,
   type Readiness,
+  type ScheduleQuery,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -28,6 +32,7 @@ import {
 } from './ledger-codec';
 import { leaseHolds, leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom, type Bucket, type SealRow } from './limits';
+import { MemorySchedules } from './memory-schedules';
 import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
@@ -57,6 +62,7 @@ export class MemoryTaskStore implements TaskStore {
   private readonly quotas = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly runnable = new RunnableSignal();
+  private readonly schedules = new MemorySchedules();
   private closed = false;
 
   constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
@@ -312,6 +318,41 @@ export class MemoryTaskStore implements TaskStore {
 
   async readiness(): Promise<Readiness> {
     return this.closed ? { ready: false, reason: 'closed', detail: 'the task store is closed' } : { ready: true };
+  }
+
+  async createSchedule(schedule: Schedule): Promise<void> {
+    this.open();
+    this.schedules.create(schedule);
+  }
+
+  async getSchedule(id: string): Promise<Schedule | undefined> {
+    this.open();
+    return this.schedules.get(id);
+  }
+
+  async updateSchedule(schedule: Schedule, expectedVersion: number): Promise<boolean> {
+    this.open();
+    return this.schedules.update(schedule, expectedVersion);
+  }
+
+  async listSchedules(query: ScheduleQuery): Promise<Schedule[]> {
+    this.open();
+    return this.schedules.list(query);
+  }
+
+  async listDueSchedules(now: Date, limit: number): Promise<Schedule[]> {
+    this.open();
+    return this.schedules.due(now, limit);
+  }
+
+  async claimOccurrence(claim: OccurrenceClaim): Promise<OccurrenceClaimed> {
+    this.open();
+    return this.schedules.claim(claim);
+  }
+
+  async finishOccurrence(scheduleId: string, occurrence: string, owner: string): Promise<boolean> {
+    this.open();
+    return this.schedules.finish(scheduleId, occurrence, owner);
   }
 
   async close(): Promise<void> {

@@ -162,6 +162,47 @@ CREATE INDEX tasks_by_lease ON tasks (lease_until) WHERE lease_owner IS NOT NULL
 `,
   },
   {
+    version: 8,
+    name: 'schedules and their claimed occurrences',
+    sql: `
+-- Recurring work: one document per schedule, with the columns lists and the due scan need.
+-- next_run_at (epoch ms) is set only while the schedule is active.
+CREATE TABLE schedules (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  owner_id TEXT NOT NULL,
+  conversation_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  next_run_at BIGINT,
+  doc TEXT NOT NULL
+);
+CREATE INDEX schedules_by_due ON schedules (next_run_at) WHERE next_run_at IS NOT NULL;
+CREATE INDEX schedules_by_owner ON schedules (owner_id, created_at);
+CREATE INDEX schedules_by_conversation ON schedules (conversation_id, created_at);
+
+-- Who may approve a schedule besides its owner, rewritten with every schedule write (for "schedules I approve").
+CREATE TABLE schedule_approvers (
+  schedule_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  PRIMARY KEY (schedule_id, person_id)
+);
+CREATE INDEX schedule_approvers_by_person ON schedule_approvers (person_id);
+
+-- One row per occurrence ever claimed: the primary key makes an occurrence fire once across
+-- instances and restarts. state is claimed (lease held while its task is created) or done.
+CREATE TABLE schedule_occurrences (
+  schedule_id TEXT NOT NULL,
+  occurrence TEXT NOT NULL,
+  task_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  lease_owner TEXT,
+  lease_until BIGINT,
+  PRIMARY KEY (schedule_id, occurrence)
+);
+`,
+  },
+  {
     version: 9,
     name: 'who a task involves and its title, for the Tasks tab',
     sql: `

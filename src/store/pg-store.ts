@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
+import type { Schedule } from '../engine/schedule-model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -8,8 +9,11 @@ import {
   type LedgerQuery,
   type LedgerSeal,
   type LedgerSealer,
+  type OccurrenceClaim,
+  type OccurrenceClaimed,
   type QuotaRequest,
   type Readiness,
+  type ScheduleQuery,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -33,6 +37,7 @@ import { decodeSeal, encodeSeal, quotaRow, takeFrom, type SealRow } from './limi
 import { checkSchemaName, createPool, pgClientConfig, redactUrl, type PgConnectOptions } from './pg-connect';
 import { PgListener } from './pg-listener';
 import { checkPgSchema, migratePg, pendingPgMigrations } from './pg-migrate';
+import { PgSchedules } from './pg-schedules';
 import { RunnableSignal } from './runnable-signal';
 import { SchemaTooNewError } from './sqlite-migrate';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
@@ -86,6 +91,7 @@ const LEDGER_COLUMNS = 'seq, task_id, type, actor, at, payload, prev_hash, hash'
  */
 class PgTaskStore implements TaskStore {
   private readonly runnable = new RunnableSignal();
+  private readonly schedules: PgSchedules;
   private readonly channel: string;
   private listener: PgListener | undefined;
   private closed = false;
@@ -97,6 +103,7 @@ class PgTaskStore implements TaskStore {
     private readonly options: PgStoreOptions,
   ) {
     this.channel = `delegate_runnable_${schema}`;
+    this.schedules = new PgSchedules(pool);
   }
 
   async createTask(task: Task): Promise<void> {
@@ -483,6 +490,34 @@ class PgTaskStore implements TaskStore {
         detail,
       };
     }
+  }
+
+  async createSchedule(schedule: Schedule): Promise<void> {
+    await this.schedules.create(schedule);
+  }
+
+  async getSchedule(id: string): Promise<Schedule | undefined> {
+    return this.schedules.get(id);
+  }
+
+  async updateSchedule(schedule: Schedule, expectedVersion: number): Promise<boolean> {
+    return this.schedules.update(schedule, expectedVersion);
+  }
+
+  async listSchedules(query: ScheduleQuery): Promise<Schedule[]> {
+    return this.schedules.list(query);
+  }
+
+  async listDueSchedules(now: Date, limit: number): Promise<Schedule[]> {
+    return this.schedules.due(now, limit);
+  }
+
+  async claimOccurrence(claim: OccurrenceClaim): Promise<OccurrenceClaimed> {
+    return this.schedules.claim(claim);
+  }
+
+  async finishOccurrence(scheduleId: string, occurrence: string, owner: string): Promise<boolean> {
+    return this.schedules.finish(scheduleId, occurrence, owner);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
+import type { Schedule } from '../engine/schedule-model';
 import {
   SEAL_CHECKPOINT_EVERY,
   type LedgerAppend,
@@ -10,8 +11,11 @@ import {
   type LedgerQuery,
   type LedgerSeal,
   type LedgerSealer,
+  type OccurrenceClaim,
+  type OccurrenceClaimed,
   type QuotaRequest,
   type Readiness,
+  type ScheduleQuery,
   type ScopeApprovers,
   type TaskQuery,
   type TaskStore,
@@ -24,6 +28,7 @@ import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, l
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
+import { SqliteSchedules } from './sqlite-schedules';
 import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
@@ -87,12 +92,15 @@ function readonlyStore(db: Database.Database, options: SqliteStoreOptions): Task
 
 class SqliteTaskStore implements TaskStore {
   private readonly runnable = new RunnableSignal();
+  private readonly schedules: SqliteSchedules;
 
   constructor(
     private readonly db: Database.Database,
     private readonly sql: Statements,
     private readonly sealer?: LedgerSealer,
-  ) {}
+  ) {
+    this.schedules = new SqliteSchedules(db);
+  }
 
   async createTask(task: Task): Promise<void> {
     const row = encodeTask(task);
@@ -325,6 +333,34 @@ class SqliteTaskStore implements TaskStore {
         detail,
       };
     }
+  }
+
+  async createSchedule(schedule: Schedule): Promise<void> {
+    this.schedules.create(schedule);
+  }
+
+  async getSchedule(id: string): Promise<Schedule | undefined> {
+    return this.schedules.get(id);
+  }
+
+  async updateSchedule(schedule: Schedule, expectedVersion: number): Promise<boolean> {
+    return this.schedules.update(schedule, expectedVersion);
+  }
+
+  async listSchedules(query: ScheduleQuery): Promise<Schedule[]> {
+    return this.schedules.list(query);
+  }
+
+  async listDueSchedules(now: Date, limit: number): Promise<Schedule[]> {
+    return this.schedules.due(now, limit);
+  }
+
+  async claimOccurrence(claim: OccurrenceClaim): Promise<OccurrenceClaimed> {
+    return this.schedules.claim(claim);
+  }
+
+  async finishOccurrence(scheduleId: string, occurrence: string, owner: string): Promise<boolean> {
+    return this.schedules.finish(scheduleId, occurrence, owner);
   }
 
   async close(): Promise<void> {

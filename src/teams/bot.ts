@@ -10,6 +10,7 @@ import type { Logger } from '../engine/ports';
 import { tenantOf } from './activity';
 import type { InvokeHandler } from './invoke-handler';
 import type { MessageHandler } from './message-handler';
+import { isScheduleVerb, type ScheduleInvokes } from './schedule-invokes';
 import type { BotUserTokens } from './signin/bot-user-tokens';
 import { answerSignInInvoke } from './signin/signin-invokes';
 
@@ -24,7 +25,8 @@ export interface SignIn {
  * 1. refuse activities from other tenants (when a tenant is configured);
  * 2. a message → MessageHandler (command or new outcome);
  * 2a. a conversationUpdate that adds the bot → the welcome card;
- * 3. an `adaptiveCard/action` invoke → InvokeHandler, answered with the replacement card;
+ * 3. an `adaptiveCard/action` invoke → InvokeHandler (a schedule card's → ScheduleInvokes), answered
+ *    with the replacement card;
  * 4. with Teams sign-in: every admitted activity teaches who is who (Entra id ↔ Teams id), and
  *    the `signin/verifyState` and `signin/tokenExchange` invokes are answered.
  */
@@ -35,6 +37,8 @@ export class DelegateBot extends ActivityHandler {
     private readonly allowedTenant: string | undefined,
     private readonly logger: Logger,
     private readonly signIn?: SignIn,
+    /** Recurring work: the schedule card's buttons. */
+    private readonly schedules?: ScheduleInvokes,
   ) {
     super();
     this.onTurn(async (context, next) => {
@@ -62,7 +66,11 @@ export class DelegateBot extends ActivityHandler {
         value: { code: 'Forbidden', message: 'This tenant is not allowed.' } as never,
       };
     }
-    const card = await this.invokes.handle(context.activity, value.action.verb, value.action.data);
+    const verb = value.action.verb;
+    const card =
+      this.schedules && isScheduleVerb(verb)
+        ? await this.schedules.handle(context.activity, verb, value.action.data)
+        : await this.invokes.handle(context.activity, verb, value.action.data);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
   }
 

@@ -15,6 +15,8 @@ export const CARD_NAMES = [
   'signin',
   'welcome',
   'tasks',
+  'schedule',
+  'schedules',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

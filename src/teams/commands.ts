@@ -14,6 +14,14 @@ export type Command =
   | { readonly name: 'owner'; readonly taskId: string; readonly person: string }
   | { readonly name: 'approvers'; readonly action: 'list' }
   | { readonly name: 'approvers'; readonly action: 'add' | 'remove'; readonly person: string }
+  | { readonly name: 'schedules' }
+  | {
+      readonly name: 'schedule';
+      readonly action: 'show' | 'pause' | 'resume' | 'delete' | 'run' | 'approve' | 'reject' | 'edit';
+      readonly scheduleId: string;
+      /** `schedule edit <id> <when>`: the new recurrence in words. */
+      readonly text?: string;
+    }
   | { readonly name: 'usage'; readonly message: string }
   | { readonly name: 'outcome'; readonly text: string };
 
@@ -37,6 +45,11 @@ export function parseCommand(text: string): Command {
   if (rest.length === 0 && word === 'tasks') return { name: 'tasks' };
   if (rest.length === 0 && word === 'policy') return { name: 'policy' };
   if (word === 'approvers') return approvers(rest);
+  if (rest.length === 0 && word === 'schedules') return { name: 'schedules' };
+  if (word === 'schedule') {
+    const found = scheduleCommand(rest);
+    if (found) return found;
+  }
   if (word === 'owner') {
     const [id = '', ...who] = rest;
     if (/^[A-Za-z0-9-]{1,64}$/.test(id) && who.length > 0)
@@ -72,4 +85,34 @@ function approvers(rest: readonly string[]): Command {
     message:
       "Say `approvers` to list this channel's approvers, or `approvers add` / `approvers remove` followed by a person (`approvers add @Megan`).",
   };
+}
+
+const SCHEDULE_ACTIONS = ['show', 'pause', 'resume', 'delete', 'run', 'approve', 'reject', 'edit'] as const;
+
+/**
+ * `schedule pause|resume|delete|run|show|approve|reject <id>` and `schedule edit <id> <when>`.
+ * Anything else starting with "schedule" ("schedule a meeting with Megan") is an outcome.
+ */
+function scheduleCommand(rest: readonly string[]): Command | undefined {
+  const [verb = '', id = '', ...words] = rest;
+  const action = SCHEDULE_ACTIONS.find((a) => a === verb.toLowerCase());
+  if (!action) return undefined;
+  if (!/^S[A-Za-z0-9]{1,63}$/.test(id)) {
+    if (rest.length > 2 || (rest.length === 2 && !/^S\d/i.test(id))) return undefined;
+    return {
+      name: 'usage',
+      message: `Say \`schedule ${action}\` followed by the schedule id, for example \`schedule ${action} ST0001\`${action === 'edit' ? ' and when it should run (`every Tuesday at 10am`)' : ''}. \`schedules\` lists them.`,
+    };
+  }
+  const scheduleId = id.toUpperCase();
+  if (action === 'edit') {
+    if (words.length === 0)
+      return {
+        name: 'usage',
+        message: `Say when schedule ${scheduleId} should run, for example \`schedule edit ${scheduleId} every Tuesday at 10am\`.`,
+      };
+    return { name: 'schedule', action, scheduleId, text: words.join(' ') };
+  }
+  if (words.length > 0) return undefined;
+  return { name: 'schedule', action, scheduleId };
 }

@@ -49,6 +49,8 @@ const COMMANDS = [
   '- `approvers` — who approves tasks in this channel; `approvers add` *@person* / `approvers remove` *@person* (team owners and policy admins)',
   '- `forget` *id* — revoke the approvals you asked a task to remember',
   '- `owner` *id* *@person* — hand a task you own to someone else; `watch` *id* / `unwatch` *id* — follow a task',
+  "- `schedules` — your recurring work (in a channel: the channel's); start one with the words, e.g. *every Monday at 9am email Megan a summary of last week's mail from Contoso*",
+  '- `schedule pause` *id* / `schedule resume` *id* / `schedule delete` *id* / `schedule run` *id* — stop, restart, remove or run once now; `schedule edit` *id* *every Tuesday at 10am* — change when it runs (approved again)',
   '- `help` — this message',
 ].join('\n');
 

@@ -8,6 +8,7 @@ import type { AuditLedger, CardRefs, Clock, Ids, Logger, Notifier } from '../eng
 import type { ProfileLookup } from '../people/lookups';
 import { actorOf, scopeOf } from './activity';
 import type { ApproversCommand } from './approvers-command';
+import type { ScheduleEdgeDeps } from './schedule-edge';
 import type { CardRenderer } from './cards';
 import { parseCommand } from './commands';
 import { MESSAGE_COMMANDS } from './message-commands';
@@ -34,6 +35,8 @@ export interface MessageDeps {
   readonly admins: () => Promise<string[]>;
   /** The one person a mention, name or email means. */
   readonly resolvePerson: (query: string) => Promise<{ id: string; name: string } | { error: string }>;
+  /** Recurring work (schedules); without it, recurrence words are planned as one task. */
+  readonly schedules?: ScheduleEdgeDeps;
 }
 
 /**

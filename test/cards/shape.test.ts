@@ -12,7 +12,7 @@ import { allFixtures, cardsFor, renderer } from './render';
  * expression survives. User text is allowed to hold `${…}`: it is removed before looking.
  */
 const fixtures = allFixtures();
-const OWN_FIXTURES: readonly string[] = ['error', 'signin', 'welcome', 'tasks'];
+const OWN_FIXTURES: readonly string[] = ['error', 'signin', 'welcome', 'tasks', 'schedule', 'schedules'];
 const TASK_TEMPLATES = CARD_NAMES.filter((name) => !OWN_FIXTURES.includes(name));
 
 describe.each(TASK_TEMPLATES)('the %s template', (template) => {

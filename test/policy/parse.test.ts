@@ -44,6 +44,13 @@ describe('parsePolicy: good files', () => {
       rateLimits: { perUser: { burst: 20, perMinute: 30 }, perTenant: { burst: 300, perMinute: 1200 } },
       rememberDecisions: { acrossTasks: false },
       sharedCards: { groupChat: 'summary', channel: 'summary', channels: [] },
+      schedules: {
+        standingApproval: { covers: [], expiresAfterDays: 90 },
+        minIntervalMinutes: 60,
+        channelCreators: 'anyone',
+        failuresBeforePause: 3,
+        catchUp: 'latest',
+      },
     });
   });
 

@@ -38,6 +38,7 @@ describe('effectiveRules', () => {
       'Approvers here: the requester; 1 approval needed.',
       'Unanswered checkpoints remind after 4 hours and are rejected after 1 day.',
       'Approvals may be remembered for the rest of a task, never across tasks.',
+      'Recurring work: approving a schedule approves its plan; a consequential step of every run still needs approval; it runs at most every 1 hour and pauses after 3 failed runs in a row.',
     ]);
   });
 
@@ -58,6 +59,7 @@ describe('effectiveRules', () => {
       'expiry: { checkpointMinutes: 90, remindAfterMinutes: 45, escalateTo: [boss], onExpiry: cancel }',
       'budgets: { stepsPerTask: 20, modelTokensPerTenantPerDay: 5000000 }',
       'rememberDecisions: { acrossTasks: true }',
+      'schedules: { standingApproval: { covers: [write-internal], expiresAfterDays: 30 }, minIntervalMinutes: 1440, failuresBeforePause: 1 }',
     );
     expect(effectiveRules(policy, { kind: 'channel', channelName: 'Finance' })).toEqual([
       'Kill switch is ON: no task runs until an admin turns it off.',
@@ -72,6 +74,7 @@ describe('effectiveRules', () => {
       'Unanswered checkpoints remind after 45 minutes (escalated to boss) and are cancelled after 90 minutes.',
       'Limits: 20 steps per task and 5,000,000 model tokens per organisation per day.',
       'Approvals are remembered within a task only: remembering them across tasks is not supported yet.',
+      'Recurring work: approving a schedule approves its plan; changes inside your organisation run unattended while they go to the approved destinations (for 30 days); it runs at most every 1 day and pauses after 1 failed run in a row.',
     ]);
   });
 });

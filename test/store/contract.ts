@@ -5,6 +5,7 @@ import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
 import { describeLimitsContract } from './contract-limits';
 import { describeRecordContract } from './contract-records';
+import { describeScheduleContract } from './contract-schedules';
 import type { ContractContext } from './contract-support';
 import { describeTaskContract } from './contract-tasks';
 import { describeUsageContract } from './contract-usage';
@@ -44,5 +45,6 @@ export function describeTaskStoreContract(
     describeLedgerContract(ctx, options);
     describeGovernanceContract(ctx, options);
     describeLimitsContract(ctx, options);
+    describeScheduleContract(ctx, options);
   });
 }

@@ -1,6 +1,7 @@
 import { approvers } from './approvers';
 import { cancel, forget, owner, pause, resume, unwatch, watch } from './control';
 import { outcome } from './outcome';
+import { schedule, schedules } from './schedules';
 import { audit, help, policy, status, tasks, usage } from './read';
 import type { CommandTable } from './turn';
 
@@ -23,5 +24,7 @@ export const MESSAGE_COMMANDS: CommandTable = {
   cancel,
   pause,
   resume,
+  schedules,
+  schedule,
   outcome,
 };

@@ -90,6 +90,8 @@ function describe(entry: LedgerEntry, name: (actor: string) => string): string {
       return `Step ${String(p.stepId)} failed: ${String(p.code)}`;
     case 'task_status':
       return `Status: ${String(p.from)} → ${String(p.to)}`;
+    case 'schedule':
+      return `Schedule ${String(p.event).replace(/_/g, ' ')}${p.rule ? ` (${String(p.rule)})` : ''}`;
     case 'card_shown':
       return `Card shown (${String(p.kind)}), sha256 ${String(p.sha256).slice(0, 12)}…`;
     default:

@@ -1,6 +1,6 @@
 import type { Catalogue, StepPreview } from '../../engine/catalogue';
 import type { Task } from '../../engine/model';
-import { humanPreview, shortReference, type HumanContext } from '../../present/human';
+import { absoluteInstant, humanPreview, shortReference, type HumanContext } from '../../present/human';
 import { namedRefs } from '../../present/step-refs';
 import { cardUserIds, previewOf, viewerMayAct, type Viewer } from './describe';
 import { RISK_LABELS, STEP_ICONS, TASK_STATUS_LABELS, type Colour } from './labels';
@@ -109,7 +109,7 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
       task.usage && task.usage.calls > 0
         ? `Model: ${(task.usage.promptTokens + task.usage.completionTokens).toLocaleString('en-US')} tokens in ${task.usage.calls} call${task.usage.calls === 1 ? '' : 's'}`
         : '',
-    note: noteFor(task),
+    note: [scheduleNote(task), noteFor(task)].filter((n) => n !== '').join(' '),
     noteColor: task.status === 'failed' || task.status === 'limit_reached' ? 'Attention' : 'Default',
     actions: viewerMayAct(task, viewer) ? actions : 'none',
     failedStepId: failed?.id ?? '',
@@ -118,7 +118,7 @@ export function taskView(task: Task, catalogue: Catalogue, viewer?: Viewer): Tas
       .filter((r) => r.revokedAt === undefined)
       .map(
         (r) =>
-          `${r.action}${r.destinations.length > 0 ? ` to ${r.destinations.join(', ')}` : ''} (approved once for this task)`,
+          `${r.action}${r.destinations.length > 0 ? ` to ${r.destinations.join(', ')}` : ''} (${r.id.startsWith('standing:') ? "covered by its schedule's standing approval" : 'approved once for this task'})`,
       ),
     userIds: cardUserIds(task),
   };
@@ -129,6 +129,18 @@ function knownFields(preview: StepPreview): { label: string; text: string }[] {
   return preview.fields
     .filter((field) => field.value.trim() !== '' && !/\(from (step \d+|an earlier step)\)/.test(field.value))
     .map((field) => ({ label: field.label, text: field.value }));
+}
+
+/** A scheduled run says which occurrence it is for, and when it runs late (catch-up) or by hand. */
+function scheduleNote(task: Task): string {
+  const run = task.schedule;
+  if (!run) return '';
+  const when = absoluteInstant(run.occurrence, task.timeZone ?? 'UTC');
+  if (run.manual) return `Run of schedule ${run.id}, started by hand.`;
+  const late = run.caughtUp
+    ? ` Delegate was not running then, so this run is late${run.skipped ? `; ${run.skipped} earlier missed run${run.skipped === 1 ? ' was' : 's were'} skipped` : ''}.`
+    : '';
+  return `Scheduled run of schedule ${run.id} for ${when}.${late}`;
 }
 
 function noteFor(task: Task): string {
