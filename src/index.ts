@@ -58,6 +58,7 @@ import { EdgeAdapter } from './edge/edge-adapter';
 import { openIdMetadataOptions } from './edge/bot-auth-options';
 import { rateLimiter } from './edge/rate-limit';
 import type { ScheduleProvider } from './tab/schedules';
+import { scheduleProvider } from './tab/schedule-provider';
 import { defaultTabDirectory } from './tab/static-files';
 import { tabMount } from './tab/tab-mount';
 
@@ -197,7 +198,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       clock,
       logger: logger.child({ component: 'tab' }),
       botId: config.bot.id,
-      schedules: overrides.schedules,
+      schedules: overrides.schedules ?? scheduleProvider(schedules.service),
       // Local mode signs in as one of the sandbox people; a deployed bot checks Teams SSO tokens.
       localPeople: config.local ? SANDBOX_DIRECTORY.users.map((u) => ({ id: u.id, name: u.displayName })) : undefined,
       sso: {
