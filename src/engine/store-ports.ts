@@ -144,6 +144,16 @@ export interface Allowances {
 }
 
 /** Whether the store can serve requests now (for `/readyz`). */
+/** Teams activities already taken in (messages, invokes), so that a redelivery is not handled twice. */
+export interface InboundLog {
+  /**
+   * Record that the activity `key` (channel, conversation and activity id) is being taken in.
+   * True the first time; false when it was recorded before — a redelivery — by this or any other
+   * instance sharing the storage. Atomic: of concurrent calls with one key, exactly one is true.
+   */
+  firstDelivery(key: string, at: Date): Promise<boolean>;
+}
+
 export interface StoreHealth {
   /** Not ready when the storage cannot be reached or its schema lacks migrations; `reason` says which. */
   readiness(): Promise<Readiness>;
@@ -172,6 +182,7 @@ export interface TaskStore
     AuditLedger,
     ScopeApproverStore,
     Allowances,
+    InboundLog,
     StoreHealth {
   close(): Promise<void>;
 }

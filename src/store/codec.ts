@@ -20,6 +20,8 @@ export interface TaskRow {
   readonly updatedAt: string;
   /** When the next checkpoint timer is due (epoch ms), or null. */
   readonly timerDue: number | null;
+  /** 1 while the plan is still to be made by a worker (claimed like a running task), else 0. */
+  readonly planPending: number;
   /** The task as a JSON document. */
   readonly doc: string;
 }
@@ -40,6 +42,7 @@ export function encodeTask(task: Task): TaskRow {
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     timerDue: nextTimerDue(t) ?? null,
+    planPending: t.planPending ? 1 : 0,
     doc: JSON.stringify(t),
   };
 }

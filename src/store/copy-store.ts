@@ -22,6 +22,7 @@ const TABLES: readonly { readonly name: string; readonly columns: readonly strin
       'created_at',
       'updated_at',
       'timer_due',
+      'plan_pending',
       'doc',
     ],
     order: 'id',
@@ -41,6 +42,7 @@ const TABLES: readonly { readonly name: string; readonly columns: readonly strin
   { name: 'ledger_seals', columns: ['seq', 'hash', 'key_id', 'signature'], order: 'seq' },
   { name: 'scope_approvers', columns: ['scope_key', 'version', 'doc'], order: 'scope_key' },
   { name: 'quota_units', columns: ['quota_key', 'holder', 'at'], order: 'quota_key, holder' },
+  { name: 'inbound_activities', columns: ['activity_key', 'seen_at'], order: 'activity_key' },
 ];
 
 /** Rows per INSERT. */

@@ -57,6 +57,7 @@ export class MemoryTaskStore implements TaskStore {
   private readonly quotas = new Map<string, Set<string>>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly runnable = new RunnableSignal();
+  private readonly inbound = new Map<string, string>();
   private closed = false;
 
   constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
@@ -66,7 +67,7 @@ export class MemoryTaskStore implements TaskStore {
     const row = encodeTask(task);
     if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
     this.tasks.set(row.id, { row, leaseOwner: null, leaseUntil: null });
-    if (row.status === 'running') this.runnable.ring();
+    if (runnable(row)) this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -84,7 +85,7 @@ export class MemoryTaskStore implements TaskStore {
     const entry = this.tasks.get(row.id);
     if (!entry || entry.row.version !== expectedVersion) return false;
     entry.row = row;
-    if (row.status === 'running') this.runnable.ring();
+    if (runnable(row)) this.runnable.ring();
     return true;
   }
 
@@ -119,7 +120,7 @@ export class MemoryTaskStore implements TaskStore {
     this.open();
     const until = leaseUntil(now, leaseMs);
     const [next] = [...this.tasks.values()]
-      .filter((entry) => entry.row.status === 'running' && !leaseHolds(entry.leaseUntil, now))
+      .filter((entry) => runnable(entry.row) && !leaseHolds(entry.leaseUntil, now))
       .sort((a, b) => compare(a.row.updatedAt, b.row.updatedAt) || compare(a.row.id, b.row.id));
     if (!next) return undefined;
     next.leaseOwner = owner;
@@ -132,7 +133,7 @@ export class MemoryTaskStore implements TaskStore {
     const until = leaseUntil(now, leaseMs);
     const [next] = [...this.tasks.values()]
       .filter(
-        (entry) => entry.row.status !== 'running' && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now),
+        (entry) => !runnable(entry.row) && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now),
       )
       .sort((a, b) => (a.leaseUntil ?? 0) - (b.leaseUntil ?? 0) || compare(a.row.id, b.row.id));
     if (!next) return undefined;
@@ -294,6 +295,13 @@ export class MemoryTaskStore implements TaskStore {
     return taken;
   }
 
+  async firstDelivery(key: string, at: Date): Promise<boolean> {
+    this.open();
+    if (this.inbound.has(key)) return false;
+    this.inbound.set(key, at.toISOString());
+    return true;
+  }
+
   async readiness(): Promise<Readiness> {
     return this.closed ? { ready: false, reason: 'closed', detail: 'the task store is closed' } : { ready: true };
   }
@@ -305,6 +313,11 @@ export class MemoryTaskStore implements TaskStore {
   private open(): void {
     if (this.closed) throw new Error('the task store is closed');
   }
+}
+
+/** Claimed by workers: running, or waiting for its plan to be made. */
+function runnable(row: TaskRow): boolean {
+  return row.status === 'running' || row.planPending === 1;
 }
 
 /** Plain code-unit order, like SQL's binary collation on the ASCII ids and ISO times stored. */

@@ -102,12 +102,23 @@ class PgTaskStore implements TaskStore {
   async createTask(task: Task): Promise<void> {
     const r = encodeTask(task);
     const result = await this.pool.query(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-      [r.id, r.status, r.requesterId, r.conversationId, r.version, r.createdAt, r.updatedAt, r.timerDue, r.doc],
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc, plan_pending)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+      [
+        r.id,
+        r.status,
+        r.requesterId,
+        r.conversationId,
+        r.version,
+        r.createdAt,
+        r.updatedAt,
+        r.timerDue,
+        r.doc,
+        r.planPending,
+      ],
     );
     if (result.rowCount === 0) throw new ConflictError(`task ${r.id}`);
-    if (r.status === 'running') await this.announceRunnable();
+    if (r.status === 'running' || r.planPending === 1) await this.announceRunnable();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -124,7 +135,7 @@ class PgTaskStore implements TaskStore {
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
     const result = await this.pool.query(
       `UPDATE tasks SET status = $2, requester_id = $3, conversation_id = $4, version = $5, created_at = $6,
-         updated_at = $7, timer_due = $8, doc = $9
+         updated_at = $7, timer_due = $8, doc = $9, plan_pending = $11
        WHERE id = $1 AND version = $10`,
       [
         r.id,
@@ -137,10 +148,11 @@ class PgTaskStore implements TaskStore {
         r.timerDue,
         r.doc,
         expectedVersion,
+        r.planPending,
       ],
     );
     const written = result.rowCount === 1;
-    if (written && r.status === 'running') await this.announceRunnable();
+    if (written && (r.status === 'running' || r.planPending === 1)) await this.announceRunnable();
     return written;
   }
 
@@ -168,7 +180,7 @@ class PgTaskStore implements TaskStore {
       `UPDATE tasks SET lease_owner = $1, lease_until = $2
        WHERE id = (
          SELECT id FROM tasks
-         WHERE status = 'running' AND (lease_until IS NULL OR lease_until <= $3)
+         WHERE (status = 'running' OR plan_pending = 1) AND (lease_until IS NULL OR lease_until <= $3)
          ORDER BY updated_at, id LIMIT 1
          FOR UPDATE SKIP LOCKED)
        RETURNING id, doc`,
@@ -184,7 +196,7 @@ class PgTaskStore implements TaskStore {
       `UPDATE tasks SET lease_owner = $1, lease_until = $2
        WHERE id = (
          SELECT id FROM tasks
-         WHERE lease_owner IS NOT NULL AND lease_until <= $3 AND status <> 'running'
+         WHERE lease_owner IS NOT NULL AND lease_until <= $3 AND status <> 'running' AND plan_pending = 0
          ORDER BY lease_until, id LIMIT 1
          FOR UPDATE SKIP LOCKED)
        RETURNING id, doc`,
@@ -421,6 +433,14 @@ class PgTaskStore implements TaskStore {
       ]);
       return true;
     });
+  }
+
+  async firstDelivery(key: string, at: Date): Promise<boolean> {
+    const result = await this.pool.query(
+      'INSERT INTO inbound_activities (activity_key, seen_at) VALUES ($1, $2) ON CONFLICT (activity_key) DO NOTHING',
+      [key, at.toISOString()],
+    );
+    return result.rowCount === 1;
   }
 
   async releaseQuota(key: string, holder: string): Promise<void> {

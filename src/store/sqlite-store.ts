@@ -98,7 +98,7 @@ class SqliteTaskStore implements TaskStore {
     const row = encodeTask(task);
     const inserted = this.db.transaction(() => this.sql.insertTask.run(row).changes).immediate();
     if (inserted === 0) throw new ConflictError(`task ${row.id}`);
-    if (row.status === 'running') this.runnable.ring();
+    if (row.status === 'running' || row.planPending === 1) this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -113,7 +113,7 @@ class SqliteTaskStore implements TaskStore {
     const row = encodeTask(task);
     const write = () => this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
     const written = this.db.transaction(write).immediate() === 1;
-    if (written && row.status === 'running') this.runnable.ring();
+    if (written && (row.status === 'running' || row.planPending === 1)) this.runnable.ring();
     return written;
   }
 
@@ -287,6 +287,10 @@ class SqliteTaskStore implements TaskStore {
       return true;
     };
     return this.db.transaction(reserve).immediate();
+  }
+
+  async firstDelivery(key: string, at: Date): Promise<boolean> {
+    return this.sql.insertInbound.run(key, at.toISOString()).changes === 1;
   }
 
   async releaseQuota(key: string, holder: string): Promise<void> {

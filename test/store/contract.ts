@@ -1,5 +1,6 @@
 import type { TaskStore } from '../../src/engine/ports';
 import { describeGovernanceContract } from './contract-governance';
+import { describeInboundContract } from './contract-inbound';
 import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
 import { describeLimitsContract } from './contract-limits';
@@ -42,5 +43,6 @@ export function describeTaskStoreContract(
     describeLedgerContract(ctx, options);
     describeGovernanceContract(ctx, options);
     describeLimitsContract(ctx, options);
+    describeInboundContract(ctx, options);
   });
 }
