@@ -342,6 +342,8 @@ function wireEngine(
     safety: config.safety,
     governance,
     timers,
+    planPending: (task, log) =>
+      engine.planPending(task, (err, correlationId) => log.warn({ err, correlationId }, 'planning failed')),
     ...config.worker,
   });
   kick = () => worker.kick();

@@ -19,9 +19,19 @@ export interface TaskQuery {
 }
 
 /** Task documents with compare-and-set writes (test/store/contract-tasks.ts). */
+/** A lease taken with a new task, so that nobody claims it before its creator lets go. */
+export interface NewTaskLease {
+  readonly owner: string;
+  readonly now: Date;
+  readonly leaseMs: number;
+}
+
 export interface TaskRecords {
-  /** Insert a new task; rejects with a ConflictError if the id exists. */
-  createTask(task: Task): Promise<void>;
+  /**
+   * Insert a new task; rejects with a ConflictError if the id exists. With `lease`, the task is
+   * stored already claimed by `lease.owner` (as `claimRunnable` would claim it), in the same write.
+   */
+  createTask(task: Task, lease?: NewTaskLease): Promise<void>;
   getTask(id: string): Promise<Task | undefined>;
   /**
    * Compare-and-set: writes `task` (whose `version` must be `expectedVersion + 1`) only if the

@@ -15,6 +15,7 @@ import {
   type TokenRequest,
   type TokenTaken,
   type UsageEntry,
+  NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
@@ -62,11 +63,15 @@ export class MemoryTaskStore implements TaskStore {
 
   constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
 
-  async createTask(task: Task): Promise<void> {
+  async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     this.open();
     const row = encodeTask(task);
     if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
-    this.tasks.set(row.id, { row, leaseOwner: null, leaseUntil: null });
+    this.tasks.set(row.id, {
+      row,
+      leaseOwner: lease?.owner ?? null,
+      leaseUntil: lease ? leaseUntil(lease.now, lease.leaseMs) : null,
+    });
     if (runnable(row)) this.runnable.ring();
   }
 
@@ -132,9 +137,7 @@ export class MemoryTaskStore implements TaskStore {
     this.open();
     const until = leaseUntil(now, leaseMs);
     const [next] = [...this.tasks.values()]
-      .filter(
-        (entry) => !runnable(entry.row) && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now),
-      )
+      .filter((entry) => !runnable(entry.row) && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now))
       .sort((a, b) => (a.leaseUntil ?? 0) - (b.leaseUntil ?? 0) || compare(a.row.id, b.row.id));
     if (!next) return undefined;
     next.leaseOwner = owner;

@@ -17,6 +17,7 @@ import {
   type TokenTaken,
   type UsageEntry,
   type UsageQuery,
+  NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
@@ -99,11 +100,12 @@ class PgTaskStore implements TaskStore {
     this.channel = `delegate_runnable_${schema}`;
   }
 
-  async createTask(task: Task): Promise<void> {
+  async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     const r = encodeTask(task);
     const result = await this.pool.query(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc, plan_pending)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc,
+         plan_pending, lease_owner, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
       [
         r.id,
         r.status,
@@ -115,6 +117,8 @@ class PgTaskStore implements TaskStore {
         r.timerDue,
         r.doc,
         r.planPending,
+        lease?.owner ?? null,
+        lease ? leaseUntil(lease.now, lease.leaseMs) : null,
       ],
     );
     if (result.rowCount === 0) throw new ConflictError(`task ${r.id}`);

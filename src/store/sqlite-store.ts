@@ -18,6 +18,7 @@ import {
   type TokenRequest,
   type TokenTaken,
   type UsageEntry,
+  NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit } from './codec';
@@ -94,9 +95,16 @@ class SqliteTaskStore implements TaskStore {
     private readonly sealer?: LedgerSealer,
   ) {}
 
-  async createTask(task: Task): Promise<void> {
+  async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     const row = encodeTask(task);
-    const inserted = this.db.transaction(() => this.sql.insertTask.run(row).changes).immediate();
+    const until = lease ? leaseUntil(lease.now, lease.leaseMs) : undefined;
+    const inserted = this.db
+      .transaction(() => {
+        const changes = this.sql.insertTask.run(row).changes;
+        if (changes === 1 && lease && until !== undefined) this.sql.setLease.run(lease.owner, until, row.id);
+        return changes;
+      })
+      .immediate();
     if (inserted === 0) throw new ConflictError(`task ${row.id}`);
     if (row.status === 'running' || row.planPending === 1) this.runnable.ring();
   }

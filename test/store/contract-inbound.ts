@@ -1,4 +1,5 @@
 import type { TaskStoreContractOptions } from './contract';
+import { makeTask } from './make-task';
 import { LEASE_MS, NOW, at, next, seed, type ContractContext } from './contract-support';
 
 /** Contract: inbound activities taken in once, and tasks whose plan is still to be made claimed like running ones. */
@@ -34,6 +35,14 @@ export function describeInboundContract(ctx: ContractContext, options: TaskStore
       // Its worker died: the lease expires and another worker plans it (it is not an orphan to retell).
       await expect(ctx.store.claimOrphaned('w2', at(LEASE_MS), LEASE_MS)).resolves.toBeUndefined();
       await expect(ctx.store.claimRunnable('w2', at(LEASE_MS), LEASE_MS)).resolves.toEqual(pending);
+    });
+
+    it('a task created with a lease is not claimed until its creator lets go', async () => {
+      const task = makeTask({ status: 'planning', planPending: true });
+      await ctx.store.createTask(task, { owner: 'edge', now: NOW, leaseMs: LEASE_MS });
+      await expect(ctx.store.claimRunnable('w1', NOW, LEASE_MS)).resolves.toBeUndefined();
+      await ctx.store.releaseLease(task.id, 'edge');
+      await expect(ctx.store.claimRunnable('w1', NOW, LEASE_MS)).resolves.toEqual(task);
     });
 
     it('stops claiming it once the plan is made', async () => {

@@ -52,6 +52,7 @@ type Verdict =
  */
 export class LlmPlanner implements Planner {
   readonly revises = true;
+  readonly background = true;
   private readonly actions: string;
   private readonly log: Logger;
 
