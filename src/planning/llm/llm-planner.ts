@@ -12,6 +12,7 @@ import type { ChatMessage, ChatResult, LlmClient } from '../../llm/port';
 import { catalogueText } from './prompt/catalogue-text';
 import { firstCall, repairCall, systemPrompt } from './prompt/messages';
 import { allowedFor, untracedDestinations, type Allowed } from './trace';
+import { badReferences } from './output-paths';
 import { planProblems } from './validate';
 import * as wording from './wording';
 
@@ -121,6 +122,7 @@ export class LlmPlanner implements Planner {
     const { catalogue } = this.options;
     const problems = [
       ...planProblems(parsed.answer.steps, catalogue, request.now),
+      ...badReferences(parsed.answer.steps, catalogue),
       ...untracedDestinations(parsed.answer.steps, allowed, catalogue),
     ];
     return problems.length > 0 ? { ok: false, problems } : parsed;

@@ -29,7 +29,11 @@ describe('LlmPlanner: one call per plan', () => {
     const { llm, planner } = setup([SUMMARY_TO_MEGAN]);
     await planner.plan(requestFor(`  ${OUTCOME}  `));
     const request = llm.requests[0];
-    expect(request?.jsonSchema).toEqual({ name: ANSWER_SCHEMA_NAME, schema: planAnswerSchema(catalogue), strict: true });
+    expect(request?.jsonSchema).toEqual({
+      name: ANSWER_SCHEMA_NAME,
+      schema: planAnswerSchema(catalogue),
+      strict: true,
+    });
     expect(request?.temperature).toBe(0);
     expect(request?.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(llm.message(1, 1)).toBe(`Request: ${OUTCOME}`);

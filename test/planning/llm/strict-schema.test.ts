@@ -1,11 +1,11 @@
 import Ajv from 'ajv';
 import { createCatalogue } from '../../../src/actions';
-import type { GraphGateway } from '../../../src/graph/gateway';
 import { STRICT_LIMITS, strictSchemaProblems } from '../../../src/planning/llm/schema-limits';
 import { planAnswerSchema, withoutNulls } from '../../../src/planning/llm/strict-schema';
+import { noGraph } from './harness';
 import { ScriptedLlm } from './scripted-llm';
 
-const full = createCatalogue({} as GraphGateway, { llm: new ScriptedLlm([]) });
+const full = createCatalogue(noGraph, { llm: new ScriptedLlm([]) });
 const schema = planAnswerSchema(full);
 
 describe('the strict plan schema', () => {
