@@ -42,7 +42,16 @@ export interface BenchOptions {
   readonly cpuProfDir?: string;
 }
 
-export const SECTION_NAMES = ['framework', 'invokes', 'engine', 'idle', 'graph', 'planning', 'store'] as const;
+export const SECTION_NAMES = [
+  'framework',
+  'invokes',
+  'engine',
+  'idle',
+  'graph',
+  'planning',
+  'store',
+  'prompt',
+] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const FULL: Omit<BenchOptions, 'quick' | 'sections' | 'logLevel' | 'out' | 'cpuProfDir'> = {

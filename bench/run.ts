@@ -13,6 +13,7 @@ import { graphRequestsSection, type GraphRequestsResult } from './sections/graph
 import { idleSection, type IdleResult } from './sections/idle-tasks';
 import { invokesSection, type InvokesResult } from './sections/invokes';
 import { planningSection, type PlanningResult } from './sections/planning';
+import { promptSizeSection, type PromptSizeResult } from './sections/prompt-size';
 import { storeGrowthSection, type StoreGrowthResult } from './sections/store-growth';
 
 /**
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   let graph: GraphRequestsResult | undefined;
   let planning: PlanningResult | undefined;
   let store: StoreGrowthResult | undefined;
+  let prompt: PromptSizeResult | undefined;
 
   const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
   if (wantsHttp) {
@@ -80,6 +82,11 @@ async function main(): Promise<void> {
     store = await storeGrowthSection(options, log);
   }
 
+  if (options.sections.includes('prompt')) {
+    log('9. LLM planner prompt size (tokens per planning call, full catalogue)');
+    prompt = await promptSizeSection(log);
+  }
+
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString(),
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
     graph,
     planning,
     store,
+    prompt,
     budgets: verdicts({ framework, invokes }, engine, idle, options.concurrency),
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);

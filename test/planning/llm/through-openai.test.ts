@@ -47,7 +47,7 @@ describe('LlmPlanner through the openai client', () => {
     });
     const messages = (request?.body as { messages: Array<{ role: string; content: string }> }).messages;
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
-    expect(messages[0]?.content).toContain('### mail.send (risk: write-internal)');
+    expect(messages[0]?.content).toContain('### mail.send: Send an email');
     expect(messages[1]?.content).toBe(`Request: ${OUTCOME}`);
   });
 
