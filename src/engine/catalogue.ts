@@ -50,6 +50,8 @@ export interface ActionContext {
   /** 1 on the first attempt; higher means a previous attempt may have had its effect. */
   readonly attempt: number;
   readonly now: Date;
+  /** The requester's IANA time zone (the task's), for relative dates in what a step writes. */
+  readonly timeZone?: string;
   readonly signal?: AbortSignal;
   /** Told about every Microsoft 365 request the action makes (set by the worker for the ledger). */
   readonly onRequest?: (request: ExternalRequest) => void;

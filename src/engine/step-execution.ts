@@ -80,6 +80,7 @@ export async function executeStep(
           actor: { id: claimed.requester.id, upn: claimed.requester.upn, name: claimed.requester.name },
           attempt: step.attempts,
           now: clock.now(),
+          ...(claimed.timeZone ? { timeZone: claimed.timeZone } : {}),
           signal,
           onRequest: (request) => requests.push(request),
         }),
