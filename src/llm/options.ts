@@ -30,7 +30,7 @@ export interface AzureLlmOptions extends CommonLlmOptions {
   /** Resource endpoint, e.g. `https://contoso.openai.azure.com` (no `/openai` suffix). */
   readonly endpoint: string;
   readonly deployment: string;
-  /** e.g. `2024-10-21`. */
+  /** e.g. `2025-04-01-preview` (reasoning models need `2024-12-01-preview` or later). */
   readonly apiVersion: string;
   readonly auth: AzureLlmAuth;
 }
