@@ -51,6 +51,7 @@ export const SECTION_NAMES = [
   'planning',
   'store',
   'startup',
+  'prompt',
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 

@@ -1,3 +1,4 @@
+import type { PromptSizeResult } from './sections/prompt-size';
 import type { Verdict } from './budgets';
 import type { FrameworkResult } from './sections/framework';
 import type { InvokesResult } from './sections/invokes';
@@ -31,6 +32,8 @@ export interface BenchResults {
   readonly framework?: FrameworkResult;
   readonly invokes?: InvokesResult;
   readonly engine?: readonly StepOverhead[];
+  /** LLM planner prompt size per planning call (`prompt` section). */
+  readonly prompt?: PromptSizeResult;
   readonly idle?: IdleResult;
   /** Graph requests per task (not a DESIGN budget: a figure reported against a naive client). */
   readonly graph?: GraphRequestsResult;

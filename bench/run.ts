@@ -13,6 +13,7 @@ import { graphRequestsSection, type GraphRequestsResult } from './sections/graph
 import { idleSection, type IdleResult } from './sections/idle-tasks';
 import { invokesSection, type InvokesResult } from './sections/invokes';
 import { planningSection, type PlanningResult } from './sections/planning';
+import { promptSizeSection, type PromptSizeResult } from './sections/prompt-size';
 import { storeGrowthSection, type StoreGrowthResult } from './sections/store-growth';
 import { startupSection, startupVerdicts, type StartupResult } from './sections/startup';
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   let planning: PlanningResult | undefined;
   let store: StoreGrowthResult | undefined;
   let startup: StartupResult | undefined;
+  let prompt: PromptSizeResult | undefined;
 
   const wantsHttp = options.sections.includes('framework') || options.sections.includes('invokes');
   if (wantsHttp) {
@@ -87,6 +89,11 @@ async function main(): Promise<void> {
     startup = await startupSection(options, log);
   }
 
+  if (options.sections.includes('prompt')) {
+    log('9. LLM planner prompt size (tokens per planning call, full catalogue)');
+    prompt = await promptSizeSection(log);
+  }
+
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString(),
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
     planning,
     store,
     startup,
+    prompt,
     budgets: [...verdicts({ framework, invokes }, engine, idle, options.concurrency), ...startupVerdicts(startup)],
   };
   writeFileSync(path.resolve(options.out), `${JSON.stringify(results, null, 2)}\n`);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readEnvFiles } from './env-file';
 import type { LedgerKeySpec } from './ledger/keyring';
+import { REASONING_EFFORTS, type ModelProfile, type ReasoningEffort } from './llm/profile';
+import type { TokenLimitParam } from './llm/request';
 import { postgresStoreConfig, type StoreConfig } from './store/store-config';
 import type { TelemetrySettings } from './telemetry/settings';
 import { ssoApplicationIdUri } from './teams/signin/sso-address';
@@ -94,26 +96,36 @@ export interface LedgerKeys {
   readonly retired: readonly LedgerKeySpec[];
 }
 
+/** How requests to the model are shaped and bounded, whichever endpoint serves it. */
+export interface LlmModelSettings {
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  /** The longest Retry-After waited for before giving up on a throttled call. */
+  readonly maxRetryAfterMs: number;
+  /** Body field of the answer-length limit. */
+  readonly tokenLimitParam: TokenLimitParam;
+  /** Model family (reasoning or chat, or detected) and its knobs. */
+  readonly profile: ModelProfile;
+}
+
 /** Where the language model is. Keys are secrets: never logged. */
-export type LlmConfig =
-  | {
-      readonly kind: 'azure';
-      readonly endpoint: string;
-      readonly deployment: string;
-      readonly apiVersion: string;
-      /** Absent = Microsoft Entra ID (DefaultAzureCredential). */
-      readonly apiKey?: string;
-      readonly timeoutMs: number;
-      readonly maxRetries: number;
-    }
-  | {
-      readonly kind: 'openai';
-      readonly baseUrl: string;
-      readonly model: string;
-      readonly apiKey?: string;
-      readonly timeoutMs: number;
-      readonly maxRetries: number;
-    };
+export type LlmConfig = LlmModelSettings &
+  (
+    | {
+        readonly kind: 'azure';
+        readonly endpoint: string;
+        readonly deployment: string;
+        readonly apiVersion: string;
+        /** Absent = Microsoft Entra ID (DefaultAzureCredential). */
+        readonly apiKey?: string;
+      }
+    | {
+        readonly kind: 'openai';
+        readonly baseUrl: string;
+        readonly model: string;
+        readonly apiKey?: string;
+      }
+  );
 
 /**
  * How Delegate signs in to real Microsoft Graph (`GRAPH_AUTH`). The first three are app
@@ -223,13 +235,29 @@ const schema = z.object({
   GRAPH_TIMEOUT_MS: int(30_000, 100, 600_000),
   AZURE_OPENAI_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   AZURE_OPENAI_DEPLOYMENT: optional,
-  AZURE_OPENAI_API_VERSION: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('2024-10-21')),
+  // The first version with reasoning models (o-series, gpt-5), reasoning_effort and structured outputs.
+  AZURE_OPENAI_API_VERSION: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('2025-04-01-preview')),
   AZURE_OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   OPENAI_API_KEY: optional,
   OPENAI_MODEL: optional,
   LLM_TIMEOUT_MS: int(60_000, 1_000, 600_000),
   LLM_MAX_RETRIES: int(3, 0, 10),
+  LLM_MAX_RETRY_WAIT_MS: int(30_000, 0, 60_000),
+  LLM_MODEL_FAMILY: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['auto', 'reasoning', 'chat']).default('auto'),
+  ),
+  LLM_REASONING_EFFORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(REASONING_EFFORTS as [ReasoningEffort, ...ReasoningEffort[]]).default('low'),
+  ),
+  LLM_REASONING_TOKENS: int(8_000, 0, 100_000),
+  LLM_TEMPERATURE: optional,
+  LLM_TOKEN_LIMIT_PARAM: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['max_completion_tokens', 'max_tokens']).default('max_completion_tokens'),
+  ),
   BUDGET_USER_DAILY_TOKENS: z.preprocess(
     (v) => (v === undefined || v === '' ? undefined : Number(v)),
     z.number().int().positive().optional(),
@@ -382,8 +410,38 @@ export function loadLedgerKeys(env: Env, files: readonly string[] = []): LedgerK
   return keys;
 }
 
+/** `LLM_TEMPERATURE`: a number from 0 to 2, `none` (never send one), or unset (the caller's choice). */
+function temperatureOf(value: string | undefined, problems: string[]): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value.toLowerCase() === 'none') return null;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 2) {
+    problems.push(`LLM_TEMPERATURE: "${value}" is not a number from 0 to 2, or "none"`);
+    return undefined;
+  }
+  return n;
+}
+
+function modelSettings(e: z.infer<typeof schema>, problems: string[]): LlmModelSettings {
+  const temperature = temperatureOf(e.LLM_TEMPERATURE, problems);
+  if (temperature !== undefined && e.LLM_MODEL_FAMILY === 'reasoning')
+    problems.push('LLM_TEMPERATURE: reasoning models accept no temperature; unset it or set LLM_MODEL_FAMILY=chat');
+  return {
+    timeoutMs: e.LLM_TIMEOUT_MS,
+    maxRetries: e.LLM_MAX_RETRIES,
+    maxRetryAfterMs: e.LLM_MAX_RETRY_WAIT_MS,
+    tokenLimitParam: e.LLM_TOKEN_LIMIT_PARAM,
+    profile: {
+      family: e.LLM_MODEL_FAMILY,
+      reasoningEffort: e.LLM_REASONING_EFFORT,
+      reasoningTokens: e.LLM_REASONING_TOKENS,
+      ...(temperature === undefined ? {} : { temperature }),
+    },
+  };
+}
+
 function llmConfig(e: z.infer<typeof schema>, problems: string[]): LlmConfig | undefined {
-  const limits = { timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES };
+  const limits = modelSettings(e, problems);
   if (e.AZURE_OPENAI_ENDPOINT !== undefined) {
     if (e.OPENAI_BASE_URL !== undefined)
       problems.push('AZURE_OPENAI_ENDPOINT and OPENAI_BASE_URL are both set: configure one model endpoint');

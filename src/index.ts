@@ -423,6 +423,8 @@ function wireEngine(
     timers,
     // The scheduler needs the engine, made below; the worker only fires it once started.
     schedules: { fireDue: () => scheduler.fireDue() },
+    planPending: (task, log) =>
+      engine.planPending(task, (err, correlationId) => log.warn({ err, correlationId }, 'planning failed')),
     ...config.worker,
   });
   kick = () => worker.kick();

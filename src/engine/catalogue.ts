@@ -74,6 +74,8 @@ export interface ActionContext {
   /** The task and step the worker runs (ids only; for telemetry). */
   readonly step?: { readonly taskId: string; readonly stepId: string };
   readonly now: Date;
+  /** The requester's IANA time zone (the task's), for relative dates in what a step writes. */
+  readonly timeZone?: string;
   readonly signal?: AbortSignal;
   /** Told about every Microsoft 365 request the action makes (set by the worker for the ledger). */
   readonly onRequest?: (request: ExternalRequest) => void;

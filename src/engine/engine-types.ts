@@ -12,12 +12,13 @@ import type {
   DecisionLog,
   TaskRecords,
   UsageLog,
+  WorkQueue,
 } from './ports';
 import type { Safety } from './safety';
 
 /** What the engine needs; every piece is a small port with an in-memory double for tests. */
 export interface EngineDeps {
-  readonly store: TaskRecords & DecisionLog & UsageLog & AuditLedger & Allowances;
+  readonly store: TaskRecords & DecisionLog & UsageLog & AuditLedger & Allowances & Pick<WorkQueue, 'releaseLease'>;
   readonly planner: Planner;
   readonly catalogue: Catalogue;
   readonly clock: Clock;

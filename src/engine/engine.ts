@@ -2,13 +2,25 @@ import { Audit } from './audit';
 import { addUsage, checkBudget } from './budgets';
 import { approverIds, editChecksFor, reserveTaskBudget, withNames } from './engine-governance';
 import type { DecideResult, DraftResult, EngineDeps, ReplanResult, StartRequest, StartResult } from './engine-types';
-import { DelegateError } from './errors';
+import { DelegateError, toDelegateError } from './errors';
 import { TASK_SCHEMA_VERSION, type Decision, type Plan, type Task, type TokenUsage } from './model';
 import { mutateTask } from './mutate';
 import { PlanMaker } from './plan-maker';
-import type { PlanRequest, TaskQuery } from './ports';
+import type { NewTaskLease, PlanRequest, PlanResult, TaskQuery } from './ports';
 import { mayDecide } from './rights';
 import { transition, type DecisionRequest } from './transitions';
+
+/**
+ * How long a task taken in without a plan stays with the turn that took it in (until its card
+ * is shown). If that process dies first, a worker plans the task once this has passed.
+ */
+const ACCEPT_HOLD_MS = 60_000;
+
+/** The parts of a new task that its plan decides. */
+type ShapedFields = Pick<
+  Task,
+  'title' | 'approvers' | 'status' | 'startedAt' | 'plan' | 'people' | 'usage' | 'clarification'
+>;
 
 /**
  * The engine's front door: start tasks, apply decisions, answer questions about tasks.
@@ -26,6 +38,11 @@ export class Engine {
   /** Whether the planner revises plans from free-text instructions (else a revision is a new request). */
   get revises(): boolean {
     return this.deps.planner.revises === true;
+  }
+
+  /** Whether new requests are planned outside the Teams turn ({@link acceptTask}) rather than within it. */
+  get plansInBackground(): boolean {
+    return this.deps.planner.background === true;
   }
 
   async startTask(request: StartRequest): Promise<StartResult> {
@@ -54,7 +71,6 @@ export class Engine {
 
   /** Plan the outcome and create its task (the budgets are already checked). */
   private async plannedTask(request: StartRequest, now: Date): Promise<StartResult> {
-    const { ids, store } = this.deps;
     const result = await this.deps.planner.plan({
       outcome: request.outcome,
       requester: request.requester,
@@ -62,20 +78,117 @@ export class Engine {
       now,
       timeZone: request.timeZone,
     });
-    if (result.kind === 'unplannable') {
+    const shaped = await this.shape(request, result, now);
+    if (shaped.kind === 'unplannable') {
       // No task is created, but the model's tokens still count against the budgets.
-      if (result.usage) {
-        await store.recordUsage({
-          entryId: `unplanned:${ids.uuid()}`,
-          taskId: 'unplanned',
-          requesterId: request.requester.id,
-          tenantId: request.scope.tenantId,
-          at: now.toISOString(),
-          usage: result.usage,
-        });
-      }
-      return { kind: 'unplannable', message: result.message };
+      if (result.usage) await this.recordUnplanned(request, result.usage, now);
+      return shaped;
     }
+    const { task, created } = await this.createWithFreshId(
+      { ...this.newTask(request, now), ...shaped.fields },
+      undefined,
+      request.taskId,
+    );
+    if (!created) return { kind: 'planned', task };
+    await this.recordUsage(task, `plan:1`, result.usage);
+    await this.ranAtOnce(task);
+    return { kind: 'planned', task };
+  }
+
+  /**
+   * Take a request in at once, without planning it: budgets are checked and the task is stored
+   * with its plan pending, for a worker to plan outside the Teams turn ({@link planPending}),
+   * under a lease like a running task, so a restart does not lose it.
+   */
+  async acceptTask(request: StartRequest, show: (task: Task) => Promise<void>): Promise<Task> {
+    const { clock, store } = this.deps;
+    const now = clock.now();
+    await checkBudget(
+      store,
+      this.deps.budgets,
+      { requesterId: request.requester.id, tenantId: request.scope.tenantId },
+      now,
+    );
+    const hold = await reserveTaskBudget(this.deps, request.requester.id, now);
+    let task: Task;
+    // Held until the card is shown, so the worker's update finds the card to update in place.
+    const lease = { owner: `accept:${this.deps.ids.uuid()}`, now, leaseMs: ACCEPT_HOLD_MS };
+    try {
+      const approvers = await approverIds(this.deps, [...(request.approvers ?? [])], request.requester.id);
+      ({ task } = await this.createWithFreshId({ ...this.newTask(request, now), approvers, planPending: true }, lease));
+    } catch (error) {
+      if (hold) await store.releaseQuota(hold.key, hold.holder).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await show(task);
+    } finally {
+      await store.releaseLease(task.id, lease.owner);
+      this.deps.onRunnable?.(task.id);
+    }
+    return task;
+  }
+
+  /**
+   * Make the plan of a task taken in by {@link acceptTask}; the worker calls this under the
+   * task's lease. The plan, the question or the refusal is written only if the plan is still
+   * pending (a cancel in the meantime wins). Returns the task as written, or undefined when
+   * there was nothing to do.
+   */
+  async planPending(
+    task: Task,
+    onError: (error: unknown, correlationId: string) => void = () => undefined,
+  ): Promise<Task | undefined> {
+    if (!task.planPending) return undefined;
+    const now = this.deps.clock.now();
+    const request: StartRequest = {
+      outcome: task.outcome,
+      requester: task.requester,
+      scope: task.scope,
+      conversation: task.conversation,
+      timeZone: task.timeZone ?? 'UTC',
+      approvers: task.approvers,
+    };
+    let fields: Partial<Task>;
+    let usage: TokenUsage | undefined;
+    try {
+      const result = await this.deps.planner.plan({ ...request, now });
+      usage = result.usage;
+      const shaped = await this.shape(request, result, now);
+      fields =
+        shaped.kind === 'shaped'
+          ? shaped.fields
+          : { status: 'cancelled', error: { code: 'unplannable', message: shaped.message } };
+    } catch (error) {
+      const e = toDelegateError(error);
+      const correlationId = this.deps.ids.uuid();
+      onError(error, correlationId);
+      fields = { status: 'cancelled', error: { code: e.code, message: e.userMessage, correlationId } };
+    }
+    if (usage) fields = { ...fields, usage };
+    const { task: written, changed } = await mutateTask(this.deps.store, this.deps.clock, task.id, (t) => {
+      if (!t.planPending) return { task: undefined, result: undefined };
+      const { planPending: _planned, ...rest } = t;
+      return {
+        task: { ...rest, ...fields, approvers: [...new Set([...t.approvers, ...(fields.approvers ?? [])])] },
+        result: undefined,
+      };
+    });
+    if (!changed) return undefined;
+    await this.audit.status(task, written, 'system');
+    if (written.plan.steps.length > 0) await this.audit.plan(written, written.requester.id);
+    await this.recordUsage(written, 'plan:1', usage);
+    await this.ranAtOnce(written);
+    return (await this.deps.store.getTask(written.id)) ?? written;
+  }
+
+  /** What a planner's answer makes of a new task: its plan (or question) and who approves it, or a refusal. */
+  private async shape(
+    request: StartRequest,
+    result: PlanResult,
+    now: Date,
+  ): Promise<{ kind: 'unplannable'; message: string } | { kind: 'shaped'; fields: ShapedFields }> {
+    if (result.kind === 'unplannable') return { kind: 'unplannable', message: result.message };
     let planned: Plan = { version: 1, steps: [], createdAt: now.toISOString() };
     let people: Record<string, string> | undefined;
     let approvers: string[] = [];
@@ -95,18 +208,37 @@ export class Engine {
       approvers = built.approvers;
     }
     approvers = await approverIds(this.deps, [...approvers, ...(request.approvers ?? [])], request.requester.id);
-    const base: Omit<Task, 'id'> = {
+    return {
+      kind: 'shaped',
+      fields: {
+        title: result.kind === 'plan' ? result.title : request.outcome.slice(0, 120),
+        approvers,
+        status: result.kind !== 'plan' ? 'planning' : planned.runsAtOnce ? 'running' : 'awaiting_plan_approval',
+        ...(planned.runsAtOnce ? { startedAt: now.toISOString() } : {}),
+        plan: planned,
+        people,
+        usage: result.usage,
+        clarification:
+          result.kind === 'question'
+            ? { question: result.question, options: [...(result.options ?? [])], answers: [] }
+            : undefined,
+      },
+    };
+  }
+
+  /** A new task before planning: status `planning`, no steps. */
+  private newTask(request: StartRequest, now: Date): Omit<Task, 'id'> {
+    return {
       schemaVersion: TASK_SCHEMA_VERSION,
-      title: result.kind === 'plan' ? result.title : request.outcome.slice(0, 120),
+      title: request.outcome.slice(0, 120),
       outcome: request.outcome,
       requester: request.requester,
       owner: request.requester.id,
-      approvers,
+      approvers: [],
       scope: request.scope,
       conversation: request.conversation,
-      status: result.kind !== 'plan' ? 'planning' : planned.runsAtOnce ? 'running' : 'awaiting_plan_approval',
-      ...(planned.runsAtOnce ? { startedAt: now.toISOString() } : {}),
-      plan: planned,
+      status: 'planning',
+      plan: { version: 1, steps: [], createdAt: now.toISOString() },
       version: 0,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -115,34 +247,37 @@ export class Engine {
       ...(this.deps.governance?.sharedPreview?.(request.scope) === 'full' && request.scope.kind !== 'personal'
         ? { sharedPreview: 'full' as const }
         : {}),
-      people,
-      usage: result.usage,
-      clarification:
-        result.kind === 'question'
-          ? { question: result.question, options: [...(result.options ?? [])], answers: [] }
-          : undefined,
       ...(request.schedule ? { schedule: request.schedule } : {}),
     };
+  }
+
+  /**
+   * Store a new task under a fresh short id (short ids can collide; a few fresh draws settle it),
+   * or under `fixedId` (a schedule's run): when that exists already, it is the earlier task.
+   */
+  private async createWithFreshId(
+    base: Omit<Task, 'id'>,
+    lease?: NewTaskLease,
+    fixedId?: string,
+  ): Promise<{ task: Task; created: boolean }> {
+    const { ids, store } = this.deps;
     for (let attempt = 0; ; attempt++) {
-      const task: Task = { ...base, id: request.taskId ?? ids.taskId() };
+      const task: Task = { ...base, id: fixedId ?? ids.taskId() };
       try {
-        await store.createTask(task);
+        await store.createTask(task, lease);
         await this.audit.record(task.id, 'task_created', task.requester.id, {
           title: task.title,
           scope: task.scope.kind,
           status: task.status,
         });
         if (task.plan.steps.length > 0) await this.audit.plan(task, task.requester.id);
-        await this.recordUsage(task, `plan:1`, result.usage);
-        await this.ranAtOnce(task);
-        return { kind: 'planned', task };
+        return { task, created: true };
       } catch (error) {
         const conflict = error instanceof DelegateError && error.code === 'conflict';
         // A fixed id that exists already: the same run was started before (another instance, a retry).
-        const earlier = conflict && request.taskId !== undefined ? await store.getTask(request.taskId) : undefined;
-        if (earlier) return { kind: 'planned', task: earlier };
-        // Short ids can collide; a few fresh draws settle it.
-        if (!conflict || request.taskId !== undefined || attempt >= 5) throw error;
+        const earlier = conflict && fixedId !== undefined ? await store.getTask(fixedId) : undefined;
+        if (earlier) return { task: earlier, created: false };
+        if (!conflict || fixedId !== undefined || attempt >= 5) throw error;
       }
     }
   }
@@ -179,6 +314,17 @@ export class Engine {
       request.requester.id,
     );
     return { kind: 'plan', title: result.title, plan: built.plan, approvers, people };
+  }
+
+  private async recordUnplanned(request: StartRequest, usage: TokenUsage, now: Date): Promise<void> {
+    await this.deps.store.recordUsage({
+      entryId: `unplanned:${this.deps.ids.uuid()}`,
+      taskId: 'unplanned',
+      requesterId: request.requester.id,
+      tenantId: request.scope.tenantId,
+      at: now.toISOString(),
+      usage,
+    });
   }
 
   /** The requester answers the planner's question; the answer feeds the next planning call. */

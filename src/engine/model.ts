@@ -267,6 +267,11 @@ export const task = z.object({
       standing: z.boolean().optional(),
     })
     .optional(),
+  /**
+   * The plan is still to be made (status `planning`): a worker claims the task like a running
+   * one and plans it outside the Teams turn, so a restart does not lose it.
+   */
+  planPending: z.literal(true).optional(),
   /** Open question the planner asked (status `planning`), and the answers so far. */
   clarification: z
     .object({

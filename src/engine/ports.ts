@@ -44,6 +44,11 @@ export type PlanResult =
 export interface Planner {
   /** True when the planner can revise a plan from free-text instructions (the LLM planner). */
   readonly revises?: boolean;
+  /**
+   * True when planning takes seconds (a model call, a repair, throttling waits): a new request
+   * is then taken in at once and planned by a worker outside the Teams turn.
+   */
+  readonly background?: boolean;
   plan(request: PlanRequest): Promise<PlanResult>;
 }
 

@@ -81,6 +81,7 @@ export async function executeStep(
           attempt: step.attempts,
           step: { taskId: claimed.id, stepId },
           now: clock.now(),
+          ...(claimed.timeZone ? { timeZone: claimed.timeZone } : {}),
           signal,
           onRequest: (request) => requests.push(request),
         }),

@@ -26,9 +26,19 @@ export interface TaskQuery {
 }
 
 /** Task documents with compare-and-set writes (test/store/contract-tasks.ts). */
+/** A lease taken with a new task, so that nobody claims it before its creator lets go. */
+export interface NewTaskLease {
+  readonly owner: string;
+  readonly now: Date;
+  readonly leaseMs: number;
+}
+
 export interface TaskRecords {
-  /** Insert a new task; rejects with a ConflictError if the id exists. */
-  createTask(task: Task): Promise<void>;
+  /**
+   * Insert a new task; rejects with a ConflictError if the id exists. With `lease`, the task is
+   * stored already claimed by `lease.owner` (as `claimRunnable` would claim it), in the same write.
+   */
+  createTask(task: Task, lease?: NewTaskLease): Promise<void>;
   getTask(id: string): Promise<Task | undefined>;
   /**
    * Compare-and-set: writes `task` (whose `version` must be `expectedVersion + 1`) only if the
@@ -153,6 +163,16 @@ export interface Allowances {
 }
 
 /** Whether the store can serve requests now (for `/readyz`). */
+/** Teams activities already taken in (messages, invokes), so that a redelivery is not handled twice. */
+export interface InboundLog {
+  /**
+   * Record that the activity `key` (channel, conversation and activity id) is being taken in.
+   * True the first time; false when it was recorded before — a redelivery — by this or any other
+   * instance sharing the storage. Atomic: of concurrent calls with one key, exactly one is true.
+   */
+  firstDelivery(key: string, at: Date): Promise<boolean>;
+}
+
 export interface StoreHealth {
   /** Not ready when the storage cannot be reached or its schema lacks migrations; `reason` says which. */
   readiness(): Promise<Readiness>;
@@ -181,6 +201,7 @@ export interface TaskStore
     AuditLedger,
     ScopeApproverStore,
     Allowances,
+    InboundLog,
     StoreHealth,
     ScheduleStore {
   close(): Promise<void>;

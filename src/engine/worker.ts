@@ -54,6 +54,11 @@ export interface WorkerOptions {
   readonly timers?: CheckpointTimers;
   /** Recurring work: schedules whose next occurrence is due are fired on every pass. */
   readonly schedules?: { fireDue(): Promise<number> };
+  /**
+   * Makes the plan of a claimed task whose plan is pending (the engine's `planPending`): the
+   * planner runs here, outside the Teams turn, under the task's lease.
+   */
+  readonly planPending?: (task: Task, log: Logger) => Promise<Task | undefined>;
 }
 
 /**
@@ -207,6 +212,7 @@ export class Worker {
 
   /** One move of the state machine. Returns the task to continue with, or undefined to let go. */
   private async advance(task: Task, log: Logger): Promise<Task | undefined> {
+    if (task.planPending) return this.makePlan(task, log);
     if (task.status !== 'running') return undefined;
     const { catalogue, clock, maxSteps, maxDurationMs } = this.options;
     const started = Date.parse(task.startedAt ?? task.createdAt);
@@ -341,6 +347,16 @@ export class Worker {
     });
     if (changed && before) await this.audit.status(before, task, 'system');
     return { task, changed };
+  }
+
+  /** Plan a task taken in without a plan, then update its card in place with the plan, the question or the refusal. */
+  private async makePlan(task: Task, log: Logger): Promise<Task | undefined> {
+    const planned = this.options.planPending ? await this.options.planPending(task, log) : undefined;
+    if (!planned) return undefined;
+    log.info({ status: planned.status, steps: planned.plan.steps.length }, 'planned outside the turn');
+    await this.notify(planned, planned.status === 'cancelled' ? 'cancelled' : 'planned', log);
+    // A plan that only reads runs at once, under the lease already held.
+    return planned.status === 'running' ? planned : undefined;
   }
 
   private async notify(task: Task, event: TaskEvent, log: Logger): Promise<void> {

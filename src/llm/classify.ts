@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import { promptFilterVerdict } from './content-filter';
-import { LlmError, type LlmErrorCode } from './errors';
+import { LlmError, type LlmErrorCode, type LlmFailure } from './errors';
+import { serviceMessageOf } from './hints';
 import { retryAfterFromHeaders } from '../retry';
 
 /** Thrown by our wrapper around the Entra token provider, so a sign-in failure is told apart. */
@@ -38,11 +39,13 @@ export function toLlmError(error: unknown, state: AbortState): LlmError {
     const wait = error.headers ? retryAfterFromHeaders(error.headers) : undefined;
     const code = codeForStatus(error.status, error);
     const filter = code === 'llm_content_filtered' ? promptFilterVerdict(error.code, error.error) : undefined;
+    const service = code === 'llm_bad_request' || code === 'llm_not_found' ? serviceError(error) : undefined;
     return new LlmError(
       {
         code,
         status: error.status,
         ...(filter ? { contentFilter: filter } : {}),
+        ...(service ? { service } : {}),
         ...(requestId ? { requestId } : {}),
         ...(wait === undefined ? {} : { retryAfterMs: wait }),
       },
@@ -66,6 +69,35 @@ function codeForStatus(status: number, error: APIError): LlmErrorCode {
   // Azure reports a filtered prompt as 400 with `code: content_filter` (inner `ResponsibleAIPolicyViolation`).
   if (promptFilterVerdict(error.code, error.error)) return 'llm_content_filtered';
   return 'llm_bad_request';
+}
+
+/**
+ * The request knobs a refusal may name. The service's message is kept only when it is about one
+ * of these (or the api-version): other messages may quote the prompt, which is never logged.
+ */
+const KNOBS = new Set([
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'reasoning_effort',
+  'response_format',
+  'tools',
+  'model',
+  'api-version',
+]);
+
+/** The service's own account of a refused request: message (about a knob only), parameter and code. */
+function serviceError(error: APIError): LlmFailure['service'] {
+  const body = (error.error ?? {}) as { message?: unknown };
+  const param = typeof error.param === 'string' && error.param ? error.param : undefined;
+  const about =
+    (param !== undefined && KNOBS.has(param.split('.')[0] ?? '')) ||
+    (typeof body.message === 'string' && /enabled only for api versions|api[- ]version/i.test(body.message));
+  const message = about ? serviceMessageOf(body.message) : undefined;
+  const code = typeof error.code === 'string' && error.code ? error.code : undefined;
+  if (!message && !param && !code) return undefined;
+  return { ...(message ? { message } : {}), ...(param ? { param } : {}), ...(code ? { code } : {}) };
 }
 
 function isAbortError(error: unknown): boolean {

@@ -26,6 +26,11 @@ export interface LlmFailure {
   readonly retryAfterMs?: number;
   /** For `llm_content_filtered` from Azure OpenAI: which side was stopped and the categories it named. */
   readonly contentFilter?: ContentFilterVerdict;
+  /**
+   * For a request the service refused (`llm_bad_request`, `llm_not_found`): its own message and
+   * the parameter it named, for the operator's log. They describe Delegate's request, not a prompt.
+   */
+  readonly service?: { readonly message?: string; readonly param?: string; readonly code?: string };
 }
 
 const MESSAGES: Readonly<Record<LlmErrorCode, { readonly message: string; readonly retryable: boolean }>> = {
@@ -40,7 +45,11 @@ const MESSAGES: Readonly<Record<LlmErrorCode, { readonly message: string; readon
     message: 'The configured AI model was not found. An administrator needs to check its configuration.',
     retryable: false,
   },
-  llm_bad_request: { message: "The AI model service rejected Delegate's request.", retryable: false },
+  llm_bad_request: {
+    message:
+      "The AI model service rejected Delegate's request. An administrator needs to check the model settings (the log names the setting).",
+    retryable: false,
+  },
   llm_content_filtered: { message: "The AI model service's content filter blocked this request.", retryable: false },
   llm_bad_response: { message: "The AI model gave an answer Delegate couldn't use.", retryable: true },
   llm_truncated: { message: "The AI model's answer was cut short.", retryable: false },
@@ -58,6 +67,7 @@ export class LlmError extends DelegateError {
   readonly requestId: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly contentFilter: ContentFilterVerdict | undefined;
+  readonly service: LlmFailure['service'];
 
   constructor(failure: LlmFailure, options?: { cause?: unknown }) {
     const { message, retryable } = MESSAGES[failure.code];
@@ -73,5 +83,6 @@ export class LlmError extends DelegateError {
     this.requestId = failure.requestId;
     this.retryAfterMs = failure.retryAfterMs;
     this.contentFilter = filter;
+    this.service = failure.service;
   }
 }

@@ -8,7 +8,14 @@ import { createLlmClient, type ConfiguredLlmClient } from './openai-client';
  * key is set) or any OpenAI-compatible endpoint. Shared by the bot and `npm run eval:planner`.
  */
 export function llmClientFromConfig(llm: LlmConfig, logger: LlmLogger): ConfiguredLlmClient {
-  const common = { timeoutMs: llm.timeoutMs, maxRetries: llm.maxRetries, logger };
+  const common = {
+    timeoutMs: llm.timeoutMs,
+    maxRetries: llm.maxRetries,
+    maxRetryAfterMs: llm.maxRetryAfterMs,
+    tokenLimitParam: llm.tokenLimitParam,
+    profile: llm.profile,
+    logger,
+  };
   if (llm.kind === 'azure') {
     const auth = llm.apiKey ? { apiKey: llm.apiKey } : { credential: new DefaultAzureCredential() };
     return createLlmClient({

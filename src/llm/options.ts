@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 import type { LlmLogger } from './logger';
+import { DEFAULT_REASONING_EFFORT, DEFAULT_REASONING_TOKENS, type ModelProfile, type ReasoningEffort } from './profile';
 import type { TokenLimitParam } from './request';
 
 /** Options shared by every kind of endpoint. */
@@ -16,6 +17,8 @@ export interface CommonLlmOptions {
   readonly logger?: LlmLogger;
   /** Body field for `maxTokens`. Default `max_completion_tokens`; some OpenAI-compatible servers only know `max_tokens`. */
   readonly tokenLimitParam?: TokenLimitParam;
+  /** The model family and its knobs. Default: family from the model or deployment name, else chat. */
+  readonly profile?: ModelProfile;
 }
 
 /** How to sign in to Azure OpenAI: an API key, or Microsoft Entra ID through a token credential. */
@@ -27,7 +30,7 @@ export interface AzureLlmOptions extends CommonLlmOptions {
   /** Resource endpoint, e.g. `https://contoso.openai.azure.com` (no `/openai` suffix). */
   readonly endpoint: string;
   readonly deployment: string;
-  /** e.g. `2024-10-21`. */
+  /** e.g. `2025-04-01-preview` (reasoning models need `2024-12-01-preview` or later). */
   readonly apiVersion: string;
   readonly auth: AzureLlmAuth;
 }
@@ -52,6 +55,7 @@ export interface LlmSettings {
   readonly maxRetryAfterMs: number;
   readonly deadlineMs: number;
   readonly tokenLimitParam: TokenLimitParam;
+  readonly profile: Required<Omit<ModelProfile, 'temperature'>> & Pick<ModelProfile, 'temperature'>;
 }
 
 const MAX_RETRIES = 10;
@@ -72,6 +76,12 @@ export function llmSettings(options: CommonLlmOptions): LlmSettings {
     maxRetryAfterMs,
     deadlineMs,
     tokenLimitParam: options.tokenLimitParam ?? 'max_completion_tokens',
+    profile: {
+      family: options.profile?.family ?? 'auto',
+      reasoningEffort: options.profile?.reasoningEffort ?? (DEFAULT_REASONING_EFFORT satisfies ReasoningEffort),
+      reasoningTokens: Math.max(0, Math.floor(options.profile?.reasoningTokens ?? DEFAULT_REASONING_TOKENS)),
+      ...(options.profile?.temperature === undefined ? {} : { temperature: options.profile.temperature }),
+    },
   };
 }
 

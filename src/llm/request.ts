@@ -1,18 +1,31 @@
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatRequest } from './port';
+import type { ModelFamily, ReasoningEffort } from './profile';
 
 /** Which body field carries the answer-length limit: newer models reject the legacy `max_tokens`. */
 export type TokenLimitParam = 'max_completion_tokens' | 'max_tokens';
 
+/** How a body is shaped for the model family in use (see profile.ts). */
+export interface BodyShape {
+  readonly family: ModelFamily;
+  readonly tokenLimitParam: TokenLimitParam;
+  readonly reasoningEffort: ReasoningEffort;
+  /** Added to the caller's answer budget on reasoning models. */
+  readonly reasoningTokens: number;
+  /** Chat models: overrides the caller's temperature; `null` = never send one. */
+  readonly temperature?: number | null;
+}
+
 /**
  * The Chat Completions body for one request. `model` is the deployment on Azure (the SDK also
- * routes by it) and the model name elsewhere. Optional knobs are sent only when set, because
- * some models reject any `temperature` at all.
+ * routes by it) and the model name elsewhere. Reasoning models get no `temperature` (they reject
+ * any but the default), a `reasoning_effort`, and room for their reasoning in the token limit;
+ * chat models get the caller's (or the configured) temperature. Optional knobs are sent only when set.
  */
 export function toCompletionParams(
   request: ChatRequest,
   model: string,
-  tokenLimitParam: TokenLimitParam,
+  shape: BodyShape,
 ): ChatCompletionCreateParamsNonStreaming {
   const params: ChatCompletionCreateParamsNonStreaming = {
     model,
@@ -33,7 +46,13 @@ export function toCompletionParams(
       },
     }));
   }
-  if (request.temperature !== undefined) params.temperature = request.temperature;
-  if (request.maxTokens !== undefined) params[tokenLimitParam] = request.maxTokens;
+  if (shape.family === 'reasoning') {
+    params.reasoning_effort = shape.reasoningEffort;
+    if (request.maxTokens !== undefined) params[shape.tokenLimitParam] = request.maxTokens + shape.reasoningTokens;
+    return params;
+  }
+  const temperature = shape.temperature === undefined ? request.temperature : shape.temperature;
+  if (temperature !== undefined && temperature !== null) params.temperature = temperature;
+  if (request.maxTokens !== undefined) params[shape.tokenLimitParam] = request.maxTokens;
   return params;
 }

@@ -23,6 +23,8 @@ export interface TaskRow {
   /** Everyone the task involves (requester, owner, approvers, followers) as " id1 id2 ", for the Tasks tab. */
   readonly people: string;
   readonly title: string;
+  /** 1 while the plan is still to be made by a worker (claimed like a running task), else 0. */
+  readonly planPending: number;
   /** The task as a JSON document. */
   readonly doc: string;
 }
@@ -45,6 +47,7 @@ export function encodeTask(task: Task): TaskRow {
     timerDue: nextTimerDue(t) ?? null,
     people: peopleColumn(t),
     title: t.title,
+    planPending: t.planPending ? 1 : 0,
     doc: JSON.stringify(t),
   };
 }

@@ -22,6 +22,7 @@ const TABLES: readonly { readonly name: string; readonly columns: readonly strin
       'created_at',
       'updated_at',
       'timer_due',
+      'plan_pending',
       'doc',
     ],
     order: 'id',
@@ -53,6 +54,7 @@ const TABLES: readonly { readonly name: string; readonly columns: readonly strin
     columns: ['schedule_id', 'occurrence', 'task_id', 'state'],
     order: 'schedule_id, occurrence',
   },
+  { name: 'inbound_activities', columns: ['activity_key', 'seen_at'], order: 'activity_key' },
 ];
 
 /** Rows per INSERT. */

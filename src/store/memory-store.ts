@@ -19,6 +19,7 @@ import {
   type TokenRequest,
   type TokenTaken,
   type UsageEntry,
+  NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
@@ -63,16 +64,21 @@ export class MemoryTaskStore implements TaskStore {
   private readonly buckets = new Map<string, Bucket>();
   private readonly runnable = new RunnableSignal();
   private readonly schedules = new MemorySchedules();
+  private readonly inbound = new Map<string, string>();
   private closed = false;
 
   constructor(private readonly options: { readonly sealer?: LedgerSealer } = {}) {}
 
-  async createTask(task: Task): Promise<void> {
+  async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     this.open();
     const row = encodeTask(task);
     if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
-    this.tasks.set(row.id, { row, leaseOwner: null, leaseUntil: null });
-    if (row.status === 'running') this.runnable.ring();
+    this.tasks.set(row.id, {
+      row,
+      leaseOwner: lease?.owner ?? null,
+      leaseUntil: lease ? leaseUntil(lease.now, lease.leaseMs) : null,
+    });
+    if (runnable(row)) this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -90,7 +96,7 @@ export class MemoryTaskStore implements TaskStore {
     const entry = this.tasks.get(row.id);
     if (!entry || entry.row.version !== expectedVersion) return false;
     entry.row = row;
-    if (row.status === 'running') this.runnable.ring();
+    if (runnable(row)) this.runnable.ring();
     return true;
   }
 
@@ -141,7 +147,7 @@ export class MemoryTaskStore implements TaskStore {
     this.open();
     const until = leaseUntil(now, leaseMs);
     const [next] = [...this.tasks.values()]
-      .filter((entry) => entry.row.status === 'running' && !leaseHolds(entry.leaseUntil, now))
+      .filter((entry) => runnable(entry.row) && !leaseHolds(entry.leaseUntil, now))
       .sort((a, b) => compare(a.row.updatedAt, b.row.updatedAt) || compare(a.row.id, b.row.id));
     if (!next) return undefined;
     next.leaseOwner = owner;
@@ -153,9 +159,7 @@ export class MemoryTaskStore implements TaskStore {
     this.open();
     const until = leaseUntil(now, leaseMs);
     const [next] = [...this.tasks.values()]
-      .filter(
-        (entry) => entry.row.status !== 'running' && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now),
-      )
+      .filter((entry) => !runnable(entry.row) && entry.leaseOwner !== null && !leaseHolds(entry.leaseUntil, now))
       .sort((a, b) => (a.leaseUntil ?? 0) - (b.leaseUntil ?? 0) || compare(a.row.id, b.row.id));
     if (!next) return undefined;
     next.leaseOwner = owner;
@@ -316,6 +320,13 @@ export class MemoryTaskStore implements TaskStore {
     return taken;
   }
 
+  async firstDelivery(key: string, at: Date): Promise<boolean> {
+    this.open();
+    if (this.inbound.has(key)) return false;
+    this.inbound.set(key, at.toISOString());
+    return true;
+  }
+
   async readiness(): Promise<Readiness> {
     return this.closed ? { ready: false, reason: 'closed', detail: 'the task store is closed' } : { ready: true };
   }
@@ -362,6 +373,11 @@ export class MemoryTaskStore implements TaskStore {
   private open(): void {
     if (this.closed) throw new Error('the task store is closed');
   }
+}
+
+/** Claimed by workers: running, or waiting for its plan to be made. */
+function runnable(row: TaskRow): boolean {
+  return row.status === 'running' || row.planPending === 1;
 }
 
 /** Plain code-unit order, like SQL's binary collation on the ASCII ids and ISO times stored. */

@@ -162,6 +162,23 @@ CREATE INDEX tasks_by_lease ON tasks (lease_until) WHERE lease_owner IS NOT NULL
 `,
   },
   {
+    version: 7,
+    name: 'planning outside the Teams turn; inbound activities seen',
+    sql: `
+-- 1 while a task's plan is still to be made: workers claim it like a running task, under a lease.
+ALTER TABLE tasks ADD COLUMN plan_pending INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tasks_by_plan_pending ON tasks (plan_pending) WHERE plan_pending = 1;
+
+-- Teams activities (messages, invokes) already taken in, by channel, conversation and activity
+-- id: a redelivered activity finds its row and is not handled twice, on any instance.
+CREATE TABLE inbound_activities (
+  activity_key TEXT PRIMARY KEY,
+  seen_at TEXT NOT NULL
+);
+CREATE INDEX inbound_activities_by_seen ON inbound_activities (seen_at);
+`,
+  },
+  {
     version: 8,
     name: 'schedules and their claimed occurrences',
     sql: `

@@ -21,6 +21,7 @@ import {
   type TokenTaken,
   type UsageEntry,
   type UsageQuery,
+  NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
@@ -106,11 +107,12 @@ class PgTaskStore implements TaskStore {
     this.schedules = new PgSchedules(pool);
   }
 
-  async createTask(task: Task): Promise<void> {
+  async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     const r = encodeTask(task);
     const result = await this.pool.query(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc, people, title)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc,
+         people, title, plan_pending, lease_owner, lease_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
       [
         r.id,
         r.status,
@@ -123,10 +125,13 @@ class PgTaskStore implements TaskStore {
         r.doc,
         r.people,
         r.title,
+        r.planPending,
+        lease?.owner ?? null,
+        lease ? leaseUntil(lease.now, lease.leaseMs) : null,
       ],
     );
     if (result.rowCount === 0) throw new ConflictError(`task ${r.id}`);
-    if (r.status === 'running') await this.announceRunnable();
+    if (r.status === 'running' || r.planPending === 1) await this.announceRunnable();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -143,7 +148,7 @@ class PgTaskStore implements TaskStore {
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
     const result = await this.pool.query(
       `UPDATE tasks SET status = $2, requester_id = $3, conversation_id = $4, version = $5, created_at = $6,
-         updated_at = $7, timer_due = $8, doc = $9, people = $11, title = $12
+         updated_at = $7, timer_due = $8, doc = $9, people = $11, title = $12, plan_pending = $13
        WHERE id = $1 AND version = $10`,
       [
         r.id,
@@ -158,10 +163,11 @@ class PgTaskStore implements TaskStore {
         expectedVersion,
         r.people,
         r.title,
+        r.planPending,
       ],
     );
     const written = result.rowCount === 1;
-    if (written && r.status === 'running') await this.announceRunnable();
+    if (written && (r.status === 'running' || r.planPending === 1)) await this.announceRunnable();
     return written;
   }
 
@@ -199,7 +205,7 @@ class PgTaskStore implements TaskStore {
       `UPDATE tasks SET lease_owner = $1, lease_until = $2
        WHERE id = (
          SELECT id FROM tasks
-         WHERE status = 'running' AND (lease_until IS NULL OR lease_until <= $3)
+         WHERE (status = 'running' OR plan_pending = 1) AND (lease_until IS NULL OR lease_until <= $3)
          ORDER BY updated_at, id LIMIT 1
          FOR UPDATE SKIP LOCKED)
        RETURNING id, doc`,
@@ -215,7 +221,7 @@ class PgTaskStore implements TaskStore {
       `UPDATE tasks SET lease_owner = $1, lease_until = $2
        WHERE id = (
          SELECT id FROM tasks
-         WHERE lease_owner IS NOT NULL AND lease_until <= $3 AND status <> 'running'
+         WHERE lease_owner IS NOT NULL AND lease_until <= $3 AND status <> 'running' AND plan_pending = 0
          ORDER BY lease_until, id LIMIT 1
          FOR UPDATE SKIP LOCKED)
        RETURNING id, doc`,
@@ -452,6 +458,14 @@ class PgTaskStore implements TaskStore {
       ]);
       return true;
     });
+  }
+
+  async firstDelivery(key: string, at: Date): Promise<boolean> {
+    const result = await this.pool.query(
+      'INSERT INTO inbound_activities (activity_key, seen_at) VALUES ($1, $2) ON CONFLICT (activity_key) DO NOTHING',
+      [key, at.toISOString()],
+    );
+    return result.rowCount === 1;
   }
 
   async releaseQuota(key: string, holder: string): Promise<void> {

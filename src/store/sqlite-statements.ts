@@ -14,8 +14,8 @@ export function prepareStatements(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
   return {
     insertTask: db.prepare<[TaskRow]>(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, people, title, doc)
-       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @timerDue, @people, @title, @doc)
+      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, people, title, plan_pending, doc)
+       VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @timerDue, @people, @title, @planPending, @doc)
        ON CONFLICT (id) DO NOTHING`,
     ),
     getTask: db.prepare<[string], DocRow>('SELECT id, doc FROM tasks WHERE id = ?'),
@@ -23,17 +23,17 @@ export function prepareStatements(db: Database.Database) {
     updateTask: db.prepare<[TaskRow & { expected: number }]>(
       `UPDATE tasks SET status = @status, requester_id = @requesterId, conversation_id = @conversationId,
          version = @version, created_at = @createdAt, updated_at = @updatedAt, timer_due = @timerDue,
-         people = @people, title = @title, doc = @doc
+         people = @people, title = @title, plan_pending = @planPending, doc = @doc
        WHERE id = @id AND version = @expected`,
     ),
     pickRunnable: db.prepare<[number], DocRow>(
       `SELECT id, doc FROM tasks
-       WHERE status = 'running' AND (lease_until IS NULL OR lease_until <= ?)
+       WHERE (status = 'running' OR plan_pending = 1) AND (lease_until IS NULL OR lease_until <= ?)
        ORDER BY updated_at, id LIMIT 1`,
     ),
     pickOrphaned: db.prepare<[number], DocRow>(
       `SELECT id, doc FROM tasks
-       WHERE lease_owner IS NOT NULL AND lease_until <= ? AND status <> 'running'
+       WHERE lease_owner IS NOT NULL AND lease_until <= ? AND status <> 'running' AND plan_pending = 0
        ORDER BY lease_until, id LIMIT 1`,
     ),
     pickDueTimers: db.prepare<[number, number], DocRow>(
@@ -101,6 +101,9 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO quota_units (quota_key, holder, at) VALUES (?, ?, ?)',
     ),
     deleteQuota: db.prepare<[string, string]>('DELETE FROM quota_units WHERE quota_key = ? AND holder = ?'),
+    insertInbound: db.prepare<[string, string]>(
+      'INSERT INTO inbound_activities (activity_key, seen_at) VALUES (?, ?) ON CONFLICT (activity_key) DO NOTHING',
+    ),
     getBucket: db.prepare<[string], { tokens: number; updated_ms: number }>(
       'SELECT tokens, updated_ms FROM rate_buckets WHERE bucket_key = ?',
     ),

@@ -22,6 +22,7 @@ import {
   type TokenRequest,
   type TokenTaken,
   type UsageEntry,
+  NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
 import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
@@ -102,11 +103,18 @@ class SqliteTaskStore implements TaskStore {
     this.schedules = new SqliteSchedules(db);
   }
 
-  async createTask(task: Task): Promise<void> {
+  async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     const row = encodeTask(task);
-    const inserted = this.db.transaction(() => this.sql.insertTask.run(row).changes).immediate();
+    const until = lease ? leaseUntil(lease.now, lease.leaseMs) : undefined;
+    const inserted = this.db
+      .transaction(() => {
+        const changes = this.sql.insertTask.run(row).changes;
+        if (changes === 1 && lease && until !== undefined) this.sql.setLease.run(lease.owner, until, row.id);
+        return changes;
+      })
+      .immediate();
     if (inserted === 0) throw new ConflictError(`task ${row.id}`);
-    if (row.status === 'running') this.runnable.ring();
+    if (row.status === 'running' || row.planPending === 1) this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
@@ -121,7 +129,7 @@ class SqliteTaskStore implements TaskStore {
     const row = encodeTask(task);
     const write = () => this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
     const written = this.db.transaction(write).immediate() === 1;
-    if (written && row.status === 'running') this.runnable.ring();
+    if (written && (row.status === 'running' || row.planPending === 1)) this.runnable.ring();
     return written;
   }
 
@@ -304,6 +312,10 @@ class SqliteTaskStore implements TaskStore {
       return true;
     };
     return this.db.transaction(reserve).immediate();
+  }
+
+  async firstDelivery(key: string, at: Date): Promise<boolean> {
+    return this.sql.insertInbound.run(key, at.toISOString()).changes === 1;
   }
 
   async releaseQuota(key: string, holder: string): Promise<void> {

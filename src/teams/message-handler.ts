@@ -4,7 +4,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import { DelegateError, toDelegateError } from '../engine/errors';
 import type { Scope } from '../engine/model';
-import type { AuditLedger, CardRefs, Clock, Ids, Logger, Notifier } from '../engine/ports';
+import type { AuditLedger, CardRefs, Clock, Ids, InboundLog, Logger, Notifier } from '../engine/ports';
 import type { ProfileLookup } from '../people/lookups';
 import { actorOf, scopeOf } from './activity';
 import type { ApproversCommand } from './approvers-command';
@@ -18,7 +18,7 @@ import { errorView } from './views/error-view';
 export interface MessageDeps {
   readonly engine: Engine;
   readonly catalogue: Catalogue;
-  readonly store: CardRefs & AuditLedger;
+  readonly store: CardRefs & AuditLedger & InboundLog;
   readonly renderer: CardRenderer;
   readonly notifier: Notifier;
   readonly ids: Ids;
@@ -61,6 +61,17 @@ export class MessageHandler {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 
+  /**
+   * Whether this is the first delivery of the message. Teams redelivers a message it got no
+   * answer to in time; the store remembers every activity taken in, across instances.
+   */
+  private firstDelivery(context: TurnContext): Promise<boolean> {
+    const { activity } = context;
+    if (!activity.id) return Promise.resolve(true);
+    const key = [activity.channelId, activity.conversation?.id, activity.from?.id, activity.id].join('|');
+    return this.deps.store.firstDelivery(key, this.deps.clock.now());
+  }
+
   async handle(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const correlationId = this.deps.ids.uuid();
@@ -73,6 +84,10 @@ export class MessageHandler {
           'unknown_actor',
           "I can't tell who you are (no Microsoft Entra identity on the message), so I can't act for you.",
         );
+      if (!(await this.firstDelivery(context))) {
+        log.info({}, 'redelivered message ignored');
+        return;
+      }
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
       const command = parseCommand(text);
       log.info({ command: command.name }, 'message received');

@@ -128,10 +128,13 @@ describe('config', () => {
       kind: 'azure',
       endpoint: 'https://contoso.openai.azure.com',
       deployment: 'gpt-4o',
-      apiVersion: '2024-10-21',
+      apiVersion: '2025-04-01-preview',
       apiKey: undefined,
       timeoutMs: 60_000,
       maxRetries: 3,
+      maxRetryAfterMs: 30_000,
+      tokenLimitParam: 'max_completion_tokens',
+      profile: { family: 'auto', reasoningEffort: 'low', reasoningTokens: 8000 },
     });
     expect(loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.1' }).llm).toEqual(
       expect.objectContaining({
@@ -154,6 +157,33 @@ describe('config', () => {
         OPENAI_MODEL: 'm',
       }),
     ).toThrow(/both set/);
+  });
+
+  it('reads the model profile: family, reasoning effort and budget, temperature, token-limit field, retry-wait cap', () => {
+    const azure = { AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'planner' };
+    expect(
+      loadConfig({
+        ...azure,
+        LLM_MODEL_FAMILY: 'reasoning',
+        LLM_REASONING_EFFORT: 'medium',
+        LLM_REASONING_TOKENS: '12000',
+        LLM_MAX_RETRY_WAIT_MS: '10000',
+      }).llm,
+    ).toMatchObject({
+      maxRetryAfterMs: 10_000,
+      profile: { family: 'reasoning', reasoningEffort: 'medium', reasoningTokens: 12_000 },
+    });
+    expect(
+      loadConfig({ ...azure, LLM_MODEL_FAMILY: 'chat', LLM_TEMPERATURE: '0.2', LLM_TOKEN_LIMIT_PARAM: 'max_tokens' })
+        .llm,
+    ).toMatchObject({ tokenLimitParam: 'max_tokens', profile: { family: 'chat', temperature: 0.2 } });
+    expect(loadConfig({ ...azure, LLM_TEMPERATURE: 'none' }).llm?.profile.temperature).toBeNull();
+    expect(() => loadConfig({ ...azure, LLM_TEMPERATURE: '7' })).toThrow(/LLM_TEMPERATURE/);
+    expect(() => loadConfig({ ...azure, LLM_MODEL_FAMILY: 'reasoning', LLM_TEMPERATURE: '0' })).toThrow(
+      /reasoning models accept no temperature/,
+    );
+    expect(() => loadConfig({ ...azure, LLM_MODEL_FAMILY: 'big' })).toThrow(/LLM_MODEL_FAMILY/);
+    expect(() => loadConfig({ ...azure, LLM_MAX_RETRY_WAIT_MS: '120000' })).toThrow(/LLM_MAX_RETRY_WAIT_MS/);
   });
 
   it('reads budgets and the link allow-list', () => {

@@ -7,8 +7,38 @@ export interface PostedCard {
   readonly card: Record<string, unknown>;
 }
 
-/** Send an outcome and return the plan card the bot posted in this chat. */
+/** The note of a task card whose plan is still being made outside the turn. */
+export const PLANNING_NOTE = 'Planning…';
+
+/**
+ * Send an outcome and return the plan card the bot posted in this chat. A model-backed planner
+ * answers the turn with a "Planning…" card and updates it in place: the update is returned then.
+ */
 export async function planFor(run: RunningApp, chat: PersonalChat, outcome: string): Promise<PostedCard> {
+  const first = await firstCardFor(run, chat, outcome);
+  if (!cardText(first.card).includes(PLANNING_NOTE)) return first;
+  return planned(run, first);
+}
+
+/** The update of a "Planning…" card that shows the plan, the question or the refusal. */
+export function planned(run: RunningApp, posted: PostedCard, ms = 15_000): Promise<PostedCard> {
+  return run.connector.waitFor(
+    () =>
+      run.connector
+        .cards()
+        .find(
+          (c) =>
+            c.call.method === 'PUT' &&
+            c.call.activityId === posted.call.activityId &&
+            !cardText(c.card).includes(PLANNING_NOTE),
+        ),
+    ms,
+    'planned card',
+  );
+}
+
+/** Send an outcome and return the first card the bot posted for it in this chat. */
+export async function firstCardFor(run: RunningApp, chat: PersonalChat, outcome: string): Promise<PostedCard> {
   const before = run.connector.calls.length;
   const res = await run.post(chat.message(outcome));
   if (res.status !== 200) throw new Error(`message → ${res.status}`);

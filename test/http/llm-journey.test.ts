@@ -141,21 +141,11 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
   it('a model that is down gets a friendly error, not silence', async () => {
     const chat = new PersonalChat(run.connector.url);
     fake.failNext(500, { count: 10 });
-    const count = run.connector.calls.length;
-    await run.post(chat.message('Email Megan a summary of the Contoso mail'));
-    const reply = await run.connector.waitFor(
-      () =>
-        run.connector.calls
-          .slice(count)
-          .find(
-            (c) =>
-              c.method === 'POST' &&
-              c.conversationId === chat.conversationId &&
-              (c.activity.attachments?.length ?? 0) > 0,
-          ),
-      30_000,
-    );
-    expect(cardText(reply.activity)).toContain('Reference:');
+    // Planned outside the turn: the "Planning…" card turns into the error, with a reference.
+    const reply = await planFor(run, chat, 'Email Megan a summary of the Contoso mail');
+    expect(cardText(reply.card)).toContain('The AI model is unavailable right now');
+    expect(cardText(reply.card)).toMatch(/reference [A-Z0-9-]+/);
+    expect(executeTitles(reply.card)).not.toContain('Approve');
     fake.reset();
     fake.script(() => ({ json: { kind: 'unplannable', message: 'x' } }));
   });

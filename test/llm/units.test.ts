@@ -25,6 +25,7 @@ describe('llmSettings', () => {
       maxRetryAfterMs: 30_000,
       deadlineMs: 60_000 * 3 + 30_000 * 2,
       tokenLimitParam: 'max_completion_tokens',
+      profile: { family: 'auto', reasoningEffort: 'low', reasoningTokens: 8000 },
     });
   });
 

@@ -1,6 +1,7 @@
 import type { TaskStore } from '../../src/engine/ports';
 import { describeGovernanceContract } from './contract-governance';
 import { describeInvolvingContract } from './contract-involving';
+import { describeInboundContract } from './contract-inbound';
 import { describeLeaseContract } from './contract-leases';
 import { describeLedgerContract } from './contract-ledger';
 import { describeLimitsContract } from './contract-limits';
@@ -46,5 +47,6 @@ export function describeTaskStoreContract(
     describeGovernanceContract(ctx, options);
     describeLimitsContract(ctx, options);
     describeScheduleContract(ctx, options);
+    describeInboundContract(ctx, options);
   });
 }

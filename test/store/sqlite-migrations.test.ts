@@ -29,6 +29,7 @@ describe('SQLite migrations', () => {
     expect(tables).toEqual([
       'card_refs',
       'decisions',
+      'inbound_activities',
       'ledger',
       'ledger_seals',
       'quota_units',

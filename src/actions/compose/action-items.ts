@@ -4,7 +4,7 @@ import type { LlmClient } from '../../llm/port';
 import { mailMessage, type MailMessage } from '../common/schemas';
 import { callModel } from './call';
 import { messagesField, messagesPhrase, readsLine } from './describe';
-import { systemMessage, userMessage } from './prompt';
+import { nowLine, systemMessage, userMessage } from './prompt';
 import { capSources, sourceRefs, usedIds } from './sources';
 
 export const composeActionItemsInput = z.object({ items: z.array(mailMessage) });
@@ -130,7 +130,7 @@ export function composeActionItems(llm: LlmClient): ActionSpec<ComposeActionItem
       const { answer: a, usage } = await callModel(llm, {
         system,
         user: userMessage(
-          [`List the action items in the ${shown.length} messages below.`],
+          [`List the action items in the ${shown.length} messages below.`, nowLine(ctx)],
           shown,
           `Now answer with the action items as JSON: {"items": [{"text", "owner", "due", "sourceId"}]}.`,
         ),

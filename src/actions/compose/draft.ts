@@ -5,7 +5,7 @@ import { display } from '../common/display';
 import { mailMessage } from '../common/schemas';
 import { callModel, composeInvalid } from './call';
 import { messagesField, messagesPhrase, optionalField, sourcesRead } from './describe';
-import { systemMessage, trustedLine, userMessage } from './prompt';
+import { nowLine, systemMessage, trustedLine, userMessage } from './prompt';
 import { capSources, sourceRefs, usedIds } from './sources';
 
 export const DRAFT_KINDS = ['email', 'post', 'document'] as const;
@@ -93,6 +93,7 @@ export function composeDraft(llm: LlmClient): ActionSpec<ComposeDraftInput, Comp
         ...trustedLine("The requester's instructions", input.instructions),
         `Tone: ${input.tone ?? 'neutral'}.`,
         ...trustedLine('The requester (write on their behalf)', ctx.actor.name),
+        nowLine(ctx),
       ];
       const { answer: a, usage } = await callModel(llm, {
         system,

@@ -1,3 +1,5 @@
+import type { ActionContext } from '../../engine/catalogue';
+import { nowText } from '../../planning/llm/prompt/context-text';
 import type { MailMessage } from '../common/schemas';
 import { sourceBlock } from './sources';
 import { SPOTLIGHT_INSTRUCTIONS } from '../../llm/spotlight';
@@ -15,6 +17,11 @@ export function systemMessage(task: string): string {
     GROUNDING,
     'Answer with one JSON object that fits the given schema, and nothing else.',
   ].join('\n\n');
+}
+
+/** "Now" in the requester's time zone, so "Friday" or "tomorrow" in what is written resolves to a date. */
+export function nowLine(ctx: Pick<ActionContext, 'now' | 'timeZone'>): string {
+  return `Now: ${nowText(ctx.now, ctx.timeZone ?? 'UTC')} (the requester's time zone; resolve relative dates from it).`;
 }
 
 /** A labelled line of the requester's own (trusted) words, or nothing when absent. */

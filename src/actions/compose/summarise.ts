@@ -4,7 +4,7 @@ import type { LlmClient } from '../../llm/port';
 import { mailMessage } from '../common/schemas';
 import { callModel } from './call';
 import { messagesField, messagesPhrase, optionalField, readsLine } from './describe';
-import { systemMessage, trustedLine, userMessage } from './prompt';
+import { nowLine, systemMessage, trustedLine, userMessage } from './prompt';
 import { capSources, sourceRefs, usedIds } from './sources';
 
 export const composeSummariseInput = z.object({
@@ -73,6 +73,7 @@ export function composeSummarise(llm: LlmClient): ActionSpec<ComposeSummariseInp
         `Summarise the ${shown.length} messages below in at most ${input.maxWords} words.`,
         ...trustedLine("The requester's instructions (what to focus on)", input.instructions),
         ...trustedLine('Title of the summary', input.title),
+        nowLine(ctx),
       ];
       const { answer: a, usage } = await callModel(llm, {
         system,

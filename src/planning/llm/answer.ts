@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { StepDraft } from '../../engine/ports';
+import { withoutNulls } from './strict-schema';
 
 /**
- * The JSON schema the model is asked to answer with (structured output). Not strict: strict
- * mode forbids free-form objects, and each action's input is one; zod checks the rest.
+ * The loose answer schema, used only when a catalogue outgrows the strict limits (see
+ * strict-schema.ts for the schema sent normally): each step's input is a free-form object and
+ * zod checks the rest.
  */
 export const ANSWER_SCHEMA: Record<string, unknown> = {
   type: 'object',
@@ -108,7 +110,11 @@ export function parseAnswer(content: string, maxSteps: number): Parsed {
     answer: {
       kind: 'plan',
       title: title.slice(0, MAX_TITLE),
-      steps: steps.map((step) => ({ action: step.action, input: step.input, rationale: step.rationale?.trim() ?? '' })),
+      steps: steps.map((step) => ({
+        action: step.action,
+        input: withoutNulls(step.input) as Record<string, unknown>,
+        rationale: step.rationale?.trim() ?? '',
+      })),
     },
   };
 }

@@ -4,11 +4,15 @@ import type { TokenUsage } from '../../engine/model';
 import type { Logger, PlanRequest, PlanResult, Planner } from '../../engine/ports';
 import type { Directory } from '../directory';
 import { ANSWER_SCHEMA, ANSWER_SCHEMA_NAME, parseAnswer, type Answer } from './answer';
+import type { JsonSchemaFormat } from '../../llm/port';
+import { strictSchemaProblems } from './schema-limits';
+import { planAnswerSchema } from './strict-schema';
 import { gatherContext } from './context';
 import type { ChatMessage, ChatResult, LlmClient } from '../../llm/port';
 import { catalogueText } from './prompt/catalogue-text';
 import { firstCall, repairCall, systemPrompt } from './prompt/messages';
 import { allowedFor, untracedDestinations, type Allowed } from './trace';
+import { badReferences } from './output-paths';
 import { planProblems } from './validate';
 import * as wording from './wording';
 
@@ -52,12 +56,15 @@ type Verdict =
  */
 export class LlmPlanner implements Planner {
   readonly revises = true;
+  readonly background = true;
   private readonly actions: string;
   private readonly log: Logger;
+  private readonly format: JsonSchemaFormat;
 
   constructor(private readonly options: LlmPlannerOptions) {
     this.actions = catalogueText(options.catalogue);
     this.log = options.logger.child({ component: 'llm-planner' });
+    this.format = answerFormat(options.catalogue, this.log);
   }
 
   async plan(request: PlanRequest): Promise<PlanResult> {
@@ -100,7 +107,7 @@ export class LlmPlanner implements Planner {
   private async call(messages: readonly ChatMessage[]): Promise<ChatResult> {
     const result = await this.options.llm.complete({
       messages,
-      jsonSchema: { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false },
+      jsonSchema: this.format,
       ...(this.options.temperature === null ? {} : { temperature: this.options.temperature ?? 0 }),
       maxTokens: this.options.maxTokens ?? 2000,
     });
@@ -115,8 +122,21 @@ export class LlmPlanner implements Planner {
     const { catalogue } = this.options;
     const problems = [
       ...planProblems(parsed.answer.steps, catalogue, request.now),
+      ...badReferences(parsed.answer.steps, catalogue),
       ...untracedDestinations(parsed.answer.steps, allowed, catalogue),
     ];
     return problems.length > 0 ? { ok: false, problems } : parsed;
   }
+}
+
+/**
+ * The structured-output format of plan answers: the catalogue's strict schema, which the service
+ * enforces; the loose one (checked by zod alone) only if the catalogue outgrew the strict limits.
+ */
+function answerFormat(catalogue: Catalogue, log: Logger): JsonSchemaFormat {
+  const schema = planAnswerSchema(catalogue);
+  const { problems, size } = strictSchemaProblems(schema);
+  if (problems.length === 0) return { name: ANSWER_SCHEMA_NAME, schema, strict: true };
+  log.warn({ problems: problems.slice(0, 5), ...size }, 'the catalogue does not fit strict structured outputs');
+  return { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false };
 }

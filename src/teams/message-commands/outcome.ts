@@ -8,7 +8,11 @@ import { findRecurrence } from '../../planning/recurrence/recurrence-words';
 import { createSchedule } from './schedules';
 import { conversationScope, say, type CommandHandler } from './turn';
 
-/** Anything that is not a command: a new outcome, planned within the turn into a plan card (empty text gets help). */
+/**
+ * Anything that is not a command: a new outcome (empty text gets help). The rule planner plans
+ * it within the turn into a plan card; a model-backed planner's request is taken in at once with
+ * a "Planning…" card and planned by the worker, which updates that card in place.
+ */
 export const outcome: CommandHandler<'outcome'> = async (turn) => {
   if (turn.command.text === '') {
     await say(turn, helpText(turn.deps.catalogue));
@@ -26,19 +30,25 @@ export const outcome: CommandHandler<'outcome'> = async (turn) => {
     await createSchedule(turn, recurring);
     return;
   }
-  // A model takes seconds to plan: show that Delegate is working on it.
-  if (deps.engine.revises) await context.sendActivity({ type: 'typing' });
   const profile = await deps.profiles(actor);
   const requester: Person = { id: actor, name: profile?.name ?? activity.from.name ?? 'you', upn: profile?.upn };
   const scope = await conversationScope(turn);
-  const result = await deps.engine.startTask({
+  const request = {
     outcome: turn.command.text,
     requester,
     scope,
     approvers: await deps.approvers.of(scope),
     conversation: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
     timeZone: timeZoneOf(activity, deps.defaultTimeZone),
-  });
+  };
+  if (deps.engine.plansInBackground) {
+    // A model takes seconds (Teams redelivers after 15): answer now with a "Planning…" card,
+    // which the worker updates in place with the plan or the question.
+    const task = await deps.engine.acceptTask(request, (accepted) => replyWithTaskCard(context, accepted, deps));
+    log.info({ taskId: task.id }, 'request taken in; planning outside the turn');
+    return;
+  }
+  const result = await deps.engine.startTask(request);
   if (result.kind === 'unplannable') {
     await say(turn, result.message);
     return;

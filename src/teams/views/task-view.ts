@@ -146,7 +146,13 @@ function scheduleNote(task: Task): string {
 function noteFor(task: Task): string {
   switch (task.status) {
     case 'planning':
+      if (task.planPending) return 'Planning… This card shows the plan, or a question, as soon as it is ready.';
       return task.clarification?.question ? 'I need an answer before I can plan this.' : '';
+    case 'cancelled':
+      // A request that could not be planned outside the turn ends here, saying why.
+      return task.error
+        ? `${task.error.message}${task.error.correlationId ? ` (reference ${shortReference(task.error.correlationId)})` : ''}`
+        : '';
     case 'awaiting_plan_approval': {
       const merged = task.plan.steps.findIndex((s) => s.id === task.plan.approvesStep);
       return merged >= 0

@@ -51,6 +51,18 @@ describe('compose.draft', () => {
     }
   });
 
+  it("tells the model what time it is in the requester's time zone, so 'Friday' resolves", async () => {
+    const llm = new ScriptedLlm({ subject: 'S', body: 'B', sourceIds: [] });
+    const spec = composeDraft(llm);
+    await spec.run(spec.input.parse({ kind: 'email', instructions: 'Invite Raj for Friday' }), {
+      ...ctx(),
+      timeZone: 'Europe/Berlin',
+    });
+    expect(outsideBlocks(llm.prompt().user)).toContain(
+      'Now: Wednesday 5 March 2025, 13:00 in Europe/Berlin (UTC+01:00); 2025-03-05T12:00:00Z in UTC',
+    );
+  });
+
   it('drafts a post with an empty subject, whatever the model says', async () => {
     const llm = new ScriptedLlm({ subject: 'A title nobody asked for', body: 'Renewal is on track.', sourceIds: [] });
     const result = await run(llm, { kind: 'post', instructions: 'Tell the channel the renewal is on track' });

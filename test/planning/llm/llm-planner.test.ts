@@ -1,5 +1,6 @@
 import { buildPlan } from '../../../src/engine/plan-builder';
-import { ANSWER_SCHEMA, ANSWER_SCHEMA_NAME, LlmPlanner } from '../../../src/planning/llm';
+import { ANSWER_SCHEMA_NAME, LlmPlanner } from '../../../src/planning/llm';
+import { planAnswerSchema } from '../../../src/planning/llm/strict-schema';
 import { NOW, playgroundDirectory } from '../playground';
 import { catalogue, requestFor, sendTo, setup, stepsOf, SUMMARY_TO_MEGAN } from './harness';
 
@@ -28,7 +29,11 @@ describe('LlmPlanner: one call per plan', () => {
     const { llm, planner } = setup([SUMMARY_TO_MEGAN]);
     await planner.plan(requestFor(`  ${OUTCOME}  `));
     const request = llm.requests[0];
-    expect(request?.jsonSchema).toEqual({ name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false });
+    expect(request?.jsonSchema).toEqual({
+      name: ANSWER_SCHEMA_NAME,
+      schema: planAnswerSchema(catalogue),
+      strict: true,
+    });
     expect(request?.temperature).toBe(0);
     expect(request?.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(llm.message(1, 1)).toBe(`Request: ${OUTCOME}`);

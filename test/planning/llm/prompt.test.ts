@@ -1,5 +1,5 @@
 import { createCatalogue } from '../../../src/actions';
-import { jsonSchemaOf, LlmPlanner } from '../../../src/planning/llm';
+import { LlmPlanner } from '../../../src/planning/llm';
 import { GENERAL, MEGAN_SMITH, playgroundDirectory } from '../playground';
 import { catalogue, noGraph, RecordingLogger, requestFor, setup } from './harness';
 import { ScriptedLlm } from './scripted-llm';
@@ -16,13 +16,17 @@ describe('LlmPlanner: the system prompt', () => {
     prompt = await systemPromptFor('Email Megan Bowen a summary of my unread mail from Contoso');
   });
 
-  it('lists every catalogue action with its description, risk, and input and output schemas', () => {
+  it('lists every catalogue action by name, purpose, input fields and output paths (not whole output schemas)', () => {
     expect(catalogue.list().length).toBeGreaterThanOrEqual(6);
-    for (const spec of catalogue.list()) {
-      expect(prompt).toContain(`### ${spec.name} (risk: ${spec.risk})\n${spec.description}\n`);
-      expect(prompt).toContain(`Input schema: ${JSON.stringify(jsonSchemaOf(spec.input, 'input'))}`);
-      expect(prompt).toContain(`Output schema: ${JSON.stringify(jsonSchemaOf(spec.output, 'output'))}`);
-    }
+    for (const spec of catalogue.list()) expect(prompt).toContain(`### ${spec.name}: `);
+    expect(prompt).toContain(
+      'Input: attendees: email[]; durationMinutes: integer (5–480); windowStart: string; windowEnd: string; timeZone: string',
+    );
+    expect(prompt).toContain('Output: suggestions[].{start, end}');
+    expect(prompt).toContain('Output: messages[].{id, subject, …}, count, ids');
+    // `top` has a default, so the caller may leave it out.
+    expect(prompt).toContain('top?: integer (1–50)');
+    expect(prompt).not.toContain('"properties"');
   });
 
   it('describes the compose actions too when the catalogue has a model', async () => {
@@ -36,22 +40,8 @@ describe('LlmPlanner: the system prompt', () => {
       logger: new RecordingLogger(),
     });
     await planner.plan(requestFor('Draft a reply to the latest mail from Contoso'));
-    for (const spec of withCompose.list()) {
-      expect(llm.system()).toContain(
-        `### ${spec.name} (risk: ${spec.risk})\n${spec.description}\nInput schema: ${JSON.stringify(jsonSchemaOf(spec.input, 'input'))}`,
-      );
-    }
-  });
-
-  it('carries the schemas zod generates: required fields, bounds, formats, defaults as optional', () => {
-    expect(prompt).toContain('"durationMinutes":{"type":"integer","minimum":5,"maximum":480}');
-    expect(prompt).toContain('"required":["attendees","durationMinutes","windowStart","windowEnd","timeZone"]');
-    expect(prompt).toContain('"to":{"minItems":1,"type":"array","items":{"type":"string","format":"email"}}');
-    // `top` has a default, so the caller may leave it out: mail.search requires nothing.
-    expect(prompt).toMatch(
-      /### mail\.search[^\n]*\n[^\n]*\nInput schema: \{"type":"object","properties":\{[^\n]*"top":\{"default":25,[^\n]*\}\}\}\n/,
-    );
-    expect(prompt).toContain('"summary":{"type":"string"}');
+    for (const spec of withCompose.list()) expect(llm.system()).toContain(`### ${spec.name}: `);
+    expect(llm.system()).toContain('Output: subject, body, sourceIds');
   });
 
   it('states the rules: catalogue only, no invented destinations, addresses from candidates, references, questions, refusals', () => {
@@ -63,10 +53,10 @@ describe('LlmPlanner: the system prompt', () => {
       'Give people as email addresses. Use the exact address of a person listed under "Directory candidates"',
     );
     expect(prompt).toContain('{"$ref": "s<N>.<path>"}');
-    expect(prompt).toContain('A reference is allowed for any input field');
+    expect(prompt).toContain('Only earlier steps.');
     expect(prompt).toContain('answer with kind "question"');
     expect(prompt).toContain('answer with kind "unplannable"');
-    expect(prompt).toContain('The content of mail, files and messages is not available while planning');
+    expect(prompt).toContain('Mail, file and message content is not available while planning');
   });
 
   it("gives the date and time in the requester's time zone and in UTC", () => {

@@ -1,6 +1,7 @@
 import { DelegateError } from '../../../src/engine/errors';
 import { createLlmClient } from '../../../src/llm/openai-client';
-import { ANSWER_SCHEMA, ANSWER_SCHEMA_NAME, LlmPlanner } from '../../../src/planning/llm';
+import { ANSWER_SCHEMA_NAME, LlmPlanner } from '../../../src/planning/llm';
+import { planAnswerSchema } from '../../../src/planning/llm/strict-schema';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
 import { playgroundDirectory } from '../playground';
 import { catalogue, RecordingLogger, requestFor, sendTo, stepsOf, SUMMARY_TO_MEGAN } from './harness';
@@ -39,14 +40,14 @@ describe('LlmPlanner through the openai client', () => {
     expect(request?.body).toMatchObject({
       response_format: {
         type: 'json_schema',
-        json_schema: { name: ANSWER_SCHEMA_NAME, schema: ANSWER_SCHEMA, strict: false },
+        json_schema: { name: ANSWER_SCHEMA_NAME, schema: planAnswerSchema(catalogue), strict: true },
       },
       temperature: 0,
       max_completion_tokens: 2000,
     });
     const messages = (request?.body as { messages: Array<{ role: string; content: string }> }).messages;
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
-    expect(messages[0]?.content).toContain('### mail.send (risk: write-internal)');
+    expect(messages[0]?.content).toContain('### mail.send: Send an email');
     expect(messages[1]?.content).toBe(`Request: ${OUTCOME}`);
   });
 

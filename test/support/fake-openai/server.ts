@@ -11,12 +11,14 @@ import type {
   FakeReply,
   RecordedRequest,
 } from './types';
+import { isReasoningModel, refusal } from './model-rules';
 import { toWire, type WireReply } from './wire';
 
 /**
  * A real-HTTP fake of the Chat Completions API on 127.0.0.1, for driving the real `openai`
- * client. Replies come from, in order: pending failures (`failNext`), the queue (`enqueue`),
- * the handler (`script`), else the content "ok".
+ * client. Replies come from, in order: the refusals of the real service for the model's family
+ * (model-rules.ts; the model is `options.model`, else the deployment, else the body's `model`),
+ * pending failures (`failNext`), the queue (`enqueue`), the handler (`script`), else "ok".
  */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
@@ -86,6 +88,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     counter += 1;
     const n = counter;
     const chat = (json && typeof body === 'object' && body !== null ? body : {}) as ChatBody;
+    const served = options.model ?? deployment ?? chat.model ?? '';
     const accepted = (value: string | undefined): boolean =>
       value !== undefined && (options.validCredentials === undefined || options.validCredentials.includes(value));
 
@@ -97,12 +100,18 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     else if (route === 'azure' && !record.query['api-version'])
       reply = { status: 404, error: { message: 'Resource not found (no api-version).' } };
     else if (!json) reply = { status: 400, error: { message: 'We could not parse the JSON body of your request.' } };
-    else reply = await choose(chat, record);
+    else {
+      const refused = refusal(chat, served, route, record.query['api-version']);
+      reply = refused ?? (await choose(chat, record));
+    }
 
+    const model = options.model ?? chat.model ?? deployment ?? 'fake-model';
+    const reasoning = isReasoningModel(served);
     const wire = toWire(reply, chat, {
       completionId: `chatcmpl-fake-${n}`,
-      model: options.model ?? chat.model ?? deployment ?? 'fake-model',
+      model,
       route,
+      ...(reasoning ? { reasoningTokens: options.reasoningTokens ?? 2500 } : {}),
     });
     record.status = wire.status;
     await respond(res, wire, n);

@@ -110,6 +110,12 @@ export interface FakeOpenAIOptions {
   readonly validCredentials?: readonly string[];
   /** Model name reported in answers; default the request's `model`. */
   readonly model?: string;
+  /**
+   * Hidden reasoning tokens a reasoning model (o-series, gpt-5 except `-chat`) spends before its
+   * answer; they count against `max_completion_tokens`, and an answer that no longer fits ends
+   * with `finish_reason: "length"` and no content, as on the real service. Default 2500.
+   */
+  readonly reasoningTokens?: number;
 }
 
 /** A running fake. */

@@ -15,6 +15,8 @@ export interface WireContext {
   readonly model: string;
   /** Azure adds content-filter annotations to every answer; OpenAI does not. */
   readonly route: FakeRoute;
+  /** Hidden reasoning spent before the answer (reasoning models only), counted in the completion limit. */
+  readonly reasoningTokens?: number;
 }
 
 /** A reply ready to write. */
@@ -87,10 +89,15 @@ function completionReply(
   const answered =
     (content ?? '') + (toolCalls ?? []).map((call) => call.function.name + call.function.arguments).join('');
   const promptTokens = reply.usage?.prompt_tokens ?? estimateTokens(promptText(body));
-  const completionTokens = reply.usage?.completion_tokens ?? estimateTokens(answered);
+  const reasoning = ids.reasoningTokens ?? 0;
+  const answerTokens = reply.usage?.completion_tokens ?? estimateTokens(answered);
+  const limit = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : undefined;
+  // The reasoning used the budget up: the real service answers 200, no content, finish "length".
+  const cut = reasoning > 0 && limit !== undefined && reasoning + answerTokens > limit;
+  const completionTokens = cut ? (limit ?? 0) : reasoning + answerTokens;
   const message = {
     role: 'assistant',
-    content: toolCalls && content === null ? null : content,
+    content: cut ? '' : toolCalls && content === null ? null : content,
     refusal: reply.refusal ?? null,
     ...(toolCalls ? { tool_calls: toolCalls } : {}),
   };
@@ -106,7 +113,7 @@ function completionReply(
         index: 0,
         message,
         logprobs: null,
-        finish_reason: reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop'),
+        finish_reason: cut ? 'length' : (reply.finishReason ?? (toolCalls ? 'tool_calls' : 'stop')),
         ...(azure ? { content_filter_results: choiceFilterResults(filter) } : {}),
       },
     ],
@@ -114,6 +121,7 @@ function completionReply(
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,
       total_tokens: promptTokens + completionTokens,
+      ...(reasoning > 0 ? { completion_tokens_details: { reasoning_tokens: cut ? (limit ?? 0) : reasoning } } : {}),
     },
     system_fingerprint: 'fp_fake',
   });
