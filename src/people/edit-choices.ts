@@ -10,6 +10,9 @@ export type EditChoiceLookup = (requester: GraphActor, fields: readonly Editable
 /** An invoke is answered at once: a picker that can't be filled in this long falls back. */
 const LOOKUP_MS = 2_000;
 const MAX_TEAMS = 25;
+/** Edit then Save (or a Save sent back) within this long reuse one look-up. */
+const REUSE_MS = 60_000;
+const MAX_CACHED = 1_000;
 const MAX_PAGES = 5;
 
 /**
@@ -19,19 +22,36 @@ const MAX_PAGES = 5;
  * form then takes a folder typed by name and keeps the channel as planned, and the server
  * checks whatever comes back either way.
  */
-export function editChoiceLookup(gateway: GraphGateway, logger: Logger): EditChoiceLookup {
-  return async (requester, fields) => {
+export function editChoiceLookup(
+  gateway: GraphGateway,
+  logger: Logger,
+  now: () => number = Date.now,
+): EditChoiceLookup {
+  const cache = new Map<string, { at: number; list: Promise<EditChoice[]> }>();
+  const listOf = (requester: GraphActor, kind: 'folder' | 'channel'): Promise<EditChoice[]> => {
+    const key = `${requester.id}:${kind}`;
+    const hit = cache.get(key);
+    if (hit && now() - hit.at < REUSE_MS) return hit.list;
     const graph = gateway.forUser(requester);
+    const list = withTimeout(
+      LOOKUP_MS,
+      (signal) => (kind === 'folder' ? folders(graph, requester.id, signal) : channels(graph, requester.id, signal)),
+      { onTimeout: () => new Error(`looking up ${kind}s took longer than ${LOOKUP_MS} ms`) },
+    );
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, { at: now(), list });
+    // A failed look-up is not kept: the next form tries again.
+    list.catch(() => {
+      if (cache.get(key)?.list === list) cache.delete(key);
+    });
+    return list;
+  };
+  return async (requester, fields) => {
     const pickers = fields.filter((f) => f.kind === 'folder' || f.kind === 'channel');
     const found = await Promise.all(
       pickers.map(async (field) => {
         try {
-          const list = await withTimeout(
-            LOOKUP_MS,
-            (signal) =>
-              field.kind === 'folder' ? folders(graph, requester.id, signal) : channels(graph, requester.id, signal),
-            { onTimeout: () => new Error(`looking up ${field.kind}s took longer than ${LOOKUP_MS} ms`) },
-          );
+          const list = await listOf(requester, field.kind === 'folder' ? 'folder' : 'channel');
           return [field.name, list] as const;
         } catch (error) {
           logger.warn({ err: error, field: field.name }, 'edit form picker not filled');

@@ -84,7 +84,7 @@ describe('e2e: the real Agents Playground in Chromium', () => {
       // Done: a result card, and no card still asking for anything.
       const result = chat.cards().filter({ has: chat.page.getByText('Done', { exact: true }) });
       await result.waitFor({ timeout: 30_000 });
-      await expect(result.innerText()).resolves.toContain('meganb@example.com');
+      await expect(result.innerText()).resolves.toContain('Send an email to Megan Bowen');
       await expect(chat.cardsWithButton('Approve').count()).resolves.toBe(0);
 
       // Both clicks reached the bot as real Universal Action invokes, each answered with a card.

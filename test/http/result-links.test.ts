@@ -1,5 +1,5 @@
 import { PersonalChat } from './activities';
-import { startApp, type RunningApp } from './app-harness';
+import { cardText, startApp, type RunningApp } from './app-harness';
 import { checkpointCard, click, planFor, resultCard } from './flow-helpers';
 
 interface SentMail {
@@ -36,10 +36,20 @@ describe('HTTP: result cards link to the mail that was sent', () => {
   });
 
   it.each([
-    ['a sent mail', 'Email Megan Bowen a summary of my unread mail from Contoso', /^Summary of unread mail/],
-    ['a reply', "Reply to Patti's latest mail saying thanks, I'll be there", /^RE: All-hands moved to Thursday$/],
-    ['a forward', 'forward the latest mail from Contoso to Megan', /^FW: /],
-  ])('%s: the link opens the copy in Sent Items', async (_, outcome, subject) => {
+    [
+      'a sent mail',
+      'Email Megan Bowen a summary of my unread mail from Contoso',
+      /^Summary of unread mail/,
+      'Send an email to Megan Bowen',
+    ],
+    [
+      'a reply',
+      "Reply to Patti's latest mail saying thanks, I'll be there",
+      /^RE: All-hands moved to Thursday$/,
+      'Reply to Patti Fernandez',
+    ],
+    ['a forward', 'forward the latest mail from Contoso to Megan', /^FW: /, 'to Megan Bowen'],
+  ])('%s: the link opens the copy in Sent Items', async (_, outcome, subject, named) => {
     const chat = new PersonalChat(run.connector.url);
     const plan = await planFor(run, chat, outcome);
     await click(run, chat, plan, 'Approve');
@@ -54,5 +64,7 @@ describe('HTTP: result cards link to the mail that was sent', () => {
     const copy = sent[0]!;
     expect(copy.webLink).toMatch(/^https:\/\/outlook\.office365\.com\//);
     expect(linksOn(result.card)).toContain(copy.webLink);
+    // People by name on the result card, as on the plan and checkpoint cards.
+    expect(cardText(result.card)).toContain(named);
   });
 });

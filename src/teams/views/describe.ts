@@ -1,12 +1,19 @@
 import type { Catalogue, StepPreview } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
 import { mayApprove } from '../../engine/rights';
+import { humanText } from '../../present/human';
 
 /** A step's preview from its action, using approved input when there is one. */
 export function previewOf(step: Step, catalogue: Catalogue): StepPreview {
   const spec = catalogue.get(step.action);
   if (!spec) return { title: step.action, target: '', reads: '', fields: [] };
   return spec.describe(step.resolvedInput ?? step.input);
+}
+
+/** A step's one-line title as people read it: names for the addresses the task knows, times in the requester's zone. */
+export function humanTitle(task: Task, step: Step, catalogue: Catalogue): string {
+  const context = { timeZone: task.timeZone ?? 'UTC', now: new Date(task.plan.createdAt), people: task.people };
+  return humanText(previewOf(step, catalogue).title, context);
 }
 
 /** The people who see live buttons on a task's cards (Universal Actions `refresh.userIds`, at most 60). */

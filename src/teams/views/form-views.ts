@@ -2,7 +2,7 @@ import type { Catalogue, EditChoices } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
 import { editableFields } from '../../engine/editable-fields';
 import { editableInput, editZone } from '../../engine/edits';
-import { previewOf } from './describe';
+import { humanTitle } from './describe';
 import { formInput, NO_TYPED_PARTS, type FormInput } from './edit-inputs';
 
 /** The Edit form: the step's editable fields (or the outcome, for a plan), pre-filled, one typed input each. */
@@ -41,7 +41,7 @@ export function stepEditView(
     taskId: task.id,
     planVersion: task.plan.version,
     stepId: step.id,
-    title: previewOf(step, catalogue).title,
+    title: humanTitle(task, step, catalogue),
     hint: 'Saving applies your changes and approves the edited action, unless they raise new warnings.',
     problem: refused ? (general ?? 'Nothing was changed or approved: please fix what is marked below.') : problem,
     inputs: fields
@@ -121,5 +121,5 @@ export interface RejectView {
 }
 
 export function rejectView(task: Task, step: Step, catalogue: Catalogue): RejectView {
-  return { taskId: task.id, planVersion: task.plan.version, stepId: step.id, title: previewOf(step, catalogue).title };
+  return { taskId: task.id, planVersion: task.plan.version, stepId: step.id, title: humanTitle(task, step, catalogue) };
 }

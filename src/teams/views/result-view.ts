@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../engine/catalogue';
 import type { Step, Task } from '../../engine/model';
 import { parseRef, refsIn } from '../../engine/refs';
-import { cardUserIds, previewOf, type Viewer } from './describe';
+import { cardUserIds, humanTitle, type Viewer } from './describe';
 import { keepsDataPrivate, upstream } from './shared-preview';
 import { answerOf, type AnswerView } from './result-answer';
 import { httpsUrl } from './result-text';
@@ -50,7 +50,7 @@ export function resultView(task: Task, catalogue: Catalogue, viewer?: Viewer): R
   const skipped = task.plan.steps.filter((s) => s.status === 'skipped' || s.status === 'rejected').length;
   const used = usedOutputs(task.plan.steps);
   const items = task.plan.steps.map((step): ResultItem => {
-    const title = previewOf(step, catalogue).title;
+    const title = humanTitle(task, step, catalogue);
     if (step.status !== 'succeeded')
       return {
         icon: '⤼',
