@@ -295,25 +295,12 @@ export class Engine {
       now,
       timeZone: request.timeZone,
     });
-    if (result.kind === 'unplannable') return { kind: 'unplannable', message: result.message };
     if (result.kind === 'question') return { kind: 'question', message: result.question };
-    const people = await this.plans.namesFor(result.steps, {});
-    const audience = await this.plans.audienceFor(result.steps);
-    const built = this.plans.build(
-      result.steps,
-      1,
-      { outcome: request.outcome, requester: request.requester, people },
-      now,
-      request.scope,
-      audience,
-    );
-    if (built.kind === 'refused') return { kind: 'unplannable', message: built.message };
-    const approvers = await approverIds(
-      this.deps,
-      [...built.approvers, ...(request.approvers ?? [])],
-      request.requester.id,
-    );
-    return { kind: 'plan', title: result.title, plan: built.plan, approvers, people };
+    // Shaped exactly as a task's first plan is (names, audience, guards, gates, approvers).
+    const shaped = await this.shape(request, result, now);
+    if (shaped.kind === 'unplannable') return shaped;
+    const { title, plan, approvers, people } = shaped.fields;
+    return { kind: 'plan', title, plan, approvers, people };
   }
 
   private async recordUnplanned(request: StartRequest, usage: TokenUsage, now: Date): Promise<void> {
