@@ -36,7 +36,10 @@ describe('throttling and transient failures', () => {
     const [first, second] = fake.requests;
     expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(990);
     expect(ms).toBeGreaterThanOrEqual(990);
-    expect(logger.lines.find((line) => line.msg === 'llm completion')?.obj).toMatchObject({ attempts: 2 });
+    // At least the 429 and the success; on a loaded machine a keep-alive connection dropped during
+    // the wait has been retried once more without reaching the server (seen in a 7-day any-day run).
+    const logged = logger.lines.find((line) => line.msg === 'llm completion')?.obj as { attempts?: number };
+    expect(logged.attempts).toBeGreaterThanOrEqual(2);
     // One logical call for budgets, however many attempts it took.
     expect(value.usage.calls).toBe(1);
   });
