@@ -144,7 +144,7 @@ describe('HTTP: the personal-chat journey with model-made plans (OpenAI-compatib
     // Planned outside the turn: the "Planning…" card turns into the error, with a reference.
     const reply = await planFor(run, chat, 'Email Megan a summary of the Contoso mail');
     expect(cardText(reply.card)).toContain('The AI model is unavailable right now');
-    expect(cardText(reply.card)).toMatch(/reference [A-Z0-9-]+/);
+    expect(cardText(reply.card)).toMatch(/\(reference [0-9a-f]{8}\)/);
     expect(executeTitles(reply.card)).not.toContain('Approve');
     fake.reset();
     fake.script(() => ({ json: { kind: 'unplannable', message: 'x' } }));
