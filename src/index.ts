@@ -140,6 +140,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.child({ component: 'notifier' }),
     people.names,
     graph.signIn,
+    clock,
   );
   const { worker, engine, workerId, scheduler, schedules } = wireEngine(
     config,

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { AuditLedger } from '../engine/ports';
+import type { AuditLedger, Clock } from '../engine/ports';
 import type { AdaptiveCard } from './cards';
 
-/** Record in the ledger a hash of exactly the card people were shown, so decisions can be tied to it. */
+/**
+ * Record in the ledger a hash of exactly the card people were shown, so decisions can be tied to
+ * it; stamped by the app's clock, like every other entry.
+ */
 export async function recordCardShown(
   store: AuditLedger,
+  clock: Clock,
   taskId: string,
   kind: string,
   activityId: string | undefined,
@@ -15,7 +19,7 @@ export async function recordCardShown(
     taskId,
     type: 'card_shown',
     actor: 'system',
-    at: new Date().toISOString(),
+    at: clock.now().toISOString(),
     payload: { kind, activityId: activityId ?? null, sha256 },
   });
 }

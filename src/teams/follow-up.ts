@@ -3,7 +3,7 @@ import type { Catalogue } from '../engine/catalogue';
 import type { Engine } from '../engine/engine';
 import type { ReplanResult } from '../engine/engine-types';
 import type { Task } from '../engine/model';
-import type { Ids, Logger, AuditLedger, CardRefs } from '../engine/ports';
+import type { Clock, Ids, Logger, AuditLedger, CardRefs } from '../engine/ports';
 import { baseConversationId } from './activity';
 import type { CardRenderer } from './cards';
 import { replyWithTaskCard } from './task-card-reply';
@@ -14,6 +14,7 @@ export interface FollowUpDeps {
   readonly store: CardRefs & AuditLedger;
   readonly renderer: CardRenderer;
   readonly ids: Ids;
+  readonly clock: Clock;
 }
 
 /** Words that open a change to the plan just shown: "make it 45 minutes", "cc Megan too", "send it to Adele instead". */

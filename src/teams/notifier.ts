@@ -7,7 +7,15 @@ import {
 } from 'botbuilder';
 import type { Catalogue } from '../engine/catalogue';
 import type { Step, Task } from '../engine/model';
-import type { Logger, Notifier, TaskEvent, AuditLedger, CardRefs } from '../engine/ports';
+import {
+  systemClock,
+  type Logger,
+  type Notifier,
+  type TaskEvent,
+  type AuditLedger,
+  type CardRefs,
+  type Clock,
+} from '../engine/ports';
 import type { SignIn } from './bot';
 import { recordCardShown } from './card-ledger';
 import { sendSignInNotice, stepAwaitingSignIn } from './signin/signin-notice';
@@ -32,6 +40,8 @@ export class TeamsNotifier implements Notifier {
     private readonly names: (ids: readonly string[]) => Promise<string[]> = async (ids) => [...ids],
     /** Teams sign-in, to ask the requester to sign in when a step needs their own token. */
     private readonly signIn?: SignIn,
+    /** Stamps the ledger's card_shown entries. */
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async notify(task: Task, event: TaskEvent): Promise<void> {
@@ -112,7 +122,7 @@ export class TeamsNotifier implements Notifier {
     const existing = await this.store.getCardRef(task.id, 'task');
     if (existing) {
       await context.updateActivity({ id: existing, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-      await recordCardShown(this.store, task.id, 'task', existing, card);
+      await recordCardShown(this.store, this.clock, task.id, 'task', existing, card);
     } else {
       await this.post(context, task.id, 'task', card);
     }
@@ -125,14 +135,14 @@ export class TeamsNotifier implements Notifier {
       if (!id) continue;
       const card = this.renderer.render('checkpoint', checkpointView(task, step, this.catalogue));
       await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-      await recordCardShown(this.store, task.id, `checkpoint:${step.id}`, id, card);
+      await recordCardShown(this.store, this.clock, task.id, `checkpoint:${step.id}`, id, card);
     }
   }
 
   private async post(context: TurnContext, taskId: string, kind: string, card: AdaptiveCard): Promise<void> {
     const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     if (sent?.id) await this.store.setCardRef(taskId, kind, sent.id);
-    await recordCardShown(this.store, taskId, kind, sent?.id, card);
+    await recordCardShown(this.store, this.clock, taskId, kind, sent?.id, card);
   }
 }
 
