@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { pgTransaction } from './pg-transaction';
 import { ConflictError } from '../engine/errors';
 import type { OccurrenceClaim, OccurrenceClaimed, ScheduleQuery } from '../engine/ports';
 import type { Schedule } from '../engine/schedule-model';
@@ -138,22 +139,8 @@ export class PgSchedules {
     return result.rowCount === 1;
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: unknown) => {
-        broken = rollback instanceof Error ? rollback : new Error('rollback failed');
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return pgTransaction(this.pool, work);
   }
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { pgTransaction } from './pg-transaction';
 import { ConflictError } from '../engine/errors';
 import type { Decision, Task, TaskStatus, TokenUsage } from '../engine/model';
 import type { Schedule } from '../engine/schedule-model';
@@ -541,24 +542,8 @@ class PgTaskStore implements TaskStore {
     await this.pool.end();
   }
 
-  /** Run `work` in one transaction on one pooled connection; rolled back if it throws. */
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: unknown) => {
-        broken = rollback instanceof Error ? rollback : new Error('rollback failed');
-      });
-      throw error;
-    } finally {
-      // A connection whose rollback failed is destroyed, never reused.
-      client.release(broken);
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return pgTransaction(this.pool, work);
   }
 }
 
