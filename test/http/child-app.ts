@@ -1,16 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { randomInt } from 'node:crypto';
 import path from 'node:path';
+import { portInUse } from '../../scripts/lib/ports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** A free TCP port on loopback (closed again before use, as close to use as possible). */
+/**
+ * A free TCP port for a child process to listen on, drawn at random from below the kernel's
+ * ephemeral range (32768–60999 on Linux). The child binds it seconds later, after loading its
+ * modules; a port the kernel handed out could meanwhile go to any of the suite's in-process
+ * servers (they listen on port 0) or outbound connections, and a health check would then be
+ * answered by someone else while the child is still starting.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + randomInt(12_000);
+    if (!(await portInUse(port))) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
 }
 
 /**
