@@ -32,7 +32,6 @@ import { CachedDirectory, createGraphGateway, GraphDirectory } from './graph';
 import { graphAuthFor } from './graph/credentials';
 import { catalogueDeclarations, declaredGrants } from './actions/permissions';
 import type { GraphGateway } from './graph/types';
-import { llmClientFromConfig } from './llm/from-config';
 import type { LlmClient } from './llm';
 import { createLogger } from './log';
 import { tracedLlm } from './telemetry/llm';
@@ -123,7 +122,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // With telemetry on, ledger appends are also counted (status changes, decisions) and open tasks gauged.
   const store = telemetry.enabled ? countingLedger(opened) : opened;
   if (telemetry.enabled) observeTaskCounts(store);
-  const planning = wirePlanning(config, overrides, graph.gateway, logger);
+  const planning = await wirePlanning(config, overrides, graph.gateway, logger);
   const { llm, planner } = planning;
   // The catalogue as this deployment runs it: traced for the ledger, and with the actions Graph
   // refuses to the app marked unavailable when user steps run as the app (planning refuses them).
@@ -305,13 +304,16 @@ function wireGovernance(
 }
 
 /** The catalogue and the planner: the model's when one is configured, else the rules. */
-function wirePlanning(
+async function wirePlanning(
   config: Config,
   overrides: AppOverrides,
   gateway: GraphGateway,
   logger: Logger,
-): { readonly llm?: LlmClient; readonly catalogue: Catalogue; readonly planner: Planner } {
-  const llm = config.llm ? tracedLlm(llmClientFromConfig(config.llm, logger.child({ component: 'llm' }))) : undefined;
+): Promise<{ readonly llm?: LlmClient; readonly catalogue: Catalogue; readonly planner: Planner }> {
+  // The model's SDKs are loaded only when a model is configured (about a tenth of a second).
+  const llm = config.llm
+    ? tracedLlm((await import('./llm/from-config')).llmClientFromConfig(config.llm, logger.child({ component: 'llm' })))
+    : undefined;
   const catalogue = overrides.catalogue ?? createCatalogue(gateway, { llm });
   // The planner's look-ups: identical ones (concurrent, or within a minute) share one Graph call.
   const directory = new CachedDirectory(new GraphDirectory(gateway));

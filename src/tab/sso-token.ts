@@ -1,4 +1,6 @@
-import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type * as Jose from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { lazy } from '../lazy';
 import type { TabAuthenticator, TabIdentity } from './identity';
 
 /** What a Teams SSO token for the tab must say, and where Entra's signing keys are. */
@@ -18,6 +20,10 @@ export interface SsoOptions {
 
 /** Entra rotates keys rarely and announces them early: keep them for hours, refetch on an unknown `kid`. */
 const KEYS_CACHE_MS = 6 * 60 * 60 * 1000;
+/** Loaded with the tab's first call, not at start-up. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the type comes from the import above
+const jose = lazy(() => require('jose') as typeof Jose);
+
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -27,16 +33,15 @@ const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  * an object id. Anything else is refused with a fixed reason.
  */
 export function ssoAuthenticator(options: SsoOptions): TabAuthenticator {
-  const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(options.jwksUrl), {
-    cacheMaxAge: KEYS_CACHE_MS,
-    timeoutDuration: 5_000,
-  });
+  const keys = lazy((): JWTVerifyGetKey =>
+    jose().createRemoteJWKSet(new URL(options.jwksUrl), { cacheMaxAge: KEYS_CACHE_MS, timeoutDuration: 5_000 }),
+  );
   return async (credentials): Promise<TabIdentity> => {
     const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(credentials.authorization ?? '')?.[1];
     if (!token) return { ok: false, reason: 'no_token' };
     let tid: unknown;
     try {
-      tid = decodeJwt(token).tid;
+      tid = jose().decodeJwt(token).tid;
     } catch {
       return { ok: false, reason: 'malformed_token' };
     }
@@ -44,7 +49,7 @@ export function ssoAuthenticator(options: SsoOptions): TabAuthenticator {
     if (options.tenantId !== undefined && tid.toLowerCase() !== options.tenantId.toLowerCase())
       return { ok: false, reason: 'wrong_tenant' };
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      const { payload } = await jose().jwtVerify(token, keys(), {
         algorithms: ['RS256'],
         issuer: [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`],
         audience: [options.audience, options.clientId],
@@ -65,6 +70,7 @@ export function ssoAuthenticator(options: SsoOptions): TabAuthenticator {
 }
 
 function refusal(error: unknown): string {
+  const { errors } = jose();
   if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWTClaimValidationFailed) return `bad_claim_${error.claim}`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad_signature';

@@ -1,6 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
+import { lazy } from '../lazy';
+
+/** Loaded with the first card (or by `warm()`): about a tenth of a second of start-up otherwise. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the type comes from the import above
+const templating = lazy(() => require('adaptivecards-templating') as typeof ACData);
 
 /** The card templates in `cards/`, one per card kind. */
 export const CARD_NAMES = [
@@ -57,7 +62,7 @@ export class CardRenderer {
     if (known) return known;
     if (!CARD_NAMES.includes(name)) throw new Error(`unknown card template ${name}`);
     const json: unknown = JSON.parse(readFileSync(path.join(this.directory, `${name}.json`), 'utf8'));
-    const template = new ACData.Template(json);
+    const template = new (templating().Template)(json);
     this.templates.set(name, template);
     return template;
   }

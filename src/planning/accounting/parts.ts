@@ -1,5 +1,10 @@
-import * as chrono from 'chrono-node';
+import type * as Chrono from 'chrono-node';
+import { lazy } from '../../lazy';
 import { splitClauses } from '../text/clauses';
+
+/** Loaded with the first request, not at start-up (a tenth of a second). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the type comes from the import above
+const chrono = lazy(() => require('chrono-node') as typeof Chrono);
 
 /**
  * The parts of a request that carry meaning, found in the words as typed: what to do (the
@@ -171,7 +176,7 @@ export function findParts(text: string, reference: { instant: Date; timezone?: s
     const name = (m[1] ?? m[2] ?? '').replace(/^(?:the|a|my|our)\s+/i, '');
     if (name) parts.push({ kind: 'channel', text: name, start: m.index, end: m.index + m[0].length });
   }
-  for (const result of chrono.en.GB.parse(text, reference)) {
+  for (const result of chrono().en.GB.parse(text, reference)) {
     if (inside(quoted, result.index) || PRESENT.test(result.text)) continue;
     parts.push({ kind: 'time', text: result.text, start: result.index, end: result.index + result.text.length });
   }
