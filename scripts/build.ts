@@ -37,6 +37,15 @@ function main(): number {
   console.log(
     `build: dist/ compiled from src/ (${assets.length} runtime asset${assets.length === 1 ? '' : 's'} copied).`,
   );
+  // The tab's front end too: dist/ was just emptied, and a deployment ships dist/ as it is.
+  const tab = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'prepare-tab.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (tab.status !== 0) {
+    console.error('build: the Tasks tab did not build; dist/tab-app is incomplete.');
+    return tab.status ?? 1;
+  }
   return 0;
 }
 
