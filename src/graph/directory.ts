@@ -1,4 +1,7 @@
 import type { ChannelRef, Directory, DirectoryActor, DirectoryPerson } from '../planning/directory';
+import { batchAnswerError } from './batch-error';
+import { SameTurnBatches } from './same-turn';
+import { withQuery } from './service-root';
 import type { GraphGateway } from './types';
 
 interface GraphUser {
@@ -31,27 +34,50 @@ const MAX_PEOPLE = 25;
 const MAX_TEAMS_PAGES = 5;
 const MAX_CHANNEL_PAGES = 2;
 
-/** {@link Directory} over Microsoft Graph, running as the requester. */
+/** The people search as a path with its query, for a single call or a `$batch`. */
+function peopleUrl(query: string): string {
+  return withQuery('/users', {
+    $filter: peopleFilter(query),
+    $select: 'id,displayName,mail,userPrincipalName',
+    $top: MAX_PEOPLE,
+  });
+}
+
+function person(user: GraphUser): DirectoryPerson {
+  const upn = user.userPrincipalName ?? user.mail ?? '';
+  return { id: user.id, displayName: user.displayName ?? upn, mail: user.mail ?? upn, userPrincipalName: upn };
+}
+
+/**
+ * {@link Directory} over Microsoft Graph, running as the requester. People looked up together
+ * (a request naming several colleagues is planned with its look-ups made at once) go to Graph
+ * as one `$batch` per requester; a single look-up is a plain call.
+ */
 export class GraphDirectory implements Directory {
+  private readonly people = new SameTurnBatches<DirectoryActor, string, DirectoryPerson[]>((actor, queries) =>
+    this.lookUp(actor, queries),
+  );
+
   constructor(private readonly gateway: GraphGateway) {}
 
   async findPeople(query: string, actor: DirectoryActor): Promise<DirectoryPerson[]> {
     const q = query.trim();
     if (q === '') return [];
+    return this.people.add(actor.id, actor, q);
+  }
+
+  private async lookUp(actor: DirectoryActor, queries: readonly string[]): Promise<Array<DirectoryPerson[] | Error>> {
     const graph = this.gateway.forUser(actor);
-    const found = await graph.get<{ value?: GraphUser[] }>(
-      '/users',
-      {
-        $filter: peopleFilter(q),
-        $select: 'id,displayName,mail,userPrincipalName',
-        $top: MAX_PEOPLE,
-      },
-      { what: 'the directory' },
+    const what = 'the directory';
+    if (queries.length === 1) {
+      const found = await graph.get<{ value?: GraphUser[] }>(peopleUrl(queries[0] ?? ''), undefined, { what });
+      return [(found?.value ?? []).map(person)];
+    }
+    const answers = await graph.batch<{ value?: GraphUser[] }>(
+      queries.map((q) => ({ url: peopleUrl(q) })),
+      { what },
     );
-    return (found?.value ?? []).map((user) => {
-      const upn = user.userPrincipalName ?? user.mail ?? '';
-      return { id: user.id, displayName: user.displayName ?? upn, mail: user.mail ?? upn, userPrincipalName: upn };
-    });
+    return answers.map((answer) => batchAnswerError(answer, what) ?? (answer.body?.value ?? []).map(person));
   }
 
   async findChannels(query: string, actor: DirectoryActor): Promise<ChannelRef[]> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphDirectory } from '../../src/graph/directory';
 import { GraphError } from '../../src/graph/errors';
+import { traceGraphRequests, type GraphRequestRecord } from '../../src/graph';
 import { createGraphGateway } from '../../src/graph/gateway';
 import { SANDBOX_DIRECTORY, startSandbox, type Sandbox } from '../../src/sandbox';
 import { recordingLogger } from './log';
@@ -49,6 +50,49 @@ describe('GraphDirectory against the sandbox', () => {
   it('treats quotes in a query as text', async () => {
     await expect(directory.findPeople("O'Neil", alex)).resolves.toEqual([]);
     await expect(directory.findPeople('   ', alex)).resolves.toEqual([]);
+  });
+
+  it('asks Graph once, in a $batch, for people looked up together, each answered as if alone', async () => {
+    const calls: GraphRequestRecord[] = [];
+    const [megan, adele, nobody, quoted] = await traceGraphRequests(
+      () =>
+        Promise.all([
+          directory.findPeople('Megan', alex),
+          directory.findPeople('adelev@example.com', alex),
+          directory.findPeople('Zebedee', alex),
+          directory.findPeople("O'Neil", alex),
+        ]),
+      (call) => calls.push(call),
+    );
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /v1.0/$batch']);
+    expect(megan!.map((p) => p.displayName)).toEqual(['Megan Bowen']);
+    expect(adele!.map((p) => p.mail)).toEqual(['adelev@example.com']);
+    expect(nobody).toEqual([]);
+    expect(quoted).toEqual([]);
+    // One at a time: plain calls, no batch.
+    calls.length = 0;
+    await traceGraphRequests(
+      async () => {
+        await directory.findPeople('Megan', alex);
+        await directory.findPeople('Adele', alex);
+      },
+      (call) => calls.push(call),
+    );
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /v1.0/users', 'GET /v1.0/users']);
+  });
+
+  it('keeps different requesters apart: one batch (or call) each', async () => {
+    const megan = SANDBOX_DIRECTORY.users[1]!;
+    const calls: GraphRequestRecord[] = [];
+    await traceGraphRequests(
+      () =>
+        Promise.all([
+          directory.findPeople('Adele', alex),
+          directory.findPeople('Adele', { id: megan.id, upn: megan.userPrincipalName, name: megan.displayName }),
+        ]),
+      (call) => calls.push(call),
+    );
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /v1.0/users', 'GET /v1.0/users']);
   });
 
   it("finds channels in the actor's teams by name, ignoring case", async () => {
