@@ -53,10 +53,11 @@ export async function resolvePeople(
   if (wanted.length > MAX_PEOPLE) return refuse(text.tooManyPeople(MAX_PEOPLE));
   const found: DirectoryPerson[] = [];
   const problems: Refusal[] = [];
-  for (const name of wanted) {
-    const result = isSelf(name)
-      ? await resolveSelf(requester, directory)
-      : await resolveOne(name, requester, directory);
+  // Looked up together (the Graph directory sends them as one $batch), taken in the order typed.
+  const results = await Promise.all(
+    wanted.map((name) => (isSelf(name) ? resolveSelf(requester, directory) : resolveOne(name, requester, directory))),
+  );
+  for (const result of results) {
     if (!result.ok) problems.push(result);
     else if (!found.some((person) => sameAddress(person, result.value))) found.push(result.value);
   }
