@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../src/sandbox';
+import { SANDBOX_DIRECTORY, type Sandbox } from '../../src/sandbox';
 import { call, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
@@ -33,5 +33,33 @@ describe('the sandbox is as strict as Graph', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toContain("'sentimentscore'");
     expect((await call(sandbox, 'GET', '/users?$select=displayName,shoeSize')).status).toBe(400);
+  });
+
+  it('sanitises a posted HTML body as Teams does: unknown attributes (data-*) and scripts go, known markup stays', async () => {
+    const general = SANDBOX_DIRECTORY.team.channels[0];
+    if (!general) throw new Error('no General channel');
+    const path = `/teams/${SANDBOX_DIRECTORY.team.id}/channels/${encodeURIComponent(general.id)}/messages`;
+    const posted = await call(sandbox, 'POST', path, {
+      body: {
+        body: {
+          contentType: 'html',
+          content:
+            '<p class="x" onclick="steal()">Hi <at id="0">Megan Bowen</at>, see <a href="https://contoso.com" data-k="1">this</a></p><span data-delegate-key="step-1"></span><script>steal()</script>',
+        },
+        mentions: [
+          {
+            id: 0,
+            mentionText: 'Megan Bowen',
+            mentioned: {
+              user: { id: SANDBOX_DIRECTORY.users[1]?.id, displayName: 'Megan Bowen', userIdentityType: 'aadUser' },
+            },
+          },
+        ],
+      },
+    });
+    expect(posted.status).toBe(201);
+    const expected = '<p>Hi <at id="0">Megan Bowen</at>, see <a href="https://contoso.com">this</a></p><span></span>';
+    expect(posted.json.body.content).toBe(expected);
+    expect((await call(sandbox, 'GET', `${path}/${posted.json.id}`)).json.body.content).toBe(expected);
   });
 });
