@@ -39,6 +39,11 @@ export interface Config {
         readonly url?: string;
         /** Eventual consistency: how long new items stay out of the sandbox's lists and searches (0: none). */
         readonly lagMs?: number;
+        /**
+         * Who user steps run as: the person (default), or the app when GRAPH_AUTH names an
+         * app-only mode (`secret`, `certificate`, `managed-identity`), to try an app-only deployment.
+         */
+        readonly identity?: 'user' | 'app';
       }
     | { readonly kind: 'microsoft'; readonly baseUrl: string; readonly auth: GraphAuthConfig };
   readonly dataDir: string;
@@ -340,6 +345,7 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
             port: e.SANDBOX_GRAPH_PORT,
             dbPath: path.join(dataDir, 'sandbox.db'),
             lagMs: e.SANDBOX_GRAPH_LAG_MS,
+            identity: e.GRAPH_AUTH === 'obo' ? ('user' as const) : ('app' as const),
             ...(e.SANDBOX_GRAPH_URL ? { url: e.SANDBOX_GRAPH_URL.replace(/\/+$/, '') } : {}),
           }
         : { kind: 'microsoft' as const, baseUrl: e.GRAPH_BASE_URL, auth: graphAuth as GraphAuthConfig },
