@@ -62,4 +62,47 @@ describe('the sandbox is as strict as Graph', () => {
     expect(posted.json.body.content).toBe(expected);
     expect((await call(sandbox, 'GET', `${path}/${posted.json.id}`)).json.body.content).toBe(expected);
   });
+
+  it('refuses a $select of a property driveItem does not have (400), and allows any it has', async () => {
+    const ok = await call(
+      sandbox,
+      'GET',
+      '/me/drive/root/children?$select=name,file,folder,@microsoft.graph.downloadUrl',
+    );
+    expect(ok.status).toBe(200);
+    const first = ok.json.value[0] as Record<string, unknown>;
+    expect(
+      Object.keys(first).every((k) =>
+        ['@odata.etag', 'name', 'file', 'folder', '@microsoft.graph.downloadUrl'].includes(k),
+      ),
+    ).toBe(true);
+    // A property of driveItem this item does not carry (a folder has no `file`) is fine.
+    expect((await call(sandbox, 'GET', '/me/drive/root?$select=id,file,shared')).status).toBe(200);
+    const fileName = String(ok.json.value.find((i: Record<string, unknown>) => i.file)?.name ?? '');
+    expect(fileName).not.toBe('');
+    for (const path of [
+      '/me/drive/root/children?$select=name,shoeSize',
+      '/me/drive/root?$select=shoeSize',
+      '/me/drive/recent?$select=name,shoeSize',
+      `/me/drive/root:/${encodeURIComponent(fileName)}?$select=shoeSize`,
+      "/me/drive/root/search(q='plan')?$select=shoeSize",
+    ]) {
+      const answer = await call(sandbox, 'GET', path);
+      expect([path, answer.status]).toEqual([path, 400]);
+      expect(answer.json.error.message).toContain("'shoesize'");
+    }
+  });
+
+  it.each([
+    '/me/events?$select=subject,shoeSize',
+    '/me/calendarView?startDateTime=2026-03-09T00:00:00Z&endDateTime=2026-03-16T00:00:00Z&$select=shoeSize',
+    '/me/mailboxSettings?$select=shoeSize',
+    '/me/people?$select=shoeSize',
+    '/me/chats?$select=shoeSize',
+    '/me/todo/lists?$select=shoeSize',
+    '/me/planner/tasks?$select=shoeSize',
+  ])('refuses an unknown $select property on %s (400)', async (path) => {
+    const answer = await call(sandbox, 'GET', path);
+    expect(answer.status).toBe(400);
+  });
 });
