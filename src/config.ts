@@ -37,6 +37,13 @@ export interface Config {
         readonly dbPath: string;
         /** A sandbox tenant already running here (several local instances share one); none is started. */
         readonly url?: string;
+        /** Eventual consistency: how long new items stay out of the sandbox's lists and searches (0: none). */
+        readonly lagMs?: number;
+        /**
+         * Who user steps run as: the person (default), or the app when GRAPH_AUTH names an
+         * app-only mode (`secret`, `certificate`, `managed-identity`), to try an app-only deployment.
+         */
+        readonly identity?: 'user' | 'app';
       }
     | { readonly kind: 'microsoft'; readonly baseUrl: string; readonly auth: GraphAuthConfig };
   readonly dataDir: string;
@@ -193,6 +200,7 @@ const schema = z.object({
   PORT: int(3978, 0, 65535),
   SANDBOX_GRAPH_PORT: int(3979, 0, 65535),
   SANDBOX_GRAPH_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  SANDBOX_GRAPH_LAG_MS: int(0, 0, 600_000),
   DELEGATE_GRAPH: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'microsoft']).optional()),
   GRAPH_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().default('https://graph.microsoft.com/v1.0')),
   GRAPH_AUTH: z.preprocess(
@@ -336,6 +344,8 @@ export function loadConfig(env: Env, files: readonly string[] = []): Readonly<Co
             kind: 'sandbox' as const,
             port: e.SANDBOX_GRAPH_PORT,
             dbPath: path.join(dataDir, 'sandbox.db'),
+            lagMs: e.SANDBOX_GRAPH_LAG_MS,
+            identity: e.GRAPH_AUTH === 'obo' ? ('user' as const) : ('app' as const),
             ...(e.SANDBOX_GRAPH_URL ? { url: e.SANDBOX_GRAPH_URL.replace(/\/+$/, '') } : {}),
           }
         : { kind: 'microsoft' as const, baseUrl: e.GRAPH_BASE_URL, auth: graphAuth as GraphAuthConfig },

@@ -258,6 +258,7 @@ async function wireGraph(config: Config, overrides: AppOverrides, logger: Logger
           port: config.graph.port,
           // The tenant seeds "this week" from the app's clock, so a pinned clock pins the whole world.
           clock: () => clock.now(),
+          visibilityLagMs: config.graph.lagMs,
           logger: logger.child({ component: 'sandbox' }),
         })
       : undefined;

@@ -27,7 +27,8 @@ export interface GraphAuthDeps {
  */
 export function graphAuthFor(graph: Config['graph'], deps: GraphAuthDeps = {}): GraphAuth {
   if (graph.kind !== 'sandbox') return createGraphAuth(graph.auth, deps);
-  return deps.grants ? { kind: 'sandbox', grants: deps.grants } : { kind: 'sandbox' };
+  const userIdentity = graph.identity ?? 'user';
+  return deps.grants ? { kind: 'sandbox', grants: deps.grants, userIdentity } : { kind: 'sandbox', userIdentity };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SandboxUser } from './directory';
 import { badRequest } from './errors';
-import type { SandboxStore } from './store/store';
+import type { FreshKind, SandboxStore } from './store/store';
 
 /**
  * Who is calling: a signed-in user (delegated token) or the application, with the permissions
@@ -57,6 +57,11 @@ export interface RequestContext {
   readonly baseUrl: string;
   readonly now: Date;
   readonly store: SandboxStore;
+  /**
+   * The items a list or search shows now: without the ones still within the sandbox's
+   * eventual-consistency lag (all of them when the request asked `x-sandbox-consistency: strong`).
+   */
+  readonly listable: <T>(kind: FreshKind, items: readonly T[], keyOf: (item: T) => string) => T[];
   /** Run another request through the same pipeline (used by `$batch`). */
   readonly dispatch: (request: CoreRequest) => Promise<CoreResponse>;
 }

@@ -21,6 +21,12 @@ export interface SandboxOptions {
   readonly host?: string;
   /** Time source for seeding and for timestamps on new items; default the system clock. */
   readonly clock?: () => Date;
+  /**
+   * Eventual consistency, as Graph's indexes have it: new items (sent copies, delivered mail,
+   * drafts, channel and chat messages, events) reach lists and searches only this many
+   * milliseconds of the clock after they were made; reading one by id works at once. Default 0.
+   */
+  readonly visibilityLagMs?: number;
   readonly logger?: SandboxLogger;
 }
 
@@ -38,7 +44,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const clock = options.clock ?? (() => new Date());
   const db = openDatabase(options.dbPath);
-  const store = new SandboxStore(db);
+  const store = new SandboxStore(db, options.visibilityLagMs ?? 0);
   const reset = async (now?: Date): Promise<void> => {
     store.transaction(() => {
       store.clear();

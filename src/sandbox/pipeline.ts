@@ -76,6 +76,9 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
     if (segments[0]?.toLowerCase() === 'me') segments.splice(0, 1, 'users', meUser(caller).id);
     const match = deps.router.match(req.method, segments);
     authorise(caller, match.permissions);
+    const now = deps.clock();
+    // Test and inspection reads may ask to see what the lag still hides.
+    const strong = req.headers['x-sandbox-consistency']?.toLowerCase() === 'strong';
     const ctx: RequestContext = {
       method: req.method,
       params: match.params,
@@ -86,8 +89,12 @@ export async function runPipeline(deps: PipelineDeps, req: CoreRequest): Promise
       caller,
       requestUrl: new URL(`${origin}${url.pathname}${url.search}`),
       baseUrl: `${origin}/v1.0`,
-      now: deps.clock(),
+      now,
       store: deps.store,
+      listable: (kind, items, keyOf) => {
+        const hidden = strong ? new Set<string>() : deps.store.hiddenKeys(kind, now);
+        return hidden.size === 0 ? [...items] : items.filter((item) => !hidden.has(keyOf(item)));
+      },
       dispatch: (sub) => runPipeline(deps, sub),
     };
     const reply = await match.handler(ctx);

@@ -3,13 +3,17 @@ import { guidFromKey } from '../../src/actions/common/keys';
 import { isoDuration, fromGraphDateTime, toGraphDateTime } from '../../src/actions/common/time';
 import { buildFilter, buildKql, mailSearchInput, matches } from '../../src/actions/mail/search';
 import { mailSendRisk } from '../../src/actions/mail/send';
-import { postBody } from '../../src/actions/teams/post-channel-message';
+import { postedText } from '../../src/actions/teams/reconcile-post';
 
 describe('action helpers', () => {
   it('escapes HTML and turns text into paragraphs', () => {
     expect(escapeHtml(`<b>"Tom" & 'Jerry'</b>`)).toBe('&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;');
     expect(textToHtml('Hello <team>\nline two\n\n\nNext')).toBe('<p>Hello &lt;team&gt;<br>line two</p><p>Next</p>');
-    expect(postBody('Hi', 'key"1')).toBe('<p>Hi</p><span data-delegate-key="key&quot;1"></span>');
+    // A post's text as the reconcile compares it, whatever markup Teams kept of what was sent.
+    expect(postedText('<p>Hi <at id="0">Megan</at> &amp; all</p><p>Next</p>')).toBe(
+      postedText('<div>Hi <at>Megan</at> &amp; all</div>\n<div>Next</div>'),
+    );
+    expect(postedText('<p>Hi</p>')).not.toBe(postedText('<p>Hi!</p>'));
   });
 
   it('derives a stable GUID from an idempotency key', () => {

@@ -58,14 +58,24 @@ export interface ActionHarness {
  * sandbox tokens carry `scp=<its delegated permissions>` and `roles=<its application
  * permissions>`, so a call the declaration does not cover fails with Graph's 403. With
  * `identity: 'app'` user steps run as the app (an app-only deployment, `GRAPH_AUTH=secret`).
+ * With `lagMs` the tenant is eventually consistent (new items reach lists after the lag) and its
+ * clock starts at NOW and runs with real time, so the lag passes while an action waits.
  */
-export function useSandbox(options: { readonly identity?: 'user' | 'app' } = {}): () => ActionHarness {
+export function useSandbox(
+  options: { readonly identity?: 'user' | 'app'; readonly lagMs?: number } = {},
+): () => ActionHarness {
   let harness: ActionHarness | undefined;
   let dir = '';
   const calls: CallRecord[] = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'delegate-actions-'));
-    const sandbox = await startSandbox({ dbPath: join(dir, 'tenant.db'), port: 0, clock: () => NOW });
+    const started = Date.now();
+    const sandbox = await startSandbox({
+      dbPath: join(dir, 'tenant.db'),
+      port: 0,
+      clock: options.lagMs ? () => new Date(NOW.getTime() + Date.now() - started) : () => NOW,
+      visibilityLagMs: options.lagMs ?? 0,
+    });
     const gatewayWith = (grants?: ActionSpec['permissions']) =>
       createGraphGateway({
         baseUrl: sandbox.url,

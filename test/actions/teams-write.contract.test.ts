@@ -49,9 +49,7 @@ describe('teams.postChannelMessage with @mentions', () => {
     });
     const posted = await latestPost(announcements);
     expect(posted.id).toBe((output as PostChannelMessageOutput).messageId);
-    expect(posted.body.content).toMatch(
-      /^<p>Thanks <at id="0">Megan Bowen<\/at> for the launch plan<\/p><span data-delegate-key=/,
-    );
+    expect(posted.body.content).toMatch(/^<p>Thanks <at id="0">Megan Bowen<\/at> for the launch plan<\/p>$/);
     expect(posted.mentions).toEqual([
       expect.objectContaining({
         id: 0,

@@ -9,7 +9,18 @@ describe('config', () => {
     expect(config.local).toBe(true);
     expect(config.host).toBe('127.0.0.1');
     expect(config.port).toBe(3978);
-    expect(config.graph).toEqual({ kind: 'sandbox', port: 3979, dbPath: path.resolve('data', 'sandbox.db') });
+    expect(config.graph).toEqual({
+      kind: 'sandbox',
+      port: 3979,
+      dbPath: path.resolve('data', 'sandbox.db'),
+      lagMs: 0,
+      identity: 'user',
+    });
+    // An app-only GRAPH_AUTH runs the sandbox's user steps as the app; a lag makes it eventually consistent.
+    expect(loadConfig({ GRAPH_AUTH: 'secret', SANDBOX_GRAPH_LAG_MS: '2000' }).graph).toMatchObject({
+      identity: 'app',
+      lagMs: 2000,
+    });
     expect(config.storePath).toBe(path.resolve('data', 'delegate.db'));
     expect(Object.isFrozen(config)).toBe(true);
   });

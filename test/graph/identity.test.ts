@@ -159,8 +159,15 @@ describe('app identities', () => {
     expect(() => createGraphAuth(obo)).toThrow(/UserTokenSource/);
   });
 
-  it('keeps the sandbox on its own bearer tokens, whatever GRAPH_AUTH says', () => {
-    expect(graphAuthFor({ kind: 'sandbox', port: 0, dbPath: ':memory:' })).toEqual({ kind: 'sandbox' });
+  it('keeps the sandbox on its own bearer tokens; an app-only GRAPH_AUTH runs its user steps as the app', () => {
+    expect(graphAuthFor({ kind: 'sandbox', port: 0, dbPath: ':memory:' })).toEqual({
+      kind: 'sandbox',
+      userIdentity: 'user',
+    });
+    expect(graphAuthFor({ kind: 'sandbox', port: 0, dbPath: ':memory:', identity: 'app' })).toEqual({
+      kind: 'sandbox',
+      userIdentity: 'app',
+    });
     expect(
       graphAuthFor({
         kind: 'microsoft',

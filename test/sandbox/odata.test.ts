@@ -65,13 +65,15 @@ describe('$search for mail', () => {
 });
 
 describe('main.ts arguments', () => {
-  it('reads --port, --db and --reset with defaults', () => {
-    expect(parseArgs([])).toEqual({ port: 3979, db: './data/sandbox.db', reset: false });
-    expect(parseArgs(['--port', '4000', '--db', '/tmp/x.db', '--reset'])).toEqual({
+  it('reads --port, --db, --lag-ms and --reset with defaults', () => {
+    expect(parseArgs([])).toEqual({ port: 3979, db: './data/sandbox.db', reset: false, lagMs: 0 });
+    expect(parseArgs(['--port', '4000', '--db', '/tmp/x.db', '--reset', '--lag-ms', '2500'])).toEqual({
       port: 4000,
       db: '/tmp/x.db',
       reset: true,
+      lagMs: 2500,
     });
+    expect(() => parseArgs(['--lag-ms', '-1'])).toThrow();
     expect(() => parseArgs(['--port', 'abc'])).toThrow();
     expect(() => parseArgs(['--verbose'])).toThrow();
   });

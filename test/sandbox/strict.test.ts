@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../src/sandbox';
+import { SANDBOX_DIRECTORY, type Sandbox } from '../../src/sandbox';
 import { call, startTestSandbox } from './helpers';
 
 let sandbox: Sandbox;
@@ -33,5 +33,76 @@ describe('the sandbox is as strict as Graph', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toContain("'sentimentscore'");
     expect((await call(sandbox, 'GET', '/users?$select=displayName,shoeSize')).status).toBe(400);
+  });
+
+  it('sanitises a posted HTML body as Teams does: unknown attributes (data-*) and scripts go, known markup stays', async () => {
+    const general = SANDBOX_DIRECTORY.team.channels[0];
+    if (!general) throw new Error('no General channel');
+    const path = `/teams/${SANDBOX_DIRECTORY.team.id}/channels/${encodeURIComponent(general.id)}/messages`;
+    const posted = await call(sandbox, 'POST', path, {
+      body: {
+        body: {
+          contentType: 'html',
+          content:
+            '<p class="x" onclick="steal()">Hi <at id="0">Megan Bowen</at>, see <a href="https://contoso.com" data-k="1">this</a></p><span data-delegate-key="step-1"></span><script>steal()</script>',
+        },
+        mentions: [
+          {
+            id: 0,
+            mentionText: 'Megan Bowen',
+            mentioned: {
+              user: { id: SANDBOX_DIRECTORY.users[1]?.id, displayName: 'Megan Bowen', userIdentityType: 'aadUser' },
+            },
+          },
+        ],
+      },
+    });
+    expect(posted.status).toBe(201);
+    const expected = '<p>Hi <at id="0">Megan Bowen</at>, see <a href="https://contoso.com">this</a></p><span></span>';
+    expect(posted.json.body.content).toBe(expected);
+    expect((await call(sandbox, 'GET', `${path}/${posted.json.id}`)).json.body.content).toBe(expected);
+  });
+
+  it('refuses a $select of a property driveItem does not have (400), and allows any it has', async () => {
+    const ok = await call(
+      sandbox,
+      'GET',
+      '/me/drive/root/children?$select=name,file,folder,@microsoft.graph.downloadUrl',
+    );
+    expect(ok.status).toBe(200);
+    const first = ok.json.value[0] as Record<string, unknown>;
+    expect(
+      Object.keys(first).every((k) =>
+        ['@odata.etag', 'name', 'file', 'folder', '@microsoft.graph.downloadUrl'].includes(k),
+      ),
+    ).toBe(true);
+    // A property of driveItem this item does not carry (a folder has no `file`) is fine.
+    expect((await call(sandbox, 'GET', '/me/drive/root?$select=id,file,shared')).status).toBe(200);
+    const fileName = String(ok.json.value.find((i: Record<string, unknown>) => i.file)?.name ?? '');
+    expect(fileName).not.toBe('');
+    for (const path of [
+      '/me/drive/root/children?$select=name,shoeSize',
+      '/me/drive/root?$select=shoeSize',
+      '/me/drive/recent?$select=name,shoeSize',
+      `/me/drive/root:/${encodeURIComponent(fileName)}?$select=shoeSize`,
+      "/me/drive/root/search(q='plan')?$select=shoeSize",
+    ]) {
+      const answer = await call(sandbox, 'GET', path);
+      expect([path, answer.status]).toEqual([path, 400]);
+      expect(answer.json.error.message).toContain("'shoesize'");
+    }
+  });
+
+  it.each([
+    '/me/events?$select=subject,shoeSize',
+    '/me/calendarView?startDateTime=2026-03-09T00:00:00Z&endDateTime=2026-03-16T00:00:00Z&$select=shoeSize',
+    '/me/mailboxSettings?$select=shoeSize',
+    '/me/people?$select=shoeSize',
+    '/me/chats?$select=shoeSize',
+    '/me/todo/lists?$select=shoeSize',
+    '/me/planner/tasks?$select=shoeSize',
+  ])('refuses an unknown $select property on %s (400)', async (path) => {
+    const answer = await call(sandbox, 'GET', path);
+    expect(answer.status).toBe(400);
   });
 });

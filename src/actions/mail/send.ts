@@ -8,6 +8,8 @@ import { odataLiteral, userRoot } from '../common/keys';
 import { email } from '../common/schemas';
 import { addressDestinations } from '../common/destinations';
 import { sentCopyLink } from './sent-link';
+import { lookAgain } from '../common/look-again';
+import { GraphError } from '../../graph/errors';
 
 export const mailSendInput = z.object({
   to: z.array(email).min(1),
@@ -80,6 +82,33 @@ export async function findStamped(
   return messages.find((m) => m.isDraft === false) ?? messages[0];
 }
 
+/**
+ * What an earlier attempt of this step left in the mailbox, on documented ground: the message
+ * stamped with the key, looked for again over some seconds when not seen at first (Graph's lists
+ * show a new draft or sent copy only after a lag), and a draft found that way read again by its
+ * immutable id, which is read-after-write: if it has been sent meanwhile, it is the sent copy.
+ */
+export async function reconcileStamped(
+  graph: GraphPort,
+  root: string,
+  key: string,
+  signal?: AbortSignal,
+): Promise<StampedMessage | undefined> {
+  const found = await lookAgain(() => findStamped(graph, root, key, signal), signal);
+  if (!found || found.isDraft === false) return found;
+  try {
+    return await graph.get<StampedMessage>(
+      `${root}/messages/${encodeURIComponent(found.id)}`,
+      { $select: 'id,isDraft,sentDateTime' },
+      { headers: IMMUTABLE_IDS, signal, what: 'your mailbox' },
+    );
+  } catch (error) {
+    // Listed a moment ago, gone now: someone deleted the draft, so nothing was sent under it.
+    if (error instanceof GraphError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
 function recipients(addresses: readonly string[] | undefined): Array<{ emailAddress: { address: string } }> {
   return (addresses ?? []).map((address) => ({ emailAddress: { address } }));
 }
@@ -130,7 +159,8 @@ export function mailSend(gateway: GraphGateway): ActionSpec<MailSendInput, MailS
       const graph = gateway.forUser(ctx.actor);
       const root = userRoot(ctx.actor.id);
       // A previous attempt may have created the draft, or even sent it: reconcile first.
-      const existing = ctx.attempt > 1 ? await findStamped(graph, root, ctx.idempotencyKey, ctx.signal) : undefined;
+      const existing =
+        ctx.attempt > 1 ? await reconcileStamped(graph, root, ctx.idempotencyKey, ctx.signal) : undefined;
       if (existing && existing.isDraft === false) {
         const webLink = await sentCopyLink(graph, ctx, existing.id);
         return {

@@ -2,7 +2,7 @@ import type { ActionContext } from '../../engine/catalogue';
 import type { RiskClass } from '../../engine/model';
 import type { GraphPort } from '../../graph/types';
 import { userRoot } from '../common/keys';
-import { findStamped, IDEMPOTENCY_PROPERTY, mailSendRisk, type StampedMessage } from './send';
+import { reconcileStamped, IDEMPOTENCY_PROPERTY, mailSendRisk, type StampedMessage } from './send';
 import { IMMUTABLE_IDS, type Address } from './message';
 
 /** The extended property that marks a draft (and its sent copy) as this step's. */
@@ -10,9 +10,9 @@ export function stampFor(ctx: ActionContext): Array<{ id: string; value: string 
   return [{ id: IDEMPOTENCY_PROPERTY, value: ctx.idempotencyKey }];
 }
 
-/** What an earlier attempt of this step left behind: a sent message, a draft, or nothing. */
+/** What an earlier attempt of this step left behind: a sent message, a draft, or nothing (see {@link reconcileStamped}). */
 export async function earlierAttempt(graph: GraphPort, ctx: ActionContext): Promise<StampedMessage | undefined> {
-  return ctx.attempt > 1 ? findStamped(graph, userRoot(ctx.actor.id), ctx.idempotencyKey, ctx.signal) : undefined;
+  return ctx.attempt > 1 ? reconcileStamped(graph, userRoot(ctx.actor.id), ctx.idempotencyKey, ctx.signal) : undefined;
 }
 
 /**

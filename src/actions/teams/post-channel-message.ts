@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { ActionContext, ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway, GraphPort } from '../../graph/types';
 import { display } from '../common/display';
-import { escapeHtml, textToHtml } from '../common/html';
 import { channelDestination, channelFields, channelMessagesPath, place } from './channel-fields';
+import { findEarlierPost } from './reconcile-post';
 import { mentionDestinations, mentionNames, mentionsInput, withMentions } from './mentions';
 
 export const postChannelMessageInput = z.object({
@@ -24,48 +24,29 @@ export interface ChatMessage {
   readonly body?: { readonly content?: string | null } | null;
 }
 
-/** Channel messages looked at when reconciling a retry: Teams pages are at most 50. */
-export const RECONCILE_PAGE = 50;
-export const RECONCILE_PAGES = 2;
-
-/** The invisible marker that ties a post to the step that made it. */
-export function keyMarker(key: string): string {
-  return `<span data-delegate-key="${escapeHtml(key)}"></span>`;
+/** The chatMessage to POST: the text as HTML, with @mentions when asked. */
+export function chatMessageBody(text: string, mentions: PostChannelMessageInput['mentions']): Record<string, unknown> {
+  const tagged = withMentions(text, mentions);
+  return {
+    body: { contentType: 'html', content: tagged.html },
+    ...(tagged.mentions.length > 0 ? { mentions: tagged.mentions } : {}),
+  };
 }
 
-/** The HTML body of a post: the text as paragraphs, then the step's marker. */
-export function postBody(text: string, key: string): string {
-  return `${textToHtml(text)}${keyMarker(key)}`;
-}
-
-/** The message (in a page of recent ones at `path`) carrying this step's marker, if a previous attempt already posted. */
-export async function findStamped(
+/**
+ * Post once per step: on a retry, the message an earlier attempt posted (same author, same text,
+ * recent; see {@link findEarlierPost}) is the result; otherwise post.
+ */
+export async function postOnce(
   graph: GraphPort,
   path: string,
   ctx: ActionContext,
   what: string,
-): Promise<ChatMessage | undefined> {
-  const recent = await graph.getAll<ChatMessage>(path, {
-    query: { $top: RECONCILE_PAGE },
-    maxPages: RECONCILE_PAGES,
-    signal: ctx.signal,
-    what,
-  });
-  const marker = keyMarker(ctx.idempotencyKey);
-  return recent.find((m) => (m.body?.content ?? '').includes(marker));
-}
-
-/** The chatMessage to POST: the text (with @mentions when asked), stamped with the step's key. */
-export function stampedMessage(
-  text: string,
-  mentions: PostChannelMessageInput['mentions'],
-  key: string,
-): Record<string, unknown> {
-  const tagged = withMentions(text, mentions);
-  return {
-    body: { contentType: 'html', content: `${tagged.html}${keyMarker(key)}` },
-    ...(tagged.mentions.length > 0 ? { mentions: tagged.mentions } : {}),
-  };
+  message: Record<string, unknown>,
+): Promise<ChatMessage> {
+  const html = (message.body as { content: string }).content;
+  const earlier = ctx.attempt > 1 ? await findEarlierPost(graph, path, ctx, what, html) : undefined;
+  return earlier ?? (await graph.post<ChatMessage>(path, message, { signal: ctx.signal, what }));
 }
 
 export function postChannelMessage(
@@ -107,13 +88,7 @@ export function postChannelMessage(
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const path = channelMessagesPath(input);
-      const existing = ctx.attempt > 1 ? await findStamped(graph, path, ctx, 'the channel') : undefined;
-      const message =
-        existing ??
-        (await graph.post<ChatMessage>(path, stampedMessage(input.text, input.mentions, ctx.idempotencyKey), {
-          signal: ctx.signal,
-          what: 'the channel',
-        }));
+      const message = await postOnce(graph, path, ctx, 'the channel', chatMessageBody(input.text, input.mentions));
       return { output: { messageId: message.id, webUrl: message.webUrl ?? '' }, provenance: [] };
     },
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActionSpec } from '../../engine/catalogue';
 import type { GraphGateway } from '../../graph/types';
 import { display } from '../common/display';
-import { findStamped, stampedMessage, type ChatMessage } from './post-channel-message';
+import { chatMessageBody, postOnce } from './post-channel-message';
 import { channelDestination, channelFields, channelMessagesPath, place } from './channel-fields';
 import { mentionDestinations, mentionNames, mentionsInput } from './mentions';
 
@@ -62,13 +62,7 @@ export function replyToMessage(gateway: GraphGateway): ActionSpec<ReplyToMessage
     async run(input, ctx) {
       const graph = gateway.forUser(ctx.actor);
       const path = repliesPath(input);
-      const existing = ctx.attempt > 1 ? await findStamped(graph, path, ctx, 'the thread') : undefined;
-      const reply =
-        existing ??
-        (await graph.post<ChatMessage>(path, stampedMessage(input.text, input.mentions, ctx.idempotencyKey), {
-          signal: ctx.signal,
-          what: 'the thread',
-        }));
+      const reply = await postOnce(graph, path, ctx, 'the thread', chatMessageBody(input.text, input.mentions));
       return {
         output: { messageId: reply.id, replyToId: input.messageId, webUrl: reply.webUrl ?? '' },
         provenance: [input.messageId],

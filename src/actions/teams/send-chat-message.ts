@@ -4,7 +4,7 @@ import type { RiskClass } from '../../engine/model';
 import type { GraphGateway, GraphPort } from '../../graph/types';
 import { display } from '../common/display';
 import { email } from '../common/schemas';
-import { findStamped, stampedMessage, type ChatMessage } from './post-channel-message';
+import { chatMessageBody, postOnce } from './post-channel-message';
 
 export const sendChatMessageInput = z.object({
   /** The person's address (mail or UPN). */
@@ -101,13 +101,7 @@ export function sendChatMessage(gateway: GraphGateway): ActionSpec<SendChatMessa
       const chat = await openChat(graph, ctx.actor.id, input.to, ctx.signal);
       const path = `/chats/${encodeURIComponent(chat.id)}/messages`;
       const what = `your chat with ${input.toName ?? input.to}`;
-      const existing = ctx.attempt > 1 ? await findStamped(graph, path, ctx, what) : undefined;
-      const message =
-        existing ??
-        (await graph.post<ChatMessage>(path, stampedMessage(input.text, undefined, ctx.idempotencyKey), {
-          signal: ctx.signal,
-          what,
-        }));
+      const message = await postOnce(graph, path, ctx, what, chatMessageBody(input.text, undefined));
       return { output: { chatId: chat.id, messageId: message.id, webUrl: chat.webUrl ?? '' }, provenance: [] };
     },
   };

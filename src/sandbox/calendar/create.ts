@@ -81,6 +81,7 @@ export function createMeeting(
   const own = composeEvent({ ...common, isOrganizer: true });
   store.transaction(() => {
     store.putEvent(organizer.id, own, input.start.getTime(), input.end.getTime());
+    store.markNew('event', own.id, now);
     const invited = new Set<string>([organizer.id]);
     for (const a of input.attendees) {
       const user = findUser(a.emailAddress.address);
@@ -88,7 +89,10 @@ export function createMeeting(
       invited.add(user.id);
       const copy = composeEvent({ ...common, isOrganizer: false, transactionId: null });
       store.putEvent(user.id, copy, input.start.getTime(), input.end.getTime());
-      store.putMail(user.id, 'inbox', invitation(user.id, 'inbox', input, org, now));
+      store.markNew('event', copy.id, now);
+      const invite = invitation(user.id, 'inbox', input, org, now);
+      store.putMail(user.id, 'inbox', invite);
+      store.markNew('mail', invite.id, now);
     }
     if (input.attendees.length > 0)
       store.putMail(organizer.id, 'sentitems', {

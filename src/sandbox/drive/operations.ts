@@ -39,6 +39,7 @@ export async function itemReply(ctx: RequestContext, item: StoredItem, status = 
 export async function itemsReply(ctx: RequestContext, items: readonly StoredItem[], context: string): Promise<Reply> {
   const host = await contentHost(ctx.store);
   const select = ctx.query.get('$select');
+  selectItem({}, select); // an unknown property is refused even when the page is empty
   const ordered = applyOrderBy(
     items.map((i) => itemView(ctx.store, i, host.downloadUrl)),
     ctx.query.get('$orderby'),

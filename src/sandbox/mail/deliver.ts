@@ -11,7 +11,8 @@ import { folderId } from './folders';
 /**
  * Send a draft the way Exchange does: the sender's copy leaves Drafts for Sent Items (or is
  * dropped when saveToSentItems is false) and every recipient who has a mailbox in this tenant
- * gets an unread copy in their Inbox. External recipients receive nothing here.
+ * gets an unread copy in their Inbox. External recipients receive nothing here. The sent copy and
+ * the delivered ones reach lists and searches only after the store's eventual-consistency lag.
  * Returns the ids of the delivered copies.
  */
 export function sendDraft(
@@ -44,8 +45,10 @@ export function sendDraft(
   };
   const delivered: string[] = [];
   store.transaction(() => {
-    if (saveToSentItems) store.putMail(sender.id, 'sentitems', sent);
-    else store.deleteMail(sender.id, draft.id);
+    if (saveToSentItems) {
+      store.putMail(sender.id, 'sentitems', sent);
+      store.markNew('mail', sent.id, now);
+    } else store.deleteMail(sender.id, draft.id);
     const seen = new Set<string>();
     for (const r of everyone) {
       const user = findUser(r.emailAddress.address);
@@ -62,6 +65,7 @@ export function sendDraft(
         isRead: false,
         parentFolderId: folderId(user.id, 'inbox'),
       });
+      store.markNew('mail', id, now);
       copyAttachments(store, { ownerId: sender.id, messageId: draft.id }, { ownerId: user.id, messageId: id }, when);
       delivered.push(id);
     }

@@ -26,14 +26,11 @@ function list(ctx: RequestContext, parent: string | null) {
   const expandReplies = /^replies$/i.test(ctx.query.get('$expand') ?? '');
   if (ctx.query.get('$expand') && !expandReplies)
     throw badRequest(`Unsupported $expand '${ctx.query.get('$expand')}'.`);
-  const items = ctx.store
-    .listChannelMessages(channelId, parent)
-    .map(
-      (m) =>
-        (expandReplies && !parent
-          ? { ...m, replies: ctx.store.listChannelMessages(channelId, m.id) }
-          : m) as unknown as Record<string, unknown>,
-    );
+  const shown = (replyTo: string | null) =>
+    ctx.listable('channelMessage', ctx.store.listChannelMessages(channelId, replyTo), (m) => `${channelId}/${m.id}`);
+  const items = shown(parent).map(
+    (m) => (expandReplies && !parent ? { ...m, replies: shown(m.id) } : m) as unknown as Record<string, unknown>,
+  );
   const where = `teams('${teamId}')/channels('${channelId}')/messages${parent ? `('${parent}')/replies` : ''}`;
   return ok(
     collection(items, {
@@ -64,6 +61,7 @@ function post(ctx: RequestContext, parent: string | null) {
     mentions: input.mentions,
   });
   ctx.store.putChannelMessage(message);
+  ctx.store.markNew('channelMessage', `${channelId}/${message.id}`, ctx.now);
   const where = `teams('${teamId}')/channels('${channelId}')/messages${parent ? `('${parent}')/replies` : ''}/$entity`;
   return created({ '@odata.context': metadata(ctx, where), ...message });
 }

@@ -60,6 +60,7 @@ function postMessage(ctx: RequestContext) {
     importance: input.importance,
     mentions: input.mentions,
   });
+  ctx.store.markNew('chatMessage', `${chat.id}/${message.id}`, ctx.now);
   return created({ '@odata.context': metadata(ctx, `chats('${chat.id}')/messages/$entity`), ...message });
 }
 
@@ -92,7 +93,7 @@ export function registerChatRoutes(router: Router): void {
   });
   router.get('/chats/:chat/messages', (ctx) => {
     const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
-    const items = chatMessages(ctx.store, chat.id) as unknown as Array<Record<string, unknown>>;
+    const items = ctx.listable('chatMessage', chatMessages(ctx.store, chat.id), (m) => `${chat.id}/${m.id}`);
     return ok(
       collection(items, {
         requestUrl: ctx.requestUrl,

@@ -12,7 +12,8 @@ import { metadata } from './shared';
 
 function listing(ctx: RequestContext, events: CalendarEvent[], where: string) {
   const zone = preferredZone(ctx.headers.prefer);
-  let items = applyFilter(events, ctx.query.get('$filter'), 'ErrorInvalidUrlQueryFilter');
+  const shown = ctx.listable('event', events, (e) => e.id);
+  let items = applyFilter(shown, ctx.query.get('$filter'), 'ErrorInvalidUrlQueryFilter');
   items = applyOrderBy(items, ctx.query.get('$orderby'));
   const select = ctx.query.get('$select');
   const headers = zone === 'UTC' ? undefined : { 'preference-applied': `outlook.timezone="${zone}"` };

@@ -30,7 +30,8 @@ import { metadata } from './shared';
 function listMessages(ctx: RequestContext, folder?: FolderName) {
   const owner = mailboxOwner(ctx);
   checkMessageQuery(ctx.query);
-  let items: MailMessage[] = ctx.store.listMail(owner.id, folder).map((s) => s.message);
+  const stored = ctx.store.listMail(owner.id, folder).map((s) => s.message);
+  let items: MailMessage[] = ctx.listable('mail', stored, (m) => m.id);
   const search = ctx.query.get('$search');
   if (search !== null) items = items.filter(compileMailSearch(search));
   items = applyFilter(items, ctx.query.get('$filter'), 'ErrorInvalidUrlQueryFilter');
@@ -81,6 +82,7 @@ function createDraft(ctx: RequestContext, folder: FolderName) {
     extendedProperties: readExtendedProperties(body.singleValueExtendedProperties),
   });
   ctx.store.putMail(owner.id, folder, message);
+  ctx.store.markNew('mail', message.id, ctx.now);
   return created({
     '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
     ...messageView(message, null, undefined),

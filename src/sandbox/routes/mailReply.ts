@@ -93,6 +93,7 @@ export function registerMailReplyRoutes(router: Router): void {
     router.post(`/users/:user/messages/:id/${create}`, (ctx) => {
       const { owner, draft } = buildResponse(ctx, kind);
       ctx.store.putMail(owner.id, 'drafts', draft);
+      ctx.store.markNew('mail', draft.id, ctx.now);
       return created({
         '@odata.context': metadata(ctx, `users('${owner.id}')/messages/$entity`),
         ...messageView(draft, null, undefined),

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE INDEX IF NOT EXISTS docs_owner ON docs (kind, owner, parent, sort);
 CREATE INDEX IF NOT EXISTS docs_parent ON docs (kind, parent, sort);
 CREATE TABLE IF NOT EXISTS blobs (id TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS fresh (kind TEXT NOT NULL, id TEXT NOT NULL, visible_ms INTEGER NOT NULL, PRIMARY KEY (kind, id));
 `;
 
 /** Open (creating folders and tables as needed) the sandbox's SQLite file, or ':memory:'. */
@@ -36,7 +37,7 @@ export function openDatabase(path: string): Database.Database {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== 0 && version !== SCHEMA_VERSION) {
     db.exec(
-      'DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS channel_messages; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS blobs;',
+      'DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS channel_messages; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS blobs; DROP TABLE IF EXISTS fresh;',
     );
   }
   db.exec(SCHEMA);

@@ -19,7 +19,14 @@ export interface StoredMail {
  * documents, keyed by owner. Synchronous (better-sqlite3) because the server is single-process.
  */
 export class SandboxStore {
-  constructor(private readonly db: Database.Database) {}
+  /**
+   * @param lagMs eventual consistency: how long a new item stays out of lists and searches
+   *   (0, the default, shows it at once). See {@link markNew}.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    readonly lagMs = 0,
+  ) {}
 
   /** Run several writes atomically. */
   transaction<T>(fn: () => T): T {
@@ -39,8 +46,33 @@ export class SandboxStore {
   /** Remove everything (before a reseed). */
   clear(): void {
     this.db.exec(
-      'DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages; DELETE FROM docs; DELETE FROM blobs;',
+      'DELETE FROM meta; DELETE FROM messages; DELETE FROM events; DELETE FROM channel_messages; DELETE FROM docs; DELETE FROM blobs; DELETE FROM fresh;',
     );
+  }
+
+  // ── eventual consistency ───────────────────────────────────────────────────
+  /**
+   * A new item (a sent copy, a delivered mail, a post, an event…) that lists and searches show
+   * only from `now + lagMs`, as Graph's indexes do; reading it by id works at once. A no-op
+   * without a lag. `key` is unique within `kind` (e.g. `chatId/messageId`).
+   */
+  markNew(kind: FreshKind, key: string, now: Date): void {
+    if (this.lagMs <= 0) return;
+    this.db.prepare('DELETE FROM fresh WHERE visible_ms <= ?').run(now.getTime());
+    this.db
+      .prepare(
+        'INSERT INTO fresh (kind, id, visible_ms) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET visible_ms = excluded.visible_ms',
+      )
+      .run(kind, key, now.getTime() + this.lagMs);
+  }
+
+  /** The keys of `kind` that lists and searches do not show yet at `now`. */
+  hiddenKeys(kind: FreshKind, now: Date): ReadonlySet<string> {
+    if (this.lagMs <= 0) return new Set();
+    const rows = this.db
+      .prepare('SELECT id FROM fresh WHERE kind = ? AND visible_ms > ?')
+      .all(kind, now.getTime()) as Array<{ id: string }>;
+    return new Set(rows.map((r) => r.id));
   }
 
   // ── mail ───────────────────────────────────────────────────────────────────
@@ -231,3 +263,6 @@ export class SandboxStore {
  * schema stays one version for everyone.
  */
 export type DocKind = string;
+
+/** What eventual consistency delays: mail (key: message id), events (owner/id), posts (channel/id), chat messages (chat/id). */
+export type FreshKind = 'mail' | 'event' | 'channelMessage' | 'chatMessage';
