@@ -2,6 +2,7 @@ import type { TaskStore } from '../../src/engine/ports';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { describeTaskStoreContract } from './contract';
 import { useTempDbPaths } from './temp-dir';
+import { describeTwoInstances } from './two-instances';
 
 const newPath = useTempDbPaths('store');
 let file = '';
@@ -21,6 +22,11 @@ describeTaskStoreContract(
 );
 
 describeTaskStoreContract('sqlite (:memory:)', () => openSqliteStore(':memory:'));
+
+describeTwoInstances('sqlite', async () => {
+  const shared = newPath();
+  return [await openSqliteStore(shared), await openSqliteStore(shared)];
+});
 
 describe('sqlite: quotas and buckets are shared by every connection to the file', () => {
   it('counts reservations and tokens taken through two connections together', async () => {
