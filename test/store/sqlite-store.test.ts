@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import type { TaskStore } from '../../src/engine/ports';
-import { openSqliteStore } from '../../src/store/sqlite-store';
+import { openSqliteStore, sqliteStoreOn } from '../../src/store/sqlite-store';
 import { describeTaskStoreContract } from './contract';
 import { useTempDbPaths } from './temp-dir';
 import { describeTwoInstances } from './two-instances';
@@ -50,6 +51,28 @@ describe('sqlite: quotas and buckets are shared by every connection to the file'
     } finally {
       await one.close();
       await two.close();
+    }
+  });
+});
+
+describe('sqlite: claiming work reads runnable tasks in claim order', () => {
+  it('walks the runnable index instead of sorting every running task', async () => {
+    const trace: string[] = [];
+    const db = new Database(':memory:', { verbose: (sql) => trace.push(String(sql)) });
+    const store = sqliteStoreOn(db);
+    try {
+      await store.claimRunnable('w1', new Date('2025-03-03T10:00:00.000Z'), 60_000);
+      const sql = trace.find((s) => /FROM tasks t INDEXED BY tasks_runnable/.test(s));
+      expect(sql).toBeDefined();
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${sql!}`)
+        .all()
+        .map((row) => (row as { detail: string }).detail)
+        .join('\n');
+      expect(plan).toMatch(/SCAN t USING INDEX tasks_runnable/);
+      expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    } finally {
+      await store.close();
     }
   });
 });
