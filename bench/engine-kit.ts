@@ -21,7 +21,7 @@ export interface EngineKit {
   readonly engine: Engine;
   readonly worker: Worker;
   readonly notifier: CountingNotifier;
-  /** Plan `steps`, approve the plan: the task is now `running`, waiting for the worker. */
+  /** Plan `steps` and approve the plan unless it runs at once: the task is now `running`, waiting for the worker. */
   startApproved(): Promise<Task>;
 }
 
@@ -70,6 +70,8 @@ export function engineKit(
         timeZone: 'UTC',
       });
       if (started.kind !== 'planned') throw new Error(`not planned: ${started.kind}`);
+      // A plan that only reads runs at once (the fast path): nothing to approve.
+      if (started.task.status === 'running') return started.task;
       const decided = await engine.decide({
         id: `d${++decisions}`,
         taskId: started.task.id,

@@ -50,6 +50,7 @@ export const SECTION_NAMES = [
   'graph',
   'planning',
   'store',
+  'instances',
   'startup',
   'prompt',
 ] as const;

@@ -7,6 +7,7 @@ import type { IdleResult } from './sections/idle-tasks';
 import type { GraphRequestsResult } from './sections/graph-requests';
 import type { PlanningResult } from './sections/planning';
 import type { StoreGrowthResult } from './sections/store-growth';
+import type { InstancesResult } from './sections/instances';
 import type { StartupResult } from './sections/startup';
 
 export interface HttpResults {
@@ -41,6 +42,8 @@ export interface BenchResults {
   readonly planning?: PlanningResult;
   /** Store operations at 1k and 100k tasks (p99 ratio budget 1.5×), and ledger appends across instances (issue 11). */
   readonly store?: StoreGrowthResult;
+  /** Tasks completed per second by 1, 2 and 3 instances on one PostgreSQL database; ledger appends from 1 and 3 processes (issue 11). */
+  readonly instances?: InstancesResult;
   /** Start to ready and resident memory, compiled vs tsx (issue 14). */
   readonly startup?: StartupResult;
   readonly budgets: readonly Verdict[];

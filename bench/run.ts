@@ -11,6 +11,7 @@ import { engineSection, type StepOverhead } from './sections/engine-steps';
 import { frameworkSection, type FrameworkResult } from './sections/framework';
 import { graphRequestsSection, type GraphRequestsResult } from './sections/graph-requests';
 import { idleSection, type IdleResult } from './sections/idle-tasks';
+import { instancesSection, type InstancesResult } from './sections/instances';
 import { invokesSection, type InvokesResult } from './sections/invokes';
 import { planningSection, type PlanningResult } from './sections/planning';
 import { promptSizeSection, type PromptSizeResult } from './sections/prompt-size';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   let graph: GraphRequestsResult | undefined;
   let planning: PlanningResult | undefined;
   let store: StoreGrowthResult | undefined;
+  let instances: InstancesResult | undefined;
   let startup: StartupResult | undefined;
   let prompt: PromptSizeResult | undefined;
 
@@ -84,6 +86,12 @@ async function main(): Promise<void> {
     log('8. Store growth (SQLite and PostgreSQL) and ledger appends across instances');
     store = await storeGrowthSection(options, log);
   }
+  if (options.sections.includes('instances')) {
+    log(
+      '8b. Tasks completed per second by 1, 2 and 3 instances on one PostgreSQL database; ledger appends from 3 processes',
+    );
+    instances = await instancesSection(options, log);
+  }
   if (options.sections.includes('startup')) {
     log('9. Start to ready and resident memory: compiled (npm start) vs tsx');
     startup = await startupSection(options, log);
@@ -113,6 +121,7 @@ async function main(): Promise<void> {
     graph,
     planning,
     store,
+    instances,
     startup,
     prompt,
     budgets: [...verdicts({ framework, invokes }, engine, idle, options.concurrency), ...startupVerdicts(startup)],

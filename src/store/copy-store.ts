@@ -23,10 +23,14 @@ const TABLES: readonly { readonly name: string; readonly columns: readonly strin
       'updated_at',
       'timer_due',
       'plan_pending',
+      'people',
+      'title',
       'doc',
     ],
     order: 'id',
   },
+  // Since migration 10 a task's steps are rows of their own (src/store/task-docs.ts).
+  { name: 'task_steps', columns: ['task_id', 'idx', 'doc'], order: 'task_id, idx' },
   { name: 'decisions', columns: ['id', 'task_id', 'seq', 'doc'], order: 'task_id, seq' },
   { name: 'card_refs', columns: ['task_id', 'kind', 'activity_id'], order: 'task_id, kind' },
   {

@@ -22,7 +22,7 @@ import {
   NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
-import { decodeDecision, decodeTask, encodeDecision, encodeTask, listLimit, type TaskRow } from './codec';
+import { decodeDecision, encodeDecision, listLimit, type TaskRow } from './codec';
 import {
   decodeLedgerRow,
   encodeLedgerEntry,
@@ -36,18 +36,24 @@ import { decodeSeal, encodeSeal, quotaRow, takeFrom, type Bucket, type SealRow }
 import { MemorySchedules } from './memory-schedules';
 import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
+import { encodeTaskWrite, type StoredTask, type TaskWrite } from './task-docs';
 import { canonicalInstant, encodeUsage, sumUsage, type UsageRow } from './usage';
 
 interface Entry {
+  /** Columns and the head document. */
   row: TaskRow;
+  /** One document per step, as the durable stores keep them in `task_steps`. */
+  steps: string[];
+  /** The task decoded and frozen, handed to readers as is. */
+  stored: StoredTask;
   leaseOwner: string | null;
   leaseUntil: number | null;
 }
 
 /**
  * A TaskStore in process memory with exactly the SQLite adapter's semantics: it keeps the same
- * JSON documents and columns, so nothing a caller holds is shared with the store and every
- * read is validated the same way. The engine's tests use it as their fake; it passes the same
+ * JSON documents (a head and one per step, src/store/task-docs.ts) and columns, validated the
+ * same way on every write; nothing a caller passes in is kept, and tasks read are frozen. The engine's tests use it as their fake; it passes the same
  * contract suite as the durable adapters.
  */
 export class MemoryTaskStore implements TaskStore {
@@ -71,10 +77,13 @@ export class MemoryTaskStore implements TaskStore {
 
   async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
     this.open();
-    const row = encodeTask(task);
+    const write = encodeTaskWrite(task);
+    const row = write.row;
     if (this.tasks.has(row.id)) throw new ConflictError(`task ${row.id}`);
     this.tasks.set(row.id, {
       row,
+      steps: applySteps([], write),
+      stored: write.stored,
       leaseOwner: lease?.owner ?? null,
       leaseUntil: lease ? leaseUntil(lease.now, lease.leaseMs) : null,
     });
@@ -84,7 +93,7 @@ export class MemoryTaskStore implements TaskStore {
   async getTask(id: string): Promise<Task | undefined> {
     this.open();
     const entry = this.tasks.get(id);
-    return entry ? decodeTask(id, entry.row.doc) : undefined;
+    return entry?.stored.task;
   }
 
   async updateTask(task: Task, expectedVersion: number): Promise<boolean> {
@@ -92,10 +101,16 @@ export class MemoryTaskStore implements TaskStore {
     if (task.version !== expectedVersion + 1) {
       throw new Error(`updateTask: task ${task.id} has version ${task.version}, expected ${expectedVersion + 1}`);
     }
-    const row = encodeTask(task);
-    const entry = this.tasks.get(row.id);
-    if (!entry || entry.row.version !== expectedVersion) return false;
+    const entry = this.tasks.get(task.id);
+    if (!entry || entry.row.version !== expectedVersion) {
+      encodeTaskWrite(task); // an invalid task is refused whether or not the version matches
+      return false;
+    }
+    const write = encodeTaskWrite(task, entry.stored);
+    const row = write.row;
     entry.row = row;
+    entry.steps = applySteps(entry.steps, write);
+    entry.stored = write.stored;
     if (runnable(row)) this.runnable.ring();
     return true;
   }
@@ -105,7 +120,11 @@ export class MemoryTaskStore implements TaskStore {
     return this.matching(query)
       .sort((a, b) => compare(b.createdAt, a.createdAt) || compare(b.id, a.id))
       .slice(0, listLimit(query.limit))
-      .map((row) => decodeTask(row.id, row.doc));
+      .map((row) => this.task(row.id));
+  }
+
+  private task(id: string): Task {
+    return this.tasks.get(id)!.stored.task;
   }
 
   private matching(query: TaskQuery): TaskRow[] {
@@ -152,7 +171,7 @@ export class MemoryTaskStore implements TaskStore {
     if (!next) return undefined;
     next.leaseOwner = owner;
     next.leaseUntil = until;
-    return decodeTask(next.row.id, next.row.doc);
+    return next.stored.task;
   }
 
   async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
@@ -164,7 +183,7 @@ export class MemoryTaskStore implements TaskStore {
     if (!next) return undefined;
     next.leaseOwner = owner;
     next.leaseUntil = until;
-    return decodeTask(next.row.id, next.row.doc);
+    return next.stored.task;
   }
 
   onRunnable(listener: () => void): () => void {
@@ -178,7 +197,7 @@ export class MemoryTaskStore implements TaskStore {
       .filter((row) => row.timerDue !== null && row.timerDue <= now.getTime())
       .sort((a, b) => (a.timerDue ?? 0) - (b.timerDue ?? 0) || compare(a.id, b.id))
       .slice(0, limit)
-      .map((row) => decodeTask(row.id, row.doc));
+      .map((row) => this.task(row.id));
   }
 
   async getScopeApprovers(scopeKey: string): Promise<ScopeApprovers> {
@@ -373,6 +392,13 @@ export class MemoryTaskStore implements TaskStore {
   private open(): void {
     if (this.closed) throw new Error('the task store is closed');
   }
+}
+
+/** The step documents after a write: the changed ones replaced, any beyond the plan's length dropped. */
+function applySteps(steps: readonly string[], write: TaskWrite): string[] {
+  const next = steps.slice(0, write.stepCount);
+  for (const [index, doc] of write.steps) next[index] = doc;
+  return next;
 }
 
 /** Claimed by workers: running, or waiting for its plan to be made. */

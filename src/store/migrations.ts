@@ -232,4 +232,24 @@ ALTER TABLE tasks ADD COLUMN title TEXT;
 UPDATE tasks SET people = ' ' || requester_id || ' ';
 `,
   },
+  {
+    version: 10,
+    name: 'one row per step, so a step transition writes that step only; runnable tasks in claim order',
+    sql: `
+-- A task's steps, one document each, by position in its plan; the task row's document keeps the
+-- rest with an empty step list (src/store/task-docs.ts). A task written before this migration
+-- still holds its steps in its document; its next write moves them here.
+CREATE TABLE task_steps (
+  task_id TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (task_id, idx)
+);
+
+-- Runnable tasks (running, or waiting for their plan) in claim order: a claim reads the oldest
+-- few instead of gathering every running task and sorting them, so its cost does not grow with
+-- the number of tasks (tasks_by_status and tasks_by_plan_pending together could not give the order).
+CREATE INDEX tasks_runnable ON tasks (updated_at, id) WHERE status = 'running' OR plan_pending = 1;
+`,
+  },
 ];

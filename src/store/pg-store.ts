@@ -25,7 +25,7 @@ import {
   NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
-import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
+import { decodeDecision, encodeDecision, likeContains, listLimit } from './codec';
 import {
   decodeLedgerRow,
   encodeLedgerEntry,
@@ -43,6 +43,7 @@ import { PgSchedules } from './pg-schedules';
 import { RunnableSignal } from './runnable-signal';
 import { SchemaTooNewError } from './sqlite-migrate';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
+import { DecodedTasks, encodeTaskWrite, type TaskWrite } from './task-docs';
 import { canonicalInstant, encodeUsage } from './usage';
 
 /** Options of {@link openPgStore}. */
@@ -82,6 +83,31 @@ interface DocRow {
   doc: string;
 }
 
+/** A task row: its head document and its step documents as one JSON array text (null when not fetched). */
+interface TaskDocRow extends DocRow {
+  steps: string | null;
+}
+
+/** A task's step documents, in plan order, as one JSON array text. */
+const STEPS_OF_T = `(SELECT '[' || coalesce(string_agg(s.doc, ',' ORDER BY s.idx), '') || ']'
+  FROM task_steps s WHERE s.task_id = t.id)`;
+
+/** The columns every task read selects from `tasks t`. */
+const TASK_COLUMNS = `t.id, t.doc, ${STEPS_OF_T} AS steps`;
+
+/**
+ * Writes a task's step documents in the same statement as its row (the CTE `head`, which holds
+ * the row's id only if it was written): the changed steps by index (parameters `$n`, `$n+1`),
+ * and deletes any beyond the plan's length (`$n+2`); see {@link stepParams}.
+ */
+function writeSteps(n: number): string {
+  return `steps AS (
+    INSERT INTO task_steps (task_id, idx, doc)
+    SELECT head.id, s.idx, s.doc FROM head, unnest($${n}::int[], $${n + 1}::text[]) AS s(idx, doc)
+    ON CONFLICT (task_id, idx) DO UPDATE SET doc = excluded.doc),
+  gone AS (DELETE FROM task_steps WHERE task_id = (SELECT id FROM head) AND idx >= $${n + 2})`;
+}
+
 const LEDGER_COLUMNS = 'seq, task_id, type, actor, at, payload, prev_hash, hash';
 
 /**
@@ -97,6 +123,7 @@ class PgTaskStore implements TaskStore {
   private readonly channel: string;
   private listener: PgListener | undefined;
   private closed = false;
+  private readonly decoded = new DecodedTasks();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -109,11 +136,16 @@ class PgTaskStore implements TaskStore {
   }
 
   async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
-    const r = encodeTask(task);
-    const result = await this.pool.query(
-      `INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc,
-         people, title, plan_pending, lease_owner, lease_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+    const write = encodeTaskWrite(task);
+    const r = write.row;
+    const result = await this.pool.query<{ n: number }>(
+      `WITH head AS (
+         INSERT INTO tasks (id, status, requester_id, conversation_id, version, created_at, updated_at, timer_due, doc,
+           people, title, plan_pending, lease_owner, lease_until)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING
+         RETURNING id),
+       ${writeSteps(15)}
+       SELECT count(*)::int AS n FROM head`,
       [
         r.id,
         r.status,
@@ -129,28 +161,56 @@ class PgTaskStore implements TaskStore {
         r.planPending,
         lease?.owner ?? null,
         lease ? leaseUntil(lease.now, lease.leaseMs) : null,
+        ...stepParams(write),
       ],
     );
-    if (result.rowCount === 0) throw new ConflictError(`task ${r.id}`);
+    if (result.rows[0]?.n !== 1) throw new ConflictError(`task ${r.id}`);
+    this.decoded.remember(r.id, write.stored);
     if (r.status === 'running' || r.planPending === 1) await this.announceRunnable();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
-    const { rows } = await this.pool.query<DocRow>('SELECT id, doc FROM tasks WHERE id = $1', [id]);
-    const row = rows[0];
-    return row ? decodeTask(row.id, row.doc) : undefined;
+    const known = this.decoded.peek(id);
+    const row = await this.readTask(id, known?.task.version ?? -1);
+    if (!row) return undefined;
+    const same = known && this.decoded.match(id, row.doc);
+    if (same) return same;
+    // The same version with another head (edited behind the store's back): read it all.
+    const whole = row.steps === null ? await this.readTask(id, -1) : row;
+    return whole ? this.resolve(whole) : undefined;
+  }
+
+  /** A task's row, with its steps unless its version is `held` (the one decoded here already). */
+  private async readTask(id: string, held: number): Promise<TaskDocRow | undefined> {
+    const { rows } = await this.pool.query<TaskDocRow>(
+      `SELECT t.id, t.doc, CASE WHEN t.version = $2 THEN NULL ELSE ${STEPS_OF_T} END AS steps
+       FROM tasks t WHERE t.id = $1`,
+      [id, held],
+    );
+    return rows[0];
+  }
+
+  private resolve(row: TaskDocRow): Task {
+    return this.decoded.resolve(row.id, row.doc, row.steps);
   }
 
   async updateTask(task: Task, expectedVersion: number): Promise<boolean> {
     if (task.version !== expectedVersion + 1) {
       throw new Error(`updateTask: task ${task.id} has version ${task.version}, expected ${expectedVersion + 1}`);
     }
-    const r = encodeTask(task);
+    const known = this.decoded.peek(task.id);
+    const write = encodeTaskWrite(task, known?.task.version === expectedVersion ? known : undefined);
+    const r = write.row;
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
-    const result = await this.pool.query(
-      `UPDATE tasks SET status = $2, requester_id = $3, conversation_id = $4, version = $5, created_at = $6,
-         updated_at = $7, timer_due = $8, doc = $9, people = $11, title = $12, plan_pending = $13
-       WHERE id = $1 AND version = $10`,
+    // One statement: the row and its changed steps are written together or not at all.
+    const result = await this.pool.query<{ n: number }>(
+      `WITH head AS (
+         UPDATE tasks SET status = $2, requester_id = $3, conversation_id = $4, version = $5, created_at = $6,
+           updated_at = $7, timer_due = $8, doc = $9, people = $11, title = $12, plan_pending = $13
+         WHERE id = $1 AND version = $10
+         RETURNING id),
+       ${writeSteps(14)}
+       SELECT count(*)::int AS n FROM head`,
       [
         r.id,
         r.status,
@@ -165,9 +225,11 @@ class PgTaskStore implements TaskStore {
         r.people,
         r.title,
         r.planPending,
+        ...stepParams(write),
       ],
     );
-    const written = result.rowCount === 1;
+    const written = result.rows[0]?.n === 1;
+    if (written) this.decoded.remember(r.id, write.stored);
     if (written && (r.status === 'running' || r.planPending === 1)) await this.announceRunnable();
     return written;
   }
@@ -175,11 +237,11 @@ class PgTaskStore implements TaskStore {
   async listTasks(query: TaskQuery): Promise<Task[]> {
     if (query.statuses && query.statuses.length === 0) return [];
     const { where, params } = taskFilter(query);
-    const { rows } = await this.pool.query<DocRow>(
-      `SELECT id, doc FROM tasks ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`,
+    const { rows } = await this.pool.query<TaskDocRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks t ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`,
       [...params, listLimit(query.limit)],
     );
-    return rows.map((row) => decodeTask(row.id, row.doc));
+    return rows.map((row) => this.resolve(row));
   }
 
   async countTasks(query: TaskQuery): Promise<number> {
@@ -202,34 +264,34 @@ class PgTaskStore implements TaskStore {
   async claimRunnable(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
     const until = leaseUntil(now, leaseMs);
     // SKIP LOCKED: instances claiming at once each take a different task instead of queueing.
-    const { rows } = await this.pool.query<DocRow>(
-      `UPDATE tasks SET lease_owner = $1, lease_until = $2
+    const { rows } = await this.pool.query<TaskDocRow>(
+      `UPDATE tasks t SET lease_owner = $1, lease_until = $2
        WHERE id = (
          SELECT id FROM tasks
          WHERE (status = 'running' OR plan_pending = 1) AND (lease_until IS NULL OR lease_until <= $3)
          ORDER BY updated_at, id LIMIT 1
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, doc`,
+       RETURNING ${TASK_COLUMNS}`,
       [owner, until, now.getTime()],
     );
     const row = rows[0];
-    return row ? decodeTask(row.id, row.doc) : undefined;
+    return row ? this.resolve(row) : undefined;
   }
 
   async claimOrphaned(owner: string, now: Date, leaseMs: number): Promise<Task | undefined> {
     const until = leaseUntil(now, leaseMs);
-    const { rows } = await this.pool.query<DocRow>(
-      `UPDATE tasks SET lease_owner = $1, lease_until = $2
+    const { rows } = await this.pool.query<TaskDocRow>(
+      `UPDATE tasks t SET lease_owner = $1, lease_until = $2
        WHERE id = (
          SELECT id FROM tasks
          WHERE lease_owner IS NOT NULL AND lease_until <= $3 AND status <> 'running' AND plan_pending = 0
          ORDER BY lease_until, id LIMIT 1
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, doc`,
+       RETURNING ${TASK_COLUMNS}`,
       [owner, until, now.getTime()],
     );
     const row = rows[0];
-    return row ? decodeTask(row.id, row.doc) : undefined;
+    return row ? this.resolve(row) : undefined;
   }
 
   async renewLease(taskId: string, owner: string, now: Date, leaseMs: number): Promise<boolean> {
@@ -249,11 +311,11 @@ class PgTaskStore implements TaskStore {
   }
 
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {
-    const { rows } = await this.pool.query<DocRow>(
-      'SELECT id, doc FROM tasks WHERE timer_due IS NOT NULL AND timer_due <= $1 ORDER BY timer_due, id LIMIT $2',
+    const { rows } = await this.pool.query<TaskDocRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE timer_due IS NOT NULL AND timer_due <= $1 ORDER BY timer_due, id LIMIT $2`,
       [now.getTime(), Math.max(1, Math.min(limit, 1000))],
     );
-    return rows.map((row) => decodeTask(row.id, row.doc));
+    return rows.map((row) => this.resolve(row));
   }
 
   onRunnable(listener: () => void): () => void {
@@ -568,4 +630,9 @@ function taskFilter(query: TaskQuery): { where: string; params: (string | number
   if (query.titleContains !== undefined)
     where.push(`lower(title) LIKE ${param(likeContains(query.titleContains))} ESCAPE '\\'`);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The three parameters of {@link writeSteps}. */
+function stepParams(write: TaskWrite): [number[], string[], number] {
+  return [write.steps.map(([index]) => index), write.steps.map(([, doc]) => doc), write.stepCount];
 }

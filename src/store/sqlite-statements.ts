@@ -9,6 +9,20 @@ interface DocRow {
   doc: string;
 }
 
+/** A task row: its head document and its step documents as one JSON array text (null when not fetched). */
+export interface TaskDocRow {
+  id: string;
+  doc: string;
+  steps: string | null;
+}
+
+/** A task's step documents, in plan order, as one JSON array text. */
+const STEPS_OF_T = `(SELECT '[' || coalesce(group_concat(s.doc, ',' ORDER BY s.idx), '') || ']'
+  FROM task_steps s WHERE s.task_id = t.id)`;
+
+/** The columns every task read selects from `tasks t`. */
+export const TASK_COLUMNS = `t.id, t.doc, ${STEPS_OF_T} AS steps`;
+
 /** The SQLite task store's prepared statements, prepared once per connection. */
 export function prepareStatements(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
@@ -18,7 +32,15 @@ export function prepareStatements(db: Database.Database) {
        VALUES (@id, @status, @requesterId, @conversationId, @version, @createdAt, @updatedAt, @timerDue, @people, @title, @planPending, @doc)
        ON CONFLICT (id) DO NOTHING`,
     ),
-    getTask: db.prepare<[string], DocRow>('SELECT id, doc FROM tasks WHERE id = ?'),
+    // The steps only when the version is not the one the caller holds decoded (the second parameter).
+    getTask: db.prepare<[number, string], TaskDocRow>(
+      `SELECT t.id, t.doc, CASE WHEN t.version = ? THEN NULL ELSE ${STEPS_OF_T} END AS steps FROM tasks t WHERE t.id = ?`,
+    ),
+    upsertStep: db.prepare<[string, number, string]>(
+      `INSERT INTO task_steps (task_id, idx, doc) VALUES (?, ?, ?)
+       ON CONFLICT (task_id, idx) DO UPDATE SET doc = excluded.doc`,
+    ),
+    deleteStepsFrom: db.prepare<[string, number]>('DELETE FROM task_steps WHERE task_id = ? AND idx >= ?'),
     // Lease columns are deliberately not touched: a task write must not drop a worker's lease.
     updateTask: db.prepare<[TaskRow & { expected: number }]>(
       `UPDATE tasks SET status = @status, requester_id = @requesterId, conversation_id = @conversationId,
@@ -26,18 +48,19 @@ export function prepareStatements(db: Database.Database) {
          people = @people, title = @title, plan_pending = @planPending, doc = @doc
        WHERE id = @id AND version = @expected`,
     ),
-    pickRunnable: db.prepare<[number], DocRow>(
-      `SELECT id, doc FROM tasks
+    // INDEXED BY: left to itself SQLite ORs two indexes and sorts every running task (issue 11's growth bench).
+    pickRunnable: db.prepare<[number], TaskDocRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks t INDEXED BY tasks_runnable
        WHERE (status = 'running' OR plan_pending = 1) AND (lease_until IS NULL OR lease_until <= ?)
        ORDER BY updated_at, id LIMIT 1`,
     ),
-    pickOrphaned: db.prepare<[number], DocRow>(
-      `SELECT id, doc FROM tasks
+    pickOrphaned: db.prepare<[number], TaskDocRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks t
        WHERE lease_owner IS NOT NULL AND lease_until <= ? AND status <> 'running' AND plan_pending = 0
        ORDER BY lease_until, id LIMIT 1`,
     ),
-    pickDueTimers: db.prepare<[number, number], DocRow>(
-      'SELECT id, doc FROM tasks WHERE timer_due IS NOT NULL AND timer_due <= ? ORDER BY timer_due, id LIMIT ?',
+    pickDueTimers: db.prepare<[number, number], TaskDocRow>(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE timer_due IS NOT NULL AND timer_due <= ? ORDER BY timer_due, id LIMIT ?`,
     ),
     getScopeApprovers: db.prepare<[string], { version: number; doc: string }>(
       'SELECT version, doc FROM scope_approvers WHERE scope_key = ?',

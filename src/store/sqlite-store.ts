@@ -25,7 +25,7 @@ import {
   NewTaskLease,
 } from '../engine/ports';
 import { chainEntry } from '../ledger/entry';
-import { decodeDecision, decodeTask, encodeDecision, encodeTask, likeContains, listLimit } from './codec';
+import { decodeDecision, encodeDecision, likeContains, listLimit } from './codec';
 import { decodeLedgerRow, encodeLedgerEntry, ledgerQuery, normaliseLedgerAppend, pagedLedger } from './ledger-codec';
 import { leaseUntil } from './lease';
 import { decodeSeal, encodeSeal, quotaRow, takeFrom } from './limits';
@@ -34,7 +34,8 @@ import { RunnableSignal } from './runnable-signal';
 import { decodeScopeApprovers, encodeScopeApprovers } from './scope-approvers';
 import { configureSqlite, withFullSync } from './sqlite-pragmas';
 import { SchemaOutdatedError, checkSqliteSchema, migrateSqlite } from './sqlite-migrate';
-import { prepareStatements, type Statements } from './sqlite-statements';
+import { TASK_COLUMNS, prepareStatements, type Statements, type TaskDocRow } from './sqlite-statements';
+import { DecodedTasks, encodeTaskWrite, type TaskWrite } from './task-docs';
 import { canonicalInstant, encodeUsage, noUsage } from './usage';
 
 /** Options of {@link openSqliteStore}. */
@@ -94,6 +95,7 @@ function readonlyStore(db: Database.Database, options: SqliteStoreOptions): Task
 class SqliteTaskStore implements TaskStore {
   private readonly runnable = new RunnableSignal();
   private readonly schedules: SqliteSchedules;
+  private readonly decoded = new DecodedTasks();
 
   constructor(
     private readonly db: Database.Database,
@@ -104,31 +106,59 @@ class SqliteTaskStore implements TaskStore {
   }
 
   async createTask(task: Task, lease?: NewTaskLease): Promise<void> {
-    const row = encodeTask(task);
+    const write = encodeTaskWrite(task);
+    const row = write.row;
     const until = lease ? leaseUntil(lease.now, lease.leaseMs) : undefined;
     const inserted = this.db
       .transaction(() => {
         const changes = this.sql.insertTask.run(row).changes;
+        if (changes === 1) this.writeSteps(write);
         if (changes === 1 && lease && until !== undefined) this.sql.setLease.run(lease.owner, until, row.id);
         return changes;
       })
       .immediate();
     if (inserted === 0) throw new ConflictError(`task ${row.id}`);
+    this.decoded.remember(row.id, write.stored);
     if (row.status === 'running' || row.planPending === 1) this.runnable.ring();
   }
 
   async getTask(id: string): Promise<Task | undefined> {
-    const row = this.sql.getTask.get(id);
-    return row ? decodeTask(row.id, row.doc) : undefined;
+    const known = this.decoded.peek(id);
+    const row = this.sql.getTask.get(known?.task.version ?? -1, id);
+    if (!row) return undefined;
+    const same = known && this.decoded.match(id, row.doc);
+    if (same) return same;
+    // The same version with another head (edited behind the store's back): read it all.
+    const whole = row.steps === null ? this.sql.getTask.get(-1, id) : row;
+    return whole ? this.resolve(whole) : undefined;
+  }
+
+  private resolve(row: TaskDocRow): Task {
+    return this.decoded.resolve(row.id, row.doc, row.steps);
+  }
+
+  /** The step rows of a write (inside its transaction). */
+  private writeSteps(write: TaskWrite): void {
+    for (const [index, doc] of write.steps) this.sql.upsertStep.run(write.row.id, index, doc);
+    this.sql.deleteStepsFrom.run(write.row.id, write.stepCount);
   }
 
   async updateTask(task: Task, expectedVersion: number): Promise<boolean> {
     if (task.version !== expectedVersion + 1) {
       throw new Error(`updateTask: task ${task.id} has version ${task.version}, expected ${expectedVersion + 1}`);
     }
-    const row = encodeTask(task);
-    const write = () => this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
-    const written = this.db.transaction(write).immediate() === 1;
+    const known = this.decoded.peek(task.id);
+    const write = encodeTaskWrite(task, known?.task.version === expectedVersion ? known : undefined);
+    const row = write.row;
+    const written =
+      this.db
+        .transaction(() => {
+          const changes = this.sql.updateTask.run({ ...row, expected: expectedVersion }).changes;
+          if (changes === 1) this.writeSteps(write);
+          return changes;
+        })
+        .immediate() === 1;
+    if (written) this.decoded.remember(row.id, write.stored);
     if (written && (row.status === 'running' || row.planPending === 1)) this.runnable.ring();
     return written;
   }
@@ -136,9 +166,9 @@ class SqliteTaskStore implements TaskStore {
   async listTasks(query: TaskQuery): Promise<Task[]> {
     if (query.statuses && query.statuses.length === 0) return [];
     const { where, params } = taskFilter(query);
-    const sql = `SELECT id, doc FROM tasks ${where} ORDER BY created_at DESC, id DESC LIMIT ?`;
-    const rows = this.sql.cached<{ id: string; doc: string }>(sql).all(...params, listLimit(query.limit));
-    return rows.map((row) => decodeTask(row.id, row.doc));
+    const sql = `SELECT ${TASK_COLUMNS} FROM tasks t ${where} ORDER BY created_at DESC, id DESC LIMIT ?`;
+    const rows = this.sql.cached<TaskDocRow>(sql).all(...params, listLimit(query.limit));
+    return rows.map((row) => this.resolve(row));
   }
 
   async countTasks(query: TaskQuery): Promise<number> {
@@ -168,7 +198,7 @@ class SqliteTaskStore implements TaskStore {
       .immediate();
     // Decoded after commit: a corrupt task then stays leased and surfaces its error, instead
     // of rolling back and blocking every claim behind it as the oldest runnable task.
-    return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+    return claimed ? this.resolve(claimed) : undefined;
   }
 
   /** Within this process only: other processes on the same file find the work when they poll. */
@@ -185,13 +215,13 @@ class SqliteTaskStore implements TaskStore {
         return row;
       })
       .immediate();
-    return claimed ? decodeTask(claimed.id, claimed.doc) : undefined;
+    return claimed ? this.resolve(claimed) : undefined;
   }
 
   async listDueTimers(now: Date, limit: number): Promise<Task[]> {
     return this.sql.pickDueTimers
       .all(now.getTime(), Math.max(1, Math.min(limit, 1000)))
-      .map((row) => decodeTask(row.id, row.doc));
+      .map((row) => this.resolve(row));
   }
 
   async getScopeApprovers(scopeKey: string): Promise<ScopeApprovers> {

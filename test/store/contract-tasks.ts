@@ -25,15 +25,23 @@ export function describeTaskContract(ctx: ContractContext): void {
       await expect(ctx.store.getTask('nope')).resolves.toBeUndefined();
     });
 
-    it('shares no objects with callers', async () => {
+    it('keeps nothing a caller passes in, and hands out tasks nobody can change', async () => {
       const task = makeTask();
       await ctx.store.createTask(task);
       const expected = structuredClone(task);
       task.plan.steps[0]!.input.from = 'changed-after-create';
       const read = (await ctx.store.getTask(task.id))!;
-      read.approvers.push('someone-else');
-      read.plan.steps[1]!.status = 'succeeded';
+      // Tasks read are frozen (the store hands the same decoded task to every reader).
+      expect(() => read.approvers.push('someone-else')).toThrow(TypeError);
+      expect(() => {
+        read.plan.steps[1]!.status = 'succeeded';
+      }).toThrow(TypeError);
       await expect(ctx.store.getTask(task.id)).resolves.toEqual(expected);
+      // Nor does a write share objects with its caller: changing the task written changes nothing stored.
+      const updated = { ...structuredClone(expected), title: 'renamed', version: 1 };
+      await expect(ctx.store.updateTask(updated, 0)).resolves.toBe(true);
+      updated.plan.steps[0]!.input.from = 'changed-after-update';
+      await expect(ctx.store.getTask(task.id)).resolves.toEqual({ ...expected, title: 'renamed', version: 1 });
     });
 
     it('rejects a duplicate id with a ConflictError and keeps the original', async () => {

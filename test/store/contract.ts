@@ -8,6 +8,7 @@ import { describeLimitsContract } from './contract-limits';
 import { describeRecordContract } from './contract-records';
 import { describeScheduleContract } from './contract-schedules';
 import type { ContractContext } from './contract-support';
+import { describeStepWritesContract } from './contract-step-writes';
 import { describeTaskContract } from './contract-tasks';
 import { describeUsageContract } from './contract-usage';
 
@@ -39,6 +40,7 @@ export function describeTaskStoreContract(
     });
 
     describeTaskContract(ctx);
+    describeStepWritesContract(ctx, options);
     describeInvolvingContract(ctx);
     describeLeaseContract(ctx);
     describeRecordContract(ctx, options);

@@ -2,6 +2,7 @@ import type { TaskStore } from '../../src/engine/ports';
 import { openPgStore } from '../../src/store/pg-store';
 import { TEST_PG_URL, describeWithPostgres, useTestSchemas } from '../support/postgres';
 import { describeTaskStoreContract } from './contract';
+import { describeTwoInstances } from './two-instances';
 
 const newSchema = useTestSchemas('contract');
 let schema = '';
@@ -20,4 +21,12 @@ describeWithPostgres('postgres store', () => {
       },
     },
   );
+});
+
+describeWithPostgres('postgres store, shared', () => {
+  describeTwoInstances('postgres', async () => {
+    const shared = newSchema();
+    const first = await openPgStore(TEST_PG_URL, { schema: shared, poolMax: 2 });
+    return [first, await openPgStore(TEST_PG_URL, { schema: shared, poolMax: 2 })];
+  });
 });

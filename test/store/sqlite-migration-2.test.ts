@@ -123,8 +123,10 @@ describe('SQLite migration 2 (usage ledger)', () => {
           .map((row) => (row as { detail: string }).detail)
           .join('\n');
       };
-      expect(plan(/FROM tasks WHERE created_at >=/)).toMatch(/USING (COVERING )?INDEX tasks_by_created/);
-      expect(plan(/FROM tasks WHERE requester_id = .* AND created_at >=/)).toMatch(/USING INDEX tasks_by_requester/);
+      expect(plan(/FROM tasks (t )?WHERE created_at >=/)).toMatch(/USING (COVERING )?INDEX tasks_by_created/);
+      expect(plan(/FROM tasks (t )?WHERE requester_id = .* AND created_at >=/)).toMatch(
+        /USING INDEX tasks_by_requester/,
+      );
       expect(plan(/FROM usage WHERE at >= .* AND requester_id =/)).toMatch(/USING INDEX usage_by_requester/);
       expect(plan(/FROM usage WHERE at >= .* AND tenant_id =/)).toMatch(/USING INDEX usage_by_tenant/);
       expect(plan(/FROM usage WHERE at >= '[^']*'$/)).toMatch(/USING INDEX usage_by_at/);

@@ -39,6 +39,7 @@ describe('SQLite migrations', () => {
       'schedules',
       'schema_migrations',
       'scope_approvers',
+      'task_steps',
       'tasks',
       'usage',
     ]);
