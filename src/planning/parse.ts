@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { cannotBlindCopy, parseCopy } from './intents/copy-parse';
 import { parseDelivery } from './intents/delivery-parse';
+import { followOnClause, foundBy, type FollowOn } from './intents/follow-on';
 import { DOMAIN_INTENTS } from './intents/domains';
 import { parseMeeting } from './intents/meeting-parse';
 import type { BuildableSpec, Spec, SummarySpec } from './intents/specs';
@@ -32,6 +33,8 @@ function parseDomain(clause: string, now: DateTime): Result<Spec> | undefined {
 export interface ParsedRequests {
   readonly specs: BuildableSpec[];
   readonly copies: readonly (readonly string[])[];
+  /** For each request: what the request before it found, when it acts on that ("… and flag it"). */
+  readonly grafts: readonly (FollowOn | undefined)[];
 }
 
 const PRONOUN = /^(?:her|him|them)$/i;
@@ -50,6 +53,7 @@ export function parseRequests(
   const specs: BuildableSpec[] = [];
   const copies: string[][] = [];
   const understood: string[] = [];
+  const grafts: (FollowOn | undefined)[] = [];
   for (const clause of clauses) {
     const copy = parseCopy(clause);
     if (copy === 'blind') return refuse(cannotBlindCopy(clause));
@@ -60,6 +64,16 @@ export function parseRequests(
       understood.push(clause);
       continue;
     }
+    // "… and flag it": a request acting on what the one before found.
+    const onIt = followOnClause(clause, foundBy(specs.at(-1)));
+    const acting = onIt === undefined ? undefined : parseDomain(onIt.clause, now);
+    if (onIt && acting?.ok && acting.value.kind === 'domain' && acting.value.intent.finds === onIt.followOn.found) {
+      understood.push(clause);
+      specs.push(acting.value);
+      copies.push([]);
+      grafts.push(onIt.followOn);
+      continue;
+    }
     const spec = parseClause(clause, now);
     if (!spec) return refuse(notUnderstood(clause, understood));
     if (!spec.ok) return spec;
@@ -68,6 +82,7 @@ export function parseRequests(
     if (value.kind !== 'delivery') {
       specs.push(value);
       copies.push([]);
+      grafts.push(undefined);
       continue;
     }
     const previous = specs.at(-1);
@@ -83,5 +98,5 @@ export function parseRequests(
   if (specs.length === 0) return refuse(notUnderstood(clauses.join(' '), []));
   if (specs.length > MAX_REQUESTS) return refuse(text.TOO_MANY_PARTS);
   const resolved = resolvePronouns(specs);
-  return resolved.ok ? { ok: true, value: { specs: resolved.value, copies } } : resolved;
+  return resolved.ok ? { ok: true, value: { specs: resolved.value, copies, grafts } } : resolved;
 }

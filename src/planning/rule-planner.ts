@@ -10,6 +10,7 @@ import { withMonths } from './extract/day-of-month';
 import { zonedNow } from './extract/zone';
 import type { BuildContext, Fragment } from './intents/fragment';
 import { buildMeeting } from './intents/meeting';
+import { graft } from './intents/follow-on';
 import type { BuildableSpec } from './intents/specs';
 import { buildSummary } from './intents/summary-mail';
 import * as text from './messages';
@@ -78,7 +79,16 @@ export class RulePlanner implements Planner {
       if (!built.ok) return { result: answerFor(built) };
       const fragment = await withCopies(built.value, parsed.value.copies[index] ?? [], ctx);
       if (!fragment.ok) return { result: answerFor(fragment) };
-      fragments.push(fragment.value);
+      const found = parsed.value.grafts[index];
+      const before = fragments.at(-1);
+      if (!found || !before) {
+        fragments.push(fragment.value);
+        continue;
+      }
+      // "… and flag it": the steps act on what the request before found.
+      const grafted = graft(before, fragment.value, found);
+      if (!grafted) return { result: { kind: 'unplannable', message: text.DANGLING_IT } };
+      fragments[fragments.length - 1] = grafted;
     }
     const { title, steps } = combineFragments(fragments);
     // Every part of the request that carries meaning must be used by some step, or be named.

@@ -27,6 +27,7 @@ const PUBLIC =
 
 export const shareFile = domainIntent<ShareSpec>({
   name: 'files.share',
+  finds: 'file',
   people: namesLens<ShareSpec>(),
   parse(clause) {
     let text = clause.trim().replace(/[?.!]+$/, '');

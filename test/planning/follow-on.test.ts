@@ -1,0 +1,56 @@
+import { actionsOf, inputOf, planOf, refusalOf, stepsOf } from './playground';
+
+describe('RulePlanner: several acts on one found thing ("… and flag it")', () => {
+  it('finds the mail once, then forwards and moves that same mail', async () => {
+    const steps = await stepsOf('find the fabrikam invoice email, forward it to lynne and move it to the archive');
+    expect(actionsOf(steps)).toEqual(['mail.search', 'mail.forward', 'mail.move']);
+    // "it" is one message: the one forwarded is the one moved.
+    expect(inputOf(steps, 'mail.search')).toMatchObject({ from: 'fabrikam', query: 'invoice', top: 1 });
+    expect(inputOf(steps, 'mail.forward')).toMatchObject({
+      messageId: { $ref: 's1.messages.0.id' },
+      to: ['lynner@example.com'],
+    });
+    expect(inputOf(steps, 'mail.move')).toEqual({ messageIds: { $ref: 's1.ids' }, folder: 'Archive' });
+  });
+
+  it.each([
+    ['forward the latest email from dana to lynne and flag it', 'mail.update', { flag: 'flagged' }],
+    ["reply to Raj saying we'll confirm by Friday and flag his email", 'mail.update', { flag: 'flagged' }],
+    ['forward the fabrikam invoice email to lynne then move it to the archive folder', 'mail.move', {}],
+    ['find the emails from carlos and then mark them as read', 'mail.update', { isRead: true }],
+  ])('"%s": the second act points at the first search', async (outcome, action, input) => {
+    const result = await planOf(outcome);
+    if (result.kind !== 'plan') throw new Error(JSON.stringify(result));
+    expect(actionsOf(result.steps).filter((a) => a === 'mail.search')).toHaveLength(1);
+    expect(inputOf(result.steps, action)).toMatchObject({ messageIds: { $ref: 's1.ids' }, ...input });
+    expect(result.title).toMatch(/, then \w+ (?:it|them)\b/);
+  });
+
+  it('summarises a document read just before and sends the summary, named after the document', async () => {
+    const steps = await stepsOf('read the spring launch brief and email Megan a summary of it');
+    expect(actionsOf(steps)).toEqual(['files.search', 'files.readText', 'text.summarise', 'mail.send']);
+    expect(inputOf(steps, 'text.summarise')).toEqual({
+      text: { $ref: 's2.text' },
+      sourceId: { $ref: 's2.itemId' },
+      title: 'Summary of spring launch brief',
+    });
+    expect(inputOf(steps, 'mail.send')).toMatchObject({
+      to: ['meganb@example.com'],
+      subject: 'Summary of spring launch brief',
+      body: { $ref: 's3.summary' },
+    });
+  });
+
+  it('shares a document found just before', async () => {
+    const steps = await stepsOf('look for the launch checklist, then send it to adele');
+    expect(actionsOf(steps)).toEqual(['files.search', 'files.share']);
+    expect(inputOf(steps, 'files.share')).toMatchObject({
+      itemId: { $ref: 's1.items.0.id' },
+      recipients: ['adelev@example.com'],
+    });
+  });
+
+  it('does not act on "it" when nothing of that kind was found before', async () => {
+    expect(await refusalOf('set up a call with Megan tomorrow and flag it')).toMatch(/it/);
+  });
+});
