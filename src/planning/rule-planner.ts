@@ -20,6 +20,7 @@ import { slotQuestion, withSlotAnswers } from './slots';
 import type { Refusal, Result } from './result';
 import { withCopies } from './intents/copy';
 import { splitClauses } from './text/clauses';
+import { conditionalMessage, conditionOf } from './text/conditional';
 import { paraphrase, paraphraseMessage } from './text/paraphrase';
 import { normaliseOutcome } from './text/normalise';
 
@@ -69,6 +70,9 @@ export class RulePlanner implements Planner {
       const amended = await amend(request.revision, ctx, now);
       return { result: amended ?? { kind: 'unplannable', message: notAChange(request.revision.instruction) } };
     }
+    // "check if Megan is free and if so …": a step that depends on another's result is not a plan.
+    const condition = conditionOf(outcome);
+    if (condition) return { result: { kind: 'unplannable', message: conditionalMessage(condition) } };
     const clauses = splitClauses(paraphraseMessage(withMonths(outcome, now))).map(paraphrase);
     const parsed = parseRequests(clauses, now, notUnderstood);
     if (!parsed.ok) return { result: answerFor(parsed) };

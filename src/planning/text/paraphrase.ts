@@ -407,6 +407,16 @@ const MESSAGE_RULES: readonly Rule[] = [
     /\b(?:everything|all(?:\s+the\s+(?:stuff|things))?|what|whatever)\s+([\w@.'-]+(?:\s+(?:and|&)\s+[\w@.'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|emailed|mailed|said|wrote|forwarded)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b/gi,
     'the mail from $1',
   ],
+  // Mail named by who sent it: "the emails adele sent me yesterday" → "the emails from adele yesterday".
+  [
+    /\b((?:e-?mails?|mails?|messages?))\s+(?:that\s+)?([\w@.'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|forwarded|emailed|mailed)(?:\s+(?:me|us|to\s+me))?\b/gi,
+    '$1 from $2',
+  ],
+  // "mark everything from contoso as read", "archive anything from Litware" → the mail from them.
+  [
+    /\b(?:all\s+(?:of\s+)?the\s+|the\s+)?(?:everything|anything|all|stuff)\s+(?:that\s+(?:came|comes)\s+in\s+)?from\s+(?=\S)/gi,
+    'the mail from ',
+  ],
   // "email megan and cc isaiah a summary of …", "Mail Megan and cc Adele: the banners are ordered" →
   // "email megan … , cc isaiah".
   [
