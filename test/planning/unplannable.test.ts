@@ -23,7 +23,7 @@ describe('RulePlanner: outcomes it cannot plan', () => {
     const message = await refusalOf('Empty my entire mail folder');
     expect(message).toContain('Sorry, I didn\'t understand "Empty my entire mail folder".');
     expect(message).toContain(ABILITIES['mail.move'].example);
-    expect(await refusalOf('check whether Megan is online')).toContain(ABILITIES['people.presence'].example);
+    expect(await refusalOf('watch whether Megan goes online')).toContain(ABILITIES['people.presence'].example);
   });
 
   it("plans the example of every ability it suggests, with that ability's action", async () => {
