@@ -57,3 +57,15 @@ describe('RulePlanner: a step that depends on another step’s result', () => {
     expect(actionsOf(await stepsOf('check if Megan is free'))).toEqual(['people.presence']);
   });
 });
+
+describe('RulePlanner: "for me and X" in a meeting and elsewhere', () => {
+  it('is a meeting with X when a meeting is asked for', async () => {
+    const steps = await stepsOf('find time for me and Isaiah next week');
+    expect(inputOf(steps, 'calendar.findMeetingTimes')).toMatchObject({ attendees: ['isaiahl@example.com'] });
+  });
+
+  it('is not turned into "with X" elsewhere: the person is asked about, not dropped and not met', async () => {
+    const result = await refusalOf('summarise my unread mail for me and Adele');
+    expect(result).toContain('Adele');
+  });
+});

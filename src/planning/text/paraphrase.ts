@@ -32,6 +32,12 @@ function channelPost(channel: string | undefined, said: string | undefined, who:
   return `post ${quoted} in ${(channel ?? '').trim()}${who ? ` and mention ${who}` : ''}`;
 }
 
+/** "for me and Isaiah", "between me, Megan and Isaiah". */
+const FOR_ME_AND = /\b(?:for|between)\s+(?:me|myself|us)\s*(?:,|and|&)\s*/gi;
+/** Words that make a clause a request for a meeting. */
+const MEETING_WORDS =
+  /\b(?:meet(?:ing)?s?|calls?|time|slots?|1:1|1-1|lunch|coffee|dinner|breakfast|drinks|catch[\s-]?up|sync|workshop|kick-?off|review|session|chat|book|schedule|set\s*up|organi[sz]e|arrange)\b/i;
+
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
 /**
@@ -200,7 +206,11 @@ const RULES: readonly Rule[] = [
   // "have lunch with Adele", "grab coffee with Megan" → "schedule lunch with …".
   [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
   // Meetings as people ask for them: "find time for me and Isaiah", "for me, Megan and Isaiah" → "with Isaiah".
-  [/\b(?:for|between)\s+(?:me|myself|us)\s*(?:,|and|&)\s*/gi, 'with '],
+  // Only in a meeting request: "summarise the mail for me and Adele" is not a meeting with Adele.
+  [
+    /^.*$/s,
+    (clause) => (MEETING_WORDS.test(clause) ? clause.replace(FOR_ME_AND, 'with ') : clause),
+  ],
   // "set up time w adele n lynne": a name, "n", a name.
   [/\bw\s+([a-z][\w'-]+)\s+n\s+([a-z][\w'-]+)\b/gi, 'with $1 and $2'],
   // "can we get megan, adele and patti together next week" → "set up a meeting with …".
