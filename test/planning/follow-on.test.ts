@@ -54,3 +54,14 @@ describe('RulePlanner: several acts on one found thing ("… and flag it")', () 
     expect(await refusalOf('set up a call with Megan tomorrow and flag it')).toMatch(/it/);
   });
 });
+
+describe('RulePlanner: questions that name what is missing', () => {
+  it.each([
+    ['Send a summary to Zoe', 'What should the summary for Zoe cover?'],
+    ['post the contoso summary to the Marketing channel', 'for the Marketing channel'],
+    ['Share the file with Megan', 'Which file should I share?'],
+    ['move my meeting', 'Which meeting should I move, and when to?'],
+  ])('"%s" → %j', async (outcome, expected) => {
+    expect(await refusalOf(outcome)).toContain(expected);
+  });
+});

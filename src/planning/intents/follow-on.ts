@@ -24,7 +24,7 @@ export interface FollowOn {
 const PLURAL = /^(?:them|those|these)$|s$/i;
 
 /** The words a pronoun stands for, per kind of thing found: a reference every intent of that kind reads. */
-const PLACEHOLDER: Readonly<Record<Found, string>> = { mail: 'the latest mail', file: 'the document' };
+const PLACEHOLDER: Readonly<Record<Found, string>> = { mail: 'the latest mail', file: 'the "document"' };
 
 const PRONOUN =
   '(it|them|that|this|those|these|(?:his|her|their|that|this|the|those|these|same)\\s+(?:e-?mails?|mails?|messages?|one|file|document|doc))';
@@ -131,12 +131,10 @@ export function graft(before: Fragment, next: Fragment, { found, one }: FollowOn
   const placeholder =
     found === 'mail' ? /\b(?:your\s+|the\s+)?latest\s+(?:mail|message)\b/i : /"document"|\bthe\s+document\b/i;
   const then = next.title.replace(placeholder, 'it');
-  // "find the invoice email, forward it and move it": the one message, not every match.
-  const search = lastIndexOf(before.steps, 'mail.search');
+  // "find the invoice email, forward it and move it": the one message (or file), not every match.
+  const search = lastIndexOf(before.steps, found === 'mail' ? 'mail.search' : 'files.search');
   const steps = before.steps.map((step, i) =>
-    one && found === 'mail' && i === search && step.input.top !== 1
-      ? { ...step, input: { ...step.input, top: 1 } }
-      : step,
+    one && i === search && step.input.top !== 1 ? { ...step, input: { ...step.input, top: 1 } } : step,
   );
   return {
     title: `${before.title}, then ${then.charAt(0).toLowerCase()}${then.slice(1)}`,
