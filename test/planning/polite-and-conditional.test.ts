@@ -69,3 +69,29 @@ describe('RulePlanner: "for me and X" in a meeting and elsewhere', () => {
     expect(result).toContain('Adele');
   });
 });
+
+describe('RulePlanner: more everyday wordings', () => {
+  it('plans "add a task to the X plan for Y to Z by Friday"', async () => {
+    const steps = await stepsOf('add a task to the spring launch plan for lynne to order the shelving by friday');
+    expect(inputOf(steps, 'planner.createTask')).toMatchObject({
+      plan: 'spring launch',
+      title: 'order the shelving',
+      assignees: ['lynner@example.com'],
+    });
+  });
+
+  it.each([
+    ['what did fabrikam email me about last week', ['mail.search', 'text.summarise']],
+    ['what has contoso sent me this month', ['mail.search', 'text.summarise']],
+    [
+      'let everyone in general know what fabrikam emailed about this week, summarised',
+      ['mail.search', 'text.summarise', 'teams.postChannelMessage'],
+    ],
+    [
+      'let isaiah know what contoso said this week - just a short summary by email',
+      ['mail.search', 'text.summarise', 'mail.send'],
+    ],
+  ])('"%s" is a summary of that mail', async (outcome, actions) => {
+    expect(actionsOf(await stepsOf(outcome))).toEqual(actions);
+  });
+});

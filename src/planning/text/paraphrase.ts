@@ -115,9 +115,19 @@ const RULES: readonly Rule[] = [
     /^(?:give|get|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+?)\s+(?:by|via|over|through|in\s+an?)\s+e-?mail$/i,
     'email $1 $2',
   ],
+  // "what did fabrikam email me about last week", "what has Contoso sent me this month" → a summary of that mail.
+  [
+    /^what\s+(?:did|has|have)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s+(?:e-?mail(?:ed)?|mail(?:ed)?|sen[dt]|wr[io]te|written)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b(?!\s+in\s)(.*)$/i,
+    'summarise the mail from $1$2',
+  ],
+  // "Let the team know in General what Fabrikam emailed about this week, summarised" → a summary posted there.
+  [
+    /^(?:let|tell|update|brief)\s+(?:the\s+team|everyone|everybody|the\s+channel|people|folks|all)\s+(?:know\s+)?(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+(?!know\b|channel\b)[\w&'-]+)?)(?:\s+channel)?\s+(?:know\s+)?(the\s+mail\s+from\s+.+?)(?:,?\s+(?:summari[sz]ed|in\s+(?:a\s+)?(?:short|brief)?\s*summary))?$/i,
+    'post a summary of $2 in $1',
+  ],
   // "Tell Patti what Raj emailed me this week" (after the rule above) → "email Patti a summary of …".
   [
-    /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*\(?(?:a\s+)?(?:summary|short\s+version)\s+is\s+(?:fine|ok|okay|enough)\)?)?$/i,
+    /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+(?!know\b)[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*[-,(]?\s*(?:just\s+)?(?:a\s+)?(?:(?:short|quick|brief)\s+)?(?:summary|short\s+version|recap)(?:\s+is\s+(?:fine|ok|okay|enough))?(?:\s+(?:by|over|via|in\s+an?)\s+e-?mail)?\)?)?$/i,
     'email $1 a summary of $2',
   ],
   // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
@@ -207,10 +217,7 @@ const RULES: readonly Rule[] = [
   [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
   // Meetings as people ask for them: "find time for me and Isaiah", "for me, Megan and Isaiah" → "with Isaiah".
   // Only in a meeting request: "summarise the mail for me and Adele" is not a meeting with Adele.
-  [
-    /^.*$/s,
-    (clause) => (MEETING_WORDS.test(clause) ? clause.replace(FOR_ME_AND, 'with ') : clause),
-  ],
+  [/^.*$/s, (clause) => (MEETING_WORDS.test(clause) ? clause.replace(FOR_ME_AND, 'with ') : clause)],
   // "set up time w adele n lynne": a name, "n", a name.
   [/\bw\s+([a-z][\w'-]+)\s+n\s+([a-z][\w'-]+)\b/gi, 'with $1 and $2'],
   // "can we get megan, adele and patti together next week" → "set up a meeting with …".
@@ -257,6 +264,14 @@ const RULES: readonly Rule[] = [
   [
     new RegExp(
       `^(?:add|create|make|put\\s+in)\\s+an?\\s+(?!new\\b|planner\\b|personal\\b)(.+?)\\s+task\\s+for\\s+(.+?)\\s+to\\s+(.+?)${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
+  ],
+  // "add a task to the spring launch plan for lynne to order the shelving by friday".
+  [
+    new RegExp(
+      `^(?:add|create|make|put|set\\s+up)\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?task\\s+(?:to|in|on|into)\\s+(?:the\\s+)?(.+?)\\s+plan\\s+for\\s+([\\w@.'-]+(?:\\s+(?!to\\b)[\\w@.'-]+)?)\\s+to\\s+(.+?)${DUE_TAIL}$`,
       'i',
     ),
     (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
