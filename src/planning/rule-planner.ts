@@ -85,6 +85,8 @@ export class RulePlanner implements Planner {
       if (!fragment.ok) return { result: answerFor(fragment) };
       const found = parsed.value.grafts[index];
       const before = fragments.at(-1);
+      // "is Adele on holiday? check her auto reply": the same request said twice is done once.
+      if (before && sameSteps(before, fragment.value)) continue;
       if (!found || !before) {
         fragments.push(fragment.value);
         continue;
@@ -102,6 +104,10 @@ export class RulePlanner implements Planner {
     if (missing.length > 0) return { result: unusedPartsQuestion(title, missing), accounting };
     return { result: { kind: 'plan', title, steps }, accounting };
   }
+}
+
+function sameSteps(a: Fragment, b: Fragment): boolean {
+  return JSON.stringify(a.steps) === JSON.stringify(b.steps);
 }
 
 /** A refusal as the planner's answer: a question when it asks for a person or a missing part. */

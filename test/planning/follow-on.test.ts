@@ -65,3 +65,22 @@ describe('RulePlanner: questions that name what is missing', () => {
     expect(await refusalOf(outcome)).toContain(expected);
   });
 });
+
+describe('RulePlanner: the same request said twice, and messages to a meeting’s attendees', () => {
+  it('does a restated request once: "is adele on holiday? check her auto reply"', async () => {
+    const steps = await stepsOf('is adele on holiday? check her auto reply');
+    expect(steps).toEqual([
+      expect.objectContaining({ action: 'people.mailboxSettings', input: { person: 'adelev@example.com' } }),
+    ]);
+  });
+
+  it('sends "tell them …" after a cancellation to the attendees, with the cancellation', async () => {
+    const steps = await stepsOf("cancel the contoso renewal review and tell them we'll rebook next week");
+    expect(actionsOf(steps)).toEqual(['calendar.listEvents', 'calendar.cancelEvent']);
+    expect(inputOf(steps, 'calendar.cancelEvent')).toMatchObject({ comment: "We'll rebook next week." });
+  });
+
+  it('does not take a manager question’s person for "them": it asks', async () => {
+    expect(await refusalOf("who is Lynne's manager? email them a recap of Lynne's mail this week")).toContain('them');
+  });
+});

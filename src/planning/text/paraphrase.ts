@@ -505,13 +505,14 @@ const MESSAGE_RULES: readonly Rule[] = [
     /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:by|via|over)\s+e?-?mail)?(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
     (_m, head, who) => `${head ?? ''} and email it to ${who ?? ''}`,
   ],
-  // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them.
+  // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them
+  // (only a summary: "cancel the review and tell them we'll rebook" is a message to the attendees).
   [
     new RegExp(
-      `,?\\s+and\\s+(?:let\\s+${WHO}\\s+know|tell\\s+${WHO}|write\\s+to\\s+${WHO}|drop\\s+${WHO}\\s+an?\\s+${NOTE})\\s*$`,
+      `^(?=.*\\b(?:summar|recap|digest|round-?up|rundown|gist|overview))(.*?),?\\s+and\\s+(?!(?:let|tell)\\s+(?:them|him|her|everyone|everybody|the\\s+attendees)\\b)(?:let\\s+${WHO}\\s+know|tell\\s+${WHO}|write\\s+to\\s+${WHO}|drop\\s+${WHO}\\s+an?\\s+${NOTE})\\s*$`,
       'i',
     ),
-    (...groups: string[]) => ` and email it to ${groups.slice(1, 5).find((group) => group) ?? ''}`,
+    (...groups: string[]) => `${groups[1] ?? ''} and email it to ${groups.slice(2, 6).find((group) => group) ?? ''}`,
   ],
 ];
 
