@@ -84,3 +84,22 @@ describe('RulePlanner: the same request said twice, and messages to a meeting’
     expect(await refusalOf("who is Lynne's manager? email them a recap of Lynne's mail this week")).toContain('them');
   });
 });
+
+describe('RulePlanner: acting on a file just created', () => {
+  it('shares the document a summary was saved to', async () => {
+    const steps = await stepsOf(
+      "Summarise this week's Fabrikam mail and save it as a Word doc, then share it with Adele",
+    );
+    expect(actionsOf(steps)).toEqual(['mail.search', 'text.summarise', 'files.create', 'files.share']);
+    expect(inputOf(steps, 'files.share')).toMatchObject({
+      itemId: { $ref: 's3.itemId' },
+      itemName: { $ref: 's3.name' },
+      recipients: ['adelev@example.com'],
+    });
+  });
+
+  it('counts "loop in Adele: send her …" as writing to Adele', async () => {
+    const steps = await stepsOf('loop in adele: send her a summary of the fabrikam emails from this week');
+    expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['adelev@example.com'] });
+  });
+});

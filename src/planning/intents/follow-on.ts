@@ -79,13 +79,25 @@ const FINDING = new Set(['mail.search', 'mail.read', 'files.search', 'files.read
 
 const REF = /^s(\d+)(\..*)?$/;
 
-function renumber(value: unknown, map: (step: number) => number): unknown {
+/** A reference moved to another step; `created` when that step made the file a search would have found. */
+type Moved = { readonly step: number; readonly created?: boolean };
+
+function renumber(value: unknown, map: (step: number) => Moved): unknown {
   if (Array.isArray(value)) return value.map((item) => renumber(item, map));
   if (typeof value !== 'object' || value === null) return value;
   const entries = Object.entries(value);
   if (entries.length === 1 && entries[0]?.[0] === '$ref' && typeof entries[0][1] === 'string') {
     const match = REF.exec(entries[0][1]);
-    if (match) return { $ref: `s${map(Number(match[1]))}${match[2] ?? ''}` };
+    if (match) {
+      const moved = map(Number(match[1]));
+      // files.search's first hit is files.create's output itself: "items.0.id" → "itemId".
+      const path = moved.created
+        ? (match[2] ?? '').replace(/^\.items\.0\.(id|name)$/, (_m, field: string) =>
+            field === 'id' ? '.itemId' : '.name',
+          )
+        : (match[2] ?? '');
+      return { $ref: `s${moved.step}${path}` };
+    }
   }
   return Object.fromEntries(entries.map(([key, item]) => [key, renumber(item, map)]));
 }
@@ -108,18 +120,20 @@ const lastIndexOf = (steps: readonly StepDraft[], action: string): number =>
  * fragment found nothing of that kind (the pronoun then refers to nothing).
  */
 export function graft(before: Fragment, next: Fragment, { found, one }: FollowOn): Fragment | undefined {
-  const shared = new Map<number, number>();
+  const shared = new Map<number, Moved>();
   let k = 0;
   for (const step of next.steps) {
     if (!FINDING.has(step.action)) break;
     const at = lastIndexOf(before.steps, step.action);
-    if (at === -1) break;
-    shared.set(k + 1, at + 1);
+    // "save it as a Word document, then share it": the file found is the one just created.
+    const created = at === -1 && step.action === 'files.search' ? lastIndexOf(before.steps, 'files.create') : -1;
+    if (at === -1 && created === -1) break;
+    shared.set(k + 1, at === -1 ? { step: created + 1, created: true } : { step: at + 1 });
     k += 1;
   }
   if (k === 0 || k === next.steps.length) return undefined;
   const offset = before.steps.length - k;
-  const map = (step: number): number => shared.get(step) ?? step + offset;
+  const map = (step: number): Moved => shared.get(step) ?? { step: step + offset };
   const name = found === 'file' ? foundName(before) : undefined;
   const kept = next.steps.slice(k).map((step) => {
     const input = renumber(step.input, map) as Record<string, unknown>;

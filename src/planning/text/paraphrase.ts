@@ -417,6 +417,11 @@ const MESSAGE_RULES: readonly Rule[] = [
     /^(?:write\s+up|make|create|do|put\s+together)\s+(a\s+summary\s+of\s+.+?)\s+and\s+(?:save|put|store|drop)\s+it\s+(?:to|in|on|into)\s+(?:my\s+)?(?:onedrive|one\s+drive|files)$/i,
     'save $1 as a Word document',
   ],
+  // "summarise this week's mail and save it as a Word doc, then …" → "save a summary of … as a Word doc, then …".
+  [
+    /^(?:summari[sz]e|recap)\s+(.+?)\s+and\s+(?:save|store|keep|export|put)\s+(?:it|that|the\s+summary)\s+((?:as|in|into|to)\s+.+?)(?=$|,|\s+(?:and|then)\s)/i,
+    'save a summary of $1 $2',
+  ],
   // "sum up my unread contoso emails in a word doc" → "save a summary of … as a Word document".
   [
     /^(?:summari[sz]e|recap|sum\s+up)\s+(.+?)\s+(?:in|into|as)\s+(?:a\s+|an\s+)?((?:word|text|markdown)\s+(?:doc|document|file)|document|doc)$/i,
