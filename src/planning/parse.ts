@@ -4,6 +4,7 @@ import { parseDelivery } from './intents/delivery-parse';
 import { followOnClause, foundBy, type FollowOn } from './intents/follow-on';
 import { DOMAIN_INTENTS } from './intents/domains';
 import { parseMeeting } from './intents/meeting-parse';
+import { notifyIntent } from './intents/notify';
 import type { BuildableSpec, Spec, SummarySpec } from './intents/specs';
 import { parseSummary } from './intents/summary-parse';
 import * as text from './messages';
@@ -72,6 +73,19 @@ export function parseRequests(
       specs.push(acting.value);
       copies.push([]);
       grafts.push(onIt.followOn);
+      continue;
+    }
+    // "… and tell her on Teams": tell them what the request before did.
+    const before = specs.at(-1);
+    const notify =
+      before && before.kind !== 'summary' && !(before.kind === 'domain' && before.intent.deliver)
+        ? notifyIntent.parse(clause, now)
+        : undefined;
+    if (notify?.ok) {
+      understood.push(clause);
+      specs.push({ kind: 'domain', intent: notifyIntent, value: notify.value });
+      copies.push([]);
+      grafts.push(undefined);
       continue;
     }
     const spec = parseClause(clause, now);

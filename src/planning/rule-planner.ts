@@ -11,6 +11,7 @@ import { zonedNow } from './extract/zone';
 import type { BuildContext, Fragment } from './intents/fragment';
 import { buildMeeting } from './intents/meeting';
 import { graft } from './intents/follow-on';
+import { notifyIntent, withDone, type NotifySpec } from './intents/notify';
 import type { BuildableSpec } from './intents/specs';
 import { buildSummary } from './intents/summary-mail';
 import * as text from './messages';
@@ -78,7 +79,13 @@ export class RulePlanner implements Planner {
     if (!parsed.ok) return { result: answerFor(parsed) };
 
     const fragments: Fragment[] = [];
-    for (const [index, spec] of parsed.value.specs.entries()) {
+    for (const [index, said] of parsed.value.specs.entries()) {
+      // "… and tell her on Teams": what to tell is what the request before did.
+      const done = fragments.at(-1)?.title;
+      const spec =
+        said.kind === 'domain' && said.intent === notifyIntent && done
+          ? { ...said, value: withDone(said.value as NotifySpec, done) }
+          : said;
       const built = await build(spec, ctx);
       if (!built.ok) return { result: answerFor(built) };
       const fragment = await withCopies(built.value, parsed.value.copies[index] ?? [], ctx);

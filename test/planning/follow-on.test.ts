@@ -103,3 +103,21 @@ describe('RulePlanner: acting on a file just created', () => {
     expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['adelev@example.com'] });
   });
 });
+
+describe('RulePlanner: telling people what was just done', () => {
+  it('"… for Adele and tell her on Teams": a chat to Adele saying what was done', async () => {
+    const steps = await stepsOf('Put "Order booth banners" on the Spring launch plan for Adele and tell her on Teams');
+    expect(actionsOf(steps)).toEqual(['planner.createTask', 'teams.sendChatMessage']);
+    expect(inputOf(steps, 'teams.sendChatMessage')).toMatchObject({ to: 'adelev@example.com' });
+    expect(String(inputOf(steps, 'teams.sendChatMessage').text)).toContain('Order booth banners');
+  });
+
+  it('"… and email him about it": a mail to him saying what was done', async () => {
+    const steps = await stepsOf(
+      "Add 'Prepare pricing FAQ' to the Spring launch plan for Isaiah and email him about it",
+    );
+    expect(actionsOf(steps)).toEqual(['planner.createTask', 'mail.send']);
+    expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['isaiahl@example.com'] });
+    expect(String(inputOf(steps, 'mail.send').body)).toContain('Prepare pricing FAQ');
+  });
+});

@@ -268,6 +268,11 @@ const RULES: readonly Rule[] = [
     ),
     (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
   ],
+  // "Put "Order booth banners" on the Spring launch plan for Adele": a task, not a post.
+  [
+    /^(?!.*\band\s+(?:give|assign)\b)(?:put|add|stick|pop)\s+("[^"]+"|'[^']+')\s+(?:on|to|in|onto|into)\s+(?:the\s+|my\s+|our\s+)?(.+?)\s+(?:plan|board)\b/i,
+    'add a task $1 to the $2 plan',
+  ],
   // "add a task to the spring launch plan for lynne to order the shelving by friday".
   [
     new RegExp(
