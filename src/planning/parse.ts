@@ -66,7 +66,10 @@ export function parseRequests(
       continue;
     }
     // "… and flag it": a request acting on what the one before found.
-    const onIt = followOnClause(clause, foundBy(specs.at(-1)));
+    // A request that writes text takes "send it to Patti" as where that text goes, not as the file.
+    const last = specs.at(-1);
+    const delivers = last?.kind === 'domain' && last.intent.deliver !== undefined && parseDelivery(clause)?.ok === true;
+    const onIt = delivers ? undefined : followOnClause(clause, foundBy(last));
     const acting = onIt === undefined ? undefined : parseDomain(onIt.clause, now);
     if (onIt && acting?.ok && acting.value.kind === 'domain' && acting.value.intent.finds === onIt.followOn.found) {
       understood.push(clause);

@@ -121,3 +121,11 @@ describe('RulePlanner: telling people what was just done', () => {
     expect(String(inputOf(steps, 'mail.send').body)).toContain('Prepare pricing FAQ');
   });
 });
+
+describe('RulePlanner: "send it" after a summary of a document', () => {
+  it('sends the summary, not the document', async () => {
+    const steps = await stepsOf('summarise the travel policy and send it to patti');
+    expect(actionsOf(steps)).toEqual(['files.search', 'files.readText', 'text.summarise', 'mail.send']);
+    expect(inputOf(steps, 'mail.send')).toMatchObject({ to: ['pattif@example.com'], body: { $ref: 's3.summary' } });
+  });
+});

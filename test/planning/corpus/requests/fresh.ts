@@ -176,4 +176,80 @@ export default corpusFile('fresh', [
     asks: ['free'],
     parts: ['check', 'lynne', 'free', 'tomorrow at 2', 'book a meeting'],
   },
+  // A second batch, written after the planner changes above and not tuned to: the honest held-out figure.
+  {
+    request: 'can you send lynne a quick recap of the contoso emails from yesterday',
+    actions: [...SUMMARISE_MAIL, 'mail.send'],
+    slots: { 'mail.search.from': 'contoso', ...YESTERDAY_MAIL, 'mail.send.to': [LYNNE] },
+    parts: ['send lynne', 'recap', 'contoso', 'yesterday'],
+  },
+  {
+    request: 'set up a half hour call with patti tomorrow morning about the renewal',
+    actions: FIND_AND_BOOK,
+    slots: { [ATT]: [PATTI], [MINUTES]: 30, 'calendar.createEvent.subject': 'renewal', ...meetingOn('2026-12-03') },
+    parts: ['set up', 'half hour', 'call', 'patti', 'tomorrow morning', 'renewal'],
+  },
+  {
+    request: 'find the latest email from raj and forward it to megan please',
+    actions: ['mail.search', 'mail.read?', 'mail.forward'],
+    slots: { 'mail.search.from': 'raj', 'mail.forward.to': [MEGAN] },
+    parts: ['find', 'raj', 'forward it to megan'],
+  },
+  {
+    request: 'whats in my diary tomorrow afternoon',
+    actions: ['calendar.listEvents'],
+    slots: {
+      'calendar.listEvents.start': { $between: ['2026-12-03T12:00', '2026-12-03T13:00'] },
+      'calendar.listEvents.end': { $between: ['2026-12-03T17:00', '2026-12-04T00:00'] },
+    },
+    parts: ['diary', 'tomorrow afternoon'],
+  },
+  {
+    request: 'could you message adele on teams and ask if the shelving has arrived',
+    actions: ['teams.sendChatMessage'],
+    slots: { 'teams.sendChatMessage.to': ADELE, 'teams.sendChatMessage.text': 'shelving' },
+    parts: ['message adele', 'teams', 'the shelving has arrived'],
+  },
+  {
+    request: 'flag the emails from fabrikam orders from this week',
+    actions: ['mail.search', 'mail.update'],
+    slots: { 'mail.search.from': 'fabrikam', 'mail.update.flag': 'flagged', ...THIS_WEEK_MAIL },
+    parts: ['flag', 'fabrikam orders', 'this week'],
+  },
+  {
+    request: 'share the launch checklist with isaiah so he can edit it',
+    actions: ['files.search', 'files.share'],
+    slots: { 'files.search.query': 'launch checklist', 'files.share.recipients': [ISAIAH], 'files.share.type': 'edit' },
+    parts: ['share', 'launch checklist', 'isaiah', 'edit'],
+  },
+  {
+    request: 'who reports to megan',
+    actions: ['people.directReports'],
+    slots: { 'people.directReports.person': MEGAN },
+    parts: ['reports', 'megan'],
+  },
+  {
+    request: 'remind me to send the rota to lynne on friday',
+    actions: ['todo.createTask'],
+    slots: { 'todo.createTask.title': 'send the rota to lynne' },
+    parts: ['remind me', 'send the rota to lynne', 'friday'],
+  },
+  {
+    request: 'accept the brand refresh kickoff and let megan know ill be there',
+    actions: ['calendar.listEvents', 'calendar.respond', 'mail.send'],
+    slots: { 'calendar.respond.response': 'accept', 'mail.send.to': [MEGAN] },
+    parts: ['accept', 'brand refresh kickoff', 'megan', 'ill be there'],
+  },
+  {
+    request: 'summarise the travel policy and send it to patti',
+    actions: ['files.search', 'files.readText', 'text.summarise', 'mail.send'],
+    slots: { 'files.search.query': 'travel policy', 'mail.send.to': [PATTI] },
+    parts: ['summarise', 'travel policy', 'send it to patti'],
+  },
+  {
+    request: 'find the contoso proposal draft and share it with megan and adele',
+    actions: ['files.search', 'files.share'],
+    slots: { 'files.search.query': 'contoso proposal', 'files.share.recipients': [MEGAN, ADELE] },
+    parts: ['find', 'contoso proposal draft', 'share it', 'megan', 'adele'],
+  },
 ]);
