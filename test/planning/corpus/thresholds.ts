@@ -1,7 +1,7 @@
 /**
  * The share of the corpus the rule planner must plan right: the target of issue 15. The corpus
- * landed at 32.8%, the first compositional planner measured 39.5%, then 89.7%; it measures 97.0%
- * (324/334) now. Never lower it.
+ * landed at 32.8%, the first compositional planner measured 39.5%, then 89.7%; it measures 97.1%
+ * (336/346) now. Never lower it.
  */
 export const MIN_HIT_RATE = 0.95;
 
