@@ -67,7 +67,10 @@ export type ActionInputs = {
     until?: string;
     top?: number;
   };
-  'text.summarise': { items: StepRef; title?: string; maxItems?: number };
+  'text.summarise': ({ items: StepRef } | { text: StepRef; sourceId?: StepRef }) & {
+    title?: string;
+    maxItems?: number;
+  };
   'mail.send': { to: string[]; cc?: string[]; subject: string; body: string | StepRef };
   'calendar.findMeetingTimes': {
     attendees: string[];

@@ -88,7 +88,12 @@ export const DANGLING_PRONOUN =
   'I\'m not sure who you mean by "her", "him" or "them". Please use their name or email address.';
 
 export const ONLY_MAIL =
-  'I can only summarise mail for now. Tell me which mail, e.g. "a summary of my unread mail from Contoso".';
+  'Tell me what to summarise: which mail, e.g. "a summary of my unread mail from Contoso", or which document, e.g. "a summary of the spring launch brief".';
+
+/** ONLY_MAIL for a summary that already has somewhere to go ("send a summary to Zoe"): it names where. */
+export function whatToSummarise(where: string): string {
+  return `What should the summary ${where} cover? Tell me which mail, e.g. "a summary of my unread mail from Contoso", or which document, e.g. "a summary of the spring launch brief".`;
+}
 
 export function tooManyPeople(max: number): string {
   return `That is a lot of people. I can address at most ${max} at once; for more, use a group's email address.`;

@@ -1,8 +1,10 @@
 import type { DateTime } from 'luxon';
 import { cannotBlindCopy, parseCopy } from './intents/copy-parse';
 import { parseDelivery } from './intents/delivery-parse';
+import { followOnClause, foundBy, type FollowOn } from './intents/follow-on';
 import { DOMAIN_INTENTS } from './intents/domains';
 import { parseMeeting } from './intents/meeting-parse';
+import { notifyIntent } from './intents/notify';
 import type { BuildableSpec, Spec, SummarySpec } from './intents/specs';
 import { parseSummary } from './intents/summary-parse';
 import * as text from './messages';
@@ -32,6 +34,8 @@ function parseDomain(clause: string, now: DateTime): Result<Spec> | undefined {
 export interface ParsedRequests {
   readonly specs: BuildableSpec[];
   readonly copies: readonly (readonly string[])[];
+  /** For each request: what the request before it found, when it acts on that ("… and flag it"). */
+  readonly grafts: readonly (FollowOn | undefined)[];
 }
 
 const PRONOUN = /^(?:her|him|them)$/i;
@@ -50,6 +54,7 @@ export function parseRequests(
   const specs: BuildableSpec[] = [];
   const copies: string[][] = [];
   const understood: string[] = [];
+  const grafts: (FollowOn | undefined)[] = [];
   for (const clause of clauses) {
     const copy = parseCopy(clause);
     if (copy === 'blind') return refuse(cannotBlindCopy(clause));
@@ -60,6 +65,32 @@ export function parseRequests(
       understood.push(clause);
       continue;
     }
+    // "… and flag it": a request acting on what the one before found.
+    // A request that writes text takes "send it to Patti" as where that text goes, not as the file.
+    const last = specs.at(-1);
+    const delivers = last?.kind === 'domain' && last.intent.deliver !== undefined && parseDelivery(clause)?.ok === true;
+    const onIt = delivers ? undefined : followOnClause(clause, foundBy(last));
+    const acting = onIt === undefined ? undefined : parseDomain(onIt.clause, now);
+    if (onIt && acting?.ok && acting.value.kind === 'domain' && acting.value.intent.finds === onIt.followOn.found) {
+      understood.push(clause);
+      specs.push(acting.value);
+      copies.push([]);
+      grafts.push(onIt.followOn);
+      continue;
+    }
+    // "… and tell her on Teams": tell them what the request before did.
+    const before = specs.at(-1);
+    const notify =
+      before && before.kind !== 'summary' && !(before.kind === 'domain' && before.intent.deliver)
+        ? notifyIntent.parse(clause, now)
+        : undefined;
+    if (notify?.ok) {
+      understood.push(clause);
+      specs.push({ kind: 'domain', intent: notifyIntent, value: notify.value });
+      copies.push([]);
+      grafts.push(undefined);
+      continue;
+    }
     const spec = parseClause(clause, now);
     if (!spec) return refuse(notUnderstood(clause, understood));
     if (!spec.ok) return spec;
@@ -68,6 +99,7 @@ export function parseRequests(
     if (value.kind !== 'delivery') {
       specs.push(value);
       copies.push([]);
+      grafts.push(undefined);
       continue;
     }
     const previous = specs.at(-1);
@@ -83,5 +115,5 @@ export function parseRequests(
   if (specs.length === 0) return refuse(notUnderstood(clauses.join(' '), []));
   if (specs.length > MAX_REQUESTS) return refuse(text.TOO_MANY_PARTS);
   const resolved = resolvePronouns(specs);
-  return resolved.ok ? { ok: true, value: { specs: resolved.value, copies } } : resolved;
+  return resolved.ok ? { ok: true, value: { specs: resolved.value, copies, grafts } } : resolved;
 }

@@ -10,6 +10,8 @@ import { withMonths } from './extract/day-of-month';
 import { zonedNow } from './extract/zone';
 import type { BuildContext, Fragment } from './intents/fragment';
 import { buildMeeting } from './intents/meeting';
+import { graft } from './intents/follow-on';
+import { notifyIntent, withDone, type NotifySpec } from './intents/notify';
 import type { BuildableSpec } from './intents/specs';
 import { buildSummary } from './intents/summary-mail';
 import * as text from './messages';
@@ -19,6 +21,7 @@ import { slotQuestion, withSlotAnswers } from './slots';
 import type { Refusal, Result } from './result';
 import { withCopies } from './intents/copy';
 import { splitClauses } from './text/clauses';
+import { conditionalMessage, conditionOf } from './text/conditional';
 import { paraphrase, paraphraseMessage } from './text/paraphrase';
 import { normaliseOutcome } from './text/normalise';
 
@@ -68,17 +71,37 @@ export class RulePlanner implements Planner {
       const amended = await amend(request.revision, ctx, now);
       return { result: amended ?? { kind: 'unplannable', message: notAChange(request.revision.instruction) } };
     }
+    // "check if Megan is free and if so …": a step that depends on another's result is not a plan.
+    const condition = conditionOf(outcome);
+    if (condition) return { result: { kind: 'unplannable', message: conditionalMessage(condition) } };
     const clauses = splitClauses(paraphraseMessage(withMonths(outcome, now))).map(paraphrase);
     const parsed = parseRequests(clauses, now, notUnderstood);
     if (!parsed.ok) return { result: answerFor(parsed) };
 
     const fragments: Fragment[] = [];
-    for (const [index, spec] of parsed.value.specs.entries()) {
+    for (const [index, said] of parsed.value.specs.entries()) {
+      // "… and tell her on Teams": what to tell is what the request before did.
+      const done = fragments.at(-1)?.title;
+      const spec =
+        said.kind === 'domain' && said.intent === notifyIntent && done
+          ? { ...said, value: withDone(said.value as NotifySpec, done) }
+          : said;
       const built = await build(spec, ctx);
       if (!built.ok) return { result: answerFor(built) };
       const fragment = await withCopies(built.value, parsed.value.copies[index] ?? [], ctx);
       if (!fragment.ok) return { result: answerFor(fragment) };
-      fragments.push(fragment.value);
+      const found = parsed.value.grafts[index];
+      const before = fragments.at(-1);
+      // "is Adele on holiday? check her auto reply": the same request said twice is done once.
+      if (before && sameSteps(before, fragment.value)) continue;
+      if (!found || !before) {
+        fragments.push(fragment.value);
+        continue;
+      }
+      // "… and flag it": the steps act on what the request before found.
+      const grafted = graft(before, fragment.value, found);
+      if (!grafted) return { result: { kind: 'unplannable', message: text.DANGLING_IT } };
+      fragments[fragments.length - 1] = grafted;
     }
     const { title, steps } = combineFragments(fragments);
     // Every part of the request that carries meaning must be used by some step, or be named.
@@ -88,6 +111,10 @@ export class RulePlanner implements Planner {
     if (missing.length > 0) return { result: unusedPartsQuestion(title, missing), accounting };
     return { result: { kind: 'plan', title, steps }, accounting };
   }
+}
+
+function sameSteps(a: Fragment, b: Fragment): boolean {
+  return JSON.stringify(a.steps) === JSON.stringify(b.steps);
 }
 
 /** A refusal as the planner's answer: a question when it asks for a person or a missing part. */

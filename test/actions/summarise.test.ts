@@ -82,4 +82,38 @@ describe('text.summarise', () => {
     expect(preview.title).toBe('Summarise the messages (from step 1)');
     expect(preview.fields).toContainEqual({ label: 'Messages', value: '(from step 1)' });
   });
+
+  it('summarises a document: the first sentence of each paragraph, at most maxItems lines', async () => {
+    const spec = textSummarise();
+    const text =
+      'Spring launch brief\n\nWe launch the spring range on 3 March in every store. Stock arrives a week before.\n\n---\n\n' +
+      'Hi team, the budget is 40k. Half goes to social.\n\nPrint runs close on 10 February.';
+    const input = spec.input.parse({ text, sourceId: 'doc-1', title: 'Summary of spring launch brief', maxItems: 3 });
+    const result = await spec.run(input, {
+      idempotencyKey: 'k',
+      actor: { id: 'a', name: 'A' },
+      attempt: 1,
+      now: TEST_NOW,
+    });
+    expect(result.output.summary).toBe(
+      [
+        'Summary of spring launch brief',
+        '4 paragraphs (the first 3 of 4 paragraphs).',
+        '',
+        '- Spring launch brief',
+        '- We launch the spring range on 3 March in every store.',
+        '- the budget is 40k.',
+      ].join('\n'),
+    );
+    expect(result.provenance).toEqual(['doc-1']);
+    expect(spec.describe({ text: { $ref: 's2.text' }, title: 'Summary of spring launch brief' }).title).toBe(
+      'Summarise "Summary of spring launch brief"',
+    );
+  });
+
+  it('takes messages or a document, not both and not neither', () => {
+    const input = textSummarise().input;
+    expect(input.safeParse({ items: [], text: 'x' }).success).toBe(false);
+    expect(input.safeParse({ title: 'x' }).success).toBe(false);
+  });
 });

@@ -171,3 +171,15 @@ describe('calendar plans fit the action catalogue', () => {
     }
   });
 });
+
+describe('RulePlanner: an existing meeting made online or in person', () => {
+  it.each([
+    ['make the social media calendar sync a teams meeting', true],
+    ['add a teams link to the budget review', true],
+    ["make tomorrow's retro in person", false],
+  ])('"%s"', async (outcome, online) => {
+    const steps = await stepsOf(outcome);
+    expect(actionsOf(steps)).toEqual(['calendar.listEvents', 'calendar.updateEvent']);
+    expect(inputOf(steps, 'calendar.updateEvent')).toMatchObject({ isOnlineMeeting: online });
+  });
+});

@@ -72,8 +72,8 @@ describe('RulePlanner: mail intents', () => {
   it.each([
     ['flag my unread mail from Fabrikam', { flag: 'flagged' }, 'Flag your unread mail from Fabrikam'],
     ['unflag the mails from Contoso', { flag: 'notFlagged' }, 'Clear the flag on your mail from Contoso'],
-    ['mark my unread mail from Fabrikam as read', { isRead: true }, 'Mark as read your unread mail from Fabrikam'],
-    ['mark the emails from Contoso as done', { flag: 'complete' }, 'Mark as complete your mail from Contoso'],
+    ['mark my unread mail from Fabrikam as read', { isRead: true }, 'Mark your unread mail from Fabrikam as read'],
+    ['mark the emails from Contoso as done', { flag: 'complete' }, 'Mark your mail from Contoso as complete'],
   ])('"%s" searches, then updates every message found', async (outcome, change, title) => {
     const result = await planOf(outcome);
     if (result.kind !== 'plan') throw new Error(JSON.stringify(result));

@@ -15,6 +15,10 @@ const OUTCOMES = [
   "Email me a summary of last week's messages from dana@contoso.com",
   'Summarise my unread Contoso emails and post it to General, then book a call with Lynne on Monday',
   "Give me a summary of yesterday's mail",
+  'read the spring launch brief and email Megan a summary of it',
+  'find the fabrikam invoice email, forward it to lynne and move it to the archive',
+  'summarise the travel policy and post it in General',
+  'reply to Raj saying thanks and flag his email',
 ];
 
 /** Every `$ref` in a value, as strings. */

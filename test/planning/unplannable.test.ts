@@ -23,7 +23,7 @@ describe('RulePlanner: outcomes it cannot plan', () => {
     const message = await refusalOf('Empty my entire mail folder');
     expect(message).toContain('Sorry, I didn\'t understand "Empty my entire mail folder".');
     expect(message).toContain(ABILITIES['mail.move'].example);
-    expect(await refusalOf('check whether Megan is online')).toContain(ABILITIES['people.presence'].example);
+    expect(await refusalOf('watch whether Megan goes online')).toContain(ABILITIES['people.presence'].example);
   });
 
   it("plans the example of every ability it suggests, with that ability's action", async () => {
@@ -42,7 +42,7 @@ describe('RulePlanner: outcomes it cannot plan', () => {
   it.each([
     ['Email a summary of my unread mail', 'Who should I send the summary to?'],
     ["Email Megan a summary of next week's mail", 'only search mail'],
-    ['Email Megan a summary of the launch plan', 'only summarise mail'],
+    ['Email Megan a summary of the launch plan', 'What should the summary for Megan cover?'],
     ['post it to General', 'not sure what "it" refers to'],
     ['Email Megan about the launch', 'What should the email say?'],
     ['Email Megan a summary of mail from Contoso on 30 February', "couldn't make sense of that date"],

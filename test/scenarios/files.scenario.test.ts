@@ -88,4 +88,16 @@ describe('scenarios: OneDrive outcomes, end to end', () => {
     );
     expect(after.value).toEqual(before.value);
   });
+
+  it('reads the spring launch brief and emails Megan a summary of it: her inbox gets the summary of that document', async () => {
+    const run = await runScenario(app(), 'read the spring launch brief and email Megan a summary of it');
+    expect(run.task.status).toBe('completed');
+    const inbox = await app().graph<{ value: Array<{ subject: string; body: { content: string } }> }>(
+      `/users/meganb@example.com/mailFolders/inbox/messages?$top=50`,
+      'meganb@example.com',
+    );
+    const mail = inbox.value.find((m) => m.subject === 'Summary of spring launch brief');
+    expect(mail).toBeDefined();
+    expect(mail?.body.content).toMatch(/paragraph/);
+  });
 });

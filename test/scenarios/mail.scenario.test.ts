@@ -121,4 +121,17 @@ describe('scenarios: mail outcomes, end to end', () => {
     expect(output.sourceIds).toEqual(expect.arrayContaining(thread.map((m) => m.id)));
     expect((await folder(ALEX, 'sentitems')).length).toBe(sentBefore);
   });
+
+  it('finds the Fabrikam invoice email once, forwards it to Lynne and moves that same message to Archive', async () => {
+    const run = await runScenario(
+      app(),
+      'find the fabrikam invoice email, forward it to lynne and move it to the archive',
+    );
+    expect(run.task.status).toBe('completed');
+    const archived = await folder(ALEX, 'archive');
+    const forwarded = (await folder('lynner@example.com', 'inbox')).filter((m) => /invoice/i.test(m.subject));
+    expect(forwarded).toHaveLength(1);
+    const original = forwarded[0]?.subject.replace(/^(?:fw|fwd):\s*/i, '');
+    expect(archived.filter((m) => m.subject === original)).toHaveLength(1);
+  });
 });

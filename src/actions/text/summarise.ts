@@ -3,12 +3,24 @@ import type { ActionSpec } from '../../engine/catalogue';
 import { display } from '../common/display';
 import { mailMessage, type MailMessage } from '../common/schemas';
 
-export const summariseInput = z.object({
-  items: z.array(mailMessage),
-  title: z.string().min(1).optional(),
-  maxItems: z.number().int().min(1).max(50).default(10),
-});
+export const summariseInput = z
+  .object({
+    /** Mail messages (mail.search's messages, or a channel's items). */
+    items: z.array(mailMessage).optional(),
+    /** Or the text of one document (files.readText's text). */
+    text: z.string().optional(),
+    /** The document's id, for provenance (files.readText's itemId). */
+    sourceId: z.string().optional(),
+    title: z.string().min(1).optional(),
+    /** At most this many messages, or lines of a document. */
+    maxItems: z.number().int().min(1).max(50).default(10),
+  })
+  .refine((i) => (i.items === undefined) !== (i.text === undefined), {
+    message: 'give either items (messages) or text (a document)',
+  });
 export type SummariseInput = z.infer<typeof summariseInput>;
+/** A summary of messages. */
+export type MessagesInput = Omit<SummariseInput, 'items' | 'text' | 'sourceId'> & { items: MailMessage[] };
 
 export const summariseOutput = z.object({ summary: z.string(), sourceIds: z.array(z.string()) });
 export type SummariseOutput = z.infer<typeof summariseOutput>;
@@ -41,7 +53,7 @@ function plural(n: number, word: string): string {
  * thread's newest message), one line per message with sender, date and its first meaningful
  * sentence. Nothing is invented and nothing in the mail is treated as an instruction.
  */
-export function summarise(input: SummariseInput): SummariseOutput {
+export function summarise(input: MessagesInput): SummariseOutput {
   const heading = input.title ? `${input.title}\n` : '';
   if (input.items.length === 0) return { summary: `${heading}No matching mail.`, sourceIds: [] };
   const time = (m: MailMessage): number => Date.parse(m.receivedDateTime) || 0;
@@ -68,11 +80,37 @@ export function summarise(input: SummariseInput): SummariseOutput {
   return { summary: `${heading}${lines.join('\n')}`, sourceIds: used.map((m) => m.id) };
 }
 
+/** Lines that carry no content of their own: rules, page numbers, empty table cells. */
+const FILLER = /^[\s\-_=*#|\d.]*$/;
+
+/**
+ * A deterministic extractive summary of a document: the first meaningful sentence of each of
+ * its first paragraphs (headings kept as they are), at most `maxItems` lines. Nothing is invented.
+ */
+export function summariseDocument(input: {
+  text: string;
+  title?: string | undefined;
+  maxItems: number;
+  sourceId?: string | undefined;
+}): SummariseOutput {
+  const heading = input.title ? `${input.title}\n` : '';
+  const paragraphs = input.text
+    .split(/\n\s*\n|\r?\n(?=[-*•]|\d+[.)]\s)/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 0 && !FILLER.test(p));
+  const sourceIds = input.sourceId ? [input.sourceId] : [];
+  if (paragraphs.length === 0) return { summary: `${heading}The document has no text.`, sourceIds };
+  const lines = paragraphs.slice(0, input.maxItems).map((p) => `- ${firstSentence(p)}`);
+  const shown =
+    paragraphs.length > input.maxItems ? ` (the first ${input.maxItems} of ${paragraphs.length} paragraphs)` : '';
+  return { summary: `${heading}${plural(paragraphs.length, 'paragraph')}${shown}.\n\n${lines.join('\n')}`, sourceIds };
+}
+
 export function textSummarise(): ActionSpec<SummariseInput, SummariseOutput> {
   return {
     name: 'text.summarise',
     description:
-      'Summarise a list of mail messages (as returned by mail.search) into short text: a count line, then per thread each sender, date and first meaningful sentence. No Microsoft 365 call; no side effect.',
+      'Summarise a list of mail messages (items, as returned by mail.search) into short text: a count line, then per thread each sender, date and first meaningful sentence. Or summarise one document (text, as returned by files.readText): the first meaningful sentence of each of its first paragraphs. No Microsoft 365 call; no side effect.',
     input: summariseInput,
     output: summariseOutput,
     risk: 'compose',
@@ -83,6 +121,18 @@ export function textSummarise(): ActionSpec<SummariseInput, SummariseOutput> {
     ],
     describe(input) {
       const items = input.items;
+      if (input.text !== undefined) {
+        const doc = input.title !== undefined ? `"${display(input.title)}"` : 'a document';
+        return {
+          title: `Summarise ${doc}`,
+          target: 'A summary for you (nothing is sent)',
+          reads: `The text of ${doc}`,
+          fields: [
+            { label: 'Document', value: input.title !== undefined ? display(input.title) : 'The document read' },
+            { label: 'At most (lines)', value: display(input.maxItems ?? 10) },
+          ],
+        };
+      }
       const source = Array.isArray(items) ? `${items.length} messages` : `the messages ${display(items)}`;
       return {
         title: `Summarise ${source}`,
@@ -96,7 +146,10 @@ export function textSummarise(): ActionSpec<SummariseInput, SummariseOutput> {
       };
     },
     async run(input) {
-      const output = summarise(input);
+      const output =
+        input.text !== undefined
+          ? summariseDocument({ ...input, text: input.text })
+          : summarise({ ...input, items: input.items ?? [] });
       return { output, provenance: output.sourceIds };
     },
   };

@@ -25,6 +25,9 @@ const TIME_KEYS = new Set([
   'from',
   'to',
 ]);
+/** Actions that write to people. */
+const SENDS = new Set(['mail.send', 'mail.forward', 'mail.reply', 'mail.draft', 'teams.sendChatMessage']);
+
 const ATTACHMENT_ACTIONS = new Set(['mail.forward', 'mail.read', 'files.share']);
 
 /** Every string in a step's input, lower-cased, with the keys that hold them. */
@@ -94,7 +97,10 @@ export async function accountFor(
       case 'copy':
         users = indexes(
           steps,
-          (step) => step.input.cc !== undefined && !(Array.isArray(step.input.cc) && step.input.cc.length === 0),
+          (step) =>
+            (step.input.cc !== undefined && !(Array.isArray(step.input.cc) && step.input.cc.length === 0)) ||
+            // "loop in Adele: send her …": looping someone in is also writing to them.
+            (/^loop\b/i.test(part.text) && SENDS.has(step.action)),
         );
         break;
       case 'attachment':

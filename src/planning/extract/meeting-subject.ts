@@ -1,8 +1,9 @@
 import type { Phrase } from '../text/phrase';
 import { capitalise } from './describe-mail';
 
-/** Words that introduce what a meeting is about ("to" only before a verb: not "to a call"). */
-export const SUBJECT_MARKER = /\b(about|regarding|concerning|re:|re|on|for|to(?!\s+(?:a|an|the|my|our|your)\s))\s+/;
+/** Words that introduce what a meeting is about ("to" only before a verb: not "to a call"), or a colon. */
+export const SUBJECT_MARKER =
+  /\b(about|regarding|concerning|re:|re|on|for|to(?!\s+(?:a|an|the|my|our|your)\s))\s+|(?<=\S):\s+/;
 
 /** "to <verb> X": how the verb shapes the subject. */
 const TO_VERBS: ReadonlyArray<readonly [RegExp, (rest: string) => string]> = [
@@ -69,7 +70,10 @@ const BEFORE_NOUN = new Map<string, RegExp>();
 export function subjectBeforeNoun(phrase: Phrase, nounPattern: string): string | undefined {
   let pattern = BEFORE_NOUN.get(nounPattern);
   if (!pattern) {
-    pattern = new RegExp(`\\b(?:a|an|the|some|our)\\s+((?:[a-z0-9][\\w'&-]*\\s+){1,3}?)(${nounPattern})\\b`);
+    // A length or time said in between ("a 90 minute planning workshop") is masked already.
+    pattern = new RegExp(
+      `\\b(?:a|an|the|some|our)\\s+(?:\u0000+\\s*)?((?:[a-z0-9][\\w'&-]*\\s+){1,3}?)(${nounPattern})\\b`,
+    );
     BEFORE_NOUN.set(nounPattern, pattern);
   }
   const hit = phrase.find(pattern);

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Result } from '../result';
+import type { Found } from './follow-on';
 import type { BuildContext, Fragment } from './fragment';
 import type { Destination } from './specs';
 
@@ -20,6 +21,8 @@ export interface DomainIntent<S = unknown> {
    * ("forward it to Megan and set up 30 minutes with her"). Absent: it names nobody.
    */
   readonly people?: PeopleLens<S>;
+  /** What the request finds, that "it" in a later request acts on ("… and flag it"); see follow-on.ts. */
+  readonly finds?: Found;
   /** For a request that writes text (a summary): the request with one more place to send it. */
   readonly deliver?: (spec: S, destination: Destination) => S;
 }

@@ -11,20 +11,22 @@ import { Phrase } from '../text/phrase';
 import type { MeetingSpec } from './specs';
 
 /** Meeting words, their label, and for some a usual length and a subject of their own ("Lunch"). */
-const NOUNS: ReadonlyArray<readonly [string, string, { minutes?: number; subject?: boolean; inPerson?: boolean }?]> = [
+const NOUNS: ReadonlyArray<
+  readonly [string, string, { minutes?: number; subject?: boolean; inPerson?: boolean; telling?: boolean }?]
+> = [
   ['lunch', 'Lunch', { minutes: 60, subject: true, inPerson: true }],
   ['dinner', 'Dinner', { minutes: 90, subject: true, inPerson: true }],
   ['breakfast', 'Breakfast', { minutes: 45, subject: true, inPerson: true }],
   ['coffee', 'Coffee', { minutes: 30, subject: true, inPerson: true }],
   ['drinks', 'Drinks', { minutes: 60, subject: true, inPerson: true }],
-  ['interview', 'Interview', { minutes: 60 }],
-  ['workshop', 'Workshop', { minutes: 120 }],
-  ['brainstorm(?:ing)?(?:\\s+session)?', 'Brainstorm', { minutes: 60 }],
-  ['kick[- ]?off', 'Kick-off', { minutes: 60 }],
-  ['retro(?:spective)?', 'Retrospective', { minutes: 60 }],
-  ['demo', 'Demo'],
-  ['presentation', 'Presentation', { minutes: 60 }],
-  ['training', 'Training', { minutes: 60 }],
+  ['interview', 'Interview', { telling: true, minutes: 60 }],
+  ['workshop', 'Workshop', { telling: true, minutes: 120 }],
+  ['brainstorm(?:ing)?(?:\\s+session)?', 'Brainstorm', { telling: true, minutes: 60 }],
+  ['kick[- ]?off', 'Kick-off', { telling: true, minutes: 60 }],
+  ['retro(?:spective)?', 'Retrospective', { telling: true, minutes: 60 }],
+  ['demo', 'Demo', { telling: true }],
+  ['presentation', 'Presentation', { telling: true, minutes: 60 }],
+  ['training', 'Training', { telling: true, minutes: 60 }],
   ['meeting', 'Meeting'],
   ['conversation|talk', 'Conversation'],
   ['appointment', 'Appointment'],
@@ -91,7 +93,7 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   mask(when);
 
   const nounRule = NOUN_RULES.find(([pattern]) => pattern.test(noun?.groups[1] ?? ''))?.[1];
-  const durationMinutes = duration?.minutes ?? nounRule?.[2]?.minutes ?? DEFAULT_DURATION_MINUTES;
+  const durationMinutes = duration?.minutes ?? time?.minutes ?? nounRule?.[2]?.minutes ?? DEFAULT_DURATION_MINUTES;
   if (durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES)
     return refuse(text.durationOutOfRange(durationMinutes));
 
@@ -107,8 +109,12 @@ export function parseMeeting(clause: string, now: DateTime): Result<MeetingSpec>
   if (!window.ok) return window;
 
   const nounLabel = nounRule?.[1] ?? 'Meeting';
+  const said = subjectAfterMarker(phrase)?.subject;
+  // "a kickoff … for the east coast push" → "East coast push kickoff": a telling noun stays in the subject.
+  const kind = noun?.raw(1);
+  const telling = kind && nounRule?.[2]?.telling && said && !said.toLowerCase().includes(kind.toLowerCase());
   const subject =
-    subjectAfterMarker(phrase)?.subject ??
+    (telling ? `${said} ${kind.toLowerCase()}` : said) ??
     subjectBeforeNoun(phrase, NOUN_PATTERN) ??
     (nounRule?.[2]?.subject ? nounLabel : undefined);
   return ok({

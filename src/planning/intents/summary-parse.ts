@@ -51,11 +51,20 @@ export function parseSummary(clause: string, now: DateTime): Result<SummarySpec>
   }
   if (!destination && (verb === 'mail' || verb === 'send')) return refuse(text.NO_RECIPIENT);
   if (!destination && (verb === 'post' || verb === 'share')) destination = { kind: 'channel', name: { channel: '' } };
-  if (!MAIL_NOUN.test(filterPhrase.lower) && !/\bfrom\s/.test(filterPhrase.lower)) return refuse(text.ONLY_MAIL);
+  if (!MAIL_NOUN.test(filterPhrase.lower) && !/\bfrom\s/.test(filterPhrase.lower))
+    return refuse(destination ? text.whatToSummarise(going(destination)) : text.ONLY_MAIL);
 
   const filter = parseMailFilter(filterPhrase, now, when);
   if (!filter.ok) return filter;
   return ok({ kind: 'summary', filter: filter.value, destinations: destination ? [destination] : [] });
+}
+
+/** Where a summary goes, for a question about it: "for Zoe", "for the Marketing channel". */
+function going(destination: Destination): string {
+  if (destination.kind === 'channel')
+    return destination.name.channel ? `for the ${destination.name.channel} channel` : 'for the channel';
+  if (destination.kind === 'personOrChannel') return `for ${destination.text}`;
+  return `for ${destination.names.join(' and ')}`;
 }
 
 function tidyLead(raw: string): string {

@@ -1,6 +1,6 @@
 /** Verbs that start a new request inside one message ("… and set up …", "… then post …"). */
 const REQUEST_VERB =
-  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|message|ping|reply|cc|bcc|copy|loop|save|store|export|invite|flag|archive|create|remind|mark|write|text|dm|chat|tell\\s+\\S+(?:\\s+\\S+)?\\s+(?:on|via|in|over)\\s+teams|let\\s+(?!(?:her|him|them|me|us)\\b)\\S+(?:\\s+and\\s+\\S+)?\\s+know\\b|add\\s+(?:a|an)\\s+(?:to[\\s-]?do|task|reminder))\\b';
+  '(?:please\\s+)?(?:set\\s*up|schedule|book|arrange|organi[sz]e|(?:e-?mail|mail)\\b(?!\\s+(?:from|about|regarding|since|received|sent|that|which|in|on)\\b)|send|post|share|summari[sz]e|recap|forward|put|drop|find|meet|move|delete|unflag|cancel|decline|accept|rename|message|ping|reply|cc|bcc|copy|loop|save|store|export|invite|flag|archive|create|remind|mark|write|text|dm|chat|tell\\s+\\S+(?:\\s+\\S+)?\\s+(?:on|via|in|over)\\s+teams|let\\s+(?!(?:her|him|them|me|us)\\b)\\S+(?:\\s+and\\s+\\S+)?\\s+know\\b|add\\s+(?:a|an)\\s+(?:to[\\s-]?do|task|reminder))\\b';
 
 const SPLIT = new RegExp(
   [

@@ -32,6 +32,12 @@ function channelPost(channel: string | undefined, said: string | undefined, who:
   return `post ${quoted} in ${(channel ?? '').trim()}${who ? ` and mention ${who}` : ''}`;
 }
 
+/** "for me and Isaiah", "between me, Megan and Isaiah". */
+const FOR_ME_AND = /\b(?:for|between)\s+(?:me|myself|us)\s*(?:,|and|&)\s*/gi;
+/** Words that make a clause a request for a meeting. */
+const MEETING_WORDS =
+  /\b(?:meet(?:ing)?s?|calls?|time|slots?|1:1|1-1|lunch|coffee|dinner|breakfast|drinks|catch[\s-]?up|sync|workshop|kick-?off|review|session|chat|book|schedule|set\s*up|organi[sz]e|arrange)\b/i;
+
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
 /**
@@ -109,9 +115,19 @@ const RULES: readonly Rule[] = [
     /^(?:give|get|send)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s+(a\s+summary\s+of\s+.+?)\s+(?:by|via|over|through|in\s+an?)\s+e-?mail$/i,
     'email $1 $2',
   ],
+  // "what did fabrikam email me about last week", "what has Contoso sent me this month" → a summary of that mail.
+  [
+    /^what\s+(?:did|has|have)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)\s+(?:e-?mail(?:ed)?|mail(?:ed)?|sen[dt]|wr[io]te|written)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b(?!\s+in\s)(.*)$/i,
+    'summarise the mail from $1$2',
+  ],
+  // "Let the team know in General what Fabrikam emailed about this week, summarised" → a summary posted there.
+  [
+    /^(?:let|tell|update|brief)\s+(?:the\s+team|everyone|everybody|the\s+channel|people|folks|all)\s+(?:know\s+)?(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+(?!know\b|channel\b)[\w&'-]+)?)(?:\s+channel)?\s+(?:know\s+)?(the\s+mail\s+from\s+.+?)(?:,?\s+(?:summari[sz]ed|in\s+(?:a\s+)?(?:short|brief)?\s*summary))?$/i,
+    'post a summary of $2 in $1',
+  ],
   // "Tell Patti what Raj emailed me this week" (after the rule above) → "email Patti a summary of …".
   [
-    /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*\(?(?:a\s+)?(?:summary|short\s+version)\s+is\s+(?:fine|ok|okay|enough)\)?)?$/i,
+    /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+(?!know\b)[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*[-,(]?\s*(?:just\s+)?(?:a\s+)?(?:(?:short|quick|brief)\s+)?(?:summary|short\s+version|recap)(?:\s+is\s+(?:fine|ok|okay|enough))?(?:\s+(?:by|over|via|in\s+an?)\s+e-?mail)?\)?)?$/i,
     'email $1 a summary of $2',
   ],
   // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
@@ -200,7 +216,8 @@ const RULES: readonly Rule[] = [
   // "have lunch with Adele", "grab coffee with Megan" → "schedule lunch with …".
   [/^(?:have|grab|get|do)\s+(?=(?:a\s+)?(?:lunch|coffee|dinner|breakfast|drinks?|call|chat|meeting)\b)/i, 'schedule '],
   // Meetings as people ask for them: "find time for me and Isaiah", "for me, Megan and Isaiah" → "with Isaiah".
-  [/\b(?:for|between)\s+(?:me|myself|us)\s*(?:,|and|&)\s*/gi, 'with '],
+  // Only in a meeting request: "summarise the mail for me and Adele" is not a meeting with Adele.
+  [/^.*$/s, (clause) => (MEETING_WORDS.test(clause) ? clause.replace(FOR_ME_AND, 'with ') : clause)],
   // "set up time w adele n lynne": a name, "n", a name.
   [/\bw\s+([a-z][\w'-]+)\s+n\s+([a-z][\w'-]+)\b/gi, 'with $1 and $2'],
   // "can we get megan, adele and patti together next week" → "set up a meeting with …".
@@ -247,6 +264,19 @@ const RULES: readonly Rule[] = [
   [
     new RegExp(
       `^(?:add|create|make|put\\s+in)\\s+an?\\s+(?!new\\b|planner\\b|personal\\b)(.+?)\\s+task\\s+for\\s+(.+?)\\s+to\\s+(.+?)${DUE_TAIL}$`,
+      'i',
+    ),
+    (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
+  ],
+  // "Put "Order booth banners" on the Spring launch plan for Adele": a task, not a post.
+  [
+    /^(?!.*\band\s+(?:give|assign)\b)(?:put|add|stick|pop)\s+("[^"]+"|'[^']+')\s+(?:on|to|in|onto|into)\s+(?:the\s+|my\s+|our\s+)?(.+?)\s+(?:plan|board)\b/i,
+    'add a task $1 to the $2 plan',
+  ],
+  // "add a task to the spring launch plan for lynne to order the shelving by friday".
+  [
+    new RegExp(
+      `^(?:add|create|make|put|set\\s+up)\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?task\\s+(?:to|in|on|into)\\s+(?:the\\s+)?(.+?)\\s+plan\\s+for\\s+([\\w@.'-]+(?:\\s+(?!to\\b)[\\w@.'-]+)?)\\s+to\\s+(.+?)${DUE_TAIL}$`,
       'i',
     ),
     (_m, plan, who, title, due) => `add a task "${title ?? ''}" to the ${plan ?? ''} plan for ${who ?? ''}${due ?? ''}`,
@@ -392,6 +422,11 @@ const MESSAGE_RULES: readonly Rule[] = [
     /^(?:write\s+up|make|create|do|put\s+together)\s+(a\s+summary\s+of\s+.+?)\s+and\s+(?:save|put|store|drop)\s+it\s+(?:to|in|on|into)\s+(?:my\s+)?(?:onedrive|one\s+drive|files)$/i,
     'save $1 as a Word document',
   ],
+  // "summarise this week's mail and save it as a Word doc, then …" → "save a summary of … as a Word doc, then …".
+  [
+    /^(?:summari[sz]e|recap)\s+(.+?)\s+and\s+(?:save|store|keep|export|put)\s+(?:it|that|the\s+summary)\s+((?:as|in|into|to)\s+.+?)(?=$|,|\s+(?:and|then)\s)/i,
+    'save a summary of $1 $2',
+  ],
   // "sum up my unread contoso emails in a word doc" → "save a summary of … as a Word document".
   [
     /^(?:summari[sz]e|recap|sum\s+up)\s+(.+?)\s+(?:in|into|as)\s+(?:a\s+|an\s+)?((?:word|text|markdown)\s+(?:doc|document|file)|document|doc)$/i,
@@ -406,6 +441,16 @@ const MESSAGE_RULES: readonly Rule[] = [
   [
     /\b(?:everything|all(?:\s+the\s+(?:stuff|things))?|what|whatever)\s+([\w@.'-]+(?:\s+(?:and|&)\s+[\w@.'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|emailed|mailed|said|wrote|forwarded)(?:\s+(?:me|us|to\s+me))?(?:\s+about)?\b/gi,
     'the mail from $1',
+  ],
+  // Mail named by who sent it: "the emails adele sent me yesterday" → "the emails from adele yesterday".
+  [
+    /\b((?:e-?mails?|mails?|messages?))\s+(?:that\s+)?([\w@.'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:has\s+|have\s+)?(?:sent|forwarded|emailed|mailed)(?:\s+(?:me|us|to\s+me))?\b/gi,
+    '$1 from $2',
+  ],
+  // "mark everything from contoso as read", "archive anything from Litware" → the mail from them.
+  [
+    /\b(?:all\s+(?:of\s+)?the\s+|the\s+)?(?:everything|anything|all|stuff)\s+(?:that\s+(?:came|comes)\s+in\s+)?from\s+(?=\S)/gi,
+    'the mail from ',
   ],
   // "email megan and cc isaiah a summary of …", "Mail Megan and cc Adele: the banners are ordered" →
   // "email megan … , cc isaiah".
@@ -470,13 +515,14 @@ const MESSAGE_RULES: readonly Rule[] = [
     /\b((?:[Ss]ummari[sz]e|[Rr]ecap|[Dd]igest)\b[^.;!?]*?)\s+for\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:by|via|over)\s+e?-?mail)?(?=$|\s*[.;!?,]|\s+(?:and|then)\s)/,
     (_m, head, who) => `${head ?? ''} and email it to ${who ?? ''}`,
   ],
-  // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them.
+  // "summarise …, and let Lynne know" / "… and tell Megan" at the end: deliver the summary to them
+  // (only a summary: "cancel the review and tell them we'll rebook" is a message to the attendees).
   [
     new RegExp(
-      `,?\\s+and\\s+(?:let\\s+${WHO}\\s+know|tell\\s+${WHO}|write\\s+to\\s+${WHO}|drop\\s+${WHO}\\s+an?\\s+${NOTE})\\s*$`,
+      `^(?=.*\\b(?:summar|recap|digest|round-?up|rundown|gist|overview))(.*?),?\\s+and\\s+(?!(?:let|tell)\\s+(?:them|him|her|everyone|everybody|the\\s+attendees)\\b)(?:let\\s+${WHO}\\s+know|tell\\s+${WHO}|write\\s+to\\s+${WHO}|drop\\s+${WHO}\\s+an?\\s+${NOTE})\\s*$`,
       'i',
     ),
-    (...groups: string[]) => ` and email it to ${groups.slice(1, 5).find((group) => group) ?? ''}`,
+    (...groups: string[]) => `${groups[1] ?? ''} and email it to ${groups.slice(2, 6).find((group) => group) ?? ''}`,
   ],
 ];
 

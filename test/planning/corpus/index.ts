@@ -1,6 +1,7 @@
 import calendar from './requests/calendar';
 import combined from './requests/combined';
 import files from './requests/files';
+import fresh from './requests/fresh';
 import mail from './requests/mail';
 import meetings from './requests/meetings';
 import people from './requests/people';
@@ -25,6 +26,7 @@ export const CORPUS_FILES: readonly CorpusFile[] = [
   people,
   combined,
   questions,
+  fresh,
 ];
 
 /** Every entry of the phrasing corpus, in file order. */

@@ -139,3 +139,34 @@ export const renameExisting = domainIntent<{ readonly ref: MeetingRef; readonly 
     });
   },
 });
+
+/**
+ * "make the social media calendar sync a teams meeting", "add a Teams link to the budget review",
+ * "make tomorrow's retro in person": turn an existing meeting into an online one, or back.
+ */
+const ONLINE =
+  /^(?:make|turn|change|switch|convert)\s+(?:(?:the|my|our)\s+)?(.+?)\s+(?:into\s+|to\s+)?(?:an?\s+)?(?:(?:microsoft\s+)?teams\s+(?:meeting|call)|online(?:\s+(?:meeting|call))?|virtual(?:\s+meeting)?)$|^(?:add|put)\s+(?:a\s+)?(?:teams\s+(?:link|meeting(?:\s+link)?)|(?:an?\s+)?online\s+meeting(?:\s+link)?|(?:a\s+)?(?:video|call)\s+link)\s+(?:to|on|in)\s+(?:(?:the|my|our)\s+)?(.+)$/i;
+const IN_PERSON =
+  /^(?:make|turn|change|switch)\s+(?:(?:the|my|our)\s+)?(.+?)\s+(?:into\s+|to\s+)?(?:an?\s+)?(?:in[\s-]person(?:\s+(?:meeting|one))?|face[\s-]to[\s-]face)$/i;
+
+export const onlineExisting = domainIntent<{ readonly ref: MeetingRef; readonly online: boolean }>({
+  name: 'calendar.online',
+  parse(clause, now) {
+    const said = clause.trim().replace(/[.!]+$/, '');
+    const online = ONLINE.exec(said);
+    const offline = online ? undefined : IN_PERSON.exec(said);
+    const words = online ? (online[1] ?? online[2]) : offline?.[1];
+    if (words === undefined) return undefined;
+    const ref = parseMeetingRef(words, now);
+    return ref?.subject ? ok({ ref, online: online !== null && online !== undefined }) : undefined;
+  },
+  build(spec, ctx) {
+    return changeFound(spec.ref, ctx, ORGANISED, {
+      title: spec.online ? `Make ${spec.ref.label} a Teams meeting` : `Make ${spec.ref.label} in person`,
+      change: { isOnlineMeeting: spec.online },
+      rationale: spec.online
+        ? 'Add a Teams meeting link to it; everyone invited gets the update.'
+        : 'Remove its Teams meeting link; everyone invited gets the update.',
+    });
+  },
+});

@@ -21,6 +21,12 @@ interface MoveSpec {
 const VERB = /^(?:please\s+)?(?:move|reschedule|push|shift|change)\s+/;
 export const NEEDS_TIME = 'What time should it move to? For example: "move my 1:1 with Megan to Friday at 3pm".';
 
+/** A meeting named by nothing but its kind. */
+const ANY_MEETING =
+  /^(?:my|the|a|our|this|that)\s+(?:meeting|call|appointment|event|1:1|one[\s-]on[\s-]one|catch[\s-]?up|sync)$/i;
+export const WHICH_AND_WHEN =
+  'Which meeting should I move, and when to? For example: "move my 1:1 with Megan to Friday at 3pm".';
+
 /** The new start said after the last "to": a day (default today, else tomorrow) at a clock time. */
 function target(words: string, now: DateTime): Result<{ start: DateTime; label: string }> | undefined {
   const phrase = new Phrase(words);
@@ -50,7 +56,11 @@ function parse(clause: string, now: DateTime): Result<MoveSpec> | undefined {
   const cuts = [...body.toLowerCase().matchAll(/\s(?:to|until|till)\s+/g)];
   const cut = cuts.at(-1);
   // "move my 1:1 with Megan": a meeting, but not where to: ask.
-  if (!cut || cut.index === undefined) return parseMeetingRef(body, now) ? refuse(NEEDS_TIME) : undefined;
+  if (!cut || cut.index === undefined) {
+    if (parseMeetingRef(body, now)) return refuse(NEEDS_TIME);
+    // "move my meeting": neither which nor when.
+    return ANY_MEETING.test(body.trim()) ? refuse(WHICH_AND_WHEN) : undefined;
+  }
   const where = target(body.slice(cut.index + cut[0].length), now);
   if (!where) return undefined;
   const ref = parseMeetingRef(body.slice(0, cut.index), now);

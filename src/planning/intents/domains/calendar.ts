@@ -1,6 +1,12 @@
 import { agendaIntent } from '../calendar/agenda';
 import { cancelMeetingIntent } from '../calendar/cancel';
-import { inviteToExisting, renameExisting, uninviteFromExisting, whenIsIntent } from '../calendar/existing';
+import {
+  inviteToExisting,
+  onlineExisting,
+  renameExisting,
+  uninviteFromExisting,
+  whenIsIntent,
+} from '../calendar/existing';
 import { moveMeetingIntent } from '../calendar/move';
 import { respondIntent } from '../calendar/respond';
 import { schedulesIntent } from '../calendar/schedules';
@@ -13,6 +19,7 @@ import type { DomainIntent } from '../domain';
 export const calendarIntents: readonly DomainIntent[] = [
   agendaIntent,
   whenIsIntent,
+  onlineExisting,
   inviteToExisting,
   uninviteFromExisting,
   renameExisting,

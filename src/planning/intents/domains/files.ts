@@ -5,11 +5,13 @@ import { readFile } from '../files/read';
 import { recentFiles } from '../files/recent';
 import { saveSummary } from '../files/save-summary';
 import { shareFile } from '../files/share';
+import { summariseFile } from '../files/summarise';
 
 /** The rule planner's files requests, tried in order (the most specific first). */
 export const filesIntents: readonly DomainIntent[] = [
   createNoteFile,
   saveSummary,
+  summariseFile,
   shareFile,
   readFile,
   recentFiles,

@@ -9,6 +9,7 @@ const FIND =
 /** "find the Q3 planning workbook", "where is the travel policy?", "search OneDrive for Contoso". */
 export const findFile = domainIntent<{ query: string }>({
   name: 'files.find',
+  finds: 'file',
   parse(clause) {
     const match = FIND.exec(clause.trim());
     const words = match?.[1];

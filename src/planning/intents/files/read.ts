@@ -12,6 +12,7 @@ const READ = /^(?:please\s+)?(?:read(?:\s+me)?|open)\s+(.+?)[?.!]*$/i;
 /** "what's in the spring launch brief", "what does the travel and expense policy say?", "read the meeting notes". */
 export const readFile = domainIntent<{ query: string }>({
   name: 'files.read',
+  finds: 'file',
   parse(clause) {
     const text = clause.trim();
     if (foreign(text)) return undefined;

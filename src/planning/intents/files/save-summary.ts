@@ -61,6 +61,7 @@ function formatOf(hint: string): SaveSummarySpec['format'] {
 
 export const saveSummary = domainIntent<SaveSummarySpec>({
   name: 'files.saveSummary',
+  finds: 'file',
   parse(clause, now) {
     const text = clause.trim().replace(/[.!]+$/, '');
     if (!SUMMARY_WORD.test(text.toLowerCase())) return undefined;

@@ -25,8 +25,15 @@ const ORG =
 const PUBLIC =
   /^(?:publicly|as\s+a\s+public\s+link|via\s+a\s+public\s+link|with\s+(?:anyone|anybody)(?:\s+with\s+the\s+link)?|with\s+the\s+public)$/i;
 
+/** Words that say "a file" and nothing about which. */
+const GENERIC_ONLY =
+  /^(?:the|that|this|my|a|our)\s+(?:file|document|doc|spreadsheet|workbook|presentation|deck|pdf|word\s+doc(?:ument)?)$/i;
+export const WHICH_FILE =
+  'Which file should I share? Tell me its name, e.g. "share the Q3 planning workbook with Megan".';
+
 export const shareFile = domainIntent<ShareSpec>({
   name: 'files.share',
+  finds: 'file',
   people: namesLens<ShareSpec>(),
   parse(clause) {
     let text = clause.trim().replace(/[?.!]+$/, '');
@@ -38,6 +45,8 @@ export const shareFile = domainIntent<ShareSpec>({
     if (/^(?:it|that|this|them|those)$/i.test(what) || !(DOC_NOUN.test(what) || /["“']/.test(what))) return undefined;
     const query = searchText(what);
     if (!query) return undefined;
+    // "share the file with Megan": no name to look for.
+    if (!/["“']/.test(what) && GENERIC_ONLY.test(what.trim())) return refuse(WHICH_FILE);
     if (PUBLIC.test(target)) return ok({ query, type, scope: 'anonymous', names: [] });
     if (ORG.test(target)) return ok({ query, type, scope: 'organization', names: [] });
     const names = splitNames(target.replace(/^with\s+/i, ''));

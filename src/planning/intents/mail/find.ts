@@ -37,6 +37,7 @@ const PLURAL = /\b(?:e-?mails|mails|messages|inbox|correspondence)\b|\b(?:all|an
  */
 export const findMail = domainIntent<FindSpec>({
   name: 'mail.find',
+  finds: 'mail',
   parse(clause, now) {
     const said = clause.trim().replace(/[?.!]+$/, '');
     const saidIn = SAID_IN.exec(said);

@@ -39,6 +39,7 @@ function markChange(word: string): { change: Change; verb: string } {
 /** "Flag my unread mail from Fabrikam", "mark the mails from Contoso this week as read": find, then update them all. */
 export const flagMail = domainIntent<FlagSpec>({
   name: 'mail.flag',
+  finds: 'mail',
   parse(clause, now) {
     const flag = FLAG.exec(clause.trim());
     const mark = flag ? undefined : MARK.exec(clause.trim());
@@ -62,7 +63,8 @@ export const flagMail = domainIntent<FlagSpec>({
     if (!from.ok) return from;
     const what = yourMail(spec.filter);
     return ok({
-      title: `${spec.verb} ${what}`,
+      // "Mark your unread mail from Fabrikam as read", "Flag the latest mail from Tom".
+      title: spec.verb.startsWith('Mark as ') ? `Mark ${what} ${spec.verb.slice(5)}` : `${spec.verb} ${what}`,
       steps: [
         searchMail(searchInput(spec.filter, from.value), `Find ${what}.`),
         updateFound(1, spec.change, `${capitalise(spec.verb.toLowerCase())} every message found.`),

@@ -27,6 +27,7 @@ const NOTE_AT = new RegExp(NOTE, 'i');
  */
 export const forwardLatestMail = domainIntent<ForwardSpec>({
   name: 'mail.forward',
+  finds: 'mail',
   people: { get: (spec) => spec.to, set: (spec, to) => ({ ...spec, to }) },
   parse(clause, now) {
     const said = clause.trim();

@@ -5,11 +5,17 @@ import { refuse, type Result } from '../../result';
 import { Phrase } from '../../text/phrase';
 import { NO_MAIL_CRITERIA } from './wording';
 
+/** Things that come by mail, named before their sender: "the newsletters from Litware". */
+const FROM_SENDER =
+  /^(?:(?:the|my|all(?:\s+(?:of\s+)?the)?|any)\s+)?(?:newsletters?|notifications?|alerts?|receipts?|invoices?|updates?|circulars?|mailshots?|promotions?|marketing|spam)(?=\s+(?:from|sent\s+by)\s+\S)/i;
+
 /** Most messages one flag or move step changes (mail.search's own limit). */
 const MAX_MESSAGES = 50;
 
 /** A description of mail ("my unread mail from Fabrikam"), or undefined when it does not talk about mail at all. */
-export function mailCriteria(text: string, now: DateTime): Result<MailFilter> | undefined {
+export function mailCriteria(said: string, now: DateTime): Result<MailFilter> | undefined {
+  // "archive the newsletters from Litware": what comes from a sender by mail is mail.
+  const text = said.replace(FROM_SENDER, 'the mail');
   if (!MAIL_NOUN.test(text.toLowerCase())) return undefined;
   const filter = parseMailFilter(new Phrase(text), now);
   if (!filter.ok) return filter;

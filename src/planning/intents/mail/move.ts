@@ -30,6 +30,7 @@ function folderOfVerb(verb: string): string {
 /** "Move the mails from orders@fabrikam.com to Archive": find them (in the Inbox), then move them. */
 export const moveMail = domainIntent<MoveSpec>({
   name: 'mail.move',
+  finds: 'mail',
   parse(clause, now) {
     const move = MOVE.exec(clause.trim());
     const archive = move ? undefined : ARCHIVE.exec(clause.trim());

@@ -29,6 +29,7 @@ const SAYING =
  */
 export const replyToLatestMail = domainIntent<ReplySpec>({
   name: 'mail.reply',
+  finds: 'mail',
   people: { get: (spec) => (spec.mail.from ? [spec.mail.from] : []) },
   parse(clause, now) {
     const verb = VERB.exec(clause.trim());

@@ -76,6 +76,14 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Topic]> = [
     ),
     'hours',
   ],
+  // "check her auto reply", "what's Megan's out of office message".
+  [
+    new RegExp(
+      `^(?:check|read|show(?:\\s+me)?|get|see|look\\s+at|what(?:'s|\\s+is|\\s+does))\\s+(her|his|their|${NAME}${POSS})\\s+(?:auto(?:matic)?[\\s-]?repl(?:y|ies)|out[\\s-]of[\\s-]office(?:\\s+(?:reply|message|say))?|ooo(?:\\s+message)?)(?:\\s+says?)?$`,
+      'u',
+    ),
+    'hours',
+  ],
   [new RegExp(`^(?:look\\s+up|find)\\s+${NAME}\\s+in\\s+the\\s+directory$`, 'u'), 'lookup'],
   [new RegExp(`^(?:look\\s+up|who(?:\\s+is|'s))\\s+${NAME}$`, 'u'), 'lookup'],
 ];
@@ -91,7 +99,10 @@ function parse(clause: string): Result<AskSpec> | undefined {
     const hit = phrase.find(pattern);
     const raw = hit?.raw(1);
     if (!hit || raw === undefined) continue;
-    const name = owner(raw);
+    // "his auto reply" is about him, "their status" about them: pronouns an earlier request resolves.
+    const name = owner(raw)
+      .replace(/^his$/i, 'him')
+      .replace(/^their$/i, 'them');
     if (NOT_A_NAME.test(name.toLowerCase()) || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
     const names = topic === 'presence' ? name.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean) : [name];
     return ok({ topic, names });
@@ -99,8 +110,20 @@ function parse(clause: string): Result<AskSpec> | undefined {
   return undefined;
 }
 
+/** "her", "his", "their": someone named in an earlier request. */
+const PRONOUN = /^(?:her|his|their|him|them)$/i;
+
 export const askIntent = domainIntent<AskSpec>({
   name: 'people.ask',
+  // "… check her auto reply": "her" is someone named before. Whom a manager question finds is
+  // not yet known, so it names nobody for a later "them".
+  people: {
+    get: (spec) =>
+      spec.topic === 'manager' || spec.topic === 'directReports'
+        ? spec.names.filter((name) => PRONOUN.test(name))
+        : spec.names,
+    set: (spec, names) => ({ ...spec, names }),
+  },
   parse,
   async build(spec, ctx) {
     // A look-up lists everyone who matches: namesakes are the answer, not a question.

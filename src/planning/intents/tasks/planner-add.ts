@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { addressOf, joinNames, resolvePeople, splitNames } from '../../extract/people';
 import { ok, refuse, type Result } from '../../result';
 import { Phrase } from '../../text/phrase';
-import { domainIntent } from '../domain';
+import { domainIntent, namesLens } from '../domain';
 import { findDue, type Due } from './due';
 import { findTitle } from './title';
 
@@ -59,6 +59,8 @@ function parse(clause: string, now: DateTime): Result<PlannerAddSpec> | undefine
 
 export const plannerAddIntent = domainIntent<PlannerAddSpec>({
   name: 'tasks.plannerAdd',
+  // "… for Adele and tell her on Teams": the assignees are who a later "her" means.
+  people: namesLens<PlannerAddSpec>(),
   parse,
   async build(spec, ctx) {
     const resolved = await resolvePeople(spec.names, ctx.requester, ctx.directory);

@@ -166,8 +166,9 @@ export default corpusFile('combined', [
   },
   {
     request: 'Check if Megan is free and if so message her on Teams that the deck is ready',
-    actions: ['people.presence', 'teams.sendChatMessage'],
-    slots: { 'people.presence.people': [MEGAN], 'teams.sendChatMessage.to': MEGAN },
+    // A plan's steps all run once approved: the message would go whether or not she is free.
+    actions: [],
+    asks: ['free'],
     parts: ['Check if Megan is free', 'message her', 'Teams', 'the deck is ready'],
   },
   {

@@ -151,7 +151,7 @@ export default corpusFile('files', [
   },
   {
     request: 'read the spring launch brief and email Megan a summary of it',
-    actions: [...READ, 'mail.send'],
+    actions: [...READ, 'text.summarise', 'mail.send'],
     slots: { [QUERY]: 'spring launch brief', 'mail.send.to': [MEGAN] },
     parts: ['read', 'spring launch brief', 'email Megan', 'summary'],
   },
