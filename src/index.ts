@@ -212,14 +212,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   worker.start();
   // Card templates are parsed once the server answers, not before: readiness does not wait for
-  // them. A stop that comes first cancels it; a template that fails is named at its first card.
-  const warming = setImmediate(() => {
-    try {
-      renderer.warm();
-    } catch (err) {
-      logger.warn({ err }, 'card templates could not be prepared ahead of use');
-    }
-  });
+  // them. A stop cancels it; a template that fails is named again at its first card.
+  const warming = new AbortController();
+  renderer
+    .warm(warming.signal)
+    .catch((err: unknown) => logger.warn({ err }, 'card templates could not be prepared ahead of use'));
   announce(config, logger, { url: server.url, graphUrl: graph.baseUrl, llm: llm !== undefined, workerId });
 
   let stopping: Promise<void> | undefined;
@@ -235,7 +232,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     stop: () =>
       (stopping ??= (async () => {
-        clearImmediate(warming);
+        warming.abort();
         await server.close();
         await worker.stop();
         // Before the store closes: the last metric collection reads task counts from it.

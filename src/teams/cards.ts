@@ -44,9 +44,17 @@ export class CardRenderer {
     if (missing.length > 0) throw new Error(`card templates missing from ${directory}: ${missing.join(', ')}`);
   }
 
-  /** Prepare every template now (after start-up, so readiness does not wait for it). */
-  warm(): void {
-    for (const name of CARD_NAMES) this.template(name);
+  /**
+   * Prepare every template ahead of its first card, one per turn of the event loop so requests
+   * are answered in between (all of them at once hold the loop for about a third of a second).
+   * Stops when `signal` aborts (the app is stopping).
+   */
+  async warm(signal?: AbortSignal): Promise<void> {
+    for (const name of CARD_NAMES) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal?.aborted) return;
+      this.template(name);
+    }
   }
 
   render(name: CardName, view: object): AdaptiveCard {
