@@ -120,6 +120,8 @@ describe('the sandbox is as strict as Graph', () => {
     `/teams/${team.id}/members?${none('displayName')}&$select=displayName,shoeSize`,
     `/me/planner/tasks?${none('title')}&$select=title,shoeSize`,
     `/me/todo/lists?${none('displayName')}&$select=displayName,shoeSize`,
+    // A file has no children: nothing to list, and still a 400.
+    `/me/drive/root:/${encodeURIComponent('Meeting notes.txt')}:/children?$select=name,shoeSize`,
   ])('refuses an unknown $select property even when the page is empty: %s', async (path) => {
     const answer = await call(sandbox, 'GET', path);
     expect([answer.status, answer.json.error?.message]).toEqual([
