@@ -36,6 +36,7 @@ export interface ActionHarness {
     name: string,
     grants: ActionSpec['permissions'],
     input: Record<string, unknown>,
+    ctx?: Partial<ActionContext>,
   ): Promise<{ output: unknown; provenance: readonly string[] }>;
   /** GET from the sandbox as a user, bypassing the gateway (to verify side effects). */
   read<T>(upn: string, pathAndQuery: string): Promise<T>;
@@ -127,7 +128,7 @@ export function useSandbox(
           ...ctx,
         });
       },
-      runWith: (name, grants, input) => {
+      runWith: (name, grants, input, ctx) => {
         const spec = createCatalogue(gatewayWith(grants)).get(name);
         if (!spec) throw new Error(`no action ${name}`);
         return spec.run(spec.input.parse(input), {
@@ -135,6 +136,7 @@ export function useSandbox(
           actor: alex,
           attempt: 1,
           now: NOW,
+          ...ctx,
         });
       },
       read: (upn, pathAndQuery) => call(upn, 'GET', pathAndQuery),

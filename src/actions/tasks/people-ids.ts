@@ -17,31 +17,48 @@ interface GraphUserRow {
 /**
  * Directory users by address or id, in one JSON batch. Planner assigns by user id; people are
  * named by address in step inputs, so they are looked up at run time. Anyone not found is the
- * requester's to fix.
+ * requester's to fix; a refused look-up (a missing permission) is Graph's error, not "not found".
  */
 export async function usersByKey(graph: GraphPort, keys: readonly string[], signal?: AbortSignal): Promise<UserRef[]> {
-  const answers = await lookUp(graph, keys, signal);
-  return answers.map((answer, i) => {
-    if (answer.status !== 200) {
+  const rows = await lookUp(graph, keys, signal);
+  return rows.map((row, i) => {
+    if (!row) {
       throw new DelegateError(
         'user_input',
         'person_not_found',
         `I couldn't find ${keys[i] ?? 'someone'} in your organisation's directory.`,
       );
     }
-    return {
-      id: answer.body.id,
-      displayName: answer.body.displayName ?? answer.body.mail ?? answer.body.id,
-      mail: answer.body.mail ?? '',
-    };
+    return { id: row.id, displayName: row.displayName ?? row.mail ?? row.id, mail: row.mail ?? '' };
   });
 }
 
-function lookUp(graph: GraphPort, keys: readonly string[], signal?: AbortSignal) {
-  if (keys.length === 0) return Promise.resolve([]);
-  return graph.batch<GraphUserRow>(
-    keys.map((key) => ({ url: `/users/${encodeURIComponent(key)}?$select=id,displayName,mail` })),
-    { signal, what: 'the directory' },
+const SELECT = 'id,displayName,mail';
+
+/**
+ * Each key's directory row, or undefined when the directory has no such user (404, or 400 for
+ * a key that cannot be a user). Any other failed answer is asked again on its own, so that
+ * Graph's own error (403 for a missing permission, say) surfaces as a GraphError.
+ */
+async function lookUp(
+  graph: GraphPort,
+  keys: readonly string[],
+  signal?: AbortSignal,
+): Promise<Array<GraphUserRow | undefined>> {
+  if (keys.length === 0) return [];
+  const what = 'the directory';
+  const path = (key: string) => `/users/${encodeURIComponent(key)}`;
+  const answers = await graph.batch<GraphUserRow>(
+    keys.map((key) => ({ url: `${path(key)}?$select=${SELECT}` })),
+    { signal, what },
+  );
+  return Promise.all(
+    keys.map(async (key, i) => {
+      const answer = answers[i];
+      if (answer?.status === 200) return answer.body;
+      if (answer?.status === 404 || answer?.status === 400) return undefined;
+      return graph.get<GraphUserRow>(path(key), { $select: SELECT }, { signal, what });
+    }),
   );
 }
 
@@ -51,11 +68,6 @@ export async function namesById(
   ids: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, string>> {
-  const answers = await lookUp(graph, ids, signal);
-  return new Map(
-    ids.map((id, i) => {
-      const answer = answers[i];
-      return [id, answer?.status === 200 ? (answer.body.displayName ?? id) : id];
-    }),
-  );
+  const rows = await lookUp(graph, ids, signal);
+  return new Map(ids.map((id, i) => [id, rows[i]?.displayName ?? id]));
 }

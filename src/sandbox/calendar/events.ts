@@ -95,5 +95,5 @@ export function eventView(e: CalendarEvent, zone: string, select: string | null)
     start: toDateTimeTimeZone(new Date(instant(e.start)), zone),
     end: toDateTimeTimeZone(new Date(instant(e.end)), zone),
   };
-  return applySelect(out, select, ['id']);
+  return applySelect(out, select, 'event', ['id']);
 }

@@ -56,8 +56,10 @@ export async function itemsReply(ctx: RequestContext, items: readonly StoredItem
 }
 
 export const childrenReply = (ctx: RequestContext, folder: StoredItem): Promise<Reply> => {
-  if (folder.kind === 'file')
+  if (folder.kind === 'file') {
+    selectItem({}, ctx.query.get('$select')); // an unknown property is refused even with nothing to list
     return Promise.resolve(ok({ '@odata.context': metadata(ctx, 'drives/items/children'), value: [] }));
+  }
   return itemsReply(ctx, childrenOf(ctx.store, folder.id), 'drives/items/children');
 };
 

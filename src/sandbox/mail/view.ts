@@ -30,7 +30,7 @@ export function messageView(
 ): Record<string, unknown> {
   const { singleValueExtendedProperties: props, ...rest } = m;
   const out: Record<string, unknown> = { '@odata.etag': `W/"${m.changeKey}"`, ...rest };
-  const shaped = applySelect(out, select, ['id']);
+  const shaped = applySelect(out, select, 'message', ['id']);
   if (expand) {
     const matching = (props ?? []).filter(expand);
     if (matching.length) shaped.singleValueExtendedProperties = matching;

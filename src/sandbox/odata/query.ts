@@ -1,5 +1,6 @@
 import { badRequest, GraphError } from '../errors';
 import { compileFilter, FilterSyntaxError, getProp } from './filter';
+import { hasProperty, type GraphType } from './properties';
 
 /** How a collection endpoint pages: Outlook uses `$skip`, directory and Teams an opaque `$skiptoken`. */
 export type PagingStyle = 'skip' | 'skiptoken';
@@ -51,24 +52,38 @@ export function applyOrderBy<T>(items: T[], orderby: string | null): T[] {
   });
 }
 
-/** Keep only `$select`ed properties (plus the ones Graph always returns for this type). */
+/** The names a `$select` asks for, lower-cased. */
+function selected(select: string): string[] {
+  return select
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * Refuse a `$select` naming a property Graph's v1.0 `type` does not have (400), as Graph does:
+ * checked against the type, not the items, so an empty page is refused too and a property this
+ * item happens to lack is fine. Instance annotations (`@microsoft.graph.downloadUrl`) may be named.
+ * A collection of several types (a group's members: users and groups) accepts any of theirs.
+ */
+export function checkSelect(select: string | null, type: GraphType | readonly GraphType[]): void {
+  if (!select) return;
+  const types: readonly GraphType[] = typeof type === 'string' ? [type] : type;
+  const unknown = selected(select).find((name) => !name.startsWith('@') && !types.some((t) => hasProperty(t, name)));
+  if (unknown !== undefined)
+    throw badRequest(`Could not find a property named '${unknown}' on type 'microsoft.graph.${types[0] ?? 'entity'}'.`);
+}
+
+/** Keep only `$select`ed properties (plus the ones Graph always returns for this type), after {@link checkSelect}. */
 export function applySelect(
   item: Record<string, unknown>,
   select: string | null,
+  type: GraphType | readonly GraphType[],
   always: readonly string[] = [],
 ): Record<string, unknown> {
   if (!select) return item;
-  const wanted = new Set([
-    ...select
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
-    ...always.map((a) => a.toLowerCase()),
-  ]);
-  // Graph refuses a property its type does not have (400) rather than ignoring it.
-  const known = new Set(Object.keys(item).map((k) => k.toLowerCase()));
-  const unknown = [...wanted].find((name) => !known.has(name) && !name.startsWith('@'));
-  if (unknown !== undefined) throw badRequest(`Could not find a property named '${unknown}' on this type.`);
+  checkSelect(select, type);
+  const wanted = new Set([...selected(select), ...always.map((a) => a.toLowerCase())]);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (wanted.has(k.toLowerCase()) || k.startsWith('@odata')) out[k] = v;
   return out;

@@ -1,7 +1,7 @@
 import { created, ok, type RequestContext } from '../context';
 import { badRequest, GraphError } from '../errors';
 import type { ChannelMessage } from '../model';
-import { collection, TEAMS_PAGING } from '../odata/query';
+import { applySelect, checkSelect, collection, TEAMS_PAGING } from '../odata/query';
 import type { Router } from '../router';
 import { requireChannel } from '../teams/access';
 import { chatFrom, composeChatMessage } from '../teams/messages';
@@ -20,16 +20,27 @@ function requireMessage(ctx: RequestContext, channelId: string, id: string, pare
   return message;
 }
 
+/** One message, `$select`ed. */
+const selectMessage = (ctx: RequestContext, m: ChannelMessage) =>
+  applySelect({ ...m } as unknown as Record<string, unknown>, ctx.query.get('$select'), 'chatMessage', ['id']);
+
 function list(ctx: RequestContext, parent: string | null) {
   const { teamId, channelId } = target(ctx);
   if (parent) requireMessage(ctx, channelId, parent, null);
+  const select = ctx.query.get('$select');
+  checkSelect(select, 'chatMessage');
   const expandReplies = /^replies$/i.test(ctx.query.get('$expand') ?? '');
   if (ctx.query.get('$expand') && !expandReplies)
     throw badRequest(`Unsupported $expand '${ctx.query.get('$expand')}'.`);
   const shown = (replyTo: string | null) =>
     ctx.listable('channelMessage', ctx.store.listChannelMessages(channelId, replyTo), (m) => `${channelId}/${m.id}`);
-  const items = shown(parent).map(
-    (m) => (expandReplies && !parent ? { ...m, replies: shown(m.id) } : m) as unknown as Record<string, unknown>,
+  const items = shown(parent).map((m) =>
+    applySelect(
+      (expandReplies && !parent ? { ...m, replies: shown(m.id) } : m) as unknown as Record<string, unknown>,
+      select,
+      'chatMessage',
+      ['id', ...(expandReplies ? ['replies'] : [])],
+    ),
   );
   const where = `teams('${teamId}')/channels('${channelId}')/messages${parent ? `('${parent}')/replies` : ''}`;
   return ok(
@@ -45,6 +56,8 @@ function list(ctx: RequestContext, parent: string | null) {
 function post(ctx: RequestContext, parent: string | null) {
   const { teamId, channelId } = target(ctx);
   if (parent) requireMessage(ctx, channelId, parent, null);
+  const select = ctx.query.get('$select');
+  checkSelect(select, 'chatMessage');
   const input = readPostInput(ctx);
   // Ids are creation milliseconds; bump past any taken one so that ids stay unique and ordered.
   let ms = ctx.now.getTime();
@@ -75,7 +88,7 @@ export function registerChannelMessageRoutes(router: Router): void {
     const m = requireMessage(ctx, channelId, ctx.params.id ?? '', null);
     return ok({
       '@odata.context': metadata(ctx, `teams('${teamId}')/channels('${channelId}')/messages/$entity`),
-      ...m,
+      ...selectMessage(ctx, m),
     });
   });
   router.get(`${base}/:id/replies`, (ctx) => list(ctx, ctx.params.id ?? ''));
@@ -89,7 +102,7 @@ export function registerChannelMessageRoutes(router: Router): void {
         ctx,
         `teams('${teamId}')/channels('${channelId}')/messages('${ctx.params.id}')/replies/$entity`,
       ),
-      ...m,
+      ...selectMessage(ctx, m),
     });
   });
 }

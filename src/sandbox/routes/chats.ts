@@ -1,7 +1,7 @@
 import { mailboxOwner } from '../auth';
 import { created, ok, type RequestContext } from '../context';
 import { GraphError } from '../errors';
-import { applyFilter, applySelect, collection, TEAMS_PAGING } from '../odata/query';
+import { applyFilter, applySelect, collection, TEAMS_PAGING, checkSelect } from '../odata/query';
 import type { Router } from '../router';
 import { createChat } from '../teams/chat-create';
 import {
@@ -23,11 +23,12 @@ const CHATS_PAGING = { ...TEAMS_PAGING, defaultTop: 50, maxTop: 50 };
 function withMembers(chat: ChatDoc, ctx: RequestContext): Record<string, unknown> {
   const expand = ctx.query.get('$expand');
   if (expand && !/^members$/i.test(expand)) throw new GraphError(400, 'BadRequest', `Unsupported $expand '${expand}'.`);
-  const resource = applySelect(chatResource(chat), ctx.query.get('$select'), ['id']);
+  const resource = applySelect(chatResource(chat), ctx.query.get('$select'), 'chat', ['id']);
   return expand ? { ...resource, members: chat.memberIds.map((id) => chatMemberResource(chat, id)) } : resource;
 }
 
 function listChats(ctx: RequestContext, userId: string) {
+  checkSelect(ctx.query.get('$select'), 'chat');
   const value = applyFilter(
     chatsOf(ctx.store, userId).map((c) => withMembers(c, ctx)),
     ctx.query.get('$filter'),
@@ -85,15 +86,21 @@ export function registerChatRoutes(router: Router): void {
   });
   router.get('/chats/:chat/members', (ctx) => {
     const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
+    const select = ctx.query.get('$select');
+    checkSelect(select, 'conversationMember');
     const value = applyFilter(
       chat.memberIds.map((id) => chatMemberResource(chat, id)),
       ctx.query.get('$filter'),
-    );
+    ).map((m) => applySelect(m, select, 'conversationMember', ['id', '@odata.type']));
     return ok({ '@odata.context': metadata(ctx, `chats('${chat.id}')/members`), '@odata.count': value.length, value });
   });
   router.get('/chats/:chat/messages', (ctx) => {
     const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
-    const items = ctx.listable('chatMessage', chatMessages(ctx.store, chat.id), (m) => `${chat.id}/${m.id}`);
+    const select = ctx.query.get('$select');
+    checkSelect(select, 'chatMessage');
+    const items = ctx
+      .listable('chatMessage', chatMessages(ctx.store, chat.id), (m) => `${chat.id}/${m.id}`)
+      .map((m) => applySelect({ ...m }, select, 'chatMessage', ['id']));
     return ok(
       collection(items, {
         requestUrl: ctx.requestUrl,
@@ -108,6 +115,9 @@ export function registerChatRoutes(router: Router): void {
     const chat = requireChat(ctx.store, ctx.caller, ctx.params.chat ?? '');
     const message = getChatMessage(ctx.store, chat.id, ctx.params.id ?? '');
     if (!message) throw new GraphError(404, 'NotFound', `Message ${ctx.params.id ?? ''} was not found.`);
-    return ok({ '@odata.context': metadata(ctx, `chats('${chat.id}')/messages/$entity`), ...message });
+    return ok({
+      '@odata.context': metadata(ctx, `chats('${chat.id}')/messages/$entity`),
+      ...applySelect({ ...message }, ctx.query.get('$select'), 'chatMessage', ['id']),
+    });
   });
 }

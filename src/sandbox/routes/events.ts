@@ -3,7 +3,7 @@ import { createMeeting, readEventInput } from '../calendar/create';
 import { eventView } from '../calendar/events';
 import { created, jsonBody, noContent, ok, type RequestContext } from '../context';
 import { itemNotFound } from '../errors';
-import { applyFilter, applyOrderBy, collection, OUTLOOK_PAGING } from '../odata/query';
+import { applyFilter, applyOrderBy, collection, OUTLOOK_PAGING, checkSelect } from '../odata/query';
 import type { Router } from '../router';
 import type { CalendarEvent } from '../model';
 import { parseInstant, preferredZone } from '../time';
@@ -16,6 +16,7 @@ function listing(ctx: RequestContext, events: CalendarEvent[], where: string) {
   let items = applyFilter(shown, ctx.query.get('$filter'), 'ErrorInvalidUrlQueryFilter');
   items = applyOrderBy(items, ctx.query.get('$orderby'));
   const select = ctx.query.get('$select');
+  checkSelect(select, 'event');
   const headers = zone === 'UTC' ? undefined : { 'preference-applied': `outlook.timezone="${zone}"` };
   const body = collection(
     items.map((e) => eventView(e, zone, select)),

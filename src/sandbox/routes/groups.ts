@@ -1,7 +1,7 @@
 import { ok, type RequestContext } from '../context';
 import { findUser, SANDBOX_DIRECTORY } from '../directory';
 import { notFound } from '../errors';
-import { applySelect, collection, DIRECTORY_PAGING } from '../odata/query';
+import { applySelect, collection, DIRECTORY_PAGING, checkSelect } from '../odata/query';
 import type { Router } from '../router';
 import { userResource } from './users';
 import { metadata } from './shared';
@@ -85,15 +85,28 @@ function members(transitive: boolean) {
     const group = requireGroup(ctx.params.group ?? '');
     const found = memberIds(group, transitive);
     const select = ctx.query.get('$select');
+    checkSelect(select, ['user', 'group']);
     const users = found.users.flatMap((id) => {
       const u = findUser(id);
-      return u ? [{ '@odata.type': '#microsoft.graph.user', ...applySelect(userResource(u), select, ['id']) }] : [];
+      return u
+        ? [
+            {
+              '@odata.type': '#microsoft.graph.user',
+              ...applySelect(userResource(u), select, ['user', 'group'], ['id']),
+            },
+          ]
+        : [];
     });
     const nested = found.groups.map((id) => {
       const g = groups().find((candidate) => candidate.id === id);
       return {
         '@odata.type': '#microsoft.graph.group',
-        ...applySelect({ id, displayName: g?.displayName ?? '', description: g?.description ?? '' }, select, ['id']),
+        ...applySelect(
+          { id, displayName: g?.displayName ?? '', description: g?.description ?? '' },
+          select,
+          ['user', 'group'],
+          ['id'],
+        ),
       };
     });
     const kind = transitive ? 'transitiveMembers' : 'members';

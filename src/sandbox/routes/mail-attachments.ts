@@ -3,7 +3,7 @@ import { created, jsonBody, ok, type RequestContext } from '../context';
 import { badRequest, GraphError, itemNotFound } from '../errors';
 import { attachmentView, listAttachments, putAttachment } from '../mail/attachments';
 import { changeKeyFor } from '../mail/compose';
-import { applySelect, collection, OUTLOOK_PAGING } from '../odata/query';
+import { applySelect, collection, OUTLOOK_PAGING, checkSelect } from '../odata/query';
 import type { Router } from '../router';
 import { isoSeconds } from '../time';
 import { metadata } from './shared';
@@ -21,8 +21,9 @@ function loadMessage(ctx: RequestContext) {
 function list(ctx: RequestContext) {
   const { owner, message } = loadMessage(ctx);
   const select = ctx.query.get('$select');
+  checkSelect(select, 'attachment');
   const items = listAttachments(ctx.store, owner.id, message.id).map((a) =>
-    applySelect(attachmentView(ctx.store, a), select, ['id', '@odata.type']),
+    applySelect(attachmentView(ctx.store, a), select, 'attachment', ['id', '@odata.type']),
   );
   const where = `users('${owner.id}')/messages('${message.id}')/attachments`;
   return ok(
@@ -39,7 +40,10 @@ function one(ctx: RequestContext) {
   const { owner, message } = loadMessage(ctx);
   const found = listAttachments(ctx.store, owner.id, message.id).find((a) => a.id === ctx.params.attachment);
   if (!found) throw itemNotFound();
-  const view = applySelect(attachmentView(ctx.store, found), ctx.query.get('$select'), ['id', '@odata.type']);
+  const view = applySelect(attachmentView(ctx.store, found), ctx.query.get('$select'), 'attachment', [
+    'id',
+    '@odata.type',
+  ]);
   return ok({
     '@odata.context': metadata(ctx, `users('${owner.id}')/messages('${message.id}')/attachments/$entity`),
     ...view,

@@ -18,7 +18,7 @@ import {
 import { checkMessageQuery } from '../mail/rules';
 import { messageView, readExpand } from '../mail/view';
 import type { FolderName, MailMessage } from '../model';
-import { applyFilter, applyOrderBy, collection, OUTLOOK_PAGING } from '../odata/query';
+import { applyFilter, applyOrderBy, applySelect, checkSelect, collection, OUTLOOK_PAGING } from '../odata/query';
 import { compileMailSearch } from '../odata/search';
 import type { Router } from '../router';
 import { isoSeconds } from '../time';
@@ -37,6 +37,7 @@ function listMessages(ctx: RequestContext, folder?: FolderName) {
   items = applyFilter(items, ctx.query.get('$filter'), 'ErrorInvalidUrlQueryFilter');
   items = applyOrderBy(items, ctx.query.get('$orderby'));
   const select = ctx.query.get('$select');
+  checkSelect(select, 'message');
   const expand = readExpand(ctx.query.get('$expand'));
   const where = folder ? `users('${owner.id}')/mailFolders('${folder}')/messages` : `users('${owner.id}')/messages`;
   return ok(
@@ -173,7 +174,9 @@ function deleteMessage(ctx: RequestContext) {
 function listFolders(ctx: RequestContext) {
   const owner = mailboxOwner(ctx);
   const all = ctx.store.listMail(owner.id);
-  const value = FOLDERS.map((f) => folderView(owner.id, f.name, all));
+  const select = ctx.query.get('$select');
+  checkSelect(select, 'mailFolder');
+  const value = FOLDERS.map((f) => applySelect(folderView(owner.id, f.name, all), select, 'mailFolder', ['id']));
   return ok(
     collection(value, {
       requestUrl: ctx.requestUrl,
@@ -208,7 +211,9 @@ export function registerMailRoutes(router: Router): void {
     const name = resolveFolder(owner.id, ctx.params.folder ?? '');
     return ok({
       '@odata.context': metadata(ctx, `users('${owner.id}')/mailFolders/$entity`),
-      ...folderView(owner.id, name, ctx.store.listMail(owner.id)),
+      ...applySelect(folderView(owner.id, name, ctx.store.listMail(owner.id)), ctx.query.get('$select'), 'mailFolder', [
+        'id',
+      ]),
     });
   });
   router.get('/users/:user/mailFolders/:folder/messages', (ctx) =>

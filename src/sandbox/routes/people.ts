@@ -2,7 +2,7 @@ import { directoryUser, mailboxOwner } from '../auth';
 import { jsonBody, ok, type RequestContext } from '../context';
 import { findUser } from '../directory';
 import { badRequest, notFound } from '../errors';
-import { applySelect, collection, DIRECTORY_PAGING, type PageRules } from '../odata/query';
+import { applySelect, collection, DIRECTORY_PAGING, type PageRules, checkSelect } from '../odata/query';
 import { mailTips } from '../people/mail-tips';
 import { presenceOf } from '../people/presence';
 import { directReportsOf, managerOf } from '../people/relations';
@@ -18,7 +18,7 @@ const MAX_PRESENCE_IDS = 650;
 
 const asDirectoryObject = (u: Parameters<typeof userResource>[0], select: string | null) => ({
   '@odata.type': '#microsoft.graph.user',
-  ...applySelect(userResource(u), select, ['id']),
+  ...applySelect(userResource(u), select, 'user', ['id']),
 });
 
 function manager(ctx: RequestContext) {
@@ -38,6 +38,7 @@ function manager(ctx: RequestContext) {
 function directReports(ctx: RequestContext) {
   const user = directoryUser(ctx.params.user ?? '');
   const select = ctx.query.get('$select');
+  checkSelect(select, 'user');
   const value = directReportsOf(ctx.store, user.id).map((u) => asDirectoryObject(u, select));
   return ok(
     collection(value, {
@@ -83,7 +84,10 @@ export function registerPeopleRoutes(router: Router): void {
   router.get('/users/:user/people', (ctx) => {
     const owner = mailboxOwner(ctx);
     const select = ctx.query.get('$select');
-    const value = searchPeople(ctx.store, owner, ctx.query.get('$search')).map((p) => applySelect(p, select, ['id']));
+    checkSelect(select, 'person');
+    const value = searchPeople(ctx.store, owner, ctx.query.get('$search')).map((p) =>
+      applySelect(p, select, 'person', ['id']),
+    );
     return ok(
       collection(value, {
         requestUrl: ctx.requestUrl,

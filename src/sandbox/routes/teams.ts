@@ -1,7 +1,7 @@
 import { mailboxOwner } from '../auth';
 import { ok, type RequestContext } from '../context';
 import { findUser, SANDBOX_DIRECTORY, type SandboxChannel, type SandboxTeam } from '../directory';
-import { applyFilter, applySelect, collection, TEAMS_PAGING } from '../odata/query';
+import { applyFilter, applySelect, checkSelect, collection, TEAMS_PAGING } from '../odata/query';
 import type { Router } from '../router';
 import { canAccessTeam, requireChannel, requireTeam } from '../teams/access';
 import { metadata } from './shared';
@@ -50,6 +50,8 @@ export function channelResource(c: SandboxChannel, team: SandboxTeam): Record<st
 
 function joinedTeams(ctx: RequestContext) {
   const owner = mailboxOwner(ctx);
+  const select = ctx.query.get('$select');
+  checkSelect(select, 'team');
   const value = SANDBOX_DIRECTORY.teams
     .filter((team) => canAccessTeam({ kind: 'user', user: owner }, team.memberIds))
     .map((team) => ({
@@ -58,12 +60,15 @@ function joinedTeams(ctx: RequestContext) {
       description: team.description,
       isArchived: false,
       tenantId: TENANT,
-    }));
+    }))
+    .map((team) => applySelect(team, select, 'team', ['id']));
   return ok({ '@odata.context': metadata(ctx, 'teams'), '@odata.count': value.length, value });
 }
 
 function members(ctx: RequestContext) {
   const team = requireTeam(ctx.caller, ctx.params.team ?? '');
+  const select = ctx.query.get('$select');
+  checkSelect(select, 'conversationMember');
   const value = team.memberIds.map((id) => {
     const u = findUser(id);
     return {
@@ -77,7 +82,9 @@ function members(ctx: RequestContext) {
       tenantId: TENANT,
     };
   });
-  const filtered = applyFilter(value, ctx.query.get('$filter'));
+  const filtered = applyFilter(value, ctx.query.get('$filter')).map((m) =>
+    applySelect(m, select, 'conversationMember', ['id', '@odata.type']),
+  );
   return ok(
     collection(filtered, {
       requestUrl: ctx.requestUrl,
@@ -94,22 +101,24 @@ export function registerTeamRoutes(router: Router): void {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
     return ok({
       '@odata.context': metadata(ctx, 'teams/$entity'),
-      ...applySelect(teamResource(team), ctx.query.get('$select'), ['id']),
+      ...applySelect(teamResource(team), ctx.query.get('$select'), 'team', ['id']),
     });
   });
   router.get('/teams/:team/channels', (ctx) => {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
+    const select = ctx.query.get('$select');
+    checkSelect(select, 'channel');
     const value = applyFilter(
       team.channels.map((c) => channelResource(c, team)),
       ctx.query.get('$filter'),
-    );
+    ).map((c) => applySelect(c, select, 'channel', ['id']));
     return ok({ '@odata.context': metadata(ctx, `teams('${team.id}')/channels`), '@odata.count': value.length, value });
   });
   router.get('/teams/:team/primaryChannel', (ctx) => {
     const team = requireTeam(ctx.caller, ctx.params.team ?? '');
     return ok({
       '@odata.context': metadata(ctx, `teams('${team.id}')/primaryChannel/$entity`),
-      ...channelResource(general(team), team),
+      ...applySelect(channelResource(general(team), team), ctx.query.get('$select'), 'channel', ['id']),
     });
   });
   router.get('/teams/:team/channels/:channel', (ctx) => {
@@ -117,7 +126,7 @@ export function registerTeamRoutes(router: Router): void {
     const channel = requireChannel(ctx.caller, team.id, ctx.params.channel ?? '');
     return ok({
       '@odata.context': metadata(ctx, `teams('${team.id}')/channels/$entity`),
-      ...channelResource(channel, team),
+      ...applySelect(channelResource(channel, team), ctx.query.get('$select'), 'channel', ['id']),
     });
   });
   router.get('/teams/:team/members', members);

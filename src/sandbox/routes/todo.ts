@@ -1,5 +1,6 @@
 import { created, jsonBody, ok, type RequestContext } from '../context';
-import { applyFilter, applyOrderBy, applySelect, collection, type PageRules } from '../odata/query';
+import { applyFilter, applyOrderBy, applySelect, checkSelect, collection, type PageRules } from '../odata/query';
+import type { GraphType } from '../odata/properties';
 import type { Router } from '../router';
 import { requireList, requireTodoTask, saveTodoTask, todoOwner } from '../tasks/todo-access';
 import { TODO_LIST, TODO_TASK, type TodoTask } from '../tasks/todo-model';
@@ -9,14 +10,15 @@ import { metadata } from './shared';
 /** To Do pages like Outlook: `$top` with `$skip`. */
 const TODO_PAGING: PageRules = { defaultTop: 100, maxTop: 1000, style: 'skip' };
 
-function todoCollection(ctx: RequestContext, items: readonly object[], context: string) {
+function todoCollection(ctx: RequestContext, type: GraphType, items: readonly object[], context: string) {
+  const select = ctx.query.get('$select');
+  checkSelect(select, type);
   const rows = items.map((item) => ({ ...item }) as Record<string, unknown>);
   const filtered = applyOrderBy(
     applyFilter(rows, ctx.query.get('$filter'), 'invalidRequest'),
     ctx.query.get('$orderby'),
   );
-  const select = ctx.query.get('$select');
-  const shaped = filtered.map((row) => applySelect(row, select, ['id', '@odata.etag']));
+  const shaped = filtered.map((row) => applySelect(row, select, type, ['id', '@odata.etag']));
   return ok(
     collection(shaped, {
       requestUrl: ctx.requestUrl,
@@ -30,13 +32,18 @@ function todoCollection(ctx: RequestContext, items: readonly object[], context: 
 export function registerTodoRoutes(router: Router): void {
   router.get('/users/:user/todo/lists', (ctx) => {
     const owner = todoOwner(ctx);
-    return todoCollection(ctx, ctx.store.listDocs(TODO_LIST, { owner: owner.id }), `users('${owner.id}')/todo/lists`);
+    return todoCollection(
+      ctx,
+      'todoTaskList',
+      ctx.store.listDocs(TODO_LIST, { owner: owner.id }),
+      `users('${owner.id}')/todo/lists`,
+    );
   });
   router.get('/users/:user/todo/lists/:list', (ctx) => {
     const owner = todoOwner(ctx);
     return ok({
       '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists/$entity`),
-      ...requireList(ctx, owner),
+      ...applySelect({ ...requireList(ctx, owner) }, ctx.query.get('$select'), 'todoTaskList', ['id', '@odata.etag']),
     });
   });
   router.get('/users/:user/todo/lists/:list/tasks', (ctx) => {
@@ -44,6 +51,7 @@ export function registerTodoRoutes(router: Router): void {
     const list = requireList(ctx, owner);
     return todoCollection(
       ctx,
+      'todoTask',
       ctx.store.listDocs(TODO_TASK, { parent: list.id }),
       `users('${owner.id}')/todo/lists('${list.id}')/tasks`,
     );
@@ -63,7 +71,7 @@ export function registerTodoRoutes(router: Router): void {
     const list = requireList(ctx, owner);
     return ok({
       '@odata.context': metadata(ctx, `users('${owner.id}')/todo/lists('${list.id}')/tasks/$entity`),
-      ...requireTodoTask(ctx, list),
+      ...applySelect({ ...requireTodoTask(ctx, list) }, ctx.query.get('$select'), 'todoTask', ['id', '@odata.etag']),
     });
   });
   router.patch('/users/:user/todo/lists/:list/tasks/:task', (ctx) => {

@@ -2,7 +2,7 @@ import { directoryUser, mailboxOwner } from '../auth';
 import { ok, type RequestContext } from '../context';
 import { SANDBOX_DIRECTORY, type SandboxUser } from '../directory';
 import { badRequest } from '../errors';
-import { applyFilter, applyOrderBy, applySelect, collection, DIRECTORY_PAGING } from '../odata/query';
+import { applyFilter, applyOrderBy, applySelect, collection, DIRECTORY_PAGING, checkSelect } from '../odata/query';
 import { compileDirectorySearch } from '../odata/search';
 import { mailboxSettingsOf } from '../people/settings';
 import type { Router } from '../router';
@@ -49,7 +49,7 @@ export function userResource(u: SandboxUser): Record<string, unknown> {
 
 function project(u: SandboxUser, select: string | null): Record<string, unknown> {
   const full = userResource(u);
-  if (select) return applySelect(full, select);
+  if (select) return applySelect(full, select, 'user');
   return Object.fromEntries(DEFAULT_PROPERTIES.map((k) => [k, full[k]]));
 }
 
@@ -69,6 +69,7 @@ function listUsers(ctx: RequestContext) {
   users = applyFilter(users, ctx.query.get('$filter'), 'Request_UnsupportedQuery');
   users = applyOrderBy(users, ctx.query.get('$orderby'));
   const select = ctx.query.get('$select');
+  checkSelect(select, 'user');
   const shaped = users.map((u) => project(directoryUser(String(u.id)), select));
   const count = ctx.query.get('$count') === 'true';
   if (count && !eventual)
@@ -89,6 +90,7 @@ export function registerUserRoutes(router: Router): void {
   router.get('/users/:user', (ctx) => {
     const user = directoryUser(ctx.params.user ?? '');
     const select = ctx.query.get('$select');
+    checkSelect(select, 'user');
     return ok({
       '@odata.context': metadata(ctx, select ? `users(${select})/$entity` : 'users/$entity'),
       ...project(user, select),
@@ -98,6 +100,9 @@ export function registerUserRoutes(router: Router): void {
     const user = mailboxOwner(ctx);
     const select = ctx.query.get('$select');
     const context = metadata(ctx, `users('${user.id}')/mailboxSettings`);
-    return ok({ '@odata.context': context, ...applySelect(mailboxSettingsOf(ctx.store, user.id), select) });
+    return ok({
+      '@odata.context': context,
+      ...applySelect(mailboxSettingsOf(ctx.store, user.id), select, 'mailboxSettings'),
+    });
   });
 }
