@@ -584,7 +584,14 @@ async function main(): Promise<void> {
   const starting = createApp(config);
   // The handlers are in place before the server listens: a SIGTERM that arrives while the app is
   // still starting waits for it, then stops it gracefully, instead of killing a half-started app.
+  // A second signal (a supervisor or tsx repeating it) does not cut the graceful stop short.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) {
+      console.error(`${signal} again: already stopping, finishing in-flight steps (SIGKILL stops at once)`);
+      return;
+    }
+    stopping = true;
     starting
       .then(async (app) => {
         app.logger.info({ signal }, 'shutting down: finishing in-flight steps');
@@ -598,8 +605,8 @@ async function main(): Promise<void> {
         },
       );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   await starting;
 }
 

@@ -33,13 +33,15 @@ function timeEnv(): Record<string, string> {
 }
 
 /**
- * How the app is started: `tsx src/index.ts`, or the compiled build as `npm start` runs it
+ * How the app is started: `node --import tsx src/index.ts`, or the compiled build as `npm start` runs it
  * (`node dist/index.js`) when jest.compiled.config.js runs the tests.
  */
 function appCommand(): [string, string[]] {
   return process.env.DELEGATE_TEST_APP === 'compiled'
     ? [process.execPath, ['dist/index.js']]
-    : [path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/index.ts']];
+    : // tsx as a loader, not its CLI: the CLI relays signals through a parent process that
+      // SIGKILLs the app when it does not acknowledge one within 30 ms (a loaded machine).
+      [process.execPath, ['--import', 'tsx', 'src/index.ts']];
 }
 
 /** Delegate as a separate process (see `appCommand`), so a test can kill it like a crash would. */
