@@ -35,7 +35,11 @@ export function encodeTask(task: Task): TaskRow {
   if (!parsed.success) {
     throw new PersistedDataError(`refusing to store invalid task ${String(task?.id)}: ${describeIssues(parsed.error)}`);
   }
-  const t = parsed.data;
+  return taskRow(parsed.data, JSON.stringify(parsed.data));
+}
+
+/** The indexed columns of a task row, derived from the task; `doc` is what the row stores of it. */
+export function taskRow(t: Task, doc: string): TaskRow {
   return {
     id: t.id,
     status: t.status,
@@ -48,7 +52,7 @@ export function encodeTask(task: Task): TaskRow {
     people: peopleColumn(t),
     title: t.title,
     planPending: t.planPending ? 1 : 0,
-    doc: JSON.stringify(t),
+    doc,
   };
 }
 

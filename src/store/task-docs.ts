@@ -1,7 +1,6 @@
 import { step as stepSchema, task as taskSchema, type Task } from '../engine/model';
-import { nextTimerDue } from '../engine/timers';
 import { PersistedDataError, describeIssues, loadTask } from '../engine/upgrade';
-import { peopleColumn, type TaskRow } from './codec';
+import { taskRow, type TaskRow } from './codec';
 
 /**
  * A task as the stores keep it since migration 10: a head document (the task with `plan.steps`
@@ -136,24 +135,6 @@ export class DecodedTasks {
     this.remember(id, stored);
     return stored.task;
   }
-}
-
-/** The indexed columns of a task row, derived from the task; `doc` is the head document. */
-function taskRow(t: Task, doc: string): TaskRow {
-  return {
-    id: t.id,
-    status: t.status,
-    requesterId: t.requester.id,
-    conversationId: t.scope.conversationId,
-    version: t.version,
-    createdAt: t.createdAt,
-    updatedAt: t.updatedAt,
-    timerDue: nextTimerDue(t) ?? null,
-    people: peopleColumn(t),
-    title: t.title,
-    planPending: t.planPending ? 1 : 0,
-    doc,
-  };
 }
 
 /** Freeze a JSON value and everything in it; parts already frozen (shared with an earlier version) are skipped. */
