@@ -170,6 +170,15 @@ const RULES: readonly Rule[] = [
     /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+(?!know\b)[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*[-,(]?\s*(?:just\s+)?(?:a\s+)?(?:(?:short|quick|brief)\s+)?(?:summary|short\s+version|recap)(?:\s+is\s+(?:fine|ok|okay|enough))?(?:\s+(?:by|over|via|in\s+an?)\s+e-?mail)?\)?)?$/i,
     'email $1 a summary of $2',
   ],
+  // "send Megan the notes from my last Fabrikam email", "give Adele the details in the latest
+  // Contoso mail": what a mail holds goes to them with the mail itself, a forward.
+  [
+    new RegExp(
+      `^(?:send|give|pass(?:\\s+on)?|get)\\s+${WHO}\\s+(?:the\\s+|a\\s+copy\\s+of\\s+the\\s+)?(?:notes|details|info|information|stuff|bits|contents?|attachments?|files?|docs?|documents?|figures|numbers)\\s+(?:from|in|on|attached\\s+to)\\s+((?:my|the|that)\\s+(?:[\\w@.'-]+\\s+){0,4}?(?:e-?mail|mail|message)(?:\\s+from\\s+[\\w@.'-]+(?:\\s+[\\w@.'-]+)?)?)$`,
+      'i',
+    ),
+    (_m, who, mail) => `forward ${mail ?? ''} to ${who ?? ''}`,
+  ],
   // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
   [
     new RegExp(
