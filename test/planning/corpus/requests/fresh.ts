@@ -351,4 +351,14 @@ export default corpusFile('fresh', [
     slots: { 'mail.search.from': 'contoso', 'mail.forward.to': [ADELE] },
     parts: ['send adele', 'contoso'],
   },
+  {
+    request: 'move my 2:30 tomorrow to 4pm',
+    actions: ['calendar.listEvents', 'calendar.updateEvent'],
+    slots: {
+      'calendar.listEvents.startsAt': at('2026-12-03T14:30'),
+      'calendar.listEvents.subjectContains': absent,
+      'calendar.updateEvent.start': at('2026-12-03T16:00'),
+    },
+    parts: ['move', '2:30', 'tomorrow', '4pm'],
+  },
 ]);
