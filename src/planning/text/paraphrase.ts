@@ -26,6 +26,8 @@ const DAY_WORDS =
 
 /** A channel as named in a post: "General", "#announcements", "Sales Team". */
 const CHANNEL = "#?[\\w&'-]+(?:\\s+(?!channel\\b|and\\b|that\\b|saying\\b)[\\w&'-]+){0,2}?";
+/** "… and tag Megan" at the end of a post. */
+const TAGGED = '(?:,?\\s+and\\s+(?:tag|mention|@mention|@)\\s+([\\w@.-]+(?:\\s+(?:and\\s+)?[\\w@.-]+){0,3}))?';
 /** Everyone who reads a channel: "the team", "everyone", "folks". */
 const GROUP = "(?:the\\s+(?:whole\\s+)?(?:team|channel|group)|every(?:one|body)|people|folks|all|y'?all)";
 /** Where "in …" is not a channel: "in Teams", "in a chat", "in an email", "in person". */
@@ -145,17 +147,17 @@ const RULES: readonly Rule[] = [
   // announcements …": a post in that channel. ("know" may come before or after the channel.)
   [
     new RegExp(
-      `^(?:tell|let|inform|update|notify)\\s+${GROUP}\\s+(?:know\\s+)?(?:in|on)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?\\s+(?:know\\s+)?(?:that\\s+|:\\s*|about\\s+)(.+)$`,
+      `^(?:tell|let|inform|update|notify)\\s+${GROUP}\\s+(?:know\\s+)?(?:in|on)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?\\s+(?:know\\s+)?(?:that\\s+|:\\s*|about\\s+)(.+?)${TAGGED}$`,
       'i',
     ),
-    (_m, channel, said) => channelPost(channel, said, ''),
+    (_m, channel, said, who) => channelPost(channel, said, who),
   ],
   [
     new RegExp(
-      `^(?:tell|let|inform|update|notify)\\s+${GROUP}\\s+(?:know\\s+)?(?:in|on)\\s+(?:the\\s+)?(?!${NOT_A_CHANNEL})(#?[\\w&'-]+)(?:\\s+channel)?\\s+(?:know\\s+)?(.+)$`,
+      `^(?:tell|let|inform|update|notify)\\s+${GROUP}\\s+(?:know\\s+)?(?:in|on)\\s+(?:the\\s+)?(?!${NOT_A_CHANNEL})(#?[\\w&'-]+)(?:\\s+channel)?\\s+(?:know\\s+)?(.+?)${TAGGED}$`,
       'i',
     ),
-    (_m, channel, said) => channelPost(channel, said, ''),
+    (_m, channel, said, who) => channelPost(channel, said, who),
   ],
   // "let Megan know in General that …": a post there that mentions her.
   [
