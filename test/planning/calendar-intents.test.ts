@@ -42,6 +42,7 @@ describe('RulePlanner: changing meetings', () => {
     ['decline the 9am', '2026-11-26T09:00:00Z', '2026-11-26T00:00:00Z'],
     ['decline my 2:30 on friday', '2026-11-27T14:30:00Z', '2026-11-27T00:00:00Z'],
     ['decline the 10.15am standup tomorrow', '2026-11-26T10:15:00Z', '2026-11-26T00:00:00Z'],
+    ["decline the 3 o'clock tomorrow", '2026-11-26T15:00:00Z', '2026-11-26T00:00:00Z'],
   ])(
     '"%s" finds the meeting starting at %s, on that day, not one whose subject says the time',
     async (outcome, at, day) => {

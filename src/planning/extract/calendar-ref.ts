@@ -30,10 +30,10 @@ const ABOUT = /^(?:meeting|invitation|invite|event|call)\s+(?:about|called|named
 const ONE_ON_ONE = /\b(?:one[- ]on[- ]one|1[- ]on[- ]1|1-1|1:1)\b/i;
 /**
  * A clock time after "the" / "my" names a meeting by when it starts: "the 3pm", "my 2:30",
- * "the 10am tomorrow", "the 9:30 one". Without am/pm, 1–7 is the afternoon (a working day).
+ * "the 10am tomorrow", "the 9:30 one", "the 3 o'clock". Without am/pm, 1–7 is the afternoon (a working day).
  */
 const STARTING =
-  /\b(?:the|my|our|that)\s+(\d{1,2})(?:(?::|\.)(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|[,;])(?:\s+(?:one|meeting|call|slot|appointment)\b)?/;
+  /\b(?:the|my|our|that)\s+(\d{1,2})(?:(?::|\.)(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|o'?\s?clock)?(?=\s|$|[,;])(?:\s+(?:one|meeting|call|slot|appointment)\b)?/;
 const GENERIC = /^(?:meeting|invitation|invite|event|appointment|call|one)?$/i;
 
 /** The subject words as typed, tidied: "the Brand refresh kickoff meeting" → "Brand refresh kickoff". */
@@ -103,9 +103,10 @@ function clockOf(groups: readonly (string | undefined)[]): Clock | undefined {
   const hour = Number(h);
   const minute = Number(m ?? 0);
   if (!meridiem && m === undefined) return undefined;
+  if (meridiem?.startsWith('o') && hour > 12) return undefined;
   if (hour > 23 || minute > 59) return undefined;
   const pm = meridiem?.startsWith('p');
-  if (meridiem) {
+  if (meridiem && !meridiem.startsWith('o')) {
     if (hour < 1 || hour > 12) return undefined;
     return { hour: (hour % 12) + (pm ? 12 : 0), minute };
   }

@@ -176,7 +176,7 @@ const RULES: readonly Rule[] = [
   // Contoso mail": what a mail holds goes to them with the mail itself, a forward.
   [
     new RegExp(
-      `^(?:send|give|pass(?:\\s+on)?|get)\\s+${WHO}\\s+(?:the\\s+|a\\s+copy\\s+of\\s+the\\s+)?(?:notes|details|info|information|stuff|bits|contents?|attachments?|files?|docs?|documents?|figures|numbers)\\s+(?:from|in|on|attached\\s+to)\\s+((?:my|the|that)\\s+(?:[\\w@.'-]+\\s+){0,4}?(?:e-?mail|mail|message)(?:\\s+from\\s+[\\w@.'-]+(?:\\s+[\\w@.'-]+)?)?)$`,
+      `^(?:send|give|pass(?:\\s+on)?|get)\\s+${WHO}\\s+(?:the\\s+|a\\s+copy\\s+of\\s+the\\s+)?(?:notes|details|info|information|stuff|bits|contents?|attachments?|files?|docs?|documents?|figures|numbers)\\s+(?:from|in|on|attached\\s+to)\\s+((?:my|the|that|[\\w.-]+'s)\\s+(?:[\\w@.'-]+\\s+){0,4}?(?:e-?mail|mail|message)(?:\\s+from\\s+[\\w@.'-]+(?:\\s+[\\w@.'-]+)?)?)$`,
       'i',
     ),
     (_m, who, mail) => `forward ${mail ?? ''} to ${who ?? ''}`,

@@ -361,4 +361,10 @@ export default corpusFile('fresh', [
     },
     parts: ['move', '2:30', 'tomorrow', '4pm'],
   },
+  {
+    request: "send megan the attachment from dana's last email",
+    actions: ['mail.search', 'mail.read?', 'mail.forward'],
+    slots: { 'mail.search.from': 'dana', 'mail.forward.to': [MEGAN] },
+    parts: ['send megan', 'attachment', 'dana'],
+  },
 ]);
