@@ -53,6 +53,16 @@ describe('RulePlanner: changing meetings', () => {
     },
   );
 
+  it("reads the start time in the requester's zone", async () => {
+    const steps = await stepsOf('decline the 3pm tomorrow', { timeZone: LA });
+    // 15:00 on Thu 26 Nov in Los Angeles is 23:00 UTC; the day runs from 08:00 UTC.
+    expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({
+      start: '2026-11-26T08:00:00Z',
+      startsAt: '2026-11-26T23:00:00Z',
+      timeZone: LA,
+    });
+  });
+
   it('a time without a day moves a meeting within the day it was named on', async () => {
     const steps = await stepsOf('move my 2:30 tomorrow to 4pm');
     expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({ startsAt: '2026-11-26T14:30:00Z' });
