@@ -80,6 +80,20 @@ describe('calendar.listEvents against the sandbox', () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it('keeps only the meetings that start at the instant asked for ("the 3pm")', async () => {
+    const day = { start: '2025-03-06T00:00:00Z', end: '2025-03-07T00:00:00Z', timeZone: 'UTC' };
+    const all = await list(day);
+    const at = all.events.find((e) => e.subject.includes('1:1'))?.start;
+    expect(at).toBe('2025-03-06T15:00:00Z');
+    const found = await list({ ...day, startsAt: '2025-03-06T15:00:00Z' });
+    expect(found.events.length).toBeGreaterThan(0);
+    expect(found.events.length).toBeLessThan(all.events.length);
+    for (const e of found.events) expect(e.start).toBe('2025-03-06T15:00:00Z');
+    await expect(
+      sandbox().run('calendar.listEvents', { ...day, startsAt: '2025-03-06T15:07:00Z', mustFind: true }),
+    ).rejects.toThrow(/starting at Thu 6 Mar 2025, 15:07/);
+  });
+
   it('refuses a range over 93 days before calling Graph', () => {
     expect(() =>
       sandbox()

@@ -36,6 +36,39 @@ describe('RulePlanner: reading the calendar', () => {
 });
 
 describe('RulePlanner: changing meetings', () => {
+  it.each([
+    // Now is 15:00 UTC: "the 4pm" is still ahead today, "the 9am" has passed, so it is tomorrow's.
+    ['decline the 4pm', '2026-11-25T16:00:00Z', '2026-11-25T00:00:00Z'],
+    ['decline the 9am', '2026-11-26T09:00:00Z', '2026-11-26T00:00:00Z'],
+    ['decline my 2:30 on friday', '2026-11-27T14:30:00Z', '2026-11-27T00:00:00Z'],
+    ['decline the 10.15am standup tomorrow', '2026-11-26T10:15:00Z', '2026-11-26T00:00:00Z'],
+    ["decline the 3 o'clock tomorrow", '2026-11-26T15:00:00Z', '2026-11-26T00:00:00Z'],
+  ])(
+    '"%s" finds the meeting starting at %s, on that day, not one whose subject says the time',
+    async (outcome, at, day) => {
+      const steps = await stepsOf(outcome);
+      const input = inputOf(steps, 'calendar.listEvents');
+      expect(input).toMatchObject({ startsAt: at, start: day });
+      expect(String(input?.subjectContains ?? '')).not.toMatch(/\d/);
+    },
+  );
+
+  it("reads the start time in the requester's zone", async () => {
+    const steps = await stepsOf('decline the 3pm tomorrow', { timeZone: LA });
+    // 15:00 on Thu 26 Nov in Los Angeles is 23:00 UTC; the day runs from 08:00 UTC.
+    expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({
+      start: '2026-11-26T08:00:00Z',
+      startsAt: '2026-11-26T23:00:00Z',
+      timeZone: LA,
+    });
+  });
+
+  it('a time without a day moves a meeting within the day it was named on', async () => {
+    const steps = await stepsOf('move my 2:30 tomorrow to 4pm');
+    expect(inputOf(steps, 'calendar.listEvents')).toMatchObject({ startsAt: '2026-11-26T14:30:00Z' });
+    expect(inputOf(steps, 'calendar.updateEvent')).toMatchObject({ start: '2026-11-26T16:00:00Z' });
+  });
+
   it('moves "my 1:1 with Megan" to Friday at 3pm: find it, then update it keeping its length', async () => {
     const result = await planOf('Move my 1:1 with Megan to Friday at 3pm');
     expect(result).toMatchObject({ kind: 'plan', title: 'Move the 1:1 with Megan to Friday 27 November at 15:00' });

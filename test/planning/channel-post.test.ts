@@ -87,3 +87,32 @@ describe('RulePlanner: post a summary of mail to a channel', () => {
     expect(message).toContain('General (My Team), Announcements (My Team)');
   });
 });
+
+describe('RulePlanner: telling everyone in a channel', () => {
+  it.each([
+    ['pls let the team know in general that standup is cancelled tomorrow', 'General', 'standup is cancelled tomorrow'],
+    ['let everyone in general know standup is cancelled', 'General', 'standup is cancelled'],
+    ['tell everyone in announcements the office is shut on monday', 'Announcements', 'the office is shut on monday'],
+  ])('"%s" posts in %s: "%s"', async (outcome, channelName, text) => {
+    const steps = await stepsOf(outcome);
+    expect(steps.map((step) => step.action)).toEqual(['teams.postChannelMessage']);
+    expect(inputOf(steps, 'teams.postChannelMessage')).toMatchObject({ channelName, text });
+  });
+
+  it('mentions the people tagged, and the person told in the channel, outside the text', async () => {
+    const tagged = inputOf(
+      await stepsOf('let everyone in general know standup is cancelled and tag megan'),
+      'teams.postChannelMessage',
+    );
+    expect(tagged).toMatchObject({ channelName: 'General', text: 'standup is cancelled' });
+    expect(JSON.stringify(tagged.mentions)).toContain('Megan');
+    const told = inputOf(await stepsOf('let megan know in general that the deck is ready'), 'teams.postChannelMessage');
+    expect(told).toMatchObject({ channelName: 'General', text: 'the deck is ready' });
+    expect(JSON.stringify(told.mentions)).toContain('Megan');
+  });
+
+  it('"let megan know in teams" is still a chat with her, not a channel called Teams', async () => {
+    const steps = await stepsOf('let megan know in teams that the deck is ready');
+    expect(steps.map((step) => step.action)).toEqual(['teams.sendChatMessage']);
+  });
+});

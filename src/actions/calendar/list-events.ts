@@ -18,6 +18,8 @@ export const listEventsInput = z
     end: isoInstant,
     timeZone,
     subjectContains: z.string().min(1).max(255).optional(),
+    /** Only the meetings that start at this instant ("the 3pm tomorrow"). */
+    startsAt: isoInstant.optional(),
     with: z.array(email).max(20).optional(),
     organizedByMe: z.boolean().optional(),
     awaitingMyResponse: z.boolean().optional(),
@@ -41,6 +43,7 @@ const lower = (s: string): string => s.toLowerCase();
 function matches(e: EventSummary, input: ListEventsInput): boolean {
   if (!input.includeCancelled && e.isCancelled) return false;
   if (input.subjectContains && !lower(e.subject).includes(lower(input.subjectContains))) return false;
+  if (input.startsAt !== undefined && Date.parse(e.start) !== Date.parse(input.startsAt)) return false;
   if (input.organizedByMe !== undefined && e.isOrganizer !== input.organizedByMe) return false;
   if (input.awaitingMyResponse && (e.isOrganizer || !['none', 'notResponded'].includes(e.myResponse))) return false;
   const present = new Set([e.organizer.address, ...e.attendees.map((a) => a.address)].map(lower));
@@ -50,6 +53,10 @@ function matches(e: EventSummary, input: ListEventsInput): boolean {
 function criteria(input: Record<string, unknown>): string {
   const parts: string[] = [];
   if (input.subjectContains !== undefined) parts.push(`about "${display(input.subjectContains)}"`);
+  if (typeof input.startsAt === 'string') {
+    const zone = typeof input.timeZone === 'string' ? input.timeZone : 'UTC';
+    parts.push(`starting at ${humanTime(input.startsAt, zone)}`);
+  }
   const people = displayList(input.with);
   if (people.length > 0) parts.push(`with ${people.join(', ')}`);
   if (input.organizedByMe === true) parts.push('that you organise');
@@ -61,7 +68,7 @@ export function listEvents(gateway: GraphGateway): ActionSpec<ListEventsInput, L
   return {
     name: 'calendar.listEvents',
     description:
-      "List the meetings in the requester's calendar between two instants (at most 93 days), earliest first, optionally only those whose subject contains some words, that include given people, that the requester organises, or that still await the requester's answer. Cancelled meetings are left out unless asked for. Times come back as UTC instants and as wall-clock times in the given time zone. With mustFind, fails with a clear message when nothing matches.",
+      "List the meetings in the requester's calendar between two instants (at most 93 days), earliest first, optionally only those whose subject contains some words, that start at a given instant, that include given people, that the requester organises, or that still await the requester's answer. Cancelled meetings are left out unless asked for. Times come back as UTC instants and as wall-clock times in the given time zone. With mustFind, fails with a clear message when nothing matches.",
     input: listEventsInput,
     output: listEventsOutput,
     risk: 'read',

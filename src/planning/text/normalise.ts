@@ -37,6 +37,7 @@ export function normaliseOutcome(raw: string): string {
     .replace(/\b(do|does|did|is|are|was|were|have|has|had|can|could|would|should)nt\b/gi, "$1n't")
     .replace(/\bcant\b/gi, "can't")
     // Chat shorthand: "w/ lynne", "tmrw", "1hr", "incl." (whose full stop would end a sentence).
+    .replace(/\b(can|could|would|will|do)\s+u\b/gi, '$1 you')
     .replace(/\bincl\.(?=\s)/gi, 'including')
     .replace(/\bw\/\s*/gi, 'with ')
     .replace(/\bw\s+(?=(?:a|an|the|my|our|his|her|their)\s)/gi, 'with ')
@@ -49,7 +50,7 @@ export function normaliseOutcome(raw: string): string {
     text = text
       .replace(/^@?delegate\b[\s,:]*/i, '')
       .replace(/^(?:hi|hey|hello)\b[\s,!.]*/i, '')
-      .replace(/^(?:please|pls|kindly)\b[\s,]*/i, '')
+      .replace(/^(?:please|pls|plz|kindly)\b[\s,]*/i, '')
       .replace(/^(?:can|could|would|will)\s+you\s+(?!mind\b)/i, '')
       // "would you mind booking …", "do you mind sending …" → "book …", "send …".
       .replace(/^(?:would|do|will)\s+you\s+mind\s+([a-z]+ing)\b/i, (_m, verb: string) => baseVerb(verb))

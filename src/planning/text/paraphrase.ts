@@ -20,8 +20,18 @@ const NOTE = '(?:e-?mail|mail|note|line|message|quick\\s+note|quick\\s+e-?mail|s
 const DUE_TAIL =
   '((?:,?\\s+(?:due|by|before|on|for))?,?\\s+(?:due\\s+)?(?:tomorrow|today|tonight|(?:next|this)\\s+\\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+\\w+|end\\s+of\\s+\\w+)(?:\\s+at\\s+[\\w:]+)?)?';
 
+/** A day as people name it: "tomorrow", "friday", "next monday", "this afternoon". */
+const DAY_WORDS =
+  '(?:today|tonight|tomorrow(?:\\s+(?:morning|afternoon|evening))?|this\\s+(?:morning|afternoon|evening|week)|(?:next|this)\\s+(?:week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\\s+(?:morning|afternoon))?)';
+
 /** A channel as named in a post: "General", "#announcements", "Sales Team". */
 const CHANNEL = "#?[\\w&'-]+(?:\\s+(?!channel\\b|and\\b|that\\b|saying\\b)[\\w&'-]+){0,2}?";
+/** "… and tag Megan" at the end of a post. */
+const TAGGED = '(?:,?\\s+and\\s+(?:tag|mention|@mention|@)\\s+([\\w@.-]+(?:\\s+(?:and\\s+)?[\\w@.-]+){0,3}))?';
+/** Everyone who reads a channel: "the team", "everyone", "folks". */
+const GROUP = "(?:the\\s+(?:whole\\s+)?(?:team|channel|group)|every(?:one|body)|people|folks|all|y'?all)";
+/** Where "in …" is not a channel: "in Teams", "in a chat", "in an email", "in person". */
+const NOT_A_CHANNEL = '(?:(?:microsoft\\s+)?teams|an?\\s+|chat|e-?mail|person|writing|private)\\b';
 /** "and tag Megan" / "and mention Megan and Adele" before the message. */
 const MENTION = '(?:\\s+and\\s+(?:tag|mention|@mention)\\s+((?:[\\w@.-]+)(?:\\s+(?:and\\s+)?[\\w@.-]+){0,3}?))?';
 
@@ -101,6 +111,14 @@ function told(rest: string): string {
 }
 
 const RULES: readonly Rule[] = [
+  // "what's on tomorrow", "what have I got on Friday", "anything on next Monday?": the diary that day.
+  [
+    new RegExp(
+      `^(?:what(?:'s|\\s+is)(?:\\s+happening)?|what\\s+(?:have|do)\\s+i\\s+(?:got|have)(?:\\s+on)?|anything(?:\\s+on)?|is\\s+there\\s+anything(?:\\s+on)?)\\s+((?:on\\s+|for\\s+)?${DAY_WORDS})$`,
+      'i',
+    ),
+    'what meetings do I have $1',
+  ],
   // "sum up", "round up", "boil down", "tl;dr" → "summarise".
   [/\b(?:sum(?:s|med|ming)?\s+up|wrap\s+up|boil\s+down|tl;?dr(?:\s+of)?)\b/gi, 'summarise'],
   // "email the team lead, Megan, a summary …": the name, not the role.
@@ -125,10 +143,43 @@ const RULES: readonly Rule[] = [
     /^(?:let|tell|update|brief)\s+(?:the\s+team|everyone|everybody|the\s+channel|people|folks|all)\s+(?:know\s+)?(?:in|on)\s+(?:the\s+)?(#?[\w&'-]+(?:\s+(?!know\b|channel\b)[\w&'-]+)?)(?:\s+channel)?\s+(?:know\s+)?(the\s+mail\s+from\s+.+?)(?:,?\s+(?:summari[sz]ed|in\s+(?:a\s+)?(?:short|brief)?\s*summary))?$/i,
     'post a summary of $2 in $1',
   ],
+  // "let the team know in General that …", "let everyone in General know …", "tell everyone in
+  // announcements …": a post in that channel. ("know" may come before or after the channel.)
+  [
+    new RegExp(
+      `^(?:tell|let|inform|update|notify)\\s+${GROUP}\\s+(?:know\\s+)?(?:in|on)\\s+(?:the\\s+)?(${CHANNEL})(?:\\s+channel)?\\s+(?:know\\s+)?(?:that\\s+|:\\s*|about\\s+)(.+?)${TAGGED}$`,
+      'i',
+    ),
+    (_m, channel, said, who) => channelPost(channel, said, who),
+  ],
+  [
+    new RegExp(
+      `^(?:tell|let|inform|update|notify)\\s+${GROUP}\\s+(?:know\\s+)?(?:in|on)\\s+(?:the\\s+)?(?!${NOT_A_CHANNEL})(#?[\\w&'-]+)(?:\\s+channel)?\\s+(?:know\\s+)?(.+?)${TAGGED}$`,
+      'i',
+    ),
+    (_m, channel, said, who) => channelPost(channel, said, who),
+  ],
+  // "let Megan know in General that …": a post there that mentions her.
+  [
+    new RegExp(
+      `^(?:let\\s+${WHO}\\s+know|tell\\s+${WHO})\\s+in\\s+(?:the\\s+)?(?!${NOT_A_CHANNEL})(${CHANNEL})(?:\\s+channel)?\\s*(?:that\\s+|:\\s*)(.+)$`,
+      'i',
+    ),
+    (_m, a, b, channel, said) => channelPost(channel, said, a || b),
+  ],
   // "Tell Patti what Raj emailed me this week" (after the rule above) → "email Patti a summary of …".
   [
     /^(?:tell|let|update|brief)\s+([\w@.'-]+(?:\s+(?!know\b)[\w@.'-]+)?)(?:\s+know)?\s+(?:on\s+)?(the\s+mail\s+from\s+.+?)(?:\s*[-,(]?\s*(?:just\s+)?(?:a\s+)?(?:(?:short|quick|brief)\s+)?(?:summary|short\s+version|recap)(?:\s+is\s+(?:fine|ok|okay|enough))?(?:\s+(?:by|over|via|in\s+an?)\s+e-?mail)?\)?)?$/i,
     'email $1 a summary of $2',
+  ],
+  // "send Megan the notes from my last Fabrikam email", "give Adele the details in the latest
+  // Contoso mail": what a mail holds goes to them with the mail itself, a forward.
+  [
+    new RegExp(
+      `^(?:send|give|pass(?:\\s+on)?|get)\\s+${WHO}\\s+(?:the\\s+|a\\s+copy\\s+of\\s+the\\s+)?(?:notes|details|info|information|stuff|bits|contents?|attachments?|files?|docs?|documents?|figures|numbers)\\s+(?:from|in|on|attached\\s+to)\\s+((?:my|the|that|[\\w.-]+'s)\\s+(?:[\\w@.'-]+\\s+){0,4}?(?:e-?mail|mail|message)(?:\\s+from\\s+[\\w@.'-]+(?:\\s+[\\w@.'-]+)?)?)$`,
+      'i',
+    ),
+    (_m, who, mail) => `forward ${mail ?? ''} to ${who ?? ''}`,
   ],
   // "ping Isaiah on Teams and ask if the deck is ready" → a chat asking it.
   [
@@ -436,6 +487,11 @@ const MESSAGE_RULES: readonly Rule[] = [
   [
     /\b(?:an?|the|some)\s+(?:(?:quick|short|brief|little)\s+)?(?:digest|rundown|run-down|round-?up|highlights|overview|synopsis|gist|recap|roll-?up|tl;?dr|key\s+points|main\s+points)\s+(?:of|from)\b/gi,
     'a summary of',
+  ],
+  // "remind me what Patti sent me yesterday", "fill me in on what Raj emailed about": a summary of that mail.
+  [
+    /^(?:remind\s+me(?:\s+of)?|fill\s+me\s+in\s+on)\s+(?=(?:what|everything|whatever)\s+[\w@.'-]+(?:\s+(?:and|&)\s+[\w@.'-]+)?\s+(?:has\s+|have\s+)?(?:sent|emailed|mailed|said|wrote|forwarded)\b)/i,
+    'summarise ',
   ],
   // Mail described by what people sent: "everything dana sent me", "what Raj and Dana emailed me", "what Contoso said".
   [

@@ -35,12 +35,15 @@ export async function lookupStep(
     end: ref.range.end,
     timeZone: ctx.timeZone,
     ...(ref.subject ? { subjectContains: ref.subject } : {}),
+    ...(ref.startsAt ? { startsAt: ref.startsAt } : {}),
     ...(people.length > 0 ? { with: people.map(addressOf) } : {}),
     ...options,
     maxEvents: 5,
     mustFind: true,
   };
-  const what = [ref.subject ? `"${ref.subject}"` : 'the meeting', who ? `with ${who}` : ''].filter(Boolean).join(' ');
+  const what = ref.startsAt
+    ? ref.label
+    : [ref.subject ? `"${ref.subject}"` : 'the meeting', who ? `with ${who}` : ''].filter(Boolean).join(' ');
   return ok({
     step: { action: 'calendar.listEvents', input, rationale: `Find ${what} ${ref.range.label} in your calendar.` },
     who,

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { NOT_A_MEETING, parseMeetingRef, type MeetingRef } from '../../extract/calendar-ref';
 import { dayOf } from '../../extract/day-of';
 import { findTimeOfDay } from '../../extract/time-of-day';
@@ -27,15 +27,22 @@ const ANY_MEETING =
 export const WHICH_AND_WHEN =
   'Which meeting should I move, and when to? For example: "move my 1:1 with Megan to Friday at 3pm".';
 
-/** The new start said after the last "to": a day (default today, else tomorrow) at a clock time. */
-function target(words: string, now: DateTime): Result<{ start: DateTime; label: string }> | undefined {
+/**
+ * The new start said after the last "to": a day (default the meeting's own day when one was
+ * named — "move the 2:30 tomorrow to 4pm" — else today, else tomorrow) at a clock time.
+ */
+function target(
+  words: string,
+  now: DateTime,
+  meetingDay?: DateTime,
+): Result<{ start: DateTime; label: string }> | undefined {
   const phrase = new Phrase(words);
   const time = findTimeOfDay(phrase);
   const when = findWhen(time ? phrase.mask(time.start, time.end) : phrase);
   if (!when && !time) return undefined;
   if (!time || time.time.kind !== 'at') return refuse(NEEDS_TIME);
   const { hour, minute } = time.time;
-  let day: DateTime | null | undefined = when ? dayOf(when.when, now, 'future') : now.startOf('day');
+  let day: DateTime | null | undefined = when ? dayOf(when.when, now, 'future') : (meetingDay ?? now.startOf('day'));
   if (!when && day && day.set({ hour, minute }) <= now) day = day.plus({ days: 1 });
   if (day === null) return refuse(text.INVALID_DATE);
   if (!day) return refuse(NEEDS_TIME);
@@ -61,12 +68,20 @@ function parse(clause: string, now: DateTime): Result<MoveSpec> | undefined {
     // "move my meeting": neither which nor when.
     return ANY_MEETING.test(body.trim()) ? refuse(WHICH_AND_WHEN) : undefined;
   }
-  const where = target(body.slice(cut.index + cut[0].length), now);
-  if (!where) return undefined;
   const ref = parseMeetingRef(body.slice(0, cut.index), now);
+  const where = target(body.slice(cut.index + cut[0].length), now, ref ? dayOfRef(ref, now) : undefined);
+  if (!where) return undefined;
   if (!ref) return undefined;
   if (!where.ok) return where;
   return ok({ ref, start: utcIso(where.value.start), label: where.value.label });
+}
+
+/** The one day a meeting reference names ("tomorrow", "on Friday"), if it names exactly one. */
+function dayOfRef(ref: MeetingRef, now: DateTime): DateTime | undefined {
+  if (!ref.dated) return undefined;
+  const start = DateTime.fromISO(ref.range.start, { zone: now.zone });
+  const end = DateTime.fromISO(ref.range.end, { zone: now.zone });
+  return end.diff(start, 'hours').hours <= 25 ? start.startOf('day') : undefined;
 }
 
 export const moveMeetingIntent = domainIntent<MoveSpec>({

@@ -1,5 +1,6 @@
 import { corpusFile } from '../build';
 import {
+  absent,
   ADELE,
   at,
   FIND_AND_BOOK,
@@ -251,5 +252,119 @@ export default corpusFile('fresh', [
     actions: ['files.search', 'files.share'],
     slots: { 'files.search.query': 'contoso proposal', 'files.share.recipients': [MEGAN, ADELE] },
     parts: ['find', 'contoso proposal draft', 'share it', 'megan', 'adele'],
+  },
+  {
+    request: 'whats on tmrw',
+    actions: ['calendar.listEvents'],
+    slots: {
+      'calendar.listEvents.start': at('2026-12-03T00:00'),
+      'calendar.listEvents.end': at('2026-12-04T00:00'),
+    },
+    parts: ['tmrw'],
+  },
+  {
+    request: "what's on tomorrow?",
+    actions: ['calendar.listEvents'],
+    slots: {
+      'calendar.listEvents.start': at('2026-12-03T00:00'),
+      'calendar.listEvents.end': at('2026-12-04T00:00'),
+    },
+    parts: ['tomorrow'],
+  },
+  {
+    request: 'what have i got on friday',
+    actions: ['calendar.listEvents'],
+    slots: {
+      'calendar.listEvents.start': at('2026-12-04T00:00'),
+      'calendar.listEvents.end': at('2026-12-05T00:00'),
+    },
+    parts: ['friday'],
+  },
+  {
+    request: 'pls let the team know in general that standup is cancelled tomorrow',
+    actions: ['teams.postChannelMessage'],
+    slots: {
+      'teams.postChannelMessage.channelName': 'General',
+      'teams.postChannelMessage.text': 'standup is cancelled tomorrow',
+    },
+    parts: ['let the team know', 'general', 'standup is cancelled tomorrow'],
+  },
+  {
+    request: 'let everyone in general know standup is cancelled',
+    actions: ['teams.postChannelMessage'],
+    slots: {
+      'teams.postChannelMessage.channelName': 'General',
+      'teams.postChannelMessage.text': 'standup is cancelled',
+    },
+    parts: ['let everyone', 'general', 'standup is cancelled'],
+  },
+  {
+    request: 'tell everyone in announcements the office is shut on monday',
+    actions: ['teams.postChannelMessage'],
+    slots: {
+      'teams.postChannelMessage.channelName': 'Announcements',
+      'teams.postChannelMessage.text': 'the office is shut on monday',
+    },
+    parts: ['tell everyone', 'announcements', 'the office is shut on monday'],
+  },
+  {
+    request: 'remind me what patti sent me yesterday',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.from': 'patti', ...YESTERDAY_MAIL },
+    parts: ['patti', 'yesterday'],
+  },
+  {
+    request: 'remind me what megan emailed about this week',
+    actions: SUMMARISE_MAIL,
+    slots: { 'mail.search.from': 'megan', ...THIS_WEEK_MAIL },
+    parts: ['megan', 'this week'],
+  },
+  {
+    request: 'decline the 3pm tomorrow',
+    actions: ['calendar.listEvents', 'calendar.respond'],
+    slots: {
+      'calendar.listEvents.startsAt': at('2026-12-03T15:00'),
+      'calendar.listEvents.subjectContains': absent,
+      'calendar.respond.response': 'decline',
+    },
+    parts: ['decline', '3pm', 'tomorrow'],
+  },
+  {
+    request: 'accept my 2:30 on friday',
+    actions: ['calendar.listEvents', 'calendar.respond'],
+    slots: {
+      'calendar.listEvents.startsAt': at('2026-12-04T14:30'),
+      'calendar.listEvents.subjectContains': absent,
+      'calendar.respond.response': 'accept',
+    },
+    parts: ['accept', '2:30', 'friday'],
+  },
+  {
+    request: 'hey can u send megan the notes from my last fabrikam email',
+    actions: ['mail.search', 'mail.read?', 'mail.forward'],
+    slots: { 'mail.search.from': 'fabrikam', 'mail.forward.to': [MEGAN] },
+    parts: ['send megan', 'fabrikam'],
+  },
+  {
+    request: 'send adele the notes from the latest contoso email',
+    actions: ['mail.search', 'mail.read?', 'mail.forward'],
+    slots: { 'mail.search.from': 'contoso', 'mail.forward.to': [ADELE] },
+    parts: ['send adele', 'contoso'],
+  },
+  {
+    request: 'move my 2:30 tomorrow to 4pm',
+    actions: ['calendar.listEvents', 'calendar.updateEvent'],
+    slots: {
+      'calendar.listEvents.startsAt': at('2026-12-03T14:30'),
+      'calendar.listEvents.subjectContains': absent,
+      'calendar.updateEvent.start': at('2026-12-03T16:00'),
+    },
+    parts: ['move', '2:30', 'tomorrow', '4pm'],
+  },
+  {
+    request: "send megan the attachment from dana's last email",
+    actions: ['mail.search', 'mail.read?', 'mail.forward'],
+    slots: { 'mail.search.from': 'dana', 'mail.forward.to': [MEGAN] },
+    parts: ['send megan', 'attachment', 'dana'],
   },
 ]);
