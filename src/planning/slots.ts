@@ -1,5 +1,5 @@
 import type { PlanRequest, PlanResult } from '../engine/ports';
-import { NEEDS_TIME } from './intents/calendar/move';
+import { NEEDS_DAY, NEEDS_TIME } from './intents/calendar/move';
 import { NO_FORWARD_TO, NO_REPLY_TEXT } from './intents/mail/wording';
 import { NO_MAIL_TEXT } from './intents/mail/send-note';
 import { NO_TEXT } from './intents/teams/wording';
@@ -21,6 +21,8 @@ const joinWith =
 const SLOTS: ReadonlyMap<string, Join> = new Map<string, Join>([
   // "Move my 1:1 with Megan to Friday" + "3pm" → "… to Friday at 3pm"; "Move my 1:1" + "3pm" → "… to 3pm".
   [NEEDS_TIME, (outcome, answer) => joinWith(/\s(?:to|until|till)\s/i.test(outcome) ? 'at' : 'to')(outcome, answer)],
+  // "Move the budget review to 4pm" + "Friday" → "… to 4pm Friday" (+ "on Friday" as typed).
+  [NEEDS_DAY, (outcome, answer) => `${outcome} ${answer}`],
   [text.NO_RECIPIENT, joinWith('to')],
   [text.NO_ATTENDEES, joinWith('with')],
   [text.NO_CHANNEL, joinWith('to')],

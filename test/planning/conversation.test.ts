@@ -30,6 +30,21 @@ describe('RulePlanner: a missing part is a question, and the answer completes th
     expect(stepInput(answered, 'calendar.updateEvent')).toMatchObject({ start: '2026-11-27T15:00:00Z' });
   });
 
+  it('asks which day for a time without one (the meeting may be next week), then moves it there', async () => {
+    const outcome = 'move the budget review to 4pm';
+    const question = await ask(outcome);
+    expect(question).toEqual({ kind: 'question', question: expect.stringContaining('Which day'), options: [] });
+    const asked = question.kind === 'question' ? question.question : '';
+    for (const [answer, start] of [
+      ['today', '2026-11-25T16:00:00Z'],
+      ['Friday', '2026-11-27T16:00:00Z'],
+      ['on Monday', '2026-11-30T16:00:00Z'],
+    ] as const) {
+      const answered = await ask(outcome, { clarifications: [{ question: asked, answer }] });
+      expect(stepInput(answered, 'calendar.updateEvent')).toMatchObject({ start });
+    }
+  });
+
   it('asks who to invite, then invites them', async () => {
     const question = await ask('Set up a meeting tomorrow');
     expect(question.kind).toBe('question');

@@ -20,6 +20,11 @@ interface MoveSpec {
 
 const VERB = /^(?:please\s+)?(?:move|reschedule|push|shift|change)\s+/;
 export const NEEDS_TIME = 'What time should it move to? For example: "move my 1:1 with Megan to Friday at 3pm".';
+/**
+ * A time said without a day, for a meeting not named by its day ("move the budget review to
+ * 4pm"): it may be next week, so moving it to today would be a guess.
+ */
+export const NEEDS_DAY = 'Which day should it move to? For example: "today" or "Friday".';
 
 /** A meeting named by nothing but its kind. */
 const ANY_MEETING =
@@ -29,7 +34,7 @@ export const WHICH_AND_WHEN =
 
 /**
  * The new start said after the last "to": a day (default the meeting's own day when one was
- * named — "move the 2:30 tomorrow to 4pm" — else today, else tomorrow) at a clock time.
+ * named — "move the 2:30 tomorrow to 4pm" — or asked for) at a clock time.
  */
 function target(
   words: string,
@@ -42,8 +47,8 @@ function target(
   if (!when && !time) return undefined;
   if (!time || time.time.kind !== 'at') return refuse(NEEDS_TIME);
   const { hour, minute } = time.time;
-  let day: DateTime | null | undefined = when ? dayOf(when.when, now, 'future') : (meetingDay ?? now.startOf('day'));
-  if (!when && day && day.set({ hour, minute }) <= now) day = day.plus({ days: 1 });
+  if (!when && !meetingDay) return refuse(NEEDS_DAY);
+  const day: DateTime | null | undefined = when ? dayOf(when.when, now, 'future') : meetingDay;
   if (day === null) return refuse(text.INVALID_DATE);
   if (!day) return refuse(NEEDS_TIME);
   const start = day.set({ hour, minute });
