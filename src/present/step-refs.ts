@@ -11,6 +11,8 @@ export function namedRefs(preview: StepPreview, step: Step, steps: readonly Step
   const phrases = phrasesFor(step, steps);
   const name = (text: string): string =>
     text
+      // A quoted placeholder ('Move "(from step 1)" to …') is a name, not words to quote.
+      .replace(/"(\(from (?:step \d+|an earlier step)\))"/g, '$1')
       .replace(/\b([Tt]he) (\w+) \(from step (\d+)\)/g, '$1 $2 found in step $3')
       .replace(/\bproduced \(from step (\d+)\)/g, 'produced in step $1')
       .replace(/\(from step (\d+)\)/g, (_m, n: string) => phrases.get(n) ?? `the result of step ${n}`)
