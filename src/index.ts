@@ -14,6 +14,7 @@ import { Audit } from './engine/audit';
 import { CheckpointTimers } from './engine/checkpoint-timers';
 import { accountLookup, nameLookup, personResolver, profileLookup, type ProfileLookup } from './people/lookups';
 import { editChoiceLookup, type EditChoiceLookup } from './people/edit-choices';
+import { mailboxTimeZoneLookup, type MailboxTimeZoneLookup } from './people/mailbox-zone';
 import { TeamDirectory } from './people/teams';
 import { ApproversCommand } from './teams/approvers-command';
 import { approversFor } from './policy/approvers';
@@ -352,6 +353,8 @@ interface PeopleWiring {
   readonly admins: () => Promise<string[]>;
   /** What Edit forms' folder and channel pickers offer. */
   readonly editChoices: EditChoiceLookup;
+  /** A person's zone from their mailbox settings, for messages whose activity says none. */
+  readonly mailboxTimeZone: MailboxTimeZoneLookup;
 }
 
 function wirePeople(gateway: GraphGateway, governance: PolicyGovernance, logger: Logger): PeopleWiring {
@@ -376,6 +379,7 @@ function wirePeople(gateway: GraphGateway, governance: PolicyGovernance, logger:
     resolvePerson: personResolver(gateway),
     admins,
     editChoices: editChoiceLookup(gateway, logger.child({ component: 'edit-choices' })),
+    mailboxTimeZone: mailboxTimeZoneLookup(gateway, logger.child({ component: 'mailbox-zone' })),
   };
 }
 
@@ -511,6 +515,7 @@ function wireBot(config: Config, parts: BotParts): DelegateBot {
       resolvePerson: people.resolvePerson,
       teamOf: (teamOrThread, member) => people.teams.teamId(teamOrThread, member).catch(() => undefined),
       defaultTimeZone: config.defaultTimeZone,
+      mailboxTimeZone: people.mailboxTimeZone,
       clock,
       policy: policyDescriber(policyFile),
       logger: logger.child({ component: 'messages' }),

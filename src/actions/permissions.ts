@@ -16,12 +16,16 @@ export interface OtherNeed {
 const PEOPLE_BY_NAME = 'rule planner: people by name (`src/graph/directory.ts`)';
 const TEAMS_JOINED = "rule planner: the requester's teams, to find channels by name (`src/graph/directory.ts`)";
 const CHANNELS_BY_NAME = 'rule planner: channels by name (`src/graph/directory.ts`)';
+const MAILBOX_ZONE =
+  "bot: the sender's time zone from their mailbox settings, when Teams sends none (`src/people/mailbox-zone.ts`)";
 export const OTHER_NEEDS: readonly OtherNeed[] = [
   ...(['delegated', 'application'] as const).flatMap((identity) => [
     { permission: 'User.ReadBasic.All', identity, usedBy: PEOPLE_BY_NAME },
     { permission: 'Team.ReadBasic.All', identity, usedBy: TEAMS_JOINED },
     { permission: 'Channel.ReadBasic.All', identity, usedBy: CHANNELS_BY_NAME },
   ]),
+  // As the requester; in an app-only deployment as the app, which people.mailboxSettings already needs.
+  { permission: 'MailboxSettings.Read', identity: 'delegated', usedBy: MAILBOX_ZONE },
   {
     permission: 'User.ReadBasic.All',
     identity: 'application',

@@ -38,12 +38,17 @@ export function scopeOf(activity: Activity): Scope {
  * clientInfo entity's `timezone`), else the fallback (the configured default).
  */
 export function timeZoneOf(activity: Activity, fallback: string): string {
+  return activityTimeZone(activity) ?? fallback;
+}
+
+/** The sender's IANA time zone as the activity says it (`localTimezone`, else clientInfo's), if valid. */
+export function activityTimeZone(activity: Activity): string | undefined {
   const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
     { timezone?: unknown } | undefined;
   for (const zone of [activity.localTimezone, clientInfo?.timezone]) {
     if (typeof zone === 'string' && zone !== '' && knownZone(zone)) return zone;
   }
-  return fallback;
+  return undefined;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface MessageDeps {
   readonly logger: Logger;
   readonly profiles: ProfileLookup;
   readonly defaultTimeZone: string;
+  /** The sender's zone from their mailbox settings, when the activity says none. */
+  readonly mailboxTimeZone?: (userId: string) => Promise<string | undefined>;
   /** The effective policy rules for a conversation, in plain words. */
   readonly policy: (scope: Scope) => string[];
   readonly approvers: ApproversCommand;

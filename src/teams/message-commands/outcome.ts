@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { Person } from '../../engine/model';
-import { timeZoneOf } from '../activity';
+import { activityTimeZone } from '../activity';
 import { continueTask } from '../follow-up';
 import { helpText } from '../help';
 import { replyWithTaskCard } from '../task-card-reply';
@@ -22,10 +22,10 @@ export const outcome: CommandHandler<'outcome'> = async (turn) => {
   // An answer to the planner's question, or a change to the plan just shown, continues that task.
   if (await continueTask(deps, context, actor, turn.command.text, log)) return;
   const activity = context.activity;
+  // The sender's zone: as the activity says it, else as their mailbox settings say, else the default.
+  const timeZone = activityTimeZone(activity) ?? (await deps.mailboxTimeZone?.(actor)) ?? deps.defaultTimeZone;
   // "Every Monday at 9am email Megan …": recurring work, approved once as a schedule.
-  const recurring = deps.schedules
-    ? findRecurrence(turn.command.text, deps.clock.now(), timeZoneOf(activity, deps.defaultTimeZone))
-    : undefined;
+  const recurring = deps.schedules ? findRecurrence(turn.command.text, deps.clock.now(), timeZone) : undefined;
   if (recurring) {
     await createSchedule(turn, recurring);
     return;
@@ -39,7 +39,7 @@ export const outcome: CommandHandler<'outcome'> = async (turn) => {
     scope,
     approvers: await deps.approvers.of(scope),
     conversation: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
-    timeZone: timeZoneOf(activity, deps.defaultTimeZone),
+    timeZone,
   };
   if (deps.engine.plansInBackground) {
     // A model takes seconds (Teams redelivers after 15): answer now with a "Planning…" card,
