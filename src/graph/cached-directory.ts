@@ -1,3 +1,4 @@
+import { PromiseCache } from '../cache/promise-cache';
 import type { ChannelRef, Directory, DirectoryActor, DirectoryPerson } from '../planning/directory';
 
 /** How long a look-up's answer is reused, and how many answers are kept. */
@@ -10,11 +11,6 @@ export interface DirectoryCacheOptions {
   readonly now?: () => number;
 }
 
-interface Entry<T> {
-  readonly at: number;
-  readonly value: Promise<T>;
-}
-
 /**
  * A {@link Directory} that answers the same look-up (same person asking, same words) once:
  * concurrent identical look-ups share one Graph call, and the answer is reused for a short
@@ -24,18 +20,17 @@ interface Entry<T> {
  * is never served to another).
  */
 export class CachedDirectory implements Directory {
-  private readonly entries = new Map<string, Entry<unknown>>();
-  private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly now: () => number;
+  private readonly cache: PromiseCache<unknown>;
 
   constructor(
     private readonly inner: Directory,
     options: DirectoryCacheOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 60_000;
-    this.maxEntries = options.maxEntries ?? 1_000;
-    this.now = options.now ?? Date.now;
+    this.cache = new PromiseCache({
+      ttlMs: options.ttlMs ?? 60_000,
+      maxEntries: options.maxEntries ?? 1_000,
+      now: options.now,
+    });
   }
 
   findPeople(query: string, actor: DirectoryActor): Promise<DirectoryPerson[]> {
@@ -51,22 +46,7 @@ export class CachedDirectory implements Directory {
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = this.now();
-    const hit = this.entries.get(key) as Entry<T> | undefined;
-    if (hit && now - hit.at < this.ttlMs) return hit.value.then((value) => copy(value));
-    const value = load();
-    this.entries.delete(key);
-    this.entries.set(key, { at: now, value });
-    // A failed look-up is asked again next time.
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    return value.then((result) => copy(result));
+    return (this.cache.get(key, load) as Promise<T>).then((result) => copy(result));
   }
 }
 

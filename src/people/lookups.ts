@@ -1,3 +1,4 @@
+import { PromiseCache } from '../cache/promise-cache';
 import type { Logger } from '../engine/ports';
 import type { GraphGateway } from '../graph/types';
 
@@ -41,7 +42,7 @@ export function nameLookup(
   logger: Logger,
   now: () => number = Date.now,
 ): (addresses: readonly string[]) => Promise<Record<string, string>> {
-  const cache = new Map<string, { at: number; name: Promise<string | undefined> }>();
+  const cache = new PromiseCache<string | undefined>({ ttlMs: NAME_TTL_MS, maxEntries: MAX_NAMES, now });
   const fetchName = async (address: string): Promise<string | undefined> => {
     const page = await gateway.forApp().get<{ value: { mail?: string; displayName?: string }[] }>('/users', {
       $filter: `mail eq '${odata(address)}'`,
@@ -49,18 +50,8 @@ export function nameLookup(
     });
     return page.value[0]?.displayName || undefined;
   };
-  const nameOf = (address: string): Promise<string | undefined> => {
-    const key = address.toLowerCase();
-    const hit = cache.get(key);
-    if (hit && now() - hit.at < NAME_TTL_MS) return hit.name;
-    const name = fetchName(address);
-    if (cache.size >= MAX_NAMES) cache.clear();
-    cache.set(key, { at: now(), name });
-    name.catch(() => {
-      if (cache.get(key)?.name === name) cache.delete(key);
-    });
-    return name;
-  };
+  const nameOf = (address: string): Promise<string | undefined> =>
+    cache.get(address.toLowerCase(), () => fetchName(address));
   return async (addresses) => {
     const found = await Promise.all(
       addresses.slice(0, 25).map(async (address) => {

@@ -1,4 +1,5 @@
 import { ianaZone } from '../actions/common/time';
+import { PromiseCache } from '../cache/promise-cache';
 import type { Logger } from '../engine/ports';
 import type { GraphGateway } from '../graph/types';
 
@@ -21,7 +22,7 @@ export function mailboxTimeZoneLookup(
   logger: Logger,
   now: () => number = Date.now,
 ): MailboxTimeZoneLookup {
-  const cache = new Map<string, { at: number; zone: Promise<string | undefined> }>();
+  const cache = new PromiseCache<string | undefined>({ ttlMs: ZONE_TTL_MS, maxEntries: MAX_ZONES, now });
   const read = async (userId: string): Promise<string | undefined> => {
     const settings = await gateway
       .forUser({ id: userId })
@@ -31,16 +32,11 @@ export function mailboxTimeZoneLookup(
     const named = settings.timeZone ?? '';
     return named === '' ? undefined : ianaZone(named);
   };
-  return (userId) => {
-    const hit = cache.get(userId);
-    if (hit && now() - hit.at < ZONE_TTL_MS) return hit.zone;
-    const zone = read(userId).catch((err: unknown) => {
-      if (cache.get(userId)?.zone === zone) cache.delete(userId);
-      logger.debug({ err }, 'mailbox time zone unavailable; using the default');
-      return undefined;
-    });
-    if (cache.size >= MAX_ZONES) cache.clear();
-    cache.set(userId, { at: now(), zone });
-    return zone;
-  };
+  return (userId) =>
+    cache
+      .get(userId, () => read(userId))
+      .catch((err: unknown) => {
+        logger.debug({ err }, 'mailbox time zone unavailable; using the default');
+        return undefined;
+      });
 }
